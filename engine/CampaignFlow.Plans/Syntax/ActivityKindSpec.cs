@@ -1,0 +1,15 @@
+using System.ComponentModel;
+
+namespace CampaignFlow.Plans.Syntax;
+
+/// <summary>A kind of activity units record (the vocabulary of a plan).</summary>
+public sealed record ActivityKindSpec : PlanNode
+{
+    /// <summary>The Chinese title, e.g. 集中学习.</summary>
+    [PlanRequired, Shorthand, Description("The title, e.g. 集中学习.")]
+    public string Title { get; init; } = "";
+
+    /// <summary>Attributes a record of this kind may carry (includesCriticism, theme, opinions…).</summary>
+    [Description("Attributes a record of this kind may carry, e.g. includesCriticism, theme, opinions, unsatisfied.")]
+    public IReadOnlyList<string>? Attributes { get; init; }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Syntax;
+
+/// <summary>A phase (环节/阶段) with its window and actions; it may hold links (sub-phases) of its own.</summary>
+public sealed record PhaseSpec : PlanNode
+{
+    /// <summary>The phase's id, unique in the plan.</summary>
+    [PlanRequired, Description("The phase's id, unique in the plan, e.g. study.")]
+    public string Id { get; init; } = "";
+
+    /// <summary>The phase's title as in the document.</summary>
+    [PlanRequired, Description("The title as in the document, e.g. 学习教育、听取意见.")]
+    public string Title { get; init; } = "";
+
+    /// <summary>When the phase runs; a sub-phase without one runs through its parent's window.</summary>
+    [Description("When the phase runs, e.g. 2月中下旬-4月下旬; a sub-phase without one runs through its parent's window.")]
+    public Period? Window { get; init; }
+
+    /// <summary>Ids of the sentences this window encodes.</summary>
+    [Description("Ids of the sentences this phase encodes (SEED-REQUIREMENTS ids such as PY-02).")]
+    public IReadOnlyList<string>? Source { get; init; }
+
+    /// <summary>True when this phase may overlap the phases beside it.</summary>
+    [Description("True when this phase may overlap its neighbours; otherwise phases must follow one another.")]
+    public bool Overlaps { get; init; }
+
+    /// <summary>Links inside this phase (具体实施 holding 学习教育, 查摆问题, 整改落实).</summary>
+    [Description("Links (sub-phases) inside this phase; their windows must lie inside it.")]
+    public IReadOnlyList<PhaseSpec>? Phases { get; init; }
+
+    /// <summary>The phase's required actions.</summary>
+    [Description("The phase's required actions (规定动作) and own actions (自选动作).")]
+    public IReadOnlyList<ActionSpec>? Actions { get; init; }
+}

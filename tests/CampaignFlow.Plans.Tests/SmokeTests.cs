@@ -1,7 +1,0 @@
-namespace CampaignFlow.Plans.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Placeholder() => 1.ShouldBe(1);
-}
