@@ -119,7 +119,7 @@ public sealed partial record Period(DatePoint? From, DatePoint To, string Text)
             return m.Groups["sep"].Index;
         }
 
-        return text.IndexOf(separator, 1, StringComparison.Ordinal);
+        return text.Length > 1 ? text.IndexOf(separator, 1, StringComparison.Ordinal) : -1;
     }
 
     private static bool TryParsePoint(string text, out DatePoint point)

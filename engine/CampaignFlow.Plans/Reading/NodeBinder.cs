@@ -1,0 +1,285 @@
+using System.Globalization;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Syntax;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CampaignFlow.Plans.Reading;
+
+/// <summary>
+/// Fills the plan model from a YAML tree by the model's <see cref="PlanShape"/>s, recording where every value
+/// stands and reporting every unknown key, missing key and ill-typed value instead of stopping at the first.
+/// </summary>
+internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
+{
+    public T? BindRoot<T>(YamlNode node)
+        where T : PlanNode => (T?)BindNode(node, typeof(T));
+
+    private SourceLocation At(YamlNode node) => At(node.Start);
+
+    private SourceLocation At(Mark mark) => new(file, (int)mark.Line, (int)mark.Column);
+
+    private object? BindNode(YamlNode node, Type type)
+    {
+        var shape = PlanShape.Of(type);
+        if (node is YamlScalarNode scalar && shape.Shorthand is { } shorthand)
+        {
+            var locations = new Dictionary<string, SourceLocation> { [shorthand.Key] = At(node) };
+            var shortInstance = Activator.CreateInstance(type)!;
+            var value = BindValue(node, shorthand, shorthand.Key, locations);
+            if (value is not null)
+            {
+                shorthand.Property.SetValue(shortInstance, value);
+            }
+
+            return Finish((PlanNode)shortInstance, node, locations);
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            WrongType(node, shape.Name, shape.Shorthand is null ? "mapping" : "mapping-or-scalar");
+            return null;
+        }
+
+        var instance = Activator.CreateInstance(type)!;
+        var written = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                diagnostics.Error("key-not-text", At(keyNode), shape.Name);
+                continue;
+            }
+
+            if (!shape.TryGet(key, out var property))
+            {
+                UnknownKey(keyNode, key, shape);
+                continue;
+            }
+
+            written[key] = At(valueNode);
+            if (IsNull(valueNode))
+            {
+                continue;
+            }
+
+            var value = BindValue(valueNode, property, key, written);
+            if (value is not null)
+            {
+                property.Property.SetValue(instance, value);
+            }
+        }
+
+        foreach (var missing in shape.Properties.Where(p => p.Required && !written.ContainsKey(p.Key)))
+        {
+            diagnostics.Error("missing-key", At(node), missing.Key, shape.Name);
+        }
+
+        foreach (var empty in shape.Properties.Where(p => p.Required && written.ContainsKey(p.Key)))
+        {
+            if (empty.Property.GetValue(instance) is null or "")
+            {
+                // Reported at the value: "title:" with nothing after it.
+                if (mapping.Children.TryGetValue(new YamlScalarNode(empty.Key), out var v) && IsNull(v))
+                {
+                    diagnostics.Error("missing-value", At(v), empty.Key, shape.Name);
+                }
+            }
+        }
+
+        return Finish((PlanNode)instance, node, written);
+    }
+
+    private PlanNode Finish(PlanNode node, YamlNode source, Dictionary<string, SourceLocation> locations) =>
+        node with { Location = At(source), KeyLocations = locations };
+
+    private object? BindValue(YamlNode node, PlanProperty property, string path, Dictionary<string, SourceLocation> locations) =>
+        property.Kind switch
+        {
+            ValueKind.List => BindList(node, property.ItemType!, path, locations),
+            ValueKind.Map => BindMap(node, property.ItemType!, path, locations),
+            _ => BindSingle(node, property.ValueType, path),
+        };
+
+    private object? BindSingle(YamlNode node, Type type, string path)
+    {
+        var (kind, _) = PlanShape.Classify(type);
+        if (kind == ValueKind.Node)
+        {
+            return BindNode(node, type);
+        }
+
+        if (node is not YamlScalarNode { Value: { } text })
+        {
+            WrongType(node, path, ExpectedOf(kind));
+            return null;
+        }
+
+        switch (kind)
+        {
+            case ValueKind.String:
+                return text;
+            case ValueKind.Integer:
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer))
+                {
+                    return integer;
+                }
+
+                break;
+            case ValueKind.Number:
+                if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number))
+                {
+                    return number;
+                }
+
+                break;
+            case ValueKind.Boolean:
+                if (text is "true" or "false")
+                {
+                    return text == "true";
+                }
+
+                break;
+            case ValueKind.Enum:
+                var words = PlanShape.EnumWords(type);
+                var index = words.ToList().IndexOf(text);
+                if (index >= 0)
+                {
+                    return Enum.GetValues(type).GetValue(index);
+                }
+
+                diagnostics.ErrorWithSuggestion("bad-word", At(node), NameSuggester.Closest(text, words), text, path, string.Join(", ", words));
+                return null;
+            case ValueKind.Text:
+                if (TextSyntax.TryParse(type, text, out var value, out var error))
+                {
+                    return value;
+                }
+
+                diagnostics.Error(error, At(node));
+                return null;
+        }
+
+        WrongType(node, path, ExpectedOf(kind));
+        return null;
+    }
+
+    private object? BindList(YamlNode node, Type itemType, string path, Dictionary<string, SourceLocation> locations)
+    {
+        var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
+        var (itemKind, _) = PlanShape.Classify(itemType);
+
+        // A list of words may be written as one word: "after: meeting-plan" for "after: [meeting-plan]".
+        IEnumerable<YamlNode> items = node switch
+        {
+            YamlSequenceNode sequence => sequence.Children,
+            YamlScalarNode when itemKind is not ValueKind.Node and not ValueKind.List and not ValueKind.Map => [node],
+            _ => [],
+        };
+        if (node is not YamlSequenceNode && !items.Any())
+        {
+            WrongType(node, path, "list");
+            return null;
+        }
+
+        var i = 0;
+        foreach (var item in items)
+        {
+            var itemPath = $"{path}[{i++}]";
+            locations[itemPath] = At(item);
+            if (IsNull(item))
+            {
+                diagnostics.Error("empty-item", At(item), path);
+                continue;
+            }
+
+            var value = itemKind == ValueKind.List
+                ? BindList(item, PlanShape.Classify(itemType).Item!, itemPath, locations)
+                : BindSingle(item, itemType, itemPath);
+            if (value is not null)
+            {
+                list.Add(value);
+            }
+        }
+
+        return list;
+    }
+
+    private object? BindMap(YamlNode node, Type itemType, string path, Dictionary<string, SourceLocation> locations)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            WrongType(node, path, "mapping");
+            return null;
+        }
+
+        var dictionary = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), itemType))!;
+        var (itemKind, nested) = PlanShape.Classify(itemType);
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                diagnostics.Error("key-not-text", At(keyNode), path);
+                continue;
+            }
+
+            var entryPath = $"{path}.{key}";
+            locations[entryPath] = At(keyNode);
+            if (IsNull(valueNode))
+            {
+                diagnostics.Error("missing-value", At(valueNode), key, path);
+                continue;
+            }
+
+            var value = itemKind switch
+            {
+                ValueKind.List => BindList(valueNode, nested!, entryPath, locations),
+                ValueKind.Map => BindMap(valueNode, nested!, entryPath, locations),
+                _ => BindSingle(valueNode, itemType, entryPath),
+            };
+            if (value is not null)
+            {
+                dictionary[key] = value;
+            }
+        }
+
+        return dictionary;
+    }
+
+    private void UnknownKey(YamlNode keyNode, string key, PlanShape shape)
+    {
+        var keys = shape.Properties.Select(p => p.Key).ToArray();
+        var suggestion = NameSuggester.Closest(key, keys);
+        if (suggestion is not null)
+        {
+            diagnostics.ErrorWithSuggestion("unknown-key", At(keyNode), suggestion, key, shape.Name);
+        }
+        else
+        {
+            diagnostics.Error("unknown-key-list", At(keyNode), key, shape.Name, string.Join(", ", keys));
+        }
+    }
+
+    // One message code per expected shape, so each reads naturally in both languages.
+    private void WrongType(YamlNode node, string what, string expected) =>
+        diagnostics.Error("expected-" + expected, At(node), what, Describe(node));
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "mapping",
+        YamlSequenceNode => "list",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "?",
+    };
+
+    private static string ExpectedOf(ValueKind kind) => kind switch
+    {
+        ValueKind.Integer => "whole-number",
+        ValueKind.Number => "number",
+        ValueKind.Boolean => "boolean",
+        _ => "text",
+    };
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" };
+}

@@ -1,0 +1,66 @@
+using CampaignFlow.Plans.Reading;
+
+namespace CampaignFlow.Plans.Tests.Reading;
+
+public class ReaderTests
+{
+    private const string Minimal = """
+        plan: panyu-ftu-2014
+        title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案
+        unit: { id: panyu-ftu, name: 番禺区总工会 }
+        campaign: { year: 2014, window: 2月-9月 }
+        phases:
+          - id: study
+            title: 学习教育、听取意见
+            window: 2月中下旬-4月下旬
+        """;
+
+    [Fact]
+    public void Reads_a_plan_with_positions()
+    {
+        var read = PlanReader.ReadText(Minimal, "p.yaml");
+        read.Diagnostics.ShouldBeEmpty();
+        var plan = read.Plan.ShouldNotBeNull();
+        plan.Id.ShouldBe("panyu-ftu-2014");
+        plan.Unit.Name.ShouldBe("番禺区总工会");
+        plan.Campaign.Year.ShouldBe(2014);
+        plan.Phases.ShouldNotBeNull().Single().Window.ShouldNotBeNull().Text.ShouldBe("2月中下旬-4月下旬");
+        plan.At("title").Line.ShouldBe(2);
+        plan.Phases[0].At("window").ToString().ShouldBe("p.yaml:8:13");
+    }
+
+    [Fact]
+    public void An_unknown_key_at_line_two_is_reported_at_line_two_column_one()
+    {
+        var text = Minimal.Insert(Minimal.IndexOf('\n') + 1, "colour: red\n");
+        var read = PlanReader.ReadText(text, "p.yaml");
+        var error = read.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe("unknown-key-list");
+        error.Location.ToString().ShouldBe("p.yaml:2:1");
+        error.Message(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("'colour'");
+    }
+
+    [Fact]
+    public void A_misspelt_key_gets_a_suggestion_in_both_languages()
+    {
+        var text = Minimal.Replace("window: 2月中下旬-4月下旬", "windw: 2月中下旬-4月下旬");
+        var error = PlanReader.ReadText(text, "p.yaml").Diagnostics.ShouldHaveSingleItem();
+        error.Message(new System.Globalization.CultureInfo("en")).ShouldBe("unknown key 'windw' in phase — did you mean 'window'?");
+        error.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe("phase 中有未知的键“windw”——是否应为“window”？");
+    }
+
+    [Fact]
+    public void A_yaml_syntax_error_is_a_finding_not_an_exception()
+    {
+        var read = PlanReader.ReadText("plan: [unclosed\ntitle: x\n", "p.yaml");
+        read.Plan.ShouldBeNull();
+        read.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("yaml-syntax");
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_a_finding()
+    {
+        var read = PlanReader.ReadText(Minimal + "\ntitle: again\n", "p.yaml");
+        read.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("yaml-syntax");
+    }
+}
