@@ -1,1 +1,5 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Text;
+using CampaignFlow.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return new CampaignFlowApp(Console.Out, Console.Error).Run(args);

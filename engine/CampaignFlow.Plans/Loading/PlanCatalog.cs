@@ -1,0 +1,194 @@
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
+using CampaignFlow.Plans.Resolution;
+
+namespace CampaignFlow.Plans.Loading;
+
+/// <summary>
+/// The plans of one or more files and folders, read and resolved parents first. A file's parent plan is found
+/// among the files given or, failing that, beside the file. Only the files asked for are reported on.
+/// </summary>
+public sealed class PlanCatalog
+{
+    private readonly Dictionary<string, ResolvedPlan> _plans = new(StringComparer.Ordinal);
+    private readonly List<PlanDiagnostic> _diagnostics = [];
+
+    private PlanCatalog()
+    {
+    }
+
+    /// <summary>The plan files asked for, in path order.</summary>
+    public IReadOnlyList<string> Files { get; private set; } = [];
+
+    /// <summary>Every finding about the files asked for, by file, line and column.</summary>
+    public IReadOnlyList<PlanDiagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>The resolved plans of the files asked for (and their parents), by plan id.</summary>
+    public IReadOnlyDictionary<string, ResolvedPlan> Plans => _plans;
+
+    /// <summary>True when any finding about the files asked for is an error.</summary>
+    public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// Reads and resolves the plans in <paramref name="paths"/>: plan files, or folders searched for <c>*.yaml</c>
+    /// (roster files <c>*.roster.yaml</c> and <c>activities/</c> folders of activity logs are not plans).
+    /// </summary>
+    /// <param name="paths">Files and folders.</param>
+    public static PlanCatalog Load(IEnumerable<string> paths)
+    {
+        var catalog = new PlanCatalog();
+        var asked = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                asked.AddRange(PlanFilesIn(path));
+            }
+            else if (File.Exists(path))
+            {
+                asked.Add(path);
+            }
+            else
+            {
+                catalog._diagnostics.Add(new PlanDiagnostic("path-missing", DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), [path]));
+            }
+        }
+
+        catalog.Files = asked.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        catalog.Resolve();
+        return catalog;
+    }
+
+    /// <summary>The plan with id <paramref name="idOrFile"/>, or the plan read from that file.</summary>
+    /// <param name="idOrFile">A plan id or a file path.</param>
+    public ResolvedPlan? Find(string idOrFile) =>
+        _plans.GetValueOrDefault(idOrFile)
+        ?? _plans.Values.FirstOrDefault(p => Path.GetFullPath(p.File) == Path.GetFullPath(idOrFile));
+
+    private static IEnumerable<string> PlanFilesIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Path.GetFileName(f).Contains(".roster.", StringComparison.OrdinalIgnoreCase))
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).SkipLast(1).Contains("activities"));
+
+    private void Resolve()
+    {
+        var askedSet = Files.Select(Path.GetFullPath).ToHashSet();
+        var context = Files
+            .Concat(Files.SelectMany(f => PlanFilesIn(Path.GetDirectoryName(Path.GetFullPath(f))!).Where(c => !c.Contains($"{Path.DirectorySeparatorChar}activities{Path.DirectorySeparatorChar}"))))
+            .Select(Path.GetFullPath)
+            .Distinct()
+            .ToArray();
+
+        var sources = new Dictionary<string, PlanSource>();
+        var byId = new Dictionary<string, PlanSource>();
+        foreach (var file in context)
+        {
+            var display = Files.FirstOrDefault(f => Path.GetFullPath(f) == file) ?? Path.GetRelativePath(Environment.CurrentDirectory, file);
+            var source = PlanReader.ReadFile(display);
+            sources[file] = source;
+            if (askedSet.Contains(file))
+            {
+                _diagnostics.AddRange(source.Diagnostics);
+            }
+
+            if (source.Plan is { } plan)
+            {
+                if (byId.TryGetValue(plan.Id, out var first))
+                {
+                    if (askedSet.Contains(file))
+                    {
+                        _diagnostics.Add(new PlanDiagnostic("duplicate-plan", DiagnosticSeverity.Error, plan.At("plan"), [plan.Id, first.Path]));
+                    }
+                }
+                else
+                {
+                    byId[plan.Id] = source;
+                }
+            }
+        }
+
+        var resolving = new HashSet<string>();
+        foreach (var file in context.Where(askedSet.Contains))
+        {
+            if (sources[file].Plan is { } plan && byId.GetValueOrDefault(plan.Id) == sources[file])
+            {
+                ResolveOne(plan.Id, byId, askedSet, resolving);
+            }
+        }
+
+        _diagnostics.Sort((a, b) =>
+        {
+            var byFile = string.CompareOrdinal(a.Location.File, b.Location.File);
+            return byFile != 0 ? byFile : a.Location.Line != b.Location.Line ? a.Location.Line.CompareTo(b.Location.Line) : a.Location.Column.CompareTo(b.Location.Column);
+        });
+    }
+
+    private ResolvedPlan? ResolveOne(string id, Dictionary<string, PlanSource> byId, HashSet<string> asked, HashSet<string> resolving)
+    {
+        if (_plans.TryGetValue(id, out var done))
+        {
+            return done;
+        }
+
+        var source = byId[id];
+        var plan = source.Plan!;
+        var reportHere = asked.Contains(Path.GetFullPath(source.Path));
+        var diagnostics = new DiagnosticBag();
+        ResolvedPlan? parent = null;
+        if (plan.Inherits is { } parentId)
+        {
+            if (!byId.ContainsKey(parentId))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-plan", plan.At("inherits"), ClosestPlan(parentId, byId.Keys), parentId);
+            }
+            else if (!resolving.Add(id) || resolving.Contains(parentId))
+            {
+                diagnostics.Error("inheritance-cycle", plan.At("inherits"), string.Join(" → ", resolving.Append(parentId)));
+            }
+            else
+            {
+                parent = ResolveOne(parentId, byId, asked, resolving);
+                if (byId[parentId].HasErrors || parent is null)
+                {
+                    diagnostics.Error("parent-has-errors", plan.At("inherits"), parentId, byId[parentId].Path);
+                }
+            }
+        }
+
+        ResolvedPlan? resolved = null;
+        try
+        {
+            // Resolved even after reading errors, so a file's errors all show at once.
+            resolved = PlanResolver.Resolve(plan, parent, source.Path, diagnostics);
+        }
+        catch (Exception e) when (source.HasErrors)
+        {
+            // A plan that could not be read whole may trip the resolver; its reading errors already say why.
+            _ = e;
+        }
+        catch (Exception e)
+        {
+            diagnostics.Error("internal-error", plan.Location, e.GetType().Name, e.Message);
+        }
+
+        if (source.HasErrors)
+        {
+            resolved = null;
+        }
+        resolving.Remove(id);
+        if (reportHere)
+        {
+            _diagnostics.AddRange(diagnostics.Items);
+        }
+
+        if (resolved is not null && !diagnostics.HasErrors)
+        {
+            _plans[id] = resolved;
+        }
+
+        return resolved is not null && !diagnostics.HasErrors ? resolved : null;
+    }
+
+    private static string? ClosestPlan(string written, IEnumerable<string> known) => NameSuggester.Closest(written, known);
+}

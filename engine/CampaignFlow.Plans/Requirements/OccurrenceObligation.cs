@@ -1,0 +1,24 @@
+using System.Globalization;
+using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Requirements;
+
+/// <summary>Each occurrence of an activity obliges each selected participant to do something within a time (every leader present writes a reflection).</summary>
+public sealed record OccurrenceObligation : Requirement
+{
+    /// <inheritdoc />
+    public override RequirementKind Kind => RequirementKind.OccurrenceObligation;
+
+    /// <summary>The activity kind whose occurrences oblige.</summary>
+    public required string ForEach { get; init; }
+
+    /// <summary>The roster ids of the people obliged when present.</summary>
+    public required IReadOnlyList<string> Participants { get; init; }
+
+    /// <summary>How soon after each occurrence, or null for the end of the window.</summary>
+    public Quantity? Within { get; init; }
+
+    /// <inheritdoc />
+    public override (string Code, string[] Arguments) Statement => ("req-obligation", [ForEach, Subject.ToString(), Within?.Text ?? "-"]);
+}

@@ -1,0 +1,58 @@
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Requirements;
+
+/// <summary>
+/// One checkable requirement of a resolved plan (the common part is filled in by the resolver): which action of which plan it comes from, which sentences it
+/// encodes, when it applies, and (in the subtype) what it demands, with every period in dates and every time in
+/// hours. The rules-definition library compiles each kind into rules.
+/// </summary>
+public abstract record Requirement
+{
+    /// <summary>The kind of requirement.</summary>
+    public abstract RequirementKind Kind { get; }
+
+    /// <summary>A stable id: the action's id, and the kind when an action yields several requirements.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The action it comes from.</summary>
+    public string ActionId { get; init; } = "";
+
+    /// <summary>The action's title.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>The phase it belongs to, or null for a campaign-wide action.</summary>
+    public string? PhaseId { get; init; }
+
+    /// <summary>The plan that wrote the action (the parent's id for an inherited, untightened action).</summary>
+    public string DefinedIn { get; init; } = "";
+
+    /// <summary>The ids of the sentences it encodes (PY-05…).</summary>
+    public IReadOnlyList<string> Source { get; init; } = [];
+
+    /// <summary>Required, or soft (warns; a justified exception closes it).</summary>
+    public Severity Severity { get; init; }
+
+    /// <summary>When it applies; judged once the window has closed.</summary>
+    public DateWindow Window { get; init; } = new(DateOnly.MinValue, DateOnly.MinValue);
+
+    /// <summary>What it counts.</summary>
+    public Subject Subject { get; init; } = new(SubjectKind.Activity, "");
+
+    /// <summary>Only records with these attribute values count.</summary>
+    public IReadOnlyDictionary<string, string> Where { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whom it is counted for.</summary>
+    public Scope Scope { get; init; }
+
+    /// <summary>With <see cref="Scope.Person"/>: the roster ids of the people it applies to.</summary>
+    public IReadOnlyList<string> People { get; init; } = [];
+
+    /// <summary>Where the action is written.</summary>
+    public SourceLocation Location { get; init; }
+
+    /// <summary>A one-line statement of what is checked, for <c>campaignflow show</c>: a message code and its values.</summary>
+    public abstract (string Code, string[] Arguments) Statement { get; }
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Requirements;
+
+/// <summary>The action is done again when its evaluation reaches a threshold, or a reviewer returns it, or a test is failed.</summary>
+public sealed record Rework : Requirement
+{
+    /// <inheritdoc />
+    public override RequirementKind Kind => RequirementKind.Rework;
+
+    /// <summary>The condition as written.</summary>
+    public required ReworkCondition Condition { get; init; }
+
+    /// <inheritdoc />
+    public override (string Code, string[] Arguments) Statement => ("req-rework", [Subject.Id, Condition.Text]);
+}

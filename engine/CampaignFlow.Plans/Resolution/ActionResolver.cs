@@ -1,0 +1,568 @@
+using System.Globalization;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Resolution;
+
+/// <summary>
+/// Checks one action against the vocabulary and roster and resolves each of its constraints to a typed
+/// <see cref="Requirement"/>. Findings point at the key that is wrong.
+/// </summary>
+internal sealed class ActionResolver(
+    Vocabulary vocabulary,
+    Roster roster,
+    decimal workdayHours,
+    DateWindow campaign,
+    Func<Period, SourceLocation, DateWindow?> resolve,
+    IReadOnlyDictionary<string, string> definedIn,
+    string planId,
+    DiagnosticBag diagnostics)
+{
+    private static readonly string[] Subjects = ["activity", "document", "publish", "ledger", "spanAtLeast"];
+
+    public ResolvedAction Resolve(ActionSpec action, string? phaseId, DateWindow phaseWindow)
+    {
+        var window = phaseWindow;
+        if (action.Window is { } written && resolve(written, action.At("window")) is { } narrowed)
+        {
+            if (!phaseWindow.Contains(narrowed))
+            {
+                diagnostics.Error("action-outside-phase", action.At("window"), action.Id, narrowed.ToString(), phaseWindow.ToString());
+            }
+
+            window = narrowed;
+        }
+
+        var subject = SubjectOf(action);
+        var scope = action.Per ?? (action.Who is null ? Scope.Unit : Scope.Person);
+        if (scope == Scope.Person && action.Who is null)
+        {
+            diagnostics.Error("who-needed", action.At("per"), action.Id);
+        }
+
+        var people = action.Who is { } who && CheckSelector(who, action, "who") ? roster.Select(who) : [];
+        CheckAttributes(action, subject);
+        CheckAmounts(action, subject);
+
+        var owner = definedIn.GetValueOrDefault(action.Id, planId);
+        var requirements = new List<Requirement>();
+        if (subject is not null)
+        {
+            var build = new RequirementFactory(action, phaseId, window, subject, scope, people.Select(p => p.Id).ToArray(), owner);
+            AddRequirements(action, subject, window, people, build, requirements);
+        }
+
+        return new ResolvedAction(action.Id, action.Title ?? action.Id, phaseId, window, owner, action, requirements);
+    }
+
+    private Subject? SubjectOf(ActionSpec action)
+    {
+        var written = Subjects.Where(action.Has).ToArray();
+        if (action.ForEach is not null)
+        {
+            if (!vocabulary.Activities.ContainsKey(action.ForEach))
+            {
+                Unknown("unknown-activity", action.At("forEach"), action.ForEach, vocabulary.Activities.Keys);
+            }
+
+            if (written.Length != 1 || !(action.Has("activity") || action.Has("document")))
+            {
+                diagnostics.Error("obligation-needs-subject", action.At("forEach"), action.Id);
+                return null;
+            }
+        }
+        else if (written.Length == 0)
+        {
+            diagnostics.Error("action-without-subject", action.Location, action.Id);
+            return null;
+        }
+        else if (written.Length > 1)
+        {
+            diagnostics.Error("action-several-subjects", action.At(written[1]), action.Id, string.Join(", ", written));
+            return null;
+        }
+
+        switch (written[0])
+        {
+            case "activity":
+                return Known(vocabulary.Activities, action.Activity!, "unknown-activity", action.At("activity"), SubjectKind.Activity);
+            case "document":
+                return Known(vocabulary.Documents, action.Document!, "unknown-document", action.At("document"), SubjectKind.Document);
+            case "publish":
+                return Known(vocabulary.Documents, action.Publish!, "unknown-document", action.At("publish"), SubjectKind.Publication);
+            case "ledger":
+                return Known(vocabulary.Ledgers, action.Ledger!, "unknown-ledger", action.At("ledger"), SubjectKind.Ledger);
+            default:
+                return new Subject(SubjectKind.Span, "");
+        }
+    }
+
+    private Subject? Known<T>(IReadOnlyDictionary<string, T> words, string id, string code, SourceLocation at, SubjectKind kind)
+    {
+        if (words.ContainsKey(id))
+        {
+            return new Subject(kind, id);
+        }
+
+        Unknown(code, at, id, words.Keys);
+        return null;
+    }
+
+    private void Unknown(string code, SourceLocation at, string written, IEnumerable<string> known) =>
+        diagnostics.ErrorWithSuggestion(code, at, NameSuggester.Closest(written, known), written);
+
+    private bool CheckSelector(PeopleSelector selector, ActionSpec action, string key, bool relationAllowed = false)
+    {
+        var ok = true;
+        if (selector.Role is { } role && !vocabulary.Roles.ContainsKey(role))
+        {
+            Unknown("unknown-role", selector.At("role"), role, vocabulary.Roles.Keys);
+            ok = false;
+        }
+
+        foreach (var (rankKey, ranks) in new[] { ("rank", selector.Rank), ("exceptRank", selector.ExceptRank) })
+        {
+            for (var i = 0; i < (ranks?.Count ?? 0); i++)
+            {
+                if (!vocabulary.Ranks.Contains(ranks![i]))
+                {
+                    Unknown("unknown-rank", selector.At($"{rankKey}[{i}]"), ranks[i], vocabulary.Ranks);
+                    ok = false;
+                }
+            }
+        }
+
+        for (var i = 0; i < (selector.People?.Count ?? 0); i++)
+        {
+            if (roster.Find(selector.People![i]) is null)
+            {
+                Unknown("unknown-person", selector.At($"people[{i}]"), selector.People[i], roster.People.Select(p => p.Id));
+                ok = false;
+            }
+        }
+
+        if (selector.Relation is not null && !relationAllowed)
+        {
+            diagnostics.Error("relation-not-here", selector.At("relation"), key);
+            ok = false;
+        }
+
+        if (ok && roster.People.Count > 0 && selector.Relation is null && roster.Select(selector).Count == 0)
+        {
+            diagnostics.Warning("selects-nobody", action.At(key), action.Id, key);
+        }
+
+        return ok;
+    }
+
+    private void CheckAttributes(ActionSpec action, Subject? subject)
+    {
+        var kind = action.Activity is { } a ? vocabulary.Activities.GetValueOrDefault(a) : null;
+        var declared = kind?.Attributes ?? [];
+
+        void Check(string attribute, SourceLocation at)
+        {
+            if (kind is not null && !declared.Contains(attribute))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-attribute", at, NameSuggester.Closest(attribute, declared), attribute, action.Activity!);
+            }
+        }
+
+        foreach (var attribute in action.Where?.Keys ?? [])
+        {
+            Check(attribute, action.At($"where.{attribute}"));
+        }
+
+        if (action.Sum is { } sum)
+        {
+            Check(sum, action.At("sum"));
+        }
+
+        if (action.Covers?.Attribute is { } covered)
+        {
+            Check(covered, action.Covers.At("attribute"));
+        }
+
+        if (action.RedoWhen?.Attribute is { } evaluated && subject?.Kind == SubjectKind.Activity)
+        {
+            // The re-work share is read from the evaluation of the activity, which may be a kind of its own.
+            var evaluations = vocabulary.Activities.Values.SelectMany(v => v.Attributes ?? []).ToHashSet();
+            if (!evaluations.Contains(evaluated))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-attribute", action.At("redoWhen"), NameSuggester.Closest(evaluated, evaluations), evaluated, "evaluation");
+            }
+        }
+    }
+
+    private void CheckAmounts(ActionSpec action, Subject? subject)
+    {
+        if (action.Exactly is not null && (action.AtLeast is not null || action.AtMost is not null))
+        {
+            diagnostics.Error("conflicting-amounts", action.At("exactly"), action.Id);
+        }
+
+        foreach (var key in new[] { "atLeast", "atMost", "exactly" })
+        {
+            var amount = key switch { "atLeast" => action.AtLeast, "atMost" => action.AtMost, _ => action.Exactly };
+            if (amount is null)
+            {
+                continue;
+            }
+
+            if (amount.IsCalendarLength)
+            {
+                diagnostics.Error("amount-not-calendar", action.At(key), amount.Text, key);
+            }
+            else if ((action.Sum is not null || key == "exactly") && !amount.IsCount)
+            {
+                diagnostics.Error("amount-must-be-count", action.At(key), amount.Text, key);
+            }
+            else if (amount.IsCount && amount.Value != decimal.Truncate(amount.Value))
+            {
+                diagnostics.Error("count-not-whole", action.At(key), amount.Text);
+            }
+            else if (amount.Value < 0)
+            {
+                diagnostics.Error("amount-negative", action.At(key), amount.Text);
+            }
+        }
+
+        if (action.AtLeast is { } least && action.AtMost is { } most && least.IsWorkingTime == most.IsWorkingTime
+            && Value(least) > Value(most))
+        {
+            diagnostics.Error("minimum-above-maximum", action.At("atLeast"), least.Text, most.Text);
+        }
+
+        if (action.EachAtLeast is { } each)
+        {
+            if (!each.IsWorkingTime)
+            {
+                diagnostics.Error("amount-must-be-time", action.At("eachAtLeast"), each.Text, "eachAtLeast");
+            }
+
+            if (subject?.Kind != SubjectKind.Activity)
+            {
+                diagnostics.Error("key-needs-activity", action.At("eachAtLeast"), "eachAtLeast");
+            }
+        }
+
+        if (action.Within is { IsCount: true } within)
+        {
+            diagnostics.Error("amount-must-be-time", action.At("within"), within.Text, "within");
+        }
+
+        if (action.Within is not null && action.After is null && action.ForEach is null)
+        {
+            diagnostics.Error("within-needs-after", action.At("within"), action.Id);
+        }
+
+        if (action.SpanAtLeast is { } span && !(span.IsCalendarLength || span.Unit == QuantityUnit.WorkDays))
+        {
+            diagnostics.Error("amount-must-be-length", action.At("spanAtLeast"), span.Text);
+        }
+
+        if (action.Every is { } every && action.AtLeast is { IsWorkingTime: true } minimum)
+        {
+            var (days, name) = every switch
+            {
+                Recurrence.Week => (7, "week"),
+                Recurrence.Month => (31, "month"),
+                Recurrence.Quarter => (92, "quarter"),
+                _ => (366, "year"),
+            };
+            var capacity = days * workdayHours;
+            if (minimum.ToHours(workdayHours) > capacity)
+            {
+                diagnostics.Error("minimum-exceeds-period", action.At("atLeast"), minimum.Text, name,
+                    capacity.ToString("0.##", CultureInfo.InvariantCulture));
+            }
+        }
+
+        if (action.Every is not null && action.AtLeast is null && action.AtMost is null)
+        {
+            diagnostics.Error("every-needs-amount", action.At("every"), action.Id);
+        }
+
+        if (action.ByRank is { } byRank)
+        {
+            if ((action.Per ?? (action.Who is null ? Scope.Unit : Scope.Person)) != Scope.Person)
+            {
+                diagnostics.Error("by-rank-needs-person", action.At("byRank"), action.Id);
+            }
+
+            foreach (var (rank, amount) in byRank)
+            {
+                if (!vocabulary.Ranks.Contains(rank))
+                {
+                    Unknown("unknown-rank", action.At($"byRank.{rank}"), rank, vocabulary.Ranks);
+                }
+
+                if (action.AtLeast is { } baseline && baseline.IsWorkingTime != amount.IsWorkingTime)
+                {
+                    diagnostics.Error("by-rank-mismatch", action.At($"byRank.{rank}"), amount.Text, baseline.Text);
+                }
+            }
+        }
+
+        if (action.RedoWhen?.Threshold is { } threshold && (threshold.Value < 0 || threshold.Value > 1))
+        {
+            diagnostics.Error("threshold-out-of-range", action.At("redoWhen"), threshold.Text);
+        }
+
+        foreach (var (key, needs) in new[] { ("to", "publish"), ("approvedBy", "document"), ("perParticipant", "forEach"), ("sum", "activity") })
+        {
+            if (action.Has(key) && !action.Has(needs))
+            {
+                diagnostics.Error("key-needs-key", action.At(key), key, needs);
+            }
+        }
+
+        foreach (var key in new[] { "covers", "attendedBy", "attendance" })
+        {
+            if (action.Has(key) && subject?.Kind != SubjectKind.Activity)
+            {
+                diagnostics.Error("key-needs-activity", action.At(key), key);
+            }
+        }
+    }
+
+    private decimal Value(Quantity amount) => amount.IsWorkingTime ? amount.ToHours(workdayHours) : amount.Value;
+
+    private void AddRequirements(
+        ActionSpec action,
+        Subject subject,
+        DateWindow window,
+        IReadOnlyList<PersonSpec> people,
+        RequirementFactory build,
+        List<Requirement> into)
+    {
+        if (action.ForEach is { } forEach)
+        {
+            var obliged = action.PerParticipant is { } selector && CheckSelector(selector, action, "perParticipant")
+                ? roster.Select(selector).Select(p => p.Id).ToArray()
+                : [];
+            into.Add(build.Make(new OccurrenceObligation { ForEach = forEach, Participants = obliged, Within = action.Within }));
+            return;
+        }
+
+        switch (subject.Kind)
+        {
+            case SubjectKind.Span:
+                into.Add(build.Make(new TotalSpan { Minimum = action.SpanAtLeast! }));
+                return;
+            case SubjectKind.Ledger:
+                into.Add(build.Make(new Ledger { Fields = vocabulary.Ledgers[subject.Id].Fields ?? [] }));
+                AddAmounts(action, subject, people, build, into);
+                return;
+            case SubjectKind.Publication:
+                into.Add(build.Make(new Publication { Audience = action.To ?? Audience.Unit }));
+                break;
+            case SubjectKind.Document:
+                var document = vocabulary.Documents[subject.Id];
+                var chain = action.ApprovedBy ?? document.ReviewChain ?? [];
+                for (var i = 0; i < (action.ApprovedBy?.Count ?? 0); i++)
+                {
+                    if (!vocabulary.Roles.ContainsKey(action.ApprovedBy![i]))
+                    {
+                        Unknown("unknown-role", action.At($"approvedBy[{i}]"), action.ApprovedBy[i], vocabulary.Roles.Keys);
+                    }
+                }
+
+                if (chain.Count > 0)
+                {
+                    into.Add(build.Make(new ApprovalGate
+                    {
+                        Chain = chain,
+                        ChainByRank = action.ApprovedBy is null
+                            ? document.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>()
+                            : new Dictionary<string, IReadOnlyList<string>>(),
+                        Gates = action.Before ?? [],
+                    }));
+                }
+
+                AddAmounts(action, subject, people, build, into);
+                break;
+            default:
+                AddAmounts(action, subject, people, build, into);
+                AddActivityConstraints(action, build, into);
+                break;
+        }
+
+        if (action.By is { } by && resolve(by, action.At("by")) is { } deadline)
+        {
+            if (!campaign.Contains(new DateWindow(deadline.End, deadline.End)))
+            {
+                diagnostics.Error("deadline-outside-campaign", action.At("by"), by.Text, deadline.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), campaign.ToString());
+            }
+
+            into.Add(build.Make(new Deadline { By = deadline.End }));
+        }
+
+        var gated = subject.Kind == SubjectKind.Document && into.OfType<ApprovalGate>().Any();
+        if (action.After is not null || (action.Before is not null && !gated))
+        {
+            into.Add(build.Make(new Order { After = action.After ?? [], Before = gated ? [] : action.Before ?? [], Within = action.Within }));
+        }
+
+        if (action.RedoWhen is { } redo)
+        {
+            into.Add(build.Make(new Rework { Condition = redo }));
+        }
+    }
+
+    private void AddAmounts(ActionSpec action, Subject subject, IReadOnlyList<PersonSpec> people, RequirementFactory build, List<Requirement> into)
+    {
+        if (action.Every is { } every)
+        {
+            if (action.AtLeast is { } minimum)
+            {
+                var personal = people.ToDictionary(
+                    p => p.Id,
+                    p => Value(p.Rank is { } rank && action.ByRank?.GetValueOrDefault(rank) is { } own ? own : minimum));
+                into.Add(build.Make(new PeriodMinimum
+                {
+                    Every = every, Minimum = minimum, MinimumValue = Value(minimum), PersonMinimums = personal, Sum = action.Sum,
+                }));
+            }
+
+            if (action.AtMost is { } maximum)
+            {
+                into.Add(build.Make(new Cap { Every = every, Maximum = maximum, MaximumValue = Value(maximum) }));
+            }
+
+            return;
+        }
+
+        if (action.AtLeast is { } target && (action.Sum is not null || target.IsWorkingTime))
+        {
+            into.Add(build.Make(new QuantityTarget { Attribute = action.Sum ?? "duration", Target = target }));
+        }
+        else if (action.Covers is null || action.Exactly is not null || action.AtLeast is not null)
+        {
+            // A coverage implies its records; a bare "at least one" beside it would only repeat it.
+            var least = action.Exactly ?? action.AtLeast;
+            var count = least is { IsCount: true } ? (int)least.Value : 1;
+            into.Add(build.Make(new CountInWindow { AtLeast = count, AtMost = action.Exactly is null ? null : count }));
+        }
+
+        if (action.AtMost is { } cap)
+        {
+            into.Add(build.Make(new Cap { Maximum = cap, MaximumValue = Value(cap) }));
+        }
+    }
+
+    private void AddActivityConstraints(ActionSpec action, RequirementFactory build, List<Requirement> into)
+    {
+        if (action.EachAtLeast is { IsWorkingTime: true } each)
+        {
+            into.Add(build.Make(new MinimumDuration { Minimum = each, MinimumHours = each.ToHours(workdayHours) }));
+        }
+
+        if (action.Covers is { } covers && ResolveCoverage(action, covers) is { } coverage)
+        {
+            into.Add(build.Make(coverage));
+        }
+
+        if (action.AttendedBy is { } attendedBy && CheckSelector(attendedBy, action, "attendedBy"))
+        {
+            into.Add(build.Make(new Participation { Participants = roster.Select(attendedBy).Select(p => p.Id).ToArray() }));
+        }
+
+        if (action.Attendance is { } attendance)
+        {
+            var byRole = new Dictionary<string, int>();
+            foreach (var (role, count) in attendance)
+            {
+                if (!vocabulary.Roles.ContainsKey(role))
+                {
+                    Unknown("unknown-role", action.At($"attendance.{role}"), role, vocabulary.Roles.Keys);
+                }
+                else if (!count.IsCount)
+                {
+                    diagnostics.Error("amount-must-be-count", action.At($"attendance.{role}"), count.Text, "attendance");
+                }
+                else
+                {
+                    byRole[role] = (int)count.Value;
+                }
+            }
+
+            into.Add(build.Make(new Attendance { ByRole = byRole }));
+        }
+    }
+
+    private Coverage? ResolveCoverage(ActionSpec action, CoverageSpec covers)
+    {
+        var forms = new[] { covers.Pairs is not null, covers.Each is not null || covers.With is not null, covers.Attribute is not null || covers.Values is not null };
+        if (forms.Count(f => f) != 1 || (covers.Each is null) != (covers.With is null) || (covers.Attribute is null) != (covers.Values is null))
+        {
+            diagnostics.Error("coverage-form", covers.Location, action.Id);
+            return null;
+        }
+
+        if (covers.Attribute is not null)
+        {
+            return new Coverage { Form = CoverageForm.Values, Pairs = [], Attribute = covers.Attribute, Values = covers.Values! };
+        }
+
+        var pairs = new List<PersonPair>();
+        var seen = new HashSet<(string, string)>();
+        var order = roster.People.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+
+        void Add(PersonSpec a, PersonSpec b)
+        {
+            if (a.Id == b.Id)
+            {
+                return;
+            }
+
+            var (first, second) = order[a.Id] < order[b.Id] ? (a.Id, b.Id) : (b.Id, a.Id);
+            if (seen.Add((first, second)))
+            {
+                pairs.Add(new PersonPair(first, second));
+            }
+        }
+
+        CoverageForm form;
+        if (covers.Pairs is { } set)
+        {
+            form = CoverageForm.AllPairs;
+            if (CheckSelector(set, action, "covers"))
+            {
+                var members = roster.Select(set);
+                for (var i = 0; i < members.Count; i++)
+                {
+                    for (var j = i + 1; j < members.Count; j++)
+                    {
+                        Add(members[i], members[j]);
+                    }
+                }
+            }
+        }
+        else
+        {
+            var with = covers.With!;
+            form = with.Relation is null ? CoverageForm.Star : CoverageForm.Relation;
+            if (CheckSelector(covers.Each!, action, "covers") && CheckSelector(with, action, "covers", relationAllowed: true))
+            {
+                foreach (var person in roster.Select(covers.Each!))
+                {
+                    var others = with.Relation is { } relation ? roster.Related(person, relation) : roster.Select(with);
+                    foreach (var other in others)
+                    {
+                        Add(person, other);
+                    }
+                }
+            }
+        }
+
+        if (roster.People.Count > 0 && pairs.Count == 0)
+        {
+            diagnostics.Warning("coverage-empty", covers.Location, action.Id);
+        }
+
+        return new Coverage { Form = form, Pairs = pairs, Values = [] };
+    }
+}

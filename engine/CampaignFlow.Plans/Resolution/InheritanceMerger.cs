@@ -1,0 +1,315 @@
+using System.Globalization;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Resolution;
+
+/// <summary>
+/// Lays a child plan over its parent: the parent's phases and actions are mandated (规定动作); the child adds its
+/// own (自选动作) and may repeat an inherited action's id to tighten it, never to weaken or change it.
+/// </summary>
+internal sealed class InheritanceMerger(
+    PlanDocument parent,
+    PlanDocument child,
+    decimal workdayHours,
+    Func<Period, DateWindow?> resolve,
+    DiagnosticBag diagnostics)
+{
+    private static readonly string[] Raisable = ["atLeast", "eachAtLeast", "spanAtLeast"];
+    private static readonly string[] Lowerable = ["atMost", "within"];
+    private static readonly string[] Fixed =
+    [
+        "exactly", "every", "activity", "document", "publish", "ledger", "forEach", "per", "sum", "appliesTo",
+        "covers", "attendedBy", "who", "perParticipant", "to",
+    ];
+
+    /// <summary>Which plan wrote each action of the merged plan, by action id.</summary>
+    public Dictionary<string, string> DefinedIn { get; } = new();
+
+    public PlanDocument Merge()
+    {
+        var parentActionPhases = new Dictionary<string, string?>();
+        Index(parent.Phases, parentActionPhases);
+        foreach (var action in parent.Actions ?? [])
+        {
+            parentActionPhases[action.Id] = null;
+        }
+
+        CheckMoves(child.Phases, parentActionPhases);
+        foreach (var action in child.Actions ?? [])
+        {
+            CheckMove(action, null, parentActionPhases);
+        }
+
+        return child with
+        {
+            Phases = MergePhases(parent.Phases ?? [], child.Phases ?? []),
+            Actions = MergeActions(parent.Actions ?? [], child.Actions ?? []),
+        };
+    }
+
+    private List<PhaseSpec> MergePhases(IReadOnlyList<PhaseSpec> inherited, IReadOnlyList<PhaseSpec> own)
+    {
+        var merged = new List<PhaseSpec>();
+        foreach (var phase in inherited)
+        {
+            var mine = own.FirstOrDefault(p => p.Id == phase.Id);
+            if (mine is null)
+            {
+                merged.Add(phase with
+                {
+                    Phases = MergePhases(phase.Phases ?? [], []),
+                    Actions = MergeActions(phase.Actions ?? [], []),
+                });
+                continue;
+            }
+
+            if (mine.Window is { } narrower && phase.Window is { } wider
+                && resolve(narrower) is { } n && resolve(wider) is { } w && !w.Contains(n))
+            {
+                diagnostics.Error("weakens-mandated", mine.At("window"), phase.Id, "window", $"{wider} ({w})", $"{narrower} ({n})", parent.Id);
+            }
+
+            merged.Add(mine with
+            {
+                Window = mine.Window ?? phase.Window,
+                Source = mine.Source ?? phase.Source,
+                Phases = MergePhases(phase.Phases ?? [], mine.Phases ?? []),
+                Actions = MergeActions(phase.Actions ?? [], mine.Actions ?? []),
+            });
+        }
+
+        merged.AddRange(own.Where(p => inherited.All(i => i.Id != p.Id)));
+        return merged;
+    }
+
+    private List<ActionSpec> MergeActions(IReadOnlyList<ActionSpec> inherited, IReadOnlyList<ActionSpec> own)
+    {
+        var merged = new List<ActionSpec>();
+        foreach (var action in inherited.Where(AppliesToChild))
+        {
+            var mine = own.FirstOrDefault(a => a.Id == action.Id);
+            if (mine is null)
+            {
+                DefinedIn.TryAdd(action.Id, DefinedIn.GetValueOrDefault(action.Id, parent.Id));
+                merged.Add(action);
+                continue;
+            }
+
+            CheckTightening(action, mine);
+            DefinedIn[action.Id] = child.Id;
+            merged.Add(Overlay(action, mine));
+        }
+
+        foreach (var action in own.Where(a => inherited.All(i => i.Id != a.Id)))
+        {
+            DefinedIn[action.Id] = child.Id;
+            merged.Add(action);
+        }
+
+        return merged;
+    }
+
+    private bool AppliesToChild(ActionSpec action) =>
+        action.AppliesTo is null || (child.Unit.Kind is { } kind && action.AppliesTo.Contains(kind));
+
+    private static ActionSpec Overlay(ActionSpec inherited, ActionSpec own)
+    {
+        var merged = inherited with { };
+        var locations = new Dictionary<string, SourceLocation>(inherited.KeyLocations);
+        foreach (var property in PlanShape.Of(typeof(ActionSpec)).Properties.Where(p => own.Has(p.Key)))
+        {
+            property.Property.SetValue(merged, property.Property.GetValue(own));
+        }
+
+        foreach (var (key, at) in own.KeyLocations)
+        {
+            locations[key] = at;
+        }
+
+        return merged with { Location = own.Location, KeyLocations = locations };
+    }
+
+    private void CheckTightening(ActionSpec inherited, ActionSpec own)
+    {
+        foreach (var key in Raisable.Where(own.Has))
+        {
+            Compare(inherited, own, key, (mandated, mine) => mine >= mandated);
+        }
+
+        foreach (var key in Lowerable.Where(own.Has))
+        {
+            Compare(inherited, own, key, (mandated, mine) => mine <= mandated);
+        }
+
+        foreach (var key in Fixed.Where(k => own.Has(k) && inherited.Has(k)))
+        {
+            if (Text(inherited, key) != Text(own, key))
+            {
+                diagnostics.Error("changes-mandated", own.At(key), inherited.Id, key, Text(inherited, key), Text(own, key), parent.Id);
+            }
+        }
+
+        if (own.Has("severity") && inherited.Severity == Severity.Required && own.Severity == Severity.Soft)
+        {
+            Weakened(inherited, own, "severity", "required", "soft");
+        }
+
+        if (own.Has("by") && inherited.By is { } mandatedBy && own.By is { } ownBy
+            && resolve(mandatedBy) is { } m && resolve(ownBy) is { } o && o.End > m.End)
+        {
+            Weakened(inherited, own, "by", mandatedBy.Text, ownBy.Text);
+        }
+
+        if (own.Has("window") && inherited.Window is { } mandatedWindow && own.Window is { } ownWindow
+            && resolve(mandatedWindow) is { } mw && resolve(ownWindow) is { } ow && !mw.Contains(ow))
+        {
+            Weakened(inherited, own, "window", mandatedWindow.Text, ownWindow.Text);
+        }
+
+        if (own.Has("redoWhen") && inherited.RedoWhen is { } mandatedRedo && own.RedoWhen is { } ownRedo
+            && (mandatedRedo.Outcome != ownRedo.Outcome || mandatedRedo.Attribute != ownRedo.Attribute
+                || (mandatedRedo.Threshold is { } mt && ownRedo.Threshold is { } ot && ot.Value > mt.Value)))
+        {
+            Weakened(inherited, own, "redoWhen", mandatedRedo.Text, ownRedo.Text);
+        }
+
+        if (own.Has("approvedBy") && inherited.ApprovedBy is { } mandatedChain
+            && !IsSubsequence(mandatedChain, own.ApprovedBy ?? []))
+        {
+            Weakened(inherited, own, "approvedBy", string.Join(", ", mandatedChain), string.Join(", ", own.ApprovedBy ?? []));
+        }
+
+        foreach (var (rank, mandated) in inherited.ByRank ?? new Dictionary<string, Quantity>())
+        {
+            if (own.Has("byRank") && (own.ByRank is null || !own.ByRank.TryGetValue(rank, out var mine)
+                                      || Measure(mine) is not { } a || Measure(mandated) is not { } b || a < b))
+            {
+                Weakened(inherited, own, "byRank", $"{rank}: {mandated.Text}", own.ByRank?.GetValueOrDefault(rank)?.Text ?? "-");
+            }
+        }
+
+        foreach (var (role, mandated) in inherited.Attendance ?? new Dictionary<string, Quantity>())
+        {
+            if (own.Has("attendance") && (own.Attendance is null || !own.Attendance.TryGetValue(role, out var mine) || mine.Value < mandated.Value))
+            {
+                Weakened(inherited, own, "attendance", $"{role}: {mandated.Text}", own.Attendance?.GetValueOrDefault(role)?.Text ?? "-");
+            }
+        }
+
+        foreach (var (attribute, value) in inherited.Where ?? new Dictionary<string, string>())
+        {
+            if (own.Has("where") && own.Where?.GetValueOrDefault(attribute) != value)
+            {
+                Weakened(inherited, own, "where", $"{attribute}: {value}", own.Where?.GetValueOrDefault(attribute) ?? "-");
+            }
+        }
+
+        foreach (var key in new[] { "after", "before" }.Where(own.Has))
+        {
+            var mandatedOrder = (IReadOnlyList<string>?)PlanShape.Of(typeof(ActionSpec)).Properties.First(p => p.Key == key).Property.GetValue(inherited) ?? [];
+            var ownOrder = (IReadOnlyList<string>?)PlanShape.Of(typeof(ActionSpec)).Properties.First(p => p.Key == key).Property.GetValue(own) ?? [];
+            if (mandatedOrder.Except(ownOrder).Any())
+            {
+                Weakened(inherited, own, key, string.Join(", ", mandatedOrder), string.Join(", ", ownOrder));
+            }
+        }
+    }
+
+    private void Compare(ActionSpec inherited, ActionSpec own, string key, Func<decimal, decimal, bool> allowed)
+    {
+        var property = PlanShape.Of(typeof(ActionSpec)).Properties.First(p => p.Key == key).Property;
+        if (property.GetValue(inherited) is not Quantity mandated || property.GetValue(own) is not Quantity mine)
+        {
+            return;
+        }
+
+        if (Measure(mandated) is not { } a || Measure(mine) is not { } b || Family(mandated) != Family(mine))
+        {
+            diagnostics.Error("changes-mandated", own.At(key), inherited.Id, key, mandated.Text, mine.Text, parent.Id);
+        }
+        else if (!allowed(a, b))
+        {
+            Weakened(inherited, own, key, mandated.Text, mine.Text);
+        }
+    }
+
+    private void Weakened(ActionSpec inherited, ActionSpec own, string key, string mandated, string mine) =>
+        diagnostics.Error("weakens-mandated", own.At(key), inherited.Id, key, mandated, mine, parent.Id);
+
+    private decimal? Measure(Quantity quantity) => quantity switch
+    {
+        { IsWorkingTime: true } => quantity.ToHours(workdayHours),
+        { IsCount: true } => quantity.Value,
+        _ => quantity.ApproximateDays,
+    };
+
+    private static int Family(Quantity quantity) => quantity.IsWorkingTime ? 0 : quantity.IsCount ? 1 : 2;
+
+    private static bool IsSubsequence(IReadOnlyList<string> required, IReadOnlyList<string> chain)
+    {
+        var at = 0;
+        foreach (var role in chain)
+        {
+            if (at < required.Count && required[at] == role)
+            {
+                at++;
+            }
+        }
+
+        return at == required.Count;
+    }
+
+    private static string Text(ActionSpec action, string key)
+    {
+        var value = PlanShape.Of(typeof(ActionSpec)).Properties.First(p => p.Key == key).Property.GetValue(action);
+        return value switch
+        {
+            null => "-",
+            PeopleSelector s => string.Join(" ", new[] { s.Role, Join(s.Rank), Join(s.ExceptRank), Join(s.People), s.Relation?.ToString() }.Where(x => !string.IsNullOrEmpty(x))),
+            CoverageSpec c => $"{Text(c.Pairs)}|{Text(c.Each)}|{Text(c.With)}|{c.Attribute}|{Join(c.Values)}",
+            IReadOnlyList<string> list => Join(list) ?? "",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+    }
+
+    private static string Text(PeopleSelector? s) => s is null ? "" : $"{s.Role} {Join(s.Rank)} {Join(s.ExceptRank)} {Join(s.People)} {s.Relation}";
+
+    private static string? Join(IReadOnlyList<string>? list) => list is null ? null : string.Join(",", list);
+
+    private void Index(IReadOnlyList<PhaseSpec>? phases, Dictionary<string, string?> into)
+    {
+        foreach (var phase in phases ?? [])
+        {
+            foreach (var action in phase.Actions ?? [])
+            {
+                into[action.Id] = phase.Id;
+            }
+
+            Index(phase.Phases, into);
+        }
+    }
+
+    private void CheckMoves(IReadOnlyList<PhaseSpec>? phases, Dictionary<string, string?> inherited)
+    {
+        foreach (var phase in phases ?? [])
+        {
+            foreach (var action in phase.Actions ?? [])
+            {
+                CheckMove(action, phase.Id, inherited);
+            }
+
+            CheckMoves(phase.Phases, inherited);
+        }
+    }
+
+    private void CheckMove(ActionSpec action, string? phaseId, Dictionary<string, string?> inherited)
+    {
+        if (inherited.TryGetValue(action.Id, out var mandatedPhase) && mandatedPhase != phaseId)
+        {
+            diagnostics.Error("inherited-action-moved", action.At("id"), action.Id, mandatedPhase ?? "-", phaseId ?? "-", parent.Id);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.Globalization;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Resolution;
+
+/// <summary>
+/// Turns a plan as written (and its resolved parent) into a <see cref="ResolvedPlan"/>: every check that needs
+/// more than one key — references, windows, order, inheritance — happens here, and every finding is collected.
+/// </summary>
+public static class PlanResolver
+{
+    /// <summary>Resolves <paramref name="plan"/>.</summary>
+    /// <param name="plan">The plan as read.</param>
+    /// <param name="parent">Its parent, resolved, when it inherits one.</param>
+    /// <param name="file">The plan's file.</param>
+    /// <param name="diagnostics">Receives every finding.</param>
+    /// <returns>The resolved plan; check <paramref name="diagnostics"/> before running it.</returns>
+    public static ResolvedPlan Resolve(PlanDocument plan, ResolvedPlan? parent, string file, DiagnosticBag diagnostics)
+    {
+        var calendar = plan.Calendar ?? new CalendarSpec();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
+        {
+            diagnostics.Error("unknown-time-zone", calendar.At("timeZone"), calendar.TimeZone);
+        }
+
+        var workdayHours = calendar.WorkdayHours;
+        if (workdayHours is <= 0 or > 24)
+        {
+            diagnostics.Error("workday-hours-out-of-range", calendar.At("workdayHours"), workdayHours.ToString(CultureInfo.InvariantCulture));
+            workdayHours = 8;
+        }
+
+        var year = plan.Campaign.Year;
+        var fallback = new DateWindow(new DateOnly(Math.Clamp(year, 1900, 2200), 1, 1), new DateOnly(Math.Clamp(year, 1900, 2200), 12, 31));
+        var campaign = fallback;
+        if (plan.Campaign.Window is { } campaignWindow)
+        {
+            if (campaignWindow.TryResolve(year, null, out var resolvedCampaign, out var campaignError))
+            {
+                campaign = resolvedCampaign;
+            }
+            else
+            {
+                diagnostics.Error(campaignError, plan.Campaign.At("window"));
+            }
+        }
+
+        DateWindow? Resolve(Period period, SourceLocation at)
+        {
+            if (period.TryResolve(year, campaign.Start, out var window, out var error))
+            {
+                return window;
+            }
+
+            diagnostics.Error(error, at);
+            return null;
+        }
+
+        DateWindow? Quiet(Period period) => period.TryResolve(year, campaign.Start, out var window, out _) ? window : null;
+
+        var vocabulary = VocabularyBuilder.Build(plan, parent?.Vocabulary, diagnostics);
+        if (parent is not null && vocabulary.UnitKinds.Count > 0)
+        {
+            if (plan.Unit.Kind is null)
+            {
+                diagnostics.Warning("unit-kind-missing", plan.Unit.Location, parent.Id, string.Join(", ", vocabulary.UnitKinds.Keys));
+            }
+            else if (!vocabulary.UnitKinds.ContainsKey(plan.Unit.Kind))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-unit-kind", plan.Unit.At("kind"), NameSuggester.Closest(plan.Unit.Kind, vocabulary.UnitKinds.Keys), plan.Unit.Kind);
+            }
+        }
+
+        var roster = Roster.Build(plan.Roster, vocabulary, diagnostics);
+
+        var merger = parent is null ? null : new InheritanceMerger(parent.Merged, plan, workdayHours, Quiet, diagnostics);
+        var merged = merger?.Merge() ?? plan;
+        var definedIn = merger?.DefinedIn ?? new Dictionary<string, string>();
+
+        var phases = new PhaseResolver(Resolve, diagnostics).Resolve(merged.Phases ?? [], campaign, topLevel: true);
+        var allActions = new List<(ActionSpec Action, string? Phase, DateWindow Window)>();
+        Collect(merged.Phases ?? [], phases, allActions);
+        allActions.AddRange((merged.Actions ?? []).Select(a => (a, (string?)null, campaign)));
+
+        CheckDuplicates(merged, allActions.Select(a => a.Action), diagnostics);
+        OrderGraph.Check(allActions.Select(a => a.Action).ToArray(), diagnostics);
+        CheckAppliesTo(allActions.Select(a => a.Action), vocabulary, diagnostics);
+
+        var resolver = new ActionResolver(vocabulary, roster, workdayHours, campaign, Resolve, definedIn, plan.Id, diagnostics);
+        var actions = allActions.Select(a => resolver.Resolve(a.Action, a.Phase, a.Window)).ToArray();
+
+        var focus = new List<string>(plan.Focus ?? []);
+        if (plan.Unit.Kind is { } kind && parent?.Merged.FocusByUnitKind?.GetValueOrDefault(kind) is { } inheritedFocus)
+        {
+            focus.InsertRange(0, inheritedFocus);
+        }
+
+        return new ResolvedPlan
+        {
+            Id = plan.Id,
+            Title = plan.Title,
+            Version = plan.Version,
+            File = file,
+            Inherits = plan.Inherits,
+            Unit = plan.Unit,
+            Supervisor = plan.Supervisor?.Name ?? parent?.Supervisor,
+            Year = year,
+            Window = campaign,
+            TimeZone = calendar.TimeZone,
+            WorkdayHours = workdayHours,
+            Vocabulary = vocabulary,
+            Roster = roster,
+            Focus = focus,
+            Phases = phases,
+            Actions = actions,
+            Merged = merged with { FocusByUnitKind = merged.FocusByUnitKind ?? parent?.Merged.FocusByUnitKind },
+        };
+    }
+
+    private static void Collect(IReadOnlyList<PhaseSpec> specs, IReadOnlyList<ResolvedPhase> resolved, List<(ActionSpec, string?, DateWindow)> into)
+    {
+        for (var i = 0; i < specs.Count; i++)
+        {
+            foreach (var action in specs[i].Actions ?? [])
+            {
+                into.Add((action, specs[i].Id, resolved[i].Window));
+            }
+
+            Collect(specs[i].Phases ?? [], resolved[i].Links, into);
+        }
+    }
+
+    private static void CheckDuplicates(PlanDocument plan, IEnumerable<ActionSpec> actions, DiagnosticBag diagnostics)
+    {
+        var phaseIds = new HashSet<string>();
+
+        void Phases(IReadOnlyList<PhaseSpec>? phases)
+        {
+            foreach (var phase in phases ?? [])
+            {
+                if (!phaseIds.Add(phase.Id))
+                {
+                    diagnostics.Error("duplicate-id", phase.At("id"), phase.Id, "phase");
+                }
+
+                Phases(phase.Phases);
+            }
+        }
+
+        Phases(plan.Phases);
+        var actionIds = new HashSet<string>();
+        foreach (var action in actions)
+        {
+            if (!actionIds.Add(action.Id))
+            {
+                diagnostics.Error("duplicate-id", action.At("id"), action.Id, "action");
+            }
+        }
+    }
+
+    private static void CheckAppliesTo(IEnumerable<ActionSpec> actions, Vocabulary vocabulary, DiagnosticBag diagnostics)
+    {
+        foreach (var action in actions)
+        {
+            for (var i = 0; i < (action.AppliesTo?.Count ?? 0); i++)
+            {
+                var kind = action.AppliesTo![i];
+                if (!vocabulary.UnitKinds.ContainsKey(kind))
+                {
+                    diagnostics.ErrorWithSuggestion("unknown-unit-kind", action.At($"appliesTo[{i}]"), NameSuggester.Closest(kind, vocabulary.UnitKinds.Keys), kind);
+                }
+            }
+        }
+    }
+
+    /// <summary>A requirement's statement in <paramref name="culture"/>, for listings.</summary>
+    /// <param name="requirement">The requirement.</param>
+    /// <param name="culture">Chinese for any zh culture, else English.</param>
+    public static string Describe(Requirement requirement, CultureInfo culture)
+    {
+        var (code, arguments) = requirement.Statement;
+        return MessageCatalog.Format(code, arguments, culture);
+    }
+}

@@ -1,0 +1,66 @@
+using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Resolution;
+
+/// <summary>
+/// A plan as the engine checks it: inheritance applied, every period in dates, every amount in hours or counts,
+/// every action resolved to typed requirements.
+/// </summary>
+public sealed record ResolvedPlan
+{
+    /// <summary>The plan id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The title.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The version.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>The file it was read from.</summary>
+    public required string File { get; init; }
+
+    /// <summary>The parent plan's id, if any.</summary>
+    public string? Inherits { get; init; }
+
+    /// <summary>The unit.</summary>
+    public required UnitSpec Unit { get; init; }
+
+    /// <summary>The supervision group's name, if any.</summary>
+    public string? Supervisor { get; init; }
+
+    /// <summary>The campaign year.</summary>
+    public required int Year { get; init; }
+
+    /// <summary>The campaign window.</summary>
+    public required DateWindow Window { get; init; }
+
+    /// <summary>The IANA time zone of the plan's dates.</summary>
+    public required string TimeZone { get; init; }
+
+    /// <summary>Hours in a working day.</summary>
+    public required decimal WorkdayHours { get; init; }
+
+    /// <summary>The words records and requirements may use.</summary>
+    public required Vocabulary Vocabulary { get; init; }
+
+    /// <summary>The unit's people.</summary>
+    public required Roster Roster { get; init; }
+
+    /// <summary>The focus problems of this unit (its own and its kind's from the parent).</summary>
+    public required IReadOnlyList<string> Focus { get; init; }
+
+    /// <summary>The phases, in order, with their links.</summary>
+    public required IReadOnlyList<ResolvedPhase> Phases { get; init; }
+
+    /// <summary>Every action, in plan order (phase actions first, then campaign-wide ones).</summary>
+    public required IReadOnlyList<ResolvedAction> Actions { get; init; }
+
+    /// <summary>The plan as written, with inherited phases and actions merged in; a child plan builds on it.</summary>
+    public required PlanDocument Merged { get; init; }
+
+    /// <summary>Every requirement of every action.</summary>
+    public IEnumerable<Requirement> Requirements => Actions.SelectMany(a => a.Requirements);
+}

@@ -1,0 +1,95 @@
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Syntax;
+
+namespace CampaignFlow.Plans.Resolution;
+
+/// <summary>
+/// Builds a plan's vocabulary from the built-ins, the parent plan's vocabulary and the plan's own declarations.
+/// A child may add words, never redefine the parent's: records of the whole district must mean one thing.
+/// </summary>
+internal static class VocabularyBuilder
+{
+    public static Vocabulary Build(PlanDocument plan, Vocabulary? parent, DiagnosticBag diagnostics)
+    {
+        var roles = new Dictionary<string, (string, bool)>(parent?.Roles ?? BuiltInVocabulary.Roles);
+        foreach (var (id, role) in plan.Roles ?? new Dictionary<string, RoleSpec>())
+        {
+            if (!roles.TryAdd(id, (role.Title, role.External)))
+            {
+                diagnostics.Error("vocabulary-redefined", plan.At($"roles.{id}"), id, "role");
+            }
+        }
+
+        var ranks = new List<string>(parent?.Ranks ?? BuiltInVocabulary.Ranks);
+        var i = 0;
+        foreach (var rank in plan.Ranks ?? [])
+        {
+            if (ranks.Contains(rank))
+            {
+                diagnostics.Warning("rank-already-known", plan.At($"ranks[{i}]"), rank);
+            }
+            else
+            {
+                ranks.Add(rank);
+            }
+
+            i++;
+        }
+
+        var vocabulary = new Vocabulary(
+            Merge(parent?.Activities, plan.Activities, "activities", "activity", plan, diagnostics),
+            Merge(parent?.Documents, plan.Documents, "documents", "document", plan, diagnostics),
+            Merge(parent?.Ledgers, plan.Ledgers, "ledgers", "ledger", plan, diagnostics),
+            roles,
+            ranks,
+            Merge(parent?.UnitKinds, plan.UnitKinds, "unitKinds", "unit kind", plan, diagnostics));
+
+        foreach (var document in plan.Documents?.Values ?? [])
+        {
+            CheckChain(document.ReviewChain, document, "reviewChain", vocabulary, diagnostics);
+            foreach (var (rank, chain) in document.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>())
+            {
+                if (!vocabulary.Ranks.Contains(rank))
+                {
+                    diagnostics.ErrorWithSuggestion("unknown-rank", document.At($"reviewChainByRank.{rank}"), NameSuggester.Closest(rank, vocabulary.Ranks), rank);
+                }
+
+                CheckChain(chain, document, $"reviewChainByRank.{rank}", vocabulary, diagnostics);
+            }
+        }
+
+        return vocabulary;
+    }
+
+    private static void CheckChain(IReadOnlyList<string>? chain, PlanNode owner, string key, Vocabulary vocabulary, DiagnosticBag diagnostics)
+    {
+        for (var i = 0; i < (chain?.Count ?? 0); i++)
+        {
+            var role = chain![i];
+            if (!vocabulary.Roles.ContainsKey(role))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-role", owner.At($"{key}[{i}]"), NameSuggester.Closest(role, vocabulary.Roles.Keys), role);
+            }
+        }
+    }
+
+    private static Dictionary<string, T> Merge<T>(
+        IReadOnlyDictionary<string, T>? inherited,
+        IReadOnlyDictionary<string, T>? own,
+        string key,
+        string what,
+        PlanDocument plan,
+        DiagnosticBag diagnostics)
+    {
+        var merged = new Dictionary<string, T>(inherited ?? new Dictionary<string, T>());
+        foreach (var (id, value) in own ?? new Dictionary<string, T>())
+        {
+            if (!merged.TryAdd(id, value))
+            {
+                diagnostics.Error("vocabulary-redefined", plan.At($"{key}.{id}"), id, what);
+            }
+        }
+
+        return merged;
+    }
+}

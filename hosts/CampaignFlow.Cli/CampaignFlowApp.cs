@@ -1,0 +1,37 @@
+using System.CommandLine;
+using CampaignFlow.Cli.Commands;
+
+namespace CampaignFlow.Cli;
+
+/// <summary>
+/// The <c>campaignflow</c> command line, with its output and error writers injected so tests run it in-process.
+/// </summary>
+/// <param name="output">Where results go.</param>
+/// <param name="error">Where problems with the command itself go.</param>
+public sealed class CampaignFlowApp(TextWriter output, TextWriter error)
+{
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments, without the program name.</param>
+    /// <returns>The exit code: 0 on success, 1 when plans have errors, 2 for a malformed command line.</returns>
+    public int Run(string[] args)
+    {
+        var root = new RootCommand("CampaignFlow: campaign implementation plans as executable, checkable workflows.");
+        root.Subcommands.Add(ValidateCommand.Create(output));
+        root.Subcommands.Add(ShowCommand.Create(output, error));
+        root.Subcommands.Add(SchemaCommand.Create(output, error));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                error.WriteLine(problem.Message);
+            }
+
+            error.WriteLine("Run 'campaignflow --help' for the commands and their options.");
+            return 2;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

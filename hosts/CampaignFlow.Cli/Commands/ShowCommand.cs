@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Globalization;
+using CampaignFlow.Cli.Output;
+using CampaignFlow.Plans.Loading;
+using CampaignFlow.Plans.Resolution;
+
+namespace CampaignFlow.Cli.Commands;
+
+/// <summary>
+/// <c>campaignflow show PLAN</c>: the plan as the engine will check it — every period as ISO dates, every amount in
+/// hours or counts, every action's requirements.
+/// </summary>
+internal static class ShowCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var plan = new Argument<string>("plan") { Description = "A plan file, or a plan id found in --definitions." };
+        var definitions = new Option<string>("--definitions") { Description = "Where to look up a plan id.", DefaultValueFactory = _ => "definitions" };
+        var lang = Language.CreateOption();
+        var command = new Command("show", "Print a plan resolved: windows as dates, amounts in hours, requirements by kind.") { plan, definitions, lang };
+        command.SetAction(parsed =>
+        {
+            var culture = Language.Resolve(parsed.GetValue(lang));
+            var wanted = parsed.GetValue(plan)!;
+            var catalog = PlanCatalog.Load([File.Exists(wanted) ? wanted : parsed.GetValue(definitions)!]);
+            var resolved = catalog.Find(wanted);
+            if (resolved is null)
+            {
+                foreach (var diagnostic in catalog.Diagnostics.Where(d => d.Severity == Plans.Diagnostics.DiagnosticSeverity.Error))
+                {
+                    error.WriteLine(diagnostic.ToString(culture));
+                }
+
+                error.WriteLine(catalog.HasErrors
+                    ? $"'{wanted}' has errors; run 'campaignflow validate {wanted}'."
+                    : $"no plan '{wanted}': give a plan file or an id from {parsed.GetValue(definitions)}.");
+                return 1;
+            }
+
+            Write(resolved, output, culture);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Write(ResolvedPlan plan, TextWriter output, CultureInfo culture)
+    {
+        output.WriteLine($"{plan.Id} v{plan.Version}  {plan.Title}");
+        output.WriteLine($"unit      {plan.Unit.Id}  {plan.Unit.Name}{(plan.Unit.Kind is null ? "" : $"  kind {plan.Unit.Kind}")}{(plan.Unit.Parent is null ? "" : $"  under {plan.Unit.Parent}")}");
+        if (plan.Inherits is not null)
+        {
+            output.WriteLine($"inherits  {plan.Inherits}");
+        }
+
+        if (plan.Supervisor is not null)
+        {
+            output.WriteLine($"supervisor {plan.Supervisor}");
+        }
+
+        output.WriteLine($"campaign  {plan.Window}  ({plan.Window.Days} days; year {plan.Year}; {plan.TimeZone}; working day {plan.WorkdayHours:0.##} h)");
+        output.WriteLine($"roster    {plan.Roster.People.Count} people, {plan.Roster.Branches.Count} branches, {plan.Roster.Departments.Count} departments");
+        foreach (var focus in plan.Focus)
+        {
+            output.WriteLine($"focus     {focus}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("phases");
+        foreach (var phase in plan.Phases)
+        {
+            WritePhase(plan, phase, output, culture, "  ");
+        }
+
+        var campaignWide = plan.Actions.Where(a => a.PhaseId is null).ToArray();
+        if (campaignWide.Length > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"campaign-wide  {plan.Window}");
+            foreach (var action in campaignWide)
+            {
+                WriteAction(action, output, culture, "    ");
+            }
+        }
+
+        var requirements = plan.Requirements.ToArray();
+        output.WriteLine();
+        output.WriteLine($"{plan.Actions.Count} actions, {requirements.Length} requirements: " + string.Join(", ",
+            requirements.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+    }
+
+    private static void WritePhase(ResolvedPlan plan, ResolvedPhase phase, TextWriter output, CultureInfo culture, string indent)
+    {
+        output.WriteLine($"{indent}{phase.Id,-16} {phase.Window}  {phase.Title}{Sources(phase.Source)}");
+        foreach (var action in plan.Actions.Where(a => a.PhaseId == phase.Id))
+        {
+            WriteAction(action, output, culture, indent + "    ");
+        }
+
+        foreach (var link in phase.Links)
+        {
+            WritePhase(plan, link, output, culture, indent + "  ");
+        }
+    }
+
+    private static void WriteAction(ResolvedAction action, TextWriter output, CultureInfo culture, string indent)
+    {
+        output.WriteLine($"{indent}{action.Id}  {action.Title}{Sources(action.Written.Source ?? [])}");
+        foreach (var requirement in action.Requirements)
+        {
+            var window = requirement.Window == action.Window ? "" : $"  [{requirement.Window}]";
+            output.WriteLine($"{indent}  - {PlanShapeWord(requirement.Kind.ToString()),-22} {PlanResolver.Describe(requirement, culture)}{window}{(requirement.Severity == Plans.Syntax.Severity.Soft ? "  (soft)" : "")}");
+        }
+    }
+
+    private static string Sources(IReadOnlyList<string> source) => source.Count == 0 ? "" : $"  [{string.Join(", ", source)}]";
+
+    private static string PlanShapeWord(string kind) => Plans.Syntax.PlanShape.Kebab(kind);
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using CampaignFlow.Cli.Output;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Loading;
+
+namespace CampaignFlow.Cli.Commands;
+
+/// <summary><c>campaignflow validate [paths…]</c>: checks plans, printing every finding at file:line:column.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Plan files or folders (default: definitions/).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var lang = Language.CreateOption();
+        var command = new Command("validate", "Check plans; exit code 1 when any has an error.") { paths, lang };
+        command.SetAction(parsed =>
+        {
+            var culture = Language.Resolve(parsed.GetValue(lang));
+            var given = parsed.GetValue(paths) is { Length: > 0 } p ? p : ["definitions"];
+            var catalog = PlanCatalog.Load(given);
+            foreach (var diagnostic in catalog.Diagnostics)
+            {
+                output.WriteLine(diagnostic.ToString(culture));
+            }
+
+            var errors = catalog.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            var warnings = catalog.Diagnostics.Count - errors;
+            output.WriteLine(Summary(catalog.Files.Count, catalog.Plans.Count, errors, warnings, culture));
+            return errors > 0 ? 1 : 0;
+        });
+        return command;
+    }
+
+    private static string Summary(int files, int valid, int errors, int warnings, CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "zh"
+            ? $"检查了 {files} 个方案文件：{valid} 个有效，{errors} 个错误，{warnings} 个警告"
+            : $"{files} plan file(s) checked: {valid} valid, {errors} error(s), {warnings} warning(s)";
+}
