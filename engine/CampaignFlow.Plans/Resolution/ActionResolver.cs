@@ -53,7 +53,14 @@ internal sealed class ActionResolver(
         var requirements = new List<Requirement>();
         if (subject is not null)
         {
-            var build = new RequirementFactory(action, phaseId, window, subject, scope, people.Select(p => p.Id).ToArray(), owner);
+            IReadOnlyList<string> targets = scope switch
+            {
+                Scope.Person => people.Select(p => p.Id).ToArray(),
+                Scope.Branch => roster.Branches.Keys.ToArray(),
+                Scope.Department => roster.Departments.Keys.ToArray(),
+                _ => [],
+            };
+            var build = new RequirementFactory(action, phaseId, window, subject, scope, targets, owner);
             AddRequirements(action, subject, window, people, build, requirements);
         }
 
