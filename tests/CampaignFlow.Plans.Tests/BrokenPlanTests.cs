@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
+using CampaignFlow.Tests.Shared;
 
 namespace CampaignFlow.Plans.Tests;
 

@@ -1,4 +1,4 @@
-namespace CampaignFlow.Plans.Tests;
+namespace CampaignFlow.Tests.Shared;
 
 /// <summary>Paths in the source tree, found from the test binaries by walking up to the solution file.</summary>
 internal static class Repository
