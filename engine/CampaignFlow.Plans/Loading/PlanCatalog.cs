@@ -74,6 +74,7 @@ public sealed class PlanCatalog
     private void Resolve()
     {
         var askedSet = Files.Select(Path.GetFullPath).ToHashSet();
+        // The files asked for come first: a sibling with the same plan id must not take their place.
         var context = Files
             .Concat(Files.SelectMany(f => PlanFilesIn(Path.GetDirectoryName(Path.GetFullPath(f))!).Where(c => !c.Contains($"{Path.DirectorySeparatorChar}activities{Path.DirectorySeparatorChar}"))))
             .Select(Path.GetFullPath)

@@ -12,6 +12,8 @@ namespace CampaignFlow.Plans.Reading;
 /// </summary>
 internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
 {
+    private int _claimed;
+
     public T? BindRoot<T>(YamlNode node)
         where T : PlanNode => (T?)BindNode(node, typeof(T));
 
@@ -42,6 +44,9 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
         }
 
         var instance = Activator.CreateInstance(type)!;
+        var errorsBefore = diagnostics.Items.Count;
+        var claimedBefore = _claimed;
+        var suggested = new HashSet<string>();
         var written = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (keyNode, valueNode) in mapping.Children)
         {
@@ -53,7 +58,11 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
 
             if (!shape.TryGet(key, out var property))
             {
-                UnknownKey(keyNode, key, shape);
+                if (UnknownKey(keyNode, key, shape) is { } suggestion)
+                {
+                    suggested.Add(suggestion);
+                }
+
                 continue;
             }
 
@@ -70,7 +79,8 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
             }
         }
 
-        foreach (var missing in shape.Properties.Where(p => p.Required && !written.ContainsKey(p.Key)))
+        // A misspelt key already says what is missing: "titel — did you mean 'title'?".
+        foreach (var missing in shape.Properties.Where(p => p.Required && !written.ContainsKey(p.Key) && !suggested.Contains(p.Key)))
         {
             diagnostics.Error("missing-key", At(node), missing.Key, shape.Name);
         }
@@ -87,7 +97,11 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
             }
         }
 
-        return Finish((PlanNode)instance, node, written);
+        // Findings inside nested mappings were claimed by them; the rest are this mapping's own.
+        var raised = diagnostics.Items.Count - errorsBefore;
+        var own = raised - (_claimed - claimedBefore);
+        _claimed = claimedBefore + raised;
+        return Finish((PlanNode)instance, node, written) with { Damaged = own > 0 };
     }
 
     private PlanNode Finish(PlanNode node, YamlNode source, Dictionary<string, SourceLocation> locations) =>
@@ -246,7 +260,7 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
         return dictionary;
     }
 
-    private void UnknownKey(YamlNode keyNode, string key, PlanShape shape)
+    private string? UnknownKey(YamlNode keyNode, string key, PlanShape shape)
     {
         var keys = shape.Properties.Select(p => p.Key).ToArray();
         var suggestion = NameSuggester.Closest(key, keys);
@@ -258,6 +272,8 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
         {
             diagnostics.Error("unknown-key-list", At(keyNode), key, shape.Name, string.Join(", ", keys));
         }
+
+        return suggestion;
     }
 
     // One message code per expected shape, so each reads naturally in both languages.

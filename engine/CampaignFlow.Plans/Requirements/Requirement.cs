@@ -47,8 +47,11 @@ public abstract record Requirement
     /// <summary>Whom it is counted for.</summary>
     public Scope Scope { get; init; }
 
-    /// <summary>With <see cref="Scope.Person"/>: the roster ids of the people it applies to.</summary>
-    public IReadOnlyList<string> People { get; init; } = [];
+    /// <summary>
+    /// What it is counted for, one by one: the roster ids of the people (<see cref="Scope.Person"/>), the branch ids
+    /// (<see cref="Scope.Branch"/>) or the department ids (<see cref="Scope.Department"/>); empty for the unit.
+    /// </summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
 
     /// <summary>Where the action is written.</summary>
     public SourceLocation Location { get; init; }

@@ -44,13 +44,23 @@ internal sealed class ActionResolver(
 
         var people = action.Who is { } who && CheckSelector(who, action, "who") ? roster.Select(who) : [];
         CheckAttributes(action, subject);
-        CheckAmounts(action, subject);
+        if (!action.Damaged)
+        {
+            CheckAmounts(action, subject);
+        }
 
         var owner = definedIn.GetValueOrDefault(action.Id, planId);
         var requirements = new List<Requirement>();
         if (subject is not null)
         {
-            var build = new RequirementFactory(action, phaseId, window, subject, scope, people.Select(p => p.Id).ToArray(), owner);
+            IReadOnlyList<string> targets = scope switch
+            {
+                Scope.Person => people.Select(p => p.Id).ToArray(),
+                Scope.Branch => roster.Branches.Keys.ToArray(),
+                Scope.Department => roster.Departments.Keys.ToArray(),
+                _ => [],
+            };
+            var build = new RequirementFactory(action, phaseId, window, subject, scope, targets, owner);
             AddRequirements(action, subject, window, people, build, requirements);
         }
 
@@ -73,14 +83,15 @@ internal sealed class ActionResolver(
                 return null;
             }
         }
-        else if (written.Length == 0)
+        else if (written.Length == 0 && !action.Damaged)
         {
             diagnostics.Error("action-without-subject", action.Location, action.Id);
             return null;
         }
         else if (written.Length > 1)
         {
-            diagnostics.Error("action-several-subjects", action.At(written[1]), action.Id, string.Join(", ", written));
+            var second = written.OrderBy(k => action.At(k).Line).ThenBy(k => action.At(k).Column).Last();
+            diagnostics.Error("action-several-subjects", action.At(second), action.Id, string.Join(", ", written));
             return null;
         }
 
@@ -355,7 +366,7 @@ internal sealed class ActionResolver(
             case SubjectKind.Ledger:
                 into.Add(build.Make(new Ledger { Fields = vocabulary.Ledgers[subject.Id].Fields ?? [] }));
                 AddAmounts(action, subject, people, build, into);
-                return;
+                break;
             case SubjectKind.Publication:
                 into.Add(build.Make(new Publication { Audience = action.To ?? Audience.Unit }));
                 break;
@@ -509,7 +520,7 @@ internal sealed class ActionResolver(
 
         var pairs = new List<PersonPair>();
         var seen = new HashSet<(string, string)>();
-        var order = roster.People.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var order = roster.People.Select((p, i) => (p.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i);
 
         void Add(PersonSpec a, PersonSpec b)
         {

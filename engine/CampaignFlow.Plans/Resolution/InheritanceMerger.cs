@@ -24,6 +24,8 @@ internal sealed class InheritanceMerger(
         "covers", "attendedBy", "who", "perParticipant", "to",
     ];
 
+    private readonly HashSet<ActionSpec> _moved = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Which plan wrote each action of the merged plan, by action id.</summary>
     public Dictionary<string, string> DefinedIn { get; } = new();
 
@@ -102,7 +104,7 @@ internal sealed class InheritanceMerger(
             merged.Add(Overlay(action, mine));
         }
 
-        foreach (var action in own.Where(a => inherited.All(i => i.Id != a.Id)))
+        foreach (var action in own.Where(a => inherited.All(i => i.Id != a.Id) && !_moved.Contains(a)))
         {
             DefinedIn[action.Id] = child.Id;
             merged.Add(action);
@@ -309,6 +311,7 @@ internal sealed class InheritanceMerger(
     {
         if (inherited.TryGetValue(action.Id, out var mandatedPhase) && mandatedPhase != phaseId)
         {
+            _moved.Add(action);
             diagnostics.Error("inherited-action-moved", action.At("id"), action.Id, mandatedPhase ?? "-", phaseId ?? "-", parent.Id);
         }
     }

@@ -12,7 +12,7 @@ internal static class OrderGraph
     public static void Check(IReadOnlyList<ActionSpec> actions, DiagnosticBag diagnostics)
     {
         var ids = actions.Select(a => a.Id).ToHashSet();
-        var successors = actions.ToDictionary(a => a.Id, _ => new List<string>());
+        var successors = ids.ToDictionary(id => id, _ => new List<string>());
         foreach (var action in actions.GroupBy(a => a.Id).Select(g => g.First()))
         {
             foreach (var (key, list) in new[] { ("after", action.After), ("before", action.Before) })

@@ -15,28 +15,37 @@ internal sealed class PhaseResolver(Func<Period, SourceLocation, DateWindow?> re
         var resolved = new List<ResolvedPhase>();
         ResolvedPhase? previous = null;
         PhaseSpec? previousSpec = null;
+        var previousKnown = false;
         foreach (var phase in phases)
         {
             DateWindow window;
+            var known = true;
             if (phase.Window is null)
             {
-                if (topLevel)
+                if (topLevel && !phase.Damaged)
                 {
                     diagnostics.Error("phase-needs-window", phase.Location, phase.Id);
                 }
 
                 window = outer;
+                known = !topLevel;
+            }
+            else if (resolve(phase.Window, phase.At("window")) is not { } resolvedWindow)
+            {
+                // Already reported where it is written; comparing a guess with its neighbours would only add noise.
+                window = outer;
+                known = false;
             }
             else
             {
-                window = resolve(phase.Window, phase.At("window")) ?? outer;
+                window = resolvedWindow;
                 if (!outer.Contains(window))
                 {
                     diagnostics.Error(topLevel ? "phase-outside-campaign" : "phase-outside-parent", phase.At("window"), phase.Id, window.ToString(), outer.ToString());
                 }
             }
 
-            if (previous is not null && previousSpec is not null && phase.Window is not null && previousSpec.Window is not null
+            if (known && previous is not null && previousSpec is not null && previousKnown
                 && !phase.Overlaps && !previousSpec.Overlaps && window.Start <= previous.Window.End)
             {
                 diagnostics.Error(
@@ -49,6 +58,7 @@ internal sealed class PhaseResolver(Func<Period, SourceLocation, DateWindow?> re
             resolved.Add(current);
             previous = current;
             previousSpec = phase;
+            previousKnown = known;
         }
 
         return resolved;

@@ -36,7 +36,11 @@ public static class PlanResolver
         var year = plan.Campaign.Year;
         var fallback = new DateWindow(new DateOnly(Math.Clamp(year, 1900, 2200), 1, 1), new DateOnly(Math.Clamp(year, 1900, 2200), 12, 31));
         var campaign = fallback;
-        if (plan.Campaign.Window is { } campaignWindow)
+        if (!plan.Campaign.Damaged && year is < 1900 or > 2200)
+        {
+            diagnostics.Error("year-out-of-range", plan.Campaign.At("year"), year.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (!plan.Campaign.Damaged && plan.Campaign.Window is { } campaignWindow)
         {
             if (campaignWindow.TryResolve(year, null, out var resolvedCampaign, out var campaignError))
             {
@@ -48,8 +52,15 @@ public static class PlanResolver
             }
         }
 
+        var periodsUsable = !plan.Campaign.Damaged && year is >= 1900 and <= 2200 && campaign != fallback;
+
         DateWindow? Resolve(Period period, SourceLocation at)
         {
+            if (!periodsUsable)
+            {
+                return null; // the campaign's own finding explains why no period can be placed
+            }
+
             if (period.TryResolve(year, campaign.Start, out var window, out var error))
             {
                 return window;
@@ -59,7 +70,7 @@ public static class PlanResolver
             return null;
         }
 
-        DateWindow? Quiet(Period period) => period.TryResolve(year, campaign.Start, out var window, out _) ? window : null;
+        DateWindow? Quiet(Period period) => !periodsUsable ? null : period.TryResolve(year, campaign.Start, out var window, out _) ? window : null;
 
         var vocabulary = VocabularyBuilder.Build(plan, parent?.Vocabulary, diagnostics);
         if (parent is not null && vocabulary.UnitKinds.Count > 0)

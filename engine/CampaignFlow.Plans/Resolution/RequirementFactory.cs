@@ -11,7 +11,7 @@ internal sealed class RequirementFactory(
     DateWindow window,
     Subject subject,
     Scope scope,
-    IReadOnlyList<string> people,
+    IReadOnlyList<string> targets,
     string definedIn)
 {
     public T Make<T>(T requirement)
@@ -28,7 +28,7 @@ internal sealed class RequirementFactory(
             Subject = subject,
             Where = action.Where ?? new Dictionary<string, string>(),
             Scope = scope,
-            People = people,
+            Targets = targets,
             Location = action.Location,
         };
 }

@@ -82,7 +82,8 @@ public static class PlanSchemaGenerator
         switch (kind)
         {
             case ValueKind.String:
-                return new JsonObject { ["type"] = "string" };
+                // The reader takes any scalar as text (where: { includesCriticism: true }); YAML types it first.
+                return new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") };
             case ValueKind.Integer:
                 return new JsonObject { ["type"] = "integer" };
             case ValueKind.Number:

@@ -16,6 +16,12 @@ public abstract record PlanNode
     /// </summary>
     public IReadOnlyDictionary<string, SourceLocation> KeyLocations { get; init; } = new Dictionary<string, SourceLocation>();
 
+    /// <summary>
+    /// True when reading reported an error on one of this mapping's own keys or values: checks that combine its
+    /// keys are skipped then, so one mistake yields one finding, not a cascade.
+    /// </summary>
+    public bool Damaged { get; init; }
+
     /// <summary>Where the value of <paramref name="key"/> starts, or the mapping's own start when it is not written.</summary>
     /// <param name="key">A key, <c>key[i]</c> or <c>key.name</c>.</param>
     public SourceLocation At(string key) => KeyLocations.TryGetValue(key, out var at) ? at : Location;
