@@ -61,7 +61,7 @@ internal sealed class ActionResolver(
                 _ => [],
             };
             var build = new RequirementFactory(action, phaseId, window, subject, scope, targets, owner);
-            AddRequirements(action, subject, window, people, build, requirements);
+            AddRequirements(action, subject, people, build, requirements);
         }
 
         return new ResolvedAction(action.Id, action.Title ?? action.Id, phaseId, window, owner, action, requirements);
@@ -344,7 +344,6 @@ internal sealed class ActionResolver(
     private void AddRequirements(
         ActionSpec action,
         Subject subject,
-        DateWindow window,
         IReadOnlyList<PersonSpec> people,
         RequirementFactory build,
         List<Requirement> into)

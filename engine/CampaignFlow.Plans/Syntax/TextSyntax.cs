@@ -12,10 +12,10 @@ public static class TextSyntax
 
     private static readonly Dictionary<Type, (Parser Parse, string Description)> Grammars = new()
     {
-        [typeof(Period)] = (ParsePeriod, "A period: 2月中下旬-4月下旬, 5月上旬, 2月10日至20日, 2月28日前, 2013年7月-2014年1月, 2014-02-11..2014-04-30."),
-        [typeof(Quantity)] = (ParseQuantity, "An amount: 半天, 1天, 4小时, 4h, 0.5d, 一周, 3个月, P3M, 4次, 20场, 1200名."),
-        [typeof(Fraction)] = (ParseFraction, "A share: 三分之一, 1/3, 33%, 0.33."),
-        [typeof(ReworkCondition)] = (ParseRework, "A re-work condition: unsatisfied >= 1/3, returned, failed."),
+        [typeof(Period)] = (Untyped<Period>(Period.TryParse), "A period: 2月中下旬-4月下旬, 5月上旬, 2月10日至20日, 2月28日前, 2013年7月-2014年1月, 2014-02-11..2014-04-30."),
+        [typeof(Quantity)] = (Untyped<Quantity>(Quantity.TryParse), "An amount: 半天, 1天, 4小时, 4h, 0.5d, 一周, 3个月, P3M, 4次, 20场, 1200名."),
+        [typeof(Fraction)] = (Untyped<Fraction>(Fraction.TryParse), "A share: 三分之一, 1/3, 33%, 0.33."),
+        [typeof(ReworkCondition)] = (Untyped<ReworkCondition>(ReworkCondition.TryParse), "A re-work condition: unsatisfied >= 1/3, returned, failed."),
     };
 
     /// <summary>True when <paramref name="type"/> is read by a grammar of this table.</summary>
@@ -34,31 +34,14 @@ public static class TextSyntax
     public static bool TryParse(Type type, string text, out object value, out TextError error) =>
         Grammars[type].Parse(text, out value, out error);
 
-    private static bool ParsePeriod(string text, out object value, out TextError error)
-    {
-        var ok = Period.TryParse(text, out var period, out error);
-        value = period;
-        return ok;
-    }
+    private delegate bool TypedParser<T>(string text, out T value, out TextError error);
 
-    private static bool ParseQuantity(string text, out object value, out TextError error)
-    {
-        var ok = Quantity.TryParse(text, out var quantity, out error);
-        value = quantity;
-        return ok;
-    }
-
-    private static bool ParseFraction(string text, out object value, out TextError error)
-    {
-        var ok = Fraction.TryParse(text, out var fraction, out error);
-        value = fraction;
-        return ok;
-    }
-
-    private static bool ParseRework(string text, out object value, out TextError error)
-    {
-        var ok = ReworkCondition.TryParse(text, out var condition, out error);
-        value = condition;
-        return ok;
-    }
+    private static Parser Untyped<T>(TypedParser<T> parse)
+        where T : class =>
+        (string text, out object value, out TextError error) =>
+        {
+            var ok = parse(text, out var typed, out error);
+            value = typed;
+            return ok;
+        };
 }
