@@ -20,5 +20,5 @@ public sealed record ApprovalGate : Requirement
     public required IReadOnlyList<string> Gates { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-gate", [Subject.Id, string.Join(" → ", Chain), Gates.Count == 0 ? "-" : string.Join(", ", Gates), Scope == Scope.Person ? $" (each of {Targets.Count} authors)" : ""]);
+    public override (string Code, string[] Arguments) Statement => ("req-gate", [Subject.Id, string.Join(" → ", Chain), Gates.Count == 0 ? "-" : string.Join(", ", Gates)]);
 }

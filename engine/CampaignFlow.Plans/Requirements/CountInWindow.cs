@@ -17,5 +17,5 @@ public sealed record CountInWindow : Requirement
     public int? AtMost { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-count", [Subject.Id, AtMost == AtLeast ? $"= {AtLeast}" : $">= {AtLeast}", Scope == Scope.Unit ? "" : $" per {PlanShape.Kebab(Scope.ToString())} ({Targets.Count})"]);
+    public override (string Code, string[] Arguments) Statement => ("req-count", [Subject.Id, AtMost == AtLeast ? $"= {AtLeast}" : $">= {AtLeast}"]);
 }

@@ -13,6 +13,12 @@ public sealed record Participation : Requirement
     /// <summary>The roster ids of everyone who must take part.</summary>
     public required IReadOnlyList<string> Participants { get; init; }
 
+    /// <summary>
+    /// With <see cref="Scope.Branch"/> or <see cref="Scope.Department"/>: for each branch or department, the
+    /// selected people who belong to it and must take part in its own occurrence (领导班子成员参加所在支部会议).
+    /// </summary>
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> ByTarget { get; init; }
+
     /// <inheritdoc />
     public override (string Code, string[] Arguments) Statement => ("req-participation", [Subject.Id, Participants.Count.ToString(CultureInfo.InvariantCulture)]);
 }

@@ -477,7 +477,18 @@ internal sealed class ActionResolver(
 
         if (action.AttendedBy is { } attendedBy && CheckSelector(attendedBy, action, "attendedBy"))
         {
-            into.Add(build.Make(new Participation { Participants = roster.Select(attendedBy).Select(p => p.Id).ToArray() }));
+            var selected = roster.Select(attendedBy);
+            Func<PersonSpec, string?>? belongsTo = action.Per switch
+            {
+                Scope.Branch => p => p.Branch,
+                Scope.Department => p => p.Department,
+                _ => null,
+            };
+            var keys = action.Per == Scope.Branch ? roster.Branches.Keys : action.Per == Scope.Department ? roster.Departments.Keys : [];
+            var byTarget = belongsTo is null
+                ? new Dictionary<string, IReadOnlyList<string>>()
+                : keys.ToDictionary(k => k, k => (IReadOnlyList<string>)selected.Where(p => belongsTo(p) == k).Select(p => p.Id).ToArray());
+            into.Add(build.Make(new Participation { Participants = selected.Select(p => p.Id).ToArray(), ByTarget = byTarget }));
         }
 
         if (action.Attendance is { } attendance)

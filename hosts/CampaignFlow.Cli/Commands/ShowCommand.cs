@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using CampaignFlow.Cli.Output;
 using CampaignFlow.Plans.Loading;
+using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
 
 namespace CampaignFlow.Cli.Commands;
@@ -108,8 +109,24 @@ internal static class ShowCommand
         foreach (var requirement in action.Requirements)
         {
             var window = requirement.Window == action.Window ? "" : $"  [{requirement.Window}]";
-            output.WriteLine($"{indent}  - {PlanShapeWord(requirement.Kind.ToString()),-22} {PlanResolver.Describe(requirement, culture)}{window}{(requirement.Severity == Plans.Syntax.Severity.Soft ? "  (soft)" : "")}");
+            output.WriteLine($"{indent}  - {PlanShapeWord(requirement.Kind.ToString()),-22} {PlanResolver.Describe(requirement, culture)}{Scope(requirement)}{window}{(requirement.Severity == Plans.Syntax.Severity.Soft ? "  (soft)" : "")}");
         }
+    }
+
+    // Who a requirement is counted for, and anything that differs between them (minimums by rank, people by branch).
+    private static string Scope(Requirement requirement)
+    {
+        var scope = requirement.Scope == Plans.Syntax.Scope.Unit
+            ? ""
+            : $"  — per {PlanShapeWord(requirement.Scope.ToString())}: {string.Join(", ", requirement.Targets)}";
+        var detail = requirement switch
+        {
+            PeriodMinimum { PersonMinimums.Count: > 0 } m when m.PersonMinimums.Values.Distinct().Count() > 1 =>
+                "; " + string.Join("; ", m.PersonMinimums.GroupBy(p => p.Value).Select(g => $"{g.Key:0.##}{(m.Minimum.IsWorkingTime ? " h" : "")}: {string.Join(", ", g.Select(p => p.Key))}")),
+            Participation { ByTarget.Count: > 0 } p => "; " + string.Join("; ", p.ByTarget.Select(t => $"{t.Key}: {string.Join(", ", t.Value)}")),
+            _ => "",
+        };
+        return scope + detail;
     }
 
     private static string Sources(IReadOnlyList<string> source) => source.Count == 0 ? "" : $"  [{string.Join(", ", source)}]";

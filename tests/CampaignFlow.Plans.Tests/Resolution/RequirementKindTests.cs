@@ -159,6 +159,27 @@ public class RequirementKindTests
     }
 
     [Fact]
+    public void Participation_per_branch_MY_26_each_leader_attends_the_meeting_of_their_own_branch()
+    {
+        var yaml = PlanBuilder.Header.Replace("branches: { organ: 区总机关支部 }", "branches: { organ: 区总机关支部, rights: 权保部支部 }")
+            .Replace("rank: 县级, branch: organ, oversees: [rights]", "rank: 县级, branch: rights, oversees: [rights]")
+            .Replace("{ID}", "branches") + """
+
+            phases:
+              - id: criticism
+                title: 查摆问题、开展批评
+                window: 5月上旬-7月下旬
+                actions:
+                  - { id: org-life, activity: organizational-life-meeting, per: branch, attendedBy: leadership }
+            """;
+        var (plan, catalog) = PlanBuilder.Resolve(("branches.yaml", yaml));
+        catalog.Diagnostics.ShouldBeEmpty(string.Join("\n", catalog.Diagnostics));
+        var participation = plan!.Requirements.OfType<Participation>().ShouldHaveSingleItem();
+        participation.ByTarget["organ"].ShouldBe(["su", "liu", "wang"]);
+        participation.ByTarget["rights"].ShouldBe(["chen"]);
+    }
+
+    [Fact]
     public void Attendance_MY_25_upper_level_officials_at_the_meeting()
     {
         var r = Single<Attendance>("- { id: meeting, activity: democratic-life-meeting, attendance: { upper-discipline: 1人, supervisor: 2人 } }");
