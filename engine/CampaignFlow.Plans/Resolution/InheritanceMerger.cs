@@ -210,8 +210,8 @@ internal sealed class InheritanceMerger(
 
         foreach (var key in new[] { "after", "before" }.Where(own.Has))
         {
-            var mandatedOrder = (IReadOnlyList<string>?)PlanShape.Of(typeof(ActionSpec)).Properties.First(p => p.Key == key).Property.GetValue(inherited) ?? [];
-            var ownOrder = (IReadOnlyList<string>?)PlanShape.Of(typeof(ActionSpec)).Properties.First(p => p.Key == key).Property.GetValue(own) ?? [];
+            var mandatedOrder = (IReadOnlyList<string>?)ValueOf(inherited, key) ?? [];
+            var ownOrder = (IReadOnlyList<string>?)ValueOf(own, key) ?? [];
             if (mandatedOrder.Except(ownOrder).Any())
             {
                 Weakened(inherited, own, key, string.Join(", ", mandatedOrder), string.Join(", ", ownOrder));
@@ -221,8 +221,7 @@ internal sealed class InheritanceMerger(
 
     private void Compare(ActionSpec inherited, ActionSpec own, string key, Func<decimal, decimal, bool> allowed)
     {
-        var property = PlanShape.Of(typeof(ActionSpec)).Properties.First(p => p.Key == key).Property;
-        if (property.GetValue(inherited) is not Quantity mandated || property.GetValue(own) is not Quantity mine)
+        if (ValueOf(inherited, key) is not Quantity mandated || ValueOf(own, key) is not Quantity mine)
         {
             return;
         }
@@ -265,19 +264,23 @@ internal sealed class InheritanceMerger(
 
     private static string Text(ActionSpec action, string key)
     {
-        var value = PlanShape.Of(typeof(ActionSpec)).Properties.First(p => p.Key == key).Property.GetValue(action);
-        return value switch
+        return ValueOf(action, key) switch
         {
             null => "-",
-            PeopleSelector s => string.Join(" ", new[] { s.Role, Join(s.Rank), Join(s.ExceptRank), Join(s.People), s.Relation?.ToString() }.Where(x => !string.IsNullOrEmpty(x))),
+            PeopleSelector s => Text(s),
             CoverageSpec c => $"{Text(c.Pairs)}|{Text(c.Each)}|{Text(c.With)}|{c.Attribute}|{Join(c.Values)}",
             IReadOnlyList<string> list => Join(list) ?? "",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
+            var other => other.ToString() ?? "",
         };
     }
 
-    private static string Text(PeopleSelector? s) => s is null ? "" : $"{s.Role} {Join(s.Rank)} {Join(s.ExceptRank)} {Join(s.People)} {s.Relation}";
+    private static object? ValueOf(ActionSpec action, string key) =>
+        PlanShape.Of(typeof(ActionSpec)).TryGet(key, out var property) ? property.Property.GetValue(action) : null;
+
+    private static string Text(PeopleSelector? s) => s is null
+        ? ""
+        : string.Join(" ", new[] { s.Role, Join(s.Rank), Join(s.ExceptRank), Join(s.People), s.Relation?.ToString() }.Where(x => !string.IsNullOrEmpty(x)));
 
     private static string? Join(IReadOnlyList<string>? list) => list is null ? null : string.Join(",", list);
 
