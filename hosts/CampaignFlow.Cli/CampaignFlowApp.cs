@@ -12,7 +12,7 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error)
 {
     /// <summary>Runs one command line.</summary>
     /// <param name="args">The arguments, without the program name.</param>
-    /// <returns>The exit code: 0 on success, 1 when plans have errors, 2 for a malformed command line.</returns>
+    /// <returns>The exit code: 0 on success, 1 when plans have errors, 2 for a malformed command line, 3 for a fault.</returns>
     public int Run(string[] args)
     {
         var root = new RootCommand("CampaignFlow: campaign implementation plans as executable, checkable workflows.");
@@ -32,6 +32,17 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error)
             return 2;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Plans never get here (their findings are reported as such); this is for our own bugs and the machine's
+            // troubles (a full disk), said in one line rather than a stack trace.
+            error.WriteLine($"campaignflow: {e.GetType().Name}: {e.Message}");
+            error.WriteLine("This is a fault of campaignflow or of the machine, not of your plans; please report it with the command you ran.");
+            return 3;
+        }
     }
 }
