@@ -1,0 +1,23 @@
+namespace CampaignFlow.Rules.Rete;
+
+/// <summary>
+/// One (partial match, fact) pair that satisfies a beta node's join conditions. Threaded on two intrusive
+/// lists, one per side, so that either side can drop all its pairs without searching.
+/// </summary>
+internal sealed class Pairing(LeftEntry left, RightEntry right)
+{
+    public readonly LeftEntry Left = left;
+    public readonly RightEntry Right = right;
+    public Pairing? PreviousOfLeft;
+    public Pairing? NextOfLeft;
+    public Pairing? PreviousOfRight;
+    public Pairing? NextOfRight;
+
+    /// <summary>The joined token, for join nodes.</summary>
+    public Token? Child;
+
+    /// <summary>What an aggregate remembers about the fact's contribution (its value, its group).</summary>
+    public object? State;
+    public int Slot;
+    public bool Seen;
+}
