@@ -99,6 +99,11 @@ public static class Runs
     {
         var factory = Compile(m);
         var session = factory.CreateSession();
+        if (Environment.GetEnvironmentVariable("BENCH_LOW_LATENCY") == "1")
+        {
+            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
+        }
+
         var t0 = Stopwatch.GetTimestamp();
         foreach (var fact in workload.Facts)
         {

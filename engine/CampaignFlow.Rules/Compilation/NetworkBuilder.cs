@@ -24,6 +24,7 @@ internal sealed class NetworkBuilder
     private readonly List<TypeNode> typeNodes = [];
     private readonly List<CompiledRule> rules = [];
     private readonly RootNode root;
+    private int alphaMemories;
 
     public NetworkBuilder() => root = Add(new RootNode(0));
 
@@ -139,8 +140,8 @@ internal sealed class NetworkBuilder
         }
 
         var conditions = new JoinConditions(
-            leftKeys.Count == 0 ? null : Expression.Lambda<Func<Token, object?>>(Key(leftKeys), token),
-            rightKeys.Count == 0 ? null : Expression.Lambda<Func<Fact, object?>>(Key(rightKeys), fact),
+            leftKeys.Count == 0 ? null : Expression.Lambda(Key(leftKeys), token),
+            rightKeys.Count == 0 ? null : Expression.Lambda(Key(rightKeys), fact),
             residual.Count == 0 ? null : Expression.Lambda<Func<Token, Fact, bool>>(residual.Aggregate(Expression.AndAlso), token, fact));
 
         var memory = AlphaChain(rule, self.Type, alpha);
@@ -171,15 +172,12 @@ internal sealed class NetworkBuilder
         return node;
     }
 
-    private static Expression Key(List<Expression> parts)
-    {
-        var key = parts.Count == 1
+    private static Expression Key(List<Expression> parts) =>
+        parts.Count == 1
             ? parts[0]
             : Expression.New(
                 typeof(ValueTuple).Assembly.GetType($"System.ValueTuple`{parts.Count}")!.MakeGenericType(parts.Select(p => p.Type).ToArray()).GetConstructors()[0],
                 parts);
-        return Expression.Convert(key, typeof(object));
-    }
 
     /// <summary>Recognises <c>self.X == other.Y</c> (either way round), the shape a hash index can serve.</summary>
     private static bool TryKey(Conjunct conjunct, Declaration self, out Expression selfSide, out Expression otherSide)
@@ -279,7 +277,7 @@ internal sealed class NetworkBuilder
         var memory = current.AlphaChildren.OfType<AlphaMemoryNode>().FirstOrDefault();
         if (memory is null)
         {
-            memory = Add(new AlphaMemoryNode(nodes.Count, type.Name));
+            memory = Add(new AlphaMemoryNode(nodes.Count, type.Name, alphaMemories++));
             current.AlphaChildren.Add(memory);
         }
 

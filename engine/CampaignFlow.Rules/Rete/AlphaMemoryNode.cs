@@ -4,15 +4,21 @@ using CampaignFlow.Rules.Runtime;
 namespace CampaignFlow.Rules.Rete;
 
 /// <summary>The end of an alpha chain: knows which facts passed it and feeds them to beta nodes.</summary>
-internal sealed class AlphaMemoryNode(int id, string description) : AlphaNode(id, NodeKind.AlphaMemory, description)
+/// <remarks>
+/// Membership is a bit on the fact for the first 64 memories of a network (one object fewer per fact and
+/// memory), and a node entry beyond that.
+/// </remarks>
+internal sealed class AlphaMemoryNode(int id, string description, int ordinal) : AlphaNode(id, NodeKind.AlphaMemory, description)
 {
+    private readonly ulong bit = ordinal < 64 ? 1UL << ordinal : 0;
+
     public List<IFactSink> Sinks { get; } = [];
 
     public override IEnumerable<ReteNode> Children => Sinks.Cast<ReteNode>();
 
     public override void Assert(WorkingMemory memory, Fact fact)
     {
-        NodeEntry.Add(ref fact.Entries, new NodeEntry(Id));
+        Join(fact);
         foreach (var sink in Sinks)
         {
             sink.AssertFact(memory, fact);
@@ -21,7 +27,7 @@ internal sealed class AlphaMemoryNode(int id, string description) : AlphaNode(id
 
     public override void Update(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Find(fact.Entries, Id) is null)
+        if (!Holds(fact))
         {
             Assert(memory, fact);
             return;
@@ -35,7 +41,7 @@ internal sealed class AlphaMemoryNode(int id, string description) : AlphaNode(id
 
     protected override void OnRetract(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Remove(ref fact.Entries, Id) is null)
+        if (!Leave(fact))
         {
             return;
         }
@@ -44,5 +50,31 @@ internal sealed class AlphaMemoryNode(int id, string description) : AlphaNode(id
         {
             sink.RetractFact(memory, fact);
         }
+    }
+
+    private bool Holds(Fact fact) => bit != 0 ? (fact.AlphaMemories & bit) != 0 : NodeEntry.Find(fact.Entries, Id) is not null;
+
+    private void Join(Fact fact)
+    {
+        if (bit != 0)
+        {
+            fact.AlphaMemories |= bit;
+        }
+        else
+        {
+            NodeEntry.Add(ref fact.Entries, new NodeEntry(Id));
+        }
+    }
+
+    private bool Leave(Fact fact)
+    {
+        if (bit == 0)
+        {
+            return NodeEntry.Remove(ref fact.Entries, Id) is not null;
+        }
+
+        var held = (fact.AlphaMemories & bit) != 0;
+        fact.AlphaMemories &= ~bit;
+        return held;
     }
 }

@@ -1,30 +1,16 @@
 namespace CampaignFlow.Rules.Rete;
 
-/// <summary>A beta node's per-session index: buckets by join key.</summary>
-internal sealed class BetaMemory
+/// <summary>A beta node's per-session index: the bucket of each join key.</summary>
+internal abstract class BetaMemory
 {
-    /// <summary>Stands for a null key, which dictionaries refuse, and for the single key of a join without equalities.</summary>
-    public static readonly object NullKey = new();
+    public abstract Bucket BucketOf(Token token);
 
-    private readonly Dictionary<object, Bucket> buckets = [];
+    public abstract Bucket BucketOf(Fact fact);
 
-    public Bucket GetOrAdd(object? key)
-    {
-        key ??= NullKey;
-        if (!buckets.TryGetValue(key, out var bucket))
-        {
-            bucket = new Bucket(key);
-            buckets.Add(key, bucket);
-        }
+    /// <summary>Whether the token still belongs in its bucket, i.e. its key did not change.</summary>
+    public abstract bool Fits(Bucket bucket, Token token);
 
-        return bucket;
-    }
+    public abstract bool Fits(Bucket bucket, Fact fact);
 
-    public void RemoveIfEmpty(Bucket bucket)
-    {
-        if (bucket.IsEmpty)
-        {
-            buckets.Remove(bucket.Key);
-        }
-    }
+    public abstract void RemoveIfEmpty(Bucket bucket);
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using CampaignFlow.Rules.Diagnostics;
 using CampaignFlow.Rules.Runtime;
 
@@ -9,6 +8,10 @@ namespace CampaignFlow.Rules.Rete;
 /// satisfy its conditions, finding candidates through a hash index on the equality keys of the join; what it
 /// passes on (joined tokens, a negation, an aggregate) is up to the subclass.
 /// </summary>
+/// <remarks>
+/// A not or exists node without conditions beyond its keys only needs to know how many facts share a token's
+/// key, so it keeps counts instead of pairs (<see cref="CountsOnly"/>).
+/// </remarks>
 internal abstract class BetaNode(int id, NodeKind kind, string description, JoinConditions conditions)
     : TokenSourceNode(id, kind, description), ITokenSink, IFactSink
 {
@@ -16,20 +19,28 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public AlphaMemoryNode? RightSource { get; set; }
 
+    protected bool CountsOnly { get; } = kind is NodeKind.Not or NodeKind.Exists && conditions.Residual is null;
+
     public void AssertToken(WorkingMemory memory, Token token)
     {
-        var index = Memory(memory);
         var entry = new LeftEntry(Id, token);
-        index.GetOrAdd(LeftKey(token)).Add(entry);
+        var bucket = LeftBucket(Memory(memory), token);
+        bucket.Add(entry);
         NodeEntry.Add(ref token.Entries, entry);
         OnLeftAdding(entry);
-        var rights = entry.Bucket.Rights;
-        for (var i = 0; i < rights.Count; i++)
+        if (CountsOnly)
         {
-            var right = rights[i];
-            if (Matches(token, right.Fact))
+            entry.PairCount = bucket.RightCount;
+        }
+        else
+        {
+            for (var i = 0; i < bucket.RightCount; i++)
             {
-                OnPair(memory, Link(entry, right), ChangeKind.Added);
+                var right = bucket.Rights[i];
+                if (Matches(token, right.Fact))
+                {
+                    OnPair(memory, Link(entry, right), ChangeKind.Added);
+                }
             }
         }
 
@@ -45,13 +56,20 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
 
         var index = Memory(memory);
-        var key = LeftKey(token) ?? BetaMemory.NullKey;
-        if (!Equals(key, entry.Bucket.Key))
+        if (!Fits(index, entry.Bucket, token))
         {
             var old = entry.Bucket;
             old.Remove(entry);
             index.RemoveIfEmpty(old);
-            index.GetOrAdd(key).Add(entry);
+            LeftBucket(index, token).Add(entry);
+        }
+
+        var bucket = entry.Bucket;
+        if (CountsOnly)
+        {
+            entry.PairCount = bucket.RightCount;
+            OnLeftSettled(memory, entry, ChangeKind.Updated);
+            return;
         }
 
         for (var p = entry.Pairs; p is not null; p = p.NextOfLeft)
@@ -60,10 +78,9 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             p.Seen = false;
         }
 
-        var rights = entry.Bucket.Rights;
-        for (var i = 0; i < rights.Count; i++)
+        for (var i = 0; i < bucket.RightCount; i++)
         {
-            var right = rights[i];
+            var right = bucket.Rights[i];
             var pair = right.Scratch;
             right.Scratch = null;
             var matches = Matches(token, right.Fact);
@@ -128,12 +145,18 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     public void AssertFact(WorkingMemory memory, Fact fact)
     {
         var entry = new RightEntry(Id, fact);
-        Memory(memory).GetOrAdd(RightKey(fact)).Add(entry);
+        var bucket = RightBucket(Memory(memory), fact);
+        bucket.Add(entry);
         NodeEntry.Add(ref fact.Entries, entry);
-        var lefts = entry.Bucket.Lefts;
-        for (var i = 0; i < lefts.Count; i++)
+        if (CountsOnly)
         {
-            var left = lefts[i];
+            ChangeCounts(memory, bucket, +1);
+            return;
+        }
+
+        for (var i = 0; i < bucket.LeftCount; i++)
+        {
+            var left = bucket.Lefts[i];
             if (Matches(left.Token, fact))
             {
                 OnPair(memory, Link(left, entry), ChangeKind.Added);
@@ -151,13 +174,23 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
 
         var index = Memory(memory);
-        var key = RightKey(fact) ?? BetaMemory.NullKey;
-        if (!Equals(key, entry.Bucket.Key))
+        if (!Fits(index, entry.Bucket, fact))
         {
             var old = entry.Bucket;
             old.Remove(entry);
             index.RemoveIfEmpty(old);
-            index.GetOrAdd(key).Add(entry);
+            RightBucket(index, fact).Add(entry);
+            if (CountsOnly)
+            {
+                ChangeCounts(memory, old, -1);
+                ChangeCounts(memory, entry.Bucket, +1);
+                return;
+            }
+        }
+
+        if (CountsOnly)
+        {
+            return;
         }
 
         for (var p = entry.Pairs; p is not null; p = p.NextOfRight)
@@ -166,10 +199,10 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             p.Seen = false;
         }
 
-        var lefts = entry.Bucket.Lefts;
-        for (var i = 0; i < lefts.Count; i++)
+        var bucket = entry.Bucket;
+        for (var i = 0; i < bucket.LeftCount; i++)
         {
-            var left = lefts[i];
+            var left = bucket.Lefts[i];
             var pair = left.Scratch;
             left.Scratch = null;
             var matches = Matches(left.Token, fact);
@@ -221,6 +254,13 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
         var bucket = entry.Bucket;
         bucket.Remove(entry);
+        if (CountsOnly)
+        {
+            ChangeCounts(memory, bucket, -1);
+            Memory(memory).RemoveIfEmpty(bucket);
+            return;
+        }
+
         Memory(memory).RemoveIfEmpty(bucket);
         for (var p = entry.Pairs; p is not null;)
         {
@@ -237,25 +277,30 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     {
     }
 
-    /// <summary>Called for every pair that appears, changes or disappears.</summary>
+    /// <summary>Called for every pair that appears, changes or disappears (not in <see cref="CountsOnly"/> mode).</summary>
     protected abstract void OnPair(WorkingMemory memory, Pairing pair, ChangeKind change);
 
     /// <summary>Called once the pairs of a token are up to date after a change on either side.</summary>
     protected abstract void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change);
 
-    private BetaMemory Memory(WorkingMemory memory) =>
-        (BetaMemory)(memory.NodeMemories[Id] ??= new BetaMemory());
-
-    private object? LeftKey(Token token)
+    private void ChangeCounts(WorkingMemory memory, Bucket bucket, int delta)
     {
-        if (Conditions.LeftKey is null)
+        for (var i = 0; i < bucket.LeftCount; i++)
         {
-            return null;
+            var left = bucket.Lefts[i];
+            left.PairCount += delta;
+            OnLeftSettled(memory, left, ChangeKind.PairsChanged);
         }
+    }
 
+    private BetaMemory Memory(WorkingMemory memory) =>
+        (BetaMemory)(memory.NodeMemories[Id] ??= Conditions.CreateMemory());
+
+    private Bucket LeftBucket(BetaMemory index, Token token)
+    {
         try
         {
-            return Conditions.LeftKey(token);
+            return index.BucketOf(token);
         }
         catch (Exception ex)
         {
@@ -263,16 +308,35 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
-    private object? RightKey(Fact fact)
+    private Bucket RightBucket(BetaMemory index, Fact fact)
     {
-        if (Conditions.RightKey is null)
-        {
-            return null;
-        }
-
         try
         {
-            return Conditions.RightKey(fact);
+            return index.BucketOf(fact);
+        }
+        catch (Exception ex)
+        {
+            throw RuleConditionException.Create(this, Conditions.Describe(), [fact.Value], ex);
+        }
+    }
+
+    private bool Fits(BetaMemory index, Bucket bucket, Token token)
+    {
+        try
+        {
+            return index.Fits(bucket, token);
+        }
+        catch (Exception ex)
+        {
+            throw RuleConditionException.Create(this, Conditions.Describe(), token.Values(), ex);
+        }
+    }
+
+    private bool Fits(BetaMemory index, Bucket bucket, Fact fact)
+    {
+        try
+        {
+            return index.Fits(bucket, fact);
         }
         catch (Exception ex)
         {

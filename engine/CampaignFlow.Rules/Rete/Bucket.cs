@@ -3,42 +3,54 @@ namespace CampaignFlow.Rules.Rete;
 /// <summary>
 /// The tokens and facts of one beta node that share a join key. Only members of one bucket are ever
 /// tested against each other, which is what keeps equality joins from scanning the other side.
+/// Plain arrays rather than lists: a session holds one bucket per key per node, most with one or two members.
 /// </summary>
-internal sealed class Bucket(object key)
+internal class Bucket
 {
-    public readonly object Key = key;
-    public readonly List<LeftEntry> Lefts = [];
-    public readonly List<RightEntry> Rights = [];
+    public LeftEntry[] Lefts = [];
+    public int LeftCount;
+    public RightEntry[] Rights = [];
+    public int RightCount;
 
-    public bool IsEmpty => Lefts.Count == 0 && Rights.Count == 0;
+    public bool IsEmpty => LeftCount == 0 && RightCount == 0;
 
     public void Add(LeftEntry entry)
     {
+        if (LeftCount == Lefts.Length)
+        {
+            Array.Resize(ref Lefts, Math.Max(2, LeftCount * 2));
+        }
+
         entry.Bucket = this;
-        entry.Slot = Lefts.Count;
-        Lefts.Add(entry);
+        entry.Slot = LeftCount;
+        Lefts[LeftCount++] = entry;
     }
 
     public void Add(RightEntry entry)
     {
+        if (RightCount == Rights.Length)
+        {
+            Array.Resize(ref Rights, Math.Max(2, RightCount * 2));
+        }
+
         entry.Bucket = this;
-        entry.Slot = Rights.Count;
-        Rights.Add(entry);
+        entry.Slot = RightCount;
+        Rights[RightCount++] = entry;
     }
 
     public void Remove(LeftEntry entry)
     {
-        var last = Lefts[^1];
+        var last = Lefts[--LeftCount];
         Lefts[entry.Slot] = last;
         last.Slot = entry.Slot;
-        Lefts.RemoveAt(Lefts.Count - 1);
+        Lefts[LeftCount] = null!;
     }
 
     public void Remove(RightEntry entry)
     {
-        var last = Rights[^1];
+        var last = Rights[--RightCount];
         Rights[entry.Slot] = last;
         last.Slot = entry.Slot;
-        Rights.RemoveAt(Rights.Count - 1);
+        Rights[RightCount] = null!;
     }
 }

@@ -8,6 +8,9 @@ internal sealed class Fact(object value)
     public object Value = value;
     public NodeEntry? Entries;
 
+    /// <summary>The alpha memories (by ordinal) that hold this fact.</summary>
+    public ulong AlphaMemories;
+
     /// <summary>The activation that yielded this fact, for linked facts; null for facts the caller inserted.</summary>
     public Activation? Source;
     public int SourceSlot;

@@ -8,24 +8,41 @@ namespace CampaignFlow.Rules.Rete;
 /// index and whatever conditions are left to test within a bucket. The expressions are kept to recognise
 /// an identical node when another rule needs one.
 /// </summary>
-internal sealed class JoinConditions(
-    LambdaExpression? leftKeyExpression,
-    LambdaExpression? rightKeyExpression,
-    LambdaExpression? residualExpression)
+internal sealed class JoinConditions
 {
-    public LambdaExpression? LeftKeyExpression { get; } = leftKeyExpression;
+    private readonly Func<BetaMemory> createMemory;
 
-    public LambdaExpression? RightKeyExpression { get; } = rightKeyExpression;
+    public JoinConditions(LambdaExpression? leftKeyExpression, LambdaExpression? rightKeyExpression, LambdaExpression? residualExpression)
+    {
+        LeftKeyExpression = leftKeyExpression;
+        RightKeyExpression = rightKeyExpression;
+        ResidualExpression = residualExpression;
+        Residual = (Func<Token, Fact, bool>?)residualExpression?.Compile();
+        if (leftKeyExpression is null || rightKeyExpression is null)
+        {
+            createMemory = static () => new SingleBucketMemory();
+            return;
+        }
 
-    public LambdaExpression? ResidualExpression { get; } = residualExpression;
+        var memoryType = typeof(KeyedMemory<>).MakeGenericType(leftKeyExpression.ReturnType);
+        var left = leftKeyExpression.Compile();
+        var right = rightKeyExpression.Compile();
+        var constructor = memoryType.GetConstructors()[0];
+        createMemory = Expression.Lambda<Func<BetaMemory>>(
+            Expression.New(constructor, Expression.Constant(left), Expression.Constant(right))).Compile();
+    }
 
-    public Func<Token, object?>? LeftKey { get; } = (Func<Token, object?>?)leftKeyExpression?.Compile();
+    public LambdaExpression? LeftKeyExpression { get; }
 
-    public Func<Fact, object?>? RightKey { get; } = (Func<Fact, object?>?)rightKeyExpression?.Compile();
+    public LambdaExpression? RightKeyExpression { get; }
 
-    public Func<Token, Fact, bool>? Residual { get; } = (Func<Token, Fact, bool>?)residualExpression?.Compile();
+    public LambdaExpression? ResidualExpression { get; }
 
-    public bool IsIndexed => LeftKey is not null;
+    public Func<Token, Fact, bool>? Residual { get; }
+
+    public bool IsIndexed => LeftKeyExpression is not null;
+
+    public BetaMemory CreateMemory() => createMemory();
 
     public bool SameAs(JoinConditions other) =>
         ExpressionEquality.AreEqual(LeftKeyExpression, other.LeftKeyExpression)
