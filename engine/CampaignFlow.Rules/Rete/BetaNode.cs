@@ -146,13 +146,15 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     {
         var entry = new RightEntry(Id, fact);
         var bucket = RightBucket(Memory(memory), fact);
-        bucket.Add(entry);
         NodeEntry.Add(ref fact.Entries, entry);
         if (CountsOnly)
         {
+            bucket.AddCounted(entry);
             ChangeCounts(memory, bucket, +1);
             return;
         }
+
+        bucket.Add(entry);
 
         for (var i = 0; i < bucket.LeftCount; i++)
         {
@@ -177,15 +179,20 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         if (!Fits(index, entry.Bucket, fact))
         {
             var old = entry.Bucket;
+            if (CountsOnly)
+            {
+                old.RemoveCounted();
+                ChangeCounts(memory, old, -1);
+                index.RemoveIfEmpty(old);
+                var moved = RightBucket(index, fact);
+                moved.AddCounted(entry);
+                ChangeCounts(memory, moved, +1);
+                return;
+            }
+
             old.Remove(entry);
             index.RemoveIfEmpty(old);
             RightBucket(index, fact).Add(entry);
-            if (CountsOnly)
-            {
-                ChangeCounts(memory, old, -1);
-                ChangeCounts(memory, entry.Bucket, +1);
-                return;
-            }
         }
 
         if (CountsOnly)
@@ -253,14 +260,15 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
 
         var bucket = entry.Bucket;
-        bucket.Remove(entry);
         if (CountsOnly)
         {
+            bucket.RemoveCounted();
             ChangeCounts(memory, bucket, -1);
             Memory(memory).RemoveIfEmpty(bucket);
             return;
         }
 
+        bucket.Remove(entry);
         Memory(memory).RemoveIfEmpty(bucket);
         for (var p = entry.Pairs; p is not null;)
         {

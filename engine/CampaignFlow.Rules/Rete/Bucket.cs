@@ -38,6 +38,15 @@ internal class Bucket
         Rights[RightCount++] = entry;
     }
 
+    /// <summary>Counts a fact without keeping it, for nodes that only need to know how many facts share the key.</summary>
+    public void AddCounted(RightEntry entry)
+    {
+        entry.Bucket = this;
+        RightCount++;
+    }
+
+    public void RemoveCounted() => RightCount--;
+
     public void Remove(LeftEntry entry)
     {
         var last = Lefts[--LeftCount];

@@ -8,29 +8,34 @@ namespace CampaignFlow.Rules.Rete.Aggregation;
 /// </summary>
 internal class FactCollection<TElement> : AggregateResult, IReadOnlyCollection<TElement>
 {
-    private readonly List<Pairing> pairs = [];
+    private Pairing[] pairs = [];
 
-    public int Count => pairs.Count;
+    public int Count { get; private set; }
 
     public void Add(Pairing pair)
     {
-        pair.Slot = pairs.Count;
-        pairs.Add(pair);
+        if (Count == pairs.Length)
+        {
+            Array.Resize(ref pairs, Math.Max(4, Count * 2));
+        }
+
+        pair.Slot = Count;
+        pairs[Count++] = pair;
     }
 
     public void Remove(Pairing pair)
     {
-        var last = pairs[^1];
+        var last = pairs[--Count];
         pairs[pair.Slot] = last;
         last.Slot = pair.Slot;
-        pairs.RemoveAt(pairs.Count - 1);
+        pairs[Count] = null!;
     }
 
     public IEnumerator<TElement> GetEnumerator()
     {
-        foreach (var pair in pairs)
+        for (var i = 0; i < Count; i++)
         {
-            yield return (TElement)pair.Right.Fact.Value;
+            yield return (TElement)pairs[i].Right.Fact.Value;
         }
     }
 
