@@ -17,9 +17,10 @@ public sealed class Measurement
     public double OneMoreFactUs { get; set; }
     public double PeakMb { get; set; }
     public double BytesPerFact { get; set; }
+    public double GcPauseMs { get; set; }
 
     public string ToLine() => string.Join('|',
-        "RESULT", Mode, Units, Facts, F(CompileMs), F(InsertMs), F(FireMs), Violations, MatchesOracle, F(OneMoreFactUs), F(PeakMb), F(BytesPerFact));
+        "RESULT", Mode, Units, Facts, F(CompileMs), F(InsertMs), F(FireMs), Violations, MatchesOracle, F(OneMoreFactUs), F(PeakMb), F(BytesPerFact), F(GcPauseMs));
 
     public static Measurement Parse(string line)
     {
@@ -38,6 +39,7 @@ public sealed class Measurement
             OneMoreFactUs = D(9),
             PeakMb = D(10),
             BytesPerFact = D(11),
+            GcPauseMs = D(12),
         };
     }
 

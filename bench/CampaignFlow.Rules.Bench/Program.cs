@@ -71,12 +71,12 @@ foreach (var (mode, units) in configurations)
     results.Add(Measurement.Parse(line));
 }
 
-Console.WriteLine("| mode | units | facts | compile ms | insert ms | fire ms | total ms | violations | = oracle | one more fact µs | peak MB | heap bytes/fact |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| mode | units | facts | compile ms | insert ms | fire ms | total ms | violations | = oracle | one more fact µs | peak MB | heap bytes/fact | GC pause ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Mode} | {r.Units:N0} | {r.Facts:N0} | {r.CompileMs:0.0} | {r.InsertMs:N0} | {r.FireMs:N0} | {r.TotalMs:N0} | {r.Violations:N0} | {(r.MatchesOracle ? "yes" : "NO")} | {r.OneMoreFactUs:0.0} | {r.PeakMb:N0} | {(r.BytesPerFact > 0 ? r.BytesPerFact.ToString("N0", CultureInfo.InvariantCulture) : "")} |"));
+        $"| {r.Mode} | {r.Units:N0} | {r.Facts:N0} | {r.CompileMs:0.0} | {r.InsertMs:N0} | {r.FireMs:N0} | {r.TotalMs:N0} | {r.Violations:N0} | {(r.MatchesOracle ? "yes" : "NO")} | {r.OneMoreFactUs:0.0} | {r.PeakMb:N0} | {(r.BytesPerFact > 0 ? r.BytesPerFact.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.GcPauseMs:N0} |"));
 }
 
 if (failed)

@@ -52,7 +52,7 @@ public static class Runs
         }
 
         m.PeakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
-        Console.Error.WriteLine($"gc pause {GC.GetTotalPauseDuration().TotalMilliseconds} ms, gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6} MB");
+        m.GcPauseMs = GC.GetTotalPauseDuration().TotalMilliseconds;
         return m;
     }
 
@@ -99,11 +99,6 @@ public static class Runs
     {
         var factory = Compile(m);
         var session = factory.CreateSession();
-        if (Environment.GetEnvironmentVariable("BENCH_LOW_LATENCY") == "1")
-        {
-            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
-        }
-
         var t0 = Stopwatch.GetTimestamp();
         foreach (var fact in workload.Facts)
         {
