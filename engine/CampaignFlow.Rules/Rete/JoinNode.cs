@@ -12,14 +12,13 @@ internal sealed class JoinNode(int id, string description, JoinConditions condit
         switch (change)
         {
             case ChangeKind.Added:
-                pair.Child = new Token(pair.Left.Token, pair.Right.Fact);
-                AssertSinks(memory, pair.Child);
+                AssertSinks(memory, pair);
                 break;
             case ChangeKind.Updated:
-                UpdateSinks(memory, pair.Child!);
+                UpdateSinks(memory, pair);
                 break;
             case ChangeKind.Removed:
-                RetractSinks(memory, pair.Child!);
+                RetractSinks(memory, pair);
                 break;
         }
     }

@@ -4,7 +4,7 @@ namespace CampaignFlow.Rules.Rete;
 /// A partial match: the facts bound so far, as a chain back to the session's empty root token.
 /// The fact bound to declaration <c>i</c> of a token of length <c>n</c> is <c>n - 1 - i</c> parents up.
 /// </summary>
-internal sealed class Token
+internal class Token
 {
     public readonly Token? Parent;
     public readonly Fact? Fact;
