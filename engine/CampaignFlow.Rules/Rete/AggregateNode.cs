@@ -90,13 +90,11 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
         {
             if (result.Child is null)
             {
-                result.Fact = new Fact(result.Value!);
-                result.Child = new Token(entry.Token, result.Fact);
+                result.Child = new Token(entry.Token, result);
                 AssertSinks(memory, result.Child);
             }
             else
             {
-                result.Fact!.Value = result.Value!;
                 UpdateSinks(memory, result.Child);
             }
         }

@@ -36,7 +36,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         {
             for (var i = 0; i < bucket.RightCount; i++)
             {
-                var right = bucket.Rights[i];
+                var right = bucket.RightAt(i);
                 if (Matches(token, right.Fact))
                 {
                     OnPair(memory, Link(entry, right), ChangeKind.Added);
@@ -80,7 +80,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
         for (var i = 0; i < bucket.RightCount; i++)
         {
-            var right = bucket.Rights[i];
+            var right = bucket.RightAt(i);
             var pair = right.Scratch;
             right.Scratch = null;
             var matches = Matches(token, right.Fact);
@@ -158,7 +158,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
         for (var i = 0; i < bucket.LeftCount; i++)
         {
-            var left = bucket.Lefts[i];
+            var left = bucket.LeftAt(i);
             if (Matches(left.Token, fact))
             {
                 OnPair(memory, Link(left, entry), ChangeKind.Added);
@@ -209,7 +209,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         var bucket = entry.Bucket;
         for (var i = 0; i < bucket.LeftCount; i++)
         {
-            var left = bucket.Lefts[i];
+            var left = bucket.LeftAt(i);
             var pair = left.Scratch;
             left.Scratch = null;
             var matches = Matches(left.Token, fact);
@@ -295,7 +295,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     {
         for (var i = 0; i < bucket.LeftCount; i++)
         {
-            var left = bucket.Lefts[i];
+            var left = bucket.LeftAt(i);
             left.PairCount += delta;
             OnLeftSettled(memory, left, ChangeKind.PairsChanged);
         }

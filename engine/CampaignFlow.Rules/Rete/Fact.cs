@@ -3,7 +3,7 @@ using CampaignFlow.Rules.Runtime;
 namespace CampaignFlow.Rules.Rete;
 
 /// <summary>A fact as the network sees it: the user's object plus the session's bookkeeping about it.</summary>
-internal sealed class Fact(object value)
+internal class Fact(object value)
 {
     public object Value = value;
     public NodeEntry? Entries;

@@ -41,6 +41,6 @@ internal sealed class ExtremumAggregator<TValue>(Func<object, TValue> selector, 
     protected override void Refresh(AggregateResult result)
     {
         result.HasValue = counts.Count > 0;
-        result.Value = result.HasValue ? (greatest ? counts.Keys[^1] : counts.Keys[0]) : null;
+        result.Value = result.HasValue ? (greatest ? counts.Keys[^1] : counts.Keys[0]) : null!;
     }
 }
