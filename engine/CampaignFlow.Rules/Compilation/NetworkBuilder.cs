@@ -266,7 +266,7 @@ internal sealed class NetworkBuilder
             var selection = current.AlphaChildren.OfType<SelectionNode>().FirstOrDefault(s => ExpressionEquality.AreEqual(s.Expression, condition));
             if (selection is null)
             {
-                selection = Add(new SelectionNode(nodes.Count, condition, (Func<Fact, bool>)condition.Compile()));
+                selection = Add(new SelectionNode(nodes.Count, condition, (Func<Fact, bool>)DelegateCompiler.Compile(condition)));
                 current.AlphaChildren.Add(selection);
             }
 
@@ -301,7 +301,7 @@ internal sealed class NetworkBuilder
             var filter = current.Sinks.OfType<FilterNode>().FirstOrDefault(f => ExpressionEquality.AreEqual(f.Expression, lambda));
             if (filter is null)
             {
-                filter = Add(new FilterNode(nodes.Count, lambda, lambda.Compile()));
+                filter = Add(new FilterNode(nodes.Count, lambda, DelegateCompiler.Compile(lambda)));
                 current.Sinks.Add(filter);
             }
 
@@ -346,10 +346,10 @@ internal sealed class NetworkBuilder
             {
                 AggregateKind.Collect => Create(typeof(CollectAggregator<>).MakeGenericType(elementType)),
                 AggregateKind.Count => new CountAggregator(),
-                AggregateKind.GroupBy => Create(typeof(GroupByAggregator<,>).MakeGenericType(valueType!, elementType), selector!.Compile()),
-                AggregateKind.Sum when IsNumber(valueType!) => Create(typeof(SumAggregator<>).MakeGenericType(valueType!), selector!.Compile()),
+                AggregateKind.GroupBy => Create(typeof(GroupByAggregator<,>).MakeGenericType(valueType!, elementType), DelegateCompiler.Compile(selector!)),
+                AggregateKind.Sum when IsNumber(valueType!) => Create(typeof(SumAggregator<>).MakeGenericType(valueType!), DelegateCompiler.Compile(selector!)),
                 AggregateKind.Sum => throw new RuleCompilationException(rule.Id, $"cannot sum values of type {valueType!.Name}."),
-                _ => Create(typeof(ExtremumAggregator<>).MakeGenericType(valueType!), selector!.Compile(), aggregate.Kind == AggregateKind.Max),
+                _ => Create(typeof(ExtremumAggregator<>).MakeGenericType(valueType!), DelegateCompiler.Compile(selector!), aggregate.Kind == AggregateKind.Max),
             };
         }
         catch (ArgumentException ex)
@@ -381,8 +381,8 @@ internal sealed class NetworkBuilder
             var body = Rewrite(rule, lambda.Body, ParameterUse.Of(lambda.Body, lambda.Parameters.Skip(1).ToArray()), null, null, scope, token);
             body = ParameterReplacer.Replace(body, new Dictionary<ParameterExpression, Expression> { [lambda.Parameters[0]] = context });
             actions[i] = action.Kind == ActionKind.Yield
-                ? new CompiledAction(action.Kind, null, Expression.Lambda<Func<IContext, Token, object?>>(Expression.Convert(body, typeof(object)), context, token).Compile(), yields++)
-                : new CompiledAction(action.Kind, Expression.Lambda<Action<IContext, Token>>(body, context, token).Compile(), null, -1);
+                ? new CompiledAction(action.Kind, null, DelegateCompiler.Compile(Expression.Lambda<Func<IContext, Token, object?>>(Expression.Convert(body, typeof(object)), context, token)), yields++)
+                : new CompiledAction(action.Kind, DelegateCompiler.Compile(Expression.Lambda<Action<IContext, Token>>(body, context, token)), null, -1);
         }
 
         return actions;

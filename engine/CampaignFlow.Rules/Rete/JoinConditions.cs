@@ -17,7 +17,7 @@ internal sealed class JoinConditions
         LeftKeyExpression = leftKeyExpression;
         RightKeyExpression = rightKeyExpression;
         ResidualExpression = residualExpression;
-        Residual = (Func<Token, Fact, bool>?)residualExpression?.Compile();
+        Residual = residualExpression is null ? null : (Func<Token, Fact, bool>)DelegateCompiler.Compile(residualExpression);
         if (leftKeyExpression is null || rightKeyExpression is null)
         {
             createMemory = static () => new SingleBucketMemory();
@@ -25,11 +25,11 @@ internal sealed class JoinConditions
         }
 
         var memoryType = typeof(KeyedMemory<>).MakeGenericType(leftKeyExpression.ReturnType);
-        var left = leftKeyExpression.Compile();
-        var right = rightKeyExpression.Compile();
+        var left = DelegateCompiler.Compile(leftKeyExpression);
+        var right = DelegateCompiler.Compile(rightKeyExpression);
         var constructor = memoryType.GetConstructors()[0];
         createMemory = Expression.Lambda<Func<BetaMemory>>(
-            Expression.New(constructor, Expression.Constant(left), Expression.Constant(right))).Compile();
+            Expression.New(constructor, Expression.Constant(left), Expression.Constant(right), Expression.Constant(new SizeHint(4096)))).Compile();
     }
 
     public LambdaExpression? LeftKeyExpression { get; }

@@ -4,11 +4,11 @@ namespace CampaignFlow.Rules.Rete;
 /// The memory of a beta node with equality keys: a hash index from key to bucket, typed by the key so that
 /// computing and comparing keys allocates nothing.
 /// </summary>
-internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TKey> rightKey) : BetaMemory
+internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TKey> rightKey, SizeHint hint) : BetaMemory
 {
     // Null keys never reach the dictionary: they have a bucket of their own.
 #pragma warning disable CS8714
-    private readonly Dictionary<TKey, KeyedBucket> buckets = [];
+    private readonly Dictionary<TKey, KeyedBucket> buckets = new(hint.Value);
 #pragma warning restore CS8714
     private KeyedBucket? nullBucket;
 
@@ -51,6 +51,7 @@ internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TK
         {
             bucket = new KeyedBucket(key);
             buckets.Add(key, bucket);
+            hint.Observe(buckets.Count);
         }
 
         return bucket;

@@ -13,6 +13,9 @@ internal sealed class ReteNetwork(RootNode root, IReadOnlyList<TypeNode> typeNod
 
     public RootNode Root { get; } = root;
 
+    /// <summary>How many facts sessions of this network tend to hold.</summary>
+    public SizeHint FactCount { get; } = new(4096);
+
     public IReadOnlyList<ReteNode> Nodes { get; } = nodes;
 
     public IReadOnlyList<CompiledRule> Rules { get; } = rules;

@@ -265,6 +265,7 @@ internal sealed class Session : ISession
     {
         var fact = new Fact(value) { Source = source, SourceSlot = slot, IsAlive = true };
         memory.Facts.Add(value, fact);
+        memory.Network.FactCount.Observe(memory.Facts.Count);
         foreach (var node in memory.Network.TypeNodesFor(value.GetType()))
         {
             node.Assert(memory, fact);

@@ -1,11 +1,16 @@
 namespace CampaignFlow.Rules.Rete.Aggregation;
 
 /// <summary>Groups the paired facts by a key; each non-empty group is a result of its own.</summary>
-internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySelector) : Aggregator
+internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySelector, SizeHint hint) : Aggregator
 {
+    public GroupByAggregator(Func<object, TKey> keySelector)
+        : this(keySelector, new SizeHint(4096))
+    {
+    }
+
     // Null keys never reach the dictionary: they have a group of their own.
 #pragma warning disable CS8714
-    private readonly Dictionary<TKey, Grouping<TKey, TElement>> groups = [];
+    private readonly Dictionary<TKey, Grouping<TKey, TElement>> groups = new(hint.Value);
 #pragma warning restore CS8714
     private readonly List<Grouping<TKey, TElement>> changed = [];
     private Grouping<TKey, TElement>? nullGroup;
@@ -13,7 +18,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
     public override IEnumerable<AggregateResult> Results =>
         nullGroup is null ? groups.Values : groups.Values.Append(nullGroup);
 
-    public override Aggregator CreateEmpty() => new GroupByAggregator<TKey, TElement>(keySelector);
+    public override Aggregator CreateEmpty() => new GroupByAggregator<TKey, TElement>(keySelector, hint);
 
     public override void Add(Pairing pair, object element)
     {
@@ -80,6 +85,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
         {
             group = new Grouping<TKey, TElement>(key);
             groups.Add(key, group);
+            hint.Observe(groups.Count);
         }
 
         return group;
