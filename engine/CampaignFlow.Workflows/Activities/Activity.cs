@@ -33,16 +33,25 @@ public abstract class Activity(string id)
     public virtual IReadOnlyList<Activity> Children => [];
 
     /// <summary>Called when an execution of this activity starts.</summary>
-    protected internal abstract void OnStart(ActivityContext context);
+    protected abstract void OnStart(ActivityContext context);
 
     /// <summary>Called when a child execution completed. By default completes with the child's outcome.</summary>
-    protected internal virtual void OnChildCompleted(ActivityContext context, ChildCompletion child) => context.Complete(child.Outcome);
+    protected virtual void OnChildCompleted(ActivityContext context, ChildCompletion child) => context.Complete(child.Outcome);
 
     /// <summary>Called when a signal resumed one of this execution's bookmarks (the bookmark is already removed). By default completes with the signal's outcome.</summary>
-    protected internal virtual void OnSignal(ActivityContext context, Bookmark bookmark, Signal signal) => context.Complete(signal.Outcome);
+    protected virtual void OnSignal(ActivityContext context, Bookmark bookmark, Signal signal) => context.Complete(signal.Outcome);
 
     /// <summary>Called when one of this execution's timers fired (the timer is already removed). By default completes.</summary>
-    protected internal virtual void OnTimer(ActivityContext context, ScheduledTimer timer) => context.Complete();
+    protected virtual void OnTimer(ActivityContext context, ScheduledTimer timer) => context.Complete();
+
+    // The runtime's entry points; the hooks stay protected so the public surface is only what derived classes override.
+    internal void RunStart(ActivityContext context) => OnStart(context);
+
+    internal void RunChildCompleted(ActivityContext context, ChildCompletion child) => OnChildCompleted(context, child);
+
+    internal void RunSignal(ActivityContext context, Bookmark bookmark, Signal signal) => OnSignal(context, bookmark, signal);
+
+    internal void RunTimer(ActivityContext context, ScheduledTimer timer) => OnTimer(context, timer);
 
     /// <inheritdoc />
     public override string ToString() => $"{GetType().Name} '{Id}'";

@@ -24,6 +24,6 @@ public sealed class Delay : Activity
         duration >= TimeSpan.Zero ? new(id, null, duration) : throw new ArgumentOutOfRangeException(nameof(duration), duration, $"Delay '{id}' has a negative duration.");
 
     /// <inheritdoc />
-    protected internal override void OnStart(ActivityContext context) =>
+    protected override void OnStart(ActivityContext context) =>
         context.ScheduleTimer(At ?? context.Now + Duration!.Value);
 }

@@ -1,6 +1,6 @@
 namespace CampaignFlow.Workflows.Activities;
 
-/// <summary>When a <see cref="Parallel"/> completes.</summary>
+/// <summary>When a <see cref="Fork"/> completes.</summary>
 public enum JoinMode
 {
     /// <summary>When every branch has completed.</summary>

@@ -21,8 +21,12 @@ public sealed class Loop : Activity
 {
     private readonly Func<LoopPass, bool>? _condition;
 
-    private Loop(string id, Activity body, Func<LoopPass, bool>? condition, string? decisionSignal, string? decisionCorrelation) : base(id)
+    private Loop(string id, Activity body, Func<LoopPass, bool>? condition, string? decisionSignal, string? decisionCorrelation,
+        string repeatOutcome, int maxIterations) : base(id)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxIterations, 1);
+        RepeatOutcome = repeatOutcome;
+        MaxIterations = maxIterations;
         Body = body;
         Children = [body];
         _condition = condition;
@@ -31,11 +35,23 @@ public sealed class Loop : Activity
     }
 
     /// <summary>A loop that repeats while <paramref name="repeatWhile"/> returns true after a pass.</summary>
-    public static Loop While(string id, Activity body, Func<LoopPass, bool> repeatWhile) => new(id, body, repeatWhile, null, null);
+    /// <param name="id">Stable id.</param>
+    /// <param name="body">The body.</param>
+    /// <param name="repeatWhile">Decides after each pass whether to run the body again.</param>
+    /// <param name="maxIterations">The most passes allowed.</param>
+    public static Loop While(string id, Activity body, Func<LoopPass, bool> repeatWhile, int maxIterations = 1000) =>
+        new(id, body, repeatWhile, null, null, "repeat", maxIterations);
 
     /// <summary>A loop that waits after each pass for a decision signal (correlation template as in <see cref="WaitForSignal"/>).</summary>
-    public static Loop UntilDecided(string id, Activity body, string decisionSignal, string? decisionCorrelation = null) =>
-        new(id, body, null, decisionSignal, decisionCorrelation);
+    /// <param name="id">Stable id.</param>
+    /// <param name="body">The body.</param>
+    /// <param name="decisionSignal">The decision signal's name.</param>
+    /// <param name="decisionCorrelation">The decision signal's correlation template; null means the instance's correlation key.</param>
+    /// <param name="repeatOutcome">The decision outcome that runs the body again.</param>
+    /// <param name="maxIterations">The most passes allowed.</param>
+    public static Loop UntilDecided(string id, Activity body, string decisionSignal, string? decisionCorrelation = null,
+        string repeatOutcome = "repeat", int maxIterations = 1000) =>
+        new(id, body, null, decisionSignal, decisionCorrelation, repeatOutcome, maxIterations);
 
     /// <summary>The body.</summary>
     public Activity Body { get; }
@@ -47,23 +63,23 @@ public sealed class Loop : Activity
     public string? DecisionCorrelation { get; }
 
     /// <summary>The decision outcome that runs the body again (default <c>repeat</c>).</summary>
-    public string RepeatOutcome { get; init; } = "repeat";
+    public string RepeatOutcome { get; }
 
     /// <summary>The most passes allowed (default 1000).</summary>
-    public int MaxIterations { get; init; } = 1000;
+    public int MaxIterations { get; }
 
     /// <inheritdoc />
     public override IReadOnlyList<Activity> Children { get; }
 
     /// <inheritdoc />
-    protected internal override void OnStart(ActivityContext context)
+    protected override void OnStart(ActivityContext context)
     {
         context.Counter = 1;
         context.StartChild(Body);
     }
 
     /// <inheritdoc />
-    protected internal override void OnChildCompleted(ActivityContext context, ChildCompletion child)
+    protected override void OnChildCompleted(ActivityContext context, ChildCompletion child)
     {
         if (_condition is not null)
         {
@@ -77,7 +93,7 @@ public sealed class Loop : Activity
     }
 
     /// <inheritdoc />
-    protected internal override void OnSignal(ActivityContext context, Bookmark bookmark, Signal signal)
+    protected override void OnSignal(ActivityContext context, Bookmark bookmark, Signal signal)
     {
         if (signal.Outcome == RepeatOutcome)
             Repeat(context);

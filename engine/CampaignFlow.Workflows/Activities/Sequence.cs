@@ -8,7 +8,7 @@ public sealed class Sequence(string id, params Activity[] steps) : Activity(id)
     public override IReadOnlyList<Activity> Children { get; } = steps;
 
     /// <inheritdoc />
-    protected internal override void OnStart(ActivityContext context)
+    protected override void OnStart(ActivityContext context)
     {
         if (Children.Count == 0)
         {
@@ -20,7 +20,7 @@ public sealed class Sequence(string id, params Activity[] steps) : Activity(id)
     }
 
     /// <inheritdoc />
-    protected internal override void OnChildCompleted(ActivityContext context, ChildCompletion child)
+    protected override void OnChildCompleted(ActivityContext context, ChildCompletion child)
     {
         var next = context.Counter + 1;
         if (next < Children.Count)

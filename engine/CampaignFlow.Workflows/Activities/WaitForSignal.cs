@@ -25,7 +25,7 @@ public class WaitForSignal(string id, string signalName, string? correlation = n
     protected virtual BookmarkKind Kind => BookmarkKind.Signal;
 
     /// <inheritdoc />
-    protected internal override void OnStart(ActivityContext context) =>
+    protected override void OnStart(ActivityContext context) =>
         context.CreateBookmark(SignalName, ResolveCorrelation(Correlation, context), Kind);
 
     /// <summary>Expands a correlation template for one instance.</summary>

@@ -49,7 +49,7 @@ public sealed class Window : Activity
     public override IReadOnlyList<Activity> Children { get; }
 
     /// <inheritdoc />
-    protected internal override void OnStart(ActivityContext context)
+    protected override void OnStart(ActivityContext context)
     {
         if (context.Now < OpensAt)
             context.ScheduleTimer(OpensAt, "open");
@@ -58,7 +58,7 @@ public sealed class Window : Activity
     }
 
     /// <inheritdoc />
-    protected internal override void OnTimer(ActivityContext context, Instances.ScheduledTimer timer)
+    protected override void OnTimer(ActivityContext context, Instances.ScheduledTimer timer)
     {
         if (timer.Tag == "open")
         {
@@ -80,7 +80,7 @@ public sealed class Window : Activity
     }
 
     /// <inheritdoc />
-    protected internal override void OnChildCompleted(ActivityContext context, ChildCompletion child) =>
+    protected override void OnChildCompleted(ActivityContext context, ChildCompletion child) =>
         context.Complete(context.Counter == 2 ? "completed-late" : "completed");
 
     private void Open(ActivityContext context)

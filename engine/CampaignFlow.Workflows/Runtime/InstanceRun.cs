@@ -157,10 +157,10 @@ internal sealed class InstanceRun
                     throw new InvalidOperationException($"The instance ran {_maxSteps} steps in one transition without blocking; a loop is probably spinning.");
                 switch (item.Kind)
                 {
-                    case WorkKind.Start: activity.OnStart(context); break;
-                    case WorkKind.ChildCompleted: activity.OnChildCompleted(context, item.Child); break;
-                    case WorkKind.Signal: activity.OnSignal(context, item.Bookmark!, item.Signal!); break;
-                    case WorkKind.Timer: activity.OnTimer(context, item.Timer!); break;
+                    case WorkKind.Start: activity.RunStart(context); break;
+                    case WorkKind.ChildCompleted: activity.RunChildCompleted(context, item.Child); break;
+                    case WorkKind.Signal: activity.RunSignal(context, item.Bookmark!, item.Signal!); break;
+                    case WorkKind.Timer: activity.RunTimer(context, item.Timer!); break;
                 }
             }
             catch (Exception exception)

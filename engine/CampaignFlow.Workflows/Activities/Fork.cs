@@ -1,12 +1,12 @@
 namespace CampaignFlow.Workflows.Activities;
 
-/// <summary>Starts all branches at once and joins them (<see cref="JoinMode.All"/> by default).</summary>
+/// <summary>The parallel activity: starts all branches at once and joins them explicitly (<see cref="JoinMode.All"/> by default). Named Fork, as in Elsa, so it never clashes with <see cref="System.Threading.Tasks.Parallel"/>.</summary>
 /// <remarks>
 /// The join asks the instance whether this execution still has live children; it counts nothing. Each
 /// entry into the parallel (say, in the next loop iteration) is a new execution with new children, so a
 /// branch finishing late in one pass can never be mistaken for a branch of another.
 /// </remarks>
-public sealed class Parallel(string id, params Activity[] branches) : Activity(id)
+public sealed class Fork(string id, params Activity[] branches) : Activity(id)
 {
     /// <inheritdoc />
     public override IReadOnlyList<Activity> Children { get; } = branches;
@@ -15,7 +15,7 @@ public sealed class Parallel(string id, params Activity[] branches) : Activity(i
     public JoinMode Join { get; init; } = JoinMode.All;
 
     /// <inheritdoc />
-    protected internal override void OnStart(ActivityContext context)
+    protected override void OnStart(ActivityContext context)
     {
         if (Children.Count == 0)
         {
@@ -27,7 +27,7 @@ public sealed class Parallel(string id, params Activity[] branches) : Activity(i
     }
 
     /// <inheritdoc />
-    protected internal override void OnChildCompleted(ActivityContext context, ChildCompletion child)
+    protected override void OnChildCompleted(ActivityContext context, ChildCompletion child)
     {
         if (Join == JoinMode.Any || !context.HasActiveChildren)
             context.Complete(Join == JoinMode.Any ? child.Outcome : null);
