@@ -82,6 +82,8 @@ Summary("timers fired", "study opens", "criticism opens", "rectification opens",
 Console.WriteLine($"{"bytes per idle instance (waiting for its first window; state + journal + indexes)",-86} {idleWaiting,10:N0}");
 Console.WriteLine($"{"bytes per idle instance (window open, 3 task bookmarks + close timer)",-86} {idleOpen,10:N0}");
 Console.WriteLine($"{"journal entries per finished instance",-86} {journalLength,10:N0}");
+Console.WriteLine($"{"GC pause total, s (of which the two measured full GCs are part)",-86} {GC.GetTotalPauseDuration().TotalSeconds,10:F2}");
+Console.WriteLine($"{"gen0 / gen1 / gen2 collections",-86} {$"{GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)}",10}");
 Console.WriteLine($"all {sampled:N0} sampled instances completed");
 return;
 

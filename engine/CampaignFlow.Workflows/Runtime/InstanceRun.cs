@@ -138,6 +138,43 @@ internal sealed class InstanceRun
         return true;
     }
 
+    /// <summary>
+    /// Re-pins the instance to <paramref name="target"/>, renaming live activity ids through
+    /// <paramref name="activityIdMap"/> (ids not in the map keep their name). Validates everything before
+    /// changing anything.
+    /// </summary>
+    public bool Migrate(WorkflowDefinition target, IReadOnlyDictionary<string, string>? activityIdMap)
+    {
+        if (target.Id != State.DefinitionId)
+            throw new InvalidOperationException($"Instance '{State.InstanceId}' runs definition '{State.DefinitionId}' and cannot move to '{target.Id}'.");
+        if (State.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+            return false;
+
+        string MapId(string id) => activityIdMap is not null && activityIdMap.TryGetValue(id, out var mapped) ? mapped : id;
+        var problems = new List<string>();
+        foreach (var execution in State.Executions)
+        {
+            var newId = MapId(execution.ActivityId);
+            var oldType = _definition.GetActivity(execution.ActivityId).GetType();
+            if (!target.TryGetActivity(newId, out var replacement))
+                problems.Add($"'{execution.ActivityId}' maps to '{newId}', which version {target.Version} does not have");
+            else if (replacement.GetType() != oldType)
+                problems.Add($"'{execution.ActivityId}' is a {oldType.Name} but '{newId}' in version {target.Version} is a {replacement.GetType().Name}");
+        }
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"Instance '{State.InstanceId}' cannot migrate from version {State.DefinitionVersion} to {target.Version}: {string.Join("; ", problems)}.");
+
+        foreach (var execution in State.Executions)
+            execution.ActivityId = MapId(execution.ActivityId);
+        foreach (var bookmark in State.Bookmarks)
+            bookmark.ActivityId = MapId(bookmark.ActivityId);
+        var from = State.DefinitionVersion;
+        State.DefinitionVersion = target.Version;
+        Append(JournalEventKind.Note, null, 0, name: "migrated", detail: $"version {from} → {target.Version}" +
+            (activityIdMap is { Count: > 0 } ? "; " + string.Join(", ", activityIdMap.Select(p => $"{p.Key} → {p.Value}")) : ""));
+        return true;
+    }
+
     // ---- the run loop --------------------------------------------------------------------------
 
     /// <summary>Runs queued work until every branch is blocked on a bookmark or timer, or finished.</summary>

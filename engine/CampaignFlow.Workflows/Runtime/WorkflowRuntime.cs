@@ -178,6 +178,26 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         return outcome.Result == Transition.Applied;
     }
 
+    /// <summary>
+    /// Moves a running instance to another version of its definition. Live executions and bookmarks keep
+    /// their state and are renamed through <paramref name="activityIdMap"/> (old id → new id; unmapped ids
+    /// keep their name). Every live activity must exist in the target with the same activity type, else
+    /// nothing changes and the exception lists each problem. Counters are kept as they are, so a sequence
+    /// whose steps were reordered before the running step needs a version that accounts for it.
+    /// </summary>
+    /// <returns>False if the instance had already finished.</returns>
+    /// <exception cref="InvalidOperationException">The mapping does not fit the target version.</exception>
+    public async Task<bool> MigrateAsync(string instanceId, int targetVersion, IReadOnlyDictionary<string, string>? activityIdMap = null,
+        CancellationToken cancellationToken = default)
+    {
+        var state = await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist.");
+        var target = definitions.Get(state.DefinitionId, targetVersion);
+        var outcome = await TransitionAsync(instanceId, null, (target, activityIdMap),
+            static (run, arg) => run.Migrate(arg.target, arg.activityIdMap), null, cancellationToken).ConfigureAwait(false);
+        return outcome.Result == Transition.Applied;
+    }
+
     /// <summary>The instance's current state (a copy), or null.</summary>
     public async Task<WorkflowInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
