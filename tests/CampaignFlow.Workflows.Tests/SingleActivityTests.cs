@@ -178,6 +178,27 @@ public sealed class SingleActivityTests
     }
 
     [Fact]
+    public async Task A_window_entered_after_its_close_is_missed_or_runs_late_by_mode()
+    {
+        var t0 = WorkflowHarness.Start;
+        var h = new WorkflowHarness(
+            new Sequence("s1", new WaitForSignal("gate", "go"), new Window("phase", t0.AddDays(1), t0.AddDays(2), new RunTask("work", "work"))),
+            new Sequence("s2", new WaitForSignal("gate", "go"), new Window("phase", t0.AddDays(1), t0.AddDays(2), new RunTask("work", "work")) { OnClose = WindowCloseMode.Flag }));
+        var cancelling = await h.StartAsync("a");
+        var flagging = await h.StartAsync("b", definition: "wf1");
+        h.Clock.Advance(TimeSpan.FromDays(5));
+
+        await h.SignalAsync("go", "a");
+        await h.SignalAsync("go", "b");
+
+        (await h.StatusAsync(cancelling)).ShouldBe(WorkflowStatus.Completed);
+        (await h.JournalAsync(cancelling)).Single(e => e.Kind == JournalEventKind.ActivityCompleted && e.ActivityId == "phase").Name.ShouldBe("missed");
+        (await h.BookmarksAsync(flagging)).ShouldBe(["work"]);
+        await h.SignalAsync("work", "b");
+        (await h.JournalAsync(flagging)).Single(e => e.Kind == JournalEventKind.ActivityCompleted && e.ActivityId == "phase").Name.ShouldBe("completed-late");
+    }
+
+    [Fact]
     public async Task Loop_while_repeats_its_body_until_the_condition_fails()
     {
         var h = new WorkflowHarness(Loop.While("meetings", new WaitForSignal("meeting", "held"), pass => pass.BodyOutcome == "unsatisfied"));

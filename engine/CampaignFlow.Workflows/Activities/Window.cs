@@ -52,9 +52,24 @@ public sealed class Window : Activity
     protected override void OnStart(ActivityContext context)
     {
         if (context.Now < OpensAt)
+        {
             context.ScheduleTimer(OpensAt, "open");
-        else
+        }
+        else if (context.Now < ClosesAt)
+        {
             Open(context);
+        }
+        else if (OnClose == WindowCloseMode.Cancel)
+        {
+            context.Note("window entered after its close; body skipped");
+            context.Complete("missed");
+        }
+        else
+        {
+            context.Counter = 2;
+            context.Note("window entered after its close; body runs late");
+            context.StartChild(Body);
+        }
     }
 
     /// <inheritdoc />
