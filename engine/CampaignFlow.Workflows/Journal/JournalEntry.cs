@@ -1,13 +1,14 @@
 namespace CampaignFlow.Workflows.Journal;
 
 /// <summary>
-/// One transition of an instance. The journal is append-only and committed in the same unit of work as
+/// One transition of an instance (a value: a journal is a compact array, not thousands of heap objects).
+/// The journal is append-only and committed in the same unit of work as
 /// the state it explains, so it never lags or leads the state.
 /// </summary>
-public sealed class JournalEntry
+public readonly record struct JournalEntry
 {
     /// <summary>The instance.</summary>
-    public string InstanceId { get; init; } = "";
+    public string InstanceId { get; init; }
 
     /// <summary>Position in the instance's journal (1, 2, 3…, gap-free).</summary>
     public long Sequence { get; init; }
