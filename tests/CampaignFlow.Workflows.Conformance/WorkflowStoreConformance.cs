@@ -112,6 +112,28 @@ public abstract class WorkflowStoreConformance
         (await store.CommitAsync(NewInstance(State("i3", definition: "other-def", correlation: "unit-7")))).Status.ShouldBe(CommitStatus.Committed);
     }
 
+    [Fact]
+    public async Task Instances_are_found_by_status()
+    {
+        var store = CreateStore();
+        await store.CommitAsync(NewInstance(State("i1")));
+        await store.CommitAsync(NewInstance(State("i2", correlation: "c2")));
+        var faulted = await Load(store, "i2");
+        faulted.Status = WorkflowStatus.Faulted;
+        await store.CommitAsync(Update(faulted));
+
+        (await store.FindInstancesByStatusAsync(WorkflowStatus.Running, 10)).ShouldBe(["i1"]);
+        (await store.FindInstancesByStatusAsync(WorkflowStatus.Faulted, 10)).ShouldBe(["i2"]);
+        (await store.FindInstancesByStatusAsync(WorkflowStatus.Completed, 10)).ShouldBeEmpty();
+
+        var fixedAgain = await Load(store, "i2");
+        fixedAgain.Status = WorkflowStatus.Running;
+        await store.CommitAsync(Update(fixedAgain));
+        (await store.FindInstancesByStatusAsync(WorkflowStatus.Running, 10)).OrderBy(x => x).ShouldBe(["i1", "i2"]);
+        (await store.FindInstancesByStatusAsync(WorkflowStatus.Running, 1)).Count.ShouldBe(1);
+        (await store.FindInstancesByStatusAsync(WorkflowStatus.Faulted, 10)).ShouldBeEmpty();
+    }
+
     // ---- journal -------------------------------------------------------------------------------
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class IncidentTests
         incident.Message.ShouldBe("notice board unreachable");
         incident.ResolvedAt.ShouldBeNull();
         (await h.JournalAsync(id)).ShouldContain(e => e.Kind == JournalEventKind.IncidentRecorded && e.ActivityId == "publish");
+        (await h.Runtime.FindInstancesAsync(WorkflowStatus.Faulted)).ShouldBe([id]);
 
         // Other branches go on while the incident is open, and the join waits for the faulted one.
         await h.SignalAsync("other");

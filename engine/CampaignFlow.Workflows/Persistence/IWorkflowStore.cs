@@ -20,6 +20,9 @@ public interface IWorkflowStore
     /// <summary>Ids of the instances holding a bookmark with this key (one indexed lookup).</summary>
     ValueTask<IReadOnlyList<string>> FindInstancesByBookmarkAsync(BookmarkKey key, CancellationToken cancellationToken = default);
 
+    /// <summary>Ids of up to <paramref name="maxCount"/> instances in <paramref name="status"/> (an indexed lookup), e.g. the faulted ones awaiting a retry.</summary>
+    ValueTask<IReadOnlyList<string>> FindInstancesByStatusAsync(WorkflowStatus status, int maxCount, CancellationToken cancellationToken = default);
+
     /// <summary>Applies a commit atomically, checking the expected version, start uniqueness and inbox rules.</summary>
     ValueTask<CommitResult> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
 

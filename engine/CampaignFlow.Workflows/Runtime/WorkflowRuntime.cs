@@ -202,6 +202,10 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     public async Task<WorkflowInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Ids of up to <paramref name="maxCount"/> instances in <paramref name="status"/>, e.g. the faulted ones with open incidents.</summary>
+    public async Task<IReadOnlyList<string>> FindInstancesAsync(WorkflowStatus status, int maxCount = 1000, CancellationToken cancellationToken = default) =>
+        await store.FindInstancesByStatusAsync(status, maxCount, cancellationToken).ConfigureAwait(false);
+
     /// <summary>The instance's journal, oldest first.</summary>
     public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) =>
         await store.GetJournalAsync(instanceId, 0, cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<string, InstanceRecord> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<(string DefinitionId, string CorrelationKey), string> _starts = new();
     private readonly Dictionary<BookmarkKey, List<string>> _bookmarks = new();
+    private readonly Dictionary<WorkflowStatus, HashSet<string>> _byStatus = new();
     private readonly SortedSet<ScheduledTimer> _timers = new(TimerOrder.Instance);
     private readonly Dictionary<(string InstanceId, string TimerId), Lease> _timerClaims = new();
     private readonly Dictionary<string, InboxItem> _inbox = new(StringComparer.Ordinal);
@@ -58,6 +59,13 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<string>> FindInstancesByStatusAsync(WorkflowStatus status, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+            return new(_byStatus.TryGetValue(status, out var ids) ? ids.Take(maxCount).ToArray() : []);
+    }
+
+    /// <inheritdoc />
     public ValueTask<CommitResult> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commit);
@@ -76,6 +84,12 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 record = new InstanceRecord(state);
                 _instances.Add(state.InstanceId, record);
                 _starts.Add((state.DefinitionId, state.CorrelationKey), state.InstanceId);
+                StatusSet(state.Status).Add(state.InstanceId);
+            }
+            else if (record.State.Status != state.Status)
+            {
+                StatusSet(record.State.Status).Remove(state.InstanceId);
+                StatusSet(state.Status).Add(state.InstanceId);
             }
             record.State = state;
             record.Journal.AddRange(commit.Journal);
@@ -249,6 +263,13 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             Settle(item, InboxItemStatus.Completed);
             return new(true);
         }
+    }
+
+    private HashSet<string> StatusSet(WorkflowStatus status)
+    {
+        if (!_byStatus.TryGetValue(status, out var ids))
+            _byStatus.Add(status, ids = new HashSet<string>(StringComparer.Ordinal));
+        return ids;
     }
 
     private CommitResult Validate(WorkflowCommit commit)
