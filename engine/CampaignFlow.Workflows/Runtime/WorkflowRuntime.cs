@@ -107,6 +107,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         HashSet<(string, string)>? attempted = null;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var claims = await store.ClaimDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
             var progressed = false;
             for (var i = 0; i < claims.Count; i++)
@@ -146,6 +147,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         var delivered = 0;
         while (true)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var items = await store.ClaimInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
             if (items.Count == 0)
                 return delivered;
