@@ -19,8 +19,8 @@ internal sealed class InstanceRun
     private readonly Queue<WorkItem> _work = new();
     private readonly List<JournalEntry> _journal = [];
     private readonly ScheduledTimer[] _initialTimers;
-    private readonly HashSet<BookmarkKey> _initialKeys;
-    private HashSet<BookmarkKey>? _checkedKeys;
+    private readonly List<BookmarkKey> _initialKeys;
+    private List<BookmarkKey>? _checkedKeys;
     private List<string>? _delivered;
     private List<string>? _completedInbox;
 
@@ -460,11 +460,16 @@ internal sealed class InstanceRun
             Detail = detail,
         });
 
-    private static HashSet<BookmarkKey> KeysOf(WorkflowInstanceState state)
+    // An instance holds a handful of bookmarks, so a list with linear lookups beats a hash set here.
+    private static List<BookmarkKey> KeysOf(WorkflowInstanceState state)
     {
-        var keys = new HashSet<BookmarkKey>(state.Bookmarks.Count);
+        var keys = new List<BookmarkKey>(state.Bookmarks.Count);
         foreach (var bookmark in state.Bookmarks)
-            keys.Add(bookmark.Key);
+        {
+            var key = bookmark.Key;
+            if (!keys.Contains(key))
+                keys.Add(key);
+        }
         return keys;
     }
 }

@@ -189,7 +189,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                     _pendingByKey.Add(key, list = new List<InboxItem>(1));
                 list.Add(stored);
             }
-            return new(new EnqueueResult(true, stored.Clone()));
+            return new(new EnqueueResult(true, item));
         }
     }
 
