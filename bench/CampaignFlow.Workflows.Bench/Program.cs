@@ -71,6 +71,7 @@ var sampled = (instances + Math.Max(1, instances / 1000) - 1) / Math.Max(1, inst
 if (completed != sampled)
     throw new InvalidOperationException($"Only {completed} of {sampled} sampled instances completed.");
 var journalLength = (await runtime.GetJournalAsync(ids[0])).Count;
+var finished = (HeapBytes() - baseline) / (double)instances;
 
 Console.WriteLine($"{"stage",-22} {"count",12} {"seconds",9} {"per second",12}");
 foreach (var (stage, count, seconds) in rows)
@@ -81,6 +82,7 @@ Summary("signals applied", "study tasks", "plan approvals", "criticism tasks", "
 Summary("timers fired", "study opens", "criticism opens", "rectification opens", "rectification closes");
 Console.WriteLine($"{"bytes per idle instance (waiting for its first window; state + journal + indexes)",-86} {idleWaiting,10:N0}");
 Console.WriteLine($"{"bytes per idle instance (window open, 3 task bookmarks + close timer)",-86} {idleOpen,10:N0}");
+Console.WriteLine($"{"bytes per finished instance (journal + its 8 signals, kept for idempotency)",-86} {finished,10:N0}");
 Console.WriteLine($"{"journal entries per finished instance",-86} {journalLength,10:N0}");
 Console.WriteLine($"{"GC pause total, s (of which the two measured full GCs are part)",-86} {GC.GetTotalPauseDuration().TotalSeconds,10:F2}");
 Console.WriteLine($"{"gen0 / gen1 / gen2 collections",-86} {$"{GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)}",10}");
