@@ -44,7 +44,7 @@ var store = new InMemoryWorkflowStore();
 var runtime = new WorkflowRuntime(store, registry, clock, new WorkflowRuntimeOptions { ClaimerId = "bench", BatchSize = 1024 });
 var ids = new string[instances];
 
-var rows = new List<(string Stage, long Count, double Seconds)>();
+var rows = new List<(string Stage, long Count, double Seconds, double GcSeconds)>();
 
 await Stage("start", instances, async i => ids[i] = (await runtime.StartAsync("campaign", Unit(i))).InstanceId);
 var idleWaiting = (HeapBytes() - baseline) / (double)instances;
@@ -73,9 +73,9 @@ if (completed != sampled)
 var journalLength = (await runtime.GetJournalAsync(ids[0])).Count;
 var finished = (HeapBytes() - baseline) / (double)instances;
 
-Console.WriteLine($"{"stage",-22} {"count",12} {"seconds",9} {"per second",12}");
-foreach (var (stage, count, seconds) in rows)
-    Console.WriteLine($"{stage,-22} {count,12:N0} {seconds,9:F3} {count / seconds,12:N0}");
+Console.WriteLine($"{"stage",-22} {"count",12} {"seconds",9} {"per second",12} {"GC pause s",11}");
+foreach (var (stage, count, seconds, gcSeconds) in rows)
+    Console.WriteLine($"{stage,-22} {count,12:N0} {seconds,9:F3} {count / seconds,12:N0} {gcSeconds,11:F3}");
 Console.WriteLine();
 Summary("instances started", "start");
 Summary("signals applied", "study tasks", "plan approvals", "criticism tasks", "report approvals", "rectification task");
@@ -92,6 +92,7 @@ return;
 async Task Stage(string name, int count, Func<int, Task> work)
 {
     var watch = Stopwatch.StartNew();
+    var gcBefore = GC.GetTotalPauseDuration();
     if (parallelism <= 1)
     {
         for (var i = 0; i < count; i++)
@@ -101,13 +102,14 @@ async Task Stage(string name, int count, Func<int, Task> work)
     {
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) => await work(i));
     }
-    rows.Add((name, count, watch.Elapsed.TotalSeconds));
+    rows.Add((name, count, watch.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds));
 }
 
 async Task Timers(string name, DateTimeOffset to, int expected)
 {
     clock.SetTo(to);
     var watch = Stopwatch.StartNew();
+    var gcBefore = GC.GetTotalPauseDuration();
     int fired;
     if (parallelism <= 1)
     {
@@ -121,7 +123,7 @@ async Task Timers(string name, DateTimeOffset to, int expected)
             .Select(host => Task.Run(() => host.RunDueTimersAsync()));
         fired = (await Task.WhenAll(hosts)).Sum();
     }
-    rows.Add((name, fired, watch.Elapsed.TotalSeconds));
+    rows.Add((name, fired, watch.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds));
     if (fired != expected)
         throw new InvalidOperationException($"{name}: {fired} timers fired, expected {expected}.");
 }
