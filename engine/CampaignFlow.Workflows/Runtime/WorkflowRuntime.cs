@@ -74,6 +74,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     /// holding a matching bookmark. With no match it stays parked in the inbox until a matching bookmark
     /// appears (applied in that bookmark's own commit) or <see cref="WorkflowRuntimeOptions.InboxRetention"/> passes.
     /// </summary>
+    /// <exception cref="WorkflowConcurrencyException">The instance kept changing under every commit attempt; the stimulus stays stored and is retried later.</exception>
     public async Task<SignalResult> SendSignalAsync(Signal signal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signal);
@@ -167,6 +168,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     }
 
     /// <summary>Restarts the faulted activities of an instance (resolving their incidents). Returns false if none were faulted.</summary>
+    /// <exception cref="WorkflowConcurrencyException">The instance kept changing under every commit attempt; the stimulus stays stored and is retried later.</exception>
     public async Task<bool> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         var outcome = await TransitionAsync(instanceId, null, 0, static (run, _) => run.Retry() > 0, null, cancellationToken).ConfigureAwait(false);
@@ -174,6 +176,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     }
 
     /// <summary>Cancels an instance: every execution, bookmark and timer goes. Returns false if it had already finished.</summary>
+    /// <exception cref="WorkflowConcurrencyException">The instance kept changing under every commit attempt; the stimulus stays stored and is retried later.</exception>
     public async Task<bool> CancelAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default)
     {
         var outcome = await TransitionAsync(instanceId, null, reason, static (run, why) => run.CancelWorkflow(why), null, cancellationToken).ConfigureAwait(false);
@@ -189,6 +192,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     /// </summary>
     /// <returns>False if the instance had already finished.</returns>
     /// <exception cref="InvalidOperationException">The mapping does not fit the target version.</exception>
+    /// <exception cref="KeyNotFoundException">The instance or the target version does not exist.</exception>
     public async Task<bool> MigrateAsync(string instanceId, int targetVersion, IReadOnlyDictionary<string, string>? activityIdMap = null,
         CancellationToken cancellationToken = default)
     {
