@@ -8,7 +8,7 @@ namespace CampaignFlow.Workflows.Activities;
 /// <remarks>
 /// The correlation is <see cref="Correlation"/> with <c>{correlation}</c> replaced by the instance's
 /// correlation key; when null, it is the instance's correlation key itself. So one definition serves many
-/// instances: <c>new WaitForSignal("plan-approved", "approved", "{correlation}/plan")</c>.
+/// instances: <c>new WaitForSignal("doc-accepted", "accepted", "{correlation}/doc")</c>.
 /// </remarks>
 /// <param name="id">Stable id.</param>
 /// <param name="signalName">The awaited signal's name.</param>

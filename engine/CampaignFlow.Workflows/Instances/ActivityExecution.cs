@@ -24,7 +24,7 @@ public sealed class ActivityExecution
 
     /// <summary>
     /// The activity's own small counter: the current child index of a sequence, the iteration of a loop,
-    /// the phase of a window. Custom activities may use it freely.
+    /// the stage of a window. Custom activities may use it freely.
     /// </summary>
     public int Counter { get; set; }
 

@@ -6,7 +6,7 @@ namespace CampaignFlow.Workflows.Instances;
 [JsonConverter(typeof(JsonStringEnumConverter<BookmarkKind>))]
 public enum BookmarkKind
 {
-    /// <summary>Waiting for a signal (a gate, an approval).</summary>
+    /// <summary>Waiting for a signal (a gate, a confirmation).</summary>
     Signal,
 
     /// <summary>A task handed to the outside world, completed by a signal.</summary>

@@ -17,7 +17,7 @@ public sealed class WorkflowRuntimeOptions
 
     /// <summary>
     /// How long a signal waits in the inbox for its bookmark to appear before it expires (default 90 days:
-    /// long enough for a signal that arrives one phase early).
+    /// long enough for a signal that arrives a stage early).
     /// </summary>
     public TimeSpan InboxRetention { get; init; } = TimeSpan.FromDays(90);
 

@@ -7,7 +7,7 @@ namespace CampaignFlow.Workflows.Signals;
 /// A stimulus from outside: it resumes every bookmark whose key equals (<see cref="Name"/>,
 /// <see cref="Correlation"/>).
 /// </summary>
-/// <param name="Name">What happened, e.g. <c>approved</c>.</param>
+/// <param name="Name">What happened, e.g. <c>accepted</c>.</param>
 /// <param name="Correlation">To what, e.g. <c>doc-42/reviewer</c>.</param>
 public sealed record Signal(string Name, string Correlation)
 {
@@ -20,7 +20,7 @@ public sealed record Signal(string Name, string Correlation)
     /// <summary>Who sent it (a user, a role, a service); journalled with the signal.</summary>
     public string? Sender { get; init; }
 
-    /// <summary>A short verdict the resumed activity completes with (e.g. <c>approved</c>, <c>returned</c>, <c>repeat</c>).</summary>
+    /// <summary>A short verdict the resumed activity completes with (e.g. <c>accepted</c>, <c>returned</c>, <c>repeat</c>).</summary>
     public string? Outcome { get; init; }
 
     /// <summary>Optional values; activities may copy them into instance variables.</summary>
