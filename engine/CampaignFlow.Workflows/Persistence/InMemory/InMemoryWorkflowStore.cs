@@ -28,7 +28,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly SortedDictionary<long, InboxItem> _pending = new();
     private readonly Dictionary<BookmarkKey, List<InboxItem>> _pendingByKey = new();
     private readonly Dictionary<string, Lease> _inboxClaims = new(StringComparer.Ordinal);
-    private readonly HashSet<(string ItemId, string InstanceId)> _deliveries = [];
+    private readonly Dictionary<string, HashSet<string>> _deliveries = new(StringComparer.Ordinal);
     private long _nextInboxSequence;
 
     /// <summary>How many instances are stored.</summary>
@@ -118,8 +118,11 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var itemId in commit.InboxDelivered)
             {
                 // A completed item can never be delivered again, so only fan-out deliveries need remembering.
-                if (!commit.InboxCompleted.Contains(itemId))
-                    _deliveries.Add((itemId, state.InstanceId));
+                if (commit.InboxCompleted.Contains(itemId))
+                    continue;
+                if (!_deliveries.TryGetValue(itemId, out var instances))
+                    _deliveries.Add(itemId, instances = new HashSet<string>(StringComparer.Ordinal));
+                instances.Add(state.InstanceId);
             }
             foreach (var itemId in commit.InboxCompleted)
                 Settle(_inbox[itemId], InboxItemStatus.Completed);
@@ -291,7 +294,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         {
             if (!_inbox.TryGetValue(itemId, out var item) || item.Status != InboxItemStatus.Pending)
                 return new CommitResult(CommitStatus.InboxItemNotPending, InboxItemId: itemId);
-            if (_deliveries.Contains((itemId, state.InstanceId)))
+            if (_deliveries.TryGetValue(itemId, out var deliveredTo) && deliveredTo.Contains(state.InstanceId))
                 return new CommitResult(CommitStatus.AlreadyDelivered, InboxItemId: itemId);
         }
         foreach (var itemId in commit.InboxCompleted)
@@ -311,8 +314,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         var key = item.Signal.Key;
         if (_pendingByKey.TryGetValue(key, out var list) && list.Remove(item) && list.Count == 0)
             _pendingByKey.Remove(key);
-        if (_deliveries.Count > 0)
-            _deliveries.RemoveWhere(d => d.ItemId == item.Id);
+        _deliveries.Remove(item.Id);
     }
 
     private sealed class InstanceRecord(WorkflowInstanceState state)
