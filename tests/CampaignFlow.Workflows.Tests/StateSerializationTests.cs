@@ -48,4 +48,30 @@ public sealed class StateSerializationTests
         (await runtime.SendSignalAsync(new Signal("verdict", "u1") { Outcome = "done" })).Disposition.ShouldBe(SignalDisposition.Delivered);
         (await runtime.GetInstanceAsync(id))!.Status.ShouldBe(WorkflowStatus.Completed);
     }
+
+    [Fact]
+    public async Task The_source_generated_context_round_trips_state_journal_and_inbox_items()
+    {
+        var h = new WorkflowHarness(new Fork("p", new RunTask("a", "a"), Loop.UntilDecided("l", Delay.For("d", TimeSpan.FromDays(1)), "verdict")));
+        var id = await h.Runtime.StartAsync("wf", "u1", new Dictionary<string, string> { ["k"] = "v" });
+        await h.AdvanceAsync(TimeSpan.FromDays(1));
+        var parked = await h.Runtime.SendSignalAsync(new Signal("later", "u1") { Sender = "s", Outcome = "o", Payload = new() { ["x"] = "1" }, IdempotencyKey = "k1" });
+
+        var state = await h.StateAsync(id.InstanceId);
+        var json = JsonSerializer.Serialize(state, WorkflowJsonContext.Default.WorkflowInstanceState);
+        var back = JsonSerializer.Deserialize(json, WorkflowJsonContext.Default.WorkflowInstanceState).ShouldNotBeNull();
+        JsonSerializer.Serialize(back, WorkflowJsonContext.Default.WorkflowInstanceState).ShouldBe(json);
+        back.Bookmarks.Select(b => b.Key).ShouldBe(state.Bookmarks.Select(b => b.Key));
+        back.Variables!["k"].ShouldBe("v");
+
+        foreach (var entry in await h.JournalAsync(id.InstanceId))
+            JsonSerializer.Deserialize(JsonSerializer.Serialize(entry, WorkflowJsonContext.Default.JournalEntry), WorkflowJsonContext.Default.JournalEntry).ShouldBe(entry);
+
+        var item = (await h.Store.GetInboxItemAsync(parked.InboxItemId)).ShouldNotBeNull();
+        var itemBack = JsonSerializer.Deserialize(JsonSerializer.Serialize(item, WorkflowJsonContext.Default.InboxItem), WorkflowJsonContext.Default.InboxItem).ShouldNotBeNull();
+        itemBack.Signal.Key.ShouldBe(new BookmarkKey("later", "u1"));
+        itemBack.Signal.Payload!["x"].ShouldBe("1");
+        itemBack.Signal.Sender.ShouldBe("s");
+        itemBack.ExpiresAt.ShouldBe(item.ExpiresAt);
+    }
 }
