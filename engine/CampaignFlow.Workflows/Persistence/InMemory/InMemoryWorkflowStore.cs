@@ -92,7 +92,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 StatusSet(state.Status).Add(state.InstanceId);
             }
             record.State = state;
-            record.Journal.AddRange(commit.Journal);
+            record.AppendJournal(commit.Journal);
 
             foreach (var key in commit.BookmarksRemoved)
             {
@@ -136,11 +136,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     {
         lock (_gate)
         {
-            if (!_instances.TryGetValue(instanceId, out var record))
-                return new([]);
-            // Entries are immutable and sequences gap-free from 1, so the position is the sequence.
-            var from = (int)Math.Clamp(afterSequence, 0, record.Journal.Count);
-            return new(record.Journal.GetRange(from, record.Journal.Count - from));
+            return new(_instances.TryGetValue(instanceId, out var record) ? record.ReadJournal(afterSequence) : []);
         }
     }
 
@@ -319,8 +315,38 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
 
     private sealed class InstanceRecord(WorkflowInstanceState state)
     {
+        // One exact-size array per commit, held in an exact-size array of segments: a growing list would keep
+        // up to half its capacity empty in every idle instance, and one flat array would be copied whole on
+        // every commit. Growing the segment table copies only references.
+        private JournalEntry[][] _journal = [];
+        private int _journalCount;
+
         public WorkflowInstanceState State { get; set; } = state;
 
-        public List<JournalEntry> Journal { get; } = [];
+        public void AppendJournal(IReadOnlyList<JournalEntry> entries)
+        {
+            if (entries.Count == 0)
+                return;
+            var segment = new JournalEntry[entries.Count];
+            for (var i = 0; i < segment.Length; i++)
+                segment[i] = entries[i];
+            Array.Resize(ref _journal, _journal.Length + 1);
+            _journal[^1] = segment;
+            _journalCount += segment.Length;
+        }
+
+        public IReadOnlyList<JournalEntry> ReadJournal(long afterSequence)
+        {
+            var result = new List<JournalEntry>(_journalCount);
+            foreach (var segment in _journal)
+            {
+                foreach (var entry in segment)
+                {
+                    if (entry.Sequence > afterSequence)
+                        result.Add(entry);
+                }
+            }
+            return result;
+        }
     }
 }
