@@ -1,1 +1,143 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using CampaignFlow.Rules.Bench;
+
+// Usage: dotnet run -c Release --project bench/CampaignFlow.Rules.Bench -- --units 10000 --mode all
+//   --mode all          the suite: per-unit and one-session at 1,000 and --units, naive and oracle; each in its own process
+//   --mode per-unit | one-session | naive | oracle    one configuration in this process
+//   --units N           units to generate (default 10000)     --seed S     generator seed (default 42)
+//   --facts FILE        read facts from CSV instead of generating   --write-facts FILE   write the generated facts and exit
+//   --naive-units N     units for the naive baseline (default 100; it is quadratic)
+var options = Options.Parse(args);
+if (options.WriteFacts is not null)
+{
+    var generated = Workload.Generate(options.Units, options.Seed);
+    generated.Write(options.WriteFacts);
+    Console.WriteLine($"Wrote {generated.Facts.Count} facts of {options.Units} units to {options.WriteFacts}");
+    return 0;
+}
+
+if (options.Mode != "all")
+{
+    var workload = options.Facts is not null ? Workload.Read(options.Facts) : Workload.Generate(options.Units, options.Seed);
+    if (options.Mode == "naive" && options.Facts is not null)
+    {
+        var keep = workload.Facts.Select(Workload.UnitOf).Distinct().Order().Take(options.NaiveUnits).ToHashSet();
+        workload = new Workload(workload.Facts.Where(f => keep.Contains(Workload.UnitOf(f))).ToList());
+    }
+
+    var m = Runs.Run(options.Mode, workload, options.Seed);
+    Console.WriteLine(m.ToLine());
+    return m.MatchesOracle ? 0 : 1;
+}
+
+var configurations = new List<(string Mode, int Units)>();
+if (options.Facts is null && options.Units != 1000)
+{
+    configurations.Add(("per-unit", 1000));
+    configurations.Add(("one-session", 1000));
+}
+
+configurations.Add(("per-unit", options.Units));
+configurations.Add(("one-session", options.Units));
+configurations.Add(("oracle", options.Units));
+configurations.Add(("naive", options.NaiveUnits));
+configurations.Add(("one-session", options.NaiveUnits));
+
+var results = new List<Measurement>();
+var failed = false;
+foreach (var (mode, units) in configurations)
+{
+    var childArgs = new List<string> { "--mode", mode, "--units", units.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--naive-units", options.NaiveUnits.ToString(CultureInfo.InvariantCulture) };
+    if (options.Facts is not null)
+    {
+        childArgs.AddRange(["--facts", options.Facts]);
+    }
+
+    Console.Error.WriteLine($"running {mode} with {units} units...");
+    var output = RunChild(childArgs, out var exitCode);
+    var line = output.FirstOrDefault(l => l.StartsWith("RESULT|", StringComparison.Ordinal));
+    if (line is null || exitCode != 0)
+    {
+        failed = true;
+        Console.Error.WriteLine($"FAILED: {mode} {units} (exit {exitCode})\n{string.Join('\n', output)}");
+        if (line is null)
+        {
+            continue;
+        }
+    }
+
+    results.Add(Measurement.Parse(line));
+}
+
+Console.WriteLine("| mode | units | facts | compile ms | insert ms | fire ms | total ms | violations | = oracle | one more fact µs | peak MB | heap bytes/fact | GC pause ms |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (var r in results)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {r.Mode} | {r.Units:N0} | {r.Facts:N0} | {r.CompileMs:0.0} | {r.InsertMs:N0} | {r.FireMs:N0} | {r.TotalMs:N0} | {r.Violations:N0} | {(r.MatchesOracle ? "yes" : "NO")} | {r.OneMoreFactUs:0.0} | {r.PeakMb:N0} | {(r.BytesPerFact > 0 ? r.BytesPerFact.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.GcPauseMs:N0} |"));
+}
+
+if (failed)
+{
+    Console.Error.WriteLine("SOME CONFIGURATIONS FAILED OR DISAGREED WITH THE ORACLE.");
+    return 1;
+}
+
+return 0;
+
+static List<string> RunChild(List<string> childArgs, out int exitCode)
+{
+    var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true };
+    var self = Environment.ProcessPath!;
+    start.FileName = self;
+    if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+    {
+        start.ArgumentList.Add(Assembly.GetExecutingAssembly().Location);
+    }
+
+    foreach (var a in childArgs)
+    {
+        start.ArgumentList.Add(a);
+    }
+
+    using var process = Process.Start(start)!;
+    var stderr = process.StandardError.ReadToEndAsync();
+    var lines = new List<string>();
+    while (process.StandardOutput.ReadLine() is { } l)
+    {
+        lines.Add(l);
+    }
+
+    process.WaitForExit();
+    lines.AddRange(stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    exitCode = process.ExitCode;
+    return lines;
+}
+
+internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits)
+{
+    public static Options Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+        }
+
+        string? Optional(string name)
+        {
+            var i = Array.IndexOf(args, name);
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        }
+
+        return new Options(
+            Value("--mode", "all"),
+            int.Parse(Value("--units", "10000"), CultureInfo.InvariantCulture),
+            int.Parse(Value("--seed", "42"), CultureInfo.InvariantCulture),
+            Optional("--facts"),
+            Optional("--write-facts"),
+            int.Parse(Value("--naive-units", "100"), CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace CampaignFlow.Rules.Bench;
+
+/// <summary>The figures of one configuration, passed from a child process to the suite as one line.</summary>
+public sealed class Measurement
+{
+    public string Mode { get; set; } = "";
+    public int Units { get; set; }
+    public int Facts { get; set; }
+    public double CompileMs { get; set; }
+    public double InsertMs { get; set; }
+    public double FireMs { get; set; }
+    public double TotalMs => InsertMs + FireMs;
+    public int Violations { get; set; }
+    public bool MatchesOracle { get; set; }
+    public double OneMoreFactUs { get; set; }
+    public double PeakMb { get; set; }
+    public double BytesPerFact { get; set; }
+    public double GcPauseMs { get; set; }
+
+    public string ToLine() => string.Join('|',
+        "RESULT", Mode, Units, Facts, F(CompileMs), F(InsertMs), F(FireMs), Violations, MatchesOracle, F(OneMoreFactUs), F(PeakMb), F(BytesPerFact), F(GcPauseMs));
+
+    public static Measurement Parse(string line)
+    {
+        var p = line.Split('|');
+        double D(int i) => double.Parse(p[i], CultureInfo.InvariantCulture);
+        return new Measurement
+        {
+            Mode = p[1],
+            Units = int.Parse(p[2], CultureInfo.InvariantCulture),
+            Facts = int.Parse(p[3], CultureInfo.InvariantCulture),
+            CompileMs = D(4),
+            InsertMs = D(5),
+            FireMs = D(6),
+            Violations = int.Parse(p[7], CultureInfo.InvariantCulture),
+            MatchesOracle = bool.Parse(p[8]),
+            OneMoreFactUs = D(9),
+            PeakMb = D(10),
+            BytesPerFact = D(11),
+            GcPauseMs = D(12),
+        };
+    }
+
+    private static string F(double d) => d.ToString("0.###", CultureInfo.InvariantCulture);
+}

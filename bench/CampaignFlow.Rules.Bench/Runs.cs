@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using CampaignFlow.Rules.Runtime;
+
+namespace CampaignFlow.Rules.Bench;
+
+/// <summary>One configuration, run in the current process.</summary>
+public static class Runs
+{
+    private const int ExtraFacts = 200;
+
+    public static Measurement Run(string mode, Workload workload, int seed)
+    {
+        var expected = Oracle.Evaluate(workload.Facts);
+        GC.Collect();
+        var baseline = GC.GetTotalMemory(true);
+        var m = new Measurement { Mode = mode, Units = workload.UnitCount, Facts = workload.Facts.Count };
+        HashSet<Violation> found;
+        switch (mode)
+        {
+            case "per-unit":
+                found = PerUnit(workload, m, seed);
+                break;
+            case "one-session":
+                found = OneSession(workload, m, seed, baseline);
+                break;
+            case "naive":
+                found = Naive(workload, m);
+                break;
+            case "oracle":
+                var sw = Stopwatch.StartNew();
+                found = Oracle.Evaluate(workload.Facts);
+                m.FireMs = sw.Elapsed.TotalMilliseconds;
+                break;
+            default:
+                throw new ArgumentException($"Unknown mode '{mode}'.");
+        }
+
+        m.Violations = found.Count;
+        m.MatchesOracle = found.SetEquals(expected);
+        if (!m.MatchesOracle)
+        {
+            Console.Error.WriteLine($"MISMATCH in {mode}: engine {found.Count}, oracle {expected.Count}");
+            foreach (var v in found.Except(expected).Take(10))
+            {
+                Console.Error.WriteLine($"  extra   {v}");
+            }
+
+            foreach (var v in expected.Except(found).Take(10))
+            {
+                Console.Error.WriteLine($"  missing {v}");
+            }
+        }
+
+        m.PeakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        m.GcPauseMs = GC.GetTotalPauseDuration().TotalMilliseconds;
+        return m;
+    }
+
+    private static ISessionFactory Compile(Measurement m)
+    {
+        var sw = Stopwatch.StartNew();
+        var factory = RuleCompiler.Compile(new WeeklyHoursRule().GetDefinition(), new NoStudyRule().GetDefinition(), new NoTalkRule().GetDefinition());
+        m.CompileMs = sw.Elapsed.TotalMilliseconds;
+        return factory;
+    }
+
+    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed)
+    {
+        var factory = Compile(m);
+        var units = workload.ByUnit();
+        var found = new HashSet<Violation>();
+        long insert = 0, fire = 0;
+        ISession? last = null;
+        foreach (var facts in units)
+        {
+            var t0 = Stopwatch.GetTimestamp();
+            var session = factory.CreateSession();
+            foreach (var fact in facts)
+            {
+                session.Insert(fact);
+            }
+
+            var t1 = Stopwatch.GetTimestamp();
+            session.Fire();
+            var t2 = Stopwatch.GetTimestamp();
+            insert += t1 - t0;
+            fire += t2 - t1;
+            found.UnionWith(session.Query<Violation>());
+            last = session;
+        }
+
+        m.InsertMs = Stopwatch.GetElapsedTime(0, insert).TotalMilliseconds;
+        m.FireMs = Stopwatch.GetElapsedTime(0, fire).TotalMilliseconds;
+        m.OneMoreFactUs = OneMoreFact(last!, [Workload.UnitOf(units[^1][0])], seed);
+        return found;
+    }
+
+    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline)
+    {
+        var factory = Compile(m);
+        var session = factory.CreateSession();
+        var latency = System.Runtime.GCSettings.LatencyMode;
+        if (Environment.GetEnvironmentVariable("BENCH_GC_LOW_LATENCY") == "1")
+        {
+            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.LowLatency;
+        }
+
+        var t0 = Stopwatch.GetTimestamp();
+        foreach (var fact in workload.Facts)
+        {
+            session.Insert(fact);
+        }
+
+        var t1 = Stopwatch.GetTimestamp();
+        session.Fire();
+        var t2 = Stopwatch.GetTimestamp();
+        System.Runtime.GCSettings.LatencyMode = latency;
+        m.InsertMs = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
+        m.FireMs = Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
+        var found = session.Query<Violation>().ToHashSet();
+
+        GC.Collect();
+        m.BytesPerFact = (GC.GetTotalMemory(true) - baseline) / (double)workload.Facts.Count;
+        var units = workload.Facts.Select(Workload.UnitOf).Distinct().ToArray();
+        m.OneMoreFactUs = OneMoreFact(session, units, seed);
+        GC.KeepAlive(session);
+        return found;
+    }
+
+    /// <summary>Average cost of inserting one more study session into a loaded session and firing.</summary>
+    private static double OneMoreFact(ISession session, int[] units, int seed)
+    {
+        var random = new Random(seed + 1);
+        var extra = Enumerable.Range(0, ExtraFacts)
+            .Select(_ => new StudySession(units[random.Next(units.Length)], random.Next(1, Workload.Weeks + 1), 1))
+            .ToArray();
+        var t0 = Stopwatch.GetTimestamp();
+        foreach (var fact in extra)
+        {
+            session.Insert(fact);
+            session.Fire();
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(t0);
+        foreach (var fact in extra)
+        {
+            session.Retract(fact);
+        }
+
+        session.Fire();
+        return elapsed.TotalMicroseconds / ExtraFacts;
+    }
+
+    /// <summary>The baseline without incrementality: after each fact, evaluate every rule over every fact again.</summary>
+    private static HashSet<Violation> Naive(Workload workload, Measurement m)
+    {
+        var seen = new List<object>(workload.Facts.Count);
+        var t0 = Stopwatch.GetTimestamp();
+        HashSet<Violation> found = [];
+        foreach (var fact in workload.Facts)
+        {
+            seen.Add(fact);
+            found = Oracle.Evaluate(seen);
+        }
+
+        m.InsertMs = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+        return found;
+    }
+}

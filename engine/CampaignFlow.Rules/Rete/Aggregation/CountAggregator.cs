@@ -1,0 +1,31 @@
+namespace CampaignFlow.Rules.Rete.Aggregation;
+
+/// <summary>Counts the paired facts.</summary>
+internal sealed class CountAggregator : SingleResultAggregator
+{
+    private int count;
+
+    public override Aggregator CreateEmpty() => new CountAggregator();
+
+    public override void Add(Pairing pair, object element)
+    {
+        count++;
+        Touch();
+    }
+
+    public override void Modify(Pairing pair, object element)
+    {
+    }
+
+    public override void Remove(Pairing pair, object element)
+    {
+        count--;
+        Touch();
+    }
+
+    protected override void Refresh(AggregateResult result)
+    {
+        result.Value = count;
+        result.HasValue = true;
+    }
+}

@@ -1,0 +1,46 @@
+namespace CampaignFlow.Rules.Rete.Aggregation;
+
+/// <summary>The least or greatest value of a selector, kept in a sorted multiset so removals need no rescan.</summary>
+internal sealed class ExtremumAggregator<TValue>(Func<object, TValue> selector, bool greatest) : SingleResultAggregator
+    where TValue : notnull
+{
+    private readonly SortedList<TValue, int> counts = [];
+
+    public override Aggregator CreateEmpty() => new ExtremumAggregator<TValue>(selector, greatest);
+
+    public override void Add(Pairing pair, object element)
+    {
+        var value = selector(element);
+        pair.State = value;
+        counts[value] = counts.TryGetValue(value, out var n) ? n + 1 : 1;
+        Touch();
+    }
+
+    public override void Modify(Pairing pair, object element)
+    {
+        Remove(pair, element);
+        Add(pair, element);
+    }
+
+    public override void Remove(Pairing pair, object element)
+    {
+        var value = (TValue)pair.State!;
+        var n = counts[value];
+        if (n == 1)
+        {
+            counts.Remove(value);
+        }
+        else
+        {
+            counts[value] = n - 1;
+        }
+
+        Touch();
+    }
+
+    protected override void Refresh(AggregateResult result)
+    {
+        result.HasValue = counts.Count > 0;
+        result.Value = result.HasValue ? (greatest ? counts.Keys[^1] : counts.Keys[0]) : null!;
+    }
+}

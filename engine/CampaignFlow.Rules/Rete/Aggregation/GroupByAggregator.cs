@@ -1,0 +1,102 @@
+namespace CampaignFlow.Rules.Rete.Aggregation;
+
+/// <summary>Groups the paired facts by a key; each non-empty group is a result of its own.</summary>
+internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySelector, SizeHint hint) : Aggregator
+{
+    public GroupByAggregator(Func<object, TKey> keySelector)
+        : this(keySelector, new SizeHint(4096))
+    {
+    }
+
+    // Null keys never reach the dictionary: they have a group of their own.
+#pragma warning disable CS8714
+    private readonly Dictionary<TKey, Grouping<TKey, TElement>> groups = new(hint.Value);
+#pragma warning restore CS8714
+    private readonly List<Grouping<TKey, TElement>> changed = [];
+    private Grouping<TKey, TElement>? nullGroup;
+
+    public override IEnumerable<AggregateResult> Results =>
+        nullGroup is null ? groups.Values : groups.Values.Append(nullGroup);
+
+    public override Aggregator CreateEmpty() => new GroupByAggregator<TKey, TElement>(keySelector, hint);
+
+    public override void Add(Pairing pair, object element)
+    {
+        var group = GroupOf(keySelector(element));
+        group.Add(pair);
+        pair.State = group;
+        Touch(group);
+    }
+
+    public override void Modify(Pairing pair, object element)
+    {
+        var old = (Grouping<TKey, TElement>)pair.State!;
+        var key = keySelector(element);
+        if (EqualityComparer<TKey>.Default.Equals(old.Key, key))
+        {
+            Touch(old);
+            return;
+        }
+
+        Remove(pair, element);
+        Add(pair, element);
+    }
+
+    public override void Remove(Pairing pair, object element)
+    {
+        var group = (Grouping<TKey, TElement>)pair.State!;
+        group.Remove(pair);
+        Touch(group);
+    }
+
+    public override void TakeChanged(List<AggregateResult> into)
+    {
+        foreach (var group in changed)
+        {
+            group.Changed = false;
+            group.HasValue = group.Count > 0;
+            if (!group.HasValue)
+            {
+                // An empty group leaves the index; a later fact with its key starts a new group.
+                if (group.Key is null)
+                {
+                    nullGroup = null;
+                }
+                else if (groups.TryGetValue(group.Key, out var current) && current == group)
+                {
+                    groups.Remove(group.Key);
+                }
+            }
+
+            into.Add(group);
+        }
+
+        changed.Clear();
+    }
+
+    private Grouping<TKey, TElement> GroupOf(TKey key)
+    {
+        if (key is null)
+        {
+            return nullGroup ??= new Grouping<TKey, TElement>(key);
+        }
+
+        if (!groups.TryGetValue(key, out var group))
+        {
+            group = new Grouping<TKey, TElement>(key);
+            groups.Add(key, group);
+            hint.Observe(groups.Count);
+        }
+
+        return group;
+    }
+
+    private void Touch(Grouping<TKey, TElement> group)
+    {
+        if (!group.Changed)
+        {
+            group.Changed = true;
+            changed.Add(group);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace CampaignFlow.Rules.Rete.Aggregation;
+
+/// <summary>One group of a group-by result.</summary>
+internal sealed class Grouping<TKey, TElement> : FactCollection<TElement>, IGrouping<TKey, TElement>
+{
+    public Grouping(TKey key)
+    {
+        Key = key;
+        Value = this;
+    }
+
+    public TKey Key { get; }
+}

@@ -1,0 +1,424 @@
+using CampaignFlow.Rules.Diagnostics;
+using CampaignFlow.Rules.Runtime;
+
+namespace CampaignFlow.Rules.Rete;
+
+/// <summary>
+/// A two-input node: partial matches on the left, facts on the right. It keeps, per session, the pairs that
+/// satisfy its conditions, finding candidates through a hash index on the equality keys of the join; what it
+/// passes on (joined tokens, a negation, an aggregate) is up to the subclass.
+/// </summary>
+/// <remarks>
+/// A not or exists node without conditions beyond its keys only needs to know how many facts share a token's
+/// key, so it keeps counts instead of pairs (<see cref="CountsOnly"/>).
+/// </remarks>
+internal abstract class BetaNode(int id, NodeKind kind, string description, JoinConditions conditions)
+    : TokenSourceNode(id, kind, description), ITokenSink, IFactSink
+{
+    public JoinConditions Conditions { get; } = conditions;
+
+    public AlphaMemoryNode? RightSource { get; set; }
+
+    protected bool CountsOnly { get; } = kind is NodeKind.Not or NodeKind.Exists && conditions.Residual is null;
+
+    public void AssertToken(WorkingMemory memory, Token token)
+    {
+        var entry = new LeftEntry(Id, token);
+        var bucket = LeftBucket(Memory(memory), token);
+        bucket.Add(entry);
+        NodeEntry.Add(ref token.Entries, entry);
+        OnLeftAdding(entry);
+        if (CountsOnly)
+        {
+            entry.PairCount = bucket.RightCount;
+        }
+        else
+        {
+            for (var i = 0; i < bucket.RightCount; i++)
+            {
+                var right = bucket.RightAt(i);
+                if (Matches(token, right.Fact))
+                {
+                    OnPair(memory, Link(entry, right), ChangeKind.Added);
+                }
+            }
+        }
+
+        OnLeftSettled(memory, entry, ChangeKind.Added);
+    }
+
+    public void UpdateToken(WorkingMemory memory, Token token)
+    {
+        if (NodeEntry.Find(token.Entries, Id) is not LeftEntry entry)
+        {
+            AssertToken(memory, token);
+            return;
+        }
+
+        var index = Memory(memory);
+        if (!Fits(index, entry.Bucket, token))
+        {
+            var old = entry.Bucket;
+            old.Remove(entry);
+            index.RemoveIfEmpty(old);
+            LeftBucket(index, token).Add(entry);
+        }
+
+        var bucket = entry.Bucket;
+        if (CountsOnly)
+        {
+            entry.PairCount = bucket.RightCount;
+            OnLeftSettled(memory, entry, ChangeKind.Updated);
+            return;
+        }
+
+        for (var p = entry.Pairs; p is not null; p = p.NextOfLeft)
+        {
+            p.Right.Scratch = p;
+            p.Seen = false;
+        }
+
+        for (var i = 0; i < bucket.RightCount; i++)
+        {
+            var right = bucket.RightAt(i);
+            var pair = right.Scratch;
+            right.Scratch = null;
+            var matches = Matches(token, right.Fact);
+            if (pair is not null)
+            {
+                pair.Seen = true;
+                if (matches)
+                {
+                    OnPair(memory, pair, ChangeKind.Updated);
+                }
+                else
+                {
+                    Unlink(pair);
+                    OnPair(memory, pair, ChangeKind.Removed);
+                }
+            }
+            else if (matches)
+            {
+                var added = Link(entry, right);
+                added.Seen = true;
+                OnPair(memory, added, ChangeKind.Added);
+            }
+        }
+
+        for (var p = entry.Pairs; p is not null;)
+        {
+            var next = p.NextOfLeft;
+            if (!p.Seen)
+            {
+                p.Right.Scratch = null;
+                Unlink(p);
+                OnPair(memory, p, ChangeKind.Removed);
+            }
+
+            p = next;
+        }
+
+        OnLeftSettled(memory, entry, ChangeKind.Updated);
+    }
+
+    public void RetractToken(WorkingMemory memory, Token token)
+    {
+        if (NodeEntry.Remove(ref token.Entries, Id) is not LeftEntry entry)
+        {
+            return;
+        }
+
+        var bucket = entry.Bucket;
+        bucket.Remove(entry);
+        Memory(memory).RemoveIfEmpty(bucket);
+        for (var p = entry.Pairs; p is not null;)
+        {
+            var next = p.NextOfLeft;
+            Unlink(p);
+            OnPair(memory, p, ChangeKind.Removed);
+            p = next;
+        }
+
+        OnLeftSettled(memory, entry, ChangeKind.Removed);
+    }
+
+    public void AssertFact(WorkingMemory memory, Fact fact)
+    {
+        var entry = new RightEntry(Id, fact);
+        var bucket = RightBucket(Memory(memory), fact);
+        NodeEntry.Add(ref fact.Entries, entry);
+        if (CountsOnly)
+        {
+            bucket.AddCounted(entry);
+            ChangeCounts(memory, bucket, +1);
+            return;
+        }
+
+        bucket.Add(entry);
+
+        for (var i = 0; i < bucket.LeftCount; i++)
+        {
+            var left = bucket.LeftAt(i);
+            if (Matches(left.Token, fact))
+            {
+                OnPair(memory, Link(left, entry), ChangeKind.Added);
+                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+            }
+        }
+    }
+
+    public void UpdateFact(WorkingMemory memory, Fact fact)
+    {
+        if (NodeEntry.Find(fact.Entries, Id) is not RightEntry entry)
+        {
+            AssertFact(memory, fact);
+            return;
+        }
+
+        var index = Memory(memory);
+        if (!Fits(index, entry.Bucket, fact))
+        {
+            var old = entry.Bucket;
+            if (CountsOnly)
+            {
+                old.RemoveCounted();
+                ChangeCounts(memory, old, -1);
+                index.RemoveIfEmpty(old);
+                var moved = RightBucket(index, fact);
+                moved.AddCounted(entry);
+                ChangeCounts(memory, moved, +1);
+                return;
+            }
+
+            old.Remove(entry);
+            index.RemoveIfEmpty(old);
+            RightBucket(index, fact).Add(entry);
+        }
+
+        if (CountsOnly)
+        {
+            return;
+        }
+
+        for (var p = entry.Pairs; p is not null; p = p.NextOfRight)
+        {
+            p.Left.Scratch = p;
+            p.Seen = false;
+        }
+
+        var bucket = entry.Bucket;
+        for (var i = 0; i < bucket.LeftCount; i++)
+        {
+            var left = bucket.LeftAt(i);
+            var pair = left.Scratch;
+            left.Scratch = null;
+            var matches = Matches(left.Token, fact);
+            if (pair is not null)
+            {
+                pair.Seen = true;
+                if (matches)
+                {
+                    OnPair(memory, pair, ChangeKind.Updated);
+                }
+                else
+                {
+                    Unlink(pair);
+                    OnPair(memory, pair, ChangeKind.Removed);
+                }
+
+                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+            }
+            else if (matches)
+            {
+                var added = Link(left, entry);
+                added.Seen = true;
+                OnPair(memory, added, ChangeKind.Added);
+                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+            }
+        }
+
+        for (var p = entry.Pairs; p is not null;)
+        {
+            var next = p.NextOfRight;
+            if (!p.Seen)
+            {
+                p.Left.Scratch = null;
+                Unlink(p);
+                OnPair(memory, p, ChangeKind.Removed);
+                OnLeftSettled(memory, p.Left, ChangeKind.PairsChanged);
+            }
+
+            p = next;
+        }
+    }
+
+    public void RetractFact(WorkingMemory memory, Fact fact)
+    {
+        if (NodeEntry.Remove(ref fact.Entries, Id) is not RightEntry entry)
+        {
+            return;
+        }
+
+        var bucket = entry.Bucket;
+        if (CountsOnly)
+        {
+            bucket.RemoveCounted();
+            ChangeCounts(memory, bucket, -1);
+            Memory(memory).RemoveIfEmpty(bucket);
+            return;
+        }
+
+        bucket.Remove(entry);
+        Memory(memory).RemoveIfEmpty(bucket);
+        for (var p = entry.Pairs; p is not null;)
+        {
+            var next = p.NextOfRight;
+            Unlink(p);
+            OnPair(memory, p, ChangeKind.Removed);
+            OnLeftSettled(memory, p.Left, ChangeKind.PairsChanged);
+            p = next;
+        }
+    }
+
+    /// <summary>Called when a token arrives, before its pairs are found.</summary>
+    protected virtual void OnLeftAdding(LeftEntry entry)
+    {
+    }
+
+    /// <summary>Called for every pair that appears, changes or disappears (not in <see cref="CountsOnly"/> mode).</summary>
+    protected abstract void OnPair(WorkingMemory memory, Pairing pair, ChangeKind change);
+
+    /// <summary>Called once the pairs of a token are up to date after a change on either side.</summary>
+    protected abstract void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change);
+
+    private void ChangeCounts(WorkingMemory memory, Bucket bucket, int delta)
+    {
+        for (var i = 0; i < bucket.LeftCount; i++)
+        {
+            var left = bucket.LeftAt(i);
+            left.PairCount += delta;
+            OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+        }
+    }
+
+    private BetaMemory Memory(WorkingMemory memory) =>
+        (BetaMemory)(memory.NodeMemories[Id] ??= Conditions.CreateMemory());
+
+    private Bucket LeftBucket(BetaMemory index, Token token)
+    {
+        try
+        {
+            return index.BucketOf(token);
+        }
+        catch (Exception ex)
+        {
+            throw RuleConditionException.Create(this, Conditions.Describe(), token.Values(), ex);
+        }
+    }
+
+    private Bucket RightBucket(BetaMemory index, Fact fact)
+    {
+        try
+        {
+            return index.BucketOf(fact);
+        }
+        catch (Exception ex)
+        {
+            throw RuleConditionException.Create(this, Conditions.Describe(), [fact.Value], ex);
+        }
+    }
+
+    private bool Fits(BetaMemory index, Bucket bucket, Token token)
+    {
+        try
+        {
+            return index.Fits(bucket, token);
+        }
+        catch (Exception ex)
+        {
+            throw RuleConditionException.Create(this, Conditions.Describe(), token.Values(), ex);
+        }
+    }
+
+    private bool Fits(BetaMemory index, Bucket bucket, Fact fact)
+    {
+        try
+        {
+            return index.Fits(bucket, fact);
+        }
+        catch (Exception ex)
+        {
+            throw RuleConditionException.Create(this, Conditions.Describe(), [fact.Value], ex);
+        }
+    }
+
+    private bool Matches(Token token, Fact fact)
+    {
+        if (Conditions.Residual is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return Conditions.Residual(token, fact);
+        }
+        catch (Exception ex)
+        {
+            throw RuleConditionException.Create(this, Conditions.Describe(), [.. token.Values(), fact.Value], ex);
+        }
+    }
+
+    private static Pairing Link(LeftEntry left, RightEntry right)
+    {
+        var pair = new Pairing(left, right) { NextOfLeft = left.Pairs, NextOfRight = right.Pairs };
+        if (left.Pairs is not null)
+        {
+            left.Pairs.PreviousOfLeft = pair;
+        }
+
+        left.Pairs = pair;
+        left.PairCount++;
+        if (right.Pairs is not null)
+        {
+            right.Pairs.PreviousOfRight = pair;
+        }
+
+        right.Pairs = pair;
+        return pair;
+    }
+
+    private static void Unlink(Pairing pair)
+    {
+        var left = pair.Left;
+        if (pair.PreviousOfLeft is null)
+        {
+            left.Pairs = pair.NextOfLeft;
+        }
+        else
+        {
+            pair.PreviousOfLeft.NextOfLeft = pair.NextOfLeft;
+        }
+
+        if (pair.NextOfLeft is not null)
+        {
+            pair.NextOfLeft.PreviousOfLeft = pair.PreviousOfLeft;
+        }
+
+        left.PairCount--;
+        var right = pair.Right;
+        if (pair.PreviousOfRight is null)
+        {
+            right.Pairs = pair.NextOfRight;
+        }
+        else
+        {
+            pair.PreviousOfRight.NextOfRight = pair.NextOfRight;
+        }
+
+        if (pair.NextOfRight is not null)
+        {
+            pair.NextOfRight.PreviousOfRight = pair.PreviousOfRight;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Collections.Concurrent;
+
+namespace CampaignFlow.Rules.Rete;
+
+/// <summary>
+/// A compiled network: immutable once built and shared by every session of a factory. Sessions keep their
+/// state in their own working memory, indexed by node id.
+/// </summary>
+internal sealed class ReteNetwork(RootNode root, IReadOnlyList<TypeNode> typeNodes, IReadOnlyList<ReteNode> nodes, IReadOnlyList<CompiledRule> rules)
+{
+    // A cache of a pure function of the runtime type; filling it from several threads is harmless.
+    private readonly ConcurrentDictionary<Type, TypeNode[]> dispatch = new();
+
+    public RootNode Root { get; } = root;
+
+    /// <summary>How many facts sessions of this network tend to hold.</summary>
+    public SizeHint FactCount { get; } = new(4096);
+
+    public IReadOnlyList<ReteNode> Nodes { get; } = nodes;
+
+    public IReadOnlyList<CompiledRule> Rules { get; } = rules;
+
+    public TypeNode[] TypeNodesFor(Type type) =>
+        dispatch.GetOrAdd(type, t => typeNodes.Where(n => n.FactType.IsAssignableFrom(t)).ToArray());
+}

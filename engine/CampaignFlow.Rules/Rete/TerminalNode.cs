@@ -1,0 +1,58 @@
+using CampaignFlow.Rules.Diagnostics;
+using CampaignFlow.Rules.Runtime;
+
+namespace CampaignFlow.Rules.Rete;
+
+/// <summary>The end of one rule: every complete match becomes an activation on the session's agenda.</summary>
+internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, NodeKind.Terminal, rule.Definition.Id), ITokenSink
+{
+    public CompiledRule Rule { get; } = rule;
+
+    public int Priority => Rule.Definition.Priority;
+
+    public override IEnumerable<ReteNode> Children => [];
+
+    public void AssertToken(WorkingMemory memory, Token token)
+    {
+        var activation = new Activation(this, token);
+        NodeEntry.Add(ref token.Entries, activation);
+        memory.Agenda.Add(activation);
+        memory.Events.OnActivationCreated(activation);
+    }
+
+    public void UpdateToken(WorkingMemory memory, Token token)
+    {
+        if (NodeEntry.Find(token.Entries, Id) is not Activation activation)
+        {
+            AssertToken(memory, token);
+            return;
+        }
+
+        memory.Agenda.Add(activation);
+        memory.Events.OnActivationUpdated(activation);
+    }
+
+    public void RetractToken(WorkingMemory memory, Token token)
+    {
+        if (NodeEntry.Remove(ref token.Entries, Id) is not Activation activation)
+        {
+            return;
+        }
+
+        activation.IsAlive = false;
+        memory.Agenda.Remove(activation);
+        if (activation.Linked is not null)
+        {
+            // Retracting now would re-enter the network in the middle of this propagation.
+            foreach (var linked in activation.Linked)
+            {
+                if (linked is not null)
+                {
+                    memory.ScheduleRetraction(linked);
+                }
+            }
+        }
+
+        memory.Events.OnActivationDeleted(activation);
+    }
+}

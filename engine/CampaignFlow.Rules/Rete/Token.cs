@@ -1,0 +1,46 @@
+namespace CampaignFlow.Rules.Rete;
+
+/// <summary>
+/// A partial match: the facts bound so far, as a chain back to the session's empty root token.
+/// The fact bound to declaration <c>i</c> of a token of length <c>n</c> is <c>n - 1 - i</c> parents up.
+/// </summary>
+internal class Token
+{
+    public readonly Token? Parent;
+    public readonly Fact? Fact;
+    public readonly int Length;
+    public NodeEntry? Entries;
+
+    public Token()
+    {
+    }
+
+    public Token(Token parent, Fact fact)
+    {
+        Parent = parent;
+        Fact = fact;
+        Length = parent.Length + 1;
+    }
+
+    public Fact FactAt(int position)
+    {
+        var t = this;
+        for (var up = Length - 1 - position; up > 0; up--)
+        {
+            t = t.Parent!;
+        }
+
+        return t.Fact!;
+    }
+
+    public object[] Values()
+    {
+        var values = new object[Length];
+        for (var t = this; t.Fact is not null; t = t.Parent!)
+        {
+            values[t.Length - 1] = t.Fact.Value;
+        }
+
+        return values;
+    }
+}

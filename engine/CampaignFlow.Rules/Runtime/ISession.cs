@@ -1,0 +1,316 @@
+using CampaignFlow.Rules.Diagnostics;
+using CampaignFlow.Rules.Rete;
+
+namespace CampaignFlow.Rules.Runtime;
+
+/// <summary>
+/// A working memory of facts matched incrementally against a compiled rule set. Each change costs in proportion
+/// to the matches it touches; <see cref="Fire(int)"/> runs the actions of the rules whose matches are pending.
+/// Facts are identified by reference: update or retract the same object that was inserted.
+/// </summary>
+/// <threadsafety>
+/// Not thread-safe. A session belongs to one thread at a time; use one session per unit of work (they are cheap)
+/// rather than sharing one. The factory and compiled network it comes from are immutable and shared.
+/// </threadsafety>
+public interface ISession
+{
+    /// <summary>The session's events: facts inserted, updated, retracted; activations created, deleted; rules fired.</summary>
+    ISessionEvents Events { get; }
+
+    /// <summary>How many activations are waiting to fire.</summary>
+    int PendingActivations { get; }
+
+    /// <summary>Inserts a fact and matches it against every rule.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <exception cref="InvalidOperationException">The fact is already in working memory.</exception>
+    /// <exception cref="RuleConditionException">A condition threw while matching the fact.</exception>
+    void Insert(object fact);
+
+    /// <summary>Inserts facts one after the other.</summary>
+    /// <param name="facts">The facts.</param>
+    /// <exception cref="InvalidOperationException">A fact is already in working memory.</exception>
+    /// <exception cref="RuleConditionException">A condition threw while matching a fact.</exception>
+    void InsertAll(IEnumerable<object> facts);
+
+    /// <summary>Inserts a fact unless it is already in working memory.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns>Whether the fact was inserted.</returns>
+    bool TryInsert(object fact);
+
+    /// <summary>Re-matches a fact that changed. Matches that still hold are updated, not recreated.</summary>
+    /// <param name="fact">The fact, as inserted.</param>
+    /// <exception cref="InvalidOperationException">The fact is not in working memory.</exception>
+    void Update(object fact);
+
+    /// <summary>Re-matches a fact that changed, if it is in working memory.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns>Whether the fact was there.</returns>
+    bool TryUpdate(object fact);
+
+    /// <summary>Removes a fact; matches that needed it go away, with the facts they yielded.</summary>
+    /// <param name="fact">The fact, as inserted.</param>
+    /// <exception cref="InvalidOperationException">The fact is not in working memory.</exception>
+    void Retract(object fact);
+
+    /// <summary>Removes a fact if it is in working memory.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns>Whether the fact was there.</returns>
+    bool TryRetract(object fact);
+
+    /// <summary>Fires pending activations, highest priority first (then most recent), until none is left.</summary>
+    /// <param name="maxRules">The most activations to fire.</param>
+    /// <returns>How many activations fired.</returns>
+    /// <exception cref="RuleActionException">An action threw; the rules fired before it stand.</exception>
+    int Fire(int maxRules = int.MaxValue);
+
+    /// <summary>The facts in working memory of a type (including linked facts).</summary>
+    /// <typeparam name="T">The type, or a base type or interface of the facts wanted.</typeparam>
+    /// <returns>The facts, in no particular order.</returns>
+    IEnumerable<T> Query<T>();
+
+    /// <summary>Whether a fact is in working memory.</summary>
+    /// <param name="fact">The fact.</param>
+    /// <returns><c>true</c> when it is.</returns>
+    bool Contains(object fact);
+
+    /// <summary>The match that yielded a linked fact: the evidence behind it.</summary>
+    /// <param name="linkedFact">A fact in working memory.</param>
+    /// <returns>The match, or <c>null</c> when the fact was not yielded by a rule.</returns>
+    RuleMatch? SourceOf(object linkedFact);
+}
+
+/// <summary>A session over a compiled network.</summary>
+internal sealed class Session : ISession
+{
+    private readonly WorkingMemory memory;
+    private readonly SessionEvents events;
+    private bool halted;
+
+    public Session(ReteNetwork network)
+    {
+        events = new SessionEvents(this);
+        memory = new WorkingMemory(network, events);
+        network.Root.Start(memory, new Token());
+    }
+
+    public ISessionEvents Events => events;
+
+    public int PendingActivations => memory.Agenda.Count;
+
+    public void Insert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (memory.Facts.ContainsKey(fact))
+        {
+            throw new InvalidOperationException($"The fact '{fact}' is already in working memory.");
+        }
+
+        InsertCore(fact, null, 0);
+        Settle();
+    }
+
+    public void InsertAll(IEnumerable<object> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach (var fact in facts)
+        {
+            Insert(fact);
+        }
+    }
+
+    public bool TryInsert(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (memory.Facts.ContainsKey(fact))
+        {
+            return false;
+        }
+
+        InsertCore(fact, null, 0);
+        Settle();
+        return true;
+    }
+
+    public void Update(object fact)
+    {
+        if (!TryUpdate(fact))
+        {
+            throw new InvalidOperationException($"The fact '{fact}' is not in working memory.");
+        }
+    }
+
+    public bool TryUpdate(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!memory.Facts.TryGetValue(fact, out var entry))
+        {
+            return false;
+        }
+
+        UpdateCore(entry);
+        Settle();
+        return true;
+    }
+
+    public void Retract(object fact)
+    {
+        if (!TryRetract(fact))
+        {
+            throw new InvalidOperationException($"The fact '{fact}' is not in working memory.");
+        }
+    }
+
+    public bool TryRetract(object fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (!memory.Facts.TryGetValue(fact, out var entry))
+        {
+            return false;
+        }
+
+        RetractCore(entry);
+        Settle();
+        return true;
+    }
+
+    public int Fire(int maxRules = int.MaxValue)
+    {
+        halted = false;
+        var fired = 0;
+        while (fired < maxRules && !halted && memory.Agenda.TryPop(out var activation))
+        {
+            fired++;
+            Run(activation);
+            Settle();
+        }
+
+        return fired;
+    }
+
+    public IEnumerable<T> Query<T>() => memory.Facts.Keys.OfType<T>();
+
+    public bool Contains(object fact) => memory.Facts.ContainsKey(fact);
+
+    public RuleMatch? SourceOf(object linkedFact) =>
+        memory.Facts.TryGetValue(linkedFact, out var fact) && fact.Source is not null ? SessionEvents.MatchOf(fact.Source) : null;
+
+    internal void Halt() => halted = true;
+
+    private void Run(Activation activation)
+    {
+        var rule = activation.Node.Rule;
+        var context = new ActionContext(this, activation);
+        foreach (var action in rule.Actions)
+        {
+            try
+            {
+                if (action.Run is not null)
+                {
+                    action.Run(context, activation.Token);
+                }
+                else if (activation.IsAlive)
+                {
+                    Link(activation, action.YieldSlot, action.Yield!(context, activation.Token));
+                }
+            }
+            catch (Exception ex) when (ex is not RuleException)
+            {
+                throw new RuleActionException(SessionEvents.MatchOf(activation), ex);
+            }
+        }
+
+        events.OnRuleFired(activation);
+    }
+
+    private void Link(Activation activation, int slot, object? value)
+    {
+        activation.Linked ??= new Fact?[activation.Node.Rule.YieldCount];
+        var existing = activation.Linked[slot];
+        if (existing is { IsAlive: true })
+        {
+            if (value is null)
+            {
+                RetractCore(existing);
+            }
+            else if (ReferenceEquals(existing.Value, value))
+            {
+                UpdateCore(existing);
+            }
+            else if (existing.Value.GetType() == value.GetType() && !memory.Facts.ContainsKey(value))
+            {
+                // The match changed: the same linked fact, with its new value, so rules see an update.
+                memory.Facts.Remove(existing.Value);
+                existing.Value = value;
+                memory.Facts.Add(value, existing);
+                UpdateCore(existing);
+            }
+            else
+            {
+                RetractCore(existing);
+                activation.Linked[slot] = TryLink(activation, slot, value);
+            }
+
+            return;
+        }
+
+        activation.Linked[slot] = value is null ? null : TryLink(activation, slot, value);
+    }
+
+    private Fact? TryLink(Activation activation, int slot, object value) =>
+        memory.Facts.ContainsKey(value)
+            ? throw new InvalidOperationException($"Rule '{activation.Node.Rule.Definition.Id}' yielded '{value}', which is already in working memory.")
+            : InsertCore(value, activation, slot);
+
+    private Fact InsertCore(object value, Activation? source, int slot)
+    {
+        var fact = new Fact(value) { Source = source, SourceSlot = slot, IsAlive = true };
+        memory.Facts.Add(value, fact);
+        memory.Network.FactCount.Observe(memory.Facts.Count);
+        foreach (var node in memory.Network.TypeNodesFor(value.GetType()))
+        {
+            node.Assert(memory, fact);
+        }
+
+        events.OnFactInserted(fact);
+        return fact;
+    }
+
+    private void UpdateCore(Fact fact)
+    {
+        foreach (var node in memory.Network.TypeNodesFor(fact.Value.GetType()))
+        {
+            node.Update(memory, fact);
+        }
+
+        events.OnFactUpdated(fact);
+    }
+
+    private void RetractCore(Fact fact)
+    {
+        memory.Facts.Remove(fact.Value);
+        fact.IsAlive = false;
+        foreach (var node in memory.Network.TypeNodesFor(fact.Value.GetType()))
+        {
+            node.Retract(memory, fact);
+        }
+
+        if (fact.Source?.Linked is { } linked && linked[fact.SourceSlot] == fact)
+        {
+            linked[fact.SourceSlot] = null;
+        }
+
+        events.OnFactRetracted(fact);
+    }
+
+    /// <summary>Carries out the truth maintenance that propagation deferred: linked facts whose match went away.</summary>
+    private void Settle()
+    {
+        while (memory.TryTakePendingRetraction(out var fact))
+        {
+            if (fact.IsAlive)
+            {
+                RetractCore(fact);
+            }
+        }
+    }
+}

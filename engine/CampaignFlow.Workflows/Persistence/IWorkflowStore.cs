@@ -1,0 +1,59 @@
+using CampaignFlow.Workflows.Instances;
+using CampaignFlow.Workflows.Journal;
+
+namespace CampaignFlow.Workflows.Persistence;
+
+/// <summary>
+/// Persistence the runtime needs: instance documents, their journals, the due-timer index, the bookmark
+/// index and the signal inbox. Every store (in-memory, SQLite, PostgreSQL) passes the same conformance
+/// suite (<c>CampaignFlow.Workflows.Conformance</c>).
+/// </summary>
+/// <threadsafety>Implementations must be safe for concurrent use by many runtimes and hosts.</threadsafety>
+public interface IWorkflowStore
+{
+    /// <summary>Loads an instance; the returned object is the caller's own copy.</summary>
+    ValueTask<WorkflowInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>The instance started for (definition id, correlation key), if any.</summary>
+    ValueTask<string?> FindInstanceIdAsync(string definitionId, string correlationKey, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of the instances holding a bookmark with this key (one indexed lookup).</summary>
+    ValueTask<IReadOnlyList<string>> FindInstancesByBookmarkAsync(BookmarkKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Ids of up to <paramref name="maxCount"/> instances in <paramref name="status"/> (an indexed lookup), e.g. the faulted ones awaiting a retry.</summary>
+    ValueTask<IReadOnlyList<string>> FindInstancesByStatusAsync(WorkflowStatus status, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies a commit atomically, checking the expected version, start uniqueness and inbox rules.</summary>
+    ValueTask<CommitResult> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>An instance's journal in sequence order, from <paramref name="afterSequence"/> (exclusive).</summary>
+    ValueTask<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims up to <paramref name="maxCount"/> timers due at or before <paramref name="now"/>, earliest first,
+    /// that are unclaimed, claimed by <paramref name="claimerId"/> itself, or whose lease has run out. The
+    /// claim lasts until <paramref name="now"/> + <paramref name="lease"/> or until a commit removes the timer.
+    /// </summary>
+    ValueTask<IReadOnlyList<ScheduledTimer>> ClaimDueTimersAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest due time of any pending timer, so a host knows how long it may sleep.</summary>
+    ValueTask<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a received signal unless its idempotency key is already known.</summary>
+    ValueTask<EnqueueResult> EnqueueSignalAsync(InboxItem item, CancellationToken cancellationToken = default);
+
+    /// <summary>An inbox item by id.</summary>
+    ValueTask<InboxItem?> GetInboxItemAsync(string itemId, CancellationToken cancellationToken = default);
+
+    /// <summary>Pending, unexpired inbox items whose signal matches one of <paramref name="keys"/>, oldest first.</summary>
+    ValueTask<IReadOnlyList<InboxItem>> FindPendingSignalsAsync(IReadOnlyCollection<BookmarkKey> keys, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Claims up to <paramref name="maxCount"/> pending inbox items, oldest first, that are unclaimed or whose
+    /// lease ran out. Items past their expiry are marked <see cref="InboxItemStatus.Expired"/> instead.
+    /// </summary>
+    ValueTask<IReadOnlyList<InboxItem>> ClaimInboxAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a pending item completed; false if it was not pending.</summary>
+    ValueTask<bool> CompleteInboxItemAsync(string itemId, CancellationToken cancellationToken = default);
+}

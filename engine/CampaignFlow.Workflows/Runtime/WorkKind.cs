@@ -1,0 +1,9 @@
+namespace CampaignFlow.Workflows.Runtime;
+
+internal enum WorkKind
+{
+    Start,
+    ChildCompleted,
+    Signal,
+    Timer,
+}

@@ -1,0 +1,317 @@
+using CampaignFlow.Workflows.Definitions;
+using CampaignFlow.Workflows.Instances;
+using CampaignFlow.Workflows.Journal;
+using CampaignFlow.Workflows.Persistence;
+using CampaignFlow.Workflows.Signals;
+
+namespace CampaignFlow.Workflows.Runtime;
+
+/// <summary>
+/// Starts instances, applies signals and fires due timers, committing each transition to the store
+/// as one unit of work under optimistic concurrency.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every stimulus follows one path: load the instance, apply the stimulus, run activities until every
+/// branch is blocked, apply any parked signals the new bookmarks match, commit. A version conflict throws
+/// the work away and redoes it on a fresh load, so concurrent signals to one instance are applied one
+/// after the other and none is lost.
+/// </para>
+/// <para>
+/// A host calls <see cref="RunDueTimersAsync"/> and <see cref="ProcessInboxAsync"/> in a loop (sleeping
+/// until <see cref="GetNextTimerDueAtAsync"/>). Timers and inbox items are claimed with leases, so
+/// several hosts on one store do not do the same work; the instance version makes sure that even a
+/// lease that ran out cannot fire a timer twice.
+/// </para>
+/// </remarks>
+/// <threadsafety>Safe for concurrent use; it holds no per-instance state between calls.</threadsafety>
+/// <param name="store">Where instances, journals, timers and the inbox live.</param>
+/// <param name="definitions">The definitions instances are started from and pinned to.</param>
+/// <param name="clock">The source of time (a <c>ManualClock</c> in tests and simulations).</param>
+/// <param name="options">Tuning; null for the defaults.</param>
+public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegistry definitions, TimeProvider clock, WorkflowRuntimeOptions? options = null)
+{
+    private const int MaxParkedRounds = 64;
+    private readonly WorkflowRuntimeOptions _options = options ?? new WorkflowRuntimeOptions();
+
+    /// <summary>
+    /// Starts an instance of the latest version of <paramref name="definitionId"/> for
+    /// <paramref name="correlationKey"/>, unless one exists already: then that one is returned and nothing runs.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The definition is not registered.</exception>
+    public async Task<StartResult> StartAsync(string definitionId, string correlationKey,
+        IReadOnlyDictionary<string, string>? input = null, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await store.FindInstanceIdAsync(definitionId, correlationKey, cancellationToken).ConfigureAwait(false);
+            if (existing is not null)
+                return await ExistingAsync(existing, cancellationToken).ConfigureAwait(false);
+
+            var definition = definitions.GetLatest(definitionId);
+            var run = InstanceRun.StartNew(definition, NewId(), correlationKey, input, clock.GetUtcNow(), _options.MaxStepsPerTransition);
+            run.RunUntilBlocked();
+            await DeliverParkedSignalsAsync(run, cancellationToken).ConfigureAwait(false);
+            var status = run.State.Status;
+            var result = await store.CommitAsync(run.BuildCommit(), cancellationToken).ConfigureAwait(false);
+            switch (result.Status)
+            {
+                case CommitStatus.Committed:
+                    return new StartResult(run.State.InstanceId, true, status);
+                case CommitStatus.DuplicateStart:
+                    return await ExistingAsync(result.ExistingInstanceId!, cancellationToken).ConfigureAwait(false);
+                default:
+                    // A parked signal this start picked up was taken by someone else meanwhile: start afresh.
+                    if (attempt >= _options.MaxCommitAttempts)
+                        throw new WorkflowConcurrencyException(run.State.InstanceId, attempt);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Receives a signal: stores it in the inbox (once per idempotency key) and applies it to every instance
+    /// holding a matching bookmark. With no match it stays parked in the inbox until a matching bookmark
+    /// appears (applied in that bookmark's own commit) or <see cref="WorkflowRuntimeOptions.InboxRetention"/> passes.
+    /// </summary>
+    /// <exception cref="WorkflowConcurrencyException">The instance kept changing under every commit attempt; the stimulus stays stored and is retried later.</exception>
+    public async Task<SignalResult> SendSignalAsync(Signal signal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        var now = clock.GetUtcNow();
+        var id = NewId();
+        var item = new InboxItem
+        {
+            Id = id,
+            IdempotencyKey = signal.IdempotencyKey ?? id,
+            Signal = signal,
+            ReceivedAt = now,
+            ExpiresAt = now + _options.InboxRetention,
+            Status = InboxItemStatus.Pending,
+        };
+        var enqueued = await store.EnqueueSignalAsync(item, cancellationToken).ConfigureAwait(false);
+        if (!enqueued.Accepted)
+            return new SignalResult(enqueued.Item.Id, SignalDisposition.Duplicate, 0);
+
+        var resumed = await DeliverAsync(item, cancellationToken).ConfigureAwait(false);
+        return new SignalResult(id, resumed > 0 ? SignalDisposition.Delivered : SignalDisposition.Parked, resumed);
+    }
+
+    /// <summary>
+    /// Fires every timer due by now, earliest first, including timers that firing schedules and that are
+    /// already due (a clock that jumped months replays them in order). Returns how many fired.
+    /// </summary>
+    /// <remarks>A late timer's transition runs at the timer's due time, so a jump of the clock yields the same journal times as steady time.</remarks>
+    public async Task<int> RunDueTimersAsync(CancellationToken cancellationToken = default)
+    {
+        var fired = 0;
+        HashSet<(string, string)>? attempted = null;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var claims = await store.ClaimDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            var progressed = false;
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var timer = claims[i];
+                if (!(attempted ??= []).Add((timer.InstanceId, timer.Id)))
+                    continue; // a stale index entry we already tried; do not spin on it
+                progressed = true;
+                TransitionOutcome outcome;
+                try
+                {
+                    outcome = await TransitionAsync(timer.InstanceId, timer.DueAt, timer.Id,
+                        static (run, timerId) => run.FireTimer(timerId), null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (WorkflowConcurrencyException)
+                {
+                    continue; // the claim's lease runs out and this or another host tries again
+                }
+                if (outcome.Result == Transition.Applied)
+                    fired++;
+                // Firing scheduled something due before the rest of this batch: claim again to keep due order.
+                if (outcome.EarliestTimerScheduled is { } earliest && i + 1 < claims.Count && earliest < claims[i + 1].DueAt)
+                    break;
+            }
+            if (!progressed)
+                return fired;
+        }
+    }
+
+    /// <summary>
+    /// Applies pending inbox signals whose bookmarks now exist (the safety net behind the direct delivery
+    /// in <see cref="SendSignalAsync"/> and at bookmark creation); expires those past their retention.
+    /// Returns how many signals were delivered.
+    /// </summary>
+    public async Task<int> ProcessInboxAsync(CancellationToken cancellationToken = default)
+    {
+        var delivered = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var items = await store.ClaimInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            if (items.Count == 0)
+                return delivered;
+            foreach (var item in items)
+            {
+                try
+                {
+                    if (await DeliverAsync(item, cancellationToken).ConfigureAwait(false) > 0)
+                        delivered++;
+                }
+                catch (WorkflowConcurrencyException)
+                {
+                    // Still pending: the next lease picks it up again.
+                }
+            }
+        }
+    }
+
+    /// <summary>Restarts the faulted activities of an instance (resolving their incidents). Returns false if none were faulted.</summary>
+    /// <exception cref="WorkflowConcurrencyException">The instance kept changing under every commit attempt; the stimulus stays stored and is retried later.</exception>
+    public async Task<bool> RetryAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var outcome = await TransitionAsync(instanceId, null, 0, static (run, _) => run.Retry() > 0, null, cancellationToken).ConfigureAwait(false);
+        return outcome.Result == Transition.Applied;
+    }
+
+    /// <summary>Cancels an instance: every execution, bookmark and timer goes. Returns false if it had already finished.</summary>
+    /// <exception cref="WorkflowConcurrencyException">The instance kept changing under every commit attempt; the stimulus stays stored and is retried later.</exception>
+    public async Task<bool> CancelAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var outcome = await TransitionAsync(instanceId, null, reason, static (run, why) => run.CancelWorkflow(why), null, cancellationToken).ConfigureAwait(false);
+        return outcome.Result == Transition.Applied;
+    }
+
+    /// <summary>
+    /// Moves a running instance to another version of its definition. Live executions and bookmarks keep
+    /// their state and are renamed through <paramref name="activityIdMap"/> (old id → new id; unmapped ids
+    /// keep their name). Every live activity must exist in the target with the same activity type, else
+    /// nothing changes and the exception lists each problem. Counters are kept as they are, so a sequence
+    /// whose steps were reordered before the running step needs a version that accounts for it.
+    /// </summary>
+    /// <returns>False if the instance had already finished.</returns>
+    /// <exception cref="InvalidOperationException">The mapping does not fit the target version.</exception>
+    /// <exception cref="KeyNotFoundException">The instance or the target version does not exist.</exception>
+    public async Task<bool> MigrateAsync(string instanceId, int targetVersion, IReadOnlyDictionary<string, string>? activityIdMap = null,
+        CancellationToken cancellationToken = default)
+    {
+        var state = await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"Instance '{instanceId}' does not exist.");
+        var target = definitions.Get(state.DefinitionId, targetVersion);
+        var outcome = await TransitionAsync(instanceId, null, (target, activityIdMap),
+            static (run, arg) => run.Migrate(arg.target, arg.activityIdMap), null, cancellationToken).ConfigureAwait(false);
+        return outcome.Result == Transition.Applied;
+    }
+
+    /// <summary>The instance's current state (a copy), or null.</summary>
+    public async Task<WorkflowInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Ids of up to <paramref name="maxCount"/> instances in <paramref name="status"/>, e.g. the faulted ones with open incidents.</summary>
+    public async Task<IReadOnlyList<string>> FindInstancesAsync(WorkflowStatus status, int maxCount = 1000, CancellationToken cancellationToken = default) =>
+        await store.FindInstancesByStatusAsync(status, maxCount, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The instance's journal, oldest first.</summary>
+    public async Task<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        await store.GetJournalAsync(instanceId, 0, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>When the next timer is due, so a host can sleep until then.</summary>
+    public async Task<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default) =>
+        await store.GetNextTimerDueAtAsync(cancellationToken).ConfigureAwait(false);
+
+    private async Task<StartResult> ExistingAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var state = await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+        return new StartResult(instanceId, false, state?.Status ?? WorkflowStatus.Running);
+    }
+
+    private async Task<int> DeliverAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        var instances = await store.FindInstancesByBookmarkAsync(item.Signal.Key, cancellationToken).ConfigureAwait(false);
+        if (instances.Count == 0)
+            return 0;
+        if (instances.Count == 1)
+        {
+            // The common case: the item is completed in the instance's own commit, one store call in all.
+            var single = await TransitionAsync(instances[0], null, item,
+                static (run, it) => run.DeliverSignal(it, completeItem: true) > 0, item.Id, cancellationToken).ConfigureAwait(false);
+            return single.Result == Transition.Applied ? 1 : 0;
+        }
+
+        // Fan-out: each instance records its delivery atomically with its state, so a crash half-way
+        // through re-delivers only to the instances that did not get it.
+        var count = 0;
+        foreach (var instanceId in instances)
+        {
+            var outcome = await TransitionAsync(instanceId, null, item,
+                static (run, it) => run.DeliverSignal(it, completeItem: false) > 0, item.Id, cancellationToken).ConfigureAwait(false);
+            if (outcome.Result == Transition.Applied)
+                count++;
+        }
+        if (count > 0)
+            await store.CompleteInboxItemAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    private async Task<TransitionOutcome> TransitionAsync<TArg>(string instanceId, DateTimeOffset? logicalNow, TArg argument,
+        Func<InstanceRun, TArg, bool> apply, string? primaryInboxItemId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= _options.MaxCommitAttempts; attempt++)
+        {
+            var state = await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+            if (state is null)
+                return new TransitionOutcome(Transition.NotFound);
+            var definition = definitions.Get(state.DefinitionId, state.DefinitionVersion);
+            var run = new InstanceRun(definition, state, logicalNow ?? clock.GetUtcNow(), _options.MaxStepsPerTransition);
+            if (!apply(run, argument))
+                return new TransitionOutcome(Transition.NotApplicable);
+            run.RunUntilBlocked();
+            await DeliverParkedSignalsAsync(run, cancellationToken).ConfigureAwait(false);
+
+            var commit = run.BuildCommit();
+            var result = await store.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+            switch (result.Status)
+            {
+                case CommitStatus.Committed:
+                    DateTimeOffset? earliest = null;
+                    foreach (var timer in commit.TimersScheduled)
+                    {
+                        if (earliest is null || timer.DueAt < earliest)
+                            earliest = timer.DueAt;
+                    }
+                    return new TransitionOutcome(Transition.Applied, earliest);
+                case CommitStatus.AlreadyDelivered:
+                    return new TransitionOutcome(Transition.Applied);
+                case CommitStatus.InboxItemNotPending when result.InboxItemId == primaryInboxItemId:
+                    return new TransitionOutcome(Transition.NotApplicable); // another runtime applied it first
+                default:
+                    await Task.Yield(); // let the competing transition finish before reloading
+                    break;
+            }
+        }
+        throw new WorkflowConcurrencyException(instanceId, _options.MaxCommitAttempts);
+    }
+
+    private async Task DeliverParkedSignalsAsync(InstanceRun run, CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaxParkedRounds; round++)
+        {
+            var keys = run.TakeNewBookmarkKeys();
+            if (keys.Count == 0)
+                return;
+            var pending = await store.FindPendingSignalsAsync(keys, run.Now, cancellationToken).ConfigureAwait(false);
+            var any = false;
+            foreach (var item in pending)
+            {
+                if (!run.Delivered.Contains(item.Id) && run.DeliverSignal(item, completeItem: true) > 0)
+                    any = true;
+            }
+            if (!any)
+                return;
+            run.RunUntilBlocked();
+        }
+    }
+
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
+}
