@@ -59,7 +59,16 @@ public static class PlanReader
         return new PlanSource(path, plan, diagnostics.Items);
     }
 
-    private static T? Read<T>(string yaml, string path, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads any document modelled like plans (records deriving from <see cref="PlanNode"/>, such as activity logs)
+    /// with the same positions, unknown-key suggestions and typed values.
+    /// </summary>
+    /// <typeparam name="T">The document's root record.</typeparam>
+    /// <param name="yaml">The text.</param>
+    /// <param name="path">The path to report positions against.</param>
+    /// <param name="diagnostics">Receives every finding.</param>
+    /// <returns>The document, or null when the text is not YAML or is empty.</returns>
+    public static T? Read<T>(string yaml, string path, DiagnosticBag diagnostics)
         where T : PlanNode
     {
         var stream = new YamlStream();

@@ -1,0 +1,58 @@
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Plans.Requirements;
+
+namespace CampaignFlow.Compliance.Judges;
+
+/// <summary>
+/// 方案报督导组审核; 对照检查材料党组主要负责同志审阅后报督导组审核: the document is approved by every role of its chain
+/// (by the author's rank), each after the one before, and before any activity it gates is held.
+/// </summary>
+internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext context) : RequirementJudge(requirement, context)
+{
+    private readonly Subject[] _gated = requirement.Gates.Select(context.SubjectOf).OfType<Subject>().ToArray();
+
+    public override bool IsRelevant(UnitRecord record) =>
+        (record is DocumentRecord d && d.Kind == Requirement.Subject.Id)
+        || (record is ReviewRecord r && r.DocumentKind == Requirement.Subject.Id)
+        || _gated.Any(s => SubjectRecords.Is(record, s));
+
+    public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
+    {
+        var documents = records.OfType<DocumentRecord>()
+            .Where(d => d.Kind == Requirement.Subject.Id && (due.Target is null || d.Author == due.Target))
+            .Select(d => d.Key).ToHashSet();
+        var author = due.Target is null ? null : Context.Plan.Roster.Find(due.Target);
+        var chain = author?.Rank is { } rank && requirement.ChainByRank.TryGetValue(rank, out var own) ? own : requirement.Chain;
+        var approvals = records.OfType<ReviewRecord>()
+            .Where(r => documents.Contains(r.DocumentKey) && r.Decision == ReviewDecision.Approved)
+            .GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Day).First());
+
+        var missing = chain.Where(role => !approvals.ContainsKey(role)).ToArray();
+        if (documents.Count == 0 || missing.Length > 0)
+        {
+            return Violate(due, documents.Count == 0 ? "gate-no-document" : "gate-not-approved",
+                new Evidence(approvals.Values.Select(r => r.Key).ToArray(), missing, null, string.Join(" → ", chain)),
+                Title, string.Join(", ", missing), string.Join(" → ", chain), Context.Name(due.Target));
+        }
+
+        for (var i = 1; i < chain.Count; i++)
+        {
+            if (approvals[chain[i]].Day < approvals[chain[i - 1]].Day)
+            {
+                return Violate(due, "gate-out-of-order",
+                    new Evidence(chain.Select(role => approvals[role].Key).ToArray(), [], string.Join(" → ", chain.Select(role => $"{role} {JudgeContext.Day(approvals[role].Day)}")), string.Join(" → ", chain)),
+                    Title, chain[i], JudgeContext.Day(approvals[chain[i]].Day), chain[i - 1], JudgeContext.Day(approvals[chain[i - 1]].Day), Context.Name(due.Target));
+            }
+        }
+
+        var approved = approvals[chain[^1]].Day;
+        var early = records.Where(r => _gated.Any(s => SubjectRecords.Is(r, s)) && r.Day < approved).OrderBy(r => r.Day).FirstOrDefault();
+        return early is null
+            ? null
+            : Violate(due, "gate-held-before-approval",
+                new Evidence([early.Key, approvals[chain[^1]].Key], [], JudgeContext.Day(early.Day), JudgeContext.Day(approved)),
+                Title, early.Key, JudgeContext.Day(early.Day), JudgeContext.Day(approved), Context.Name(due.Target));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Resolution;
+
+namespace CampaignFlow.Compliance.Judges;
+
+/// <summary>What every judge of one plan may consult: the plan's words, people and actions.</summary>
+/// <param name="Plan">The resolved plan.</param>
+public sealed record JudgeContext(ResolvedPlan Plan)
+{
+    /// <summary>The Chinese title of a subject (集中学习), or its id when the vocabulary has none.</summary>
+    /// <param name="subject">The subject.</param>
+    public string Title(Subject subject) => subject.Kind switch
+    {
+        SubjectKind.Activity => Plan.Vocabulary.Activities.GetValueOrDefault(subject.Id)?.Title ?? subject.Id,
+        SubjectKind.Document or SubjectKind.Publication => Plan.Vocabulary.Documents.GetValueOrDefault(subject.Id)?.Title ?? subject.Id,
+        SubjectKind.Ledger => Plan.Vocabulary.Ledgers.GetValueOrDefault(subject.Id)?.Title ?? subject.Id,
+        _ => subject.Id,
+    };
+
+    /// <summary>A person's name from the roster, or the id.</summary>
+    /// <param name="id">A roster id, branch or department id.</param>
+    public string Name(string? id) => id is null
+        ? ""
+        : Plan.Roster.Find(id)?.Name ?? Plan.Roster.Branches.GetValueOrDefault(id) ?? Plan.Roster.Departments.GetValueOrDefault(id) ?? id;
+
+    /// <summary>The subject of another action (for order and gates), or null.</summary>
+    /// <param name="actionId">The action.</param>
+    public Subject? SubjectOf(string actionId) =>
+        Plan.Actions.FirstOrDefault(a => a.Id == actionId)?.Requirements.FirstOrDefault()?.Subject;
+
+    /// <summary>A number as messages write it: 2.5, 4, 1200.</summary>
+    /// <param name="value">The number.</param>
+    public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A day as messages write it: 2014-02-28.</summary>
+    /// <param name="day">The day.</param>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

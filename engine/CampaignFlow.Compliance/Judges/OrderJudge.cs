@@ -1,0 +1,56 @@
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Plans.Requirements;
+
+namespace CampaignFlow.Compliance.Judges;
+
+/// <summary>
+/// 动员大会结束后开展民主评议; 召开民主生活会前谈心; 会后一周内: the subject's first occurrence comes after each
+/// action of <c>after</c> (within the time given) and before each action of <c>before</c>.
+/// </summary>
+internal sealed class OrderJudge(Order requirement, JudgeContext context) : RequirementJudge(requirement, context)
+{
+    private readonly Subject[] _others = requirement.After.Concat(requirement.Before)
+        .Select(context.SubjectOf).OfType<Subject>().Append(requirement.Subject).ToArray();
+
+    public override bool IsRelevant(UnitRecord record) => _others.Any(s => SubjectRecords.Is(record, s));
+
+    public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
+    {
+        var first = records.Where(r => SubjectRecords.Is(r, Requirement.Subject) && r.Within(due.Start, due.End)).OrderBy(r => r.Day).FirstOrDefault();
+        if (first is null)
+        {
+            return null; // nothing held: the count requirement of the action says so
+        }
+
+        var problems = new List<string>();
+        foreach (var action in requirement.After)
+        {
+            var other = Context.SubjectOf(action);
+            var before = other is null ? null : SubjectRecords.First(records.Where(r => r.Day <= first.Day), other);
+            if (before is null)
+            {
+                problems.Add($"{action}: none before {JudgeContext.Day(first.Day)}");
+            }
+            else if (requirement.Within is { } within && within.AddTo(new DateTimeOffset(before.Value.ToDateTime(TimeOnly.MinValue))).Date < first.Day.ToDateTime(TimeOnly.MinValue))
+            {
+                problems.Add($"{action}: {JudgeContext.Day(before.Value)} + {within.Text} < {JudgeContext.Day(first.Day)}");
+            }
+        }
+
+        foreach (var action in requirement.Before)
+        {
+            var other = Context.SubjectOf(action);
+            var next = other is null ? null : SubjectRecords.First(records, other);
+            if (next is { } day && day < first.Day)
+            {
+                problems.Add($"{action}: {JudgeContext.Day(day)} before {JudgeContext.Day(first.Day)}");
+            }
+        }
+
+        return problems.Count == 0
+            ? null
+            : Violate(due, "order-broken", new Evidence([first.Key], problems, JudgeContext.Day(first.Day), null), Title, JudgeContext.Day(first.Day), string.Join("; ", problems));
+    }
+}

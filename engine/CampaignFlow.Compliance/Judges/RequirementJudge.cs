@@ -1,0 +1,100 @@
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Plans.Requirements;
+
+namespace CampaignFlow.Compliance.Judges;
+
+/// <summary>
+/// Judges one requirement: which records concern it (an alpha condition of its rule) and, once a period of it
+/// has closed, whether the records of that period meet it. Judging is a pure function of the records, so the
+/// rules engine can re-judge a period whenever a record of it changes and retract a verdict that no longer holds.
+/// </summary>
+/// <param name="requirement">The requirement judged.</param>
+/// <param name="context">The plan it belongs to.</param>
+public abstract class RequirementJudge(Requirement requirement, JudgeContext context)
+{
+    /// <summary>The requirement judged.</summary>
+    public Requirement Requirement { get; } = requirement;
+
+    /// <summary>The plan it belongs to.</summary>
+    protected JudgeContext Context { get; } = context;
+
+    /// <summary>The subject's Chinese title.</summary>
+    protected string Title => Context.Title(Requirement.Subject);
+
+    /// <summary>
+    /// True when each relevant record is judged on its own (a ledger's overdue items: one violation per item);
+    /// false when the records of a period are judged together.
+    /// </summary>
+    public virtual bool PerRecord => false;
+
+    /// <summary>True when <paramref name="record"/> may bear on the requirement.</summary>
+    /// <param name="record">A record of the unit.</param>
+    public abstract bool IsRelevant(UnitRecord record);
+
+    /// <summary>The violation in the closed period <paramref name="due"/>, or null when the requirement is met there.</summary>
+    /// <param name="due">The closed period and target.</param>
+    /// <param name="records">Every relevant record of the unit (of any period).</param>
+    public abstract Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records);
+
+    /// <summary>True for an activity of the requirement's subject kind that has the attributes it asks for.</summary>
+    /// <param name="record">A record.</param>
+    protected bool IsSubjectActivity(UnitRecord record) =>
+        record is ActivityRecord a && a.Kind == Requirement.Subject.Id && a.Matches(Requirement.Where);
+
+    /// <summary>The activities of the subject in the due's period, for its target when it has one.</summary>
+    /// <param name="due">The period and target.</param>
+    /// <param name="records">The relevant records.</param>
+    protected IEnumerable<ActivityRecord> SubjectActivities(Due due, IReadOnlyCollection<UnitRecord> records) =>
+        records.OfType<ActivityRecord>()
+            .Where(a => a.Kind == Requirement.Subject.Id && a.Matches(Requirement.Where) && a.Within(due.Start, due.End))
+            .Where(a => due.Target is null || BelongsTo(a, due.Target))
+            .OrderBy(a => a.Day).ThenBy(a => a.Key, StringComparer.Ordinal);
+
+    /// <summary>True when an activity counts for a target: a person taking part, or a branch or department it belongs to.</summary>
+    /// <param name="activity">The activity.</param>
+    /// <param name="target">A roster id, branch or department.</param>
+    protected bool BelongsTo(ActivityRecord activity, string target) => Requirement.Scope switch
+    {
+        Plans.Syntax.Scope.Branch => activity.Branch == target,
+        Plans.Syntax.Scope.Department => activity.Department == target,
+        _ => activity.Participants.Contains(target),
+    };
+
+    /// <summary>A violation of this requirement in <paramref name="due"/>.</summary>
+    /// <param name="due">The period and target.</param>
+    /// <param name="code">The message code.</param>
+    /// <param name="evidence">What the verdict rests on.</param>
+    /// <param name="arguments">The values the message names.</param>
+    protected Violation Violate(Due due, string code, Evidence evidence, params string[] arguments) => Violate(due, null, code, evidence, arguments);
+
+    /// <summary>A violation of this requirement in <paramref name="due"/> concerning one record.</summary>
+    /// <param name="due">The period and target.</param>
+    /// <param name="record">The key of the record it concerns, or null.</param>
+    /// <param name="code">The message code.</param>
+    /// <param name="evidence">What the verdict rests on.</param>
+    /// <param name="arguments">The values the message names.</param>
+    protected Violation Violate(Due due, string? record, string code, Evidence evidence, params string[] arguments) => new()
+    {
+        Record = record,
+        Unit = due.Unit,
+        PlanId = Context.Plan.Id,
+        PlanVersion = Context.Plan.Version,
+        RequirementId = Requirement.Id,
+        ActionId = Requirement.ActionId,
+        Kind = Requirement.Kind,
+        Severity = Requirement.Severity,
+        PhaseId = Requirement.PhaseId,
+        Period = due.Period,
+        Target = due.Target,
+        TargetName = due.Target is null ? null : Context.Name(due.Target),
+        PeriodStart = due.Start,
+        PeriodEnd = due.End,
+        Code = code,
+        Arguments = arguments,
+        Evidence = evidence,
+        Location = Requirement.Location,
+        Source = Requirement.Source,
+    };
+}

@@ -1,0 +1,15 @@
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Plans.Diagnostics;
+
+namespace CampaignFlow.Compliance.Logs;
+
+/// <summary>An activity log as read: its records, in file order, and every finding about it.</summary>
+/// <param name="Path">The file.</param>
+/// <param name="PlanId">The plan it names.</param>
+/// <param name="Records">The records that could be read.</param>
+/// <param name="Diagnostics">What is wrong with it, at file:line:column.</param>
+public sealed record ActivityLog(string Path, string PlanId, IReadOnlyList<UnitRecord> Records, IReadOnlyList<PlanDiagnostic> Diagnostics)
+{
+    /// <summary>True when any finding is an error.</summary>
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+}

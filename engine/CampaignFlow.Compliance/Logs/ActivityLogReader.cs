@@ -1,0 +1,316 @@
+using System.Globalization;
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Plans.Syntax;
+
+namespace CampaignFlow.Compliance.Logs;
+
+/// <summary>
+/// Reads an activity log against its unit's plan: every record becomes a typed <see cref="UnitRecord"/>, and every
+/// unknown kind, person, document or date is reported at its file:line:column — all of a file's findings at once.
+/// </summary>
+public static class ActivityLogReader
+{
+    private static readonly string[] What = ["activity", "document", "review", "publish", "ledger", "exception"];
+    private static readonly string[] DoneWords = ["done", "completed", "complete", "已完成", "完成", "已整改"];
+
+    /// <summary>Reads the log in <paramref name="path"/> for <paramref name="plan"/>.</summary>
+    /// <param name="path">The log file.</param>
+    /// <param name="plan">The plan of the unit the log is for.</param>
+    public static ActivityLog ReadFile(string path, ResolvedPlan plan)
+    {
+        try
+        {
+            return ReadText(File.ReadAllText(path), path, plan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var bag = new DiagnosticBag();
+            bag.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
+            return new ActivityLog(path, "", [], bag.Items);
+        }
+    }
+
+    /// <summary>Reads a log from <paramref name="yaml"/>.</summary>
+    /// <param name="yaml">The log's text.</param>
+    /// <param name="path">The path to report positions against.</param>
+    /// <param name="plan">The plan of the unit the log is for.</param>
+    public static ActivityLog ReadText(string yaml, string path, ResolvedPlan plan)
+    {
+        var diagnostics = new DiagnosticBag();
+        var document = PlanReader.Read<ActivityLogDocument>(yaml, path, diagnostics);
+        if (document is null)
+        {
+            return new ActivityLog(path, "", [], diagnostics.Items);
+        }
+
+        if (document.Plan != plan.Id && document.Plan.Length > 0)
+        {
+            diagnostics.Error("log-for-another-plan", document.At("plan"), document.Plan, plan.Id);
+        }
+
+        var specs = document.Records ?? [];
+        var documents = specs.Where(s => s.Document is not null).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First());
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var records = new List<UnitRecord>();
+        foreach (var spec in specs)
+        {
+            if (!keys.Add(spec.Key))
+            {
+                diagnostics.Error("duplicate-id", spec.At("key"), spec.Key, "record");
+                continue;
+            }
+
+            if (new RecordBuilder(spec, plan, documents, diagnostics).Build() is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return new ActivityLog(path, document.Plan, records, diagnostics.Items);
+    }
+
+    private sealed class RecordBuilder(RecordSpec spec, ResolvedPlan plan, IReadOnlyDictionary<string, RecordSpec> documents, DiagnosticBag diagnostics)
+    {
+        private readonly string _unit = plan.Unit.Id;
+
+        public UnitRecord? Build()
+        {
+            var written = What.Where(spec.Has).ToArray();
+            if (written.Length != 1)
+            {
+                diagnostics.Error(written.Length == 0 ? "record-without-kind" : "record-several-kinds", written.Length == 0 ? spec.Location : spec.At(written[1]), spec.Key);
+                return null;
+            }
+
+            if (Day() is not { } day)
+            {
+                return null;
+            }
+
+            CheckPeople();
+            return written[0] switch
+            {
+                "activity" => Activity(day),
+                "document" => Document(day),
+                "review" => Review(day),
+                "publish" => Publication(day),
+                "ledger" => LedgerItem(day),
+                _ => Exception(day),
+            };
+        }
+
+        private ActivityRecord? Activity(DateOnly day)
+        {
+            if (!Known(plan.Vocabulary.Activities, spec.Activity!, "unknown-activity", "activity"))
+            {
+                return null;
+            }
+
+            var lastDay = Until() ?? day;
+            return new ActivityRecord(spec.Key, _unit, day, spec.Activity!)
+            {
+                LastDay = lastDay,
+                Hours = Hours(day, lastDay),
+                Participants = spec.Participants ?? [],
+                Externals = spec.Externals ?? new Dictionary<string, int>(),
+                Attributes = spec.With ?? new Dictionary<string, string>(),
+                Concerns = spec.Concerns,
+                Replaces = spec.Replaces,
+                Branch = spec.Branch,
+                Department = spec.Department,
+            };
+        }
+
+        private DocumentRecord? Document(DateOnly day) =>
+            Known(plan.Vocabulary.Documents, spec.Document!, "unknown-document", "document")
+                ? new DocumentRecord(spec.Key, _unit, day, spec.Document!) { Author = spec.Author, Replaces = spec.Replaces }
+                : null;
+
+        private ReviewRecord? Review(DateOnly day)
+        {
+            if (DocumentOf(spec.Review!, "review") is not { } reviewed)
+            {
+                return null;
+            }
+
+            if (spec.By is null)
+            {
+                diagnostics.Error("review-needs-role", spec.At("review"), spec.Key);
+                return null;
+            }
+
+            if (!plan.Vocabulary.Roles.ContainsKey(spec.By))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-role", spec.At("by"), NameSuggester.Closest(spec.By, plan.Vocabulary.Roles.Keys), spec.By);
+            }
+
+            return new ReviewRecord(spec.Key, _unit, day, spec.Review!, reviewed.Document!, spec.By, spec.Decision ?? ReviewDecision.Approved);
+        }
+
+        private PublicationRecord? Publication(DateOnly day) =>
+            DocumentOf(spec.Publish!, "publish") is { } published
+                ? new PublicationRecord(spec.Key, _unit, day, spec.Publish!, published.Document!, spec.To ?? Audience.Unit) { Author = published.Author }
+                : null;
+
+        private LedgerItemRecord? LedgerItem(DateOnly day)
+        {
+            if (!Known(plan.Vocabulary.Ledgers, spec.Ledger!, "unknown-ledger", "ledger"))
+            {
+                return null;
+            }
+
+            var fields = spec.With ?? new Dictionary<string, string>();
+            DateOnly? deadline = null;
+            if (fields.TryGetValue("deadline", out var text))
+            {
+                deadline = ParseDay(text, spec.At("with.deadline"));
+            }
+
+            return new LedgerItemRecord(spec.Key, _unit, day, spec.Ledger!)
+            {
+                Fields = fields,
+                Deadline = deadline,
+                Done = fields.TryGetValue("status", out var status) && DoneWords.Contains(status.Trim(), StringComparer.OrdinalIgnoreCase),
+            };
+        }
+
+        private ExceptionRecord? Exception(DateOnly day)
+        {
+            if (plan.Actions.All(a => a.Id != spec.Exception))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-action", spec.At("exception"), NameSuggester.Closest(spec.Exception!, plan.Actions.Select(a => a.Id)), spec.Exception!);
+                return null;
+            }
+
+            if (string.IsNullOrWhiteSpace(spec.Justification))
+            {
+                diagnostics.Error("exception-needs-justification", spec.At("exception"), spec.Key);
+                return null;
+            }
+
+            return new ExceptionRecord(spec.Key, _unit, day, spec.Exception!, spec.Justification);
+        }
+
+        private RecordSpec? DocumentOf(string key, string field)
+        {
+            if (documents.TryGetValue(key, out var found))
+            {
+                return found;
+            }
+
+            diagnostics.ErrorWithSuggestion("unknown-document-record", spec.At(field), NameSuggester.Closest(key, documents.Keys), key);
+            return null;
+        }
+
+        private bool Known<T>(IReadOnlyDictionary<string, T> words, string id, string code, string field)
+        {
+            if (words.ContainsKey(id))
+            {
+                return true;
+            }
+
+            diagnostics.ErrorWithSuggestion(code, spec.At(field), NameSuggester.Closest(id, words.Keys), id);
+            return false;
+        }
+
+        private void CheckPeople()
+        {
+            for (var i = 0; i < (spec.Participants?.Count ?? 0); i++)
+            {
+                CheckPerson(spec.Participants![i], $"participants[{i}]");
+            }
+
+            foreach (var field in new[] { ("author", spec.Author), ("reviewer", spec.Reviewer) })
+            {
+                if (field.Item2 is { } id)
+                {
+                    CheckPerson(id, field.Item1);
+                }
+            }
+
+            foreach (var role in spec.Externals?.Keys ?? [])
+            {
+                if (!plan.Vocabulary.Roles.ContainsKey(role))
+                {
+                    diagnostics.ErrorWithSuggestion("unknown-role", spec.At($"externals.{role}"), NameSuggester.Closest(role, plan.Vocabulary.Roles.Keys), role);
+                }
+            }
+        }
+
+        private void CheckPerson(string id, string field)
+        {
+            if (plan.Roster.Find(id) is null)
+            {
+                diagnostics.ErrorWithSuggestion("unknown-person", spec.At(field), NameSuggester.Closest(id, plan.Roster.People.Select(p => p.Id)), id);
+            }
+        }
+
+        private DateOnly? Day()
+        {
+            if (spec.On is { } on)
+            {
+                return ParseDay(on, spec.At("on"));
+            }
+
+            if (spec.Time is { } at)
+            {
+                return ParseTime(at, spec.At("at")) is { } time ? DateOnly.FromDateTime(time) : null;
+            }
+
+            diagnostics.Error("record-without-day", spec.Location, spec.Key);
+            return null;
+        }
+
+        private DateOnly? Until() => spec.Until is not { } until
+            ? null
+            : until.Length > 10 ? ParseTime(until, spec.At("until")) is { } t ? DateOnly.FromDateTime(t) : null : ParseDay(until, spec.At("until"));
+
+        private decimal Hours(DateOnly day, DateOnly lastDay)
+        {
+            if (spec.Hours is { } hours)
+            {
+                if (hours.IsWorkingTime)
+                {
+                    return hours.ToHours(plan.WorkdayHours);
+                }
+
+                diagnostics.Error("amount-must-be-time", spec.At("hours"), hours.Text, "hours");
+                return 0;
+            }
+
+            if (spec.Time is { } at && spec.Until is { Length: > 10 } until
+                && ParseTime(at, spec.At("at")) is { } from && ParseTime(until, spec.At("until")) is { } to && to > from)
+            {
+                return (decimal)(to - from).TotalHours;
+            }
+
+            // Several days without hours: whole working days.
+            return lastDay > day ? (lastDay.DayNumber - day.DayNumber + 1) * plan.WorkdayHours : 0;
+        }
+
+        private DateOnly? ParseDay(string text, SourceLocation at)
+        {
+            if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+
+            diagnostics.Error("bad-day", at, text);
+            return null;
+        }
+
+        private DateTime? ParseTime(string text, SourceLocation at)
+        {
+            if (DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                return time;
+            }
+
+            diagnostics.Error("bad-time", at, text);
+            return null;
+        }
+    }
+}

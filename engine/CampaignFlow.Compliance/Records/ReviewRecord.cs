@@ -1,0 +1,12 @@
+namespace CampaignFlow.Compliance.Records;
+
+/// <summary>A review of a document by one role of its chain.</summary>
+/// <param name="Key">The idempotency key.</param>
+/// <param name="Unit">The unit.</param>
+/// <param name="Day">The day of the decision.</param>
+/// <param name="DocumentKey">The reviewed document's key.</param>
+/// <param name="DocumentKind">The reviewed document's kind.</param>
+/// <param name="Role">The reviewing role (principal, supervisor…).</param>
+/// <param name="Decision">Approved or returned.</param>
+public sealed record ReviewRecord(string Key, string Unit, DateOnly Day, string DocumentKey, string DocumentKind, string Role, ReviewDecision Decision)
+    : UnitRecord(Key, Unit, Day);

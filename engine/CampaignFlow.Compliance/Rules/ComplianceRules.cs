@@ -1,0 +1,107 @@
+using System.Linq.Expressions;
+using CampaignFlow.Compliance.Judges;
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Rules.Builder;
+using CampaignFlow.Rules.RuleModel;
+using CampaignFlow.Rules.Runtime;
+
+namespace CampaignFlow.Compliance.Rules;
+
+/// <summary>
+/// A plan's requirements compiled into one rule each, and the rules into one session factory, shared by every
+/// session of that plan version. Every rule has one shape:
+/// <code>
+/// when  due:     Due (requirement R closed for a period and target)
+///       not      ExceptionRecord (unit, action of R)            — soft requirements only
+///       records: Collect UnitRecord (same unit, relevant to R)
+///       filter   judge(due, records) is a violation
+/// then  yield    judge(due, records)                              — linked: retracted when no longer true
+/// </code>
+/// The judge is the requirement kind's C# verdict; the network does the incremental part: which period of which
+/// requirement a new record touches, and retracting a verdict a late record overturns.
+/// </summary>
+public sealed class ComplianceRules
+{
+    private static readonly System.Reflection.MethodInfo IsRelevantMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.IsRelevant))!;
+    private static readonly System.Reflection.MethodInfo JudgeMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.Judge))!;
+
+    private ComplianceRules(ResolvedPlan plan, IReadOnlyDictionary<string, RequirementJudge> judges, ISessionFactory factory)
+    {
+        Plan = plan;
+        Judges = judges;
+        Factory = factory;
+    }
+
+    /// <summary>The plan compiled.</summary>
+    public ResolvedPlan Plan { get; }
+
+    /// <summary>The judge of each requirement, by requirement id.</summary>
+    public IReadOnlyDictionary<string, RequirementJudge> Judges { get; }
+
+    /// <summary>The compiled rules; create one session per unit from it.</summary>
+    public ISessionFactory Factory { get; }
+
+    /// <summary>Compiles <paramref name="plan"/>'s requirements into rules.</summary>
+    /// <param name="plan">A resolved plan without errors.</param>
+    public static ComplianceRules For(ResolvedPlan plan)
+    {
+        var context = new JudgeContext(plan);
+        var judges = plan.Requirements.ToDictionary(r => r.Id, r => JudgeFactory.For(r, context));
+        var rules = judges.Values.Select(Rule).ToArray();
+        return new ComplianceRules(plan, judges, RuleCompiler.Compile(rules));
+    }
+
+    private static RuleDefinition Rule(RequirementJudge judge)
+    {
+        var requirement = judge.Requirement;
+        var rule = new RuleBuilder(requirement.Id)
+            .Name(requirement.Title)
+            .Description($"{requirement.Kind} of action {requirement.ActionId}")
+            .Tags([requirement.Kind.ToString(), .. requirement.Source]);
+        var judgeConstant = Expression.Constant(judge);
+
+        var due = rule.LeftHandSide.Pattern(typeof(Due), "due");
+        due.Condition(Expression.Lambda(
+            Expression.Equal(Expression.Property(due.Parameter, nameof(Due.RequirementId)), Expression.Constant(requirement.Id)),
+            due.Parameter));
+
+        if (requirement.Severity == Severity.Soft)
+        {
+            var exception = rule.LeftHandSide.Not(typeof(ExceptionRecord), "exception");
+            exception.Equal(nameof(ExceptionRecord.Unit), due.Declaration, nameof(Due.Unit));
+            exception.Condition(Expression.Lambda(
+                Expression.Equal(Expression.Property(exception.Parameter, nameof(ExceptionRecord.ActionId)), Expression.Constant(requirement.ActionId)),
+                exception.Parameter));
+        }
+
+        var dueParameter = due.Declaration.ToParameter();
+        ParameterExpression bound;
+        Expression records;
+        if (judge.PerRecord)
+        {
+            // One activation, and so one linked violation, per relevant record.
+            var single = rule.LeftHandSide.Pattern(typeof(UnitRecord), "record");
+            single.Equal(nameof(UnitRecord.Unit), due.Declaration, nameof(Due.Unit));
+            single.Condition(Expression.Lambda(Expression.Call(judgeConstant, IsRelevantMethod, single.Parameter), single.Parameter));
+            bound = single.Declaration.ToParameter();
+            records = Expression.NewArrayInit(typeof(UnitRecord), bound);
+        }
+        else
+        {
+            var collect = rule.LeftHandSide.Aggregate(AggregateKind.Collect, "records", typeof(UnitRecord), "record");
+            collect.Source.Equal(nameof(UnitRecord.Unit), due.Declaration, nameof(Due.Unit));
+            collect.Source.Condition(Expression.Lambda(Expression.Call(judgeConstant, IsRelevantMethod, collect.Source.Parameter), collect.Source.Parameter));
+            bound = collect.Result.ToParameter();
+            records = bound;
+        }
+
+        var verdict = Expression.Call(judgeConstant, JudgeMethod, dueParameter, records);
+        rule.LeftHandSide.Filter(Expression.Lambda(Expression.NotEqual(verdict, Expression.Constant(null, typeof(Violation))), dueParameter, bound));
+        rule.RightHandSide.Yield(Expression.Lambda(verdict, rule.RightHandSide.Context, dueParameter, bound));
+        return rule.Build();
+    }
+}

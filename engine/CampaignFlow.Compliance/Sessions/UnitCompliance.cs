@@ -1,0 +1,120 @@
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Rules;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Rules.Diagnostics;
+using CampaignFlow.Rules.Runtime;
+
+namespace CampaignFlow.Compliance.Sessions;
+
+/// <summary>
+/// One unit's compliance: its records and the closing of its requirements' periods go into a rules session, and
+/// violations come out, each with its history. Recording the same key twice keeps the first record.
+/// </summary>
+/// <remarks>Single-threaded, like the rules session beneath it; keep one per unit.</remarks>
+public sealed class UnitCompliance
+{
+    private readonly ISession _session;
+    private readonly Dictionary<string, UnitRecord> _records = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Violation> _open = new(StringComparer.Ordinal);
+    private readonly List<ViolationChange> _history = [];
+    private readonly IReadOnlyList<Due> _schedule;
+    private readonly TimeZoneInfo _zone;
+    private int _nextDue;
+
+    /// <summary>Starts a unit's compliance on <paramref name="rules"/>, with its clock at the campaign's start.</summary>
+    /// <param name="rules">The unit's plan, compiled.</param>
+    /// <param name="unit">The unit's id.</param>
+    public UnitCompliance(ComplianceRules rules, string unit)
+    {
+        Rules = rules;
+        Unit = unit;
+        _zone = TimeZoneInfo.TryFindSystemTimeZoneById(rules.Plan.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        _schedule = DueSchedule.For(rules.Plan, unit);
+        Now = new DateTimeOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue), _zone.GetUtcOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue)));
+        _session = rules.Factory.CreateSession();
+        _session.Events.FactInserted += (_, e) => Observe(e, ViolationChangeKind.Opened);
+        _session.Events.FactUpdated += (_, e) => Observe(e, ViolationChangeKind.Changed);
+        _session.Events.FactRetracted += (_, e) => Observe(e, ViolationChangeKind.Resolved);
+    }
+
+    /// <summary>The compiled plan.</summary>
+    public ComplianceRules Rules { get; }
+
+    /// <summary>The unit.</summary>
+    public string Unit { get; }
+
+    /// <summary>The unit's clock: periods that closed before today's date have been judged.</summary>
+    public DateTimeOffset Now { get; private set; }
+
+    /// <summary>The violations open now, by id.</summary>
+    public IReadOnlyCollection<Violation> Violations => _open.Values;
+
+    /// <summary>Every opening, change and resolution so far, in order.</summary>
+    public IReadOnlyList<ViolationChange> History => _history;
+
+    /// <summary>The periods not closed yet: their requirements are pending, not violated.</summary>
+    public IEnumerable<Due> Pending => _schedule.Skip(_nextDue);
+
+    /// <summary>The records kept, by key.</summary>
+    public IReadOnlyDictionary<string, UnitRecord> Records => _records;
+
+    /// <summary>Records what the unit did; a key already recorded is ignored.</summary>
+    /// <param name="record">The record, of this unit.</param>
+    /// <returns>True when it was new.</returns>
+    /// <exception cref="ArgumentException">The record is another unit's.</exception>
+    public bool Record(UnitRecord record)
+    {
+        if (record.Unit != Unit)
+        {
+            throw new ArgumentException($"Record '{record.Key}' is for unit '{record.Unit}', not '{Unit}'.", nameof(record));
+        }
+
+        if (!_records.TryAdd(record.Key, record))
+        {
+            return false;
+        }
+
+        _session.Insert(record);
+        _session.Fire();
+        return true;
+    }
+
+    /// <summary>Moves the unit's clock to <paramref name="now"/>: every period that ended before its date is judged.</summary>
+    /// <param name="now">The new time; earlier than the clock changes nothing.</param>
+    public void AdvanceTo(DateTimeOffset now)
+    {
+        if (now <= Now)
+        {
+            return;
+        }
+
+        Now = now;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _zone).DateTime);
+        while (_nextDue < _schedule.Count && _schedule[_nextDue].End < today)
+        {
+            _session.Insert(_schedule[_nextDue++]);
+        }
+
+        _session.Fire();
+    }
+
+    private void Observe(FactEventArgs e, ViolationChangeKind kind)
+    {
+        if (e.Fact is not Violation violation)
+        {
+            return;
+        }
+
+        if (kind == ViolationChangeKind.Resolved)
+        {
+            _open.Remove(violation.Id);
+        }
+        else
+        {
+            _open[violation.Id] = violation;
+        }
+
+        _history.Add(new ViolationChange(Now, kind, violation));
+    }
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Plans.Syntax;
+
+namespace CampaignFlow.Compliance.Timing;
+
+/// <summary>
+/// Every <see cref="Due"/> of a unit's plan, in the order their periods close: recurring requirements once per
+/// week, month, quarter or year that overlaps their window (clipped to it); deadlines at their day; everything
+/// else at the end of its window; each once per target when counted per person, branch or department.
+/// </summary>
+public static class DueSchedule
+{
+    /// <summary>The dues of <paramref name="plan"/> for <paramref name="unit"/>, by closing day.</summary>
+    /// <param name="plan">The resolved plan.</param>
+    /// <param name="unit">The unit's id.</param>
+    public static IReadOnlyList<Due> For(ResolvedPlan plan, string unit) =>
+        plan.Requirements.SelectMany(r => For(r, unit, plan.Window.End)).OrderBy(d => d.End).ThenBy(d => d.RequirementId, StringComparer.Ordinal).ToArray();
+
+    /// <summary>The dues of one requirement.</summary>
+    /// <param name="requirement">The requirement.</param>
+    /// <param name="unit">The unit's id.</param>
+    /// <param name="campaignEnd">The campaign's last day: ledgers are kept, and judged, to the end of the campaign.</param>
+    public static IEnumerable<Due> For(Requirement requirement, string unit, DateOnly campaignEnd)
+    {
+        var targets = requirement.Scope == Scope.Unit || requirement.Targets.Count == 0
+            ? new string?[] { null }
+            : requirement.Targets.Select(t => (string?)t).ToArray();
+        var periods = requirement switch
+        {
+            PeriodMinimum m => Periods(m.Every, requirement.Window.Start, requirement.Window.End),
+            Cap { Every: { } every } => Periods(every, requirement.Window.Start, requirement.Window.End),
+            Deadline d => [("by " + d.By.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), requirement.Window.Start, d.By)],
+            Ledger => [("campaign", requirement.Window.Start, campaignEnd > requirement.Window.End ? campaignEnd : requirement.Window.End)],
+            _ => [("window", requirement.Window.Start, requirement.Window.End)],
+        };
+        foreach (var (label, start, end) in periods)
+        {
+            foreach (var target in targets)
+            {
+                yield return new Due(unit, requirement.Id, label, target, start, end);
+            }
+        }
+    }
+
+    /// <summary>The calendar periods of <paramref name="every"/> overlapping a window, clipped to it, with their labels.</summary>
+    /// <param name="every">Week (ISO, Monday to Sunday), month, quarter or year.</param>
+    /// <param name="from">The window's first day.</param>
+    /// <param name="to">The window's last day.</param>
+    public static IReadOnlyList<(string Label, DateOnly Start, DateOnly End)> Periods(Recurrence every, DateOnly from, DateOnly to)
+    {
+        var periods = new List<(string, DateOnly, DateOnly)>();
+        var start = PeriodStart(every, from);
+        while (start <= to)
+        {
+            var next = every switch
+            {
+                Recurrence.Week => start.AddDays(7),
+                Recurrence.Month => start.AddMonths(1),
+                Recurrence.Quarter => start.AddMonths(3),
+                _ => start.AddYears(1),
+            };
+            var end = next.AddDays(-1);
+            periods.Add((Label(every, start), start < from ? from : start, end > to ? to : end));
+            start = next;
+        }
+
+        return periods;
+    }
+
+    private static DateOnly PeriodStart(Recurrence every, DateOnly day) => every switch
+    {
+        Recurrence.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+        Recurrence.Month => new DateOnly(day.Year, day.Month, 1),
+        Recurrence.Quarter => new DateOnly(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1),
+        _ => new DateOnly(day.Year, 1, 1),
+    };
+
+    private static string Label(Recurrence every, DateOnly start) => every switch
+    {
+        Recurrence.Week => $"{ISOWeek.GetYear(start.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(start.ToDateTime(TimeOnly.MinValue)):00}",
+        Recurrence.Month => $"{start.Year}-{start.Month:00}",
+        Recurrence.Quarter => $"{start.Year}-Q{((start.Month - 1) / 3) + 1}",
+        _ => $"{start.Year}",
+    };
+}
