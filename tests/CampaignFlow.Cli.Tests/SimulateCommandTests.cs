@@ -1,0 +1,46 @@
+namespace CampaignFlow.Cli.Tests;
+
+public class SimulateCommandTests
+{
+    [Fact]
+    public void Panyu_with_its_demo_log_prints_the_four_documented_violations_and_a_count()
+    {
+        var run = CliRun.Of("simulate", "definitions/panyu-ftu-2014.yaml", "--activities", "definitions/activities/panyu-ftu-2014.yaml", "--lang", "zh-CN");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("2014-W10集中学习 2 小时，少于要求的 4 小时（半天）");
+        run.Output.ShouldContain("刘晓光–温成军");
+        run.Output.ShouldContain("温成军：党员领导干部个人整改方案未向 branch 公示");
+        run.Output.TrimEnd().Split('\n')[^1].ShouldBe("4 violation(s), 0 warning(s), 0 pending at 2014-10-01");
+    }
+
+    [Fact]
+    public void Simulating_up_to_a_day_leaves_later_periods_pending()
+    {
+        var run = CliRun.Of("simulate", "panyu-ftu-2014", "--activities", "definitions/activities/panyu-ftu-2014.yaml", "--at", "2014-03-31", "--lang", "en");
+        run.ExitCode.ShouldBe(0, run.Error);
+        var last = run.Output.TrimEnd().Split('\n')[^1];
+        last.ShouldStartWith("1 violation(s), 0 warning(s), ");
+        last.ShouldEndWith(" pending at 2014-04-01");
+    }
+
+    [Fact]
+    public void Csv_and_json_formats_carry_the_same_violations()
+    {
+        var csv = CliRun.Of("simulate", "mianyang-ftu-2014", "--activities", "definitions/activities/mianyang-ftu-2014.yaml", "--format", "csv");
+        csv.Output.Split('\n').Count(l => l.StartsWith("mianyang-ftu/", StringComparison.Ordinal)).ShouldBe(5);
+
+        var json = CliRun.Of("simulate", "mianyang-ftu-2014", "--activities", "definitions/activities/mianyang-ftu-2014.yaml", "--format", "json");
+        var document = System.Text.Json.JsonDocument.Parse(json.Output[..json.Output.LastIndexOf('}')].TrimEnd() + "}");
+        document.RootElement.GetProperty("violations").GetArrayLength().ShouldBe(5);
+    }
+
+    [Fact]
+    public void A_log_with_an_unknown_person_is_refused_at_its_line_and_column()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"cf-log-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "plan: panyu-ftu-2014\nrecords:\n  - { key: s1, activity: concentrated-study, on: 2014-02-14, participants: [nobody] }\n");
+        var run = CliRun.Of("simulate", "panyu-ftu-2014", "--activities", file, "--lang", "en");
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain($"{file}:3:77: error unknown-person: nobody in the roster has the id 'nobody'");
+    }
+}
