@@ -9,7 +9,7 @@ namespace CampaignFlow.Rules.Runtime;
 /// Facts are identified by reference: update or retract the same object that was inserted.
 /// </summary>
 /// <threadsafety>
-/// Not thread-safe. A session belongs to one thread at a time; use one session per unit of work (they are cheap)
+/// Not thread-safe. A session belongs to one thread at a time; use one session per independent set of facts (they are cheap)
 /// rather than sharing one. The factory and compiled network it comes from are immutable and shared.
 /// </threadsafety>
 public interface ISession
