@@ -73,6 +73,15 @@ public interface ISession
     /// <returns><c>true</c> when it is.</returns>
     bool Contains(object fact);
 
+    /// <summary>
+    /// The current matches of a rule, fired or not: a named query over working memory. A rule without actions
+    /// is a pure query; its matches are maintained incrementally like any other rule's.
+    /// </summary>
+    /// <param name="ruleId">The rule's id.</param>
+    /// <returns>One match per activation, in no particular order.</returns>
+    /// <exception cref="KeyNotFoundException">No rule of the set has that id.</exception>
+    IReadOnlyList<RuleMatch> Matches(string ruleId);
+
     /// <summary>The match that yielded a linked fact: the evidence behind it.</summary>
     /// <param name="linkedFact">A fact in working memory.</param>
     /// <returns>The match, or <c>null</c> when the fact was not yielded by a rule.</returns>
@@ -190,6 +199,23 @@ internal sealed class Session : ISession
     public IEnumerable<T> Query<T>() => memory.Facts.Keys.OfType<T>();
 
     public bool Contains(object fact) => memory.Facts.ContainsKey(fact);
+
+    public IReadOnlyList<RuleMatch> Matches(string ruleId)
+    {
+        if (!memory.Network.Terminals.TryGetValue(ruleId, out var terminal))
+        {
+            throw new KeyNotFoundException($"No rule of the set has the id '{ruleId}'.");
+        }
+
+        var live = terminal.Memory(memory);
+        var matches = new List<RuleMatch>(live.Count);
+        for (var a = live.First; a is not null; a = a.Following)
+        {
+            matches.Add(SessionEvents.MatchOf(a));
+        }
+
+        return matches;
+    }
 
     public RuleMatch? SourceOf(object linkedFact) =>
         memory.Facts.TryGetValue(linkedFact, out var fact) && fact.Source is not null ? SessionEvents.MatchOf(fact.Source) : null;
