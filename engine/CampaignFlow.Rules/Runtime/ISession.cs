@@ -108,14 +108,10 @@ internal sealed class Session : ISession
 
     public void Insert(object fact)
     {
-        ArgumentNullException.ThrowIfNull(fact);
-        if (memory.Facts.ContainsKey(fact))
+        if (!TryInsert(fact))
         {
             throw new InvalidOperationException($"The fact '{fact}' is already in working memory.");
         }
-
-        InsertCore(fact, null, 0);
-        Settle();
     }
 
     public void InsertAll(IEnumerable<object> facts)
@@ -130,12 +126,11 @@ internal sealed class Session : ISession
     public bool TryInsert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (memory.Facts.ContainsKey(fact))
+        if (InsertCore(fact, null, 0) is null)
         {
             return false;
         }
 
-        InsertCore(fact, null, 0);
         Settle();
         return true;
     }
@@ -282,15 +277,19 @@ internal sealed class Session : ISession
         activation.Linked[slot] = value is null ? null : TryLink(activation, slot, value);
     }
 
-    private Fact? TryLink(Activation activation, int slot, object value) =>
-        memory.Facts.ContainsKey(value)
-            ? throw new InvalidOperationException($"Rule '{activation.Node.Rule.Definition.Id}' yielded '{value}', which is already in working memory.")
-            : InsertCore(value, activation, slot);
+    private Fact TryLink(Activation activation, int slot, object value) =>
+        InsertCore(value, activation, slot)
+        ?? throw new InvalidOperationException($"Rule '{activation.Node.Rule.Definition.Id}' yielded '{value}', which is already in working memory.");
 
-    private Fact InsertCore(object value, Activation? source, int slot)
+    /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
+    private Fact? InsertCore(object value, Activation? source, int slot)
     {
         var fact = new Fact(value) { Source = source, SourceSlot = slot, IsAlive = true };
-        memory.Facts.Add(value, fact);
+        if (!memory.Facts.TryAdd(value, fact))
+        {
+            return null;
+        }
+
         memory.Network.FactCount.Observe(memory.Facts.Count);
         foreach (var node in memory.Network.TypeNodesFor(value.GetType()))
         {
