@@ -8,7 +8,8 @@ using CampaignFlow.Rules.Bench;
 //   --mode per-unit | one-session | naive | oracle    one configuration in this process
 //   --units N           units to generate (default 10000)     --seed S     generator seed (default 42)
 //   --facts FILE        read facts from CSV instead of generating   --write-facts FILE   write the generated facts and exit
-//   --naive-units N     units for the naive baseline (default 100; it is quadratic)
+//   --naive-units N     units for the naive baseline and its engine counterpart (default 100; naive is quadratic)
+//   --take-units N      keep only the first N units of the facts (generated or read)
 var options = Options.Parse(args);
 if (options.WriteFacts is not null)
 {
@@ -21,9 +22,9 @@ if (options.WriteFacts is not null)
 if (options.Mode != "all")
 {
     var workload = options.Facts is not null ? Workload.Read(options.Facts) : Workload.Generate(options.Units, options.Seed);
-    if (options.Mode == "naive" && options.Facts is not null)
+    if (options.TakeUnits is { } take)
     {
-        var keep = workload.Facts.Select(Workload.UnitOf).Distinct().Order().Take(options.NaiveUnits).ToHashSet();
+        var keep = workload.Facts.Select(Workload.UnitOf).Distinct().Order().Take(take).ToHashSet();
         workload = new Workload(workload.Facts.Where(f => keep.Contains(Workload.UnitOf(f))).ToList());
     }
 
@@ -42,26 +43,32 @@ if (options.Facts is null && options.Units != 1000)
 configurations.Add(("per-unit", options.Units));
 configurations.Add(("one-session", options.Units));
 configurations.Add(("oracle", options.Units));
-configurations.Add(("naive", options.NaiveUnits));
-configurations.Add(("one-session", options.NaiveUnits));
+configurations.Add(("naive", -options.NaiveUnits));
+configurations.Add(("one-session", -options.NaiveUnits));
 
 var results = new List<Measurement>();
 var failed = false;
 foreach (var (mode, units) in configurations)
 {
-    var childArgs = new List<string> { "--mode", mode, "--units", units.ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--naive-units", options.NaiveUnits.ToString(CultureInfo.InvariantCulture) };
+    // A negative count marks the small configurations of the naive comparison: the first units of the same facts.
+    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture) };
+    if (units < 0)
+    {
+        childArgs.AddRange(["--take-units", (-units).ToString(CultureInfo.InvariantCulture)]);
+    }
+
     if (options.Facts is not null)
     {
         childArgs.AddRange(["--facts", options.Facts]);
     }
 
-    Console.Error.WriteLine($"running {mode} with {units} units...");
+    Console.Error.WriteLine(options.Facts is null || units < 0 ? $"running {mode} with {Math.Abs(units)} units..." : $"running {mode} on {options.Facts}...");
     var output = RunChild(childArgs, out var exitCode);
     var line = output.FirstOrDefault(l => l.StartsWith("RESULT|", StringComparison.Ordinal));
     if (line is null || exitCode != 0)
     {
         failed = true;
-        Console.Error.WriteLine($"FAILED: {mode} {units} (exit {exitCode})\n{string.Join('\n', output)}");
+        Console.Error.WriteLine($"FAILED: {mode} {Math.Abs(units)} (exit {exitCode})\n{string.Join('\n', output)}");
         if (line is null)
         {
             continue;
@@ -116,7 +123,7 @@ static List<string> RunChild(List<string> childArgs, out int exitCode)
     return lines;
 }
 
-internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits)
+internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits)
 {
     public static Options Parse(string[] args)
     {
@@ -138,6 +145,7 @@ internal sealed record Options(string Mode, int Units, int Seed, string? Facts, 
             int.Parse(Value("--seed", "42"), CultureInfo.InvariantCulture),
             Optional("--facts"),
             Optional("--write-facts"),
-            int.Parse(Value("--naive-units", "100"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--naive-units", "100"), CultureInfo.InvariantCulture),
+            Optional("--take-units") is { } take ? int.Parse(take, CultureInfo.InvariantCulture) : null);
     }
 }

@@ -99,12 +99,6 @@ public static class Runs
     {
         var factory = Compile(m);
         var session = factory.CreateSession();
-        var latency = System.Runtime.GCSettings.LatencyMode;
-        if (Environment.GetEnvironmentVariable("BENCH_GC_LOW_LATENCY") == "1")
-        {
-            System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.LowLatency;
-        }
-
         var t0 = Stopwatch.GetTimestamp();
         foreach (var fact in workload.Facts)
         {
@@ -114,7 +108,6 @@ public static class Runs
         var t1 = Stopwatch.GetTimestamp();
         session.Fire();
         var t2 = Stopwatch.GetTimestamp();
-        System.Runtime.GCSettings.LatencyMode = latency;
         m.InsertMs = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
         m.FireMs = Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
         var found = session.Query<Violation>().ToHashSet();

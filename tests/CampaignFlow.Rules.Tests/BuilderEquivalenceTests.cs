@@ -120,4 +120,24 @@ public class BuilderEquivalenceTests
         ignoreOrder: true);
         fromData.ShouldBe(fromDsl);
     }
+
+    [Fact]
+    public void A_rule_from_data_can_yield_through_a_delegate_that_reads_the_match()
+    {
+        var rule = new RuleBuilder("empty-week").Description("A week without records");
+        var week = rule.LeftHandSide.Pattern(typeof(Week), "week");
+        rule.LeftHandSide.Not(typeof(Record), "record").Equal("Key", week.Declaration, "Key").Equal("Week", week.Declaration, "Number");
+        rule.RightHandSide.Yield(ctx =>
+        {
+            var w = (Week)ctx.Match["week"];
+            return new Finding(ctx.Rule.Id, w.Key, w.Number, 0);
+        });
+        var session = RuleCompiler.Compile(rule.Build()).CreateSession();
+
+        session.InsertAll([new Week("a", 1), new Week("a", 2), new Record("a", 2, 1)]);
+        session.Fire();
+
+        session.Query<Finding>().ShouldHaveSingleItem().ShouldBe(new Finding("empty-week", "a", 1, 0));
+        RuleCompiler.Compile(rule.Build()).Rules.Single().Description.ShouldBe("A week without records");
+    }
 }

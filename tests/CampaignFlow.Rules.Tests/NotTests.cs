@@ -27,6 +27,17 @@ public class NotTests
         }
     }
 
+    public sealed record AllClear;
+
+    public sealed class NothingOpenRule : Rule
+    {
+        protected override void Define()
+        {
+            When().Not<Checkin>();
+            Then().Yield(_ => new AllClear());
+        }
+    }
+
     private static ISession NewSession() => RuleCompiler.Compile(new MissingCheckinRule().GetDefinition()).CreateSession();
 
     [Fact]
@@ -92,5 +103,21 @@ public class NotTests
         var factory = RuleCompiler.Compile(new MissingCheckinRule().GetDefinition());
 
         factory.Network.Nodes.Single(n => n.Kind == NodeKind.Not).IsIndexed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Not_as_the_only_condition_holds_in_an_empty_session()
+    {
+        var session = RuleCompiler.Compile(new NothingOpenRule().GetDefinition()).CreateSession();
+        session.Fire().ShouldBe(1);
+        session.Query<AllClear>().ShouldHaveSingleItem();
+
+        var checkin = new Checkin(1);
+        session.Insert(checkin);
+        session.Query<AllClear>().ShouldBeEmpty();
+
+        session.Retract(checkin);
+        session.Fire().ShouldBe(1);
+        session.Query<AllClear>().ShouldHaveSingleItem();
     }
 }

@@ -144,7 +144,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void AssertFact(WorkingMemory memory, Fact fact)
     {
-        var entry = new RightEntry(Id, fact);
+        var entry = fact.Claim(Id);
         var bucket = RightBucket(Memory(memory), fact);
         NodeEntry.Add(ref fact.Entries, entry);
         if (CountsOnly)
@@ -259,6 +259,18 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             return;
         }
 
+        try
+        {
+            RetractEntry(memory, entry);
+        }
+        finally
+        {
+            fact.Release(entry);
+        }
+    }
+
+    private void RetractEntry(WorkingMemory memory, RightEntry entry)
+    {
         var bucket = entry.Bucket;
         if (CountsOnly)
         {

@@ -6,7 +6,7 @@ namespace CampaignFlow.Rules.Rete;
 /// </summary>
 internal class NodeEntry(int nodeId)
 {
-    public readonly int NodeId = nodeId;
+    public int NodeId = nodeId;
     public NodeEntry? Next;
 
     public static NodeEntry? Find(NodeEntry? head, int nodeId)

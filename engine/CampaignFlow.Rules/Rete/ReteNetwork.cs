@@ -20,6 +20,9 @@ internal sealed class ReteNetwork(RootNode root, IReadOnlyList<TypeNode> typeNod
 
     public IReadOnlyList<CompiledRule> Rules { get; } = rules;
 
+    public IReadOnlyDictionary<string, TerminalNode> Terminals { get; } =
+        nodes.OfType<TerminalNode>().ToDictionary(t => t.Rule.Definition.Id);
+
     public TypeNode[] TypeNodesFor(Type type) =>
         dispatch.GetOrAdd(type, t => typeNodes.Where(n => n.FactType.IsAssignableFrom(t)).ToArray());
 }

@@ -10,13 +10,20 @@ internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, Nod
 
     public int Priority => Rule.Definition.Priority;
 
+    /// <summary>A rule without actions is a query: its matches are kept, but never queued to fire.</summary>
+    public bool IsFiring => Rule.Actions.Count > 0;
+
     public override IEnumerable<ReteNode> Children => [];
 
     public void AssertToken(WorkingMemory memory, Token token)
     {
         var activation = new Activation(this, token);
         NodeEntry.Add(ref token.Entries, activation);
-        memory.Agenda.Add(activation);
+        Memory(memory).Add(activation);
+        if (IsFiring)
+        {
+            memory.Agenda.Add(activation);
+        }
         memory.Events.OnActivationCreated(activation);
     }
 
@@ -28,7 +35,10 @@ internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, Nod
             return;
         }
 
-        memory.Agenda.Add(activation);
+        if (IsFiring)
+        {
+            memory.Agenda.Add(activation);
+        }
         memory.Events.OnActivationUpdated(activation);
     }
 
@@ -40,6 +50,7 @@ internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, Nod
         }
 
         activation.IsAlive = false;
+        Memory(memory).Remove(activation);
         memory.Agenda.Remove(activation);
         if (activation.Linked is not null)
         {
@@ -55,4 +66,7 @@ internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, Nod
 
         memory.Events.OnActivationDeleted(activation);
     }
+
+    public TerminalMemory Memory(WorkingMemory memory) =>
+        (TerminalMemory)(memory.NodeMemories[Id] ??= new TerminalMemory());
 }

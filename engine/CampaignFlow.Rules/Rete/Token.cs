@@ -22,17 +22,6 @@ internal class Token
         Length = parent.Length + 1;
     }
 
-    public Fact FactAt(int position)
-    {
-        var t = this;
-        for (var up = Length - 1 - position; up > 0; up--)
-        {
-            t = t.Parent!;
-        }
-
-        return t.Fact!;
-    }
-
     public object[] Values()
     {
         var values = new object[Length];

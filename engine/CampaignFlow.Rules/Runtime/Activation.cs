@@ -11,4 +11,8 @@ internal sealed class Activation(TerminalNode node, Token token) : NodeEntry(nod
     public bool IsQueued;
     public long Sequence;
     public Fact?[]? Linked;
+
+    /// <summary>Neighbours in the list of its rule's live activations, for queries.</summary>
+    public Activation? Previous;
+    public Activation? Following;
 }

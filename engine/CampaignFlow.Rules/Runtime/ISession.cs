@@ -9,7 +9,7 @@ namespace CampaignFlow.Rules.Runtime;
 /// Facts are identified by reference: update or retract the same object that was inserted.
 /// </summary>
 /// <threadsafety>
-/// Not thread-safe. A session belongs to one thread at a time; use one session per unit of work (they are cheap)
+/// Not thread-safe. A session belongs to one thread at a time; use one session per independent set of facts (they are cheap)
 /// rather than sharing one. The factory and compiled network it comes from are immutable and shared.
 /// </threadsafety>
 public interface ISession
@@ -73,6 +73,15 @@ public interface ISession
     /// <returns><c>true</c> when it is.</returns>
     bool Contains(object fact);
 
+    /// <summary>
+    /// The current matches of a rule, fired or not: a named query over working memory. A rule without actions
+    /// is a pure query; its matches are maintained incrementally like any other rule's.
+    /// </summary>
+    /// <param name="ruleId">The rule's id.</param>
+    /// <returns>One match per activation, in no particular order.</returns>
+    /// <exception cref="KeyNotFoundException">No rule of the set has that id.</exception>
+    IReadOnlyList<RuleMatch> Matches(string ruleId);
+
     /// <summary>The match that yielded a linked fact: the evidence behind it.</summary>
     /// <param name="linkedFact">A fact in working memory.</param>
     /// <returns>The match, or <c>null</c> when the fact was not yielded by a rule.</returns>
@@ -99,14 +108,10 @@ internal sealed class Session : ISession
 
     public void Insert(object fact)
     {
-        ArgumentNullException.ThrowIfNull(fact);
-        if (memory.Facts.ContainsKey(fact))
+        if (!TryInsert(fact))
         {
             throw new InvalidOperationException($"The fact '{fact}' is already in working memory.");
         }
-
-        InsertCore(fact, null, 0);
-        Settle();
     }
 
     public void InsertAll(IEnumerable<object> facts)
@@ -121,12 +126,11 @@ internal sealed class Session : ISession
     public bool TryInsert(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (memory.Facts.ContainsKey(fact))
+        if (InsertCore(fact, null, 0) is null)
         {
             return false;
         }
 
-        InsertCore(fact, null, 0);
         Settle();
         return true;
     }
@@ -190,6 +194,23 @@ internal sealed class Session : ISession
     public IEnumerable<T> Query<T>() => memory.Facts.Keys.OfType<T>();
 
     public bool Contains(object fact) => memory.Facts.ContainsKey(fact);
+
+    public IReadOnlyList<RuleMatch> Matches(string ruleId)
+    {
+        if (!memory.Network.Terminals.TryGetValue(ruleId, out var terminal))
+        {
+            throw new KeyNotFoundException($"No rule of the set has the id '{ruleId}'.");
+        }
+
+        var live = terminal.Memory(memory);
+        var matches = new List<RuleMatch>(live.Count);
+        for (var a = live.First; a is not null; a = a.Following)
+        {
+            matches.Add(SessionEvents.MatchOf(a));
+        }
+
+        return matches;
+    }
 
     public RuleMatch? SourceOf(object linkedFact) =>
         memory.Facts.TryGetValue(linkedFact, out var fact) && fact.Source is not null ? SessionEvents.MatchOf(fact.Source) : null;
@@ -256,15 +277,19 @@ internal sealed class Session : ISession
         activation.Linked[slot] = value is null ? null : TryLink(activation, slot, value);
     }
 
-    private Fact? TryLink(Activation activation, int slot, object value) =>
-        memory.Facts.ContainsKey(value)
-            ? throw new InvalidOperationException($"Rule '{activation.Node.Rule.Definition.Id}' yielded '{value}', which is already in working memory.")
-            : InsertCore(value, activation, slot);
+    private Fact TryLink(Activation activation, int slot, object value) =>
+        InsertCore(value, activation, slot)
+        ?? throw new InvalidOperationException($"Rule '{activation.Node.Rule.Definition.Id}' yielded '{value}', which is already in working memory.");
 
-    private Fact InsertCore(object value, Activation? source, int slot)
+    /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
+    private Fact? InsertCore(object value, Activation? source, int slot)
     {
         var fact = new Fact(value) { Source = source, SourceSlot = slot, IsAlive = true };
-        memory.Facts.Add(value, fact);
+        if (!memory.Facts.TryAdd(value, fact))
+        {
+            return null;
+        }
+
         memory.Network.FactCount.Observe(memory.Facts.Count);
         foreach (var node in memory.Network.TypeNodesFor(value.GetType()))
         {

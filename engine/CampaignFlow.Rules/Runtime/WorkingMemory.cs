@@ -20,8 +20,6 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
 
     public SessionEvents Events { get; } = events;
 
-    public bool HasPendingRetractions => pendingRetractions.Count > 0;
-
     public void ScheduleRetraction(Fact fact) => pendingRetractions.Enqueue(fact);
 
     public bool TryTakePendingRetraction(out Fact fact) => pendingRetractions.TryDequeue(out fact!);
