@@ -1,0 +1,1 @@
+Console.WriteLine("The compliance benchmark is being written; see issue 5.");
