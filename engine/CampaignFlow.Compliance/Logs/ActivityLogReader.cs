@@ -16,14 +16,15 @@ public static class ActivityLogReader
     private static readonly string[] What = ["activity", "document", "review", "publish", "ledger", "exception"];
     private static readonly string[] DoneWords = ["done", "completed", "complete", "已完成", "完成", "已整改"];
 
-    /// <summary>Reads the log in <paramref name="path"/> for <paramref name="plan"/>.</summary>
+    /// <summary>Reads the log in <paramref name="path"/> for <paramref name="plan"/>: CSV when it ends in <c>.csv</c>, else YAML.</summary>
     /// <param name="path">The log file.</param>
     /// <param name="plan">The plan of the unit the log is for.</param>
     public static ActivityLog ReadFile(string path, ResolvedPlan plan)
     {
         try
         {
-            return ReadText(File.ReadAllText(path), path, plan);
+            var text = File.ReadAllText(path);
+            return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ActivityLogCsvReader.ReadText(text, path, plan) : ReadText(text, path, plan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -41,11 +42,16 @@ public static class ActivityLogReader
     {
         var diagnostics = new DiagnosticBag();
         var document = PlanReader.Read<ActivityLogDocument>(yaml, path, diagnostics);
-        if (document is null)
-        {
-            return new ActivityLog(path, "", [], diagnostics.Items);
-        }
+        return document is null ? new ActivityLog(path, "", [], diagnostics.Items) : Build(document, path, plan, diagnostics);
+    }
 
+    /// <summary>Turns a log as written (from YAML or CSV) into records, reporting what is wrong.</summary>
+    /// <param name="document">The log as written.</param>
+    /// <param name="path">Its file.</param>
+    /// <param name="plan">The plan of the unit the log is for.</param>
+    /// <param name="diagnostics">Findings so far (of reading); more are added.</param>
+    internal static ActivityLog Build(ActivityLogDocument document, string path, ResolvedPlan plan, DiagnosticBag diagnostics)
+    {
         if (document.Plan != plan.Id && document.Plan.Length > 0)
         {
             diagnostics.Error("log-for-another-plan", document.At("plan"), document.Plan, plan.Id);
