@@ -204,6 +204,17 @@ public class RequirementTests
     }
 
     [Fact]
+    public void AH_11_the_rules_review_adds_up_to_16_kept_4_repealed_37_revised()
+    {
+        Seeds.Simulate("anhui-organs-2013").Violations.ShouldNotContain(v => v.RequirementId == "rules-review:ledger-tally");
+
+        var repealed = Seeds.Log("anhui-organs-2013").Records.OfType<LedgerItemRecord>().First(i => i.Fields.GetValueOrDefault("decision") == "废止");
+        var violation = Seeds.Simulate("anhui-organs-2013", without: r => r.Key == repealed.Key).Violations.Single(v => v.RequirementId == "rules-review:ledger-tally");
+        violation.Evidence.Missing.ShouldBe(["废止 3/4"]);
+        violation.Message(Chinese).ShouldBe("现有制度“废改立”：按 decision 统计不足：废止 3/4");
+    }
+
+    [Fact]
     public void PY_31_each_leader_publishes_a_personal_plan_to_the_branch()
     {
         var missing = Seeds.Simulate(Panyu).Violations.Single(v => v.RequirementId == "publish-personal-plans:publication");

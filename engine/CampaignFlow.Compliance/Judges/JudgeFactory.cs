@@ -23,6 +23,7 @@ internal static class JudgeFactory
         TotalSpan r => new TotalSpanJudge(r, context),
         OccurrenceObligation r => new OccurrenceObligationJudge(r, context),
         Ledger r => new LedgerJudge(r, context),
+        LedgerTally r => new LedgerTallyJudge(r, context),
         _ => throw new NotSupportedException($"No judge for requirement kind {requirement.Kind}."),
     };
 }

@@ -32,7 +32,7 @@ public static class DueSchedule
             PeriodMinimum m => Periods(m.Every, requirement.Window.Start, requirement.Window.End),
             Cap { Every: { } every } => Periods(every, requirement.Window.Start, requirement.Window.End),
             Deadline d => [("by " + d.By.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), requirement.Window.Start, d.By)],
-            Ledger => [("campaign", requirement.Window.Start, campaignEnd > requirement.Window.End ? campaignEnd : requirement.Window.End)],
+            Ledger or LedgerTally => [("campaign", requirement.Window.Start, campaignEnd > requirement.Window.End ? campaignEnd : requirement.Window.End)],
             _ => [("window", requirement.Window.Start, requirement.Window.End)],
         };
         foreach (var (label, start, end) in periods)

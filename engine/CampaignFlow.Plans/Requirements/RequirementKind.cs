@@ -50,4 +50,7 @@ public enum RequirementKind
 
     /// <summary>A ledger kept, its items complete and none overdue (整改台账).</summary>
     Ledger,
+
+    /// <summary>A ledger's items add up by a field (保留16项、废止4项、修订完善37项).</summary>
+    LedgerTally,
 }

@@ -322,7 +322,7 @@ internal sealed class ActionResolver(
             diagnostics.Error("threshold-out-of-range", action.At("redoWhen"), threshold.Text);
         }
 
-        foreach (var (key, needs) in new[] { ("to", "publish"), ("approvedBy", "document"), ("perParticipant", "forEach"), ("sum", "activity") })
+        foreach (var (key, needs) in new[] { ("to", "publish"), ("approvedBy", "document"), ("perParticipant", "forEach"), ("sum", "activity"), ("tally", "ledger") })
         {
             if (action.Has(key) && !action.Has(needs))
             {
@@ -364,6 +364,24 @@ internal sealed class ActionResolver(
                 return;
             case SubjectKind.Ledger:
                 into.Add(build.Make(new Ledger { Fields = vocabulary.Ledgers[subject.Id].Fields ?? [] }));
+                if (action.Tally is { Counts: { } counts } tally)
+                {
+                    var byValue = new Dictionary<string, int>();
+                    foreach (var (value, count) in counts)
+                    {
+                        if (count.IsCount)
+                        {
+                            byValue[value] = (int)count.Value;
+                        }
+                        else
+                        {
+                            diagnostics.Error("amount-must-be-count", tally.At($"counts.{value}"), count.Text, "tally");
+                        }
+                    }
+
+                    into.Add(build.Make(new LedgerTally { Field = tally.Field, Counts = byValue }));
+                }
+
                 AddAmounts(action, subject, people, build, into);
                 break;
             case SubjectKind.Publication:

@@ -46,6 +46,10 @@ public sealed record ActionSpec : PlanNode
     [Description("A ledger (an id of 'ledgers') that must be kept; items past their deadline and not done are violations.")]
     public string? Ledger { get; init; }
 
+    /// <summary>With <c>ledger</c>: how its items must add up by a field (保留16项、废止4项、修订完善37项).</summary>
+    [Description("With 'ledger': how many items must have each value of a field: { field: decision, counts: { 保留: 16项 } }.")]
+    public TallySpec? Tally { get; init; }
+
     /// <summary>An activity kind each occurrence of which creates an obligation.</summary>
     [Description("An activity kind: each occurrence obliges each participant selected by perParticipant to do this action ('within' after it).")]
     public string? ForEach { get; init; }

@@ -268,7 +268,7 @@ public class RequirementKindTests
             - { id: span, spanAtLeast: 3个月, severity: soft }
             - { id: training, activity: training, sum: trainees, atLeast: 1200名 }
             - { id: reflections, forEach: concentrated-study, perParticipant: leadership, document: reflection, within: 一周 }
-            - { id: ledger, ledger: rectification }
+            - { id: ledger, ledger: rectification, tally: { counts: { done: 3项 } } }
             """);
         catalog.Diagnostics.ShouldBeEmpty(string.Join("\n", catalog.Diagnostics));
         plan!.Requirements.Select(r => r.Kind).Distinct().Order().ShouldBe(Enum.GetValues<RequirementKind>());
