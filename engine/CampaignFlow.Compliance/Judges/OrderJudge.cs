@@ -14,11 +14,15 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
     private readonly Subject[] _others = requirement.After.Concat(requirement.Before)
         .Select(context.SubjectOf).OfType<Subject>().Append(requirement.Subject).ToArray();
 
-    public override bool IsRelevant(UnitRecord record) => _others.Any(s => SubjectRecords.Is(record, s));
+    // A publication's author is its document's: per person, the documents of a published kind are needed too.
+    public override bool IsRelevant(UnitRecord record) =>
+        _others.Any(s => SubjectRecords.Is(record, s))
+        || (Requirement.Subject.Kind == SubjectKind.Publication && record is DocumentRecord d && d.Kind == Requirement.Subject.Id);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var first = records.Where(r => SubjectRecords.Is(r, Requirement.Subject) && r.Within(due.Start, due.End)).OrderBy(r => r.Day).FirstOrDefault();
+        var first = records.Where(r => SubjectRecords.Is(r, Requirement.Subject) && r.Within(due.Start, due.End) && Owned(r, due.Target, records))
+            .OrderBy(r => r.Day).FirstOrDefault();
         if (first is null)
         {
             return null; // nothing held: the count requirement of the action says so
@@ -53,4 +57,14 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
             ? null
             : Violate(due, "order-broken", new Evidence([first.Key], problems, JudgeContext.Day(first.Day), null), Title, JudgeContext.Day(first.Day), string.Join("; ", problems));
     }
+
+    // Per person (branch, department), the target's own occurrence is ordered: a document they wrote, an activity they
+    // took part in (or of their branch), a publication of their document.
+    private bool Owned(UnitRecord record, string? target, IReadOnlyCollection<UnitRecord> records) => target is null || record switch
+    {
+        ActivityRecord a => BelongsTo(a, target),
+        DocumentRecord d => d.Author == target,
+        PublicationRecord p => (p.Author ?? records.OfType<DocumentRecord>().FirstOrDefault(d => d.Key == p.DocumentKey)?.Author) == target,
+        _ => true,
+    };
 }
