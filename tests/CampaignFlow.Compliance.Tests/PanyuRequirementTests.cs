@@ -154,11 +154,6 @@ public class PanyuRequirementTests
         var early = Single(Panyu, "opinion-report:order", without: r => r.Key == "opinion-report", with: [report with { Day = Day("2014-02-25") }]);
         early.Evidence.Missing.ShouldBe(["opinion-collection: none before 2014-02-25"]);
     }
-}
-
-public class PanyuRequirementTests2
-{
-    private const string Panyu = "panyu-ftu-2014";
 
     [Fact]
     public void PY_15_the_democratic_life_meeting_lasts_a_whole_working_day()
@@ -209,5 +204,200 @@ public class PanyuRequirementTests2
         late.Target.ShouldBe("li-hui");
         late.Evidence.Counted.ShouldBe(["statement-lihui"]);
         late.Evidence.Missing.ShouldBe(["organizational-life-meeting: 2014-07-18 before 2014-07-21"]);
+    }
+
+    [Fact]
+    public void PY_18_each_member_talks_with_the_heads_of_the_departments_they_oversee()
+    {
+        Met(Panyu, "overseen-department-talks:coverage");
+        var missing = Single(Panyu, "overseen-department-talks:coverage", without: r => r.Key == "talk-liu-hu");
+        missing.Evidence.Missing.ShouldBe(["刘晓光–胡清"]);
+        missing.Evidence.Actual.ShouldBe("3/4");
+    }
+
+    [Fact]
+    public void PY_19_each_department_head_talks_with_the_party_members_of_the_department()
+    {
+        Met(Panyu, "department-talks:coverage");
+        var missing = Single(Panyu, "department-talks:coverage", without: r => r.Key == "talk-guo-lihui");
+        missing.Evidence.Missing.ShouldBe(["郭建文–李辉"]);
+        missing.Message(Chinese).ShouldBe("谈心谈话：2 对中有 1 对未进行：郭建文–李辉");
+    }
+
+    [Fact]
+    public void PY_20_each_member_writes_a_self_examination_approved_by_the_principal_before_the_meeting()
+    {
+        Met(Panyu, "self-examination:approval-gate");
+        Met(Panyu, "self-examination:count-in-window");
+
+        var unapproved = Single(Panyu, "self-examination:approval-gate", without: r => r.Key == "self-exam-wen-ok");
+        (unapproved.Target, unapproved.Code).ShouldBe(("wen-chengjun", "gate-not-approved"));
+        unapproved.Evidence.Missing.ShouldBe(["principal"]);
+
+        var approval = Record<ReviewRecord>(Panyu, "self-exam-wen-ok");
+        var late = Single(Panyu, "self-examination:approval-gate", without: r => r.Key == "self-exam-wen-ok", with: [approval with { Day = Day("2014-06-13") }]);
+        (late.Target, late.Code).ShouldBe(("wen-chengjun", "gate-held-before-approval"));
+        late.Evidence.Counted.ShouldBe(["dlm", "self-exam-wen-ok"]);
+
+        var unwritten = Single(Panyu, "self-examination:count-in-window", without: r => r.Key is "self-exam-wen" or "self-exam-wen-ok");
+        (unwritten.Target, unwritten.Code).ShouldBe(("wen-chengjun", "count-none"));
+        Single(Panyu, "self-examination:approval-gate", without: r => r.Key is "self-exam-wen" or "self-exam-wen-ok").Code.ShouldBe("gate-no-document");
+    }
+
+    [Fact]
+    public void PY_21_one_democratic_life_meeting_and_not_two()
+    {
+        Met(Panyu, "democratic-life-meeting:count-in-window");
+
+        var second = Record<ActivityRecord>(Panyu, "dlm-again") with { Key = "dlm-second", Replaces = null, Day = Day("2014-07-22"), LastDay = Day("2014-07-22") };
+        var twice = Single(Panyu, "democratic-life-meeting:count-in-window", with: [second]);
+        twice.Code.ShouldBe("count-too-many");
+        twice.Evidence.Counted.ShouldBe(["dlm", "dlm-second"]);
+
+        Single(Panyu, "democratic-life-meeting:count-in-window", without: r => r.Key is "dlm" or "dlm-again").Code.ShouldBe("count-none");
+    }
+
+    [Fact]
+    public void PY_22_the_notification_follows_the_meeting_and_the_evaluation_follows_the_notification()
+    {
+        Met(Panyu, "meeting-notification:order");
+        Met(Panyu, "meeting-evaluation:order");
+        Met(Panyu, "meeting-notification:count-in-window");
+        Met(Panyu, "meeting-evaluation:count-in-window");
+
+        var early = Single(Panyu, "meeting-notification:order", without: r => r.Key == "notification", with: [Moved(Panyu, "notification", "2014-06-10")]);
+        early.Evidence.Missing.ShouldBe(["democratic-life-meeting: none before 2014-06-10"]);
+
+        // Notified on 06-19, the day after the evaluation of 06-18.
+        var evaluation = Single(Panyu, "meeting-evaluation:order", without: r => r.Key == "notification", with: [Moved(Panyu, "notification", "2014-06-19")]);
+        evaluation.Evidence.Counted.ShouldBe(["dlm-evaluation"]);
+        evaluation.Evidence.Missing.ShouldBe(["meeting-notification: none before 2014-06-18"]);
+
+        Single(Panyu, "meeting-notification:count-in-window", without: r => r.Key is "notification" or "notification-again").Code.ShouldBe("count-none");
+    }
+
+    [Fact]
+    public void PY_24_the_notification_material_is_approved_by_the_supervision_group_before_the_notification()
+    {
+        var late = Single(Panyu, "notification-material:approval-gate");
+        late.Code.ShouldBe("gate-held-before-approval");
+        late.Evidence.Counted.ShouldBe(["notification", "notification-material-ok"]);
+        (late.Evidence.Actual, late.Evidence.Required).ShouldBe(("2014-06-17", "2014-06-19"));
+
+        var approval = Record<ReviewRecord>(Panyu, "notification-material-ok");
+        Met(Panyu, "notification-material:approval-gate", without: r => r.Key == "notification-material-ok", with: [approval with { Day = Day("2014-06-16") }]);
+        Single(Panyu, "notification-material:approval-gate", without: r => r.Key == "notification-material-ok").Code.ShouldBe("gate-not-approved");
+    }
+
+    [Fact]
+    public void PY_25_every_party_member_attends_the_organizational_life_meeting()
+    {
+        Met(Panyu, "organizational-life-meeting:participation");
+        Met(Panyu, "organizational-life-meeting:count-in-window");
+
+        var meeting = Record<ActivityRecord>(Panyu, "olm-organ");
+        var absent = Single(Panyu, "organizational-life-meeting:participation", without: r => r.Key == "olm-organ",
+            with: [meeting with { Participants = meeting.Participants.Where(p => p != "li-hui").ToArray() }]);
+        (absent.Target, absent.Code).ShouldBe(("organ", "participation-absent"));
+        absent.Evidence.Missing.ShouldBe(["李辉"]);
+        absent.Evidence.Actual.ShouldBe("10/11");
+
+        var none = Single(Panyu, "organizational-life-meeting:count-in-window", without: r => r.Key == "olm-organ");
+        (none.Target, none.Code).ShouldBe(("organ", "count-none"));
+    }
+
+    [Fact]
+    public void PY_27_the_branch_secretary_comments_on_every_member_after_the_meeting()
+    {
+        Met(Panyu, "member-comments:coverage");
+        Met(Panyu, "member-comments:order");
+
+        Single(Panyu, "member-comments:coverage", without: r => r.Key == "comment-lihui").Evidence.Missing.ShouldBe(["郭建文–李辉"]);
+
+        var early = Single(Panyu, "member-comments:order", without: r => r.Key == "comment-su", with: [Moved(Panyu, "comment-su", "2014-07-17")]);
+        early.Evidence.Missing.ShouldBe(["organizational-life-meeting: none before 2014-07-17"]);
+    }
+
+    [Fact]
+    public void PY_28_the_rectification_plan_is_approved_by_the_supervision_group()
+    {
+        Met(Panyu, "rectification-plan:approval-gate");
+        Met(Panyu, "rectification-plan:count-in-window");
+
+        var unapproved = Single(Panyu, "rectification-plan:approval-gate", without: r => r.Key == "rectification-plan-ok");
+        unapproved.Code.ShouldBe("gate-not-approved");
+        unapproved.Evidence.Missing.ShouldBe(["supervisor"]);
+
+        // A return is not an approval.
+        var returned = Record<ReviewRecord>(Panyu, "rectification-plan-ok") with { Decision = ReviewDecision.Returned };
+        Single(Panyu, "rectification-plan:approval-gate", without: r => r.Key == "rectification-plan-ok", with: [returned]).Code.ShouldBe("gate-not-approved");
+    }
+
+    [Fact]
+    public void PY_28_the_rectification_plan_is_published_in_the_unit_after_it_is_written_PY_31()
+    {
+        Met(Panyu, "publish-rectification-plan:publication");
+        Met(Panyu, "publish-rectification-plan:order");
+
+        var missing = Single(Panyu, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public");
+        missing.Code.ShouldBe("publication-missing");
+        missing.Evidence.Required.ShouldBe("unit");
+
+        // Published to the branch only is not published in the unit.
+        var publication = Record<PublicationRecord>(Panyu, "rectification-plan-public");
+        Single(Panyu, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public", with: [publication with { Audience = Plans.Syntax.Audience.Branch }])
+            .Code.ShouldBe("publication-missing");
+
+        var plan = Record<DocumentRecord>(Panyu, "rectification-plan");
+        var early = Single(Panyu, "publish-rectification-plan:order", without: r => r.Key == "rectification-plan", with: [plan with { Day = Day("2014-08-12") }]);
+        early.Evidence.Missing.ShouldBe(["rectification-plan: none before 2014-08-11"]);
+    }
+
+    [Fact]
+    public void PY_28_every_rectification_task_carries_its_fields_and_none_is_overdue()
+    {
+        Met(Panyu, "rectification-ledger:ledger");
+        Met(Panyu, "rectification-ledger:count-in-window");
+
+        var item = Record<LedgerItemRecord>(Panyu, "item-05");
+        var overdue = Single(Panyu, "rectification-ledger:ledger", without: r => r.Key == "item-05", with: [item with { Done = false }]);
+        (overdue.Record, overdue.Code).ShouldBe(("item-05", "ledger-overdue"));
+
+        var incomplete = Single(Panyu, "rectification-ledger:ledger", without: r => r.Key == "item-05",
+            with: [item with { Fields = item.Fields.Where(f => f.Key != "owner").ToDictionary(f => f.Key, f => f.Value) }]);
+        incomplete.Code.ShouldBe("ledger-incomplete");
+        incomplete.Evidence.Missing.ShouldBe(["item-05: owner"]);
+    }
+
+    [Fact]
+    public void PY_29_a_progress_report_every_month_and_every_quarter_of_the_rectification_phase()
+    {
+        Met(Panyu, "monthly-supervision:period-minimum");
+        Met(Panyu, "quarterly-supervision:period-minimum");
+
+        var september = Single(Panyu, "monthly-supervision:period-minimum", without: r => r.Key == "progress-2014-09");
+        (september.Period, september.Evidence.Actual).ShouldBe(("2014-09", "0 次"));
+        Met(Panyu, "quarterly-supervision:period-minimum", without: r => r.Key == "progress-2014-09");
+
+        var quarter = Single(Panyu, "quarterly-supervision:period-minimum", without: r => r.Key.StartsWith("progress-", StringComparison.Ordinal));
+        (quarter.Period, quarter.PeriodStart, quarter.PeriodEnd).ShouldBe(("2014-Q3", Day("2014-08-01"), Day("2014-09-30")));
+    }
+
+    [Fact]
+    public void PY_31_each_leaders_personal_plan_published_to_the_branch_meets_it()
+    {
+        Single(Panyu, "publish-personal-plans:publication").Target.ShouldBe("wen-chengjun");
+
+        var published = Record<PublicationRecord>(Panyu, "personal-plan-wangmd-public") with { Key = "personal-plan-wen-public", DocumentKey = "personal-plan-wen", Author = "wen-chengjun" };
+        Met(Panyu, "publish-personal-plans:publication", with: [published]);
+        Met(Panyu, "publish-personal-plans:order", with: [published]);
+
+        // Published before it was written: the order names him.
+        var early = Single(Panyu, "publish-personal-plans:order", with: [published with { Day = Day("2014-08-14") }]);
+        early.Target.ShouldBe("wen-chengjun");
+        early.Evidence.Missing.ShouldBe(["personal-rectification-plan: none before 2014-08-14"]);
+
+        // To the unit is not to the branch.
+        Single(Panyu, "publish-personal-plans:publication", with: [published with { Audience = Plans.Syntax.Audience.Unit }]).Target.ShouldBe("wen-chengjun");
     }
 }
