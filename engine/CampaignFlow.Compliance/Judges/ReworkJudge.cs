@@ -74,7 +74,10 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             return returned is null ? null : $"returned by {returned.Role} {JudgeContext.Day(returned.Day)}";
         }
 
-        return occurrence is ActivityRecord { } test && test.Attributes.TryGetValue("result", out var result)
-               && result is "failed" or "fail" or "不达标" ? "failed" : null;
+        // A test records its outcome as result: failed (不达标), or as passed: false.
+        return occurrence is ActivityRecord { } test
+               && ((test.Attributes.TryGetValue("result", out var result) && result is "failed" or "fail" or "不达标")
+                   || (test.Attributes.TryGetValue("passed", out var passed) && string.Equals(passed, "false", StringComparison.OrdinalIgnoreCase)))
+            ? "failed" : null;
     }
 }
