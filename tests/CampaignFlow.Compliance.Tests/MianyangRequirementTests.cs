@@ -254,4 +254,181 @@ public class MianyangRequirementTests
         var missing = Single(Mianyang, "submit-four-winds-list:publication", without: r => r.Key == "four-winds-list-submitted");
         (missing.Code, missing.Evidence.Required).ShouldBe(("publication-missing", "superior"));
     }
+
+    [Fact]
+    public void MY_22_each_self_examination_is_approved_by_the_principal_then_the_supervision_group_before_the_meeting()
+    {
+        Met(Mianyang, "self-examination:approval-gate");
+        Met(Mianyang, "team-self-examination:approval-gate");
+
+        var unapproved = Single(Mianyang, "self-examination:approval-gate", without: r => r.Key == "self-exam-liu-supervisor");
+        (unapproved.Target, unapproved.Code).ShouldBe(("liu-fang", "gate-not-approved"));
+        unapproved.Evidence.Missing.ShouldBe(["supervisor"]);
+
+        var approval = Record<ReviewRecord>(Mianyang, "self-exam-liu-supervisor");
+        var late = Single(Mianyang, "self-examination:approval-gate", without: r => r.Key == "self-exam-liu-supervisor", with: [approval with { Day = Day("2014-06-18") }]);
+        (late.Target, late.Code).ShouldBe(("liu-fang", "gate-held-before-approval"));
+    }
+
+    [Fact]
+    public void MY_23_the_meeting_plan_is_approved_before_the_meeting_and_the_meeting_lasts_a_day()
+    {
+        var late = Single(Mianyang, "meeting-plan:approval-gate");
+        late.Code.ShouldBe("gate-held-before-approval");
+        (late.Evidence.Actual, late.Evidence.Required).ShouldBe(("2014-06-17", "2014-06-20"));
+        var approval = Record<ReviewRecord>(Mianyang, "meeting-plan-ok");
+        Met(Mianyang, "meeting-plan:approval-gate", without: r => r.Key == "meeting-plan-ok", with: [approval with { Day = Day("2014-06-16") }]);
+
+        Met(Mianyang, "democratic-life-meeting:minimum-duration");
+        var shortMeeting = Single(Mianyang, "democratic-life-meeting:minimum-duration", without: r => r.Key == "dlm", with: [Record<ActivityRecord>(Mianyang, "dlm") with { Hours = 4m }]);
+        shortMeeting.Evidence.Missing.ShouldBe(["dlm 2014-06-17 4 h"]);
+    }
+
+    [Fact]
+    public void MY_24_the_principal_talks_with_each_member_and_the_members_with_one_another_before_the_meeting()
+    {
+        Met(Mianyang, "principal-talks:coverage");
+        Met(Mianyang, "mutual-talks:coverage");
+
+        Single(Mianyang, "principal-talks:coverage", without: r => r.Key == "talk-zhang-chen").Evidence.Missing.ShouldBe(["张建国–陈伟"]);
+
+        // The last pair talks the day after the meeting: it is missing.
+        var late = Single(Mianyang, "mutual-talks:coverage", without: r => r.Key == "talk-liu-chen", with: [Moved(Mianyang, "talk-liu-chen", "2014-06-18")]);
+        late.Evidence.Missing.ShouldBe(["刘芳–陈伟"]);
+        Met(Mianyang, "mutual-talks:coverage", without: r => r.Key == "talk-liu-chen", with: [Moved(Mianyang, "talk-liu-chen", "2014-06-16")]);
+    }
+
+    [Fact]
+    public void MY_25_discipline_organisation_and_the_supervision_group_leader_attend_the_meeting()
+    {
+        Met(Mianyang, "democratic-life-meeting:attendance");
+        var meeting = Record<ActivityRecord>(Mianyang, "dlm");
+        var absent = Single(Mianyang, "democratic-life-meeting:attendance", without: r => r.Key == "dlm",
+            with: [meeting with { Externals = new Dictionary<string, int> { ["upper-organisation"] = 1, ["supervisor-leader"] = 1, ["supervisor"] = 2 } }]);
+        absent.Evidence.Missing.ShouldBe(["dlm: upper-discipline 0/1"]);
+    }
+
+    [Fact]
+    public void MY_26_each_branch_holds_its_meeting_after_the_democratic_life_meeting_with_its_own_leaders()
+    {
+        Met(Mianyang, "organizational-life-meetings:count-in-window");
+        Met(Mianyang, "organizational-life-meetings:participation");
+        Met(Mianyang, "organizational-life-meetings:order");
+
+        var meeting = Record<ActivityRecord>(Mianyang, "olm-relief-centre");
+        var absent = Single(Mianyang, "organizational-life-meetings:participation", without: r => r.Key == "olm-relief-centre",
+            with: [meeting with { Participants = meeting.Participants.Where(p => p != "wang-zhigang").ToArray() }]);
+        (absent.Target, absent.Evidence.Missing.Single()).ShouldBe(("relief-centre", "王志刚"));
+
+        var none = Single(Mianyang, "organizational-life-meetings:count-in-window", without: r => r.Key == "olm-culture-palace");
+        (none.Target, none.Code).ShouldBe(("culture-palace", "count-none"));
+
+        var early = Single(Mianyang, "organizational-life-meetings:order", without: r => r.Key == "olm-culture-palace", with: [Moved(Mianyang, "olm-culture-palace", "2014-06-16")]);
+        early.Target.ShouldBe("culture-palace");
+    }
+
+    [Fact]
+    public void MY_27_each_branch_is_told_of_the_meeting_and_the_self_examinations_are_published()
+    {
+        Met(Mianyang, "meeting-notification:count-in-window");
+        Met(Mianyang, "publish-self-examinations:publication");
+        Met(Mianyang, "publish-team-self-examination:publication");
+
+        var none = Single(Mianyang, "meeting-notification:count-in-window", without: r => r.Key == "notification-culture-palace");
+        (none.Target, none.Code).ShouldBe(("culture-palace", "count-none"));
+
+        Single(Mianyang, "publish-self-examinations:publication", without: r => r.Key == "self-exam-liu-public").Target.ShouldBe("liu-fang");
+        Single(Mianyang, "publish-team-self-examination:publication", without: r => r.Key == "team-self-examination-public").Code.ShouldBe("publication-missing");
+
+        // Published before the meeting: out of order, for that member.
+        var early = Single(Mianyang, "publish-self-examinations:order", without: r => r.Key == "self-exam-liu-public",
+            with: [Record<PublicationRecord>(Mianyang, "self-exam-liu-public") with { Day = Day("2014-06-13") }]);
+        early.Target.ShouldBe("liu-fang");
+        early.Evidence.Missing.ShouldBe(["democratic-life-meeting: none before 2014-06-13"]);
+    }
+
+    [Fact]
+    public void MY_28_the_unit_and_personal_rectification_plans_are_written_and_published()
+    {
+        Met(Mianyang, "rectification-plan:count-in-window");
+        Met(Mianyang, "personal-rectification:count-in-window");
+        Met(Mianyang, "publish-rectification-plan:publication");
+        Met(Mianyang, "publish-personal-rectification:publication");
+
+        Single(Mianyang, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public").Code.ShouldBe("publication-missing");
+        Single(Mianyang, "publish-personal-rectification:publication", without: r => r.Key == "personal-rect-li-public").Target.ShouldBe("li-minghua");
+        var none = Single(Mianyang, "personal-rectification:count-in-window", without: r => r.Key is "personal-rect-li" or "personal-rect-li-public");
+        (none.Target, none.Code).ShouldBe(("li-minghua", "count-none"));
+    }
+
+    [Fact]
+    public void MY_30_the_service_actions_reach_their_numbers()
+    {
+        foreach (var id in new[] { "job-fairs:count-in-window", "employment-training:quantity-target", "entrepreneurship-support:quantity-target", "school-aid:quantity-target", "hardship-visits:quantity-target", "women-insurance:quantity-target", "medical-mutual-insurance:quantity-target" })
+        {
+            Met(Mianyang, id);
+        }
+
+        var trainees = Single(Mianyang, "employment-training:quantity-target", without: r => r.Key == "training-4");
+        (trainees.Code, trainees.Evidence.Actual, trainees.Evidence.Required).ShouldBe(("quantity-short", "930 名", "1200 名"));
+
+        var insured = Single(Mianyang, "medical-mutual-insurance:quantity-target", without: r => r.Key == "medical-insurance-2");
+        insured.Evidence.Actual.ShouldBe("14620 人次");
+
+        var fairs = Single(Mianyang, "job-fairs:count-in-window", without: r => r.Key == "job-fair-01");
+        (fairs.Code, fairs.Evidence.Actual).ShouldBe(("count-too-few", "19"));
+    }
+
+    [Fact]
+    public void MY_31_twenty_enterprises_ten_townships_and_ten_communities_are_selected()
+    {
+        Met(Mianyang, "model-enterprises:count-in-window");
+        Met(Mianyang, "model-townships:count-in-window");
+        Met(Mianyang, "model-communities:count-in-window");
+
+        // An enterprise recorded as a township: 19 enterprises, and the township count is not short.
+        var site = Record<ActivityRecord>(Mianyang, "model-enterprise-01");
+        var result = Seeds.Simulate(Mianyang, without: r => r.Key == "model-enterprise-01", with: [site with { Attributes = With(("siteKind", "township")) }]);
+        result.Violations.Where(v => v.RequirementId == "model-enterprises:count-in-window").ShouldHaveSingleItem().Evidence.Actual.ShouldBe("19");
+        result.Violations.ShouldNotContain(v => v.RequirementId == "model-townships:count-in-window");
+    }
+
+    [Fact]
+    public void MY_32_each_member_gives_a_lecture_and_experts_give_two()
+    {
+        Met(Mianyang, "leader-lectures:count-in-window");
+        Met(Mianyang, "expert-lectures:count-in-window");
+
+        var none = Single(Mianyang, "leader-lectures:count-in-window", without: r => r.Key == "lecture-wang");
+        (none.Target, none.Code).ShouldBe(("wang-zhigang", "count-none"));
+
+        var one = Single(Mianyang, "expert-lectures:count-in-window", without: r => r.Key == "lecture-expert-2");
+        (one.Code, one.Evidence.Actual).ShouldBe(("count-too-few", "1"));
+    }
+
+    [Fact]
+    public void MY_33_each_leader_stays_at_the_contact_point()
+    {
+        Met(Mianyang, "three-togethers:count-in-window");
+        var none = Single(Mianyang, "three-togethers:count-in-window", without: r => r.Key == "three-togethers-liu");
+        (none.Target, none.Code).ShouldBe(("liu-fang", "count-none"));
+    }
+
+    [Fact]
+    public void MY_34_the_secretary_reports_at_the_summary_meeting_the_supervision_group_attends()
+    {
+        Met(Mianyang, "summary-report:count-in-window");
+        Met(Mianyang, "summary-report:order");
+        Met(Mianyang, "summary-meeting:attendance");
+
+        var report = Record<DocumentRecord>(Mianyang, "summary-report");
+        var late = Single(Mianyang, "summary-report:order", without: r => r.Key == "summary-report", with: [report with { Day = Day("2014-09-27") }]);
+        (late.Target, late.Evidence.Missing.Single()).ShouldBe(("zhang-jianguo", "summary-meeting: 2014-09-26 before 2014-09-27"));
+
+        Single(Mianyang, "summary-report:count-in-window", without: r => r.Key == "summary-report").Target.ShouldBe("zhang-jianguo");
+
+        var meeting = Record<ActivityRecord>(Mianyang, "summary-meeting");
+        Single(Mianyang, "summary-meeting:attendance", without: r => r.Key == "summary-meeting", with: [meeting with { Externals = new Dictionary<string, int>() }])
+            .Evidence.Missing.ShouldBe(["summary-meeting: supervisor 0/1"]);
+    }
 }
