@@ -218,6 +218,22 @@ public class MianyangRequirementTests
     }
 
     [Fact]
+    public void MY_18_the_resubmitted_report_goes_through_the_chain_in_order_again()
+    {
+        // The principal approves the resubmitted report only after the supervision group did: out of order, although
+        // the returned first report had been approved by the principal first.
+        var principal = Record<ReviewRecord>(Mianyang, "report-chen-again-principal");
+        var late = Single(Mianyang, "research-report:approval-gate", without: r => r.Key == "report-chen-again-principal", with: [principal with { Day = Day("2014-05-30") }]);
+        (late.Target, late.Code).ShouldBe(("chen-wei", "gate-out-of-order"));
+        late.Evidence.Counted.ShouldBe(["report-chen-again-principal", "report-chen-again-supervisor"]);
+
+        // Without the principal's approval of the resubmitted report, the first report's does not stand in for it.
+        var missing = Single(Mianyang, "research-report:approval-gate", without: r => r.Key == "report-chen-again-principal");
+        (missing.Target, missing.Code).ShouldBe(("chen-wei", "gate-not-approved"));
+        missing.Evidence.Missing.ShouldBe(["principal"]);
+    }
+
+    [Fact]
     public void MY_19_the_four_ledgers_are_kept_and_none_is_overdue()
     {
         foreach (var ledger in new[] { "livelihood-appeals", "needy-people", "stability-work", "cadre-style" })
