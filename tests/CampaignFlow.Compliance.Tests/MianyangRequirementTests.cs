@@ -234,6 +234,21 @@ public class MianyangRequirementTests
     }
 
     [Fact]
+    public void MY_18_each_members_report_follows_their_own_research_trip()
+    {
+        Met(Mianyang, "research-report:order");
+
+        // Wang writes his report on 04-21, the day before his own trip; others' trips (zhang's on 04-14) do not count.
+        var report = Record<DocumentRecord>(Mianyang, "report-wang");
+        var early = Single(Mianyang, "research-report:order", without: r => r.Key == "report-wang", with: [report with { Day = Day("2014-04-21") }]);
+        early.Target.ShouldBe("wang-zhigang");
+        early.Evidence.Counted.ShouldBe(["report-wang"]);
+        early.Evidence.Missing.ShouldBe(["research-trip: none before 2014-04-21"]);
+
+        Met(Mianyang, "research-report:order", without: r => r.Key == "report-wang", with: [report with { Day = Day("2014-04-23") }]);
+    }
+
+    [Fact]
     public void MY_19_the_four_ledgers_are_kept_and_none_is_overdue()
     {
         foreach (var ledger in new[] { "livelihood-appeals", "needy-people", "stability-work", "cadre-style" })

@@ -32,7 +32,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
         foreach (var action in requirement.After)
         {
             var other = Context.SubjectOf(action);
-            var before = other is null ? null : SubjectRecords.First(records.Where(r => r.Day <= first.Day), other);
+            var before = other is null ? null : SubjectRecords.First(records.Where(r => r.Day <= first.Day && Counts(r, action, due.Target, records)), other);
             if (before is null)
             {
                 problems.Add($"{action}: none before {JudgeContext.Day(first.Day)}");
@@ -46,7 +46,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
         foreach (var action in requirement.Before)
         {
             var other = Context.SubjectOf(action);
-            var next = other is null ? null : SubjectRecords.First(records, other);
+            var next = other is null ? null : SubjectRecords.First(records.Where(r => Counts(r, action, due.Target, records)), other);
             if (next is { } day && day < first.Day)
             {
                 problems.Add($"{action}: {JudgeContext.Day(day)} before {JudgeContext.Day(first.Day)}");
@@ -67,4 +67,11 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
         PublicationRecord p => (p.Author ?? records.OfType<DocumentRecord>().FirstOrDefault(d => d.Key == p.DocumentKey)?.Author) == target,
         _ => true,
     };
+
+    // Against an action counted the same way (per person, branch or department), only the target's own occurrence
+    // counts: a member's report follows his own research trip, not another member's.
+    private bool Counts(UnitRecord record, string action, string? target, IReadOnlyCollection<UnitRecord> records) =>
+        target is null || Requirement.Scope == Plans.Syntax.Scope.Unit
+        || Context.Plan.Actions.FirstOrDefault(a => a.Id == action)?.Requirements.FirstOrDefault()?.Scope != Requirement.Scope
+        || Owned(record, target, records);
 }
