@@ -117,7 +117,9 @@ public class PanyuRequirementTests
     public void PY_11_one_themed_party_day()
     {
         Met(Panyu, "themed-party-day:count-in-window");
-        Single(Panyu, "themed-party-day:count-in-window", without: r => r.Key == "party-day").Code.ShouldBe("count-none");
+        var none = Single(Panyu, "themed-party-day:count-in-window", without: r => r.Key == "party-day");
+        (none.Code, none.Period, none.Evidence.Actual, none.Evidence.Required).ShouldBe(("count-none", "window", "0", "≥ 1"));
+        none.Message(CultureInfo.InvariantCulture).ShouldBe("no 扶贫济困送温暖主题党日活动 was recorded in 2014-02-11..2014-04-30; ≥ 1 required");
     }
 
     [Fact]
@@ -126,10 +128,14 @@ public class PanyuRequirementTests
         Met(Panyu, "warning-film:count-in-window");
         Met(Panyu, "base-visit:count-in-window");
 
-        Single(Panyu, "warning-film:count-in-window", without: r => r.Key == "warning-film").Code.ShouldBe("count-none");
+        var film = Single(Panyu, "warning-film:count-in-window", without: r => r.Key == "warning-film");
+        (film.Code, film.Evidence.Actual).ShouldBe(("count-none", "0"));
+        film.Source.ShouldBe(["PY-12"]);
         Met(Panyu, "base-visit:count-in-window", without: r => r.Key == "warning-film");
 
-        Single(Panyu, "base-visit:count-in-window", without: r => r.Key == "base-visit").Code.ShouldBe("count-none");
+        var visit = Single(Panyu, "base-visit:count-in-window", without: r => r.Key == "base-visit");
+        (visit.Code, visit.Evidence.Actual).ShouldBe(("count-none", "0"));
+        visit.Source.ShouldBe(["PY-12"]);
         Met(Panyu, "warning-film:count-in-window", without: r => r.Key == "base-visit");
     }
 

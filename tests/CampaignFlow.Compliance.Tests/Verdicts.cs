@@ -7,8 +7,12 @@ namespace CampaignFlow.Compliance.Tests;
 internal static class Verdicts
 {
     /// <summary>The violations of <paramref name="requirementId"/> on the demo log of <paramref name="plan"/>, changed.</summary>
-    public static Violation[] Of(string plan, string requirementId, Func<UnitRecord, bool>? without = null, IEnumerable<UnitRecord>? with = null) =>
-        Seeds.Simulate(plan, without, with).Violations.Where(v => v.RequirementId == requirementId).ToArray();
+    /// <remarks>The requirement must exist in the plan, so that a misspelt id cannot pass as "met".</remarks>
+    public static Violation[] Of(string plan, string requirementId, Func<UnitRecord, bool>? without = null, IEnumerable<UnitRecord>? with = null)
+    {
+        Seeds.Rules(plan).Judges.Keys.ShouldContain(requirementId);
+        return Seeds.Simulate(plan, without, with).Violations.Where(v => v.RequirementId == requirementId).ToArray();
+    }
 
     /// <summary>The one violation of <paramref name="requirementId"/>; fails when there is none or more than one.</summary>
     public static Violation Single(string plan, string requirementId, Func<UnitRecord, bool>? without = null, IEnumerable<UnitRecord>? with = null) =>

@@ -36,7 +36,8 @@ public class WeiduRequirementTests
     {
         Met(Xiguan, "revisit:count-in-window");
         var none = Single(Xiguan, "revisit:count-in-window", without: r => r.Key == "revisit");
-        none.Code.ShouldBe("count-none");
+        (none.Code, none.Evidence.Actual, none.PeriodStart, none.PeriodEnd).ShouldBe(("count-none", "0", Day("2014-03-11"), Day("2014-05-31")));
+        none.Source.ShouldBe(["WD-07"]);
         none.Location.File.ShouldEndWith("weidu-district-2014.yaml");
         none.PlanId.ShouldBe(Xiguan);
     }
