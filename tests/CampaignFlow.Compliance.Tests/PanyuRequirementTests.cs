@@ -283,6 +283,23 @@ public class PanyuRequirementTests
     }
 
     [Fact]
+    public void PY_23_a_re_held_meeting_not_yet_evaluated_leaves_the_failed_one_to_be_held_again()
+    {
+        // The log: dlm failed (15/42 unsatisfied), dlm-again replaced it and passed (1/42).
+        Met(Panyu, "democratic-life-meeting:rework");
+
+        var open = Single(Panyu, "democratic-life-meeting:rework", without: r => r.Key == "dlm-again-evaluation");
+        open.Evidence.Counted.ShouldBe(["dlm"]);
+        open.Evidence.Missing.ShouldBe(["unsatisfied 15/42 ≥ 三分之一"]);
+
+        // The re-held meeting failing too must be held again itself.
+        var again = Record<ActivityRecord>(Panyu, "dlm-again-evaluation") with { Attributes = With(("satisfied", "20"), ("basic", "8"), ("unsatisfied", "14")) };
+        var twice = Single(Panyu, "democratic-life-meeting:rework", without: r => r.Key == "dlm-again-evaluation", with: [again]);
+        twice.Evidence.Counted.ShouldBe(["dlm-again"]);
+        twice.Evidence.Missing.ShouldBe(["unsatisfied 14/42 ≥ 三分之一"]);
+    }
+
+    [Fact]
     public void PY_24_the_notification_material_is_approved_by_the_supervision_group_before_the_notification()
     {
         var late = Single(Panyu, "notification-material:approval-gate");
