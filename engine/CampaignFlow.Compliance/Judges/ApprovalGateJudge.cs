@@ -20,9 +20,13 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var documents = records.OfType<DocumentRecord>()
-            .Where(d => d.Kind == Requirement.Subject.Id && (due.Target is null || d.Author == due.Target))
-            .Select(d => d.Key).ToHashSet();
+        // A document resubmitted by the same author (or one that says it replaces it) supersedes the earlier one: only
+        // the reviews of the current document count, so its chain is judged afresh.
+        var written = records.OfType<DocumentRecord>()
+            .Where(d => d.Kind == Requirement.Subject.Id && (due.Target is null || d.Author == due.Target)).ToArray();
+        var replaced = written.Select(d => d.Replaces).OfType<string>().ToHashSet();
+        var documents = written.Where(d => !replaced.Contains(d.Key)).GroupBy(d => d.Author)
+            .Select(g => g.OrderBy(d => d.Day).ThenBy(d => d.Key, StringComparer.Ordinal).Last().Key).ToHashSet();
         var author = due.Target is null ? null : Context.Plan.Roster.Find(due.Target);
         var chain = author?.Rank is { } rank && requirement.ChainByRank.TryGetValue(rank, out var own) ? own : requirement.Chain;
         var approvals = records.OfType<ReviewRecord>()

@@ -23,7 +23,9 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
             SubjectKind.Document => records.OfType<DocumentRecord>()
                 .Where(d => d.Within(due.Start, due.End) && d.Replaces is null && (due.Target is null || d.Author == due.Target || Requirement.Scope != Scope.Person))
                 .Select(d => d.Key).ToArray(),
-            SubjectKind.Ledger => records.OfType<LedgerItemRecord>().Where(l => l.Within(due.Start, due.End)).Select(l => l.Key).ToArray(),
+            SubjectKind.Ledger => records.OfType<LedgerItemRecord>()
+                .Where(l => l.Within(due.Start, due.End) && (due.Target is null || Requirement.Scope != Scope.Person || l.Fields.GetValueOrDefault("owner") == due.Target))
+                .Select(l => l.Key).ToArray(),
             _ => SubjectActivities(due, records).Where(a => a.Replaces is null).Select(a => a.Key).ToArray(),
         };
         var tooFew = counted.Length < requirement.AtLeast;

@@ -11,11 +11,17 @@ namespace CampaignFlow.Compliance.Judges;
 /// </summary>
 internal sealed class CoverageJudge(Coverage requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
-    public override bool IsRelevant(UnitRecord record) => IsSubjectActivity(record);
+    // 召开民主生活会前谈心: when the action orders its activities before another action's, only those held by the
+    // first occurrence of that one count.
+    private readonly Subject[] _before = context.Plan.Actions.FirstOrDefault(a => a.Id == requirement.ActionId)?.Requirements
+        .OfType<Order>().SelectMany(o => o.Before).Select(context.SubjectOf).OfType<Subject>().ToArray() ?? [];
+
+    public override bool IsRelevant(UnitRecord record) => IsSubjectActivity(record) || _before.Any(s => SubjectRecords.Is(record, s));
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var held = SubjectActivities(due, records).ToArray();
+        var by = _before.Select(s => SubjectRecords.First(records, s)).Min();
+        var held = SubjectActivities(due, records).Where(a => by is null || a.Day <= by).ToArray();
         string[] missing;
         if (requirement.Form == CoverageForm.Values)
         {

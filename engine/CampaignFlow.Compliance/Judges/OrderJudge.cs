@@ -14,11 +14,15 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
     private readonly Subject[] _others = requirement.After.Concat(requirement.Before)
         .Select(context.SubjectOf).OfType<Subject>().Append(requirement.Subject).ToArray();
 
-    public override bool IsRelevant(UnitRecord record) => _others.Any(s => SubjectRecords.Is(record, s));
+    // A publication's author is its document's: per person, the documents of a published kind are needed too.
+    public override bool IsRelevant(UnitRecord record) =>
+        _others.Any(s => SubjectRecords.Is(record, s))
+        || (Requirement.Subject.Kind == SubjectKind.Publication && record is DocumentRecord d && d.Kind == Requirement.Subject.Id);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var first = records.Where(r => SubjectRecords.Is(r, Requirement.Subject) && r.Within(due.Start, due.End)).OrderBy(r => r.Day).FirstOrDefault();
+        var first = records.Where(r => SubjectRecords.Is(r, Requirement.Subject) && r.Within(due.Start, due.End) && Owned(r, due.Target, records))
+            .OrderBy(r => r.Day).FirstOrDefault();
         if (first is null)
         {
             return null; // nothing held: the count requirement of the action says so
@@ -28,7 +32,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
         foreach (var action in requirement.After)
         {
             var other = Context.SubjectOf(action);
-            var before = other is null ? null : SubjectRecords.First(records.Where(r => r.Day <= first.Day), other);
+            var before = other is null ? null : SubjectRecords.First(records.Where(r => r.Day <= first.Day && Counts(r, action, due.Target, records)), other);
             if (before is null)
             {
                 problems.Add($"{action}: none before {JudgeContext.Day(first.Day)}");
@@ -42,7 +46,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
         foreach (var action in requirement.Before)
         {
             var other = Context.SubjectOf(action);
-            var next = other is null ? null : SubjectRecords.First(records, other);
+            var next = other is null ? null : SubjectRecords.First(records.Where(r => Counts(r, action, due.Target, records)), other);
             if (next is { } day && day < first.Day)
             {
                 problems.Add($"{action}: {JudgeContext.Day(day)} before {JudgeContext.Day(first.Day)}");
@@ -53,4 +57,21 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
             ? null
             : Violate(due, "order-broken", new Evidence([first.Key], problems, JudgeContext.Day(first.Day), null), Title, JudgeContext.Day(first.Day), string.Join("; ", problems));
     }
+
+    // Per person (branch, department), the target's own occurrence is ordered: a document they wrote, an activity they
+    // took part in (or of their branch), a publication of their document.
+    private bool Owned(UnitRecord record, string? target, IReadOnlyCollection<UnitRecord> records) => target is null || record switch
+    {
+        ActivityRecord a => BelongsTo(a, target),
+        DocumentRecord d => d.Author == target,
+        PublicationRecord p => (p.Author ?? records.OfType<DocumentRecord>().FirstOrDefault(d => d.Key == p.DocumentKey)?.Author) == target,
+        _ => true,
+    };
+
+    // Against an action counted the same way (per person, branch or department), only the target's own occurrence
+    // counts: a member's report follows his own research trip, not another member's.
+    private bool Counts(UnitRecord record, string action, string? target, IReadOnlyCollection<UnitRecord> records) =>
+        target is null || Requirement.Scope == Plans.Syntax.Scope.Unit
+        || Context.Plan.Actions.FirstOrDefault(a => a.Id == action)?.Requirements.FirstOrDefault()?.Scope != Requirement.Scope
+        || Owned(record, target, records);
 }

@@ -37,16 +37,30 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
         }
         foreach (var latest in occurrences.Where(o => !replaced.Contains(o.Key)).OrderBy(o => o.Day))
         {
-            if (Failure(latest, records) is { } why)
+            // A re-held meeting not yet evaluated has not shown that it passes: the failure of the one it replaces stands.
+            var failed = latest;
+            var why = Failure(failed, records);
+            while (why is null && Unevaluated(failed, records) && failed is ActivityRecord { Replaces: { } previous }
+                   && records.FirstOrDefault(r => r.Key == previous) is { } earlier)
+            {
+                failed = earlier;
+                why = Failure(failed, records);
+            }
+
+            if (why is not null)
             {
                 return Violate(due, "rework-required",
-                    new Evidence([latest.Key], [why], why, requirement.Condition.Text),
-                    Title, latest.Key, JudgeContext.Day(latest.Day), why, Context.Name(due.Target));
+                    new Evidence([failed.Key], [why], why, requirement.Condition.Text),
+                    Title, failed.Key, JudgeContext.Day(failed.Day), why, Context.Name(due.Target));
             }
         }
 
         return null;
     }
+
+    private bool Unevaluated(UnitRecord occurrence, IReadOnlyCollection<UnitRecord> records) =>
+        requirement.Condition is { Threshold: not null, Attribute: { } attribute }
+        && !records.OfType<ActivityRecord>().Any(e => e.Concerns == occurrence.Key && e.Attributes.ContainsKey(attribute));
 
     private string? Failure(UnitRecord occurrence, IReadOnlyCollection<UnitRecord> records)
     {
@@ -74,7 +88,10 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             return returned is null ? null : $"returned by {returned.Role} {JudgeContext.Day(returned.Day)}";
         }
 
-        return occurrence is ActivityRecord { } test && test.Attributes.TryGetValue("result", out var result)
-               && result is "failed" or "fail" or "不达标" ? "failed" : null;
+        // A test records its outcome as result: failed (不达标), or as passed: false.
+        return occurrence is ActivityRecord { } test
+               && ((test.Attributes.TryGetValue("result", out var result) && result is "failed" or "fail" or "不达标")
+                   || (test.Attributes.TryGetValue("passed", out var passed) && string.Equals(passed, "false", StringComparison.OrdinalIgnoreCase)))
+            ? "failed" : null;
     }
 }
