@@ -215,6 +215,18 @@ public class RequirementTests
     }
 
     [Fact]
+    public void PY_28_the_rectification_plan_is_published_only_after_the_supervision_group_approved_it()
+    {
+        Seeds.Simulate(Panyu).Violations.ShouldNotContain(v => v.RequirementId == "rectification-plan:approval-gate");
+
+        var early = (PublicationRecord)Seeds.Log(Panyu).Records.Single(r => r.Key == "rectification-plan-public");
+        var violation = Seeds.Simulate(Panyu, without: r => r.Key == early.Key, with: [early with { Day = new DateOnly(2014, 8, 6) }])
+            .Violations.Single(v => v.RequirementId == "rectification-plan:approval-gate");
+        violation.Code.ShouldBe("gate-held-before-approval");
+        violation.Evidence.Counted.ShouldBe(["rectification-plan-public", "rectification-plan-ok"]);
+    }
+
+    [Fact]
     public void PY_31_each_leader_publishes_a_personal_plan_to_the_branch()
     {
         var missing = Seeds.Simulate(Panyu).Violations.Single(v => v.RequirementId == "publish-personal-plans:publication");
