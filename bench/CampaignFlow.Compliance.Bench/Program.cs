@@ -19,6 +19,7 @@ if (options is null)
           --check N          units re-evaluated by the plain C# oracle, evenly spread; 0 = every unit (default 100)
           --extra N          units that get one more record after the full load, timed one by one (default 2000)
           --replay           also replay every unit's log in day order, closing periods as days pass (AdvanceTo)
+          --variant V        baseline (default): ComplianceRules.For as is; windowed: the experiment of WindowedRules.cs
           --definitions DIR  the seed plans (default: definitions/ of the repository)
         """);
     return 2;
@@ -29,17 +30,22 @@ var process = Process.GetCurrentProcess();
 report.Line($"CampaignFlow.Compliance benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, "
             + $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Interactive ? " concurrent" : "")}, "
             + $"load average {LoadAverage()}");
-report.Line($"units {options.Units:N0}, seed {options.Seed}, drop {options.Drop:P0}, shift {options.Shift:P0}");
+report.Line($"units {options.Units:N0}, seed {options.Seed}, drop {options.Drop:P0}, shift {options.Shift:P0}, rules {(options.Windowed ? "WINDOWED (the proposed Collect condition, see WindowedRules.cs)" : "as compiled by ComplianceRules.For")}");
 report.Line("");
 
 // ── Compile each seed plan once ──────────────────────────────────────────────────────────────────────────────
-var seeds = Population.LoadSeeds(options.Definitions);
+var seeds = Population.LoadSeeds(options.Definitions, options.Windowed);
 report.Line("| plan | requirements | demo records | dues per unit | compile ms (first, cold JIT) | compile ms (again, warm) |");
 report.Line("|---|---|---|---|---|---|");
 foreach (var s in seeds)
 {
     var watch = Stopwatch.StartNew();
-    _ = CampaignFlow.Compliance.Rules.ComplianceRules.For(s.Plan);
+    var again = CampaignFlow.Compliance.Rules.ComplianceRules.For(s.Plan);
+    if (options.Windowed)
+    {
+        _ = WindowedRules.For(again);
+    }
+
     var warm = watch.Elapsed.TotalMilliseconds;
     var dues = CampaignFlow.Compliance.Timing.DueSchedule.For(s.Plan, s.Plan.Unit.Id).Count;
     report.Line($"| {s.Plan.Id} | {s.Plan.Requirements.Count()} | {s.Demo.Count} | {dues} | {s.CompileMs:0.0} | {warm:0.0} |");
@@ -127,6 +133,23 @@ for (var p = 0; p < seeds.Count; p++)
 
     report.Line($"| {seeds[p].Plan.Id} | {ofPlan.Length:N0} | {ofPlan.Average(i => units[i].Records.Length):0.0} | {ofPlan.Average(i => openIds[i].Length):0.00} "
                 + $"| {Ms(planTicks[p]) / ofPlan.Length:0.000} | {(double)planTicks[p] / planTicks.Sum():P0} |");
+}
+
+// ── The same load again, each session dropped when its unit is done: what keeping 10,000 sessions costs ────
+{
+    var dropGc = GcSnapshot.Take();
+    var dropWatch = Stopwatch.StartNew();
+    foreach (var u in units)
+    {
+        Load(u);
+    }
+
+    var dropMs = dropWatch.Elapsed.TotalMilliseconds;
+    var dropped = GcSnapshot.Take() - dropGc;
+    report.Line("");
+    report.Line($"same load with each session dropped after its unit (nothing kept): {dropMs:N0} ms ({totalRecords / (dropMs / 1000):N0} records/s), "
+                + $"GC {dropped.Gen0} / {dropped.Gen1} / {dropped.Gen2}, pause {dropped.PauseMs:N0} ms, allocated {dropped.Allocated / 1e6:N0} MB "
+                + $"— keeping every session alive costs {loadMs / dropMs:0.0}× this");
 }
 
 // ── Correctness: the plain C# oracle on a sample of units ─────────────────────────────────────────────────

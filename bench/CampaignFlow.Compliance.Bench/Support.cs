@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CampaignFlow.Compliance.Bench;
 
-public sealed record Options(int Units, int Seed, double Drop, double Shift, int Check, int Extra, bool Replay, string Definitions)
+public sealed record Options(int Units, int Seed, double Drop, double Shift, int Check, int Extra, bool Replay, bool Windowed, string Definitions)
 {
     public static Options? Parse(string[] args)
     {
@@ -13,6 +13,7 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
         var check = 100;
         var extra = 2000;
         var replay = false;
+        var windowed = false;
         string? definitions = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -27,12 +28,21 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
                 case "--extra": extra = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--replay": replay = true; break;
                 case "--definitions": definitions = Next(); break;
+                case "--variant":
+                    var variant = Next();
+                    if (variant is not ("baseline" or "windowed"))
+                    {
+                        return null;
+                    }
+
+                    windowed = variant == "windowed";
+                    break;
                 default: return null;
             }
         }
 
         definitions ??= FindDefinitions();
-        return units < 1 ? null : new Options(units, seed, drop, shift, check, extra, replay, definitions);
+        return units < 1 ? null : new Options(units, seed, drop, shift, check, extra, replay, windowed, definitions);
     }
 
     // definitions/ of the repository: from the working directory or the executable, upwards.
