@@ -44,5 +44,24 @@ public static class Oracle
         return Sorted(ids);
     }
 
+    /// <summary>
+    /// How many (Due, record) pairs the rules' Collects (or per-record joins) hold for the unit at the campaign's
+    /// end: as compiled (every relevant record of the unit, whatever its day) and with the window condition of
+    /// <see cref="WindowedRules"/> (only the records of the Due's period, for the judges that read nothing else).
+    /// </summary>
+    public static (long AsCompiled, long Windowed) CollectedPairs(GeneratedUnit unit)
+    {
+        long all = 0, windowed = 0;
+        foreach (var due in DueSchedule.For(unit.Seed.Plan, unit.Seed.Plan.Unit.Id))
+        {
+            var judge = unit.Seed.Rules.Judges[due.RequirementId];
+            var relevant = unit.Records.Where(judge.IsRelevant).ToArray();
+            all += relevant.Length;
+            windowed += WindowedRules.WindowedJudges.Contains(judge.GetType().Name) ? relevant.Count(r => r.Within(due.Start, due.End)) : relevant.Length;
+        }
+
+        return (all, windowed);
+    }
+
     public static string[] Sorted(IEnumerable<string> ids) => ids.Order(StringComparer.Ordinal).ToArray();
 }

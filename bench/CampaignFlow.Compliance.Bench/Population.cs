@@ -31,7 +31,7 @@ public static class Population
     public static readonly string[] PlanIds =
         ["panyu-ftu-2014", "mianyang-ftu-2014", "anhui-organs-2013", "guangxi-ftu-2013", "weidu-xiguan-street-2014"];
 
-    public static IReadOnlyList<SeedPlan> LoadSeeds(string definitions, bool windowed)
+    public static IReadOnlyList<SeedPlan> LoadSeeds(string definitions, bool experiment, bool windowed)
     {
         var catalog = PlanCatalog.Load([definitions]);
         var seeds = new List<SeedPlan>();
@@ -50,9 +50,9 @@ public static class Population
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var rules = ComplianceRules.For(plan);
-            if (windowed)
+            if (experiment)
             {
-                rules = WindowedRules.For(rules);
+                rules = WindowedRules.For(rules, windowed);
             }
 
             seeds.Add(new SeedPlan(plan, rules, log.Records, watch.Elapsed.TotalMilliseconds));

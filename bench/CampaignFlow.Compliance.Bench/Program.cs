@@ -19,7 +19,8 @@ if (options is null)
           --check N          units re-evaluated by the plain C# oracle, evenly spread; 0 = every unit (default 100)
           --extra N          units that get one more record after the full load, timed one by one (default 2000)
           --replay           also replay every unit's log in day order, closing periods as days pass (AdvanceTo)
-          --variant V        baseline (default): ComplianceRules.For as is; windowed: the experiment of WindowedRules.cs
+          --variant V        baseline (default): ComplianceRules.For as is; counted: the same rules rebuilt with a
+                             judge-call counter; windowed: counted + the proposed window condition (WindowedRules.cs)
           --definitions DIR  the seed plans (default: definitions/ of the repository)
         """);
     return 2;
@@ -30,20 +31,20 @@ var process = Process.GetCurrentProcess();
 report.Line($"CampaignFlow.Compliance benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, "
             + $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Interactive ? " concurrent" : "")}, "
             + $"load average {LoadAverage()}");
-report.Line($"units {options.Units:N0}, seed {options.Seed}, drop {options.Drop:P0}, shift {options.Shift:P0}, rules {(options.Windowed ? "WINDOWED (the proposed Collect condition, see WindowedRules.cs)" : "as compiled by ComplianceRules.For")}");
+report.Line($"units {options.Units:N0}, seed {options.Seed}, drop {options.Drop:P0}, shift {options.Shift:P0}, rules {options.Variant switch { "windowed" => "WINDOWED (copy of ComplianceRules' rules + the proposed Collect condition + judge-call counter, see WindowedRules.cs)", "counted" => "COUNTED (copy of ComplianceRules' rules + judge-call counter, see WindowedRules.cs)", _ => "as compiled by ComplianceRules.For" }}");
 report.Line("");
 
 // ── Compile each seed plan once ──────────────────────────────────────────────────────────────────────────────
-var seeds = Population.LoadSeeds(options.Definitions, options.Windowed);
+var seeds = Population.LoadSeeds(options.Definitions, options.Experiment, options.Windowed);
 report.Line("| plan | requirements | demo records | dues per unit | compile ms (first, cold JIT) | compile ms (again, warm) |");
 report.Line("|---|---|---|---|---|---|");
 foreach (var s in seeds)
 {
     var watch = Stopwatch.StartNew();
     var again = CampaignFlow.Compliance.Rules.ComplianceRules.For(s.Plan);
-    if (options.Windowed)
+    if (options.Experiment)
     {
-        _ = WindowedRules.For(again);
+        _ = WindowedRules.For(again, options.Windowed);
     }
 
     var warm = watch.Elapsed.TotalMilliseconds;
@@ -69,6 +70,8 @@ foreach (var u in units.Take(seeds.Count))
 // ── Load: every unit records its whole log, then its clock moves to the campaign's end ─────────────────────
 var heapBefore = GC.GetTotalMemory(true);
 var gc = GcSnapshot.Take();
+var judgeCalls = WindowedRules.JudgeCalls;
+var judgeViolated = WindowedRules.Violated;
 var sessions = new UnitCompliance[units.Length];
 long createTicks = 0, recordTicks = 0, advanceTicks = 0;
 var planTicks = new long[seeds.Count];
@@ -96,6 +99,8 @@ for (var i = 0; i < units.Length; i++)
 
 var loadMs = loadWatch.Elapsed.TotalMilliseconds;
 var loadGc = GcSnapshot.Take() - gc;
+var loadJudgeCalls = WindowedRules.JudgeCalls - judgeCalls;
+var loadJudgeViolated = WindowedRules.Violated - judgeViolated;
 var heapAfter = GC.GetTotalMemory(true);
 var openIds = sessions.Select(s => Oracle.Sorted(s.Violations.Select(v => v.Id))).ToArray();
 var violations = openIds.Sum(ids => ids.Length);
@@ -115,6 +120,11 @@ report.Line($"| split: new UnitCompliance (session, due schedule) ms | {Ms(creat
 report.Line($"| split: Record × {totalRecords:N0} ms | {Ms(recordTicks):N0} |");
 report.Line($"| split: AdvanceTo(end) ms (every Due inserted, every rule judged) | {Ms(advanceTicks):N0} |");
 report.Line($"| violations open at the end | {violations:N0} ({(double)violations / units.Length:0.00} per unit) |");
+if (options.Experiment)
+{
+    report.Line($"| judge calls (returning a violation) | {loadJudgeCalls:N0} ({loadJudgeViolated:N0}); {(double)loadJudgeCalls / units.Length:0.0} per unit |");
+}
+
 report.Line($"| GC: gen0 / gen1 / gen2 collections | {loadGc.Gen0} / {loadGc.Gen1} / {loadGc.Gen2} |");
 report.Line($"| GC pause ms | {loadGc.PauseMs:N0} |");
 report.Line($"| allocated MB (bytes per record) | {loadGc.Allocated / 1e6:N0} ({(double)loadGc.Allocated / totalRecords:N0}) |");
@@ -168,11 +178,16 @@ report.Line($"oracle: {sample.Length:N0} units re-evaluated in plain C# (each ju
             + $"({oracleMs / sample.Length:0.000} ms per unit): {(failures.Count == 0 ? "all equal to the engine's violations" : $"{failures.Count} MISMATCHES")}; "
             + $"{expected.Sum(e => e.Length):N0} violations compared");
 
+var pairs = sample.Select(i => Oracle.CollectedPairs(units[i])).ToArray();
+report.Line($"(Due, record) pairs held by the Collects at the end, per unit of the sample: {pairs.Average(p => p.AsCompiled):N0} as compiled, "
+            + $"{pairs.Average(p => p.Windowed):N0} with the window condition; {units.Where((_, i) => sample.Contains(i)).Average(u => u.Records.Length):N0} records per unit");
+
 // ── Incremental: one more record into a loaded unit ────────────────────────────────────────────────────────
 var random = new Random(options.Seed + 1);
 var extraUnits = Sample(units.Length, options.Extra, options.Seed + 3);
 var extraUs = new double[extraUnits.Length];
 var extraGc = GcSnapshot.Take();
+judgeCalls = WindowedRules.JudgeCalls;
 for (var k = 0; k < extraUnits.Length; k++)
 {
     var u = units[extraUnits[k]];
@@ -185,6 +200,7 @@ for (var k = 0; k < extraUnits.Length; k++)
 }
 
 var extraAllocated = GcSnapshot.Take() - extraGc;
+var extraJudgeCalls = WindowedRules.JudgeCalls - judgeCalls;
 report.Line("");
 report.Line($"### One more record after the full load ({extraUnits.Length:N0} units, one each: a copy of a random record of the unit under a new key)");
 report.Line("");
@@ -210,7 +226,8 @@ foreach (var g in byKind)
 }
 
 report.Line("");
-report.Line($"allocated per extra record: {(double)extraAllocated.Allocated / Math.Max(1, extraUnits.Length):N0} bytes");
+report.Line($"allocated per extra record: {(double)extraAllocated.Allocated / Math.Max(1, extraUnits.Length):N0} bytes"
+            + (options.Experiment ? $"; judge calls per extra record: {(double)extraJudgeCalls / Math.Max(1, extraUnits.Length):0.0}" : ""));
 
 // The units that got a record: still equal to the oracle over their grown logs?
 var extraChecked = 0;
@@ -234,6 +251,7 @@ if (options.Replay)
     sessions = null!;
     GC.Collect();
     gc = GcSnapshot.Take();
+    judgeCalls = WindowedRules.JudgeCalls;
     long replayRecordTicks = 0, replayAdvanceTicks = 0, advances = 0, dueClosings = 0, changes = 0;
     var replayWatch = Stopwatch.StartNew();
     for (var i = 0; i < units.Length; i++)
@@ -277,6 +295,11 @@ if (options.Replay)
     report.Line($"| violation openings, changes and resolutions | {changes:N0} |");
     report.Line($"| GC: gen0 / gen1 / gen2, pause ms | {replayGc.Gen0} / {replayGc.Gen1} / {replayGc.Gen2}, {replayGc.PauseMs:N0} |");
     report.Line($"| allocated MB (bytes per record) | {replayGc.Allocated / 1e6:N0} ({(double)replayGc.Allocated / advances:N0}) |");
+    if (options.Experiment)
+    {
+        report.Line($"| judge calls | {WindowedRules.JudgeCalls - judgeCalls:N0} ({(double)(WindowedRules.JudgeCalls - judgeCalls) / advances:0.0} per record) |");
+    }
+
     report.Line($"| final violations equal to the load's | {(failures.Count == 0 ? "yes, every unit" : "NO")} |");
 }
 

@@ -2,8 +2,12 @@ using System.Globalization;
 
 namespace CampaignFlow.Compliance.Bench;
 
-public sealed record Options(int Units, int Seed, double Drop, double Shift, int Check, int Extra, bool Replay, bool Windowed, string Definitions)
+public sealed record Options(int Units, int Seed, double Drop, double Shift, int Check, int Extra, bool Replay, string Variant, string Definitions)
 {
+    public bool Experiment => Variant != "baseline";
+
+    public bool Windowed => Variant == "windowed";
+
     public static Options? Parse(string[] args)
     {
         var units = 10_000;
@@ -13,7 +17,7 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
         var check = 100;
         var extra = 2000;
         var replay = false;
-        var windowed = false;
+        var variantName = "baseline";
         string? definitions = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -30,19 +34,19 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
                 case "--definitions": definitions = Next(); break;
                 case "--variant":
                     var variant = Next();
-                    if (variant is not ("baseline" or "windowed"))
+                    if (variant is not ("baseline" or "counted" or "windowed"))
                     {
                         return null;
                     }
 
-                    windowed = variant == "windowed";
+                    variantName = variant;
                     break;
                 default: return null;
             }
         }
 
         definitions ??= FindDefinitions();
-        return units < 1 ? null : new Options(units, seed, drop, shift, check, extra, replay, windowed, definitions);
+        return units < 1 ? null : new Options(units, seed, drop, shift, check, extra, replay, variantName, definitions);
     }
 
     // definitions/ of the repository: from the working directory or the executable, upwards.

@@ -13,7 +13,9 @@ using CampaignFlow.Rules.Runtime;
 namespace CampaignFlow.Compliance.Bench;
 
 /// <summary>
-/// EXPERIMENT, for <c>--variant windowed</c> only: the rules of <see cref="ComplianceRules"/> with the one change
+/// EXPERIMENT, for <c>--variant counted</c> and <c>--variant windowed</c> only. <c>counted</c> is a copy of
+/// <c>ComplianceRules.Rule</c> whose judge calls go through <see cref="Count"/>, so the benchmark can say how often
+/// judges run; <c>windowed</c> adds, on top of that, the rules of <see cref="ComplianceRules"/> with the one change
 /// this benchmark proposes to the maintainers. For the judges that only ever look at records inside the Due's
 /// period (<see cref="WindowedJudges"/>), the Collect of the unit's relevant records also requires
 /// <c>due.Start &lt;= record.Day &lt;= due.End</c>, so a Due collects its own period's records instead of all of
@@ -30,20 +32,39 @@ public static class WindowedRules
     ];
 
     private static readonly MethodInfo IsRelevantMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.IsRelevant))!;
-    private static readonly MethodInfo JudgeMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.Judge))!;
 
-    public static ComplianceRules For(ComplianceRules original)
+    private static readonly MethodInfo CountedJudgeMethod = typeof(WindowedRules).GetMethod(nameof(CountedJudge))!;
+
+    /// <summary>Judge calls made through the experimental rules so far.</summary>
+    public static long JudgeCalls;
+
+    /// <summary>Judge calls that returned a violation.</summary>
+    public static long Violated;
+
+    public static Violation? CountedJudge(RequirementJudge judge, Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var rules = original.Judges.Values.Select(Rule).ToArray();
+        JudgeCalls++;
+        var verdict = judge.Judge(due, records);
+        if (verdict is not null)
+        {
+            Violated++;
+        }
+
+        return verdict;
+    }
+
+    public static ComplianceRules For(ComplianceRules original, bool windowed)
+    {
+        var rules = original.Judges.Values.Select(j => Rule(j, windowed)).ToArray();
         var factory = RuleCompiler.Compile(rules);
         var constructor = typeof(ComplianceRules).GetConstructors(BindingFlags.NonPublic | BindingFlags.Instance).Single();
         return (ComplianceRules)constructor.Invoke([original.Plan, original.Judges, factory]);
     }
 
-    private static RuleDefinition Rule(RequirementJudge judge)
+    private static RuleDefinition Rule(RequirementJudge judge, bool windowedVariant)
     {
         var requirement = judge.Requirement;
-        var windowed = WindowedJudges.Contains(judge.GetType().Name);
+        var windowed = windowedVariant && WindowedJudges.Contains(judge.GetType().Name);
         var rule = new RuleBuilder(requirement.Id)
             .Name(requirement.Title)
             .Description($"{requirement.Kind} of action {requirement.ActionId}")
@@ -94,7 +115,7 @@ public static class WindowedRules
                 source.Parameter, dueInCondition));
         }
 
-        var verdict = Expression.Call(judgeConstant, JudgeMethod, dueParameter, records);
+        var verdict = Expression.Call(CountedJudgeMethod, judgeConstant, dueParameter, records);
         rule.LeftHandSide.Filter(Expression.Lambda(Expression.NotEqual(verdict, Expression.Constant(null, typeof(Violation))), dueParameter, bound));
         rule.RightHandSide.Yield(Expression.Lambda(verdict, rule.RightHandSide.Context, dueParameter, bound));
         return rule.Build();
