@@ -252,6 +252,8 @@ if (options.Replay)
     GC.Collect();
     gc = GcSnapshot.Take();
     judgeCalls = WindowedRules.JudgeCalls;
+    var changeKinds = new long[Enum.GetValues<ViolationChangeKind>().Max(k => (int)k) + 1];
+    long identicalChanges = 0;
     long replayRecordTicks = 0, replayAdvanceTicks = 0, advances = 0, dueClosings = 0, changes = 0;
     var replayWatch = Stopwatch.StartNew();
     for (var i = 0; i < units.Length; i++)
@@ -277,6 +279,19 @@ if (options.Replay)
         replayAdvanceTicks += Stopwatch.GetTimestamp() - t3;
         dueClosings += pending;
         changes += session.History.Count;
+        var last = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var change in session.History)
+        {
+            changeKinds[(int)change.Kind]++;
+            var content = Content(change.Violation);
+            if (change.Kind == ViolationChangeKind.Changed && last.GetValueOrDefault(change.Violation.Id) == content)
+            {
+                identicalChanges++;
+            }
+
+            last[change.Violation.Id] = content;
+        }
+
         Compare($"unit {i} ({u.Seed.Plan.Id}) replayed in day order", finalIds[i], Oracle.Sorted(session.Violations.Select(v => v.Id)), failures);
     }
 
@@ -292,7 +307,7 @@ if (options.Replay)
     report.Line($"| records/s | {units.Sum(u => u.Records.Length) / (replayMs / 1000):N0} |");
     report.Line($"| split: Record ms | {Ms(replayRecordTicks):N0} ({Ms(replayRecordTicks) * 1000 / advances:0.0} µs per record) |");
     report.Line($"| split: AdvanceTo ms | {Ms(replayAdvanceTicks):N0} ({Ms(replayAdvanceTicks) * 1000 / dueClosings:0.0} µs per Due closed; {dueClosings:N0} Dues) |");
-    report.Line($"| violation openings, changes and resolutions | {changes:N0} |");
+    report.Line($"| violation history entries | {changes:N0}: {string.Join(", ", Enum.GetValues<ViolationChangeKind>().Select(k => $"{k} {changeKinds[(int)k]:N0}"))}; of the changes, {identicalChanges:N0} with the same message and evidence as before |");
     report.Line($"| GC: gen0 / gen1 / gen2, pause ms | {replayGc.Gen0} / {replayGc.Gen1} / {replayGc.Gen2}, {replayGc.PauseMs:N0} |");
     report.Line($"| allocated MB (bytes per record) | {replayGc.Allocated / 1e6:N0} ({(double)replayGc.Allocated / advances:N0}) |");
     if (options.Experiment)
@@ -357,6 +372,10 @@ static string Kind(UnitRecord record) => record switch
     LedgerItemRecord l => "ledger " + l.Ledger,
     _ => record.GetType().Name,
 };
+
+// What an auditor sees of a violation: its message and its evidence.
+static string Content(CampaignFlow.Compliance.Violations.Violation v) =>
+    string.Join("\u001f", [v.Message(CultureInfo.InvariantCulture), .. v.Evidence.Counted, "|", .. v.Evidence.Missing, "|", v.Evidence.Actual ?? "", v.Evidence.Required ?? ""]);
 
 static string LoadAverage()
 {
