@@ -11,6 +11,9 @@ namespace CampaignFlow.Compliance.Bench;
 /// </summary>
 public static class Oracle
 {
+    /// <summary>Judge calls the oracle made so far (one per Due, one per relevant record for per-record judges).</summary>
+    public static long JudgeCalls;
+
     public static string[] Violations(GeneratedUnit unit)
     {
         var rules = unit.Seed.Rules;
@@ -31,6 +34,7 @@ public static class Oracle
             }
 
             var relevant = unit.Records.Where(judge.IsRelevant).ToArray();
+            JudgeCalls += judge.PerRecord ? relevant.Length : 1;
             if (judge.PerRecord)
             {
                 ids.AddRange(relevant.Select(r => judge.Judge(due, [r])).OfType<Violations.Violation>().Select(v => v.Id));

@@ -165,6 +165,7 @@ for (var p = 0; p < seeds.Count; p++)
 // ── Correctness: the plain C# oracle on a sample of units ─────────────────────────────────────────────────
 var sample = Sample(units.Length, options.Check, options.Seed + 2);
 var failures = new List<string>();
+var oracleCalls = Oracle.JudgeCalls;
 var oracleWatch = Stopwatch.StartNew();
 var expected = sample.Select(i => Oracle.Violations(units[i])).ToArray();
 var oracleMs = oracleWatch.Elapsed.TotalMilliseconds;
@@ -176,7 +177,7 @@ for (var k = 0; k < sample.Length; k++)
 report.Line("");
 report.Line($"oracle: {sample.Length:N0} units re-evaluated in plain C# (each judge once per Due over all relevant records) in {oracleMs:N0} ms "
             + $"({oracleMs / sample.Length:0.000} ms per unit): {(failures.Count == 0 ? "all equal to the engine's violations" : $"{failures.Count} MISMATCHES")}; "
-            + $"{expected.Sum(e => e.Length):N0} violations compared");
+            + $"{expected.Sum(e => e.Length):N0} violations compared; {(double)(Oracle.JudgeCalls - oracleCalls) / sample.Length:0.0} judge calls per unit");
 
 var pairs = sample.Select(i => Oracle.CollectedPairs(units[i])).ToArray();
 report.Line($"(Due, record) pairs held by the Collects at the end, per unit of the sample: {pairs.Average(p => p.AsCompiled):N0} as compiled, "
@@ -184,8 +185,9 @@ report.Line($"(Due, record) pairs held by the Collects at the end, per unit of t
 
 // ── Incremental: one more record into a loaded unit ────────────────────────────────────────────────────────
 var random = new Random(options.Seed + 1);
-var extraUnits = Sample(units.Length, options.Extra, options.Seed + 3);
+var extraUnits = options.Extra <= 0 ? [] : Sample(units.Length, options.Extra, options.Seed + 3);
 var extraUs = new double[extraUnits.Length];
+var extraCalls = new long[extraUnits.Length];
 var extraGc = GcSnapshot.Take();
 judgeCalls = WindowedRules.JudgeCalls;
 for (var k = 0; k < extraUnits.Length; k++)
@@ -193,9 +195,11 @@ for (var k = 0; k < extraUnits.Length; k++)
     var u = units[extraUnits[k]];
     var template = u.Records[random.Next(u.Records.Length)];
     var extra = Population.Shift(template, 0, template.Key + "+extra");
+    var callsBefore = WindowedRules.JudgeCalls;
     var t0 = Stopwatch.GetTimestamp();
     sessions[u.Index].Record(extra);
     extraUs[k] = (Stopwatch.GetTimestamp() - t0) * 1e6 / Stopwatch.Frequency;
+    extraCalls[k] = WindowedRules.JudgeCalls - callsBefore;
     units[u.Index] = u with { Records = [.. u.Records, extra] };
 }
 
@@ -216,13 +220,13 @@ for (var p = 0; p < seeds.Count; p++)
     }
 }
 
-var byKind = extraUnits.Select((u, k) => (kind: Kind(units[u].Records[^1]), us: extraUs[k])).GroupBy(x => x.kind).OrderByDescending(g => g.Average(x => x.us)).Take(15);
+var byKind = extraUnits.Select((u, k) => (kind: Kind(units[u].Records[^1]), us: extraUs[k], calls: extraCalls[k])).GroupBy(x => x.kind).OrderByDescending(g => g.Average(x => x.us));
 report.Line("");
-report.Line("| record kind added | records | median µs | p90 µs | p99 µs | max µs | mean µs |");
-report.Line("|---|---|---|---|---|---|---|");
+report.Line("| record kind added | records | median µs | p90 µs | p99 µs | max µs | mean µs |" + (options.Experiment ? " judge calls, mean |" : ""));
+report.Line("|---|---|---|---|---|---|---|" + (options.Experiment ? "---|" : ""));
 foreach (var g in byKind)
 {
-    report.Line(Percentiles(g.Key, g.Select(x => x.us).ToArray()));
+    report.Line(Percentiles(g.Key, g.Select(x => x.us).ToArray()) + (options.Experiment ? $" {g.Average(x => x.calls):0.0} |" : ""));
 }
 
 report.Line("");
@@ -358,6 +362,11 @@ static void Compare(string what, string[] expected, string[] actual, List<string
 
 static string Percentiles(string label, double[] values)
 {
+    if (values.Length == 0)
+    {
+        return $"| {label} | 0 | | | | | |";
+    }
+
     var sorted = values.Order().ToArray();
     double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))];
     return $"| {label} | {sorted.Length:N0} | {At(0.5):0.0} | {At(0.9):0.0} | {At(0.99):0.0} | {sorted[^1]:0.0} | {sorted.Average():0.0} |";
