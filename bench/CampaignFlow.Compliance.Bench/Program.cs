@@ -247,6 +247,41 @@ process.Refresh();
 report.Line("");
 report.Line($"peak working set: {process.PeakWorkingSet64 / 1e6:N0} MB");
 
+// Memory split on the first (up to) 1,000 units, in fresh sessions: what the records cost in a session before any
+// Due, and what closing every Due (Collects, activations, violations) adds.
+{
+    var few = units.Take(Math.Min(units.Length, 1000)).ToArray();
+    var fewRecords = few.Sum(u => u.Records.Length);
+    var fewDues = few.Sum(u => CampaignFlow.Compliance.Timing.DueSchedule.For(u.Seed.Plan, u.Seed.Plan.Unit.Id).Count);
+    var held = new UnitCompliance[few.Length];
+    var m0 = GC.GetTotalMemory(true);
+    for (var i = 0; i < few.Length; i++)
+    {
+        held[i] = new UnitCompliance(few[i].Seed.Rules, few[i].Seed.Plan.Unit.Id);
+    }
+
+    var m1 = GC.GetTotalMemory(true);
+    for (var i = 0; i < few.Length; i++)
+    {
+        foreach (var record in few[i].Records)
+        {
+            held[i].Record(record);
+        }
+    }
+
+    var m2 = GC.GetTotalMemory(true);
+    for (var i = 0; i < few.Length; i++)
+    {
+        held[i].AdvanceTo(few[i].Seed.End);
+    }
+
+    var m3 = GC.GetTotalMemory(true);
+    report.Line($"memory split over {few.Length:N0} units ({fewRecords:N0} records, {fewDues:N0} Dues): empty sessions with their due schedules "
+                + $"{(m1 - m0) / 1e3 / few.Length:N1} KB per unit; records recorded {(double)(m2 - m1) / fewRecords:N0} B per record; "
+                + $"every Due closed and judged {(double)(m3 - m2) / fewDues:N0} B per Due ({(double)(m3 - m2) / fewRecords:N0} B per record)");
+    GC.KeepAlive(held);
+}
+
 // ── Replay: the same logs in day order, periods closing as days pass ───────────────────────────────────────
 if (options.Replay)
 {
