@@ -8,6 +8,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>邀请市委督导组到会指导; 邀请上级纪检机关同志参加: each occurrence has the attendees required by role.</summary>
 internal sealed class AttendanceJudge(Attendance requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override bool ReadsOnlyItsPeriod => true;
+
     public override bool IsRelevant(UnitRecord record) => IsSubjectActivity(record);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)

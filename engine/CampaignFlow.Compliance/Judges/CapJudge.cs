@@ -8,6 +8,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>每年发文不超过25个: in each period (or the window), the activities stay within the cap.</summary>
 internal sealed class CapJudge(Cap requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override bool ReadsOnlyItsPeriod => true;
+
     public override bool IsRelevant(UnitRecord record) =>
         IsSubjectActivity(record) || (record is DocumentRecord d && d.Kind == Requirement.Subject.Id) || (record is LedgerItemRecord l && l.Ledger == Requirement.Subject.Id);
 

@@ -9,6 +9,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>四次集中专题学习; 召开一次民主生活会: the number of occurrences in the window (re-held ones not counted twice).</summary>
 internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override bool ReadsOnlyItsPeriod => true;
+
     public override bool IsRelevant(UnitRecord record) => Requirement.Subject.Kind switch
     {
         SubjectKind.Document => record is DocumentRecord d && d.Kind == Requirement.Subject.Id,

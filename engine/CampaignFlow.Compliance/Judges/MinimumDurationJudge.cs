@@ -8,6 +8,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>会议时间不少于1天; 每次调研不少于2天: every occurrence in the window lasts the minimum.</summary>
 internal sealed class MinimumDurationJudge(MinimumDuration requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override bool ReadsOnlyItsPeriod => true;
+
     public override bool IsRelevant(UnitRecord record) => IsSubjectActivity(record);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)

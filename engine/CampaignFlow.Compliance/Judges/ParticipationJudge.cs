@@ -8,6 +8,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>每名党员都要参加; 领导班子成员参加所在支部会议: everyone required took part in the occurrence (of their own branch).</summary>
 internal sealed class ParticipationJudge(Participation requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override bool ReadsOnlyItsPeriod => true;
+
     public override bool IsRelevant(UnitRecord record) => IsSubjectActivity(record);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)

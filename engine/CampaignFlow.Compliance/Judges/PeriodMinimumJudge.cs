@@ -8,6 +8,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>每周集中学习时间不少于半天: in each period, the activities add up to the minimum (a person's own by rank).</summary>
 internal sealed class PeriodMinimumJudge(PeriodMinimum requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override bool ReadsOnlyItsPeriod => true;
+
     public override bool IsRelevant(UnitRecord record) => IsSubjectActivity(record);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)

@@ -8,6 +8,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>培训1200名; 集中学习时间在21天以上: an attribute (or the working time) adds up to the target over the window.</summary>
 internal sealed class QuantityTargetJudge(QuantityTarget requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override bool ReadsOnlyItsPeriod => true;
+
     public override bool IsRelevant(UnitRecord record) => IsSubjectActivity(record);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)

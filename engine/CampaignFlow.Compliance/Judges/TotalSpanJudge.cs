@@ -9,6 +9,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>集中教育时间一般不少于3个月: from the unit's first activity to its last spans at least the length.</summary>
 internal sealed class TotalSpanJudge(TotalSpan requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override bool ReadsOnlyItsPeriod => true;
+
     public override bool IsRelevant(UnitRecord record) => record is ActivityRecord;
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)

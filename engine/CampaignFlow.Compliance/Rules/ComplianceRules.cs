@@ -17,7 +17,7 @@ namespace CampaignFlow.Compliance.Rules;
 /// <code>
 /// when  due:     Due (requirement R closed for a period and target)
 ///       not      ExceptionRecord (unit, action of R)            — soft requirements only
-///       records: Collect UnitRecord (same unit, relevant to R)
+///       records: Collect UnitRecord (same unit, relevant to R, inside the due's period when R reads only that)
 ///       filter   judge(due, records) is a violation
 /// then  yield    judge(due, records)                              — linked: retracted when no longer true
 /// </code>
@@ -28,6 +28,7 @@ public sealed class ComplianceRules
 {
     private static readonly System.Reflection.MethodInfo IsRelevantMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.IsRelevant))!;
     private static readonly System.Reflection.MethodInfo JudgeMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.Judge))!;
+    private static readonly System.Reflection.MethodInfo WithinMethod = typeof(UnitRecord).GetMethod(nameof(UnitRecord.Within))!;
 
     private ComplianceRules(ResolvedPlan plan, IReadOnlyDictionary<string, RequirementJudge> judges, ISessionFactory factory)
     {
@@ -95,6 +96,15 @@ public sealed class ComplianceRules
             var collect = rule.LeftHandSide.Aggregate(AggregateKind.Collect, "records", typeof(UnitRecord), "record");
             collect.Source.Equal(nameof(UnitRecord.Unit), due.Declaration, nameof(Due.Unit));
             collect.Source.Condition(Expression.Lambda(Expression.Call(judgeConstant, IsRelevantMethod, collect.Source.Parameter), collect.Source.Parameter));
+            if (judge.ReadsOnlyItsPeriod)
+            {
+                var dueInSource = due.Declaration.ToParameter();
+                collect.Source.Condition(Expression.Lambda(
+                    Expression.Call(collect.Source.Parameter, WithinMethod, Expression.Property(dueInSource, nameof(Due.Start)), Expression.Property(dueInSource, nameof(Due.End))),
+                    collect.Source.Parameter,
+                    dueInSource));
+            }
+
             bound = collect.Result.ToParameter();
             records = bound;
         }

@@ -112,9 +112,21 @@ public sealed class UnitCompliance
         }
         else
         {
+            // Re-judging a period often finds the same verdict; auditors' history records only real changes.
+            if (kind == ViolationChangeKind.Changed && _open.TryGetValue(violation.Id, out var before) && SameVerdict(before, violation))
+            {
+                _open[violation.Id] = violation;
+                return;
+            }
+
             _open[violation.Id] = violation;
         }
 
         _history.Add(new ViolationChange(Now, kind, violation));
     }
+
+    private static bool SameVerdict(Violation a, Violation b) =>
+        a.Code == b.Code && a.Arguments.SequenceEqual(b.Arguments)
+        && a.Evidence.Counted.SequenceEqual(b.Evidence.Counted) && a.Evidence.Missing.SequenceEqual(b.Evidence.Missing)
+        && a.Evidence.Actual == b.Evidence.Actual && a.Evidence.Required == b.Evidence.Required;
 }
