@@ -13,6 +13,19 @@ public class SimulateCommandTests
         run.Output.TrimEnd().Split('\n')[^1].ShouldBe("4 violation(s), 0 warning(s), 0 pending at 2014-10-01");
     }
 
+    [Theory]
+    [InlineData("panyu-ftu-2014", "4 violation(s), 0 warning(s), 0 pending at 2014-10-01")]
+    [InlineData("mianyang-ftu-2014", "5 violation(s), 0 warning(s), 0 pending at 2014-10-01")]
+    [InlineData("anhui-organs-2013", "3 violation(s), 0 warning(s), 0 pending at 2014-02-01")]
+    [InlineData("guangxi-ftu-2013", "4 violation(s), 0 warning(s), 0 pending at 2014-02-01")]
+    [InlineData("weidu-xiguan-street-2014", "3 violation(s), 0 warning(s), 0 pending at 2014-10-01")]
+    public void Each_seed_plan_with_its_demo_log_ends_with_its_count(string plan, string last)
+    {
+        var run = CliRun.Of("simulate", $"definitions/{plan}.yaml", "--activities", $"definitions/activities/{plan}.yaml");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.TrimEnd().Split('\n')[^1].ShouldBe(last);
+    }
+
     [Fact]
     public void Simulating_up_to_a_day_leaves_later_periods_pending()
     {

@@ -19,6 +19,9 @@ public sealed class UnitCompliance
     private readonly Dictionary<string, Violation> _open = new(StringComparer.Ordinal);
     private readonly List<ViolationChange> _history = [];
     private readonly IReadOnlyList<Due> _schedule;
+    private readonly IReadOnlyList<PhaseBoundary> _boundaries;
+    private readonly HashSet<string> _openPhases = new(StringComparer.Ordinal);
+    private int _nextBoundary;
     private readonly TimeZoneInfo _zone;
     private int _nextDue;
 
@@ -31,6 +34,7 @@ public sealed class UnitCompliance
         Unit = unit;
         _zone = TimeZoneInfo.TryFindSystemTimeZoneById(rules.Plan.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
         _schedule = DueSchedule.For(rules.Plan, unit);
+        _boundaries = Boundaries(rules.Plan.Phases, unit).OrderBy(b => b.Opens ? b.Day.DayNumber : b.Day.DayNumber + 1).ThenBy(b => b.Opens).ToArray();
         Now = new DateTimeOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue), _zone.GetUtcOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue)));
         _session = rules.Factory.CreateSession();
         _session.Events.FactInserted += (_, e) => Observe(e, ViolationChangeKind.Opened);
@@ -55,6 +59,9 @@ public sealed class UnitCompliance
 
     /// <summary>The periods not closed yet: their requirements are pending, not violated.</summary>
     public IEnumerable<Due> Pending => _schedule.Skip(_nextDue);
+
+    /// <summary>The phases (and links) open at <see cref="Now"/>.</summary>
+    public IReadOnlyCollection<string> OpenPhases => _openPhases;
 
     /// <summary>The records kept, by key.</summary>
     public IReadOnlyDictionary<string, UnitRecord> Records => _records;
@@ -96,6 +103,22 @@ public sealed class UnitCompliance
             _session.Insert(_schedule[_nextDue++]);
         }
 
+        // Phases open on their first day and close after their last, as time facts the rules (and the campaign
+        // layer) can match.
+        while (_nextBoundary < _boundaries.Count && (_boundaries[_nextBoundary].Opens ? _boundaries[_nextBoundary].Day <= today : _boundaries[_nextBoundary].Day < today))
+        {
+            var boundary = _boundaries[_nextBoundary++];
+            _session.Insert(boundary);
+            if (boundary.Opens)
+            {
+                _openPhases.Add(boundary.PhaseId);
+            }
+            else
+            {
+                _openPhases.Remove(boundary.PhaseId);
+            }
+        }
+
         _session.Fire();
     }
 
@@ -124,6 +147,10 @@ public sealed class UnitCompliance
 
         _history.Add(new ViolationChange(Now, kind, violation));
     }
+
+    private static IEnumerable<PhaseBoundary> Boundaries(IEnumerable<Plans.Resolution.ResolvedPhase> phases, string unit) =>
+        phases.SelectMany(p => new[] { new PhaseBoundary(unit, p.Id, true, p.Window.Start), new PhaseBoundary(unit, p.Id, false, p.Window.End) }
+            .Concat(Boundaries(p.Links, unit)));
 
     private static bool SameVerdict(Violation a, Violation b) =>
         a.Code == b.Code && a.Arguments.SequenceEqual(b.Arguments)
