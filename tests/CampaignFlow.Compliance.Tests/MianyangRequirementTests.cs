@@ -283,7 +283,7 @@ public class MianyangRequirementTests
         Single(Mianyang, "four-winds-list:approval-gate", without: r => r.Key == "four-winds-list-ok").Evidence.Missing.ShouldBe(["supervisor"]);
 
         var missing = Single(Mianyang, "submit-four-winds-list:publication", without: r => r.Key == "four-winds-list-submitted");
-        (missing.Code, missing.Evidence.Required).ShouldBe(("publication-missing", "superior"));
+        (missing.Code, missing.Evidence.Required).ShouldBe(("publication-missing-superior", "superior"));
     }
 
     [Fact]
@@ -369,7 +369,7 @@ public class MianyangRequirementTests
         (none.Target, none.Code).ShouldBe(("culture-palace", "count-none"));
 
         Single(Mianyang, "publish-self-examinations:publication", without: r => r.Key == "self-exam-liu-public").Target.ShouldBe("liu-fang");
-        Single(Mianyang, "publish-team-self-examination:publication", without: r => r.Key == "team-self-examination-public").Code.ShouldBe("publication-missing");
+        Single(Mianyang, "publish-team-self-examination:publication", without: r => r.Key == "team-self-examination-public").Code.ShouldBe("publication-missing-unit");
 
         // Published before the meeting: out of order, for that member.
         var early = Single(Mianyang, "publish-self-examinations:order", without: r => r.Key == "self-exam-liu-public",
@@ -386,7 +386,7 @@ public class MianyangRequirementTests
         Met(Mianyang, "publish-rectification-plan:publication");
         Met(Mianyang, "publish-personal-rectification:publication");
 
-        Single(Mianyang, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public").Code.ShouldBe("publication-missing");
+        Single(Mianyang, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public").Code.ShouldBe("publication-missing-unit");
         Single(Mianyang, "publish-personal-rectification:publication", without: r => r.Key == "personal-rect-li-public").Target.ShouldBe("li-minghua");
         var none = Single(Mianyang, "personal-rectification:count-in-window", without: r => r.Key is "personal-rect-li" or "personal-rect-li-public");
         (none.Target, none.Code).ShouldBe(("li-minghua", "count-none"));

@@ -363,13 +363,13 @@ public class PanyuRequirementTests
         Met(Panyu, "publish-rectification-plan:order");
 
         var missing = Single(Panyu, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public");
-        missing.Code.ShouldBe("publication-missing");
+        missing.Code.ShouldBe("publication-missing-unit");
         missing.Evidence.Required.ShouldBe("unit");
 
         // Published to the branch only is not published in the unit.
         var publication = Record<PublicationRecord>(Panyu, "rectification-plan-public");
         Single(Panyu, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public", with: [publication with { Audience = Plans.Syntax.Audience.Branch }])
-            .Code.ShouldBe("publication-missing");
+            .Code.ShouldBe("publication-missing-unit");
 
         var plan = Record<DocumentRecord>(Panyu, "rectification-plan");
         var early = Single(Panyu, "publish-rectification-plan:order", without: r => r.Key == "rectification-plan", with: [plan with { Day = Day("2014-08-12") }]);

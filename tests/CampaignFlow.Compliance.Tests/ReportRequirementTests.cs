@@ -168,7 +168,7 @@ public class ReportRequirementTests
         Met(Anhui, "rectification-ledger:count-in-window");
         Met(Anhui, "rectification-ledger:ledger");
 
-        Single(Anhui, "publish-rectification:publication", without: r => r.Key == "rectification-task-book-public").Code.ShouldBe("publication-missing");
+        Single(Anhui, "publish-rectification:publication", without: r => r.Key == "rectification-task-book-public").Code.ShouldBe("publication-missing-unit");
         Single(Anhui, "rectification-ledger:count-in-window", without: r => r.Key == "measure-01").Evidence.Actual.ShouldBe("50");
         Single(Anhui, "rectification-ledger:ledger", without: r => r.Key == "measure-01", with: [Record<LedgerItemRecord>(Anhui, "measure-01") with { Done = false }])
             .Record.ShouldBe("measure-01");

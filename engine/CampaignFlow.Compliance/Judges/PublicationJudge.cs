@@ -21,7 +21,7 @@ internal sealed class PublicationJudge(Publication requirement, JudgeContext con
             .ToArray();
         return published.Length > 0
             ? null
-            : Violate(due, "publication-missing", new Evidence([], [Title], null, Plans.Syntax.PlanShape.Kebab(requirement.Audience.ToString())),
+            : Violate(due, "publication-missing-" + Plans.Syntax.PlanShape.Kebab(requirement.Audience.ToString()), new Evidence([], [Title], null, Plans.Syntax.PlanShape.Kebab(requirement.Audience.ToString())),
                 Title, Plans.Syntax.PlanShape.Kebab(requirement.Audience.ToString()), Context.Name(due.Target));
     }
 }
