@@ -20,5 +20,5 @@ public sealed record Cap : Requirement
     public required decimal MaximumValue { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-cap", [Every is { } e ? PlanShape.Kebab(e.ToString()) : "window", Subject.Id, Maximum.Text]);
+    public override (string Code, string[] Arguments) Statement => ("req-cap", [Every is { } e ? "@" + PlanShape.Kebab(e.ToString()) : "@window", Subject.Id, Maximum.Text]);
 }

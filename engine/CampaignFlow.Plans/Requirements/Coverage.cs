@@ -23,5 +23,7 @@ public sealed record Coverage : Requirement
     public required IReadOnlyList<string> Values { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-coverage", [Subject.Id, PlanShape.Kebab(Form.ToString()), Form == CoverageForm.Values ? string.Join(", ", Values) : Pairs.Count.ToString(CultureInfo.InvariantCulture) + " pairs"]);
+    public override (string Code, string[] Arguments) Statement => Form == CoverageForm.Values
+        ? ("req-coverage-values", [Subject.Id, Attribute ?? "", string.Join(", ", Values)])
+        : ("req-coverage-pairs", [Subject.Id, "@" + PlanShape.Kebab(Form.ToString()), Pairs.Count.ToString(CultureInfo.InvariantCulture)]);
 }

@@ -14,5 +14,5 @@ public sealed record Publication : Requirement
     public required Audience Audience { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-publication", [Subject.Id, PlanShape.Kebab(Audience.ToString())]);
+    public override (string Code, string[] Arguments) Statement => ("req-publication", [Subject.Id, "@" + PlanShape.Kebab(Audience.ToString())]);
 }

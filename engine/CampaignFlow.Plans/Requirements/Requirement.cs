@@ -56,6 +56,9 @@ public abstract record Requirement
     /// <summary>Where the action is written.</summary>
     public SourceLocation Location { get; init; }
 
-    /// <summary>A one-line statement of what is checked, for <c>campaignflow show</c>: a message code and its values.</summary>
+    /// <summary>
+    /// A one-line statement of what is checked, for <c>campaignflow show</c>: a message code and its values. A value
+    /// written <c>@word</c> is a word of the format (week, unit, all-pairs…), rendered from the template <c>word-word</c>.
+    /// </summary>
     public abstract (string Code, string[] Arguments) Statement { get; }
 }

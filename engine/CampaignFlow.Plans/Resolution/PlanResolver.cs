@@ -193,6 +193,7 @@ public static class PlanResolver
     public static string Describe(Requirement requirement, CultureInfo culture)
     {
         var (code, arguments) = requirement.Statement;
-        return MessageCatalog.Format(code, arguments, culture);
+        var words = arguments.Select(a => a.StartsWith('@') ? MessageCatalog.Format("word-" + a[1..], [], culture) : a).ToArray();
+        return MessageCatalog.Format(code, words, culture);
     }
 }

@@ -278,7 +278,9 @@ public class RequirementKindTests
             CampaignFlow.Plans.Diagnostics.MessageCatalog.Contains(code).ShouldBeTrue(code);
             foreach (var culture in new[] { System.Globalization.CultureInfo.InvariantCulture, new System.Globalization.CultureInfo("zh-CN") })
             {
-                CampaignFlow.Plans.Resolution.PlanResolver.Describe(requirement, culture).ShouldNotContain("{");
+                var statement = CampaignFlow.Plans.Resolution.PlanResolver.Describe(requirement, culture);
+                statement.ShouldNotContain("{");
+                statement.ShouldNotContain("word-");
             }
         }
     }
