@@ -459,7 +459,13 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     {
         var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values)
-            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        {
+            var parameter = new NpgsqlParameter { Value = value ?? DBNull.Value };
+            // Times are always UTC instants; say so, or an array of only nulls would be taken for 'timestamp'.
+            if (value is DateTime[] or DateTime?[])
+                parameter.NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz;
+            command.Parameters.Add(parameter);
+        }
         batch.BatchCommands.Add(command);
     }
 
