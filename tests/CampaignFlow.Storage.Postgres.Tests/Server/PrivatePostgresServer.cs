@@ -24,6 +24,7 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
 
     private string _folder = "";
     private string _bin = "";
+    private string _serverOptions = "";
     private bool _started;
     private int _schemaCounter;
 
@@ -55,9 +56,8 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
             var port = FreePort();
             try
             {
-                await RunAsync(Path.Combine(_bin, "pg_ctl"),
-                    ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
-                     "-o", $"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_folder} -c max_connections=200", "start"], IsRoot);
+                _serverOptions = $"-c port={port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_folder} -c max_connections=200";
+                await StartServerAsync(data);
                 _started = true;
                 ConnectionString = $"Host=127.0.0.1;Port={port};Username={superuser};Database={Database};Maximum Pool Size=60;Timeout=30";
                 break;
@@ -98,12 +98,31 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
             Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>
+    /// Kills the server the way a power cut would (<c>pg_ctl stop -m immediate</c>: no checkpoint, no flush)
+    /// and starts it again on the same folder and port, so it must recover from its write-ahead log.
+    /// </summary>
+    public async Task CrashAndRestartAsync()
+    {
+        var data = Path.Combine(_folder, "data");
+        await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", data, "stop", "-m", "immediate", "-w"], IsRoot);
+        _started = false;
+        await StartServerAsync(data);
+        _started = true;
+        DataSource.Clear();
+        NpgsqlConnection.ClearAllPools();
+    }
+
     /// <summary>A fresh, empty, migrated schema with a store over it.</summary>
     public PostgresWorkflowStore CreateStore() =>
         PostgresWorkflowStore.OpenAsync(DataSource, NewSchemaName()).GetAwaiter().GetResult();
 
     /// <summary>A schema name never used before in this run.</summary>
     public string NewSchemaName() => $"t{Interlocked.Increment(ref _schemaCounter)}_{Guid.NewGuid().ToString("N")[..8]}";
+
+    // Same options every time: pg_ctl start does not reuse the previous run's (only restart does).
+    private Task StartServerAsync(string data) =>
+        RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", _serverOptions, "start"], IsRoot);
 
     private static string FindBinaries()
     {
