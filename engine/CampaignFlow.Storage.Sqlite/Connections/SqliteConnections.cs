@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignFlow.Storage.Sqlite.Connections;
+
+/// <summary>
+/// The connections of one store client: a single writer connection behind an async gate, and a small pool
+/// of reader connections. Each connection is configured once (busy timeout, synchronous) when opened.
+/// </summary>
+/// <remarks>
+/// SQLite admits one writer per database file. Queuing this client's writes on a gate, instead of letting
+/// its threads collide in SQLite's busy handler (which sleeps and polls), keeps in-process contention cheap
+/// and fair; other processes are still kept out by the file lock, waited for with <c>busy_timeout</c>.
+/// Readers never block the writer in WAL mode, so they get their own connections.
+/// </remarks>
+internal sealed class SqliteConnections : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteWorkflowStoreOptions _options;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    private SqliteConnection? _writer;
+    private bool _disposed;
+
+    public SqliteConnections(string databasePath, SqliteWorkflowStoreOptions options)
+    {
+        _options = options;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            // This class is the pool: Microsoft.Data.Sqlite's own pool is shared per connection string across
+            // the process, which would blur two store clients on one file into one and keep files open after Dispose.
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+    }
+
+    /// <summary>Opens a new configured connection (used for the writer, readers and migrations).</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            var synchronous = _options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
+            var busyMs = ((long)_options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA busy_timeout = {busyMs}; PRAGMA synchronous = {synchronous};";
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction (<c>BEGIN IMMEDIATE</c>) on the writer; commits unless it throws or asks to roll back.</summary>
+    public async ValueTask<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, (T Result, bool Commit)> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // IMMEDIATE takes the database's write lock up front, so a transaction that reads and then writes
+            // can never fail half-way on a lock upgrade: everything it read stays true until it commits.
+            // Opened on first use, so a store's writer never predates the migrations that switch the file to WAL.
+            _writer ??= Open();
+            using var transaction = _writer.BeginTransaction(deferred: false);
+            var (result, commit) = work(_writer, transaction);
+            if (commit)
+                transaction.Commit();
+            else
+                transaction.Rollback();
+            return result;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a reader connection (autocommit: each statement sees the latest committed data).</summary>
+    public T Read<T>(Func<SqliteConnection, T> work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = _idleReaders.TryTake(out var idle) ? idle : Open();
+        try
+        {
+            return work(connection);
+        }
+        finally
+        {
+            if (_disposed || _idleReaders.Count >= _options.MaxIdleReaders)
+                connection.Dispose();
+            else
+                _idleReaders.Add(connection);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _writer?.Dispose();
+        while (_idleReaders.TryTake(out var reader))
+            reader.Dispose();
+        _writeGate.Dispose();
+    }
+}
