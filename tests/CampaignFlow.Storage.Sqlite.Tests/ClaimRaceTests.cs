@@ -78,7 +78,7 @@ public sealed class ClaimRaceTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Two_processes_racing_for_due_timers_and_inbox_items_handle_each_exactly_once()
     {
-        const int count = 300;
+        const int count = 200;
         using (var seed = SqliteWorkflowStore.Open(_database.Path))
         {
             for (var i = 0; i < count; i++)
