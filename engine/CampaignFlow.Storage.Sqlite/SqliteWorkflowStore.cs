@@ -27,6 +27,11 @@ namespace CampaignFlow.Storage.Sqlite;
 /// crashed or stalled) makes the rows claimable again by anyone.
 /// </para>
 /// <para>Several store objects, in one process or many, may share one file; each is one client with its own connections.</para>
+/// <para>
+/// Microsoft.Data.Sqlite has no asynchronous I/O, so the calls complete synchronously (a write may block its
+/// thread while another process holds the write lock, up to <see cref="SqliteWorkflowStoreOptions.BusyTimeout"/>);
+/// only waiting for this client's own writer is asynchronous.
+/// </para>
 /// </remarks>
 /// <threadsafety>All members except <see cref="Dispose"/> are safe for concurrent use.</threadsafety>
 public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable

@@ -55,6 +55,8 @@ public sealed class ClaimRaceTests(ITestOutputHelper output) : IDisposable
                 }
                 if (timers.Count == 0 && items.Count == 0)
                     return;
+                // As in RaceWorker: leave the write lock free between rounds, as a host doing other work does.
+                await Task.Delay(TimeSpan.FromMilliseconds(5));
             }
         }
 
@@ -71,6 +73,45 @@ public sealed class ClaimRaceTests(ITestOutputHelper output) : IDisposable
             (await clientB.GetInboxItemAsync("signal-" + Id(i) + "-item"))!.Status.ShouldBe(InboxItemStatus.Completed);
         }
         (await clientA.GetNextTimerDueAtAsync()).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Two_processes_racing_for_due_timers_and_inbox_items_handle_each_exactly_once()
+    {
+        const int count = 200;
+        using (var seed = SqliteWorkflowStore.Open(_database.Path))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                await seed.CommitAsync(Samples.NewInstanceWithTimer(Id(i), Samples.T0.AddSeconds(-i)));
+                await seed.EnqueueSignalAsync(Samples.Item("signal-" + Id(i)));
+            }
+        }
+
+        using var a = ChildProcess.Start(RaceWorker.Mode, _database.Path, "process-a");
+        using var b = ChildProcess.Start(RaceWorker.Mode, _database.Path, "process-b");
+        a.ReadLine(TimeSpan.FromSeconds(60)).ShouldBe("ready", a.Errors);
+        b.ReadLine(TimeSpan.FromSeconds(60)).ShouldBe("ready", b.Errors);
+        a.Send("go");
+        b.Send("go");
+        a.WaitForExit(TimeSpan.FromSeconds(120)).ShouldBe(0, a.Errors);
+        b.WaitForExit(TimeSpan.FromSeconds(120)).ShouldBe(0, b.Errors);
+        var linesA = a.DrainLines();
+        var linesB = b.DrainLines();
+        linesA[^1].ShouldBe("done");
+        linesB[^1].ShouldBe("done");
+
+        var handled = linesA.Concat(linesB).Where(l => l != "done").ToList();
+        handled.Count(l => l.StartsWith("timer ", StringComparison.Ordinal)).ShouldBe(count);
+        handled.Count(l => l.StartsWith("item ", StringComparison.Ordinal)).ShouldBe(count);
+        handled.Distinct().Count().ShouldBe(handled.Count, "no timer or item was handled by both processes");
+        output.WriteLine($"process a handled {linesA.Count - 1}, process b {linesB.Count - 1}");
+
+        using var check = SqliteWorkflowStore.Open(_database.Path);
+        for (var i = 0; i < count; i++)
+            (await check.GetJournalAsync(Id(i))).Count(e => e.Kind == JournalEventKind.TimerFired).ShouldBe(1);
+        (await check.GetNextTimerDueAtAsync()).ShouldBeNull();
+        (await check.ClaimInboxAsync(Samples.T0.AddDays(1), "checker", LongLease, 1000)).ShouldBeEmpty();
     }
 
     [Fact]

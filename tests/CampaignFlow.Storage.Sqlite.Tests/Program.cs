@@ -19,12 +19,14 @@ public static class Program
                 return await DurableWriter.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             case ClaimHolder.Mode when args.Length == 3:
                 return await ClaimHolder.RunAsync(args[1], args[2]);
+            case RaceWorker.Mode when args.Length == 3:
+                return await RaceWorker.RunAsync(args[1], args[2]);
             case StoreOpener.Mode when args.Length == 2:
                 return StoreOpener.Run(args[1]);
             case BulkInsertBenchmark.Mode:
                 return await BulkInsertBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
             default:
-                await Console.Error.WriteLineAsync($"usage: {DurableWriter.Mode} DB STEPS | {ClaimHolder.Mode} DB CLAIMER | {StoreOpener.Mode} DB | {BulkInsertBenchmark.Mode} [COMMITS]");
+                await Console.Error.WriteLineAsync($"usage: {DurableWriter.Mode} DB STEPS | {ClaimHolder.Mode} DB CLAIMER | {RaceWorker.Mode} DB CLAIMER | {StoreOpener.Mode} DB | {BulkInsertBenchmark.Mode} [COMMITS]");
                 return 2;
         }
     }

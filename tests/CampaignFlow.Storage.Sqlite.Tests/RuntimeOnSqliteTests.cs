@@ -134,5 +134,37 @@ public sealed class RuntimeOnSqliteTests : IDisposable
         journal.Single(e => e.Kind == JournalEventKind.Note && e.ActivityId == "rectification" && e.Detail!.StartsWith("window closed", StringComparison.Ordinal)).At.ShouldBe(Day(10, 1));
     }
 
+    [Fact]
+    public async Task Two_hosts_on_one_file_fire_each_due_timer_once_and_deliver_each_signal_once()
+    {
+        const int units = 30;
+        var clock = new ManualClock(Day(2, 1));
+        var definitions = new WorkflowDefinitionRegistry(new WorkflowDefinition("reminder", 1,
+            new Sequence("s", Delay.For("wait", TimeSpan.FromDays(1)), new WaitForSignal("ack", "acknowledged", "{correlation}"))));
+        using var storeA = SqliteWorkflowStore.Open(_database.Path);
+        using var storeB = SqliteWorkflowStore.Open(_database.Path);
+        var hostA = new WorkflowRuntime(storeA, definitions, clock, new WorkflowRuntimeOptions { ClaimerId = "host-a", BatchSize = 4 });
+        var hostB = new WorkflowRuntime(storeB, definitions, clock, new WorkflowRuntimeOptions { ClaimerId = "host-b", BatchSize = 4 });
+        var ids = new List<string>();
+        for (var i = 0; i < units; i++)
+            ids.Add((await (i % 2 == 0 ? hostA : hostB).StartAsync("reminder", $"unit-{i}")).InstanceId);
+        // Acknowledgements arrive before their bookmarks exist: parked in the shared inbox.
+        for (var i = 0; i < units; i++)
+            await hostA.SendSignalAsync(new Signal("acknowledged", $"unit-{i}") { IdempotencyKey = $"ack-{i}" });
+
+        clock.Advance(TimeSpan.FromDays(2));
+        var fired = await Task.WhenAll(Task.Run(() => hostA.RunDueTimersAsync()), Task.Run(() => hostB.RunDueTimersAsync()));
+        await Task.WhenAll(Task.Run(() => hostA.ProcessInboxAsync()), Task.Run(() => hostB.ProcessInboxAsync()));
+
+        fired.Sum().ShouldBe(units);
+        foreach (var id in ids)
+        {
+            var journal = await storeB.GetJournalAsync(id);
+            journal.Count(e => e.Kind == JournalEventKind.TimerFired).ShouldBe(1, id);
+            journal.Count(e => e.Kind == JournalEventKind.SignalReceived).ShouldBe(1, id);
+            (await storeA.GetInstanceAsync(id))!.Status.ShouldBe(WorkflowStatus.Completed, id);
+        }
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -32,7 +32,7 @@ internal sealed class ChildProcess : IDisposable
     {
         // `dotnet exec` on the test assembly itself: its deps.json and runtimeconfig.json are in the output folder.
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
-        var info = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
         foreach (var arg in args)
@@ -47,6 +47,13 @@ internal sealed class ChildProcess : IDisposable
     public string Errors
     {
         get { lock (_errors) return _errors.ToString(); }
+    }
+
+    /// <summary>Writes a line to the child's standard input.</summary>
+    public void Send(string line)
+    {
+        _process.StandardInput.WriteLine(line);
+        _process.StandardInput.Flush();
     }
 
     /// <summary>The next output line, or null when the process ended or <paramref name="timeout"/> passed.</summary>
