@@ -1,3 +1,4 @@
+using CampaignFlow.Workflows.Conformance.Samples;
 using CampaignFlow.Storage.Sqlite.Tests.Fixtures;
 using CampaignFlow.Workflows.Activities;
 using CampaignFlow.Workflows.Definitions;
@@ -24,17 +25,7 @@ public sealed class RuntimeOnSqliteTests : IDisposable
 
     private static DateTimeOffset Day(int month, int day) => new(2014, month, day, 0, 0, 0, China);
 
-    private static WorkflowDefinition Campaign() => new("campaign", 1, new Sequence("campaign",
-        new Window("study", Day(2, 20), Day(5, 1), new Fork("study-actions",
-            new RunTask("mobilization", "mobilization-held", "{correlation}"),
-            new Sequence("opinions", new RunTask("solicit", "opinions-collected", "{correlation}"), new WaitForSignal("opinions-reviewed", "opinions-reviewed", "{correlation}")))),
-        new WaitForSignal("plan-approved", "approved", "{correlation}/criticism-plan"),
-        new Window("criticism", Day(5, 1), Day(8, 1), new Fork("criticism-actions",
-            new RunTask("talks", "talks-held", "{correlation}"),
-            Loop.UntilDecided("democratic-life", new RunTask("meeting", "meeting-held", "{correlation}"), "meeting-evaluated", "{correlation}"))),
-        new Window("rectification", Day(8, 1), Day(10, 1), new Fork("rectification-actions",
-            new RunTask("rectification-plan", "rectification-planned", "{correlation}"),
-            new RunTask("publish-plan", "plan-published", "{correlation}")))));
+    private static WorkflowDefinition Campaign() => new("campaign", 1, ThreePhaseCampaign.Root());
 
     private static Dictionary<DateTimeOffset, List<Signal>> Events()
     {

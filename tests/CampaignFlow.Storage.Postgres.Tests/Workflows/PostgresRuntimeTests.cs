@@ -1,3 +1,4 @@
+using CampaignFlow.Workflows.Conformance.Samples;
 using CampaignFlow.Storage.Postgres.Tests.Server;
 using CampaignFlow.Workflows.Activities;
 using CampaignFlow.Workflows.Definitions;
@@ -18,17 +19,7 @@ public sealed class PostgresRuntimeTests(PrivatePostgresServer server)
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private static DateTimeOffset Day(int month, int day) => new(2014, month, day, 0, 0, 0, China);
 
-    private static Activity Campaign() => new Sequence("campaign",
-        new Window("study", Day(2, 20), Day(5, 1), new Fork("study-actions",
-            new RunTask("mobilization", "mobilization-held", "{correlation}"),
-            new Sequence("opinions", new RunTask("solicit", "opinions-collected", "{correlation}"), new WaitForSignal("opinions-reviewed", "opinions-reviewed", "{correlation}")))),
-        new WaitForSignal("plan-approved", "approved", "{correlation}/criticism-plan"),
-        new Window("criticism", Day(5, 1), Day(8, 1), new Fork("criticism-actions",
-            new RunTask("talks", "talks-held", "{correlation}"),
-            Loop.UntilDecided("democratic-life", new RunTask("meeting", "meeting-held", "{correlation}"), "meeting-evaluated", "{correlation}"))),
-        new Window("rectification", Day(8, 1), Day(10, 1), new Fork("rectification-actions",
-            new RunTask("rectification-plan", "rectification-planned", "{correlation}"),
-            new RunTask("publish-plan", "plan-published", "{correlation}"))));
+    private static Activity Campaign() => ThreePhaseCampaign.Root();
 
     [Fact]
     public async Task A_three_window_campaign_runs_on_postgres_exactly_as_in_memory()
