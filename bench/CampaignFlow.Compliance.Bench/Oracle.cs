@@ -50,8 +50,8 @@ public static class Oracle
 
     /// <summary>
     /// How many (Due, record) pairs the rules' Collects (or per-record joins) hold for the unit at the campaign's
-    /// end: as compiled (every relevant record of the unit, whatever its day) and with the window condition of
-    /// <see cref="WindowedRules"/> (only the records of the Due's period, for the judges that read nothing else).
+    /// end: without the window condition (every relevant record of the unit, whatever its day) and with it, as the
+    /// engine compiles it (only the records of the Due's period, for judges that <c>ReadsOnlyItsPeriod</c>).
     /// </summary>
     public static (long AsCompiled, long Windowed) CollectedPairs(GeneratedUnit unit)
     {
@@ -61,7 +61,7 @@ public static class Oracle
             var judge = unit.Seed.Rules.Judges[due.RequirementId];
             var relevant = unit.Records.Where(judge.IsRelevant).ToArray();
             all += relevant.Length;
-            windowed += WindowedRules.WindowedJudges.Contains(judge.GetType().Name) ? relevant.Count(r => r.Within(due.Start, due.End)) : relevant.Length;
+            windowed += judge.ReadsOnlyItsPeriod ? relevant.Count(r => r.Within(due.Start, due.End)) : relevant.Length;
         }
 
         return (all, windowed);

@@ -1,3 +1,4 @@
+using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Compliance.Logs;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
@@ -31,7 +32,7 @@ public static class Population
     public static readonly string[] PlanIds =
         ["panyu-ftu-2014", "mianyang-ftu-2014", "anhui-organs-2013", "guangxi-ftu-2013", "weidu-xiguan-street-2014"];
 
-    public static IReadOnlyList<SeedPlan> LoadSeeds(string definitions, bool experiment, bool windowed)
+    public static IReadOnlyList<SeedPlan> LoadSeeds(string definitions, bool experiment)
     {
         var catalog = PlanCatalog.Load([definitions]);
         var seeds = new List<SeedPlan>();
@@ -49,11 +50,7 @@ public static class Population
             }
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var rules = ComplianceRules.For(plan);
-            if (experiment)
-            {
-                rules = WindowedRules.For(rules, windowed);
-            }
+            var rules = experiment ? ComplianceRules.For(plan, judge => new CountingJudge(judge, new JudgeContext(plan))) : ComplianceRules.For(plan);
 
             seeds.Add(new SeedPlan(plan, rules, log.Records, watch.Elapsed.TotalMilliseconds));
         }

@@ -19,8 +19,8 @@ if (options is null)
           --check N          units re-evaluated by the plain C# oracle, evenly spread; 0 = every unit (default 100)
           --extra N          units that get one more record after the full load, timed one by one (default 2000)
           --replay           also replay every unit's log in day order, closing periods as days pass (AdvanceTo)
-          --variant V        baseline (default): ComplianceRules.For as is; counted: the same rules rebuilt with a
-                             judge-call counter; windowed: counted + the proposed window condition (WindowedRules.cs)
+          --variant V        baseline (default): ComplianceRules.For as is; counted: the same rules, each judge
+                             wrapped in a call counter (CountingJudge.cs)
           --definitions DIR  the seed plans (default: definitions/ of the repository)
         """);
     return 2;
@@ -31,21 +31,17 @@ var process = Process.GetCurrentProcess();
 report.Line($"CampaignFlow.Compliance benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, "
             + $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Interactive ? " concurrent" : "")}, "
             + $"load average {LoadAverage()}");
-report.Line($"units {options.Units:N0}, seed {options.Seed}, drop {options.Drop:P0}, shift {options.Shift:P0}, rules {options.Variant switch { "windowed" => "WINDOWED (copy of ComplianceRules' rules + the proposed Collect condition + judge-call counter, see WindowedRules.cs)", "counted" => "COUNTED (copy of ComplianceRules' rules + judge-call counter, see WindowedRules.cs)", _ => "as compiled by ComplianceRules.For" }}");
+report.Line($"units {options.Units:N0}, seed {options.Seed}, drop {options.Drop:P0}, shift {options.Shift:P0}, rules {(options.Experiment ? "as compiled by ComplianceRules.For, each judge wrapped in a call counter (CountingJudge.cs)" : "as compiled by ComplianceRules.For")}");
 report.Line("");
 
 // ── Compile each seed plan once ──────────────────────────────────────────────────────────────────────────────
-var seeds = Population.LoadSeeds(options.Definitions, options.Experiment, options.Windowed);
+var seeds = Population.LoadSeeds(options.Definitions, options.Experiment);
 report.Line("| plan | requirements | demo records | dues per unit | compile ms (first, cold JIT) | compile ms (again, warm) |");
 report.Line("|---|---|---|---|---|---|");
 foreach (var s in seeds)
 {
     var watch = Stopwatch.StartNew();
-    var again = CampaignFlow.Compliance.Rules.ComplianceRules.For(s.Plan);
-    if (options.Experiment)
-    {
-        _ = WindowedRules.For(again, options.Windowed);
-    }
+    _ = CampaignFlow.Compliance.Rules.ComplianceRules.For(s.Plan);
 
     var warm = watch.Elapsed.TotalMilliseconds;
     var dues = CampaignFlow.Compliance.Timing.DueSchedule.For(s.Plan, s.Plan.Unit.Id).Count;
@@ -70,8 +66,8 @@ foreach (var u in units.Take(seeds.Count))
 // ── Load: every unit records its whole log, then its clock moves to the campaign's end ─────────────────────
 var heapBefore = GC.GetTotalMemory(true);
 var gc = GcSnapshot.Take();
-var judgeCalls = WindowedRules.JudgeCalls;
-var judgeViolated = WindowedRules.Violated;
+var judgeCalls = CountingJudge.JudgeCalls;
+var judgeViolated = CountingJudge.Violated;
 var sessions = new UnitCompliance[units.Length];
 long createTicks = 0, recordTicks = 0, advanceTicks = 0;
 var planTicks = new long[seeds.Count];
@@ -99,8 +95,8 @@ for (var i = 0; i < units.Length; i++)
 
 var loadMs = loadWatch.Elapsed.TotalMilliseconds;
 var loadGc = GcSnapshot.Take() - gc;
-var loadJudgeCalls = WindowedRules.JudgeCalls - judgeCalls;
-var loadJudgeViolated = WindowedRules.Violated - judgeViolated;
+var loadJudgeCalls = CountingJudge.JudgeCalls - judgeCalls;
+var loadJudgeViolated = CountingJudge.Violated - judgeViolated;
 var heapAfter = GC.GetTotalMemory(true);
 var openIds = sessions.Select(s => Oracle.Sorted(s.Violations.Select(v => v.Id))).ToArray();
 var violations = openIds.Sum(ids => ids.Length);
@@ -189,22 +185,22 @@ var extraUnits = options.Extra <= 0 ? [] : Sample(units.Length, options.Extra, o
 var extraUs = new double[extraUnits.Length];
 var extraCalls = new long[extraUnits.Length];
 var extraGc = GcSnapshot.Take();
-judgeCalls = WindowedRules.JudgeCalls;
+judgeCalls = CountingJudge.JudgeCalls;
 for (var k = 0; k < extraUnits.Length; k++)
 {
     var u = units[extraUnits[k]];
     var template = u.Records[random.Next(u.Records.Length)];
     var extra = Population.Shift(template, 0, template.Key + "+extra");
-    var callsBefore = WindowedRules.JudgeCalls;
+    var callsBefore = CountingJudge.JudgeCalls;
     var t0 = Stopwatch.GetTimestamp();
     sessions[u.Index].Record(extra);
     extraUs[k] = (Stopwatch.GetTimestamp() - t0) * 1e6 / Stopwatch.Frequency;
-    extraCalls[k] = WindowedRules.JudgeCalls - callsBefore;
+    extraCalls[k] = CountingJudge.JudgeCalls - callsBefore;
     units[u.Index] = u with { Records = [.. u.Records, extra] };
 }
 
 var extraAllocated = GcSnapshot.Take() - extraGc;
-var extraJudgeCalls = WindowedRules.JudgeCalls - judgeCalls;
+var extraJudgeCalls = CountingJudge.JudgeCalls - judgeCalls;
 report.Line("");
 report.Line($"### One more record after the full load ({extraUnits.Length:N0} units, one each: a copy of a random record of the unit under a new key)");
 report.Line("");
@@ -290,7 +286,7 @@ if (options.Replay)
     sessions = null!;
     GC.Collect();
     gc = GcSnapshot.Take();
-    judgeCalls = WindowedRules.JudgeCalls;
+    judgeCalls = CountingJudge.JudgeCalls;
     var changeKinds = new long[Enum.GetValues<ViolationChangeKind>().Max(k => (int)k) + 1];
     long identicalChanges = 0;
     long replayRecordTicks = 0, replayAdvanceTicks = 0, advances = 0, dueClosings = 0, changes = 0;
@@ -351,7 +347,7 @@ if (options.Replay)
     report.Line($"| allocated MB (bytes per record) | {replayGc.Allocated / 1e6:N0} ({(double)replayGc.Allocated / advances:N0}) |");
     if (options.Experiment)
     {
-        report.Line($"| judge calls | {WindowedRules.JudgeCalls - judgeCalls:N0} ({(double)(WindowedRules.JudgeCalls - judgeCalls) / advances:0.0} per record) |");
+        report.Line($"| judge calls | {CountingJudge.JudgeCalls - judgeCalls:N0} ({(double)(CountingJudge.JudgeCalls - judgeCalls) / advances:0.0} per record) |");
     }
 
     report.Line($"| final violations equal to the load's | {(failures.Count == 0 ? "yes, every unit" : "NO")} |");

@@ -6,8 +6,6 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
 {
     public bool Experiment => Variant != "baseline";
 
-    public bool Windowed => Variant == "windowed";
-
     public static Options? Parse(string[] args)
     {
         var units = 10_000;
@@ -34,7 +32,7 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
                 case "--definitions": definitions = Next(); break;
                 case "--variant":
                     var variant = Next();
-                    if (variant is not ("baseline" or "counted" or "windowed"))
+                    if (variant is not ("baseline" or "counted"))
                     {
                         return null;
                     }

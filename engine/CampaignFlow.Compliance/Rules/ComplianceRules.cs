@@ -48,10 +48,14 @@ public sealed class ComplianceRules
 
     /// <summary>Compiles <paramref name="plan"/>'s requirements into rules.</summary>
     /// <param name="plan">A resolved plan without errors.</param>
-    public static ComplianceRules For(ResolvedPlan plan)
+    /// <param name="decorate">
+    /// Wraps each requirement's judge before its rule is built (a benchmark counting judge calls, a tracer); the
+    /// rules are the same, only the judge they call changes. Null for the judges as they are.
+    /// </param>
+    public static ComplianceRules For(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null)
     {
         var context = new JudgeContext(plan);
-        var judges = plan.Requirements.ToDictionary(r => r.Id, r => JudgeFactory.For(r, context));
+        var judges = plan.Requirements.ToDictionary(r => r.Id, r => decorate is null ? JudgeFactory.For(r, context) : decorate(JudgeFactory.For(r, context)));
         var rules = judges.Values.Select(Rule).ToArray();
         return new ComplianceRules(plan, judges, RuleCompiler.Compile(rules));
     }
