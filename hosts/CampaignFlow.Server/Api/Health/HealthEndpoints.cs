@@ -1,0 +1,48 @@
+using CampaignFlow.Server.Hosting;
+
+namespace CampaignFlow.Server.Api.Health;
+
+/// <summary>
+/// <c>GET /health</c>, anonymous: 200 when the store answers and at least one plan runs, 503 otherwise, with
+/// what was checked.
+/// </summary>
+public static class HealthEndpoints
+{
+    /// <summary>Maps the endpoint.</summary>
+    /// <param name="app">Where to map it.</param>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet("/health", CheckAsync)
+            .WithTags("Health")
+            .WithName("Health")
+            .WithSummary("Is the store reachable and are plans loaded")
+            .AllowAnonymous()
+            .Produces<HealthView>(StatusCodes.Status200OK)
+            .Produces<HealthView>(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<IResult> CheckAsync(RunningCampaigns running, Microsoft.Extensions.Options.IOptions<ServerOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!running.IsStarted)
+        {
+            return Results.Json(new HealthView("starting", options.Value.StoreKind.ToString().ToLowerInvariant(), false, 0, 0, clock.GetUtcNow(), null), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        string? storeProblem = null;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await running.Stores.Plans.ListAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            storeProblem = e.Message;
+        }
+
+        var service = running.Service;
+        var healthy = storeProblem is null && service.Units.Count > 0;
+        var view = new HealthView(
+            healthy ? "ok" : "unhealthy", options.Value.StoreKind.ToString().ToLowerInvariant(), storeProblem is null,
+            service.Units.Count, service.LoadProblems.Count, clock.GetUtcNow(), storeProblem);
+        return Results.Json(view, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CampaignFlow.Server.Api.Problems;
+
+/// <summary>
+/// The last resort: anything an endpoint did not expect becomes a 500 problem document without a stack trace,
+/// naming the request's trace id, under which the exception is logged in full.
+/// </summary>
+internal sealed partial class UnhandledExceptionHandler(ApiProblems problems, ILogger<UnhandledExceptionHandler> log) : IExceptionHandler
+{
+    private readonly ILogger _log = log;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is BadHttpRequestException bad)
+        {
+            // Kestrel's own refusals (a body over its limit, a malformed request line) are the caller's doing.
+            var answer = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? problems.Write(httpContext, bad.StatusCode, "body-too-large", httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")
+                : problems.Write(httpContext, bad.StatusCode, "bad-request", bad.Message);
+            await answer.ExecuteAsync(httpContext).ConfigureAwait(false);
+            return true;
+        }
+
+        LogUnhandled(httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier, exception);
+        await problems.Write(httpContext, StatusCodes.Status500InternalServerError, "internal-error", httpContext.TraceIdentifier)
+            .ExecuteAsync(httpContext).ConfigureAwait(false);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Method} {Path} (trace {TraceId})")]
+    private partial void LogUnhandled(string method, string path, string traceId, Exception error);
+}

@@ -1,0 +1,20 @@
+using CampaignFlow.Server.Api.Violations;
+
+namespace CampaignFlow.Server.Api.Records;
+
+/// <summary>What a recording did.</summary>
+/// <param name="Inserted">Records stored now.</param>
+/// <param name="Duplicates">Records whose key was already stored with the same content (stored once).</param>
+/// <param name="Conflicts">Records whose key was already stored with other content.</param>
+/// <param name="Records">Per record: its key, inserted | duplicate | conflict, and its sequence in the unit.</param>
+/// <param name="Opened">Violations this recording opened.</param>
+/// <param name="Resolved">Violations this recording resolved.</param>
+public sealed record RecordingView(
+    int Inserted, int Duplicates, int Conflicts, IReadOnlyList<RecordingView.Outcome> Records, IReadOnlyList<ViolationView> Opened, IReadOnlyList<ViolationView> Resolved)
+{
+    /// <summary>One record's outcome.</summary>
+    /// <param name="Key">Its key.</param>
+    /// <param name="Result">inserted, duplicate or conflict.</param>
+    /// <param name="Sequence">Its sequence among the unit's records.</param>
+    public sealed record Outcome(string Key, string Result, long Sequence);
+}

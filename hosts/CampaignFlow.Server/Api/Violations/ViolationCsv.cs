@@ -1,0 +1,38 @@
+using System.Globalization;
+using CampaignFlow.Campaigns.Storage;
+
+namespace CampaignFlow.Server.Api.Violations;
+
+/// <summary>The CSV export of violations: one header row, one violation a row, RFC 4180 quoting, UTF-8.</summary>
+public static class ViolationCsv
+{
+    /// <summary>The header row.</summary>
+    public const string Header = "id,unit,body,plan,planVersion,requirement,action,kind,severity,phase,period,periodStart,periodEnd,target,status,openedAt,resolvedAt,code,message";
+
+    /// <summary>One row.</summary>
+    /// <param name="v">The violation.</param>
+    /// <param name="culture">The language of the message column.</param>
+    public static string Row(StoredViolation v, CultureInfo culture)
+    {
+        var view = ViolationView.Of(v, culture);
+        string[] cells =
+        [
+            v.Id, v.Unit, v.Body ?? "", v.PlanId, v.PlanVersion.ToString(CultureInfo.InvariantCulture), v.RequirementId, v.ActionId, v.Kind,
+            v.Severity, v.PhaseId ?? "", v.Period, v.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            v.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.Target ?? "", view.Status,
+            v.OpenedAt.ToString("O", CultureInfo.InvariantCulture), v.ResolvedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", v.Code, view.Message,
+        ];
+        return string.Join(',', cells.Select(Quote));
+    }
+
+    private static string Quote(string cell)
+    {
+        // A leading =, +, - or @ would be a formula in a spreadsheet; a quote mark keeps it text.
+        if (cell.Length > 0 && cell[0] is '=' or '+' or '@')
+        {
+            cell = "'" + cell;
+        }
+
+        return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
+    }
+}

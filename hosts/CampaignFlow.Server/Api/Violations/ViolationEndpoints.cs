@@ -1,0 +1,146 @@
+using System.Text;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.Api.Problems;
+using CampaignFlow.Server.Api.Units;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.Security;
+using Microsoft.Net.Http.Headers;
+
+namespace CampaignFlow.Server.Api.Violations;
+
+/// <summary>
+/// <c>GET /violations</c> (filters, paging, CSV export) and <c>GET /violations/{id}</c> (one violation with its
+/// evidence and history). Callers see only the units they may read.
+/// </summary>
+public static class ViolationEndpoints
+{
+    private const int ExportPage = 1000;
+
+    /// <summary>Maps the endpoints.</summary>
+    /// <param name="app">Where to map them.</param>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/violations").WithTags("Violations").RequireAuthorization();
+        group.MapGet("/", ListAsync)
+            .WithName("ListViolations")
+            .WithSummary("Violations across the units the caller may read")
+            .WithDescription("Filters: unit, body (every unit whose parent chain includes it), plan, requirement, phase, period, severity, status (open|resolved), from/to (yyyy-MM-dd). Paging: offset, limit (≤ 1000), with total. 'Accept: text/csv' or '?format=csv' exports every match as CSV.")
+            .Produces<ViolationListView>(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}", GetAsync)
+            .WithName("GetViolation")
+            .WithSummary("One violation with its evidence and history")
+            .Produces<ViolationDetailView>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ListAsync(
+        HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        if (ViolationFilter.Read(context.Request.Query, out var bad) is not { } filter)
+        {
+            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
+        }
+
+        IReadOnlyCollection<string>? scope;
+        if (filter.Unit is { } unitId)
+        {
+            var (unit, problem) = lookup.Find(context, caller, unitId, UnitAccess.Read);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            scope = [unit!.Id];
+            if (filter.Body is { } body && !units.IsUnder(unit, body))
+            {
+                scope = [];
+            }
+        }
+        else if (filter.Body is { } body)
+        {
+            var under = units.Under(body);
+            if (under.FirstOrDefault(u => !caller.CanRead(u)) is { } foreign)
+            {
+                return lookup.Forbidden(context, caller, foreign.Id, UnitAccess.Read);
+            }
+
+            scope = under.Select(u => u.Id).ToArray();
+        }
+        else
+        {
+            scope = caller.ReadsAll ? null : caller.ReadableUnits().Select(u => u.Id).ToArray();
+        }
+
+        var culture = ApiLanguage.Of(context.Request);
+        context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
+        var service = running.Service;
+        if (WantsCsv(context.Request))
+        {
+            var csv = new StringBuilder(ViolationCsv.Header).Append("\r\n");
+            if (scope is not { Count: 0 })
+            {
+                for (var offset = 0; ; offset += ExportPage)
+                {
+                    var page = await service.QueryViolationsAsync(filter.ToQuery(scope) with { Offset = offset, Limit = ExportPage }, cancellationToken).ConfigureAwait(false);
+                    foreach (var v in page.Items)
+                    {
+                        csv.Append(ViolationCsv.Row(v, culture)).Append("\r\n");
+                    }
+
+                    if (page.Items.Count < ExportPage)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
+            return Results.Text(csv.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
+        }
+
+        var result = scope is { Count: 0 }
+            ? new ViolationPage([], 0)
+            : await service.QueryViolationsAsync(filter.ToQuery(scope), cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new ViolationListView(result.Total, filter.Offset, filter.Limit, result.Items.Select(v => ViolationView.Of(v, culture)).ToArray()));
+    }
+
+    private static async Task<IResult> GetAsync(
+        string id, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        var service = running.Service;
+        if (await service.GetViolationAsync(id, cancellationToken).ConfigureAwait(false) is not { } violation)
+        {
+            return problems.Write(context, StatusCodes.Status404NotFound, "unknown-violation", id);
+        }
+
+        var readable = units.Find(violation.Unit) is { } unit ? caller.CanRead(unit) : caller.ReadsAll;
+        if (!readable)
+        {
+            return lookup.Forbidden(context, caller, violation.Unit, UnitAccess.Read);
+        }
+
+        var culture = ApiLanguage.Of(context.Request);
+        context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
+        var history = await service.GetViolationHistoryAsync(id, cancellationToken).ConfigureAwait(false);
+        return Results.Ok(new ViolationDetailView(ViolationView.Of(violation, culture), history.Select(ViolationEventView.Of).ToArray()));
+    }
+
+    private static bool WantsCsv(HttpRequest request)
+    {
+        if (string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
+            && accepted.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
+            && !accepted.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > (accepted.First(c => c.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)).Quality ?? 1));
+    }
+}

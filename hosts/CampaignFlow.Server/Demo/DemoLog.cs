@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace CampaignFlow.Server.Demo;
+
+/// <summary>
+/// A seed unit's demo log (definitions/activities/PLAN.yaml) as the demo replays it: the plan it names, and its
+/// records as JSON objects — the shape an HTTP client sends — grouped by their day, in the log's order.
+/// </summary>
+/// <param name="File">The log file.</param>
+/// <param name="PlanId">The plan the log names.</param>
+/// <param name="Days">Each day with its records.</param>
+public sealed record DemoLog(string File, string PlanId, IReadOnlyList<(DateOnly Day, JsonArray Records)> Days)
+{
+    /// <summary>Reads every log in <c>activities/</c> under <paramref name="definitionsPath"/>; a log that cannot be read is skipped with its reason.</summary>
+    /// <param name="definitionsPath">The definitions folder.</param>
+    /// <param name="problems">File and reason of each skipped log.</param>
+    public static IReadOnlyList<DemoLog> ReadAll(string definitionsPath, List<string> problems)
+    {
+        var folder = Path.Combine(definitionsPath, "activities");
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var logs = new List<DemoLog>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                logs.Add(Read(file));
+            }
+            catch (Exception e) when (e is YamlException or InvalidDataException or IOException)
+            {
+                problems.Add($"{file}: {e.Message}");
+            }
+        }
+
+        return logs;
+    }
+
+    /// <summary>Reads one log.</summary>
+    /// <param name="file">The file.</param>
+    /// <exception cref="InvalidDataException">When it is not a log with <c>plan:</c> and <c>records:</c>.</exception>
+    public static DemoLog Read(string file)
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(file))
+        {
+            yaml.Load(reader);
+        }
+
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode("plan"), out var plan) || plan is not YamlScalarNode { Value: { } planId }
+            || !root.Children.TryGetValue(new YamlScalarNode("records"), out var records) || records is not YamlSequenceNode sequence)
+        {
+            throw new InvalidDataException("not an activity log: it needs 'plan:' and 'records:'");
+        }
+
+        var byDay = new SortedDictionary<DateOnly, JsonArray>();
+        foreach (var node in sequence.Children.OfType<YamlMappingNode>())
+        {
+            var record = (JsonObject)ToJson(node)!;
+            var day = DayOf(record);
+            if (!byDay.TryGetValue(day, out var list))
+            {
+                byDay[day] = list = [];
+            }
+
+            list.Add(record);
+        }
+
+        return new DemoLog(file, planId, byDay.Select(d => (d.Key, d.Value)).ToArray());
+    }
+
+    private static DateOnly DayOf(JsonObject record)
+    {
+        foreach (var key in new[] { "on", "at" })
+        {
+            if (record[key]?.GetValue<string>() is { Length: >= 10 } text
+                && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return day;
+            }
+        }
+
+        // A record without a day goes last; the service reports what is wrong with it.
+        return DateOnly.MaxValue;
+    }
+
+    private static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode mapping => new JsonObject(mapping.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value ?? "", ToJson(c.Value)))),
+        YamlSequenceNode list => new JsonArray(list.Children.Select(ToJson).ToArray()),
+        YamlScalarNode scalar => Scalar(scalar),
+        _ => null,
+    };
+
+    // Plain YAML scalars that are numbers or booleans become JSON numbers and booleans (unsatisfied: 15,
+    // includesCriticism: true); everything else, and anything quoted, stays text.
+    private static JsonNode? Scalar(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? "";
+        if (scalar.Style != ScalarStyle.Plain)
+        {
+            return JsonValue.Create(value);
+        }
+
+        if (value is "true" or "false")
+        {
+            return JsonValue.Create(value == "true");
+        }
+
+        if (value is "null" or "~" or "")
+        {
+            return null;
+        }
+
+        return decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            ? JsonValue.Create(number)
+            : JsonValue.Create(value);
+    }
+
+    /// <summary>The records of one day as the JSON text the API takes.</summary>
+    /// <param name="records">The day's records.</param>
+    public static string Text(JsonArray records) => records.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}

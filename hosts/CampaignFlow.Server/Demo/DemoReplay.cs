@@ -1,0 +1,167 @@
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CampaignFlow.Server.Demo;
+
+/// <summary>
+/// <c>--demo</c>: replays the seed units' demo logs on the virtual clock, one campaign day every
+/// <see cref="ServerOptions.DemoDayMilliseconds"/>: the clock moves to the day's end, the host ticks (periods
+/// close, violations open), then the day's records are recorded through the campaign service — the same call the
+/// HTTP API makes. The log shows phases opening, gates waiting and violations opening and resolving; the API shows
+/// the same at any moment.
+/// </summary>
+internal sealed partial class DemoReplay(
+    IOptions<ServerOptions> options, RunningCampaigns running, TimeProvider clock, TickSignal signal, ILogger<DemoReplay> log) : BackgroundService
+{
+    private const string RecordedBy = "demo";
+    private readonly ILogger _log = log;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.Demo || clock is not VirtualClock virtualClock)
+        {
+            return;
+        }
+
+        try
+        {
+            await ReplayAsync(settings, virtualClock, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            LogDemoFailed(e);
+        }
+    }
+
+    private async Task ReplayAsync(ServerOptions settings, VirtualClock virtualClock, CancellationToken stoppingToken)
+    {
+        var service = running.Service;
+        var problems = new List<string>();
+        var logs = DemoLog.ReadAll(settings.DefinitionsPath, problems);
+        foreach (var problem in problems)
+        {
+            LogLogSkipped(problem);
+        }
+
+        var replayed = logs
+            .Select(l => (Log: l, Unit: service.Units.FirstOrDefault(u => u.PlanId == l.PlanId)))
+            .Where(l => l.Unit is not null)
+            .ToArray();
+        if (replayed.Length == 0)
+        {
+            LogNothingToReplay(settings.DefinitionsPath);
+            return;
+        }
+
+        var first = DateOnly.FromDateTime(virtualClock.GetUtcNow().ToOffset(DemoClock.ChinaOffset).DateTime);
+        var last = replayed
+            .Select(r => service.FindPlan(r.Unit!.PlanId)?.Window.End ?? first)
+            .Concat(replayed.SelectMany(r => r.Log.Days.Select(d => d.Day)).Where(d => d != DateOnly.MaxValue))
+            .Max()
+            .AddDays(1);
+        LogDemoStarting(replayed.Length, first, last, settings.DemoDayMilliseconds);
+        var cursors = replayed.ToDictionary(r => r.Unit!.Id, _ => 0);
+        for (var day = first; day <= last && !stoppingToken.IsCancellationRequested; day = day.AddDays(1))
+        {
+            // The end of the day: records dated today are in the past, and periods that ended yesterday are closed.
+            var endOfDay = DemoClock.Midnight(day.AddDays(1)).AddSeconds(-1);
+            if (endOfDay > virtualClock.GetUtcNow())
+            {
+                virtualClock.MoveTo(endOfDay);
+            }
+
+            await signal.TickAsync(stoppingToken).ConfigureAwait(false);
+            if (day.Day == 1)
+            {
+                LogDemoDay(day);
+            }
+
+            foreach (var (demo, unit) in replayed)
+            {
+                var index = cursors[unit!.Id];
+                while (index < demo.Days.Count && demo.Days[index].Day <= day)
+                {
+                    await RecordAsync(service, unit, demo.Days[index].Day, demo.Days[index].Records, stoppingToken).ConfigureAwait(false);
+                    index++;
+                }
+
+                cursors[unit.Id] = index;
+            }
+
+            await Task.Delay(settings.DemoDayMilliseconds, stoppingToken).ConfigureAwait(false);
+        }
+
+        // Records without a day, if any, go last.
+        foreach (var (demo, unit) in replayed)
+        {
+            foreach (var (day, records) in demo.Days.Skip(cursors[unit!.Id]))
+            {
+                await RecordAsync(service, unit, day, records, stoppingToken).ConfigureAwait(false);
+            }
+        }
+
+        await signal.TickAsync(stoppingToken).ConfigureAwait(false);
+        var open = await service.QueryViolationsAsync(new Campaigns.Storage.ViolationQuery { Status = Campaigns.Storage.ViolationStatus.Open, Limit = 1 }, stoppingToken).ConfigureAwait(false);
+        LogDemoFinished(last, open.Total);
+    }
+
+    private async Task RecordAsync(CampaignService service, CampaignUnit unit, DateOnly day, System.Text.Json.Nodes.JsonArray records, CancellationToken cancellationToken)
+    {
+        var result = await service.RecordAsync(unit.Id, DemoLog.Text(records), RecordFormat.Json, RecordedBy, cancellationToken).ConfigureAwait(false);
+        if (result.HasErrors)
+        {
+            foreach (var d in result.Diagnostics)
+            {
+                LogRecordRefused(unit.Id, day, d.ToString(Api.Problems.ApiLanguage.English));
+            }
+
+            return;
+        }
+
+        LogRecorded(day, unit.Id, result.Records.Count, string.Join(", ", result.Records.Select(r => r.Key)));
+        foreach (var v in result.Opened)
+        {
+            LogViolationOpened(day, unit.Id, v.RequirementId, v.Period, v.MessageZh);
+        }
+
+        foreach (var v in result.Resolved)
+        {
+            LogViolationResolved(day, unit.Id, v.RequirementId, v.Period, v.MessageZh);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: replaying {Logs} unit log(s) from {First} to {Last}, one day every {DayMs} ms")]
+    private partial void LogDemoStarting(int logs, DateOnly first, DateOnly last, int dayMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: {Day:yyyy-MM}")]
+    private partial void LogDemoDay(DateOnly day);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day}: {Unit} recorded {Count} record(s): {Keys}")]
+    private partial void LogRecorded(DateOnly day, string unit, int count, string keys);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo {Day}: violation opened for {Unit}: {Requirement} {Period}: {Message}")]
+    private partial void LogViolationOpened(DateOnly day, string unit, string requirement, string period, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day}: violation resolved for {Unit}: {Requirement} {Period}: {Message}")]
+    private partial void LogViolationResolved(DateOnly day, string unit, string requirement, string period, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: {Unit} on {Day}: record refused: {Finding}")]
+    private partial void LogRecordRefused(string unit, DateOnly day, string finding);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: log skipped: {Problem}")]
+    private partial void LogLogSkipped(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: no log in {Definitions}/activities names a running plan; nothing to replay")]
+    private partial void LogNothingToReplay(string definitions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo finished at {Last}: {Open} violation(s) open; the server keeps running — query them over the API")]
+    private partial void LogDemoFinished(DateOnly last, int open);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo stopped")]
+    private partial void LogDemoFailed(Exception error);
+}

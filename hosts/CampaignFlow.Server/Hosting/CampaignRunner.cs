@@ -1,0 +1,163 @@
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CampaignFlow.Server.Hosting;
+
+/// <summary>
+/// Runs every unit's campaign: at start it opens the store and starts the campaign service (plans published,
+/// one instance per unit and plan version, idempotently), before the server listens; then it ticks — fires due
+/// timers, applies the inbox, closes periods — and sleeps until the next due time, at most
+/// <see cref="ServerOptions.MaxSleepSeconds"/>, or until woken by a record or a moved clock.
+/// </summary>
+internal sealed partial class CampaignRunner(
+    IOptions<ServerOptions> options,
+    CampaignStoresOpener opener,
+    RunningCampaigns running,
+    TickSignal signal,
+    TimeProvider clock,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(100);
+    private readonly ILogger _log = loggers.CreateLogger<CampaignRunner>();
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var stores = await opener.OpenAsync(cancellationToken).ConfigureAwait(false);
+        CampaignService service;
+        try
+        {
+            service = await CampaignService.StartAsync(
+                stores,
+                new CampaignOptions { DefinitionsPath = settings.DefinitionsPath, Clock = clock },
+                loggers.CreateLogger<CampaignService>(),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ServerStartException)
+        {
+            throw new ServerStartException($"the campaigns could not start on the {settings.StoreKind} store: {e.Message}", e);
+        }
+
+        foreach (var problem in service.LoadProblems)
+        {
+            LogPlanRefused(problem.File, problem.Line, problem.Column, problem.Code, problem.MessageEn);
+        }
+
+        foreach (var unit in service.Units)
+        {
+            LogUnitRunning(unit.Id, unit.Name, unit.PlanId, unit.PlanVersion);
+        }
+
+        LogStarted(service.Units.Count, service.LoadProblems.Count, settings.DefinitionsPath, clock.GetUtcNow());
+        running.Attach(service, stores);
+        if (clock is VirtualClock virtualClock)
+        {
+            virtualClock.Moved += _ => signal.Wake();
+        }
+
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        var (service, stores) = running.Detach();
+        if (service is not null)
+        {
+            await service.DisposeAsync().ConfigureAwait(false);
+        }
+
+        switch (stores)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var service = running.Service;
+        var openBefore = await CountOpenAsync(service, stoppingToken).ConfigureAwait(false);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var waiters = signal.TakeWaiters();
+            DateTimeOffset? next = null;
+            try
+            {
+                next = await service.TickAsync(stoppingToken).ConfigureAwait(false);
+                var openAfter = await CountOpenAsync(service, stoppingToken).ConfigureAwait(false);
+                if (openAfter != openBefore)
+                {
+                    LogOpenViolationsChanged(clock.GetUtcNow(), openBefore, openAfter);
+                    openBefore = openAfter;
+                }
+
+                LogTicked(clock.GetUtcNow(), next);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // One bad tick must not stop every campaign; the next tick retries what is still due.
+                LogTickFailed(e);
+            }
+            finally
+            {
+                foreach (var waiter in waiters)
+                {
+                    waiter.TrySetResult();
+                }
+            }
+
+            try
+            {
+                await signal.WaitAsync(SleepBefore(next), stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private TimeSpan SleepBefore(DateTimeOffset? next)
+    {
+        var longest = TimeSpan.FromSeconds(options.Value.MaxSleepSeconds);
+        // A virtual clock does not move by itself: it wakes the loop when it is moved, so only the bound applies.
+        if (next is not { } due || clock is VirtualClock)
+        {
+            return longest;
+        }
+
+        var wait = due - clock.GetUtcNow();
+        return wait < ShortestSleep ? ShortestSleep : wait > longest ? longest : wait;
+    }
+
+    private static async Task<int> CountOpenAsync(CampaignService service, CancellationToken cancellationToken) =>
+        (await service.QueryViolationsAsync(new ViolationQuery { Status = ViolationStatus.Open, Limit = 0 }, cancellationToken).ConfigureAwait(false)).Total;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plan refused at {File}:{Line}:{Column}: {Code}: {Problem}")]
+    private partial void LogPlanRefused(string file, int line, int column, string code, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign running for unit {Unit} ({UnitName}): plan {PlanId} version {PlanVersion}")]
+    private partial void LogUnitRunning(string unit, string unitName, string planId, int planVersion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns started: {Units} unit(s) running, {Refused} plan problem(s), definitions {Definitions}, clock at {Now:O}")]
+    private partial void LogStarted(int units, int refused, string definitions, DateTimeOffset now);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "At {Now:O} open violations went from {Before} to {After}")]
+    private partial void LogOpenViolationsChanged(DateTimeOffset now, int before, int after);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Ticked at {Now:O}; next due {Next:O}")]
+    private partial void LogTicked(DateTimeOffset now, DateTimeOffset? next);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A tick failed; the next tick retries what is still due")]
+    private partial void LogTickFailed(Exception error);
+}

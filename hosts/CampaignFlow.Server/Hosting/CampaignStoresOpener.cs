@@ -1,0 +1,41 @@
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Storage.Postgres;
+using CampaignFlow.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace CampaignFlow.Server.Hosting;
+
+/// <summary>
+/// Opens the store the options name: the SQLite file <c>campaignflow.db</c> in the data folder (created and
+/// migrated on first start), or the PostgreSQL database of the connection string.
+/// </summary>
+/// <param name="options">The server's options.</param>
+/// <param name="configuration">For the connection string.</param>
+public sealed class CampaignStoresOpener(IOptions<ServerOptions> options, IConfiguration configuration)
+{
+    /// <summary>The SQLite file's name inside the data folder.</summary>
+    public const string SqliteFileName = "campaignflow.db";
+
+    /// <summary>Opens the store.</summary>
+    /// <param name="cancellationToken">Stops opening.</param>
+    /// <exception cref="ServerStartException">When the store cannot be opened; the message says why in one line.</exception>
+    public Task<CampaignStores> OpenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        try
+        {
+            if (settings.StoreKind == StoreKind.Postgres)
+            {
+                return Task.FromResult(PostgresCampaignStores.Open(configuration.GetConnectionString(ServerOptions.ConnectionStringName)!));
+            }
+
+            Directory.CreateDirectory(settings.DataPath);
+            return Task.FromResult(SqliteCampaignStores.Open(Path.Combine(settings.DataPath, SqliteFileName)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var where = settings.StoreKind == StoreKind.Postgres ? "the PostgreSQL database" : Path.Combine(settings.DataPath, SqliteFileName);
+            throw new ServerStartException($"cannot open {where}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using CampaignFlow.Server.Security;
+
+namespace CampaignFlow.Server.Hosting;
+
+/// <summary>
+/// The server's settings, section <c>CampaignFlow</c>: from appsettings.json, then the environment
+/// (<c>CampaignFlow__Data=/srv/cf</c>), then the command line (<see cref="ServerCommandLine"/>).
+/// </summary>
+public sealed class ServerOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "CampaignFlow";
+
+    /// <summary>The name of the connection string (<c>ConnectionStrings:CampaignFlow</c>) used with the PostgreSQL store.</summary>
+    public const string ConnectionStringName = "CampaignFlow";
+
+    /// <summary>The folder of plans, rosters and demo logs (<c>--definitions</c>).</summary>
+    public string Definitions { get; set; } = "definitions";
+
+    /// <summary>The data folder (<c>--data</c>): the SQLite file, and the generated admin token and token hashes.</summary>
+    public string Data { get; set; } = "data";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c> (<c>--store</c>).</summary>
+    public string Store { get; set; } = "sqlite";
+
+    /// <summary>Replays the seed units' demo logs on an accelerated clock (<c>--demo</c>).</summary>
+    public bool Demo { get; set; }
+
+    /// <summary>In the demo, how many real milliseconds one campaign day lasts (<c>--demo-day-ms</c>).</summary>
+    public int DemoDayMilliseconds { get; set; } = 200;
+
+    /// <summary>The longest the host sleeps between two ticks, in seconds, even when nothing is due.</summary>
+    public int MaxSleepSeconds { get; set; } = 60;
+
+    /// <summary>The largest JSON (or YAML) request body, in bytes.</summary>
+    public int MaxJsonBytes { get; set; } = 1 << 20;
+
+    /// <summary>The largest CSV import, in bytes.</summary>
+    public int MaxCsvBytes { get; set; } = 10 << 20;
+
+    /// <summary>The bearer tokens, hashed, with their roles.</summary>
+    public List<ConfiguredToken> Tokens { get; set; } = [];
+
+    /// <summary>The store as an enum; only meaningful once validated.</summary>
+    public StoreKind StoreKind => string.Equals(Store, "postgres", StringComparison.OrdinalIgnoreCase) ? StoreKind.Postgres : StoreKind.Sqlite;
+
+    /// <summary>The definitions folder as a full path (relative paths are relative to the working directory).</summary>
+    public string DefinitionsPath => Path.GetFullPath(Definitions);
+
+    /// <summary>The data folder as a full path.</summary>
+    public string DataPath => Path.GetFullPath(Data);
+}

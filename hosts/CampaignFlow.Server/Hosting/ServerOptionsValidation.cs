@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+
+namespace CampaignFlow.Server.Hosting;
+
+/// <summary>
+/// Checks <see cref="ServerOptions"/> when the host starts, so a bad setting stops the server with a one-line
+/// reason (exit code 2) before anything is opened or written.
+/// </summary>
+/// <param name="configuration">For the connection string, which lives outside the section.</param>
+internal sealed class ServerOptionsValidation(IConfiguration configuration) : IValidateOptions<ServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ServerOptions options)
+    {
+        var problems = new List<string>();
+        if (!Directory.Exists(options.DefinitionsPath))
+        {
+            problems.Add($"--definitions: the folder '{options.Definitions}' does not exist (full path {options.DefinitionsPath}).");
+        }
+
+        if (!string.Equals(options.Store, "sqlite", StringComparison.OrdinalIgnoreCase) && !string.Equals(options.Store, "postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"--store: '{options.Store}' is neither sqlite nor postgres.");
+        }
+        else if (options.StoreKind == StoreKind.Postgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString(ServerOptions.ConnectionStringName)))
+        {
+            problems.Add("--store postgres needs a connection string: --connection \"Host=…;Database=…;Username=…\" or ConnectionStrings__CampaignFlow.");
+        }
+
+        if (File.Exists(options.DataPath))
+        {
+            problems.Add($"--data: '{options.Data}' is a file; it must be a folder (created when missing).");
+        }
+
+        if (options.DemoDayMilliseconds is < 1 or > 600_000)
+        {
+            problems.Add($"--demo-day-ms: {options.DemoDayMilliseconds} is not between 1 and 600000.");
+        }
+
+        if (options.MaxSleepSeconds is < 1 or > 3600)
+        {
+            problems.Add($"CampaignFlow:MaxSleepSeconds: {options.MaxSleepSeconds} is not between 1 and 3600.");
+        }
+
+        if (options.MaxJsonBytes < 1024 || options.MaxCsvBytes < 1024)
+        {
+            problems.Add("CampaignFlow:MaxJsonBytes and MaxCsvBytes must be at least 1024.");
+        }
+
+        for (var i = 0; i < options.Tokens.Count; i++)
+        {
+            if (options.Tokens[i].ToGrant(i, out var problem) is null)
+            {
+                problems.Add(problem!);
+            }
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using CampaignFlow.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CampaignFlow.Server.Security;
+
+/// <summary>
+/// The tokens the server accepts, by hash. At start it takes the configured tokens; when none is configured it
+/// takes the hashes kept in the data folder (<c>tokens.json</c>) and, on the very first start, makes an admin
+/// token, keeps only its hash there and writes the token itself once to <c>admin-token</c> (owner-only), so the
+/// README's one command yields a usable server. <c>--demo</c> adds <see cref="DemoTokens"/>.
+/// </summary>
+/// <threadsafety>Lookups are safe from any thread once the host has started.</threadsafety>
+public sealed partial class TokenRegistry(IOptions<ServerOptions> options, RunningCampaigns running, ILogger<TokenRegistry> log) : IHostedService
+{
+    /// <summary>The file of generated token hashes in the data folder.</summary>
+    public const string HashesFileName = "tokens.json";
+
+    /// <summary>The file the first-start admin token is written to, once.</summary>
+    public const string AdminTokenFileName = "admin-token";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private readonly ILogger _log = log;
+    private volatile IReadOnlyList<TokenGrant> _grants = [];
+
+    /// <summary>Every accepted grant (hashes only).</summary>
+    public IReadOnlyList<TokenGrant> Grants => _grants;
+
+    /// <summary>The grant of <paramref name="token"/>, or null when the token is unknown.</summary>
+    /// <param name="token">The token a client sent.</param>
+    public TokenGrant? Find(string token)
+    {
+        var hash = TokenHash.Of(token);
+        TokenGrant? found = null;
+        // Every grant is compared, in constant time each, so timing tells nothing about which hashes exist.
+        foreach (var grant in _grants)
+        {
+            if (TokenHash.Same(grant.Hash, hash))
+            {
+                found ??= grant;
+            }
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc/>
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var grants = settings.Tokens.Select((t, i) => t.ToGrant(i, out _)).OfType<TokenGrant>().ToList();
+        if (settings.Demo)
+        {
+            grants.AddRange(DemoTokens.For(running.Service.Units).Select(d => d.Grant));
+            LogDemoTokens(grants.Count - settings.Tokens.Count);
+        }
+        else if (grants.Count == 0)
+        {
+            grants.AddRange(KeptOrFirstAdmin(settings.DataPath));
+        }
+
+        _grants = grants;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private IReadOnlyList<TokenGrant> KeptOrFirstAdmin(string dataPath)
+    {
+        var hashesFile = Path.Combine(dataPath, HashesFileName);
+        var tokenFile = Path.Combine(dataPath, AdminTokenFileName);
+        try
+        {
+            if (File.Exists(hashesFile))
+            {
+                var kept = JsonSerializer.Deserialize<List<ConfiguredToken>>(File.ReadAllText(hashesFile), Json) ?? [];
+                var grants = kept.Select((t, i) => t.ToGrant(i, out _)).OfType<TokenGrant>().ToList();
+                LogKeptTokens(grants.Count, hashesFile, tokenFile);
+                return grants;
+            }
+
+            Directory.CreateDirectory(dataPath);
+            var token = TokenHash.NewToken();
+            WriteOwnerOnly(tokenFile, token + "\n");
+            var admin = new ConfiguredToken { Name = "admin", Hash = TokenHash.Of(token), Role = "admin" };
+            WriteOwnerOnly(hashesFile, JsonSerializer.Serialize(new[] { admin }, Json) + "\n");
+            LogAdminTokenMade(tokenFile, hashesFile);
+            return [admin.ToGrant(0, out _)!];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw new ServerStartException($"no token is configured and the data folder's tokens cannot be used ({hashesFile}): {e.Message}", e);
+        }
+    }
+
+    private static void WriteOwnerOnly(string path, string text)
+    {
+        var fileOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Created with owner-only permissions, never widened after the fact, so there is no moment it is readable.
+            fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var stream = new FileStream(path, fileOptions);
+        using var writer = new StreamWriter(stream);
+        writer.Write(text);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No token was configured: made an admin token, written once to {TokenFile} (owner-only); only its hash is kept, in {HashesFile}. Use it as 'Authorization: Bearer <token>'")]
+    private partial void LogAdminTokenMade(string tokenFile, string hashesFile);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No token configured: using {Count} token hash(es) from {HashesFile} (the first-start admin token was written to {TokenFile})")]
+    private partial void LogKeptTokens(int count, string hashesFile, string tokenFile);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: {Count} public demo tokens accepted (demo-admin, demo-auditor, demo-recorder-<unit>, demo-reviewer-<unit>, demo-auditor-<body>); never use --demo on data that matters")]
+    private partial void LogDemoTokens(int count);
+}
