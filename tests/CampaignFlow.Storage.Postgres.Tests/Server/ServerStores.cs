@@ -1,0 +1,12 @@
+using CampaignFlow.Storage.Postgres.Workflows;
+using CampaignFlow.Testing.Postgres;
+
+namespace CampaignFlow.Storage.Postgres.Tests.Server;
+
+/// <summary>Stores over fresh schemas of the run's private server.</summary>
+internal static class ServerStores
+{
+    /// <summary>A fresh, empty, migrated schema with a workflow store over it.</summary>
+    public static PostgresWorkflowStore CreateStore(this PrivatePostgresServer server) =>
+        PostgresWorkflowStore.OpenAsync(server.DataSource, server.NewSchemaName()).GetAwaiter().GetResult();
+}
