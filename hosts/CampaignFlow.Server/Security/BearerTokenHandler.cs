@@ -16,7 +16,7 @@ internal sealed class BearerTokenHandler(
     TokenRegistry registry,
     ApiProblems problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "Bearer";
+    public const string SchemeName = "Bearer";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -37,7 +37,7 @@ internal sealed class BearerTokenHandler(
         }
 
         Context.Items[typeof(TokenGrant)] = grant;
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Caller.Principal(grant, Scheme), Scheme)));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Caller.Principal(grant, SchemeName), SchemeName)));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -49,5 +49,5 @@ internal sealed class BearerTokenHandler(
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        problems.Write(Context, StatusCodes.Status403Forbidden, "forbidden-role").ExecuteAsync(Context);
+        problems.Write(Context, StatusCodes.Status403Forbidden, "forbidden-role", (Context.Items[typeof(TokenGrant)] as TokenGrant)?.Name ?? "?").ExecuteAsync(Context);
 }

@@ -10,5 +10,5 @@ public sealed record ViolationEventView(string Kind, DateTimeOffset At, System.T
 {
     /// <summary>The view of <paramref name="e"/>.</summary>
     /// <param name="e">The stored event.</param>
-    public static ViolationEventView Of(ViolationEvent e) => new(e.Kind.ToString().ToLowerInvariant(), e.At, ViolationView.Evidence(e.Details));
+    public static ViolationEventView Of(ViolationEvent e) => new(e.Kind.ToString().ToLowerInvariant(), e.At, ViolationView.EvidenceOf(e.Details));
 }

@@ -38,7 +38,7 @@ public sealed record ViolationView(
     public static ViolationView Of(StoredViolation v, CultureInfo culture) => new(
         v.Id, v.Unit, v.Body, v.PlanId, v.PlanVersion, v.RequirementId, v.ActionId, v.Kind, v.Severity, v.PhaseId, v.Period,
         v.PeriodStart, v.PeriodEnd, v.Target, StatusName(v.Status), v.OpenedAt, v.ResolvedAt, v.Code,
-        culture.TwoLetterISOLanguageName == "zh" ? v.MessageZh : v.MessageEn, v.MessageZh, v.MessageEn, Evidence(v.Details));
+        culture.TwoLetterISOLanguageName == "zh" ? v.MessageZh : v.MessageEn, v.MessageZh, v.MessageEn, EvidenceOf(v.Details));
 
     /// <summary>How a status is written in the API (and accepted in <c>?status=</c>).</summary>
     /// <param name="status">The status.</param>
@@ -46,7 +46,7 @@ public sealed record ViolationView(
 
     /// <summary>Stored details as JSON: as they are when they are JSON, else as one string.</summary>
     /// <param name="details">The stored details.</param>
-    public static JsonElement Evidence(string details)
+    public static JsonElement EvidenceOf(string details)
     {
         try
         {

@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using CampaignFlow.Server.Demo;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignFlow.Server.Tests.Fixtures;
+
+/// <summary>
+/// The real server in memory (WebApplicationFactory over Program): definitions/ of the repository, a data folder
+/// of its own, the test tokens, and a <see cref="VirtualClock"/> the test moves. SQLite by default; PostgreSQL
+/// when given a connection string.
+/// </summary>
+public sealed class CampaignServer : WebApplicationFactory<Program>
+{
+    private readonly string? _postgres;
+    private readonly Dictionary<string, string?> _extra;
+
+    /// <summary>A server whose clock starts at <paramref name="start"/> (default: 2014-02-01, China time).</summary>
+    public CampaignServer(DateOnly? start = null, string? postgresConnection = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _postgres = postgresConnection;
+        _extra = settings?.ToDictionary() ?? [];
+        Clock = new VirtualClock(DemoClock.Midnight(start ?? new DateOnly(2014, 2, 1)));
+        DataFolder = Path.Combine(Path.GetTempPath(), "campaignflow-server-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>The campaigns' clock.</summary>
+    public VirtualClock Clock { get; }
+
+    /// <summary>The data folder (deleted on dispose).</summary>
+    public string DataFolder { get; }
+
+    /// <summary>A client that sends <paramref name="token"/> (none when null) and asks for English unless told.</summary>
+    public HttpClient As(string? token, string language = "en")
+    {
+        var client = CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return client;
+    }
+
+    /// <summary>Moves the clock to the end of <paramref name="day"/> (China time) and waits for the host's tick.</summary>
+    public async Task MoveToEndOfAsync(DateOnly day)
+    {
+        Clock.MoveTo(DemoClock.Midnight(day.AddDays(1)).AddSeconds(-1));
+        await TickAsync();
+    }
+
+    /// <summary>Waits until a tick that started after this call has finished.</summary>
+    public Task TickAsync() => Services.GetRequiredService<TickSignal>().TickAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+    /// <summary>The started campaign service.</summary>
+    public RunningCampaigns Campaigns => Services.GetRequiredService<RunningCampaigns>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("CampaignFlow:Definitions", Repository.Path("definitions"));
+        builder.UseSetting("CampaignFlow:Data", DataFolder);
+        builder.UseSetting("CampaignFlow:MaxSleepSeconds", "1");
+        if (_postgres is not null)
+        {
+            builder.UseSetting("CampaignFlow:Store", "postgres");
+            builder.UseSetting("ConnectionStrings:CampaignFlow", _postgres);
+        }
+
+        foreach (var (key, value) in TestTokens.Settings().Concat(_extra))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataFolder))
+        {
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may hold the file a moment longer on a slow machine; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
