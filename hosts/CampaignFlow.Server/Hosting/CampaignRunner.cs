@@ -68,14 +68,9 @@ internal sealed partial class CampaignRunner(
             await service.DisposeAsync().ConfigureAwait(false);
         }
 
-        switch (stores)
+        if (stores is not null)
         {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
+            await stores.DisposeAsync().ConfigureAwait(false);
         }
     }
 

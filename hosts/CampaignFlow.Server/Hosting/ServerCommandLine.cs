@@ -92,9 +92,18 @@ public sealed class ServerCommandLine
 
                 settings[key] = value;
             }
+            else if (arg.StartsWith('-'))
+            {
+                errors.Add($"unknown option '{name}'.");
+                // Its value, if it has one, is not a second mistake.
+                if (inline is null && i + 1 < args.Count && !args[i + 1].StartsWith('-'))
+                {
+                    i++;
+                }
+            }
             else
             {
-                errors.Add(arg.StartsWith('-') ? $"unknown option '{arg}'." : $"unexpected argument '{arg}'.");
+                errors.Add($"unexpected argument '{arg}'.");
             }
         }
 

@@ -104,7 +104,7 @@ public sealed class RecordWriter(UnitLookup lookup, RequestText body, RunningCam
         var result = await running.Service.RecordAsync(unit!.Id, text, format, caller.Name, cancellationToken).ConfigureAwait(false);
         if (result.HasErrors)
         {
-            var errors = result.Diagnostics.Count(d => d.Severity == Plans.Diagnostics.DiagnosticSeverity.Error);
+            var errors = result.Diagnostics.Count(d => d.Severity == CampaignFlow.Plans.Diagnostics.DiagnosticSeverity.Error);
             return problems.Write(context, StatusCodes.Status422UnprocessableEntity, "records-invalid", [errors.ToString(System.Globalization.CultureInfo.InvariantCulture)], result.Diagnostics);
         }
 

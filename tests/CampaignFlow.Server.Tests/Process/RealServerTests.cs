@@ -1,0 +1,71 @@
+using System.Net;
+using CampaignFlow.Server.Security;
+
+namespace CampaignFlow.Server.Tests.Process;
+
+/// <summary>The server as the README starts it: a process of its own, on SQLite in a fresh data folder.</summary>
+public sealed class RealServerTests : IDisposable
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "campaignflow-server-process", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Started_like_the_README_it_answers_health_serves_openapi_and_refuses_anonymous_violations()
+    {
+        var port = ServerProcess.FreePort();
+        using var server = ServerProcess.Start("--definitions", "definitions", "--data", _data, "--urls", $"http://127.0.0.1:{port}");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var health = await server.WaitForAsync(client, "/health", TimeSpan.FromSeconds(90));
+        health.StatusCode.ShouldBe(HttpStatusCode.OK, server.Output);
+        (await health.Content.ReadAsStringAsync()).ShouldContain("\"status\":\"ok\"");
+
+        var openApi = await client.GetAsync("/openapi/v1.json");
+        openApi.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var document = await openApi.Content.ReadAsStringAsync();
+        document.ShouldContain("\"openapi\"");
+        document.ShouldContain("/violations");
+
+        var anonymous = await client.GetAsync("/violations");
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        anonymous.Headers.WwwAuthenticate.ToString().ShouldBe("Bearer");
+
+        // First start: an admin token was made, kept as a hash, and written once, owner-only, where the log says.
+        var tokenFile = Path.Combine(_data, TokenRegistry.AdminTokenFileName);
+        server.Output.ShouldContain(tokenFile);
+        File.Exists(Path.Combine(_data, "campaignflow.db")).ShouldBeTrue();
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(tokenFile).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        var token = (await File.ReadAllTextAsync(tokenFile)).Trim();
+        (await File.ReadAllTextAsync(Path.Combine(_data, TokenRegistry.HashesFileName))).ShouldNotContain(token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/violations");
+        request.Headers.Authorization = new("Bearer", token);
+        (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--store", "mysql" }, "--store: 'mysql' is neither sqlite nor postgres")]
+    [InlineData(new[] { "--store", "postgres" }, "--store postgres needs a connection string")]
+    [InlineData(new[] { "--definitions", "no-such-folder" }, "--definitions: the folder 'no-such-folder' does not exist")]
+    [InlineData(new[] { "--definitons", "definitions" }, "unknown option '--definitons'")]
+    [InlineData(new[] { "--demo-day-ms", "fast" }, "DemoDayMilliseconds")]
+    public async Task Invalid_options_stop_it_with_one_line_and_exit_code_2(string[] args, string expected)
+    {
+        using var server = ServerProcess.Start([.. args, "--data", _data, "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}"]);
+
+        (await server.ExitCodeAsync(TimeSpan.FromSeconds(60))).ShouldBe(2, server.Output);
+        server.Output.ShouldContain(expected);
+        server.Output.ShouldNotContain("   at ");
+        Directory.Exists(_data).ShouldBeFalse("nothing may be created before the options are checked");
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}
