@@ -43,6 +43,14 @@ public sealed class RecordShapeReaderTests
     }
 
     [Fact]
+    public void The_column_of_a_json_error_counts_characters_not_bytes()
+    {
+        RecordShapeReader.FromJson("{ \"title\": \"学习\",, }", out var problem).ShouldBeNull();
+
+        problem!.Value.Arguments[1].ShouldBe("17");
+    }
+
+    [Fact]
     public void Csv_rows_give_their_type_and_line_with_quoted_line_breaks()
     {
         var csv = "key,activity,document,review,on,by\r\nstudy-w07,concentrated-study,,,2014-02-14,\r\n\"plan\nnote\",,meeting-plan,,2014-05-05,\r\nplan-ok,,,plan,2014-05-09,supervisor\r\n";

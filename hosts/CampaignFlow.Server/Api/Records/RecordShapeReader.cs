@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -51,7 +52,8 @@ public static class RecordShapeReader
         }
         catch (JsonException e)
         {
-            problem = ("malformed-json", [((e.LineNumber ?? 0) + 1).ToString(), ((e.BytePositionInLine ?? 0) + 1).ToString(), FirstSentence(e.Message)]);
+            var line = (int)(e.LineNumber ?? 0);
+            problem = ("malformed-json", [(line + 1).ToString(CultureInfo.InvariantCulture), Column(json, line, (int)(e.BytePositionInLine ?? 0)).ToString(CultureInfo.InvariantCulture), FirstSentence(e.Message)]);
             return null;
         }
 
@@ -120,6 +122,19 @@ public static class RecordShapeReader
         }
 
         return new RecordShape(key, type.Length > 0 ? type : null, by, line);
+    }
+
+    // System.Text.Json counts UTF-8 bytes within the line; an editor counts characters, and a Chinese one is three bytes.
+    private static int Column(string text, int line, int bytePosition)
+    {
+        var lines = text.Split('\n');
+        if (line >= lines.Length)
+        {
+            return bytePosition + 1;
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(lines[line]);
+        return Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(bytePosition, bytes.Length)) + 1;
     }
 
     private static int LineAt(byte[] bytes, int offset) => bytes.AsSpan(0, offset).Count((byte)'\n') + 1;
