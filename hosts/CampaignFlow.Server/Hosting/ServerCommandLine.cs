@@ -42,7 +42,8 @@ public sealed class ServerCommandLine
         Usage: CampaignFlow.Server [options]
                CampaignFlow.Server hash-token [TOKEN]    print the SHA-256 to configure for TOKEN (a new token if omitted)
 
-        Options (each also settable in appsettings.json or as CampaignFlow__<Name> in the environment):
+        Options (each also settable in appsettings.json, as CampaignFlow__<Name> in the environment, or as
+        --CampaignFlow:<Name>=VALUE, e.g. --CampaignFlow:MaxJsonBytes=2097152):
           --definitions PATH     plans, rosters and demo logs (default: definitions)
           --data PATH            data folder: the SQLite file and the generated admin token (default: data)
           --store sqlite|postgres  where campaigns are kept (default: sqlite)
@@ -91,6 +92,16 @@ public sealed class ServerCommandLine
                 }
 
                 settings[key] = value;
+            }
+            else if (inline is not null && name.StartsWith("--", StringComparison.Ordinal) && name.Contains(':', StringComparison.Ordinal))
+            {
+                // Any configuration key, as .NET hosts take it: --CampaignFlow:MaxSleepSeconds=5 (also how
+                // WebApplicationFactory passes its settings).
+                settings[name[2..]] = inline;
+            }
+            else if (inline is { Length: 0 } && name.StartsWith("--", StringComparison.Ordinal))
+            {
+                // A section with no value of its own (--CampaignFlow=), as WebApplicationFactory writes them.
             }
             else if (arg.StartsWith('-'))
             {

@@ -25,6 +25,7 @@ public sealed class ServerCommandLineTests
     [InlineData(new[] { "--data", "--demo" }, "--data needs a value")]
     [InlineData(new[] { "--demo=maybe" }, "--demo takes no value")]
     [InlineData(new[] { "serve" }, "unexpected argument 'serve'")]
+    [InlineData(new[] { "--definitons=x" }, "unknown option '--definitons'")]
     public void A_mistake_is_one_line_naming_it(string[] args, string expected)
     {
         var line = ServerCommandLine.Parse(args);
@@ -36,9 +37,10 @@ public sealed class ServerCommandLineTests
     [Fact]
     public void What_WebApplicationFactory_passes_is_accepted()
     {
-        var line = ServerCommandLine.Parse(["--environment=Development", "--contentRoot=/src/app", "--applicationName=CampaignFlow.Server"]);
+        var line = ServerCommandLine.Parse(["--environment=Development", "--contentRoot=/src/app", "--applicationName=CampaignFlow.Server", "--CampaignFlow=", "--CampaignFlow:Tokens:0:Role=admin"]);
 
         line.Errors.ShouldBeEmpty();
         line.Settings["contentRoot"].ShouldBe("/src/app");
+        line.Settings["CampaignFlow:Tokens:0:Role"].ShouldBe("admin");
     }
 }

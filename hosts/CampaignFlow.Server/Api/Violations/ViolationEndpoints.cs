@@ -31,7 +31,9 @@ public static class ViolationEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id}", GetAsync)
+        // Ids hold slashes (panyu-ftu/panyu-ftu-2014@1/weekly-study:period-minimum/2014-W10): the rest of the path
+        // is the id, written with its slashes or with them escaped as %2F.
+        group.MapGet("/{**id}", GetAsync)
             .WithName("GetViolation")
             .WithSummary("One violation with its evidence and history")
             .Produces<ViolationDetailView>(StatusCodes.Status200OK)
@@ -114,6 +116,7 @@ public static class ViolationEndpoints
     private static async Task<IResult> GetAsync(
         string id, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken cancellationToken)
     {
+        id = Uri.UnescapeDataString(id);
         var service = running.Service;
         if (await service.GetViolationAsync(id, cancellationToken).ConfigureAwait(false) is not { } violation)
         {
