@@ -1,3 +1,5 @@
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Storage.Postgres.Campaigns;
 using CampaignFlow.Storage.Postgres.Workflows;
 using CampaignFlow.Testing.Postgres;
 
@@ -9,4 +11,8 @@ internal static class ServerStores
     /// <summary>A fresh, empty, migrated schema with a workflow store over it.</summary>
     public static PostgresWorkflowStore CreateStore(this PrivatePostgresServer server) =>
         PostgresWorkflowStore.OpenAsync(server.DataSource, server.NewSchemaName()).GetAwaiter().GetResult();
+
+    /// <summary>A fresh, empty, migrated schema with the campaign stores over it (on the shared data source, which the bundle does not own).</summary>
+    public static CampaignStores CreateCampaignStores(this PrivatePostgresServer server) =>
+        PostgresCampaignStores.OpenAsync(server.DataSource, server.NewSchemaName()).GetAwaiter().GetResult();
 }
