@@ -1,6 +1,6 @@
 using CampaignFlow.Campaigns.Storage;
-using CampaignFlow.Storage.Postgres;
-using CampaignFlow.Storage.Sqlite;
+using CampaignFlow.Storage.Postgres.Campaigns;
+using CampaignFlow.Storage.Sqlite.Campaigns;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Server.Hosting;
@@ -19,18 +19,18 @@ public sealed class CampaignStoresOpener(IOptions<ServerOptions> options, IConfi
     /// <summary>Opens the store.</summary>
     /// <param name="cancellationToken">Stops opening.</param>
     /// <exception cref="ServerStartException">When the store cannot be opened; the message says why in one line.</exception>
-    public Task<CampaignStores> OpenAsync(CancellationToken cancellationToken)
+    public async Task<CampaignStores> OpenAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         try
         {
             if (settings.StoreKind == StoreKind.Postgres)
             {
-                return Task.FromResult(PostgresCampaignStores.Open(configuration.GetConnectionString(ServerOptions.ConnectionStringName)!));
+                return await PostgresCampaignStores.OpenAsync(configuration.GetConnectionString(ServerOptions.ConnectionStringName)!, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
             Directory.CreateDirectory(settings.DataPath);
-            return Task.FromResult(SqliteCampaignStores.Open(Path.Combine(settings.DataPath, SqliteFileName)));
+            return SqliteCampaignStores.Open(Path.Combine(settings.DataPath, SqliteFileName));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
