@@ -85,7 +85,11 @@ public static class ServerApplication
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddOpenApi("v1", openApi =>
+        {
+            openApi.AddDocumentTransformer<BearerSecurityTransformer>();
+            openApi.AddOperationTransformer<RequestBodyDocumentationTransformer>();
+        });
     }
 
     /// <summary>Maps the middleware and endpoints.</summary>
@@ -95,12 +99,16 @@ public static class ServerApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages(async status =>
         {
-            // Routing's own 404/405 (no endpoint matched) get the same problem documents as everything else.
+            // Routing's own answers (404, 405: no endpoint matched) get the same problem documents as everything else.
             var context = status.HttpContext;
             var problems = context.RequestServices.GetRequiredService<ApiProblems>();
-            var answer = context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
-                ? problems.Write(context, StatusCodes.Status405MethodNotAllowed, "method-not-allowed", context.Request.Method, context.Request.Path)
-                : problems.Write(context, context.Response.StatusCode, "not-found", context.Request.Path);
+            var code = context.Response.StatusCode;
+            var answer = code switch
+            {
+                StatusCodes.Status404NotFound => problems.Write(context, code, "not-found", context.Request.Path),
+                StatusCodes.Status405MethodNotAllowed => problems.Write(context, code, "method-not-allowed", context.Request.Method, context.Request.Path),
+                _ => problems.Write(context, code, "http-status", code.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
             await answer.ExecuteAsync(context).ConfigureAwait(false);
         });
         app.UseAuthentication();

@@ -1,4 +1,5 @@
 using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Server.Api;
 using CampaignFlow.Server.Api.Bodies;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Units;
@@ -35,7 +36,7 @@ public static class PlanEndpoints
             .WithName("ValidatePlan")
             .WithSummary("Validate a plan's YAML text (inherits and rosters are looked up in definitions/)")
             .WithDescription("Send the plan as application/yaml or text/plain; '?file=NAME.yaml' names it in the findings. Nothing is stored.")
-            .Accepts<string>("application/yaml", "text/plain")
+            .WithMetadata(new RequestBodyDocumentation(typeof(string), "application/yaml", "text/plain"))
             .Produces<PlanValidationView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -23,13 +23,13 @@ public static class RecordEndpoints
         var group = app.MapGroup("/units/{unit}").WithTags("Records").RequireAuthorization();
         Describe(group.MapPost("/records", (string unit, HttpContext context, RecordWriter writer, CancellationToken ct) => writer.WriteAsync(context, unit, RecordRoute.Any, ct)), "RecordRecords",
                 "Record what a unit did: one record (a JSON object) or a batch (an array), or a CSV import (text/csv, a header row of the same keys)")
-            .Accepts<RecordInput[]>("application/json", "text/csv");
+            .WithMetadata(new RequestBodyDocumentation(typeof(RecordInput[]), "application/json", "text/csv"));
         Describe(group.MapPost("/documents", (string unit, HttpContext context, RecordWriter writer, CancellationToken ct) => writer.WriteAsync(context, unit, RecordRoute.Documents, ct)), "SubmitDocuments",
                 "Submit documents (records with 'document:') for the unit's gates")
-            .Accepts<RecordInput[]>("application/json");
+            .WithMetadata(new RequestBodyDocumentation(typeof(RecordInput[]), "application/json"));
         Describe(group.MapPost("/reviews", (string unit, HttpContext context, RecordWriter writer, CancellationToken ct) => writer.WriteAsync(context, unit, RecordRoute.Reviews, ct)), "SubmitReviews",
                 "Submit reviews (records with 'review:', 'by:', 'decision:'); 'by: supervisor' needs the supervision group's reviewer token")
-            .Accepts<RecordInput[]>("application/json");
+            .WithMetadata(new RequestBodyDocumentation(typeof(RecordInput[]), "application/json"));
     }
 
     private static RouteHandlerBuilder Describe(RouteHandlerBuilder route, string name, string summary) => route
