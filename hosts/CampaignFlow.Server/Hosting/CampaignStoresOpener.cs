@@ -7,11 +7,12 @@ namespace CampaignFlow.Server.Hosting;
 
 /// <summary>
 /// Opens the store the options name: the SQLite file <c>campaignflow.db</c> in the data folder (created and
-/// migrated on first start), or the PostgreSQL database of the connection string.
+/// migrated on first start), or the PostgreSQL database of the connection string. Virtual so tests can put a
+/// failing store behind a real server.
 /// </summary>
 /// <param name="options">The server's options.</param>
 /// <param name="configuration">For the connection string.</param>
-public sealed class CampaignStoresOpener(IOptions<ServerOptions> options, IConfiguration configuration)
+public class CampaignStoresOpener(IOptions<ServerOptions> options, IConfiguration configuration)
 {
     /// <summary>The SQLite file's name inside the data folder.</summary>
     public const string SqliteFileName = "campaignflow.db";
@@ -19,7 +20,7 @@ public sealed class CampaignStoresOpener(IOptions<ServerOptions> options, IConfi
     /// <summary>Opens the store.</summary>
     /// <param name="cancellationToken">Stops opening.</param>
     /// <exception cref="ServerStartException">When the store cannot be opened; the message says why in one line.</exception>
-    public async Task<CampaignStores> OpenAsync(CancellationToken cancellationToken)
+    public virtual async Task<CampaignStores> OpenAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         try

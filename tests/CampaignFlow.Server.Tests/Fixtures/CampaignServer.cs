@@ -18,10 +18,12 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
 {
     private readonly string? _postgres;
     private readonly Dictionary<string, string?> _extra;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <summary>A server whose clock starts at <paramref name="start"/> (default: 2014-02-01, China time).</summary>
-    public CampaignServer(DateOnly? start = null, string? postgresConnection = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public CampaignServer(DateOnly? start = null, string? postgresConnection = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _postgres = postgresConnection;
         _extra = settings?.ToDictionary() ?? [];
         Clock = new VirtualClock(DemoClock.Midnight(start ?? new DateOnly(2014, 2, 1)));
@@ -77,7 +79,11 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     protected override void Dispose(bool disposing)

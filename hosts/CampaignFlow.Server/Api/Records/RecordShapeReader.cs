@@ -142,7 +142,15 @@ public static class RecordShapeReader
     private static string FirstSentence(string message)
     {
         // System.Text.Json appends "Path: $ | LineNumber: 0 | BytePositionInLine: 7." — positions we already give, 0-based.
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd();
+        foreach (var tail in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0)
+            {
+                message = message[..cut];
+            }
+        }
+
+        return message.TrimEnd();
     }
 }
