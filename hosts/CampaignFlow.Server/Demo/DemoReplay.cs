@@ -8,8 +8,8 @@ namespace CampaignFlow.Server.Demo;
 /// <c>--demo</c>: replays the seed units' demo logs on the virtual clock, one campaign day every
 /// <see cref="ServerOptions.DemoDayMilliseconds"/>: the clock moves to the day's end, the host ticks (periods
 /// close, violations open), then the day's records are recorded through the campaign service — the same call the
-/// HTTP API makes. The log shows phases opening, gates waiting and violations opening and resolving; the API shows
-/// the same at any moment.
+/// HTTP API makes — and <see cref="DemoNarrator"/> logs phases opening, gates waiting and violations opening and
+/// resolving. The API shows the same at any moment, with the demo tokens.
 /// </summary>
 internal sealed partial class DemoReplay(
     IOptions<ServerOptions> options, RunningCampaigns running, TimeProvider clock, TickSignal signal, ILogger<DemoReplay> log) : BackgroundService
@@ -63,9 +63,11 @@ internal sealed partial class DemoReplay(
             .Select(r => service.FindPlan(r.Unit!.PlanId)?.Window.End ?? first)
             .Concat(replayed.SelectMany(r => r.Log.Days.Select(d => d.Day)).Where(d => d != DateOnly.MaxValue))
             .Max()
-            .AddDays(1);
-        LogDemoStarting(replayed.Length, first, last, settings.DemoDayMilliseconds);
+            .AddDays(1 + settings.DemoLagDays);
+        LogDemoStarting(replayed.Length, first, last, settings.DemoDayMilliseconds, settings.DemoLagDays);
         var cursors = replayed.ToDictionary(r => r.Unit!.Id, _ => 0);
+        var narrator = new DemoNarrator(_log);
+        var units = replayed.Select(r => r.Unit!).ToArray();
         for (var day = first; day <= last && !stoppingToken.IsCancellationRequested; day = day.AddDays(1))
         {
             // The end of the day: records dated today are in the past, and periods that ended yesterday are closed.
@@ -78,13 +80,15 @@ internal sealed partial class DemoReplay(
             await signal.TickAsync(stoppingToken).ConfigureAwait(false);
             if (day.Day == 1)
             {
-                LogDemoDay(day);
+                LogDemoMonth(day);
             }
 
             foreach (var (demo, unit) in replayed)
             {
                 var index = cursors[unit!.Id];
-                while (index < demo.Days.Count && demo.Days[index].Day <= day)
+                // The secretary catches up on the paperwork a few days late, so periods can close before their
+                // records arrive: violations open, and resolve when the late records come in.
+                while (index < demo.Days.Count && demo.Days[index].Day.AddDays(settings.DemoLagDays) <= day)
                 {
                     await RecordAsync(service, unit, demo.Days[index].Day, demo.Days[index].Records, stoppingToken).ConfigureAwait(false);
                     index++;
@@ -92,6 +96,8 @@ internal sealed partial class DemoReplay(
 
                 cursors[unit.Id] = index;
             }
+
+            await narrator.NarrateAsync(service, units, day, stoppingToken).ConfigureAwait(false);
 
             await Task.Delay(settings.DemoDayMilliseconds, stoppingToken).ConfigureAwait(false);
         }
@@ -106,6 +112,7 @@ internal sealed partial class DemoReplay(
         }
 
         await signal.TickAsync(stoppingToken).ConfigureAwait(false);
+        await narrator.NarrateAsync(service, units, last, stoppingToken).ConfigureAwait(false);
         var open = await service.QueryViolationsAsync(new Campaigns.Storage.ViolationQuery { Status = Campaigns.Storage.ViolationStatus.Open, Limit = 1 }, stoppingToken).ConfigureAwait(false);
         LogDemoFinished(last, open.Total);
     }
@@ -123,34 +130,20 @@ internal sealed partial class DemoReplay(
             return;
         }
 
-        LogRecorded(day, unit.Id, result.Records.Count, string.Join(", ", result.Records.Select(r => r.Key)));
-        foreach (var v in result.Opened)
-        {
-            LogViolationOpened(day, unit.Id, v.RequirementId, v.Period, v.MessageZh);
-        }
-
-        foreach (var v in result.Resolved)
-        {
-            LogViolationResolved(day, unit.Id, v.RequirementId, v.Period, v.MessageZh);
-        }
+        var keys = string.Join(", ", result.Records.Take(4).Select(r => r.Key)) + (result.Records.Count > 4 ? ", …" : "");
+        LogRecorded(day, unit.Id, result.Records.Count, keys);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: replaying {Logs} unit log(s) from {First} to {Last}, one day every {DayMs} ms")]
-    private partial void LogDemoStarting(int logs, DateOnly first, DateOnly last, int dayMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: replaying {Logs} unit log(s) from {First:yyyy-MM-dd} to {Last:yyyy-MM-dd}, one day every {DayMs} ms, each record {Lag} day(s) after its day")]
+    private partial void LogDemoStarting(int logs, DateOnly first, DateOnly last, int dayMs, int lag);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: {Day:yyyy-MM}")]
-    private partial void LogDemoDay(DateOnly day);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: {Month:yyyy-MM}")]
+    private partial void LogDemoMonth(DateOnly month);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day}: {Unit} recorded {Count} record(s): {Keys}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day:yyyy-MM-dd}: {Unit} recorded {Count} record(s): {Keys}")]
     private partial void LogRecorded(DateOnly day, string unit, int count, string keys);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo {Day}: violation opened for {Unit}: {Requirement} {Period}: {Message}")]
-    private partial void LogViolationOpened(DateOnly day, string unit, string requirement, string period, string message);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day}: violation resolved for {Unit}: {Requirement} {Period}: {Message}")]
-    private partial void LogViolationResolved(DateOnly day, string unit, string requirement, string period, string message);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: {Unit} on {Day}: record refused: {Finding}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: {Unit} on {Day:yyyy-MM-dd}: record refused: {Finding}")]
     private partial void LogRecordRefused(string unit, DateOnly day, string finding);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: log skipped: {Problem}")]
@@ -159,7 +152,7 @@ internal sealed partial class DemoReplay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: no log in {Definitions}/activities names a running plan; nothing to replay")]
     private partial void LogNothingToReplay(string definitions);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo finished at {Last}: {Open} violation(s) open; the server keeps running — query them over the API")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo finished at {Last:yyyy-MM-dd}: {Open} violation(s) open; the server keeps running — query them over the API")]
     private partial void LogDemoFinished(DateOnly last, int open);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo stopped")]

@@ -14,6 +14,7 @@ public sealed class ServerCommandLine
         ["--store"] = $"{ServerOptions.Section}:Store",
         ["--connection"] = $"ConnectionStrings:{ServerOptions.ConnectionStringName}",
         ["--demo-day-ms"] = $"{ServerOptions.Section}:DemoDayMilliseconds",
+        ["--demo-lag-days"] = $"{ServerOptions.Section}:DemoLagDays",
         ["--urls"] = "urls",
         // What the host itself understands, and what WebApplicationFactory passes.
         ["--environment"] = "environment",
@@ -51,6 +52,7 @@ public sealed class ServerCommandLine
           --urls URLS            where to listen (default: http://127.0.0.1:5080)
           --demo                 replay the seed units' demo logs on an accelerated clock, with demo tokens
           --demo-day-ms N        in the demo, real milliseconds per campaign day (default: 200)
+          --demo-lag-days N      in the demo, days between a record's day and its recording (default: 3)
         """;
 
     /// <summary>Reads <paramref name="args"/>.</summary>

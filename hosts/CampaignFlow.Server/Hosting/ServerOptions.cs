@@ -29,6 +29,10 @@ public sealed class ServerOptions
     /// <summary>In the demo, how many real milliseconds one campaign day lasts (<c>--demo-day-ms</c>).</summary>
     public int DemoDayMilliseconds { get; set; } = 200;
 
+    /// <summary>In the demo, how many days after its day each record is recorded (<c>--demo-lag-days</c>), so that
+    /// some periods close before their records arrive and the violations they open resolve.</summary>
+    public int DemoLagDays { get; set; } = 3;
+
     /// <summary>The longest the host sleeps between two ticks, in seconds, even when nothing is due.</summary>
     public int MaxSleepSeconds { get; set; } = 60;
 

@@ -36,6 +36,11 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
             problems.Add($"--demo-day-ms: {options.DemoDayMilliseconds} is not between 1 and 600000.");
         }
 
+        if (options.DemoLagDays is < 0 or > 60)
+        {
+            problems.Add($"--demo-lag-days: {options.DemoLagDays} is not between 0 and 60.");
+        }
+
         if (options.MaxSleepSeconds is < 1 or > 3600)
         {
             problems.Add($"CampaignFlow:MaxSleepSeconds: {options.MaxSleepSeconds} is not between 1 and 3600.");

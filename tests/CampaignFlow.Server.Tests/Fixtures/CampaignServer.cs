@@ -19,10 +19,12 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
     private readonly string? _postgres;
     private readonly Dictionary<string, string?> _extra;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _demo;
 
     /// <summary>A server whose clock starts at <paramref name="start"/> (default: 2014-02-01, China time).</summary>
-    public CampaignServer(DateOnly? start = null, string? postgresConnection = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    public CampaignServer(DateOnly? start = null, string? postgresConnection = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool demo = false)
     {
+        _demo = demo;
         _services = services;
         _postgres = postgresConnection;
         _extra = settings?.ToDictionary() ?? [];
@@ -30,7 +32,7 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
         DataFolder = Path.Combine(Path.GetTempPath(), "campaignflow-server-tests", Guid.NewGuid().ToString("N"));
     }
 
-    /// <summary>The campaigns' clock.</summary>
+    /// <summary>The campaigns' clock (not the demo's, which keeps its own).</summary>
     public VirtualClock Clock { get; }
 
     /// <summary>The data folder (deleted on dispose).</summary>
@@ -79,9 +81,20 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        if (_demo)
+        {
+            // The demo keeps its own clock (at the earliest campaign's start) and its own tokens.
+            builder.UseSetting("CampaignFlow:Demo", "true");
+            builder.UseSetting("CampaignFlow:DemoDayMilliseconds", "1");
+        }
+
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            if (!_demo)
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+
             _services?.Invoke(services);
         });
     }
