@@ -20,22 +20,29 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _extra;
     private readonly Action<IServiceCollection>? _services;
     private readonly bool _demo;
+    private readonly bool _tokens;
+    private readonly bool _ownsData;
 
     /// <summary>A server whose clock starts at <paramref name="start"/> (default: 2014-02-01, China time).</summary>
-    public CampaignServer(DateOnly? start = null, string? postgresConnection = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool demo = false)
+    public CampaignServer(DateOnly? start = null, string? postgresConnection = null, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool demo = false, bool tokens = true, string? dataFolder = null)
     {
         _demo = demo;
+        _tokens = tokens;
+        _ownsData = dataFolder is null;
         _services = services;
         _postgres = postgresConnection;
         _extra = settings?.ToDictionary() ?? [];
         Clock = new VirtualClock(DemoClock.Midnight(start ?? new DateOnly(2014, 2, 1)));
-        DataFolder = Path.Combine(Path.GetTempPath(), "campaignflow-server-tests", Guid.NewGuid().ToString("N"));
+        DataFolder = dataFolder ?? NewDataFolder();
     }
+
+    /// <summary>A data folder path nobody uses yet (not created).</summary>
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "campaignflow-server-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The campaigns' clock (not the demo's, which keeps its own).</summary>
     public VirtualClock Clock { get; }
 
-    /// <summary>The data folder (deleted on dispose).</summary>
+    /// <summary>The data folder (deleted on dispose unless it was given).</summary>
     public string DataFolder { get; }
 
     /// <summary>A client that sends <paramref name="token"/> (none when null) and asks for English unless told.</summary>
@@ -76,7 +83,7 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:CampaignFlow", _postgres);
         }
 
-        foreach (var (key, value) in TestTokens.Settings().Concat(_extra))
+        foreach (var (key, value) in (_tokens ? TestTokens.Settings() : []).Concat(_extra))
         {
             builder.UseSetting(key, value);
         }
@@ -102,7 +109,7 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataFolder))
+        if (disposing && _ownsData && Directory.Exists(DataFolder))
         {
             try
             {
