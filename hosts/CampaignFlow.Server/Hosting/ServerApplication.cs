@@ -89,6 +89,7 @@ public static class ServerApplication
         {
             openApi.AddDocumentTransformer<BearerSecurityTransformer>();
             openApi.AddOperationTransformer<RequestBodyDocumentationTransformer>();
+            openApi.AddOperationTransformer<AnonymousOperationTransformer>();
         });
     }
 

@@ -61,7 +61,6 @@ public sealed class Caller(TokenGrant grant, UnitDirectory units)
         {
             new(ClaimTypes.Name, grant.Name),
             new(ClaimTypes.Role, grant.Role.ToString().ToLowerInvariant()),
-            new(ClaimTypes.Hash, grant.Hash),
         };
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }

@@ -22,8 +22,17 @@ public sealed class RealServerTests : IDisposable
         var openApi = await client.GetAsync("/openapi/v1.json");
         openApi.StatusCode.ShouldBe(HttpStatusCode.OK);
         var document = await openApi.Content.ReadAsStringAsync();
-        document.ShouldContain("\"openapi\"");
-        document.ShouldContain("/violations");
+        using (var openApiJson = System.Text.Json.JsonDocument.Parse(document))
+        {
+            var root = openApiJson.RootElement;
+            root.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString().ShouldBe("bearer");
+            var paths = root.GetProperty("paths");
+            paths.GetProperty("/units/{unit}/records").GetProperty("post").GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name)
+                .ShouldBe(["application/json", "text/csv"]);
+            paths.GetProperty("/violations").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
+                .ShouldBe(["unit", "body", "plan", "requirement", "phase", "period", "severity", "status", "from", "to", "offset", "limit", "format"], ignoreOrder: true);
+            paths.GetProperty("/health").GetProperty("get").GetProperty("security").GetArrayLength().ShouldBe(0);
+        }
 
         var anonymous = await client.GetAsync("/violations");
         anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);

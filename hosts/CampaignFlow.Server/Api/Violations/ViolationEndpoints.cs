@@ -43,9 +43,9 @@ public static class ViolationEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken cancellationToken)
+        [AsParameters] ViolationQueryParameters parameters, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken cancellationToken)
     {
-        if (ViolationFilter.Read(context.Request.Query, out var bad) is not { } filter)
+        if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
         {
             return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
         }
@@ -83,7 +83,7 @@ public static class ViolationEndpoints
         var culture = ApiLanguage.Of(context.Request);
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
         var service = running.Service;
-        if (WantsCsv(context.Request))
+        if (WantsCsv(context.Request, parameters.Format))
         {
             var csv = new StringBuilder(ViolationCsv.Header).Append("\r\n");
             if (scope is not { Count: 0 })
@@ -135,9 +135,9 @@ public static class ViolationEndpoints
         return Results.Ok(new ViolationDetailView(ViolationView.Of(violation, culture), history.Select(ViolationEventView.Of).ToArray()));
     }
 
-    private static bool WantsCsv(HttpRequest request)
+    private static bool WantsCsv(HttpRequest request, string? format)
     {
-        if (string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }

@@ -49,12 +49,26 @@ public sealed record ViolationFilter
     public int Limit { get; init; } = 100;
 
     /// <summary>Reads the filter from <paramref name="query"/>.</summary>
-    /// <param name="query">The query string.</param>
+    /// <param name="query">The query string as written.</param>
     /// <param name="problem">When the result is null: the bad value, the parameter, and what would be right.</param>
-    public static ViolationFilter? Read(IQueryCollection query, out (string Value, string Parameter, string Expected)? problem)
+    public static ViolationFilter? Read(ViolationQueryParameters query, out (string Value, string Parameter, string Expected)? problem)
     {
         problem = null;
-        string? Text(string name) => query[name] is { Count: > 0 } v && !string.IsNullOrWhiteSpace(v[0]) ? v[0]!.Trim() : null;
+        string? Text(string name) => (name switch
+        {
+            "unit" => query.Unit,
+            "body" => query.Body,
+            "plan" => query.Plan,
+            "requirement" => query.Requirement,
+            "phase" => query.Phase,
+            "period" => query.Period,
+            "severity" => query.Severity,
+            "status" => query.Status,
+            "from" => query.From,
+            "to" => query.To,
+            "offset" => query.Offset,
+            _ => query.Limit,
+        }) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
         ViolationStatus? status = null;
         if (Text("status") is { } s)

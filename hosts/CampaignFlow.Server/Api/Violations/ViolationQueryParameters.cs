@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CampaignFlow.Server.Api.Violations;
+
+/// <summary>
+/// The query string of <c>GET /violations</c> as written, all text, so the OpenAPI document lists every filter
+/// and a bad value reaches <see cref="ViolationFilter"/>, which says what is wrong with it, instead of failing in
+/// model binding.
+/// </summary>
+public sealed record ViolationQueryParameters
+{
+    /// <summary>One unit.</summary>
+    [Description("One unit's id (panyu-ftu).")]
+    [FromQuery(Name = "unit")]
+    public string? Unit { get; init; }
+
+    /// <summary>A body.</summary>
+    [Description("Every unit whose plan's parent chain includes this body (weidu-district).")]
+    [FromQuery(Name = "body")]
+    public string? Body { get; init; }
+
+    /// <summary>A plan.</summary>
+    [Description("A plan's id.")]
+    [FromQuery(Name = "plan")]
+    public string? Plan { get; init; }
+
+    /// <summary>A requirement.</summary>
+    [Description("A requirement's id (weekly-study:period-minimum).")]
+    [FromQuery(Name = "requirement")]
+    public string? Requirement { get; init; }
+
+    /// <summary>A phase.</summary>
+    [Description("A phase's id (study).")]
+    [FromQuery(Name = "phase")]
+    public string? Phase { get; init; }
+
+    /// <summary>A period.</summary>
+    [Description("A period as violations name it (2014-W10, 2014-05, window).")]
+    [FromQuery(Name = "period")]
+    public string? Period { get; init; }
+
+    /// <summary>required or soft.</summary>
+    [Description("required or soft.")]
+    [FromQuery(Name = "severity")]
+    public string? Severity { get; init; }
+
+    /// <summary>open or resolved.</summary>
+    [Description("open or resolved.")]
+    [FromQuery(Name = "status")]
+    public string? Status { get; init; }
+
+    /// <summary>First day.</summary>
+    [Description("Periods ending on or after this day (yyyy-MM-dd).")]
+    [FromQuery(Name = "from")]
+    public string? From { get; init; }
+
+    /// <summary>Last day.</summary>
+    [Description("Periods starting on or before this day (yyyy-MM-dd).")]
+    [FromQuery(Name = "to")]
+    public string? To { get; init; }
+
+    /// <summary>How many to skip.</summary>
+    [Description("How many matches to skip (default 0).")]
+    [FromQuery(Name = "offset")]
+    public string? Offset { get; init; }
+
+    /// <summary>How many to return.</summary>
+    [Description("How many to return, 1 to 1000 (default 100).")]
+    [FromQuery(Name = "limit")]
+    public string? Limit { get; init; }
+
+    /// <summary>csv for a CSV export.</summary>
+    [Description("csv: every match as CSV (as with 'Accept: text/csv').")]
+    [FromQuery(Name = "format")]
+    public string? Format { get; init; }
+}
