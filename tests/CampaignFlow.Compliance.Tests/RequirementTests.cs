@@ -21,7 +21,7 @@ public class RequirementTests
     {
         var violated = Seeds.Simulate(Panyu).Violations.Single(v => v.RequirementId == "weekly-study:period-minimum");
         violated.Period.ShouldBe("2014-W10");
-        violated.Message(Chinese).ShouldBe("2014-W10集中学习 2 小时，少于要求的 4 小时（半天）");
+        violated.Message(Chinese).ShouldBe("2014年第10周集中学习 2 小时，少于要求的 4 小时（半天）");
         violated.Evidence.Counted.ShouldBe(["study-2014-w10"]);
         violated.Evidence.Actual.ShouldBe("2 h");
         violated.Evidence.Required.ShouldBe("4 h");
@@ -145,7 +145,7 @@ public class RequirementTests
         var late = new ReviewRecord("meeting-plan-ok", "panyu-ftu", new DateOnly(2014, 6, 20), "meeting-plan", "meeting-plan", "supervisor", ReviewDecision.Approved);
         var violation = Seeds.Simulate(Panyu, without: r => r.Key == "meeting-plan-ok", with: [late]).Violations.Single(v => v.RequirementId == "meeting-plan:approval-gate");
         violation.Code.ShouldBe("gate-held-before-approval");
-        violation.Message(CultureInfo.InvariantCulture).ShouldBe("dlm was held on 2014-06-12, before 专题民主生活会方案 was approved on 2014-06-20");
+        violation.Message(CultureInfo.InvariantCulture).ShouldBe("专题民主生活会 was held on 2014-06-12, before 专题民主生活会方案 was approved on 2014-06-20");
 
         var never = Seeds.Simulate(Panyu, without: r => r.Key == "meeting-plan-ok").Violations.Single(v => v.RequirementId == "meeting-plan:approval-gate");
         never.Code.ShouldBe("gate-not-approved");
@@ -162,7 +162,8 @@ public class RequirementTests
         var result = Seeds.Simulate(Mianyang, without: r => r.Key is "team-self-examination-principal" or "team-self-examination-supervisor", with: swapped);
         var violation = result.Violations.Single(v => v.Code == "gate-out-of-order");
         violation.Source.ShouldContain("MY-22");
-        violation.Arguments[1].ShouldBe("supervisor");
+        violation.Evidence.Actual.ShouldStartWith("principal ");
+        violation.Message(new CultureInfo("zh-CN")).ShouldContain("由 督导组成员 于"); // the role as the plan titles it
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
         {
             return Violate(due, documents.Count == 0 ? "gate-no-document" : "gate-not-approved",
                 new Evidence(approvals.Values.Select(r => r.Key).ToArray(), missing, null, string.Join(" → ", chain)),
-                Title, string.Join(", ", missing), string.Join(" → ", chain), Context.Name(due.Target));
+                Title, string.Join(", ", missing.Select(Context.RoleTitle)), string.Join(" → ", chain.Select(Context.RoleTitle)), Context.Name(due.Target));
         }
 
         for (var i = 1; i < chain.Count; i++)
@@ -47,7 +47,7 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
             {
                 return Violate(due, "gate-out-of-order",
                     new Evidence(chain.Select(role => approvals[role].Key).ToArray(), [], string.Join(" → ", chain.Select(role => $"{role} {JudgeContext.Day(approvals[role].Day)}")), string.Join(" → ", chain)),
-                    Title, chain[i], JudgeContext.Day(approvals[chain[i]].Day), chain[i - 1], JudgeContext.Day(approvals[chain[i - 1]].Day), Context.Name(due.Target));
+                    Title, Context.RoleTitle(chain[i]), JudgeContext.Day(approvals[chain[i]].Day), Context.RoleTitle(chain[i - 1]), JudgeContext.Day(approvals[chain[i - 1]].Day), Context.Name(due.Target));
             }
         }
 
@@ -57,6 +57,6 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
             ? null
             : Violate(due, "gate-held-before-approval",
                 new Evidence([early.Key, approvals[chain[^1]].Key], [], JudgeContext.Day(early.Day), JudgeContext.Day(approved)),
-                Title, early.Key, JudgeContext.Day(early.Day), JudgeContext.Day(approved), Context.Name(due.Target));
+                Title, Context.Title(early), JudgeContext.Day(early.Day), JudgeContext.Day(approved), Context.Name(due.Target));
     }
 }
