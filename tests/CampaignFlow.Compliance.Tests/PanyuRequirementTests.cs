@@ -251,6 +251,18 @@ public class PanyuRequirementTests
     }
 
     [Fact]
+    public void PY_20_the_principal_does_not_review_his_own_self_examination()
+    {
+        // The demo log has no review of 苏治邦's own material: the chain is [principal] and he is the principal.
+        Seeds.Log(Panyu).Records.ShouldNotContain(r => r is ReviewRecord && ((ReviewRecord)r).DocumentKey == "self-exam-su");
+        Met(Panyu, "self-examination:approval-gate");
+
+        // Still, his material must be written before the meeting.
+        var unwritten = Single(Panyu, "self-examination:approval-gate", without: r => r.Key == "self-exam-su");
+        (unwritten.Target, unwritten.Code).ShouldBe(("su-zhibang", "gate-no-document"));
+    }
+
+    [Fact]
     public void PY_21_one_democratic_life_meeting_and_not_two()
     {
         Met(Panyu, "democratic-life-meeting:count-in-window");

@@ -28,7 +28,19 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
         var documents = written.Where(d => !replaced.Contains(d.Key)).GroupBy(d => d.Author)
             .Select(g => g.OrderBy(d => d.Day).ThenBy(d => d.Key, StringComparer.Ordinal).Last().Key).ToHashSet();
         var author = due.Target is null ? null : Context.Plan.Roster.Find(due.Target);
-        var chain = author?.Rank is { } rank && requirement.ChainByRank.TryGetValue(rank, out var own) ? own : requirement.Chain;
+        IReadOnlyList<string> chain = author?.Rank is { } rank && requirement.ChainByRank.TryGetValue(rank, out var own) ? own : requirement.Chain;
+
+        // Nobody reviews their own document: the principal's own 对照检查材料 goes straight to the next role (PY-20, MY-22).
+        if (author?.Roles is { Count: > 0 } roles)
+        {
+            chain = chain.Where(role => !roles.Contains(role)).ToArray();
+        }
+
+        if (chain.Count == 0)
+        {
+            return documents.Count > 0 ? null : Violate(due, "gate-no-document", Evidence.None, Title, "", "", Context.Name(due.Target));
+        }
+
         var approvals = records.OfType<ReviewRecord>()
             .Where(r => documents.Contains(r.DocumentKey) && r.Decision == ReviewDecision.Approved)
             .GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Day).First());
