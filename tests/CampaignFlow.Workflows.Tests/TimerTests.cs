@@ -40,6 +40,25 @@ public sealed class TimerTests
     }
 
     [Fact]
+    public async Task Firing_due_timers_tells_the_host_which_instances_they_belong_to_in_due_order()
+    {
+        var t0 = WorkflowHarness.Start;
+        var h = new WorkflowHarness(new Sequence("chain", Delay.Until("d1", t0.AddDays(10)), Delay.For("d2", TimeSpan.FromDays(10))));
+        var first = await h.StartAsync("alpha");
+        var second = await h.StartAsync("beta");
+        h.Clock.SetTo(t0.AddDays(15));
+
+        var fired = await h.Runtime.FireDueTimersAsync();
+
+        fired.Select(f => (f.InstanceId, f.CorrelationKey, f.DefinitionId, f.DueAt)).OrderBy(f => f.CorrelationKey)
+            .ShouldBe([(first, "alpha", "wf", t0.AddDays(10)), (second, "beta", "wf", t0.AddDays(10))]);
+        h.Clock.SetTo(t0.AddDays(40));
+        var later = await h.Runtime.FireDueTimersAsync();
+        later.Select(f => f.DueAt).ShouldBe([t0.AddDays(20), t0.AddDays(20)]);
+        (await h.Runtime.FireDueTimersAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Two_hosts_racing_over_the_same_due_timers_fire_each_once()
     {
         var h = new WorkflowHarness(Loop.While("ticks", Delay.For("tick", TimeSpan.FromDays(1)), pass => pass.Iteration < 5));

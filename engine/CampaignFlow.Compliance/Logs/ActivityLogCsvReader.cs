@@ -1,3 +1,4 @@
+using CampaignFlow.Compliance.Records;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Plans.Syntax;
@@ -16,7 +17,8 @@ public static class ActivityLogCsvReader
     /// <param name="csv">The text.</param>
     /// <param name="path">The path to report positions against.</param>
     /// <param name="plan">The plan of the unit the log is for.</param>
-    public static ActivityLog ReadText(string csv, string path, ResolvedPlan plan)
+    /// <param name="knownDocuments">Document records stored before, which reviews and publications may refer to; null for none.</param>
+    public static ActivityLog ReadText(string csv, string path, ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord>? knownDocuments = null)
     {
         var diagnostics = new DiagnosticBag();
         var rows = CsvTable.Read(csv, path);
@@ -57,7 +59,7 @@ public static class ActivityLogCsvReader
             }
         }
 
-        return ActivityLogReader.Build(new ActivityLogDocument { Plan = plan.Id, Records = specs }, path, plan, diagnostics);
+        return ActivityLogReader.Build(new ActivityLogDocument { Plan = plan.Id, Records = specs }, path, plan, diagnostics, knownDocuments);
     }
 
     private static RecordSpec? Row(List<(string Text, SourceLocation At)> row, List<PlanProperty?> columns, DiagnosticBag diagnostics)

@@ -4,6 +4,7 @@ using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Reading;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Plans.Syntax;
+using YamlDotNet.RepresentationModel;
 
 namespace CampaignFlow.Compliance.Logs;
 
@@ -45,12 +46,45 @@ public static class ActivityLogReader
         return document is null ? new ActivityLog(path, "", [], diagnostics.Items) : Build(document, path, plan, diagnostics);
     }
 
+    /// <summary>
+    /// Reads records a unit sends (to the hosted service, say): one record, a list of records, or a whole log with
+    /// <c>plan</c> and <c>records</c>, in YAML or in JSON (read as the YAML it also is, so positions are the JSON
+    /// text's own). A review or publication may refer to a document recorded before, passed in
+    /// <paramref name="knownDocuments"/>.
+    /// </summary>
+    /// <param name="text">The records' text.</param>
+    /// <param name="path">The name to report positions against.</param>
+    /// <param name="plan">The plan of the unit the records are for.</param>
+    /// <param name="knownDocuments">Document records stored before, by key; null for none.</param>
+    public static ActivityLog ReadRecords(string text, string path, ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord>? knownDocuments = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        if (PlanReader.Parse(text, path, diagnostics) is not { } root)
+        {
+            return new ActivityLog(path, "", [], diagnostics.Items);
+        }
+
+        // A bare record or list is wrapped into a log for this plan; the wrapped nodes keep their marks in the text.
+        var isLog = root is YamlMappingNode mapping
+                    && mapping.Children.Keys.Any(k => k is YamlScalarNode { Value: "records" or "plan" });
+        if (!isLog)
+        {
+            var records = root is YamlMappingNode ? new YamlSequenceNode(root) : root;
+            root = new YamlMappingNode(new YamlScalarNode("plan"), new YamlScalarNode(plan.Id), new YamlScalarNode("records"), records);
+        }
+
+        var document = PlanReader.Bind<ActivityLogDocument>(root, path, diagnostics);
+        return document is null ? new ActivityLog(path, "", [], diagnostics.Items) : Build(document, path, plan, diagnostics, knownDocuments);
+    }
+
     /// <summary>Turns a log as written (from YAML or CSV) into records, reporting what is wrong.</summary>
     /// <param name="document">The log as written.</param>
     /// <param name="path">Its file.</param>
     /// <param name="plan">The plan of the unit the log is for.</param>
     /// <param name="diagnostics">Findings so far (of reading); more are added.</param>
-    internal static ActivityLog Build(ActivityLogDocument document, string path, ResolvedPlan plan, DiagnosticBag diagnostics)
+    /// <param name="knownDocuments">Document records stored before, which reviews and publications may refer to.</param>
+    internal static ActivityLog Build(ActivityLogDocument document, string path, ResolvedPlan plan, DiagnosticBag diagnostics,
+        IReadOnlyDictionary<string, DocumentRecord>? knownDocuments = null)
     {
         if (document.Plan != plan.Id && document.Plan.Length > 0)
         {
@@ -58,7 +92,18 @@ public static class ActivityLogReader
         }
 
         var specs = document.Records ?? [];
-        var documents = specs.Where(s => s.Document is not null).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.First());
+        var documents = new Dictionary<string, KnownDocument>(StringComparer.Ordinal);
+        foreach (var known in knownDocuments?.Values ?? [])
+        {
+            documents[known.Key] = new KnownDocument(known.Kind, known.Author);
+        }
+
+        foreach (var written in specs.Where(s => s.Document is not null).GroupBy(s => s.Key))
+        {
+            documents[written.Key] = new KnownDocument(written.First().Document!, written.First().Author);
+        }
+
+        var storedToo = knownDocuments is not null;
         var keys = new HashSet<string>(StringComparer.Ordinal);
         var records = new List<UnitRecord>();
         foreach (var spec in specs)
@@ -69,7 +114,7 @@ public static class ActivityLogReader
                 continue;
             }
 
-            if (new RecordBuilder(spec, plan, documents, diagnostics).Build() is { } record)
+            if (new RecordBuilder(spec, plan, documents, storedToo, diagnostics).Build() is { } record)
             {
                 records.Add(record);
             }
@@ -78,7 +123,10 @@ public static class ActivityLogReader
         return new ActivityLog(path, document.Plan, records, diagnostics.Items);
     }
 
-    private sealed class RecordBuilder(RecordSpec spec, ResolvedPlan plan, IReadOnlyDictionary<string, RecordSpec> documents, DiagnosticBag diagnostics)
+    /// <summary>What a review or publication needs of the document it refers to.</summary>
+    private sealed record KnownDocument(string Kind, string? Author);
+
+    private sealed class RecordBuilder(RecordSpec spec, ResolvedPlan plan, IReadOnlyDictionary<string, KnownDocument> documents, bool storedToo, DiagnosticBag diagnostics)
     {
         private readonly string _unit = plan.Unit.Id;
 
@@ -153,12 +201,12 @@ public static class ActivityLogReader
                 diagnostics.ErrorWithSuggestion("unknown-role", spec.At("by"), NameSuggester.Closest(spec.By, plan.Vocabulary.Roles.Keys), spec.By);
             }
 
-            return new ReviewRecord(spec.Key, _unit, day, spec.Review!, reviewed.Document!, spec.By, spec.Decision ?? ReviewDecision.Approved);
+            return new ReviewRecord(spec.Key, _unit, day, spec.Review!, reviewed.Kind, spec.By, spec.Decision ?? ReviewDecision.Approved);
         }
 
         private PublicationRecord? Publication(DateOnly day) =>
             DocumentOf(spec.Publish!, "publish") is { } published
-                ? new PublicationRecord(spec.Key, _unit, day, spec.Publish!, published.Document!, spec.To ?? Audience.Unit) { Author = published.Author }
+                ? new PublicationRecord(spec.Key, _unit, day, spec.Publish!, published.Kind, spec.To ?? Audience.Unit) { Author = published.Author }
                 : null;
 
         private LedgerItemRecord? LedgerItem(DateOnly day)
@@ -200,14 +248,14 @@ public static class ActivityLogReader
             return new ExceptionRecord(spec.Key, _unit, day, spec.Exception!, spec.Justification);
         }
 
-        private RecordSpec? DocumentOf(string key, string field)
+        private KnownDocument? DocumentOf(string key, string field)
         {
             if (documents.TryGetValue(key, out var found))
             {
                 return found;
             }
 
-            diagnostics.ErrorWithSuggestion("unknown-document-record", spec.At(field), NameSuggester.Closest(key, documents.Keys), key);
+            diagnostics.ErrorWithSuggestion(storedToo ? "unknown-document-key" : "unknown-document-record", spec.At(field), NameSuggester.Closest(key, documents.Keys), key);
             return null;
         }
 

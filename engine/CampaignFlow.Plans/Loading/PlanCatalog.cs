@@ -12,6 +12,7 @@ public sealed class PlanCatalog
 {
     private readonly Dictionary<string, ResolvedPlan> _plans = new(StringComparer.Ordinal);
     private readonly List<PlanDiagnostic> _diagnostics = [];
+    private readonly Dictionary<PlanSource, string> _identity = new(ReferenceEqualityComparer.Instance);
 
     private PlanCatalog()
     {
@@ -71,6 +72,58 @@ public sealed class PlanCatalog
             .Where(f => !Path.GetFileName(f).Contains(".roster.", StringComparison.OrdinalIgnoreCase))
             .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).SkipLast(1).Contains("activities"));
 
+    /// <summary>
+    /// Reads and resolves plans from texts instead of files (a published plan version, an upload): every text whose
+    /// path does not name a roster (<c>*.roster.yaml</c>) is a plan asked for; a roster a plan names is looked up among
+    /// the texts relative to the plan's path. Paths use '/' and are reported as given.
+    /// </summary>
+    /// <param name="texts">Plans, rosters and parent plans, by path.</param>
+    /// <param name="asked">The paths of the plans to report on; null for every plan text.</param>
+    public static PlanCatalog LoadTexts(IEnumerable<PlanText> texts, IEnumerable<string>? asked = null)
+    {
+        var byPath = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            byPath[Normalize(text.Path)] = text.Text;
+        }
+
+        string? ReadSibling(string path) => byPath.GetValueOrDefault(Normalize(path));
+
+        var plans = byPath.Keys.Where(p => !Path.GetFileName(p).Contains(".roster.", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p, StringComparer.Ordinal).ToArray();
+        var catalog = new PlanCatalog
+        {
+            Files = asked is null ? plans : asked.Select(Normalize).Where(byPath.ContainsKey).Distinct().OrderBy(p => p, StringComparer.Ordinal).ToArray(),
+        };
+        // The files asked for come first: a sibling with the same plan id must not take their place.
+        var context = catalog.Files.Concat(plans.Except(catalog.Files)).ToArray();
+        catalog.Resolve(context, catalog.Files.ToHashSet(StringComparer.Ordinal), path => PlanReader.ReadText(byPath[path], path, ReadSibling));
+        return catalog;
+    }
+
+    private static string Normalize(string path)
+    {
+        // "a/./b/../c.yaml" → "a/c.yaml", so a roster named relative to its plan is found among the texts.
+        var parts = new List<string>();
+        foreach (var part in path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
+            {
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+
+            parts.Add(part);
+        }
+
+        return string.Join('/', parts);
+    }
+
     private void Resolve()
     {
         var askedSet = Files.Select(Path.GetFullPath).ToHashSet();
@@ -80,14 +133,22 @@ public sealed class PlanCatalog
             .Select(Path.GetFullPath)
             .Distinct()
             .ToArray();
+        Resolve(context, askedSet, file => PlanReader.ReadFile(Files.FirstOrDefault(f => Path.GetFullPath(f) == file) ?? Path.GetRelativePath(Environment.CurrentDirectory, file)));
+    }
 
+    /// <summary>Reads every file of <paramref name="context"/> and resolves those asked for, parents first.</summary>
+    /// <param name="context">Identities of every plan file that may be a parent, the asked ones first.</param>
+    /// <param name="askedSet">Identities of the files asked for.</param>
+    /// <param name="read">Reads the file of an identity.</param>
+    private void Resolve(IReadOnlyList<string> context, ISet<string> askedSet, Func<string, PlanSource> read)
+    {
         var sources = new Dictionary<string, PlanSource>();
         var byId = new Dictionary<string, PlanSource>();
         foreach (var file in context)
         {
-            var display = Files.FirstOrDefault(f => Path.GetFullPath(f) == file) ?? Path.GetRelativePath(Environment.CurrentDirectory, file);
-            var source = PlanReader.ReadFile(display);
+            var source = read(file);
             sources[file] = source;
+            _identity[source] = file;
             if (askedSet.Contains(file))
             {
                 _diagnostics.AddRange(source.Diagnostics);
@@ -125,7 +186,7 @@ public sealed class PlanCatalog
         });
     }
 
-    private ResolvedPlan? ResolveOne(string id, Dictionary<string, PlanSource> byId, HashSet<string> asked, HashSet<string> resolving)
+    private ResolvedPlan? ResolveOne(string id, Dictionary<string, PlanSource> byId, ISet<string> asked, HashSet<string> resolving)
     {
         if (_plans.TryGetValue(id, out var done))
         {
@@ -134,7 +195,7 @@ public sealed class PlanCatalog
 
         var source = byId[id];
         var plan = source.Plan!;
-        var reportHere = asked.Contains(Path.GetFullPath(source.Path));
+        var reportHere = asked.Contains(_identity[source]);
         var diagnostics = new DiagnosticBag();
         ResolvedPlan? parent = null;
         if (plan.Inherits is { } parentId)

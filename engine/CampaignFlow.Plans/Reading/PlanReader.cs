@@ -33,20 +33,27 @@ public static class PlanReader
     /// <summary>Reads a plan from <paramref name="yaml"/>; a roster file it names is read relative to <paramref name="path"/>.</summary>
     /// <param name="yaml">The plan's text.</param>
     /// <param name="path">The path to report positions against.</param>
-    public static PlanSource ReadText(string yaml, string path)
+    public static PlanSource ReadText(string yaml, string path) =>
+        ReadText(yaml, path, rosterPath => File.Exists(rosterPath) ? File.ReadAllText(rosterPath) : null);
+
+    /// <summary>Reads a plan from <paramref name="yaml"/>; a roster file it names is read through <paramref name="readFile"/>.</summary>
+    /// <param name="yaml">The plan's text.</param>
+    /// <param name="path">The path to report positions against.</param>
+    /// <param name="readFile">The text of a file by its path (the plan's folder joined with the roster's name), or null when there is none.</param>
+    public static PlanSource ReadText(string yaml, string path, Func<string, string?> readFile)
     {
         var diagnostics = new DiagnosticBag();
         var plan = Read<PlanDocument>(yaml, path, diagnostics);
         if (plan?.Roster is { File: { } rosterFile } roster)
         {
             var rosterPath = Path.Combine(Path.GetDirectoryName(path) ?? "", rosterFile);
-            if (!File.Exists(rosterPath))
+            if (readFile(rosterPath) is not { } rosterText)
             {
                 diagnostics.Error("roster-file-missing", roster.At("file"), rosterFile);
             }
             else
             {
-                var read = Read<RosterSpec>(File.ReadAllText(rosterPath), rosterPath, diagnostics);
+                var read = Read<RosterSpec>(rosterText, rosterPath, diagnostics);
                 if (read?.File is not null)
                 {
                     diagnostics.Error("roster-file-nested", read.At("file"), rosterFile);
@@ -69,7 +76,17 @@ public static class PlanReader
     /// <param name="diagnostics">Receives every finding.</param>
     /// <returns>The document, or null when the text is not YAML or is empty.</returns>
     public static T? Read<T>(string yaml, string path, DiagnosticBag diagnostics)
-        where T : PlanNode
+        where T : PlanNode => Parse(yaml, path, diagnostics) is { } root ? Bind<T>(root, path, diagnostics) : null;
+
+    /// <summary>
+    /// Parses <paramref name="yaml"/> (JSON is read as the YAML it also is) into its root node, reporting a syntax
+    /// error, an empty text or a second document at its line and column.
+    /// </summary>
+    /// <param name="yaml">The text.</param>
+    /// <param name="path">The path to report positions against.</param>
+    /// <param name="diagnostics">Receives every finding.</param>
+    /// <returns>The first document's root, or null when the text is not YAML or is empty.</returns>
+    public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
         try
@@ -100,8 +117,19 @@ public static class PlanReader
             diagnostics.Error("several-documents", new SourceLocation(path, (int)second.Line, (int)second.Column));
         }
 
-        return new NodeBinder(path, diagnostics).BindRoot<T>(stream.Documents[0].RootNode);
+        return stream.Documents[0].RootNode;
     }
+
+    /// <summary>
+    /// Binds an already parsed YAML tree (or a tree a caller assembled around parsed nodes) like <see cref="Read{T}"/>
+    /// does: positions come from the nodes' marks, so nodes parsed from a caller's text keep pointing into that text.
+    /// </summary>
+    /// <typeparam name="T">The document's root record.</typeparam>
+    /// <param name="root">The root node.</param>
+    /// <param name="path">The path to report positions against.</param>
+    /// <param name="diagnostics">Receives every finding.</param>
+    public static T? Bind<T>(YamlNode root, string path, DiagnosticBag diagnostics)
+        where T : PlanNode => new NodeBinder(path, diagnostics).BindRoot<T>(root);
 
     private static string Describe(YamlException e)
     {

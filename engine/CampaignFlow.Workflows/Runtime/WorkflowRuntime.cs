@@ -102,9 +102,17 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     /// already due (a clock that jumped months replays them in order). Returns how many fired.
     /// </summary>
     /// <remarks>A late timer's transition runs at the timer's due time, so a jump of the clock yields the same journal times as steady time.</remarks>
-    public async Task<int> RunDueTimersAsync(CancellationToken cancellationToken = default)
+    public async Task<int> RunDueTimersAsync(CancellationToken cancellationToken = default) =>
+        (await FireDueTimersAsync(cancellationToken).ConfigureAwait(false)).Count;
+
+    /// <summary>
+    /// Does what <see cref="RunDueTimersAsync"/> does and says which timers fired, in the order they fired, with the
+    /// instance each belongs to, so a host can act on the instances whose time moved (refresh what it derives from
+    /// them) without scanning every instance.
+    /// </summary>
+    public async Task<IReadOnlyList<FiredTimer>> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
-        var fired = 0;
+        var fired = new List<FiredTimer>();
         HashSet<(string, string)>? attempted = null;
         while (true)
         {
@@ -127,8 +135,8 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
                 {
                     continue; // the claim's lease runs out and this or another host tries again
                 }
-                if (outcome.Result == Transition.Applied)
-                    fired++;
+                if (outcome.Result == Transition.Applied && outcome.Instance is { } instance)
+                    fired.Add(new FiredTimer(instance.InstanceId, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationKey, timer.Id, timer.Tag, timer.DueAt));
                 // Firing scheduled something due before the rest of this batch: claim again to keep due order.
                 if (outcome.EarliestTimerScheduled is { } earliest && i + 1 < claims.Count && earliest < claims[i + 1].DueAt)
                     break;
@@ -280,7 +288,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
                         if (earliest is null || timer.DueAt < earliest)
                             earliest = timer.DueAt;
                     }
-                    return new TransitionOutcome(Transition.Applied, earliest);
+                    return new TransitionOutcome(Transition.Applied, earliest, run.State);
                 case CommitStatus.AlreadyDelivered:
                     return new TransitionOutcome(Transition.Applied);
                 case CommitStatus.InboxItemNotPending when result.InboxItemId == primaryInboxItemId:

@@ -1,0 +1,29 @@
+namespace CampaignFlow.Campaigns.Compilation;
+
+/// <summary>The names and correlations of the signals a compiled campaign waits for.</summary>
+internal static class CampaignSignals
+{
+    /// <summary>A record of an action arrived.</summary>
+    public const string Held = "held";
+
+    /// <summary>A role of a gate's chain approved the document.</summary>
+    public const string Approved = "approved";
+
+    /// <summary>The re-work verdict on an action's latest occurrence.</summary>
+    public const string ReworkDecided = "rework-decided";
+
+    /// <summary>The decision outcome that re-opens a re-work loop.</summary>
+    public const string Repeat = "repeat";
+
+    /// <summary>The decision outcome that ends a re-work loop.</summary>
+    public const string Passed = "passed";
+
+    /// <summary>The instance's correlation key: one instance per unit and plan version.</summary>
+    public static string InstanceKey(string unit, int planVersion) => $"{unit}@{planVersion}";
+
+    /// <summary>The correlation template of an action's own bookmarks.</summary>
+    public static string OfAction(string actionId) => "{correlation}/" + actionId;
+
+    /// <summary>The correlation template of a gate role's approval.</summary>
+    public static string OfApproval(string gateActionId, string role) => "{correlation}/" + gateActionId + "/" + role;
+}

@@ -1,0 +1,18 @@
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Workflows.Definitions;
+
+namespace CampaignFlow.Campaigns.Compilation;
+
+/// <summary>A plan version compiled: its workflow definition, and what each waiting activity stands for in the plan.</summary>
+/// <param name="Plan">The plan version.</param>
+/// <param name="Definition">The workflow definition (id: the plan id; version: the plan version).</param>
+/// <param name="Bindings">The plan meaning of each activity that waits on a bookmark, by activity id.</param>
+/// <param name="Zone">The plan's time zone.</param>
+internal sealed record CompiledCampaign(ResolvedPlan Plan, WorkflowDefinition Definition, IReadOnlyDictionary<string, ActivityBinding> Bindings, TimeZoneInfo Zone)
+{
+    /// <summary>The instant a day of the plan begins, in its time zone.</summary>
+    public DateTimeOffset StartOf(DateOnly day) => PlanWorkflowCompiler.StartOf(day, Zone);
+
+    /// <summary>The plan's day at an instant.</summary>
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Loading;
+using CampaignFlow.Plans.Resolution;
+
+namespace CampaignFlow.Campaigns.Publishing;
+
+/// <summary>
+/// The plans a service runs: the definitions folder is read and each valid plan published as a version (its plan,
+/// roster and parents' files); then every stored version is resolved again from its stored texts, so what runs is
+/// exactly what was published, whatever the folder says now. Each plan runs its highest stored version.
+/// </summary>
+internal sealed class PlanLibrary
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    private PlanLibrary(IReadOnlyList<PlanLoadProblem> problems, IReadOnlyList<ResolvedPlan> versions, IReadOnlyDictionary<string, string> filesByPlan)
+    {
+        Problems = problems;
+        Versions = versions;
+        Running = versions.GroupBy(v => v.Id).Select(g => g.MaxBy(v => v.Version)!).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        FilesByPlan = filesByPlan;
+    }
+
+    /// <summary>What could not be loaded.</summary>
+    public IReadOnlyList<PlanLoadProblem> Problems { get; }
+
+    /// <summary>Every stored version, resolved.</summary>
+    public IReadOnlyList<ResolvedPlan> Versions { get; }
+
+    /// <summary>The highest version of each plan.</summary>
+    public IReadOnlyList<ResolvedPlan> Running { get; }
+
+    /// <summary>The definitions file of each plan read from the folder, relative, by plan id.</summary>
+    public IReadOnlyDictionary<string, string> FilesByPlan { get; }
+
+    public static async Task<PlanLibrary> LoadAsync(string definitionsPath, IPlanStore store, DateTimeOffset now, CancellationToken ct)
+    {
+        var problems = new List<PlanLoadProblem>();
+        var catalog = PlanCatalog.Load([definitionsPath]);
+        problems.AddRange(catalog.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => Problem(d, definitionsPath)));
+
+        var filesByPlan = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var plan in catalog.Plans.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            var files = SourceFiles(plan, catalog, definitionsPath);
+            filesByPlan[plan.Id] = files[0].Path;
+            var version = new PlanVersion(plan.Id, plan.Version, plan.Unit.Id, PlanVersionHash.Of(files), files, now);
+            var published = await store.PublishAsync(version, ct).ConfigureAwait(false);
+            if (published.Outcome == PublishOutcome.Conflict)
+            {
+                var at = plan.Merged.At("version");
+                string[] arguments = [plan.Id, plan.Version.ToString(CultureInfo.InvariantCulture), (plan.Version + 1).ToString(CultureInfo.InvariantCulture)];
+                problems.Add(new PlanLoadProblem(files[0].Path, Math.Max(at.Line, 1), Math.Max(at.Column, 1), "plan-changed-without-version",
+                    PublishingMessages.Format("plan-changed-without-version", English, arguments),
+                    PublishingMessages.Format("plan-changed-without-version", Chinese, arguments)));
+            }
+        }
+
+        var versions = new List<ResolvedPlan>();
+        foreach (var stored in await store.ListAsync(ct).ConfigureAwait(false))
+        {
+            var resolved = Resolve(stored, out var why);
+            if (resolved is null)
+            {
+                string[] arguments = [stored.PlanId, stored.Version.ToString(CultureInfo.InvariantCulture), why];
+                problems.Add(new PlanLoadProblem(stored.Files[0].Path, 1, 1, "stored-plan-unresolvable",
+                    PublishingMessages.Format("stored-plan-unresolvable", English, arguments),
+                    PublishingMessages.Format("stored-plan-unresolvable", Chinese, arguments)));
+                continue;
+            }
+
+            versions.Add(resolved);
+        }
+
+        return new PlanLibrary(problems, versions, filesByPlan);
+    }
+
+    /// <summary>Resolves a stored version from its own texts.</summary>
+    public static ResolvedPlan? Resolve(PlanVersion stored, out string why)
+    {
+        var catalog = PlanCatalog.LoadTexts(stored.Files.Select(f => new PlanText(f.Path, f.Text)));
+        if (catalog.Plans.TryGetValue(stored.PlanId, out var plan) && plan.Version == stored.Version && !catalog.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Location.File == stored.Files[0].Path))
+        {
+            why = "";
+            return plan;
+        }
+
+        why = catalog.Diagnostics.FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.ToString(CultureInfo.InvariantCulture) ?? "plan not found in its files";
+        return null;
+    }
+
+    /// <summary>The plan's file, its roster, then its parents' files, relative to the definitions folder.</summary>
+    private static List<PlanSourceFile> SourceFiles(ResolvedPlan plan, PlanCatalog catalog, string root)
+    {
+        var files = new List<PlanSourceFile>();
+        for (var current = plan; current is not null; current = current.Inherits is { } parent ? catalog.Plans.GetValueOrDefault(parent) : null)
+        {
+            var full = Path.GetFullPath(current.File);
+            Add(files, full, root);
+            if (current.Merged.Roster?.File is { } roster)
+            {
+                Add(files, Path.Combine(Path.GetDirectoryName(full)!, roster), root);
+            }
+
+            if (files.Count > 32)
+            {
+                break; // an inheritance cycle is reported by the catalog; never loop on it
+            }
+        }
+
+        return files;
+    }
+
+    private static void Add(List<PlanSourceFile> files, string full, string root)
+    {
+        var relative = Relative(full, root);
+        if (files.All(f => f.Path != relative) && File.Exists(full))
+        {
+            files.Add(new PlanSourceFile(relative, File.ReadAllText(full)));
+        }
+    }
+
+    private static string Relative(string file, string root) => Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(file)).Replace('\\', '/');
+
+    private static PlanLoadProblem Problem(PlanDiagnostic d, string root) =>
+        new(Relative(d.Location.File, root), d.Location.Line, d.Location.Column, d.Code, d.Message(English), d.Message(Chinese));
+}

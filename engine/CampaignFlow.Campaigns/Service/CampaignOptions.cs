@@ -1,0 +1,17 @@
+namespace CampaignFlow.Campaigns.Service;
+
+/// <summary>How a <see cref="CampaignService"/> runs: where the plans are, whose clock it keeps, how many rule sessions stay in memory.</summary>
+public sealed record CampaignOptions
+{
+    /// <summary>The definitions folder (plans, rosters; its <c>activities/</c> folder is not read).</summary>
+    public required string DefinitionsPath { get; init; }
+
+    /// <summary>The clock: the system's, or a virtual one for <c>--demo</c> and tests.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>How many units' rule sessions stay in memory (least recently used go first); the others are rebuilt by replay when needed.</summary>
+    public int MaxSessionsInMemory { get; init; } = 256;
+
+    /// <summary>This host's name in timer and inbox leases; unique per process.</summary>
+    public string HostId { get; init; } = Environment.MachineName + "/" + Environment.ProcessId;
+}

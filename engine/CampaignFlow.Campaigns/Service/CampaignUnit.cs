@@ -1,0 +1,11 @@
+namespace CampaignFlow.Campaigns.Service;
+
+/// <summary>A unit whose campaign runs: who it is and which plan version it runs.</summary>
+/// <param name="Id">The unit's id (the plan's <c>unit.id</c>).</param>
+/// <param name="Name">The unit's name.</param>
+/// <param name="Body">The body it belongs to (the plan's <c>unit.parent</c>), if any.</param>
+/// <param name="Supervisor">Its supervision group, if any.</param>
+/// <param name="PlanId">The plan it runs.</param>
+/// <param name="PlanVersion">The plan version it runs.</param>
+/// <param name="Title">The plan's title.</param>
+public sealed record CampaignUnit(string Id, string Name, string? Body, string? Supervisor, string PlanId, int PlanVersion, string Title);

@@ -1,0 +1,12 @@
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Sessions;
+
+namespace CampaignFlow.Campaigns.Sessions;
+
+/// <summary>
+/// One unit's rule session for one plan version, and the open violations the store holds for it (what the session
+/// last said, or, after a rebuild, what the store said), so each change is persisted as the difference.
+/// </summary>
+/// <param name="Compliance">The rule session.</param>
+/// <param name="Persisted">The unit's open violations as stored, by id.</param>
+internal sealed record UnitSession(UnitCompliance Compliance, Dictionary<string, StoredViolation> Persisted);

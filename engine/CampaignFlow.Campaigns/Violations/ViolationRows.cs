@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Plans.Syntax;
+
+namespace CampaignFlow.Campaigns.Violations;
+
+/// <summary>
+/// A violation as the rules yield it, turned into the row the violation store keeps: the columns auditors filter
+/// by, the message in both languages, and everything else as canonical JSON in <see cref="StoredViolation.Details"/>.
+/// The same violation always gives the same row, so a session rebuilt after a restart repeats rows, not history.
+/// </summary>
+public static class ViolationRows
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The stored row of <paramref name="violation"/>.</summary>
+    /// <param name="violation">The violation.</param>
+    /// <param name="body">The body the unit belongs to (its plan's <c>unit.parent</c>).</param>
+    public static StoredViolation From(Violation violation, string? body) => new()
+    {
+        Id = violation.Id,
+        Unit = violation.Unit,
+        Body = body,
+        PlanId = violation.PlanId,
+        PlanVersion = violation.PlanVersion,
+        RequirementId = violation.RequirementId,
+        ActionId = violation.ActionId,
+        Kind = PlanShape.EnumWords(typeof(Plans.Requirements.RequirementKind))[(int)violation.Kind],
+        Severity = violation.Severity == Severity.Soft ? "soft" : "required",
+        PhaseId = violation.PhaseId,
+        Period = violation.Period,
+        PeriodStart = violation.PeriodStart,
+        PeriodEnd = violation.PeriodEnd,
+        Target = violation.Target,
+        Code = violation.Code,
+        MessageZh = violation.Message(Chinese),
+        MessageEn = violation.Message(English),
+        Details = Details(violation),
+    };
+
+    private static string Details(Violation v)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("code", v.Code);
+            Strings(w, "arguments", v.Arguments);
+            if (v.TargetName is { } name)
+            {
+                w.WriteString("targetName", name);
+            }
+
+            if (v.Record is { } record)
+            {
+                w.WriteString("record", record);
+            }
+
+            w.WriteStartObject("evidence");
+            Strings(w, "counted", v.Evidence.Counted);
+            Strings(w, "missing", v.Evidence.Missing);
+            if (v.Evidence.Actual is { } actual)
+            {
+                w.WriteString("actual", actual);
+            }
+
+            if (v.Evidence.Required is { } required)
+            {
+                w.WriteString("required", required);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("location");
+            w.WriteString("file", v.Location.File.Replace('\\', '/'));
+            w.WriteNumber("line", v.Location.Line);
+            w.WriteNumber("column", v.Location.Column);
+            w.WriteEndObject();
+            Strings(w, "source", v.Source);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+}
