@@ -17,7 +17,8 @@ public sealed class ViolationLifecycleTests
         await h.TickToAsync(service, CampaignHarness.Day("2014-03-10"), 1);
         var week = (await h.OpenAsync(service, "panyu-ftu")).ShouldHaveSingleItem();
         (week.ActionId, week.Period, week.Kind, week.PhaseId).ShouldBe(("weekly-study", "2014-W10", "period-minimum", "study"));
-        week.MessageZh.ShouldContain("2014-W10");
+        week.MessageZh.ShouldContain("2014年第10周");
+        week.MessageEn.ShouldContain("2014-W10");
         week.Details.ShouldContain("study-2014-w10");
 
         await h.TickToAsync(service, CampaignHarness.Day("2014-03-11"), 10);
