@@ -46,12 +46,17 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
         LIMIT $max;
         """;
     private readonly SqliteConnections _connections;
+    private readonly bool _ownsConnections;
 
-    private SqliteWorkflowStore(string databasePath, SqliteConnections connections)
+    private SqliteWorkflowStore(string databasePath, SqliteConnections connections, bool ownsConnections)
     {
         DatabasePath = databasePath;
         _connections = connections;
+        _ownsConnections = ownsConnections;
     }
+
+    /// <summary>A store over connections another owner opened, migrated and disposes (<see cref="Campaigns.SqliteCampaignStores"/>).</summary>
+    internal static SqliteWorkflowStore Over(string databasePath, SqliteConnections connections) => new(databasePath, connections, ownsConnections: false);
 
     /// <summary>The database file.</summary>
     public string DatabasePath { get; }
@@ -67,21 +72,8 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
     /// <exception cref="SqliteException">The file cannot be opened or is not a database.</exception>
     public static SqliteWorkflowStore Open(string databasePath, SqliteWorkflowStoreOptions? options = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var fullPath = Path.GetFullPath(databasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
-        var connections = new SqliteConnections(fullPath, options ?? new SqliteWorkflowStoreOptions());
-        try
-        {
-            using (var connection = connections.Open())
-                SchemaMigrations.Apply(connection);
-            return new SqliteWorkflowStore(fullPath, connections);
-        }
-        catch
-        {
-            connections.Dispose();
-            throw;
-        }
+        var connections = SqliteConnections.OpenDatabase(databasePath, options ?? new SqliteWorkflowStoreOptions());
+        return new SqliteWorkflowStore(connections.DatabasePath, connections, ownsConnections: true);
     }
 
     // ---- instances -----------------------------------------------------------------------------
@@ -545,8 +537,12 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
             return (settled, settled);
         }, cancellationToken);
 
-    /// <summary>Closes this client's connections. The file stays; reopen it with <see cref="Open"/>.</summary>
-    public void Dispose() => _connections.Dispose();
+    /// <summary>Closes this client's connections (unless they belong to a <see cref="Campaigns.SqliteCampaignStores"/> bundle). The file stays; reopen it with <see cref="Open"/>.</summary>
+    public void Dispose()
+    {
+        if (_ownsConnections)
+            _connections.Dispose();
+    }
 
     // ---- plumbing ------------------------------------------------------------------------------
 

@@ -17,6 +17,8 @@ public static class Program
         {
             case DurableWriter.Mode when args.Length == 3:
                 return await DurableWriter.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+            case DurableRecorder.Mode when args.Length == 3:
+                return await DurableRecorder.RunAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             case ClaimHolder.Mode when args.Length == 3:
                 return await ClaimHolder.RunAsync(args[1], args[2]);
             case RaceWorker.Mode when args.Length == 3:
@@ -26,7 +28,7 @@ public static class Program
             case BulkInsertBenchmark.Mode:
                 return await BulkInsertBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000);
             default:
-                await Console.Error.WriteLineAsync($"usage: {DurableWriter.Mode} DB STEPS | {ClaimHolder.Mode} DB CLAIMER | {RaceWorker.Mode} DB CLAIMER | {StoreOpener.Mode} DB | {BulkInsertBenchmark.Mode} [COMMITS]");
+                await Console.Error.WriteLineAsync($"usage: {DurableWriter.Mode} DB STEPS | {DurableRecorder.Mode} DB BATCHES | {ClaimHolder.Mode} DB CLAIMER | {RaceWorker.Mode} DB CLAIMER | {StoreOpener.Mode} DB | {BulkInsertBenchmark.Mode} [COMMITS]");
                 return 2;
         }
     }

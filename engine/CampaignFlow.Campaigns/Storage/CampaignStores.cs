@@ -1,4 +1,6 @@
+using CampaignFlow.Campaigns.Storage.InMemory;
 using CampaignFlow.Workflows.Persistence;
+using CampaignFlow.Workflows.Persistence.InMemory;
 
 namespace CampaignFlow.Campaigns.Storage;
 
@@ -7,4 +9,19 @@ namespace CampaignFlow.Campaigns.Storage;
 /// <param name="Records">What units recorded.</param>
 /// <param name="Violations">Violations with their lifecycle.</param>
 /// <param name="Plans">Published plan versions.</param>
-public sealed record CampaignStores(IWorkflowStore Workflows, IRecordStore Records, IViolationStore Violations, IPlanStore Plans);
+/// <remarks>
+/// Disposing the bundle disposes <see cref="Owner"/>, what the backend opened for all four stores (the SQLite
+/// file's connections, the PostgreSQL data source); the stores must not be used after that.
+/// </remarks>
+public sealed record CampaignStores(IWorkflowStore Workflows, IRecordStore Records, IViolationStore Violations, IPlanStore Plans) : IAsyncDisposable
+{
+    /// <summary>What the stores share and disposing the bundle releases, or null when they hold nothing (in memory).</summary>
+    public IAsyncDisposable? Owner { get; init; }
+
+    /// <summary>Four empty in-memory stores, for tests and simulations.</summary>
+    public static CampaignStores InMemory() =>
+        new(new InMemoryWorkflowStore(), new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());
+
+    /// <summary>Releases <see cref="Owner"/>.</summary>
+    public ValueTask DisposeAsync() => Owner?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

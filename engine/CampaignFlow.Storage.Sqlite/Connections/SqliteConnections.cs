@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using CampaignFlow.Storage.Sqlite.Migrations;
 using Microsoft.Data.Sqlite;
 
 namespace CampaignFlow.Storage.Sqlite.Connections;
@@ -14,7 +15,7 @@ namespace CampaignFlow.Storage.Sqlite.Connections;
 /// and fair; other processes are still kept out by the file lock, waited for with <c>busy_timeout</c>.
 /// Readers never block the writer in WAL mode, so they get their own connections.
 /// </remarks>
-internal sealed class SqliteConnections : IDisposable
+internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
 {
     private readonly string _connectionString;
     private readonly SqliteWorkflowStoreOptions _options;
@@ -25,6 +26,7 @@ internal sealed class SqliteConnections : IDisposable
 
     public SqliteConnections(string databasePath, SqliteWorkflowStoreOptions options)
     {
+        DatabasePath = databasePath;
         _options = options;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -35,6 +37,32 @@ internal sealed class SqliteConnections : IDisposable
             Pooling = false,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>
+    /// The connections of a new client of the database at <paramref name="databasePath"/>, after creating the file
+    /// and its folder when missing, switching it to WAL and applying the migrations it lacks.
+    /// </summary>
+    public static SqliteConnections OpenDatabase(string databasePath, SqliteWorkflowStoreOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var fullPath = System.IO.Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        var connections = new SqliteConnections(fullPath, options);
+        try
+        {
+            using (var connection = connections.Open())
+                SchemaMigrations.Apply(connection);
+            return connections;
+        }
+        catch
+        {
+            connections.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Opens a new configured connection (used for the writer, readers and migrations).</summary>
@@ -99,6 +127,13 @@ internal sealed class SqliteConnections : IDisposable
             else
                 _idleReaders.Add(connection);
         }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />

@@ -1,5 +1,6 @@
 using CampaignFlow.Storage.Postgres.Migrations;
 using CampaignFlow.Storage.Postgres.Tests.Server;
+using CampaignFlow.Testing.Postgres;
 using Npgsql;
 
 namespace CampaignFlow.Storage.Postgres.Tests.Migrations;

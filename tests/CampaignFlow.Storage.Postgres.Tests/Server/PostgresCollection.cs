@@ -1,3 +1,5 @@
+using CampaignFlow.Testing.Postgres;
+
 namespace CampaignFlow.Storage.Postgres.Tests.Server;
 
 /// <summary>Every PostgreSQL test class shares one private server per test run.</summary>

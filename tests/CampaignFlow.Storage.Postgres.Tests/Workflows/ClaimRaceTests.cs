@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CampaignFlow.Storage.Postgres.Tests.Server;
 using CampaignFlow.Storage.Postgres.Workflows;
+using CampaignFlow.Testing.Postgres;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Persistence;
 using CampaignFlow.Workflows.Signals;

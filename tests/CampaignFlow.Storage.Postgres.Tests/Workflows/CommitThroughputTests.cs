@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CampaignFlow.Storage.Postgres.Tests.Server;
+using CampaignFlow.Testing.Postgres;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Journal;
 using CampaignFlow.Workflows.Persistence;

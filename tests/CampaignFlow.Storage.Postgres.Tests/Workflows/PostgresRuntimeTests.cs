@@ -1,6 +1,7 @@
-using CampaignFlow.Workflows.Conformance.Samples;
 using CampaignFlow.Storage.Postgres.Tests.Server;
+using CampaignFlow.Testing.Postgres;
 using CampaignFlow.Workflows.Activities;
+using CampaignFlow.Workflows.Conformance.Samples;
 using CampaignFlow.Workflows.Definitions;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Journal;

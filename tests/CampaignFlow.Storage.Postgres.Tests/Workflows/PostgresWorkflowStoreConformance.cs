@@ -1,4 +1,5 @@
 using CampaignFlow.Storage.Postgres.Tests.Server;
+using CampaignFlow.Testing.Postgres;
 using CampaignFlow.Workflows.Conformance;
 using CampaignFlow.Workflows.Persistence;
 

@@ -1,5 +1,6 @@
 using CampaignFlow.Storage.Postgres.Tests.Server;
 using CampaignFlow.Storage.Postgres.Workflows;
+using CampaignFlow.Testing.Postgres;
 using CampaignFlow.Workflows.Activities;
 using CampaignFlow.Workflows.Definitions;
 using CampaignFlow.Workflows.Instances;

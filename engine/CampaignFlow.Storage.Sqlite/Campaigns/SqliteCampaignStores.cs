@@ -1,0 +1,32 @@
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Storage.Sqlite.Connections;
+
+namespace CampaignFlow.Storage.Sqlite.Campaigns;
+
+/// <summary>Opens every store a campaign host needs on one SQLite file.</summary>
+public static class SqliteCampaignStores
+{
+    /// <summary>
+    /// Opens (creating it and its folder when missing) the database at <paramref name="databasePath"/>, switches it
+    /// to WAL, applies the migrations it lacks, and returns the workflow, record, violation and plan stores over it.
+    /// </summary>
+    /// <remarks>
+    /// The four stores are one client of the file: they share one writer connection behind one gate (SQLite admits
+    /// one writer per file, so this process's writes queue here instead of in SQLite's busy handler) and a pool of
+    /// readers. Dispose the returned bundle to close them. Other processes may open the same file as other clients.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The file's schema is newer than this build, or WAL cannot be enabled.</exception>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The file cannot be opened or is not a database.</exception>
+    public static CampaignStores Open(string databasePath, SqliteWorkflowStoreOptions? options = null)
+    {
+        var connections = SqliteConnections.OpenDatabase(databasePath, options ?? new SqliteWorkflowStoreOptions());
+        return new CampaignStores(
+            SqliteWorkflowStore.Over(connections.DatabasePath, connections),
+            new SqliteRecordStore(connections),
+            new SqliteViolationStore(connections),
+            new SqlitePlanStore(connections))
+        {
+            Owner = connections,
+        };
+    }
+}

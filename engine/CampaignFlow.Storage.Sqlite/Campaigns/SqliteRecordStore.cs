@@ -1,0 +1,121 @@
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Storage.Sqlite.Connections;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignFlow.Storage.Sqlite.Campaigns;
+
+/// <summary>
+/// The <see cref="IRecordStore"/> in the SQLite file: table <c>records</c>, unique on <c>(unit, key)</c>, whose
+/// rowid is the sequence. A batch is one <c>BEGIN IMMEDIATE</c> transaction on the file's single writer.
+/// </summary>
+/// <remarks>
+/// Each record is written with <c>INSERT … ON CONFLICT (unit, key) DO NOTHING RETURNING sequence</c>; when nothing
+/// was inserted, the stored record is read in the same transaction and the payloads compared. Holding the
+/// write lock for the whole batch means nobody can insert the key between the two statements, and keys
+/// repeated in the batch see the batch's earlier rows.
+/// </remarks>
+/// <threadsafety>All members are safe for concurrent use, by this process and others on the same file.</threadsafety>
+public sealed class SqliteRecordStore : IRecordStore
+{
+    private const string Columns = "sequence, unit, key, type, kind, day, payload, recorded_at, recorded_by";
+    private readonly SqliteConnections _connections;
+
+    internal SqliteRecordStore(SqliteConnections connections) => _connections = connections;
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+            return new([]);
+        return _connections.WriteAsync<IReadOnlyList<AppendResult>>((connection, transaction) =>
+        {
+            using var insert = connection.Command(transaction, """
+                INSERT INTO records (unit, key, type, kind, day, payload, recorded_at, recorded_by)
+                VALUES ($unit, $key, $type, $kind, $day, $payload, $recordedAt, $recordedBy)
+                ON CONFLICT (unit, key) DO NOTHING
+                RETURNING sequence;
+                """);
+            var unit = insert.Parameters.Add("$unit", SqliteType.Text);
+            var key = insert.Parameters.Add("$key", SqliteType.Text);
+            var type = insert.Parameters.Add("$type", SqliteType.Text);
+            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+            var day = insert.Parameters.Add("$day", SqliteType.Text);
+            var payload = insert.Parameters.Add("$payload", SqliteType.Text);
+            var recordedAt = insert.Parameters.Add("$recordedAt", SqliteType.Text);
+            var recordedBy = insert.Parameters.Add("$recordedBy", SqliteType.Text);
+            using var existing = connection.Command(transaction, $"SELECT {Columns} FROM records WHERE unit = $unit AND key = $key;");
+            var existingUnit = existing.Parameters.Add("$unit", SqliteType.Text);
+            var existingKey = existing.Parameters.Add("$key", SqliteType.Text);
+
+            var results = new List<AppendResult>(records.Count);
+            foreach (var record in records)
+            {
+                unit.Value = record.Unit;
+                key.Value = record.Key;
+                type.Value = record.Type;
+                kind.Value = record.Kind;
+                day.Value = SqliteTime.Day(record.Day);
+                payload.Value = record.Payload;
+                recordedAt.Value = SqliteTime.Text(record.RecordedAt);
+                recordedBy.Value = record.RecordedBy;
+                if (insert.ExecuteScalar() is long sequence)
+                {
+                    results.Add(new AppendResult(record.Key, AppendOutcome.Inserted, record with { Sequence = sequence }));
+                    continue;
+                }
+
+                existingUnit.Value = record.Unit;
+                existingKey.Value = record.Key;
+                using var reader = existing.ExecuteReader();
+                reader.Read();
+                var stored = Read(reader);
+                results.Add(new AppendResult(record.Key, stored.Payload == record.Payload ? AppendOutcome.Duplicate : AppendOutcome.Conflict, stored));
+            }
+            return (results, true);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoredRecord?> GetAsync(string unit, string key, CancellationToken cancellationToken = default) =>
+        new(_connections.Read(connection =>
+        {
+            using var command = connection.Command(null, $"SELECT {Columns} FROM records WHERE unit = $unit AND key = $key;");
+            command.Parameters.AddWithValue("$unit", unit);
+            command.Parameters.AddWithValue("$key", key);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Read(reader) : null;
+        }));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredRecord>> ReadUnitAsync(string unit, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        new(_connections.Read<IReadOnlyList<StoredRecord>>(connection =>
+        {
+            // A range scan of ix_records_unit from afterSequence on.
+            using var command = connection.Command(null, $"SELECT {Columns} FROM records WHERE unit = $unit AND sequence > $after ORDER BY sequence LIMIT $max;");
+            command.Parameters.AddWithValue("$unit", unit);
+            command.Parameters.AddWithValue("$after", afterSequence);
+            command.Parameters.AddWithValue("$max", maxCount);
+            var records = new List<StoredRecord>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                records.Add(Read(reader));
+            return records;
+        }));
+
+    /// <inheritdoc />
+    public ValueTask<long> CountUnitAsync(string unit, CancellationToken cancellationToken = default) =>
+        new(_connections.Read(connection =>
+        {
+            using var command = connection.Command(null, "SELECT count(*) FROM records WHERE unit = $unit;");
+            command.Parameters.AddWithValue("$unit", unit);
+            return (long)command.ExecuteScalar()!;
+        }));
+
+    private static StoredRecord Read(SqliteDataReader reader) =>
+        new(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), SqliteTime.ParseDay(reader.GetString(5)),
+            reader.GetString(6), SqliteTime.Parse(reader.GetString(7)), reader.GetString(8))
+        {
+            Sequence = reader.GetInt64(0),
+        };
+}

@@ -1,0 +1,256 @@
+using System.Globalization;
+using System.Text;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Storage.Sqlite.Connections;
+using Microsoft.Data.Sqlite;
+
+namespace CampaignFlow.Storage.Sqlite.Campaigns;
+
+/// <summary>
+/// The <see cref="IViolationStore"/> in the SQLite file: table <c>violations</c> (one row per violation, every
+/// filter a typed, indexed column) and <c>violation_events</c> (its history).
+/// </summary>
+/// <remarks>
+/// An update batch is one <c>BEGIN IMMEDIATE</c> transaction: each update reads the stored row, asks
+/// <see cref="ViolationLifecycle.Apply"/> what it becomes, and writes the row and the event. The lifecycle rule is
+/// written once, in C#; the single writer makes read-decide-write safe without row locks. A query reads its page
+/// and its total in one read transaction, so both come from the same snapshot.
+/// </remarks>
+/// <threadsafety>All members are safe for concurrent use, by this process and others on the same file.</threadsafety>
+public sealed class SqliteViolationStore : IViolationStore
+{
+    private const string Columns =
+        "id, unit, body, plan_id, plan_version, requirement_id, action_id, kind, severity, phase_id, period, period_start, period_end, " +
+        "target, code, message_zh, message_en, details, status, opened_at, resolved_at, changed_at";
+
+    private readonly SqliteConnections _connections;
+
+    internal SqliteViolationStore(SqliteConnections connections) => _connections = connections;
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ViolationEvent>> ApplyAsync(IReadOnlyList<ViolationUpdate> updates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        if (updates.Count == 0)
+            return new([]);
+        return _connections.WriteAsync<IReadOnlyList<ViolationEvent>>((connection, transaction) =>
+        {
+            using var select = connection.Command(transaction, $"SELECT {Columns} FROM violations WHERE id = $id;");
+            var selectId = select.Parameters.Add("$id", SqliteType.Text);
+            using var upsert = connection.Command(transaction, $"""
+                INSERT INTO violations ({Columns})
+                VALUES ($id, $unit, $body, $planId, $planVersion, $requirementId, $actionId, $kind, $severity, $phaseId, $period, $periodStart, $periodEnd,
+                        $target, $code, $messageZh, $messageEn, $details, $status, $openedAt, $resolvedAt, $changedAt)
+                ON CONFLICT (id) DO UPDATE SET
+                    unit = excluded.unit, body = excluded.body, plan_id = excluded.plan_id, plan_version = excluded.plan_version,
+                    requirement_id = excluded.requirement_id, action_id = excluded.action_id, kind = excluded.kind, severity = excluded.severity,
+                    phase_id = excluded.phase_id, period = excluded.period, period_start = excluded.period_start, period_end = excluded.period_end,
+                    target = excluded.target, code = excluded.code, message_zh = excluded.message_zh, message_en = excluded.message_en,
+                    details = excluded.details, status = excluded.status, opened_at = excluded.opened_at, resolved_at = excluded.resolved_at,
+                    changed_at = excluded.changed_at;
+                """);
+            using var append = connection.Command(transaction,
+                "INSERT INTO violation_events (violation_id, kind, at, details) VALUES ($id, $kind, $at, $details) RETURNING sequence;");
+            var eventId = append.Parameters.Add("$id", SqliteType.Text);
+            var eventKind = append.Parameters.Add("$kind", SqliteType.Text);
+            var eventAt = append.Parameters.Add("$at", SqliteType.Text);
+            var eventDetails = append.Parameters.Add("$details", SqliteType.Text);
+
+            var events = new List<ViolationEvent>();
+            foreach (var update in updates)
+            {
+                selectId.Value = update.Violation.Id;
+                StoredViolation? row;
+                using (var reader = select.ExecuteReader())
+                    row = reader.Read() ? Read(reader) : null;
+                var (kind, next) = ViolationLifecycle.Apply(row, update);
+                if (kind is not { } happened)
+                    continue;
+
+                Bind(upsert, next!);
+                upsert.ExecuteNonQuery();
+                eventId.Value = next!.Id;
+                eventKind.Value = happened.ToString();
+                eventAt.Value = SqliteTime.Text(update.At);
+                eventDetails.Value = update.Violation.Details;
+                var sequence = (long)append.ExecuteScalar()!;
+                events.Add(new ViolationEvent(next.Id, happened, update.At, update.Violation.Details) { Sequence = sequence });
+            }
+            return (events, true);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<StoredViolation?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        new(_connections.Read(connection =>
+        {
+            using var command = connection.Command(null, $"SELECT {Columns} FROM violations WHERE id = $id;");
+            command.Parameters.AddWithValue("$id", id);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Read(reader) : null;
+        }));
+
+    /// <inheritdoc />
+    public ValueTask<ViolationPage> QueryAsync(ViolationQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new(_connections.Read(connection =>
+        {
+            using var snapshot = connection.BeginTransaction(deferred: true);
+            using var count = connection.Command(snapshot, "");
+            var where = Where(query, count);
+            count.CommandText = $"SELECT count(*) FROM violations{where};";
+            var total = (int)(long)count.ExecuteScalar()!;
+
+            using var page = connection.Command(snapshot, "");
+            Where(query, page);
+            page.CommandText = $"SELECT {Columns} FROM violations{where} ORDER BY period_end, id LIMIT $limit OFFSET $offset;";
+            page.Parameters.AddWithValue("$limit", query.Limit);
+            page.Parameters.AddWithValue("$offset", query.Offset);
+            var items = new List<StoredViolation>();
+            using (var reader = page.ExecuteReader())
+            {
+                while (reader.Read())
+                    items.Add(Read(reader));
+            }
+            snapshot.Commit();
+            return new ViolationPage(items, total);
+        }));
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<ViolationEvent>> GetHistoryAsync(string id, CancellationToken cancellationToken = default) =>
+        new(_connections.Read<IReadOnlyList<ViolationEvent>>(connection =>
+        {
+            using var command = connection.Command(null, "SELECT sequence, kind, at, details FROM violation_events WHERE violation_id = $id ORDER BY sequence;");
+            command.Parameters.AddWithValue("$id", id);
+            var events = new List<ViolationEvent>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                events.Add(new ViolationEvent(id, Enum.Parse<ViolationEventKind>(reader.GetString(1)), SqliteTime.Parse(reader.GetString(2)), reader.GetString(3))
+                {
+                    Sequence = reader.GetInt64(0),
+                });
+            }
+            return events;
+        }));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<string>> OpenIdsAsync(string unit, string planId, int planVersion, CancellationToken cancellationToken = default) =>
+        new(_connections.Read<IReadOnlyList<string>>(connection =>
+        {
+            using var command = connection.Command(null,
+                "SELECT id FROM violations WHERE unit = $unit AND plan_id = $plan AND plan_version = $version AND status = 'Open' ORDER BY id;");
+            command.Parameters.AddWithValue("$unit", unit);
+            command.Parameters.AddWithValue("$plan", planId);
+            command.Parameters.AddWithValue("$version", planVersion);
+            var ids = new List<string>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                ids.Add(reader.GetString(0));
+            return ids;
+        }));
+
+    /// <summary>The WHERE clause of a query (or an empty string), its parameters added to <paramref name="command"/>.</summary>
+    private static string Where(ViolationQuery query, SqliteCommand command)
+    {
+        var conditions = new List<string>();
+        if (query.Units is { } units)
+        {
+            if (units.Count == 0)
+            {
+                conditions.Add("0");
+            }
+            else
+            {
+                var names = new StringBuilder();
+                var i = 0;
+                foreach (var unit in units)
+                {
+                    var name = "$unit" + i.ToString(CultureInfo.InvariantCulture);
+                    names.Append(i++ == 0 ? "" : ", ").Append(name);
+                    command.Parameters.AddWithValue(name, unit);
+                }
+                conditions.Add($"unit IN ({names})");
+            }
+        }
+        void Equal(string column, string parameter, object? value)
+        {
+            if (value is null)
+                return;
+            conditions.Add($"{column} = {parameter}");
+            command.Parameters.AddWithValue(parameter, value);
+        }
+        Equal("plan_id", "$planId", query.PlanId);
+        Equal("requirement_id", "$requirementId", query.RequirementId);
+        Equal("phase_id", "$phaseId", query.PhaseId);
+        Equal("period", "$period", query.Period);
+        Equal("severity", "$severity", query.Severity);
+        Equal("status", "$status", query.Status?.ToString());
+        if (query.From is { } from)
+        {
+            conditions.Add("period_end >= $from");
+            command.Parameters.AddWithValue("$from", SqliteTime.Day(from));
+        }
+        if (query.To is { } to)
+        {
+            conditions.Add("period_start <= $to");
+            command.Parameters.AddWithValue("$to", SqliteTime.Day(to));
+        }
+        return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+    }
+
+    private static void Bind(SqliteCommand command, StoredViolation v)
+    {
+        command.Parameters.Clear();
+        command.Parameters.AddWithValue("$id", v.Id);
+        command.Parameters.AddWithValue("$unit", v.Unit);
+        command.Parameters.AddWithValue("$body", SqliteCommands.Nullable(v.Body));
+        command.Parameters.AddWithValue("$planId", v.PlanId);
+        command.Parameters.AddWithValue("$planVersion", v.PlanVersion);
+        command.Parameters.AddWithValue("$requirementId", v.RequirementId);
+        command.Parameters.AddWithValue("$actionId", v.ActionId);
+        command.Parameters.AddWithValue("$kind", v.Kind);
+        command.Parameters.AddWithValue("$severity", v.Severity);
+        command.Parameters.AddWithValue("$phaseId", SqliteCommands.Nullable(v.PhaseId));
+        command.Parameters.AddWithValue("$period", v.Period);
+        command.Parameters.AddWithValue("$periodStart", SqliteTime.Day(v.PeriodStart));
+        command.Parameters.AddWithValue("$periodEnd", SqliteTime.Day(v.PeriodEnd));
+        command.Parameters.AddWithValue("$target", SqliteCommands.Nullable(v.Target));
+        command.Parameters.AddWithValue("$code", v.Code);
+        command.Parameters.AddWithValue("$messageZh", v.MessageZh);
+        command.Parameters.AddWithValue("$messageEn", v.MessageEn);
+        command.Parameters.AddWithValue("$details", v.Details);
+        command.Parameters.AddWithValue("$status", v.Status.ToString());
+        command.Parameters.AddWithValue("$openedAt", SqliteTime.Text(v.OpenedAt));
+        command.Parameters.AddWithValue("$resolvedAt", v.ResolvedAt is { } resolved ? SqliteTime.Text(resolved) : DBNull.Value);
+        command.Parameters.AddWithValue("$changedAt", SqliteTime.Text(v.ChangedAt));
+    }
+
+    private static StoredViolation Read(SqliteDataReader reader) => new()
+    {
+        Id = reader.GetString(0),
+        Unit = reader.GetString(1),
+        Body = reader.GetNullableString(2),
+        PlanId = reader.GetString(3),
+        PlanVersion = reader.GetInt32(4),
+        RequirementId = reader.GetString(5),
+        ActionId = reader.GetString(6),
+        Kind = reader.GetString(7),
+        Severity = reader.GetString(8),
+        PhaseId = reader.GetNullableString(9),
+        Period = reader.GetString(10),
+        PeriodStart = SqliteTime.ParseDay(reader.GetString(11)),
+        PeriodEnd = SqliteTime.ParseDay(reader.GetString(12)),
+        Target = reader.GetNullableString(13),
+        Code = reader.GetString(14),
+        MessageZh = reader.GetString(15),
+        MessageEn = reader.GetString(16),
+        Details = reader.GetString(17),
+        Status = Enum.Parse<ViolationStatus>(reader.GetString(18)),
+        OpenedAt = SqliteTime.Parse(reader.GetString(19)),
+        ResolvedAt = reader.IsDBNull(20) ? null : SqliteTime.Parse(reader.GetString(20)),
+        ChangedAt = SqliteTime.Parse(reader.GetString(21)),
+    };
+}
