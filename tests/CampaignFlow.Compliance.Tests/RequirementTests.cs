@@ -153,6 +153,22 @@ public class RequirementTests
     }
 
     [Fact]
+    public void PY_14_an_approval_given_on_the_meeting_day_counts_only_if_it_came_first()
+    {
+        var meeting = (ActivityRecord)Seeds.Log(Panyu).Records.Single(r => r.Key == "dlm");
+        var sameDay = new ReviewRecord("meeting-plan-ok", "panyu-ftu", meeting.Day, "meeting-plan", "meeting-plan", "supervisor", ReviewDecision.Approved);
+
+        // Day only: the same day is not "before", so it passes.
+        Seeds.Simulate(Panyu, without: r => r.Key == "meeting-plan-ok", with: [sameDay]).Violations.ShouldNotContain(v => v.RequirementId == "meeting-plan:approval-gate");
+
+        // With times: approved at 14:00, the meeting at 09:00 that morning was held before it.
+        var afternoon = sameDay with { Time = new TimeOnly(14, 0) };
+        var morning = meeting with { Time = new TimeOnly(9, 0) };
+        Seeds.Simulate(Panyu, without: r => r.Key is "meeting-plan-ok" or "dlm", with: [afternoon, morning]).Violations
+            .Single(v => v.RequirementId == "meeting-plan:approval-gate").Code.ShouldBe("gate-held-before-approval");
+    }
+
+    [Fact]
     public void MY_22_a_review_chain_out_of_order_is_a_violation()
     {
         var log = Seeds.Log(Mianyang);

@@ -55,7 +55,7 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
 
         for (var i = 1; i < chain.Count; i++)
         {
-            if (approvals[chain[i]].Day < approvals[chain[i - 1]].Day)
+            if (approvals[chain[i]].IsBefore(approvals[chain[i - 1]]))
             {
                 return Violate(due, "gate-out-of-order",
                     new Evidence(chain.Select(role => approvals[role].Key).ToArray(), [], string.Join(" → ", chain.Select(role => $"{role} {JudgeContext.Day(approvals[role].Day)}")), string.Join(" → ", chain)),
@@ -64,7 +64,7 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
         }
 
         var approved = approvals[chain[^1]].Day;
-        var early = records.Where(r => _gated.Any(s => SubjectRecords.Is(r, s)) && r.Day < approved).OrderBy(r => r.Day).FirstOrDefault();
+        var early = records.Where(r => _gated.Any(s => SubjectRecords.Is(r, s)) && r.IsBefore(approvals[chain[^1]])).OrderBy(r => r.Day).FirstOrDefault();
         return early is null
             ? null
             : Violate(due, "gate-held-before-approval",
