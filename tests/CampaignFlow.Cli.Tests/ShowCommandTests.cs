@@ -35,4 +35,15 @@ public class ShowCommandTests
         run.ExitCode.ShouldBe(1);
         run.Error.ShouldContain("no plan 'no-such-plan'");
     }
+
+    [Fact]
+    public void In_Chinese_kinds_and_activities_are_named_as_the_seed_names_them()
+    {
+        var run = CliRun.Of("show", "definitions/panyu-ftu-2014.yaml", "--lang", "zh-CN");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("周期最低要求");
+        run.Output.ShouldContain("每周：集中学习 不少于 半天（4 h）"); // PY-05
+        run.Output.ShouldContain("专题民主生活会方案 须经 督导组成员 审核"); // PY-14
+        run.Output.ShouldNotContain("period-minimum");
+    }
 }

@@ -7,7 +7,7 @@ public class SimulateCommandTests
     {
         var run = CliRun.Of("simulate", "definitions/panyu-ftu-2014.yaml", "--activities", "definitions/activities/panyu-ftu-2014.yaml", "--lang", "zh-CN");
         run.ExitCode.ShouldBe(0, run.Error);
-        run.Output.ShouldContain("2014-W10集中学习 2 小时，少于要求的 4 小时（半天）");
+        run.Output.ShouldContain("2014年第10周集中学习 2 小时，少于要求的 4 小时（半天）");
         run.Output.ShouldContain("刘晓光–温成军");
         run.Output.ShouldContain("温成军：党员领导干部个人整改方案未向本支部党员公布");
         run.Output.TrimEnd().Split('\n')[^1].ShouldBe("4 violation(s), 0 warning(s), 0 pending at 2014-10-01");

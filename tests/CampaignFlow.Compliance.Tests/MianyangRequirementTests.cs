@@ -454,7 +454,7 @@ public class MianyangRequirementTests
 
         var report = Record<DocumentRecord>(Mianyang, "summary-report");
         var late = Single(Mianyang, "summary-report:order", without: r => r.Key == "summary-report", with: [report with { Day = Day("2014-09-27") }]);
-        (late.Target, late.Evidence.Missing.Single()).ShouldBe(("zhang-jianguo", "summary-meeting: 2014-09-26 before 2014-09-27"));
+        (late.Target, late.Evidence.Missing.Single()).ShouldBe(("zhang-jianguo", "summary-meeting: 2014-09-26 09:00 before 2014-09-27"));
 
         Single(Mianyang, "summary-report:count-in-window", without: r => r.Key == "summary-report").Target.ShouldBe("zhang-jianguo");
 

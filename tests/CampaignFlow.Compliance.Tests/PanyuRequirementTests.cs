@@ -82,6 +82,19 @@ public class PanyuRequirementTests
     }
 
     [Fact]
+    public void PY_07_on_the_same_day_the_recorded_times_order_the_appraisal_after_the_meeting()
+    {
+        // The demo log records the meeting at 09:00 and the appraisal at 11:40 on 2014-02-18.
+        Record<ActivityRecord>(Panyu, "appraisal").Time.ShouldBe(new TimeOnly(11, 40));
+        var early = Record<ActivityRecord>(Panyu, "appraisal") with { Time = new TimeOnly(8, 0) };
+        var broken = Single(Panyu, "democratic-appraisal:order", without: r => r.Key == "appraisal", with: [early]);
+        broken.Evidence.Missing.ShouldBe(["mobilization: none before 2014-02-18"]);
+
+        // A day without a time cannot be ordered within the day, so it is given the benefit of the doubt.
+        Met(Panyu, "democratic-appraisal:order", without: r => r.Key == "appraisal", with: [early with { Time = null }]);
+    }
+
+    [Fact]
     public void PY_08_at_least_one_mass_discussion()
     {
         Met(Panyu, "mass-discussion:count-in-window");
@@ -209,7 +222,7 @@ public class PanyuRequirementTests
         var late = Single(Panyu, "written-statement:order", without: r => r.Key == "statement-lihui", with: [statement with { Day = Day("2014-07-21") }]);
         late.Target.ShouldBe("li-hui");
         late.Evidence.Counted.ShouldBe(["statement-lihui"]);
-        late.Evidence.Missing.ShouldBe(["organizational-life-meeting: 2014-07-18 before 2014-07-21"]);
+        late.Evidence.Missing.ShouldBe(["organizational-life-meeting: 2014-07-18 08:30 before 2014-07-21"]);
     }
 
     [Fact]
@@ -248,6 +261,18 @@ public class PanyuRequirementTests
         var unwritten = Single(Panyu, "self-examination:count-in-window", without: r => r.Key is "self-exam-wen" or "self-exam-wen-ok");
         (unwritten.Target, unwritten.Code).ShouldBe(("wen-chengjun", "count-none"));
         Single(Panyu, "self-examination:approval-gate", without: r => r.Key is "self-exam-wen" or "self-exam-wen-ok").Code.ShouldBe("gate-no-document");
+    }
+
+    [Fact]
+    public void PY_20_the_principal_does_not_review_his_own_self_examination()
+    {
+        // The demo log has no review of 苏治邦's own material: the chain is [principal] and he is the principal.
+        Seeds.Log(Panyu).Records.ShouldNotContain(r => r is ReviewRecord && ((ReviewRecord)r).DocumentKey == "self-exam-su");
+        Met(Panyu, "self-examination:approval-gate");
+
+        // Still, his material must be written before the meeting.
+        var unwritten = Single(Panyu, "self-examination:approval-gate", without: r => r.Key == "self-exam-su");
+        (unwritten.Target, unwritten.Code).ShouldBe(("su-zhibang", "gate-no-document"));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class RequirementTests
     {
         var violated = Seeds.Simulate(Panyu).Violations.Single(v => v.RequirementId == "weekly-study:period-minimum");
         violated.Period.ShouldBe("2014-W10");
-        violated.Message(Chinese).ShouldBe("2014-W10集中学习 2 小时，少于要求的 4 小时（半天）");
+        violated.Message(Chinese).ShouldBe("2014年第10周集中学习 2 小时，少于要求的 4 小时（半天）");
         violated.Evidence.Counted.ShouldBe(["study-2014-w10"]);
         violated.Evidence.Actual.ShouldBe("2 h");
         violated.Evidence.Required.ShouldBe("4 h");
@@ -145,11 +145,27 @@ public class RequirementTests
         var late = new ReviewRecord("meeting-plan-ok", "panyu-ftu", new DateOnly(2014, 6, 20), "meeting-plan", "meeting-plan", "supervisor", ReviewDecision.Approved);
         var violation = Seeds.Simulate(Panyu, without: r => r.Key == "meeting-plan-ok", with: [late]).Violations.Single(v => v.RequirementId == "meeting-plan:approval-gate");
         violation.Code.ShouldBe("gate-held-before-approval");
-        violation.Message(CultureInfo.InvariantCulture).ShouldBe("dlm was held on 2014-06-12, before 专题民主生活会方案 was approved on 2014-06-20");
+        violation.Message(CultureInfo.InvariantCulture).ShouldBe("专题民主生活会 was held on 2014-06-12, before 专题民主生活会方案 was approved on 2014-06-20");
 
         var never = Seeds.Simulate(Panyu, without: r => r.Key == "meeting-plan-ok").Violations.Single(v => v.RequirementId == "meeting-plan:approval-gate");
         never.Code.ShouldBe("gate-not-approved");
         never.Evidence.Missing.ShouldBe(["supervisor"]);
+    }
+
+    [Fact]
+    public void PY_14_an_approval_given_on_the_meeting_day_counts_only_if_it_came_first()
+    {
+        var meeting = (ActivityRecord)Seeds.Log(Panyu).Records.Single(r => r.Key == "dlm");
+        var sameDay = new ReviewRecord("meeting-plan-ok", "panyu-ftu", meeting.Day, "meeting-plan", "meeting-plan", "supervisor", ReviewDecision.Approved);
+
+        // Day only: the same day is not "before", so it passes.
+        Seeds.Simulate(Panyu, without: r => r.Key == "meeting-plan-ok", with: [sameDay]).Violations.ShouldNotContain(v => v.RequirementId == "meeting-plan:approval-gate");
+
+        // With times: approved at 14:00, the meeting at 09:00 that morning was held before it.
+        var afternoon = sameDay with { Time = new TimeOnly(14, 0) };
+        var morning = meeting with { Time = new TimeOnly(9, 0) };
+        Seeds.Simulate(Panyu, without: r => r.Key is "meeting-plan-ok" or "dlm", with: [afternoon, morning]).Violations
+            .Single(v => v.RequirementId == "meeting-plan:approval-gate").Code.ShouldBe("gate-held-before-approval");
     }
 
     [Fact]
@@ -162,7 +178,8 @@ public class RequirementTests
         var result = Seeds.Simulate(Mianyang, without: r => r.Key is "team-self-examination-principal" or "team-self-examination-supervisor", with: swapped);
         var violation = result.Violations.Single(v => v.Code == "gate-out-of-order");
         violation.Source.ShouldContain("MY-22");
-        violation.Arguments[1].ShouldBe("supervisor");
+        violation.Evidence.Actual.ShouldStartWith("principal ");
+        violation.Message(new CultureInfo("zh-CN")).ShouldContain("由 督导组成员 于"); // the role as the plan titles it
     }
 
     [Fact]

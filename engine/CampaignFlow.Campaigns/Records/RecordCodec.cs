@@ -47,6 +47,12 @@ public static class RecordCodec
         var key = stored.Key;
         var unit = stored.Unit;
         var day = Day(json, "day") ?? stored.Day;
+        var time = Text(json, "time") is { } clock ? TimeOnly.ParseExact(clock, "HH:mm", CultureInfo.InvariantCulture) : (TimeOnly?)null;
+        return Typed(stored, json, key, unit, day) with { Time = time };
+    }
+
+    private static UnitRecord Typed(StoredRecord stored, JsonElement json, string key, string unit, DateOnly day)
+    {
         return stored.Type switch
         {
             RecordTypes.Activity => new ActivityRecord(key, unit, day, Text(json, "kind")!)
@@ -89,6 +95,11 @@ public static class RecordCodec
             w.WriteStartObject();
             w.WriteString("type", type);
             w.WriteString("day", DayText(record.Day));
+            if (record.Time is { } time)
+            {
+                w.WriteString("time", time.ToString("HH:mm", CultureInfo.InvariantCulture));
+            }
+
             switch (record)
             {
                 case ActivityRecord a:

@@ -37,7 +37,7 @@ internal static class BookmarkSignals
             var (evidence, outcome) = binding.Kind switch
             {
                 BindingKind.Held => (Held(binding, rules, records), CampaignSignals.Held),
-                BindingKind.Approval => (Approval(binding, records), CampaignSignals.Approved),
+                BindingKind.Approval => (Approval(binding, rules, records), CampaignSignals.Approved),
                 _ => Decision(binding, rules, records),
             };
             if (evidence is null)
@@ -83,7 +83,7 @@ internal static class BookmarkSignals
         return (latest.Key, failed ? CampaignSignals.Repeat : CampaignSignals.Passed);
     }
 
-    private static string? Approval(ActivityBinding binding, IReadOnlyCollection<UnitRecord> records)
+    private static string? Approval(ActivityBinding binding, ComplianceRules rules, IReadOnlyCollection<UnitRecord> records)
     {
         var gate = binding.Gate!;
         var documents = records.OfType<DocumentRecord>().Where(d => d.Kind == gate.Subject.Id).ToArray();
@@ -101,7 +101,19 @@ internal static class BookmarkSignals
             var keys = new List<string>();
             foreach (var target in gate.Targets)
             {
-                if (!current.TryGetValue(target, out var own) || ApprovalOf(own) is not { } key)
+                if (!current.TryGetValue(target, out var own))
+                {
+                    return null;
+                }
+
+                // Nobody reviews their own document, as the rules judge it: the author's own role passes on submission.
+                if (rules.Plan.Roster.Find(target)?.Roles?.Contains(binding.Role!) ?? false)
+                {
+                    keys.Add(own.Key);
+                    continue;
+                }
+
+                if (ApprovalOf(own) is not { } key)
                 {
                     return null;
                 }

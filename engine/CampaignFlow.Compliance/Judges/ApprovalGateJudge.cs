@@ -28,7 +28,19 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
         var documents = written.Where(d => !replaced.Contains(d.Key)).GroupBy(d => d.Author)
             .Select(g => g.OrderBy(d => d.Day).ThenBy(d => d.Key, StringComparer.Ordinal).Last().Key).ToHashSet();
         var author = due.Target is null ? null : Context.Plan.Roster.Find(due.Target);
-        var chain = author?.Rank is { } rank && requirement.ChainByRank.TryGetValue(rank, out var own) ? own : requirement.Chain;
+        IReadOnlyList<string> chain = author?.Rank is { } rank && requirement.ChainByRank.TryGetValue(rank, out var own) ? own : requirement.Chain;
+
+        // Nobody reviews their own document: the principal's own 对照检查材料 goes straight to the next role (PY-20, MY-22).
+        if (author?.Roles is { Count: > 0 } roles)
+        {
+            chain = chain.Where(role => !roles.Contains(role)).ToArray();
+        }
+
+        if (chain.Count == 0)
+        {
+            return documents.Count > 0 ? null : Violate(due, "gate-no-document", Evidence.None, Title, "", "", Context.Name(due.Target));
+        }
+
         var approvals = records.OfType<ReviewRecord>()
             .Where(r => documents.Contains(r.DocumentKey) && r.Decision == ReviewDecision.Approved)
             .GroupBy(r => r.Role).ToDictionary(g => g.Key, g => g.OrderBy(r => r.Day).First());
@@ -38,25 +50,25 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
         {
             return Violate(due, documents.Count == 0 ? "gate-no-document" : "gate-not-approved",
                 new Evidence(approvals.Values.Select(r => r.Key).ToArray(), missing, null, string.Join(" → ", chain)),
-                Title, string.Join(", ", missing), string.Join(" → ", chain), Context.Name(due.Target));
+                Title, string.Join(", ", missing.Select(Context.RoleTitle)), string.Join(" → ", chain.Select(Context.RoleTitle)), Context.Name(due.Target));
         }
 
         for (var i = 1; i < chain.Count; i++)
         {
-            if (approvals[chain[i]].Day < approvals[chain[i - 1]].Day)
+            if (approvals[chain[i]].IsBefore(approvals[chain[i - 1]]))
             {
                 return Violate(due, "gate-out-of-order",
                     new Evidence(chain.Select(role => approvals[role].Key).ToArray(), [], string.Join(" → ", chain.Select(role => $"{role} {JudgeContext.Day(approvals[role].Day)}")), string.Join(" → ", chain)),
-                    Title, chain[i], JudgeContext.Day(approvals[chain[i]].Day), chain[i - 1], JudgeContext.Day(approvals[chain[i - 1]].Day), Context.Name(due.Target));
+                    Title, Context.RoleTitle(chain[i]), JudgeContext.Day(approvals[chain[i]].Day), Context.RoleTitle(chain[i - 1]), JudgeContext.Day(approvals[chain[i - 1]].Day), Context.Name(due.Target));
             }
         }
 
         var approved = approvals[chain[^1]].Day;
-        var early = records.Where(r => _gated.Any(s => SubjectRecords.Is(r, s)) && r.Day < approved).OrderBy(r => r.Day).FirstOrDefault();
+        var early = records.Where(r => _gated.Any(s => SubjectRecords.Is(r, s)) && r.IsBefore(approvals[chain[^1]])).OrderBy(r => r.Day).FirstOrDefault();
         return early is null
             ? null
             : Violate(due, "gate-held-before-approval",
                 new Evidence([early.Key, approvals[chain[^1]].Key], [], JudgeContext.Day(early.Day), JudgeContext.Day(approved)),
-                Title, early.Key, JudgeContext.Day(early.Day), JudgeContext.Day(approved), Context.Name(due.Target));
+                Title, Context.Title(early), JudgeContext.Day(early.Day), JudgeContext.Day(approved), Context.Name(due.Target));
     }
 }

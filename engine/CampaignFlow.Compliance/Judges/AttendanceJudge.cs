@@ -15,6 +15,7 @@ internal sealed class AttendanceJudge(Attendance requirement, JudgeContext conte
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
         var short_ = new List<string>();
+        var said = new List<string>();
         var held = SubjectActivities(due, records).ToArray();
         foreach (var activity in held)
         {
@@ -24,13 +25,15 @@ internal sealed class AttendanceJudge(Attendance requirement, JudgeContext conte
                               + activity.Participants.Count(p => Context.Plan.Roster.Find(p)?.Roles?.Contains(role) ?? false);
                 if (present < count)
                 {
+                    // Evidence keeps role ids for tools; the sentence names the role as the plan titles it.
                     short_.Add($"{activity.Key}: {role} {present}/{count}");
+                    said.Add($"{activity.Key}: {Context.RoleTitle(role)} {present}/{count}");
                 }
             }
         }
 
         return short_.Count == 0
             ? null
-            : Violate(due, "attendance-short", new Evidence(held.Select(a => a.Key).ToArray(), short_, null, null), Title, string.Join("; ", short_));
+            : Violate(due, "attendance-short", new Evidence(held.Select(a => a.Key).ToArray(), short_, null, null), Title, string.Join("; ", said));
     }
 }

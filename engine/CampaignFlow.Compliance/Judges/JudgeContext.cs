@@ -18,6 +18,20 @@ public sealed record JudgeContext(ResolvedPlan Plan)
         _ => subject.Id,
     };
 
+    /// <summary>The title of what a record is (专题民主生活会 for a meeting), or its key when the vocabulary has none.</summary>
+    /// <param name="record">A record of the unit.</param>
+    public string Title(Records.UnitRecord record) => record switch
+    {
+        Records.ActivityRecord a => Plan.Vocabulary.Activities.GetValueOrDefault(a.Kind)?.Title is { Length: > 0 } t ? t : a.Key,
+        Records.DocumentRecord d => Plan.Vocabulary.Documents.GetValueOrDefault(d.Kind)?.Title is { Length: > 0 } t ? t : d.Key,
+        _ => record.Key,
+    };
+
+    /// <summary>The title of a role (督导组成员 for supervisor), or its id.</summary>
+    /// <param name="role">A role id.</param>
+    public string RoleTitle(string role) =>
+        Plan.Vocabulary.Roles.TryGetValue(role, out var r) && r.Title.Length > 0 ? r.Title : role;
+
     /// <summary>A person's name from the roster, or the id.</summary>
     /// <param name="id">A roster id, branch or department id.</param>
     public string Name(string? id) => id is null

@@ -22,7 +22,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
         var first = records.Where(r => SubjectRecords.Is(r, Requirement.Subject) && r.Within(due.Start, due.End) && Owned(r, due.Target, records))
-            .OrderBy(r => r.Day).FirstOrDefault();
+            .OrderBy(r => r.Day).ThenBy(r => r.Time ?? TimeOnly.MinValue).FirstOrDefault();
         if (first is null)
         {
             return null; // nothing held: the count requirement of the action says so
@@ -32,7 +32,8 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
         foreach (var action in requirement.After)
         {
             var other = Context.SubjectOf(action);
-            var before = other is null ? null : SubjectRecords.First(records.Where(r => r.Day <= first.Day && Counts(r, action, due.Target, records)), other);
+            // Same day counts as before unless both records give a time that says otherwise.
+            var before = other is null ? null : SubjectRecords.First(records.Where(r => !first.IsBefore(r) && Counts(r, action, due.Target, records)), other);
             if (before is null)
             {
                 problems.Add($"{action}: none before {JudgeContext.Day(first.Day)}");
@@ -46,10 +47,11 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
         foreach (var action in requirement.Before)
         {
             var other = Context.SubjectOf(action);
-            var next = other is null ? null : SubjectRecords.First(records.Where(r => Counts(r, action, due.Target, records)), other);
-            if (next is { } day && day < first.Day)
+            var next = other is null ? null : records.Where(r => SubjectRecords.Is(r, other) && Counts(r, action, due.Target, records))
+                .OrderBy(r => r.Day).ThenBy(r => r.Time ?? TimeOnly.MinValue).FirstOrDefault();
+            if (next is not null && next.IsBefore(first))
             {
-                problems.Add($"{action}: {JudgeContext.Day(day)} before {JudgeContext.Day(first.Day)}");
+                problems.Add($"{action}: {Moment(next)} before {Moment(first)}");
             }
         }
 
@@ -57,6 +59,9 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
             ? null
             : Violate(due, "order-broken", new Evidence([first.Key], problems, JudgeContext.Day(first.Day), null), Title, JudgeContext.Day(first.Day), string.Join("; ", problems));
     }
+
+    private static string Moment(UnitRecord record) =>
+        JudgeContext.Day(record.Day) + (record.Time is { } time ? " " + time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "");
 
     // Per person (branch, department), the target's own occurrence is ordered: a document they wrote, an activity they
     // took part in (or of their branch), a publication of their document.

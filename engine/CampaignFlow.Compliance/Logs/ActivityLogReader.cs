@@ -145,7 +145,7 @@ public static class ActivityLogReader
             }
 
             CheckPeople();
-            return written[0] switch
+            UnitRecord? record = written[0] switch
             {
                 "activity" => Activity(day),
                 "document" => Document(day),
@@ -154,6 +154,11 @@ public static class ActivityLogReader
                 "ledger" => LedgerItem(day),
                 _ => Exception(day),
             };
+
+            // A time of day orders two records of one day (an appraisal after the meeting it follows).
+            return record is not null && spec.On is null && spec.Time is { } at && ParseTime(at, spec.At("at")) is { } time
+                ? record with { Time = new TimeOnly(time.Hour, time.Minute) }
+                : record;
         }
 
         private ActivityRecord? Activity(DateOnly day)

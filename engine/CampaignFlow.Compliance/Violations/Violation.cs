@@ -75,5 +75,5 @@ public sealed record Violation
     /// <param name="culture">The reader's culture.</param>
     public string Message(CultureInfo culture) =>
         (TargetName is null ? "" : TargetName + (MessageTemplates.IsChinese(culture) ? "：" : ": "))
-        + ViolationMessages.Templates.Format(Code, Arguments, culture);
+        + ViolationMessages.Templates.Format(Code, Arguments.Select(a => a == Period ? Timing.PeriodLabel.Format(a, culture) : a).ToArray(), culture);
 }

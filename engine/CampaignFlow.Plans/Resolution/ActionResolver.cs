@@ -22,8 +22,13 @@ internal sealed class ActionResolver(
 {
     private static readonly string[] Subjects = ["activity", "document", "publish", "ledger", "spanAtLeast"];
 
+    /// <summary>Working days in a working week, for amounts of working time written in weeks.</summary>
+    public const int WorkingDaysPerWeek = 5;
+
     public ResolvedAction Resolve(ActionSpec action, string? phaseId, DateWindow phaseWindow)
     {
+        // "安排一周时间，系统学习" asks for a working week of study: five working days, not seven on the calendar.
+        action = action with { AtLeast = AsWorkingWeeks(action.AtLeast), AtMost = AsWorkingWeeks(action.AtMost) };
         var window = phaseWindow;
         if (action.Window is { } written && resolve(written, action.At("window")) is { } narrowed)
         {
@@ -66,6 +71,9 @@ internal sealed class ActionResolver(
 
         return new ResolvedAction(action.Id, action.Title ?? action.Id, phaseId, window, owner, action, requirements);
     }
+
+    private static Quantity? AsWorkingWeeks(Quantity? amount) =>
+        amount is { Unit: QuantityUnit.Weeks } ? amount with { Value = amount.Value * WorkingDaysPerWeek, Unit = QuantityUnit.WorkDays } : amount;
 
     private Subject? SubjectOf(ActionSpec action)
     {

@@ -190,10 +190,33 @@ public static class PlanResolver
     /// <summary>A requirement's statement in <paramref name="culture"/>, for listings.</summary>
     /// <param name="requirement">The requirement.</param>
     /// <param name="culture">Chinese for any zh culture, else English.</param>
-    public static string Describe(Requirement requirement, CultureInfo culture)
+    public static string Describe(Requirement requirement, CultureInfo culture) => Describe(requirement, null, culture);
+
+    /// <summary>
+    /// What a requirement asks, in words of <paramref name="culture"/>; in Chinese, the activity, document and
+    /// ledger kinds of <paramref name="vocabulary"/> are named by their titles, as the seed documents name them.
+    /// </summary>
+    /// <param name="requirement">The requirement.</param>
+    /// <param name="vocabulary">The plan's vocabulary, or null to name kinds by id.</param>
+    /// <param name="culture">The reader's culture.</param>
+    public static string Describe(Requirement requirement, Vocabulary? vocabulary, CultureInfo culture)
     {
         var (code, arguments) = requirement.Statement;
-        var words = arguments.Select(a => a.StartsWith('@') ? MessageCatalog.Format("word-" + a[1..], [], culture) : a).ToArray();
+        var chinese = MessageTemplates.IsChinese(culture);
+        var words = arguments.Select(a => a.StartsWith('@') ? MessageCatalog.Format("word-" + a[1..], [], culture) : chinese && vocabulary is not null ? Title(a, vocabulary) : a).ToArray();
         return MessageCatalog.Format(code, words, culture);
     }
+
+    /// <summary>The name of a requirement kind in words of <paramref name="culture"/>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="culture">The reader's culture.</param>
+    public static string KindName(RequirementKind kind, CultureInfo culture) =>
+        MessageCatalog.Format("kind-" + PlanShape.Kebab(kind.ToString()), [], culture);
+
+    private static string Title(string id, Vocabulary vocabulary) =>
+        vocabulary.Activities.TryGetValue(id, out var activity) && activity.Title.Length > 0 ? activity.Title
+        : vocabulary.Documents.TryGetValue(id, out var document) && document.Title.Length > 0 ? document.Title
+        : vocabulary.Ledgers.TryGetValue(id, out var ledger) && ledger.Title.Length > 0 ? ledger.Title
+        : vocabulary.Roles.TryGetValue(id, out var role) && role.Title.Length > 0 ? role.Title
+        : id;
 }

@@ -79,14 +79,14 @@ internal static class ShowCommand
             output.WriteLine($"campaign-wide  {plan.Window}");
             foreach (var action in campaignWide)
             {
-                WriteAction(action, output, culture, "    ");
+                WriteAction(action, plan.Vocabulary, output, culture, "    ");
             }
         }
 
         var requirements = plan.Requirements.ToArray();
         output.WriteLine();
         output.WriteLine($"{plan.Actions.Count} actions, {requirements.Length} requirements: " + string.Join(", ",
-            requirements.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}")));
+            requirements.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => $"{PlanResolver.KindName(g.Key, culture)} {g.Count()}")));
     }
 
     private static void WritePhase(ResolvedPlan plan, ResolvedPhase phase, TextWriter output, CultureInfo culture, string indent)
@@ -94,7 +94,7 @@ internal static class ShowCommand
         output.WriteLine($"{indent}{phase.Id,-16} {phase.Window}  {phase.Title}{Sources(phase.Source)}");
         foreach (var action in plan.Actions.Where(a => a.PhaseId == phase.Id))
         {
-            WriteAction(action, output, culture, indent + "    ");
+            WriteAction(action, plan.Vocabulary, output, culture, indent + "    ");
         }
 
         foreach (var link in phase.Links)
@@ -103,13 +103,13 @@ internal static class ShowCommand
         }
     }
 
-    private static void WriteAction(ResolvedAction action, TextWriter output, CultureInfo culture, string indent)
+    private static void WriteAction(ResolvedAction action, Vocabulary vocabulary, TextWriter output, CultureInfo culture, string indent)
     {
         output.WriteLine($"{indent}{action.Id}  {action.Title}{Sources(action.Written.Source ?? [])}");
         foreach (var requirement in action.Requirements)
         {
             var window = requirement.Window == action.Window ? "" : $"  [{requirement.Window}]";
-            output.WriteLine($"{indent}  - {PlanShapeWord(requirement.Kind.ToString()),-22} {PlanResolver.Describe(requirement, culture)}{Scope(requirement)}{window}{(requirement.Severity == Plans.Syntax.Severity.Soft ? "  (soft)" : "")}");
+            output.WriteLine($"{indent}  - {DisplayWidth.PadRight(PlanResolver.KindName(requirement.Kind, culture), 26)} {PlanResolver.Describe(requirement, vocabulary, culture)}{Scope(requirement)}{window}{(requirement.Severity == Plans.Syntax.Severity.Soft ? "  (soft)" : "")}");
         }
     }
 

@@ -229,6 +229,16 @@ public class RequirementKindTests
     }
 
     [Fact]
+    public void Quantity_target_AH_01_a_week_of_study_is_a_working_week_of_five_days()
+    {
+        var r = Single<QuantityTarget>("- { id: study, activity: concentrated-study, atLeast: 一周 }");
+        r.Attribute.ShouldBe("duration");
+        r.Target.Unit.ShouldBe(CampaignFlow.Plans.Text.QuantityUnit.WorkDays);
+        r.Target.ToHours(8m).ShouldBe(40m);
+        r.Target.Text.ShouldBe("一周");
+    }
+
+    [Fact]
     public void Obligation_per_occurrence_every_leader_present_writes_a_reflection_within_a_week()
     {
         var r = Single<OccurrenceObligation>("- { id: reflections, forEach: concentrated-study, perParticipant: leadership, document: reflection, within: 一周 }");

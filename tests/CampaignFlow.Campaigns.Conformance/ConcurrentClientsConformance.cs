@@ -1,27 +1,30 @@
-using CampaignFlow.Campaigns.Conformance;
 using CampaignFlow.Campaigns.Storage;
-using CampaignFlow.Storage.Postgres.Campaigns;
-using CampaignFlow.Storage.Postgres.Tests.Server;
-using CampaignFlow.Testing.Postgres;
 
-namespace CampaignFlow.Storage.Postgres.Tests.Campaigns;
+namespace CampaignFlow.Campaigns.Conformance;
 
-/// <summary>Two hosts (separate connection pools) racing to store the same thing in one database: it is stored once.</summary>
-[Collection(PostgresCollection.Name)]
-public sealed class CampaignRaceTests(PrivatePostgresServer server)
+/// <summary>
+/// The part of the contract that needs two clients of one database (separate connections, as two hosts have):
+/// racing to store the same thing stores it once, and a reader following a unit by sequence misses nothing. A
+/// durable store's test project derives a class from this one.
+/// </summary>
+public abstract class ConcurrentClientsConformance
 {
     private const int Rounds = 50;
+
+    /// <summary>Two clients of one new, empty database; the caller disposes both.</summary>
+    protected abstract Task<(CampaignStores A, CampaignStores B)> OpenTwoClientsAsync();
 
     [Fact]
     public async Task Two_clients_appending_the_same_keys_at_once_insert_each_exactly_once()
     {
-        var schema = server.NewSchemaName();
-        await using var clientA = await PostgresCampaignStores.OpenAsync(server.ConnectionString, schema);
-        await using var clientB = await PostgresCampaignStores.OpenAsync(server.ConnectionString, schema);
+        var (clientA, clientB) = await OpenTwoClientsAsync();
+        await using var a_ = clientA;
+        await using var b_ = clientB;
 
         for (var round = 0; round < Rounds; round++)
         {
             var key = $"study-race-{round}";
+            // Same key, same payload on even rounds (a retry on another host), other payload on odd ones.
             var a = CampaignSamples.Study(10, key: key);
             var b = round % 2 == 0 ? a : CampaignSamples.Study(10, hours: "1天", key: key);
             var results = await Task.WhenAll(
@@ -33,15 +36,16 @@ public sealed class CampaignRaceTests(PrivatePostgresServer server)
             loser.Outcome.ShouldBe(round % 2 == 0 ? AppendOutcome.Duplicate : AppendOutcome.Conflict, key);
             loser.Stored.ShouldBe(results.Single(r => r.Outcome == AppendOutcome.Inserted).Stored, key);
         }
+
         (await clientA.Records.CountUnitAsync(CampaignSamples.Unit)).ShouldBe(Rounds);
     }
 
     [Fact]
     public async Task Concurrent_batches_of_one_unit_get_sequences_in_commit_order()
     {
-        var schema = server.NewSchemaName();
-        await using var clientA = await PostgresCampaignStores.OpenAsync(server.ConnectionString, schema);
-        await using var clientB = await PostgresCampaignStores.OpenAsync(server.ConnectionString, schema);
+        var (clientA, clientB) = await OpenTwoClientsAsync();
+        await using var a_ = clientA;
+        await using var b_ = clientB;
 
         // Many small batches from two hosts at once; a reader following the unit by sequence must miss nothing.
         var seen = new List<StoredRecord>();
@@ -49,16 +53,19 @@ public sealed class CampaignRaceTests(PrivatePostgresServer server)
             Task.Run(async () => { for (var i = 0; i < 100; i++) await clientA.Records.AppendAsync([CampaignSamples.Study(10, key: $"a-{i}")]); }),
             Task.Run(async () => { for (var i = 0; i < 100; i++) await clientB.Records.AppendAsync([CampaignSamples.Study(11, key: $"b-{i}")]); }));
         long after = 0;
-        while (!writers.IsCompleted || seen.Count < 200)
+        while (true)
         {
+            var done = writers.IsCompleted;
             var page = await clientA.Records.ReadUnitAsync(CampaignSamples.Unit, after, 50);
             seen.AddRange(page);
             after = page.Count > 0 ? page[^1].Sequence : after;
-            if (writers.IsCompleted && page.Count == 0)
+            if (done && page.Count == 0)
+            {
                 break;
+            }
         }
-        await writers;
 
+        await writers;
         seen.Count.ShouldBe(200, "a reader paging by sequence while two hosts append saw every record once");
         seen.Select(r => r.Key).Distinct().Count().ShouldBe(200);
     }
@@ -66,9 +73,9 @@ public sealed class CampaignRaceTests(PrivatePostgresServer server)
     [Fact]
     public async Task Two_hosts_publishing_the_same_plan_version_at_once_create_it_once()
     {
-        var schema = server.NewSchemaName();
-        await using var hostA = await PostgresCampaignStores.OpenAsync(server.ConnectionString, schema);
-        await using var hostB = await PostgresCampaignStores.OpenAsync(server.ConnectionString, schema);
+        var (hostA, hostB) = await OpenTwoClientsAsync();
+        await using var a_ = hostA;
+        await using var b_ = hostB;
         var files = CampaignSamples.PanyuFiles();
 
         for (var version = 1; version <= Rounds; version++)
@@ -82,15 +89,16 @@ public sealed class CampaignRaceTests(PrivatePostgresServer server)
             results.Select(r => r.Outcome).Order().ToArray().ShouldBe([PublishOutcome.Created, PublishOutcome.Unchanged], $"version {version}");
             results[0].Stored.PublishedAt.ShouldBe(results[1].Stored.PublishedAt, "both are told of the one stored publication");
         }
+
         (await hostB.Plans.ListAsync()).Count.ShouldBe(Rounds);
     }
 
     [Fact]
     public async Task Two_hosts_opening_one_new_violation_at_once_store_it_once()
     {
-        var schema = server.NewSchemaName();
-        await using var hostA = await PostgresCampaignStores.OpenAsync(server.ConnectionString, schema);
-        await using var hostB = await PostgresCampaignStores.OpenAsync(server.ConnectionString, schema);
+        var (hostA, hostB) = await OpenTwoClientsAsync();
+        await using var a_ = hostA;
+        await using var b_ = hostB;
 
         for (var week = 10; week < 30; week++)
         {

@@ -1,0 +1,158 @@
+using System.Globalization;
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Storage;
+
+namespace CampaignFlow.Campaigns.Tests;
+
+/// <summary>Recording is idempotent per key, all or nothing, and says precisely what is wrong with a text.</summary>
+public sealed class RecordingTests
+{
+    private const string Study = """{ "key": "study-2014-w07", "activity": "concentrated-study", "on": "2014-02-14", "hours": "半天", "participants": ["su-zhibang", "chen-huimin"] }""";
+
+    private static async Task<(CampaignHarness H, CampaignService Service)> StartAsync()
+    {
+        var h = new CampaignHarness(CampaignHarness.Day("2014-02-14"));
+        return (h, await h.StartAsync());
+    }
+
+    [Fact]
+    public async Task The_same_key_with_the_same_content_is_a_duplicate_and_stores_nothing_more()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+
+        (await service.RecordAsync("panyu-ftu", Study, RecordFormat.Json, "secretary")).Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Inserted);
+        // The same record spelled otherwise (4h for 半天, YAML for JSON) is the same record.
+        var again = await service.RecordAsync("panyu-ftu",
+            "- { key: study-2014-w07, activity: concentrated-study, on: 2014-02-14, hours: 4h, participants: [su-zhibang, chen-huimin] }",
+            RecordFormat.Yaml, "secretary");
+
+        again.HasErrors.ShouldBeFalse();
+        again.Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Duplicate);
+        (await h.Stores.Records.CountUnitAsync("panyu-ftu")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_key_stored_with_other_content_is_a_conflict_and_nothing_of_the_batch_is_stored()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        await service.RecordAsync("panyu-ftu", Study, RecordFormat.Json, "secretary");
+
+        var changed = Study.Replace("半天", "2小时", StringComparison.Ordinal);
+        var fresh = """{ "key": "talk-1", "activity": "talk", "on": "2014-02-15", "participants": ["su-zhibang", "chen-huimin"] }""";
+        var result = await service.RecordAsync("panyu-ftu", $"[{fresh}, {changed}]", RecordFormat.Json, "secretary");
+
+        result.HasConflicts.ShouldBeTrue();
+        result.Records.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            r => r.Key.ShouldBe("study-2014-w07"),
+            r => r.Outcome.ShouldBe(AppendOutcome.Conflict),
+            r => r.Stored.Payload.ShouldContain("\"hours\":4"));
+        (await h.Stores.Records.CountUnitAsync("panyu-ftu")).ShouldBe(1);
+        (await h.Stores.Records.GetAsync("panyu-ftu", "talk-1")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_batch_with_one_bad_record_stores_none_of_its_records()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        var text = """
+            [
+              { "key": "study-a", "activity": "concentrated-study", "on": "2014-02-14", "hours": "半天", "participants": ["su-zhibang"] },
+              { "key": "study-b", "activity": "concentrated-study", "on": "2014-02-15", "hours": "半天", "participants": ["nobody-here"] },
+              { "key": "study-c", "activity": "concentrated-study", "on": "2014-02-16", "hours": "半天", "participants": ["chen-huimin"] }
+            ]
+            """;
+
+        var result = await service.RecordAsync("panyu-ftu", text, RecordFormat.Json, "secretary");
+
+        result.HasErrors.ShouldBeTrue();
+        var error = result.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe("unknown-person");
+        (error.Location.Line, error.Location.Column).ShouldBe((3, 109));
+        result.Records.ShouldBeEmpty();
+        (await h.Stores.Records.CountUnitAsync("panyu-ftu")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Garbage_json_is_reported_at_the_line_and_column_where_the_parser_stopped()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        var text = "[\n  { \"key\": \"学习-1\", \"activity\": \"concentrated-study\" \"on\": \"2014-02-14\" }\n]";
+
+        var result = await service.RecordAsync("panyu-ftu", text, RecordFormat.Json, "secretary");
+
+        var error = result.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe("json-syntax");
+        // Line 2, where the missing comma should be: at "on", character 53 (the Chinese key counts one column a character, not three bytes).
+        (error.Location.Line, error.Location.Column).ShouldBe((2, 53));
+        error.Message(CultureInfo.GetCultureInfo("zh-CN")).ShouldStartWith("JSON 语法错误");
+        error.Message(CultureInfo.GetCultureInfo("en")).ShouldStartWith("this is not valid JSON");
+        (await h.Stores.Records.CountUnitAsync("panyu-ftu")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Impossible_dates_unknown_kinds_and_unknown_documents_are_each_reported_where_they_are_written()
+    {
+        var (_, service) = await StartAsync();
+        await using var __ = service;
+        var text = """
+            [
+              { "key": "a", "activity": "concentrated-study", "on": "2014-02-30", "hours": "半天" },
+              { "key": "b", "activity": "concentrated-studdy", "on": "2014-02-14" },
+              { "key": "c", "review": "no-such-document", "by": "supervisor", "on": "2014-02-14" }
+            ]
+            """;
+
+        var result = await service.RecordAsync("panyu-ftu", text, RecordFormat.Json, "secretary");
+
+        result.Diagnostics.Select(d => (d.Code, d.Location.Line, d.Location.Column)).ShouldBe([
+            ("bad-day", 2, 57),
+            ("unknown-activity", 3, 29),
+            ("unknown-document-key", 4, 27),
+        ]);
+        result.Diagnostics[0].Message(CultureInfo.GetCultureInfo("zh-CN")).ShouldContain("不是日期");
+        result.Diagnostics[1].Message(CultureInfo.GetCultureInfo("en")).ShouldContain("concentrated-study");
+        result.Diagnostics.ShouldAllBe(d => d.Location.File == "request.json");
+    }
+
+    [Fact]
+    public async Task A_review_may_refer_to_a_document_stored_earlier()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        await service.RecordAsync("panyu-ftu", """{ "key": "meeting-plan", "document": "meeting-plan", "on": "2014-05-05", "author": "su-zhibang" }""", RecordFormat.Json, "secretary");
+
+        var review = await service.RecordAsync("panyu-ftu", """{ "key": "meeting-plan-ok", "review": "meeting-plan", "by": "supervisor", "decision": "approved", "on": "2014-05-09" }""", RecordFormat.Json, "supervisor");
+
+        review.HasErrors.ShouldBeFalse(string.Join("\n", review.Diagnostics));
+        var stored = (await h.Stores.Records.GetAsync("panyu-ftu", "meeting-plan-ok")).ShouldNotBeNull();
+        (stored.Type, stored.Kind, stored.RecordedBy).ShouldBe(("review", "meeting-plan", "supervisor"));
+    }
+
+    [Fact]
+    public async Task Records_may_come_as_csv_with_chinese_kept_as_written()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        var csv = "key,activity,on,hours,participants,with\nstudy-csv,concentrated-study,2014-02-14,半天,su-zhibang;chen-huimin,topic=学习党章\n";
+
+        var result = await service.RecordAsync("panyu-ftu", csv, RecordFormat.Csv, "import");
+
+        result.HasErrors.ShouldBeFalse(string.Join("\n", result.Diagnostics));
+        (await h.Stores.Records.GetAsync("panyu-ftu", "study-csv")).ShouldNotBeNull().Payload.ShouldContain("\"topic\":\"学习党章\"");
+    }
+
+    [Fact]
+    public async Task An_unknown_unit_is_an_exception_of_its_own()
+    {
+        var (_, service) = await StartAsync();
+        await using var __ = service;
+
+        (await Should.ThrowAsync<UnknownUnitException>(() => service.RecordAsync("nowhere", Study, RecordFormat.Json, "x"))).UnitId.ShouldBe("nowhere");
+        (await service.GetStateAsync("nowhere")).ShouldBeNull();
+        service.FindUnit("nowhere").ShouldBeNull();
+    }
+}
