@@ -41,7 +41,7 @@ public static class PanyuCampaignScenario
         var w10 = weekly.GetProperty("items")[0];
         w10.GetProperty("period").GetString().ShouldBe("2014-W10");
         var w10Id = w10.GetProperty("id").GetString()!;
-        w10.GetProperty("messageZh").GetString().ShouldBe("2014-W10集中学习 2 小时，少于要求的 4 小时（半天）");
+        w10.GetProperty("messageZh").GetString().ShouldBe("2014年第10周集中学习 2 小时，少于要求的 4 小时（半天）");
 
         // A late record (a CSV import) of two more hours that week resolves it.
         var late = "key,activity,on,hours,participants\nstudy-2014-w10-second,concentrated-study,2014-03-08,2小时,su-zhibang;chen-huimin\n";
