@@ -15,8 +15,11 @@ namespace CampaignFlow.Server.Api.Records;
 /// <param name="running">The campaign service.</param>
 /// <param name="signal">Wakes the host's loop after a recording.</param>
 /// <param name="problems">The error answers.</param>
-public sealed class RecordWriter(UnitLookup lookup, RequestText body, RunningCampaigns running, TickSignal signal, ApiProblems problems)
+/// <param name="log">Where each recording is logged.</param>
+public sealed partial class RecordWriter(UnitLookup lookup, RequestText body, RunningCampaigns running, TickSignal signal, ApiProblems problems, ILogger<RecordWriter> log)
 {
+    private readonly ILogger _log = log;
+
     /// <summary>Handles one write request.</summary>
     /// <param name="context">The request.</param>
     /// <param name="unitId">The unit in the route.</param>
@@ -29,7 +32,13 @@ public sealed class RecordWriter(UnitLookup lookup, RequestText body, RunningCam
             return problems.Write(context, StatusCodes.Status401Unauthorized, "token-missing");
         }
 
-        var (unit, refused) = lookup.Find(context, caller, unitId, route == RecordRoute.Documents ? UnitAccess.Record : UnitAccess.RecordOrReview);
+        var access = route switch
+        {
+            RecordRoute.Documents => UnitAccess.Record,
+            RecordRoute.Reviews => UnitAccess.Review,
+            _ => UnitAccess.RecordOrReview,
+        };
+        var (unit, refused) = lookup.Find(context, caller, unitId, access);
         if (refused is not null)
         {
             return refused;
@@ -65,6 +74,7 @@ public sealed class RecordWriter(UnitLookup lookup, RequestText body, RunningCam
         var result = await running.Service.RecordAsync(unit!.Id, text, format, caller.Name, cancellationToken).ConfigureAwait(false);
         if (result.HasErrors)
         {
+            LogRefused(unit.Id, caller.Name, result.Diagnostics.Count);
             var errors = result.Diagnostics.Count(d => d.Severity == CampaignFlow.Plans.Diagnostics.DiagnosticSeverity.Error);
             return problems.Write(context, StatusCodes.Status422UnprocessableEntity, "records-invalid", [errors.ToString(System.Globalization.CultureInfo.InvariantCulture)], result.Diagnostics);
         }
@@ -77,6 +87,7 @@ public sealed class RecordWriter(UnitLookup lookup, RequestText body, RunningCam
             result.Records.Select(r => new RecordingView.Outcome(r.Key, r.Outcome.ToString().ToLowerInvariant(), r.Stored.Sequence)).ToArray(),
             result.Opened.Select(v => ViolationView.Of(v, culture)).ToArray(),
             result.Resolved.Select(v => ViolationView.Of(v, culture)).ToArray());
+        LogRecorded(unit.Id, caller.Name, view.Inserted, view.Duplicates, view.Conflicts, view.Opened.Count, view.Resolved.Count);
         if (view.Conflicts > 0)
         {
             var conflict = problems.Write(context, StatusCodes.Status409Conflict, "records-conflict", view.Conflicts.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -91,4 +102,10 @@ public sealed class RecordWriter(UnitLookup lookup, RequestText body, RunningCam
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
         return view.Inserted > 0 ? Results.Json(view, statusCode: StatusCodes.Status201Created) : Results.Ok(view);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded for {Unit} by {Caller}: {Inserted} new, {Duplicates} duplicate, {Conflicts} conflicting; {Opened} violation(s) opened, {Resolved} resolved")]
+    private partial void LogRecorded(string unit, string caller, int inserted, int duplicates, int conflicts, int opened, int resolved);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Records for {Unit} by {Caller} refused with {Findings} finding(s); nothing stored")]
+    private partial void LogRefused(string unit, string caller, int findings);
 }
