@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CampaignFlow.Server.Api;
+using CampaignFlow.Server.Api.OpenApi;
 using CampaignFlow.Server.Api.Bodies;
 using CampaignFlow.Server.Api.Health;
 using CampaignFlow.Server.Api.Plans;

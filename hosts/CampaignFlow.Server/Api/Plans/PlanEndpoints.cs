@@ -1,5 +1,5 @@
 using CampaignFlow.Plans.Diagnostics;
-using CampaignFlow.Server.Api;
+using CampaignFlow.Server.Api.OpenApi;
 using CampaignFlow.Server.Api.Bodies;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Units;

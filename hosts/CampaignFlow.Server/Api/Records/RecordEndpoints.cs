@@ -1,11 +1,4 @@
-using CampaignFlow.Campaigns.Service;
-using CampaignFlow.Campaigns.Storage;
-using CampaignFlow.Server.Api.Bodies;
-using CampaignFlow.Server.Api.Problems;
-using CampaignFlow.Server.Api.Units;
-using CampaignFlow.Server.Api.Violations;
-using CampaignFlow.Server.Hosting;
-using CampaignFlow.Server.Security;
+using CampaignFlow.Server.Api.OpenApi;
 
 namespace CampaignFlow.Server.Api.Records;
 

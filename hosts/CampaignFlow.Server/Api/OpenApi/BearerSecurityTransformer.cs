@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace CampaignFlow.Server.Api;
+namespace CampaignFlow.Server.Api.OpenApi;
 
 /// <summary>Declares the bearer-token scheme in the OpenAPI document, so tools offer an Authorization box.</summary>
 internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace CampaignFlow.Server.Api;
+namespace CampaignFlow.Server.Api.OpenApi;
 
 /// <summary>
 /// Endpoint metadata that documents a request body in the OpenAPI document without <c>Accepts</c>: that
