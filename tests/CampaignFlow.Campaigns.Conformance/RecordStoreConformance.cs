@@ -71,24 +71,34 @@ public abstract class RecordStoreConformance
         var store = CreateStore();
         var existing = (await store.AppendAsync([Study(8)]))[0].Stored;
 
-        var results = await store.AppendAsync(
-        [
-            Study(9),
-            Study(9) with { RecordedBy = "import" },
-            Study(9, hours: "1天"),
-            Study(8),
-            Study(8, hours: "1小时"),
-            Study(10),
-        ]);
+        var results = await store.AppendAsync([Study(9), Study(9) with { RecordedBy = "import" }, Study(8), Study(10)]);
 
-        results.Select(r => r.Key).ShouldBe(["study-2014-w09", "study-2014-w09", "study-2014-w09", "study-2014-w08", "study-2014-w08", "study-2014-w10"]);
-        results.Select(r => r.Outcome).ShouldBe(
-            [AppendOutcome.Inserted, AppendOutcome.Duplicate, AppendOutcome.Conflict, AppendOutcome.Duplicate, AppendOutcome.Conflict, AppendOutcome.Inserted]);
+        results.Select(r => r.Key).ShouldBe(["study-2014-w09", "study-2014-w09", "study-2014-w08", "study-2014-w10"]);
+        results.Select(r => r.Outcome).ShouldBe([AppendOutcome.Inserted, AppendOutcome.Duplicate, AppendOutcome.Duplicate, AppendOutcome.Inserted]);
         results[1].Stored.ShouldBe(results[0].Stored);
-        results[2].Stored.ShouldBe(results[0].Stored);
-        results[3].Stored.ShouldBe(existing);
-        results[4].Stored.ShouldBe(existing);
+        results[2].Stored.ShouldBe(existing);
         results[0].Stored.RecordedBy.ShouldBe("办公室·郭建文");
+        (await store.CountUnitAsync(Unit)).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_batch_with_a_conflict_stores_nothing_and_withholds_its_new_records()
+    {
+        var store = CreateStore();
+        var existing = (await store.AppendAsync([Study(8)]))[0].Stored;
+
+        var results = await store.AppendAsync([Study(9), Study(9, hours: "1天"), Study(8, hours: "1小时"), Study(10)]);
+
+        results.Select(r => r.Outcome).ShouldBe([AppendOutcome.Withheld, AppendOutcome.Conflict, AppendOutcome.Conflict, AppendOutcome.Withheld]);
+        results[0].Stored.Sequence.ShouldBe(0);
+        results[1].Stored.ShouldBe(results[0].Stored, "the batch's own earlier record, which was not stored either");
+        results[2].Stored.ShouldBe(existing);
+        (await store.GetAsync(Unit, "study-2014-w09")).ShouldBeNull();
+        (await store.GetAsync(Unit, "study-2014-w10")).ShouldBeNull();
+        (await store.ReadUnitAsync(Unit)).ShouldBe([existing]);
+
+        // The same batch without its conflicts is stored whole.
+        (await store.AppendAsync([Study(9), Study(10)])).Select(r => r.Outcome).ShouldAllBe(o => o == AppendOutcome.Inserted);
         (await store.CountUnitAsync(Unit)).ShouldBe(3);
     }
 

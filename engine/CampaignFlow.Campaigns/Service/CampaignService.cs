@@ -164,28 +164,21 @@ public sealed class CampaignService : IAsyncDisposable
 
             var now = _options.Clock.GetUtcNow();
             var encoded = log.Records.Select(r => RecordCodec.Encode(r, now, recordedBy)).ToArray();
-            var earlier = new List<AppendResult>();
-            foreach (var record in encoded)
-            {
-                if (await _stores.Records.GetAsync(unit.Unit.Id, record.Key, ct).ConfigureAwait(false) is { } stored)
-                {
-                    earlier.Add(new AppendResult(record.Key, stored.Payload == record.Payload ? AppendOutcome.Duplicate : AppendOutcome.Conflict, stored));
-                }
-            }
-
-            if (earlier.Any(r => r.Outcome == AppendOutcome.Conflict))
-            {
-                return new RecordingResult(log.Diagnostics, earlier, [], []);
-            }
 
             // Periods that closed since the unit was last touched are judged first, so what this recording changes is its own.
             await AdvanceAsync(unit, session, now, ct).ConfigureAwait(false);
+
+            // The store judges conflicts in the same transaction as it inserts, so a batch racing another host's is still
+            // all or nothing.
             var results = await _stores.Records.AppendAsync(encoded, ct).ConfigureAwait(false);
-            foreach (var result in results.Where(r => r.Outcome == AppendOutcome.Inserted))
+            if (results.Any(r => r.Outcome == AppendOutcome.Conflict))
             {
-                // The session gets what a replay would get: the record as decoded from the store.
-                compliance.Record(RecordCodec.Decode(result.Stored));
+                return new RecordingResult(log.Diagnostics, results, [], []);
             }
+
+            // The session gets what a replay would get: the records as decoded from the store, with any another host
+            // stored meanwhile, in the store's order.
+            await CatchUpAsync(unit, session, ct).ConfigureAwait(false);
 
             var (opened, resolved) = await PersistAsync(unit, session, now, ct).ConfigureAwait(false);
             await SignalAsync(unit, session, ct).ConfigureAwait(false);
@@ -334,13 +327,17 @@ public sealed class CampaignService : IAsyncDisposable
     {
         if (_sessions.Get(unit.SessionKey) is { } kept)
         {
+            // Another host sharing the store may have recorded for this unit since.
+            await CatchUpAsync(unit, kept, ct).ConfigureAwait(false);
             return kept;
         }
 
         var compliance = new UnitCompliance(unit.Rules, unit.Unit.Id);
+        long last = 0;
         foreach (var stored in await _stores.Records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false))
         {
             compliance.Record(RecordCodec.Decode(stored));
+            last = stored.Sequence;
         }
 
         var persisted = new Dictionary<string, StoredViolation>(StringComparer.Ordinal);
@@ -352,12 +349,22 @@ public sealed class CampaignService : IAsyncDisposable
             }
         }
 
-        var session = new UnitSession(compliance, persisted);
+        var session = new UnitSession(compliance, persisted) { LastSequence = last };
         // Reconciled at once: the rebuilt session's verdicts against the stored open rows (a repeat is no event).
         await AdvanceAsync(unit, session, _options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         _sessions.Put(unit.SessionKey, session);
         _logger.LogDebug("Rebuilt the session of {Unit} from its stored records", unit.Unit.Id);
         return session;
+    }
+
+    /// <summary>Feeds the session the unit's records stored after the last one it saw (the caller holds the unit's lock).</summary>
+    private async Task CatchUpAsync(RunningUnit unit, UnitSession session, CancellationToken ct)
+    {
+        foreach (var stored in await _stores.Records.ReadUnitAsync(unit.Unit.Id, session.LastSequence, cancellationToken: ct).ConfigureAwait(false))
+        {
+            session.Compliance.Record(RecordCodec.Decode(stored));
+            session.LastSequence = stored.Sequence;
+        }
     }
 
     private async Task<(IReadOnlyList<StoredViolation> Opened, IReadOnlyList<StoredViolation> Resolved)> AdvanceAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)

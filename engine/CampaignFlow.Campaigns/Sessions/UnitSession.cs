@@ -9,4 +9,8 @@ namespace CampaignFlow.Campaigns.Sessions;
 /// </summary>
 /// <param name="Compliance">The rule session.</param>
 /// <param name="Persisted">The unit's open violations as stored, by id.</param>
-internal sealed record UnitSession(UnitCompliance Compliance, Dictionary<string, StoredViolation> Persisted);
+internal sealed record UnitSession(UnitCompliance Compliance, Dictionary<string, StoredViolation> Persisted)
+{
+    /// <summary>The sequence of the last stored record the session has seen; records after it are read before each use.</summary>
+    public long LastSequence { get; set; }
+}

@@ -11,4 +11,7 @@ public enum AppendOutcome
 
     /// <summary>The key was stored before with another payload: nothing changed, and the caller is told.</summary>
     Conflict,
+
+    /// <summary>The key is new, but another record of the batch conflicts, so nothing of the batch was stored.</summary>
+    Withheld,
 }

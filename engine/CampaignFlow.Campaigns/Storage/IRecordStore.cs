@@ -11,7 +11,9 @@ public interface IRecordStore
     /// Stores a batch in one transaction: each record is inserted unless its (unit, key) is already stored, in
     /// which case it is a <see cref="AppendOutcome.Duplicate"/> (same payload) or a <see cref="AppendOutcome.Conflict"/>
     /// (another payload) and the stored record is left as it was. Keys repeated inside one batch are judged against
-    /// the batch's earlier records. Results come in the batch's order.
+    /// the batch's earlier records. A batch is all or nothing: when any record conflicts, nothing of it is stored and
+    /// its new records come back <see cref="AppendOutcome.Withheld"/>, so two hosts racing cannot store half a batch.
+    /// Results come in the batch's order.
     /// </summary>
     ValueTask<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken = default);
 

@@ -99,8 +99,6 @@ public sealed class PostgresRecordStore : IRecordStore
                 stored[(record.Unit, record.Key)] = record;
             }
         }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-
         var results = new List<AppendResult>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
@@ -112,7 +110,14 @@ public sealed class PostgresRecordStore : IRecordStore
                 : AppendOutcome.Conflict;
             results.Add(new AppendResult(record.Key, outcome, row));
         }
-        return results;
+
+        // All or nothing: a conflict anywhere rolls the batch back.
+        var judged = AppendResult.AllOrNothing(results);
+        if (ReferenceEquals(judged, results))
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        else
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        return judged;
     }
 
     /// <inheritdoc />

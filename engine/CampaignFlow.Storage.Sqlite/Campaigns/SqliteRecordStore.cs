@@ -72,7 +72,9 @@ public sealed class SqliteRecordStore : IRecordStore
                 var stored = Read(reader);
                 results.Add(new AppendResult(record.Key, stored.Payload == record.Payload ? AppendOutcome.Duplicate : AppendOutcome.Conflict, stored));
             }
-            return (results, true);
+            // All or nothing: a conflict anywhere rolls the batch back.
+            var outcome = AppendResult.AllOrNothing(results);
+            return (outcome, ReferenceEquals(outcome, results));
         }, cancellationToken);
     }
 

@@ -11,30 +11,45 @@ public sealed class InMemoryRecordStore : IRecordStore
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StoredRecord> records, CancellationToken cancellationToken = default)
     {
-        var results = new List<AppendResult>(records.Count);
         lock (_lock)
         {
+            // Judged first, stored after: a batch with a conflict stores nothing.
+            var batch = new Dictionary<(string Unit, string Key), StoredRecord>();
+            var sequence = _sequence;
+            var results = new List<AppendResult>(records.Count);
             foreach (var record in records)
             {
-                if (_byKey.TryGetValue((record.Unit, record.Key), out var stored))
+                if ((_byKey.GetValueOrDefault((record.Unit, record.Key)) ?? batch.GetValueOrDefault((record.Unit, record.Key))) is { } stored)
                 {
                     results.Add(new AppendResult(record.Key, stored.Payload == record.Payload ? AppendOutcome.Duplicate : AppendOutcome.Conflict, stored));
                     continue;
                 }
 
-                var inserted = record with { Sequence = ++_sequence };
-                _byKey[(record.Unit, record.Key)] = inserted;
-                if (!_byUnit.TryGetValue(record.Unit, out var list))
+                var inserted = record with { Sequence = ++sequence };
+                batch[(record.Unit, record.Key)] = inserted;
+                results.Add(new AppendResult(record.Key, AppendOutcome.Inserted, inserted));
+            }
+
+            var outcome = AppendResult.AllOrNothing(results);
+            if (outcome.Any(r => r.Outcome == AppendOutcome.Withheld || r.Outcome == AppendOutcome.Conflict))
+            {
+                return ValueTask.FromResult(outcome);
+            }
+
+            _sequence = sequence;
+            foreach (var inserted in results.Where(r => r.Outcome == AppendOutcome.Inserted).Select(r => r.Stored))
+            {
+                _byKey[(inserted.Unit, inserted.Key)] = inserted;
+                if (!_byUnit.TryGetValue(inserted.Unit, out var list))
                 {
-                    _byUnit[record.Unit] = list = [];
+                    _byUnit[inserted.Unit] = list = [];
                 }
 
                 list.Add(inserted);
-                results.Add(new AppendResult(record.Key, AppendOutcome.Inserted, inserted));
             }
-        }
 
-        return ValueTask.FromResult<IReadOnlyList<AppendResult>>(results);
+            return ValueTask.FromResult(outcome);
+        }
     }
 
     /// <inheritdoc />
