@@ -104,9 +104,10 @@ public class ReportRequirementTests
         Single(Anhui, "research-groups:attendance", without: r => r.Key == "research-group-5", with: [group with { Participants = ["sun-yue"] }])
             .Evidence.Missing.ShouldBe(["research-group-5: leadership 0/1"]);
 
-        Met(Anhui, "research-households:quantity-target");
-        Single(Anhui, "research-households:quantity-target", without: r => r.Key == "research-group-5", with: [group with { Attributes = With(("households", "9")) }])
-            .Evidence.Actual.ShouldBe("49 户");
+        Met(Anhui, "research-households:occurrence-minimum");
+        var nine = Single(Anhui, "research-households:occurrence-minimum", without: r => r.Key == "research-group-5", with: [group with { Attributes = With(("households", "9")) }]);
+        nine.Evidence.Missing.ShouldBe(["research-group-5 9户"]);
+        nine.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe("集中调研走访（驻村）每次应不少于 10户（households），不足的有：research-group-5 9户");
 
         Met(Anhui, "research-groups:count-in-window");
         Single(Anhui, "research-groups:count-in-window", without: r => r.Key == "research-group-5").Evidence.Actual.ShouldBe("4");

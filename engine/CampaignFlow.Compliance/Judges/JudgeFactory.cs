@@ -12,6 +12,7 @@ internal static class JudgeFactory
         CountInWindow r => new CountInWindowJudge(r, context),
         QuantityTarget r => new QuantityTargetJudge(r, context),
         MinimumDuration r => new MinimumDurationJudge(r, context),
+        OccurrenceMinimum r => new OccurrenceMinimumJudge(r, context),
         Deadline r => new DeadlineJudge(r, context),
         Order r => new OrderJudge(r, context),
         ApprovalGate r => new ApprovalGateJudge(r, context),

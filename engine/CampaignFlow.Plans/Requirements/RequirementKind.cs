@@ -53,4 +53,7 @@ public enum RequirementKind
 
     /// <summary>A ledger's items add up by a field (保留16项、废止4项、修订完善37项).</summary>
     LedgerTally,
+
+    /// <summary>Each occurrence reaches an amount of an attribute (每个调研组走访10户困难户).</summary>
+    OccurrenceMinimum,
 }

@@ -256,7 +256,11 @@ internal sealed class ActionResolver(
 
         if (action.EachAtLeast is { } each)
         {
-            if (!each.IsWorkingTime)
+            if (each.IsCount && action.Sum is null)
+            {
+                diagnostics.Error("each-count-needs-sum", action.At("eachAtLeast"), each.Text);
+            }
+            else if (!each.IsWorkingTime && !each.IsCount)
             {
                 diagnostics.Error("amount-must-be-time", action.At("eachAtLeast"), each.Text, "eachAtLeast");
             }
@@ -494,6 +498,10 @@ internal sealed class ActionResolver(
         if (action.EachAtLeast is { IsWorkingTime: true } each)
         {
             into.Add(build.Make(new MinimumDuration { Minimum = each, MinimumHours = each.ToHours(workdayHours) }));
+        }
+        else if (action.EachAtLeast is { IsCount: true } count && action.Sum is { } attribute)
+        {
+            into.Add(build.Make(new OccurrenceMinimum { Attribute = attribute, Minimum = count }));
         }
 
         if (action.Covers is { } covers && ResolveCoverage(action, covers) is { } coverage)

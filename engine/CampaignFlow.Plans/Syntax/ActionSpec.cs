@@ -82,8 +82,8 @@ public sealed record ActionSpec : PlanNode
     [Description("Exactly this many, e.g. 1次 (召开一次专题民主生活会).")]
     public Quantity? Exactly { get; init; }
 
-    /// <summary>The minimum duration of each occurrence (会议时间不少于1天; 每次调研不少于2天).</summary>
-    [PlanKey("eachAtLeast"), Description("The minimum duration of each occurrence: 1天, 2天.")]
+    /// <summary>The minimum of each occurrence: a duration (会议时间不少于1天), or with <c>sum</c> a count of an attribute (每组走访10户).</summary>
+    [PlanKey("eachAtLeast"), Description("The minimum of each occurrence: a duration (1天, 2天), or with 'sum' a count of that attribute (10户).")]
     public Quantity? EachAtLeast { get; init; }
 
     /// <summary>Different minimums for people of some ranks (县级 4小时, others 8小时).</summary>

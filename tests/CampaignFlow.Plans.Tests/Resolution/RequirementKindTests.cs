@@ -229,6 +229,15 @@ public class RequirementKindTests
     }
 
     [Fact]
+    public void Occurrence_minimum_AH_03_each_research_stay_visits_ten_households()
+    {
+        var r = Single<OccurrenceMinimum>("- { id: households, activity: training, sum: trainees, eachAtLeast: 10名 }");
+        r.Attribute.ShouldBe("trainees");
+        r.Minimum.Value.ShouldBe(10m);
+        r.Minimum.Label.ShouldBe("名");
+    }
+
+    [Fact]
     public void Quantity_target_AH_01_a_week_of_study_is_a_working_week_of_five_days()
     {
         var r = Single<QuantityTarget>("- { id: study, activity: concentrated-study, atLeast: 一周 }");
@@ -277,6 +286,7 @@ public class RequirementKindTests
             - { id: publish, publish: rectification-plan, to: unit }
             - { id: span, spanAtLeast: 3个月, severity: soft }
             - { id: training, activity: training, sum: trainees, atLeast: 1200名 }
+            - { id: training-sessions, activity: training, sum: trainees, eachAtLeast: 30名 }
             - { id: reflections, forEach: concentrated-study, perParticipant: leadership, document: reflection, within: 一周 }
             - { id: ledger, ledger: rectification, tally: { counts: { done: 3项 } } }
             """);
