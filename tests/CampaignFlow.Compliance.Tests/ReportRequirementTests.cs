@@ -126,10 +126,17 @@ public class ReportRequirementTests
     }
 
     [Fact]
-    public void AH_05_a_hundred_seventy_five_talks()
+    public void AH_05_thirty_five_talks_per_member_on_average()
     {
-        Met(Anhui, "talks:count-in-window");
-        Single(Anhui, "talks:count-in-window", without: r => r.Key == "talk-zhang-01").Evidence.Actual.ShouldBe("174");
+        // 175 talks, 35 by each member, ten of them between two members: 185 person-times, 37 on average.
+        Met(Anhui, "talks:per-person-average");
+
+        // Without eleven of 张国富's talks with staff: 174 person-times, 34.8 on average.
+        var dropped = Enumerable.Range(8, 11).Select(i => $"talk-zhang-{i:00}").ToHashSet();
+        var short_ = Single(Anhui, "talks:per-person-average", without: r => dropped.Contains(r.Key));
+        (short_.Evidence.Actual, short_.Evidence.Required).ShouldBe(("34.8人次", "35人次"));
+        short_.Evidence.Missing.Count.ShouldBe(5);
+        short_.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldStartWith("谈心交心人均 34.8人次，少于 35人次（");
     }
 
     [Fact]

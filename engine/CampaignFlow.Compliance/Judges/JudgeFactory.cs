@@ -13,6 +13,7 @@ internal static class JudgeFactory
         QuantityTarget r => new QuantityTargetJudge(r, context),
         MinimumDuration r => new MinimumDurationJudge(r, context),
         OccurrenceMinimum r => new OccurrenceMinimumJudge(r, context),
+        PerPersonAverage r => new PerPersonAverageJudge(r, context),
         Deadline r => new DeadlineJudge(r, context),
         Order r => new OrderJudge(r, context),
         ApprovalGate r => new ApprovalGateJudge(r, context),

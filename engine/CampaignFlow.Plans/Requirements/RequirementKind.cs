@@ -56,4 +56,7 @@ public enum RequirementKind
 
     /// <summary>Each occurrence reaches an amount of an attribute (每个调研组走访10户困难户).</summary>
     OccurrenceMinimum,
+
+    /// <summary>The people of a selection take part in enough occurrences on average (班子成员人均谈心35人次).</summary>
+    PerPersonAverage,
 }

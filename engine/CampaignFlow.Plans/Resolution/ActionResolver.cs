@@ -41,7 +41,8 @@ internal sealed class ActionResolver(
         }
 
         var subject = SubjectOf(action);
-        var scope = action.Per ?? (action.Who is null ? Scope.Unit : Scope.Person);
+        // An average is the unit's, over its people: "who" names them without making the action per person.
+        var scope = action.Per ?? (action.Who is null || action.AverageAtLeast is not null ? Scope.Unit : Scope.Person);
         if (scope == Scope.Person && action.Who is null)
         {
             diagnostics.Error("who-needed", action.At("per"), action.Id);
@@ -252,6 +253,11 @@ internal sealed class ActionResolver(
             && Value(least) > Value(most))
         {
             diagnostics.Error("minimum-above-maximum", action.At("atLeast"), least.Text, most.Text);
+        }
+
+        if (action.AverageAtLeast is { } average && (action.Who is null || !average.IsCount || subject?.Kind != SubjectKind.Activity))
+        {
+            diagnostics.Error("average-needs-who", action.At("averageAtLeast"));
         }
 
         if (action.EachAtLeast is { } each)
@@ -475,11 +481,16 @@ internal sealed class ActionResolver(
             return;
         }
 
+        if (action.AverageAtLeast is { IsCount: true } average && people.Count > 0)
+        {
+            into.Add(build.Make(new PerPersonAverage { People = people.Select(p => p.Id).ToArray(), Minimum = average }));
+        }
+
         if (action.AtLeast is { } target && (action.Sum is not null || target.IsWorkingTime))
         {
             into.Add(build.Make(new QuantityTarget { Attribute = action.Sum ?? "duration", Target = target }));
         }
-        else if (action.Covers is null || action.Exactly is not null || action.AtLeast is not null)
+        else if (action.AverageAtLeast is null && (action.Covers is null || action.Exactly is not null || action.AtLeast is not null))
         {
             // A coverage implies its records; a bare "at least one" beside it would only repeat it.
             var least = action.Exactly ?? action.AtLeast;

@@ -86,6 +86,10 @@ public sealed record ActionSpec : PlanNode
     [PlanKey("eachAtLeast"), Description("The minimum of each occurrence: a duration (1天, 2天), or with 'sum' a count of that attribute (10户).")]
     public Quantity? EachAtLeast { get; init; }
 
+    /// <summary>The minimum per person on average, over the people of <c>who</c> (班子成员人均谈心35人次).</summary>
+    [PlanKey("averageAtLeast"), Description("The minimum per person on average over the people of 'who', counting each occurrence for every one of them who took part: 35人次.")]
+    public Quantity? AverageAtLeast { get; init; }
+
     /// <summary>Different minimums for people of some ranks (县级 4小时, others 8小时).</summary>
     [PlanKey("byRank"), Description("A different minimum for people of a rank, replacing atLeast for them: { 县级: 4小时 }.")]
     public IReadOnlyDictionary<string, Quantity>? ByRank { get; init; }

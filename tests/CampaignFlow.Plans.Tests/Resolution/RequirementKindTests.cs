@@ -238,6 +238,15 @@ public class RequirementKindTests
     }
 
     [Fact]
+    public void Per_person_average_AH_05_thirty_five_talks_each_on_average_is_the_units_over_its_leaders()
+    {
+        var r = Single<PerPersonAverage>("- { id: talks, activity: talk, who: leadership, averageAtLeast: 35人次 }");
+        r.Scope.ShouldBe(Scope.Unit);
+        r.People.Count.ShouldBe(4);
+        r.Minimum.Value.ShouldBe(35m);
+    }
+
+    [Fact]
     public void Quantity_target_AH_01_a_week_of_study_is_a_working_week_of_five_days()
     {
         var r = Single<QuantityTarget>("- { id: study, activity: concentrated-study, atLeast: 一周 }");
@@ -287,6 +296,7 @@ public class RequirementKindTests
             - { id: span, spanAtLeast: 3个月, severity: soft }
             - { id: training, activity: training, sum: trainees, atLeast: 1200名 }
             - { id: training-sessions, activity: training, sum: trainees, eachAtLeast: 30名 }
+            - { id: talks-average, activity: talk, who: leadership, averageAtLeast: 10人次 }
             - { id: reflections, forEach: concentrated-study, perParticipant: leadership, document: reflection, within: 一周 }
             - { id: ledger, ledger: rectification, tally: { counts: { done: 3项 } } }
             """);
