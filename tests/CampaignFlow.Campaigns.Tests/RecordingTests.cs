@@ -16,6 +16,33 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public async Task A_policy_judges_each_record_as_the_service_read_it_and_one_refusal_stores_nothing()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        var text = $"""
+            [{Study},
+             {"{"} "key": "plan", "document": "meeting-plan", "on": "2014-02-14", "author": "guo-jianwen" {"}"},
+             {"{"} "key": "plan-ok", "review": "plan", "on": "2014-02-14", "by": "supervisor" {"}"}]
+            """;
+
+        var result = await service.RecordAsync("panyu-ftu", text, RecordFormat.Json, "secretary",
+            (record, at) => record is Compliance.Records.ReviewRecord { Role: "supervisor" } ? new RecordRefusal("review-needs-reviewer", [record.Key, at.Line.ToString(CultureInfo.InvariantCulture)], Forbidden: true) : null);
+
+        result.Refusal.ShouldBe(new RecordRefusal("review-needs-reviewer", ["plan-ok", "3"], true), new RecordRefusalComparer());
+        result.Records.ShouldBeEmpty();
+        (await h.Stores.Records.CountUnitAsync("panyu-ftu")).ShouldBe(0);
+    }
+
+    private sealed class RecordRefusalComparer : IEqualityComparer<RecordRefusal?>
+    {
+        public bool Equals(RecordRefusal? x, RecordRefusal? y) =>
+            x is not null && y is not null && x.Code == y.Code && x.Forbidden == y.Forbidden && x.Arguments.SequenceEqual(y.Arguments);
+
+        public int GetHashCode(RecordRefusal? obj) => obj?.Code.GetHashCode(StringComparison.Ordinal) ?? 0;
+    }
+
+    [Fact]
     public async Task The_same_key_with_the_same_content_is_a_duplicate_and_stores_nothing_more()
     {
         var (h, service) = await StartAsync();

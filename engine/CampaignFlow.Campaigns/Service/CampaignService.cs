@@ -147,8 +147,24 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="recordedBy">Who records (a token's name, <c>import</c>).</param>
     /// <param name="ct">Cancels the call.</param>
     /// <exception cref="UnknownUnitException">No campaign runs for <paramref name="unitId"/>.</exception>
-    public async Task<RecordingResult> RecordAsync(string unitId, string text, RecordFormat format, string recordedBy, CancellationToken ct = default)
+    public Task<RecordingResult> RecordAsync(string unitId, string text, RecordFormat format, string recordedBy, CancellationToken ct = default) =>
+        RecordAsync(unitId, text, format, recordedBy, static (_, _) => null, ct);
+
+    /// <summary>
+    /// Records what a unit did, as <see cref="RecordAsync(string, string, RecordFormat, string, CancellationToken)"/>,
+    /// asking <paramref name="policy"/> of every record read before anything is stored: the first refusal comes back
+    /// in <see cref="RecordingResult.Refusal"/> and nothing is stored.
+    /// </summary>
+    /// <param name="unitId">The unit.</param>
+    /// <param name="text">The records.</param>
+    /// <param name="format">The text's format.</param>
+    /// <param name="recordedBy">Who records.</param>
+    /// <param name="policy">What the caller may store.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <exception cref="UnknownUnitException">No campaign runs for <paramref name="unitId"/>.</exception>
+    public async Task<RecordingResult> RecordAsync(string unitId, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         var unit = _units.GetValueOrDefault(unitId) ?? throw new UnknownUnitException(unitId);
         await unit.Lock.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -160,6 +176,14 @@ public sealed class CampaignService : IAsyncDisposable
             if (log.HasErrors)
             {
                 return new RecordingResult(log.Diagnostics, [], [], []);
+            }
+
+            foreach (var record in log.Records)
+            {
+                if (policy(record, log.Locations.GetValueOrDefault(record.Key, new SourceLocation(log.Path, 1, 1))) is { } refusal)
+                {
+                    return new RecordingResult(log.Diagnostics, [], [], []) { Refusal = refusal };
+                }
             }
 
             var now = _options.Clock.GetUtcNow();

@@ -1,6 +1,6 @@
 namespace CampaignFlow.Campaigns.Service;
 
-/// <summary>The text format of records given to <see cref="CampaignService.RecordAsync"/>.</summary>
+/// <summary>The text format of records given to <see cref="CampaignService.RecordAsync(string, string, RecordFormat, string, RecordPolicy, CancellationToken)"/>.</summary>
 public enum RecordFormat
 {
     /// <summary>A JSON object (one record or an activity log with <c>records</c>) or an array of record objects.</summary>

@@ -10,6 +10,9 @@ namespace CampaignFlow.Compliance.Logs;
 /// <param name="Diagnostics">What is wrong with it, at file:line:column.</param>
 public sealed record ActivityLog(string Path, string PlanId, IReadOnlyList<UnitRecord> Records, IReadOnlyList<PlanDiagnostic> Diagnostics)
 {
+    /// <summary>Where each record read was written, by key (for messages about a record as a whole).</summary>
+    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
+
     /// <summary>True when any finding is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 }

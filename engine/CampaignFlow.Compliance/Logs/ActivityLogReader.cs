@@ -105,6 +105,7 @@ public static class ActivityLogReader
 
         var storedToo = knownDocuments is not null;
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         var records = new List<UnitRecord>();
         foreach (var spec in specs)
         {
@@ -117,10 +118,11 @@ public static class ActivityLogReader
             if (new RecordBuilder(spec, plan, documents, storedToo, diagnostics).Build() is { } record)
             {
                 records.Add(record);
+                locations[record.Key] = spec.Location;
             }
         }
 
-        return new ActivityLog(path, document.Plan, records, diagnostics.Items);
+        return new ActivityLog(path, document.Plan, records, diagnostics.Items) { Locations = locations };
     }
 
     /// <summary>What a review or publication needs of the document it refers to.</summary>
