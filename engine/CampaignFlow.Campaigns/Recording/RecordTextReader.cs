@@ -78,11 +78,11 @@ internal static class RecordTextReader
         return Encoding.UTF8.GetCharCount(utf8, 0, Math.Min(bytes, utf8.Length)) + 1;
     }
 
-    // "'x' is an invalid start of a value. Path: $ | LineNumber: 0 | BytePositionInLine: 1." → the first sentence;
+    // "'x' is an invalid start of a value. Path: $ | LineNumber: 0 | BytePositionInLine: 1." → what comes before the position;
     // the position is reported separately, counted from 1.
     private static string Reason(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        var cuts = new[] { message.IndexOf(" Path:", StringComparison.Ordinal), message.IndexOf(" LineNumber:", StringComparison.Ordinal) }.Where(i => i > 0).ToArray();
+        return (cuts.Length > 0 ? message[..cuts.Min()] : message).TrimEnd(' ');
     }
 }

@@ -51,27 +51,27 @@ public sealed partial class RecordWriter(UnitLookup lookup, RequestText body, Ru
             return problem;
         }
 
-        IReadOnlyList<RecordShape> shapes;
-        if (kind == BodyKind.Csv)
+        if (kind == BodyKind.Json && !JsonRecordsShape.IsRecords(text))
         {
-            shapes = RecordShapeReader.FromCsv(text);
-        }
-        else if (RecordShapeReader.FromJson(text, out var malformed) is { } found)
-        {
-            shapes = found;
-        }
-        else
-        {
-            return problems.Write(context, StatusCodes.Status400BadRequest, malformed!.Value.Code, malformed.Value.Arguments);
-        }
-
-        if (RecordPermission.FirstRefusal(shapes, route, caller, unit!) is { } refusal)
-        {
-            return problems.Write(context, refusal.Status, refusal.Code, refusal.Arguments);
+            return problems.Write(context, StatusCodes.Status400BadRequest, "json-not-records");
         }
 
         var format = kind == BodyKind.Csv ? RecordFormat.Csv : RecordFormat.Json;
-        var result = await running.Service.RecordAsync(unit!.Id, text, format, caller.Name, cancellationToken).ConfigureAwait(false);
+        var result = await running.Service.RecordAsync(unit!.Id, text, format, caller.Name, RecordRights.For(route, caller, unit), cancellationToken).ConfigureAwait(false);
+        if (result.Diagnostics.FirstOrDefault(d => d.Code == "json-syntax") is { } syntax)
+        {
+            return problems.Write(context, StatusCodes.Status400BadRequest, "malformed-json",
+                syntax.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                syntax.Location.Column.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                syntax.Arguments.FirstOrDefault() ?? "");
+        }
+
+        if (result.Refusal is { } refusal)
+        {
+            LogRefused(unit.Id, caller.Name, 1);
+            return problems.Write(context, refusal.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity, refusal.Code, [.. refusal.Arguments]);
+        }
+
         if (result.HasErrors)
         {
             LogRefused(unit.Id, caller.Name, result.Diagnostics.Count);
