@@ -27,22 +27,20 @@ public static class RecordShapeReader
                 return null;
             }
 
-            if (reader.TokenType == JsonTokenType.StartObject)
+            if (reader.TokenType == JsonTokenType.StartObject && IsLog(reader))
+            {
+                // The campaign service reads an object with 'plan' or 'records' as a whole log: its records are
+                // the ones to check, not the object itself.
+                ReadLogRecords(ref reader, bytes, shapes);
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject)
             {
                 shapes.Add(ReadRecord(ref reader, bytes));
             }
-            else
+            else if (!ReadRecordArray(ref reader, bytes, shapes))
             {
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        problem = ("json-not-records", []);
-                        return null;
-                    }
-
-                    shapes.Add(ReadRecord(ref reader, bytes));
-                }
+                problem = ("json-not-records", []);
+                return null;
             }
 
             // Whatever follows the records must be only whitespace; the reader throws otherwise.
@@ -84,6 +82,84 @@ public static class RecordShapeReader
                 return new RecordShape(Cell(key), type, Cell(by) is { Length: > 0 } b ? b : null, r.Line);
             })
             .ToList();
+    }
+
+    // Reads the objects of the array the reader is at; false when an item is not an object.
+    private static bool ReadRecordArray(ref Utf8JsonReader reader, byte[] bytes, List<RecordShape> shapes)
+    {
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+
+            shapes.Add(ReadRecord(ref reader, bytes));
+        }
+
+        return true;
+    }
+
+    // True when the object the reader is at has a top-level 'plan' or 'records' key, as the service tells a log.
+    private static bool IsLog(Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1
+                && (reader.ValueTextEquals("plan"u8) || reader.ValueTextEquals("records"u8)))
+            {
+                return true;
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+
+        return false;
+    }
+
+    // The records of a log object: the objects of its 'records' array, or its 'records' object (which the service
+    // refuses, but which is checked all the same).
+    private static void ReadLogRecords(ref Utf8JsonReader reader, byte[] bytes, List<RecordShape> shapes)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != depth + 1)
+            {
+                continue;
+            }
+
+            var records = reader.ValueTextEquals("records"u8);
+            reader.Read();
+            if (records && reader.TokenType == JsonTokenType.StartObject)
+            {
+                shapes.Add(ReadRecord(ref reader, bytes));
+            }
+            else if (records && reader.TokenType == JsonTokenType.StartArray)
+            {
+                // Items that are not objects are the service's to refuse; the objects among them are checked here.
+                var arrayDepth = reader.CurrentDepth;
+                while (reader.Read() && !(reader.TokenType == JsonTokenType.EndArray && reader.CurrentDepth == arrayDepth))
+                {
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        shapes.Add(ReadRecord(ref reader, bytes));
+                    }
+                    else if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
     }
 
     private static RecordShape ReadRecord(ref Utf8JsonReader reader, byte[] bytes)

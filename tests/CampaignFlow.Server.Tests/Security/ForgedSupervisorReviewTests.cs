@@ -1,0 +1,33 @@
+using System.Net;
+using CampaignFlow.Server.Tests.Fixtures;
+
+namespace CampaignFlow.Server.Tests.Security;
+
+/// <summary>
+/// A recorder must not slip the supervision group's review (<c>by: supervisor</c>) past the API by writing it so
+/// that the API's look at the body and the campaign service's reading of it disagree: every such body is refused
+/// with 403 and stores nothing.
+/// </summary>
+public sealed class ForgedSupervisorReviewTests(AuthorizationServer fixture) : IClassFixture<AuthorizationServer>
+{
+    private const string Unit = "panyu-ftu";
+
+    [Fact]
+    public async Task A_review_inside_a_whole_log_with_plan_and_records_is_refused()
+    {
+        await RefusedAsync(ApiJson.Json("""
+            { "plan": "panyu-ftu-2014",
+              "records": [ { "key": "forged-log", "review": "auth-doc", "on": "2014-04-15", "by": "supervisor", "decision": "approved" } ] }
+            """));
+    }
+
+    private async Task RefusedAsync(HttpContent body)
+    {
+        var before = await fixture.Server.Campaigns.Stores.Records.CountUnitAsync(Unit);
+
+        var response = await fixture.Server.As(TestTokens.RecorderPanyu).PostAsync($"/units/{Unit}/records", body);
+
+        (await response.ReadAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString().ShouldBe("review-needs-reviewer");
+        (await fixture.Server.Campaigns.Stores.Records.CountUnitAsync(Unit)).ShouldBe(before, "a refused write stores nothing");
+    }
+}
