@@ -21,6 +21,12 @@ public sealed class ForgedSupervisorReviewTests(AuthorizationServer fixture) : I
             """));
     }
 
+    [Fact]
+    public async Task A_csv_whose_header_follows_a_blank_line_is_read_like_the_service_reads_it()
+    {
+        await RefusedAsync(ApiJson.Csv("\r\nkey,review,by,on\r\nforged-blank,auth-doc,supervisor,2014-04-15\r\n"));
+    }
+
     private async Task RefusedAsync(HttpContent body)
     {
         var before = await fixture.Server.Campaigns.Stores.Records.CountUnitAsync(Unit);

@@ -62,7 +62,9 @@ public static class RecordShapeReader
     /// <param name="csv">The body.</param>
     public static IReadOnlyList<RecordShape> FromCsv(string csv)
     {
-        var rows = CsvRows.Read(csv).ToList();
+        // Blank lines are skipped before the header as the campaign service's CSV reader skips them, so both take
+        // the same row for the header.
+        var rows = CsvRows.Read(csv).Where(r => r.Cells.Count > 1 || r.Cells[0].Length > 0).ToList();
         if (rows.Count == 0)
         {
             return [];
