@@ -27,6 +27,13 @@ public sealed class ForgedSupervisorReviewTests(AuthorizationServer fixture) : I
         await RefusedAsync(ApiJson.Csv("\r\nkey,review,by,on\r\nforged-blank,auth-doc,supervisor,2014-04-15\r\n"));
     }
 
+    [Fact]
+    public async Task A_csv_naming_the_by_column_twice_is_read_like_the_service_reads_it()
+    {
+        // The service sets each non-empty cell of a column in turn, so the last 'by' is the one it keeps.
+        await RefusedAsync(ApiJson.Csv("key,review,by,on,by\r\nforged-twice,auth-doc,principal,2014-04-15,supervisor\r\n"));
+    }
+
     private async Task RefusedAsync(HttpContent body)
     {
         var before = await fixture.Server.Campaigns.Stores.Records.CountUnitAsync(Unit);

@@ -71,17 +71,17 @@ public static class RecordShapeReader
         }
 
         var header = rows[0].Cells.Select(c => c.Trim().ToLowerInvariant()).ToList();
-        int Column(string name) => header.IndexOf(name);
-        var key = Column("key");
-        var by = Column("by");
-        var typeColumns = RecordShape.Types.Select(t => (Type: t, Index: Column(t))).Where(t => t.Index >= 0).ToList();
         return rows.Skip(1)
             .Where(r => r.Cells.Any(c => c.Length > 0))
             .Select(r =>
             {
-                string Cell(int i) => i >= 0 && i < r.Cells.Count ? r.Cells[i].Trim() : "";
-                var type = typeColumns.FirstOrDefault(t => Cell(t.Index).Length > 0).Type;
-                return new RecordShape(Cell(key), type, Cell(by) is { Length: > 0 } b ? b : null, r.Line);
+                // A column named twice is set cell by cell, as the service does: the last non-empty cell counts.
+                string Cell(string name) => Enumerable.Range(0, Math.Min(header.Count, r.Cells.Count))
+                    .Where(i => header[i] == name)
+                    .Select(i => r.Cells[i].Trim())
+                    .LastOrDefault(c => c.Length > 0) ?? "";
+                var type = RecordShape.Types.FirstOrDefault(t => Cell(t).Length > 0);
+                return new RecordShape(Cell("key"), type, Cell("by") is { Length: > 0 } b ? b : null, r.Line);
             })
             .ToList();
     }
