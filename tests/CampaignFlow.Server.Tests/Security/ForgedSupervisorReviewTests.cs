@@ -34,6 +34,13 @@ public sealed class ForgedSupervisorReviewTests(AuthorizationServer fixture) : I
         await RefusedAsync(ApiJson.Csv("key,review,by,on,by\r\nforged-twice,auth-doc,principal,2014-04-15,supervisor\r\n"));
     }
 
+    [Fact]
+    public async Task A_quote_inside_a_csv_field_is_a_character_as_the_service_reads_it()
+    {
+        // Only a quote that opens a field quotes it; one further in is part of the text.
+        await RefusedAsync(ApiJson.Csv("key,department,by,review,on\r\nforged-quote,a\"b,supervisor,auth-doc,2014-04-15\r\n"));
+    }
+
     private async Task RefusedAsync(HttpContent body)
     {
         var before = await fixture.Server.Campaigns.Stores.Records.CountUnitAsync(Unit);

@@ -5,6 +5,8 @@ namespace CampaignFlow.Server.Api.Records;
 /// <summary>
 /// The rows of RFC 4180 CSV text — quoted cells with doubled quotes, commas and line breaks inside quotes — each
 /// with the line it starts on. Only what the API's route checks need; the campaign service reads the records.
+/// A quote opens quoting only at the start of a cell; further in it is a character, as the service reads it, so
+/// both see the same cells.
 /// </summary>
 public static class CsvRows
 {
@@ -22,9 +24,12 @@ public static class CsvRows
         var line = 1;
         var rowLine = 1;
         var quoted = false;
+        var atCellStart = true;
         for (var i = 0; i < csv.Length; i++)
         {
             var c = csv[i];
+            var first = atCellStart;
+            atCellStart = false;
             if (quoted)
             {
                 if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
@@ -42,7 +47,7 @@ public static class CsvRows
                     cell.Append(c);
                 }
             }
-            else if (c == '"')
+            else if (c == '"' && first)
             {
                 quoted = true;
             }
@@ -50,6 +55,7 @@ public static class CsvRows
             {
                 cells.Add(cell.ToString());
                 cell.Clear();
+                atCellStart = true;
             }
             else if (c is '\n' or '\r')
             {
@@ -64,6 +70,7 @@ public static class CsvRows
                 cells = [];
                 line++;
                 rowLine = line;
+                atCellStart = true;
             }
             else
             {
