@@ -227,6 +227,18 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         first.GetProperty("line").GetInt32().ShouldBe(plan.Split('\n').TakeWhile(l => !l.Contains("atLeast: 半天")).Count() + 1);
     }
 
+    [Theory]
+    [InlineData("""{ "key": "surrogate-1", "by": "\ud800", "activity": "concentrated-study", "on": "2014-02-21" }""", "1", "31")]
+    [InlineData("""[ { "key": "surrogate-2", "activity": "concentrated-study", "on": "2014-02-21" }, { "key": "\udc00" } ]""", "1", "92")]
+    public async Task A_lone_surrogate_escape_is_400_at_its_line_and_column(string json, string line, string column)
+    {
+        var problem = await PostAsync(json, "application/json", HttpStatusCode.BadRequest);
+
+        problem.GetProperty("code").GetString().ShouldBe("malformed-json");
+        problem.GetProperty("messageEn").GetString()!.ShouldStartWith($"the JSON is malformed at line {line}, column {column}:");
+        await NothingStoredAsync("surrogate-1", "surrogate-2");
+    }
+
     private async Task<System.Text.Json.JsonElement> PostAsync(string body, string contentType, HttpStatusCode expected)
     {
         var response = await Recorder.PostAsync($"/units/{Unit}/records", new StringContent(body, Encoding.UTF8, contentType));

@@ -50,6 +50,18 @@ public sealed class RecordShapeReaderTests
         problem!.Value.Arguments[1].ShouldBe("17");
     }
 
+    [Theory]
+    [InlineData("{ \"key\": \"a\",\n  \"\\ud800\": 1 }", "2", "3")]
+    [InlineData("{ \"plan\": \"p\", \"records\": [ { \"key\": \"\\udc00\" } ] }", "1", "38")]
+    public void A_lone_surrogate_escape_in_a_key_or_a_log_is_malformed_json_where_it_is(string json, string line, string column)
+    {
+        RecordShapeReader.FromJson(json, out var problem).ShouldBeNull();
+
+        problem.ShouldNotBeNull().Code.ShouldBe("malformed-json");
+        problem.Value.Arguments[0].ShouldBe(line);
+        problem.Value.Arguments[1].ShouldBe(column);
+    }
+
     [Fact]
     public void Csv_rows_give_their_type_and_line_with_quoted_line_breaks()
     {

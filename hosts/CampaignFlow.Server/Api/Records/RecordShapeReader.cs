@@ -18,16 +18,16 @@ public static class RecordShapeReader
         problem = null;
         var bytes = Encoding.UTF8.GetBytes(json);
         var shapes = new List<RecordShape>();
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
             if (!reader.Read() || reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
             {
                 problem = ("json-not-records", []);
                 return null;
             }
 
-            if (reader.TokenType == JsonTokenType.StartObject && IsLog(reader))
+            if (reader.TokenType == JsonTokenType.StartObject && IsLog(reader, bytes))
             {
                 // The campaign service reads an object with 'plan' or 'records' as a whole log: its records are
                 // the ones to check, not the object itself.
@@ -48,10 +48,11 @@ public static class RecordShapeReader
             {
             }
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            var line = (int)(e.LineNumber ?? 0);
-            problem = ("malformed-json", [(line + 1).ToString(CultureInfo.InvariantCulture), Column(json, line, (int)(e.BytePositionInLine ?? 0)).ToString(CultureInfo.InvariantCulture), FirstSentence(e.Message)]);
+            var malformed = e as JsonException ?? AtToken(reader, bytes, (InvalidOperationException)e);
+            var line = (int)(malformed.LineNumber ?? 0);
+            problem = ("malformed-json", [(line + 1).ToString(CultureInfo.InvariantCulture), Column(json, line, (int)(malformed.BytePositionInLine ?? 0)).ToString(CultureInfo.InvariantCulture), FirstSentence(malformed.Message)]);
             return null;
         }
 
@@ -103,7 +104,20 @@ public static class RecordShapeReader
     }
 
     // True when the object the reader is at has a top-level 'plan' or 'records' key, as the service tells a log.
-    private static bool IsLog(Utf8JsonReader reader)
+    // The reader is a copy: an undecodable key is reported where this copy stopped, not where the caller is.
+    private static bool IsLog(Utf8JsonReader reader, byte[] bytes)
+    {
+        try
+        {
+            return IsLog(ref reader);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw AtToken(reader, bytes, e);
+        }
+    }
+
+    private static bool IsLog(ref Utf8JsonReader reader)
     {
         var depth = reader.CurrentDepth;
         while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
@@ -214,6 +228,16 @@ public static class RecordShapeReader
         var bytes = Encoding.UTF8.GetBytes(lines[line]);
         return Encoding.UTF8.GetCharCount(bytes, 0, Math.Min(bytePosition, bytes.Length)) + 1;
     }
+
+    // System.Text.Json checks a string's escapes only when its text is asked for, and a lone half of a surrogate
+    // pair (\ud800) then throws InvalidOperationException: the JSON is malformed at that string.
+    private static JsonException AtToken(in Utf8JsonReader reader, byte[] bytes, InvalidOperationException e)
+    {
+        var start = (int)reader.TokenStartIndex;
+        return new JsonException(e.Message, null, LineAt(bytes, start) - 1, ByteInLine(bytes, start), e);
+    }
+
+    private static int ByteInLine(byte[] bytes, int offset) => offset - (bytes.AsSpan(0, offset).LastIndexOf((byte)'\n') + 1);
 
     private static int LineAt(byte[] bytes, int offset) => bytes.AsSpan(0, offset).Count((byte)'\n') + 1;
 
