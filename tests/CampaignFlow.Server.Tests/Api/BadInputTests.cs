@@ -239,6 +239,20 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         await NothingStoredAsync("surrogate-1", "surrogate-2");
     }
 
+    [Fact]
+    public async Task A_plan_nested_too_deep_is_a_finding_and_the_server_keeps_answering()
+    {
+        // 100 000 levels of [ overflowed the stack while parsing and killed the server for every caller.
+        var plan = "plan: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var response = await Recorder.PostAsync("/plans/validate", new StringContent(plan, Encoding.UTF8, "application/yaml"));
+
+        var answer = await response.ReadAsync(HttpStatusCode.OK);
+        answer.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        answer.GetProperty("diagnostics").Strings("code").ShouldContain("yaml-too-deep");
+        (await fixture.Server.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task<System.Text.Json.JsonElement> PostAsync(string body, string contentType, HttpStatusCode expected)
     {
         var response = await Recorder.PostAsync($"/units/{Unit}/records", new StringContent(body, Encoding.UTF8, contentType));
