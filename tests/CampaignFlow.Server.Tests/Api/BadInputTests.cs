@@ -253,6 +253,17 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         (await fixture.Server.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_comment_in_json_is_400_malformed_like_any_other_syntax_error()
+    {
+        // The API skipped comments while the service refused them: a 422 "records-invalid" for what is malformed JSON.
+        var problem = await PostAsync("""/* note */ { "key": "comment-1", "activity": "concentrated-study", "on": "2014-02-21" }""", "application/json", HttpStatusCode.BadRequest);
+
+        problem.GetProperty("code").GetString().ShouldBe("malformed-json");
+        problem.GetProperty("messageEn").GetString()!.ShouldStartWith("the JSON is malformed at line 1, column 1:");
+        await NothingStoredAsync("comment-1");
+    }
+
     private async Task<System.Text.Json.JsonElement> PostAsync(string body, string contentType, HttpStatusCode expected)
     {
         var response = await Recorder.PostAsync($"/units/{Unit}/records", new StringContent(body, Encoding.UTF8, contentType));
