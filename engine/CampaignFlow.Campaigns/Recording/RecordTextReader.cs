@@ -55,7 +55,7 @@ internal static class RecordTextReader
         try
         {
             using var _ = JsonDocument.Parse(text);
-            return null;
+            return InvalidString(text, source);
         }
         catch (JsonException e)
         {
@@ -63,6 +63,36 @@ internal static class RecordTextReader
             var column = CharacterColumn(text, line, (int)(e.BytePositionInLine ?? 0));
             return new PlanDiagnostic("json-syntax", DiagnosticSeverity.Error, new SourceLocation(source, line + 1, column), [Reason(e.Message)]);
         }
+    }
+
+    // JSON's grammar allows an escape of half a surrogate pair ("\ud800"), but no text holds one: the first such string
+    // or name is malformed JSON, where it starts.
+    private static PlanDiagnostic? InvalidString(string text, string source)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes);
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped)
+            {
+                continue;
+            }
+
+            try
+            {
+                _ = reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                var start = (int)reader.TokenStartIndex;
+                var line = bytes.AsSpan(0, start).Count((byte)'\n');
+                var lineStart = bytes.AsSpan(0, start).LastIndexOf((byte)'\n') + 1;
+                var column = Encoding.UTF8.GetCharCount(bytes, lineStart, start - lineStart) + 1;
+                return new PlanDiagnostic("json-syntax", DiagnosticSeverity.Error, new SourceLocation(source, line + 1, column), ["a string holds half of a surrogate pair (\\ud800…\\udfff alone)"]);
+            }
+        }
+
+        return null;
     }
 
     // System.Text.Json counts UTF-8 bytes within the line; an editor counts characters, and Chinese takes three bytes.

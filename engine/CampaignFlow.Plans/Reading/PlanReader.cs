@@ -11,6 +11,12 @@ namespace CampaignFlow.Plans.Reading;
 /// </summary>
 public static class PlanReader
 {
+    /// <summary>
+    /// The deepest nesting of collections a text may have (a plan needs a handful of levels). Deeper texts are a
+    /// finding, since building their tree would overflow the stack.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     /// <summary>Reads the plan in <paramref name="path"/>, and the roster file it names.</summary>
     /// <param name="path">The plan file.</param>
     public static PlanSource ReadFile(string path)
@@ -89,9 +95,15 @@ public static class PlanReader
     public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
+        var parser = new DepthLimitedParser(new Parser(new StringReader(yaml)), MaxDepth);
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
+        }
+        catch (YamlException) when (parser.TooDeepAt is { } deep)
+        {
+            diagnostics.Error("yaml-too-deep", new SourceLocation(path, (int)deep.Line, (int)deep.Column), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
         }
         catch (YamlException e)
         {

@@ -63,4 +63,29 @@ public class ReaderTests
         var read = PlanReader.ReadText(Minimal + "\ntitle: again\n", "p.yaml");
         read.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("yaml-syntax");
     }
+
+    [Theory]
+    [InlineData("[", "]")]
+    [InlineData("{a: ", "}")]
+    public void Nesting_deeper_than_the_limit_is_a_finding_not_a_crash(string open, string close)
+    {
+        // 100 000 levels overflowed the stack inside YamlDotNet and killed the process (the server with it).
+        var text = "plan: " + string.Concat(Enumerable.Repeat(open, 100_000)) + string.Concat(Enumerable.Repeat(close, 100_000)) + "\n";
+
+        var read = PlanReader.ReadText(text, "p.yaml");
+
+        read.Plan.ShouldBeNull();
+        var error = read.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe("yaml-too-deep");
+        error.Location.ToString().ShouldBe($"p.yaml:1:{7 + (PlanReader.MaxDepth - 1) * open.Length}");
+        error.Message(System.Globalization.CultureInfo.InvariantCulture).ShouldBe($"this nests deeper than {PlanReader.MaxDepth} levels");
+    }
+
+    [Fact]
+    public void Nesting_up_to_the_limit_is_read()
+    {
+        var text = "plan: " + new string('[', PlanReader.MaxDepth - 1) + new string(']', PlanReader.MaxDepth - 1) + "\n";
+
+        PlanReader.Parse(text, "p.yaml", new CampaignFlow.Plans.Diagnostics.DiagnosticBag()).ShouldNotBeNull();
+    }
 }

@@ -227,6 +227,43 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         first.GetProperty("line").GetInt32().ShouldBe(plan.Split('\n').TakeWhile(l => !l.Contains("atLeast: 半天")).Count() + 1);
     }
 
+    [Theory]
+    [InlineData("""{ "key": "surrogate-1", "by": "\ud800", "activity": "concentrated-study", "on": "2014-02-21" }""", "1", "31")]
+    [InlineData("""[ { "key": "surrogate-2", "activity": "concentrated-study", "on": "2014-02-21" }, { "key": "\udc00" } ]""", "1", "92")]
+    public async Task A_lone_surrogate_escape_is_400_at_its_line_and_column(string json, string line, string column)
+    {
+        var problem = await PostAsync(json, "application/json", HttpStatusCode.BadRequest);
+
+        problem.GetProperty("code").GetString().ShouldBe("malformed-json");
+        problem.GetProperty("messageEn").GetString()!.ShouldStartWith($"the JSON is malformed at line {line}, column {column}:");
+        await NothingStoredAsync("surrogate-1", "surrogate-2");
+    }
+
+    [Fact]
+    public async Task A_plan_nested_too_deep_is_a_finding_and_the_server_keeps_answering()
+    {
+        // 100 000 levels of [ overflowed the stack while parsing and killed the server for every caller.
+        var plan = "plan: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var response = await Recorder.PostAsync("/plans/validate", new StringContent(plan, Encoding.UTF8, "application/yaml"));
+
+        var answer = await response.ReadAsync(HttpStatusCode.OK);
+        answer.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        answer.GetProperty("diagnostics").Strings("code").ShouldContain("yaml-too-deep");
+        (await fixture.Server.CreateClient().GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_comment_in_json_is_400_malformed_like_any_other_syntax_error()
+    {
+        // The API skipped comments while the service refused them: a 422 "records-invalid" for what is malformed JSON.
+        var problem = await PostAsync("""/* note */ { "key": "comment-1", "activity": "concentrated-study", "on": "2014-02-21" }""", "application/json", HttpStatusCode.BadRequest);
+
+        problem.GetProperty("code").GetString().ShouldBe("malformed-json");
+        problem.GetProperty("messageEn").GetString()!.ShouldStartWith("the JSON is malformed at line 1, column 1:");
+        await NothingStoredAsync("comment-1");
+    }
+
     private async Task<System.Text.Json.JsonElement> PostAsync(string body, string contentType, HttpStatusCode expected)
     {
         var response = await Recorder.PostAsync($"/units/{Unit}/records", new StringContent(body, Encoding.UTF8, contentType));
