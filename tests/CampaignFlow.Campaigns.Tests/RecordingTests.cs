@@ -42,6 +42,32 @@ public sealed class RecordingTests
         public int GetHashCode(RecordRefusal? obj) => obj?.Code.GetHashCode(StringComparison.Ordinal) ?? 0;
     }
 
+    [Theory]
+    [InlineData("study\\u0000w07")]
+    [InlineData("study\\nw07")]
+    public async Task A_key_with_a_control_character_is_refused_at_its_line_and_column(string key)
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+
+        var result = await service.RecordAsync("panyu-ftu", Study.Replace("study-2014-w07", key, StringComparison.Ordinal), RecordFormat.Json, "secretary");
+
+        result.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("bad-record-key");
+        (await h.Stores.Records.CountUnitAsync("panyu-ftu")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_key_longer_than_two_hundred_characters_is_refused()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+
+        var result = await service.RecordAsync("panyu-ftu", Study.Replace("study-2014-w07", new string('k', 201), StringComparison.Ordinal), RecordFormat.Json, "secretary");
+
+        result.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("bad-record-key");
+        (await h.Stores.Records.CountUnitAsync("panyu-ftu")).ShouldBe(0);
+    }
+
     [Fact]
     public async Task The_same_key_with_the_same_content_is_a_duplicate_and_stores_nothing_more()
     {

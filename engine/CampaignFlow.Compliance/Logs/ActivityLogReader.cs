@@ -14,6 +14,9 @@ namespace CampaignFlow.Compliance.Logs;
 /// </summary>
 public static class ActivityLogReader
 {
+    /// <summary>The longest record key accepted.</summary>
+    public const int MaxKeyLength = 200;
+
     private static readonly string[] What = ["activity", "document", "review", "publish", "ledger", "exception"];
     private static readonly string[] DoneWords = ["done", "completed", "complete", "已完成", "完成", "已整改"];
 
@@ -109,6 +112,14 @@ public static class ActivityLogReader
         var records = new List<UnitRecord>();
         foreach (var spec in specs)
         {
+            // Keys are stored, indexed and shown; a key that is a page long or holds control characters (which
+            // PostgreSQL text cannot hold) is a mistake, not an id.
+            if (spec.Key.Length > MaxKeyLength || spec.Key.Any(char.IsControl))
+            {
+                diagnostics.Error("bad-record-key", spec.At("key"), spec.Key.Length > 40 ? spec.Key[..40] + "…" : spec.Key, MaxKeyLength.ToString(CultureInfo.InvariantCulture));
+                continue;
+            }
+
             if (!keys.Add(spec.Key))
             {
                 diagnostics.Error("duplicate-id", spec.At("key"), spec.Key, "record");

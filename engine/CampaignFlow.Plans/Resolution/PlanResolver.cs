@@ -36,7 +36,7 @@ public static class PlanResolver
         var year = plan.Campaign.Year;
         var fallback = new DateWindow(new DateOnly(Math.Clamp(year, 1900, 2200), 1, 1), new DateOnly(Math.Clamp(year, 1900, 2200), 12, 31));
         var campaign = fallback;
-        if (!plan.Campaign.Damaged && year is < 1900 or > 2200)
+        if (!plan.Campaign.Damaged && plan.Has("campaign") && year is < 1900 or > 2200)
         {
             diagnostics.Error("year-out-of-range", plan.Campaign.At("year"), year.ToString(CultureInfo.InvariantCulture));
         }

@@ -9,6 +9,16 @@ public class PlanTextTests
     private static PlanText Text(string name) => new(name, File.ReadAllText(Repository.Path("definitions", name)));
 
     [Fact]
+    public void A_plan_without_a_campaign_is_told_so_once_and_not_that_its_year_is_zero()
+    {
+        var catalog = PlanCatalog.LoadTexts([new PlanText("upload.yaml", "plan: upload\ntitle: 上传的方案\nunit: { id: u, name: 单位 }\n")]);
+
+        catalog.Diagnostics.ShouldNotBeEmpty();
+        catalog.Diagnostics.ShouldNotContain(d => d.Code == "year-out-of-range");
+        catalog.Diagnostics.ShouldAllBe(d => d.Location.Line > 0);
+    }
+
+    [Fact]
     public void A_plan_its_roster_and_its_parent_resolve_from_texts_as_from_files()
     {
         var fromFiles = PlanCatalog.Load([Repository.Path("definitions")]).Plans["weidu-xiguan-street-2014"];
