@@ -221,8 +221,10 @@ internal sealed class Session : ISession
     {
         var rule = activation.Node.Rule;
         var context = new ActionContext(this, activation);
-        foreach (var action in rule.Actions)
+        var actions = rule.Actions;
+        for (var i = 0; i < actions.Count; i++)
         {
+            var action = actions[i];
             try
             {
                 if (action.Run is not null)
