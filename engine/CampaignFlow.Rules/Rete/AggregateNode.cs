@@ -19,10 +19,10 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
 
     protected override void OnLeftAdding(LeftEntry entry) => entry.State = Prototype.CreateEmpty();
 
-    protected override void OnPair(WorkingMemory memory, Pairing pair, ChangeKind change)
+    protected override void OnPair(WorkingMemory memory, LeftEntry left, Pairing pair, ChangeKind change)
     {
-        var aggregator = (Aggregator)pair.Left.State!;
-        var element = pair.Right.Fact.Value;
+        var aggregator = (Aggregator)left.State!;
+        var element = pair.Fact!.Value;
         try
         {
             switch (change)
@@ -40,7 +40,7 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
         }
         catch (Exception ex)
         {
-            throw RuleConditionException.Create(this, Description, [.. pair.Left.Token.Values(), element], ex);
+            throw RuleConditionException.Create(this, Description, [.. left.Token.Values(), element], ex);
         }
     }
 

@@ -39,7 +39,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
                 var right = bucket.RightAt(i);
                 if (Matches(token, right.Fact))
                 {
-                    OnPair(memory, Link(entry, right), ChangeKind.Added);
+                    OnPair(memory, entry, Link(entry, right), ChangeKind.Added);
                 }
             }
         }
@@ -74,7 +74,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
         for (var p = entry.Pairs; p is not null; p = p.NextOfLeft)
         {
-            p.Right.Scratch = p;
+            RightOf(p).Scratch = p;
             p.Seen = false;
         }
 
@@ -89,19 +89,19 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
                 pair.Seen = true;
                 if (matches)
                 {
-                    OnPair(memory, pair, ChangeKind.Updated);
+                    OnPair(memory, entry, pair, ChangeKind.Updated);
                 }
                 else
                 {
-                    Unlink(pair);
-                    OnPair(memory, pair, ChangeKind.Removed);
+                    Unlink(pair, entry, right);
+                    OnPair(memory, entry, pair, ChangeKind.Removed);
                 }
             }
             else if (matches)
             {
                 var added = Link(entry, right);
                 added.Seen = true;
-                OnPair(memory, added, ChangeKind.Added);
+                OnPair(memory, entry, added, ChangeKind.Added);
             }
         }
 
@@ -110,9 +110,10 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             var next = p.NextOfLeft;
             if (!p.Seen)
             {
-                p.Right.Scratch = null;
-                Unlink(p);
-                OnPair(memory, p, ChangeKind.Removed);
+                var right = RightOf(p);
+                right.Scratch = null;
+                Unlink(p, entry, right);
+                OnPair(memory, entry, p, ChangeKind.Removed);
             }
 
             p = next;
@@ -134,8 +135,8 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfLeft;
-            Unlink(p);
-            OnPair(memory, p, ChangeKind.Removed);
+            Unlink(p, entry, RightOf(p));
+            OnPair(memory, entry, p, ChangeKind.Removed);
             p = next;
         }
 
@@ -161,7 +162,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             var left = bucket.LeftAt(i);
             if (Matches(left.Token, fact))
             {
-                OnPair(memory, Link(left, entry), ChangeKind.Added);
+                OnPair(memory, left, Link(left, entry), ChangeKind.Added);
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
         }
@@ -202,7 +203,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
         for (var p = entry.Pairs; p is not null; p = p.NextOfRight)
         {
-            p.Left.Scratch = p;
+            LeftOf(p).Scratch = p;
             p.Seen = false;
         }
 
@@ -218,12 +219,12 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
                 pair.Seen = true;
                 if (matches)
                 {
-                    OnPair(memory, pair, ChangeKind.Updated);
+                    OnPair(memory, left, pair, ChangeKind.Updated);
                 }
                 else
                 {
-                    Unlink(pair);
-                    OnPair(memory, pair, ChangeKind.Removed);
+                    Unlink(pair, left, entry);
+                    OnPair(memory, left, pair, ChangeKind.Removed);
                 }
 
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);
@@ -232,7 +233,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             {
                 var added = Link(left, entry);
                 added.Seen = true;
-                OnPair(memory, added, ChangeKind.Added);
+                OnPair(memory, left, added, ChangeKind.Added);
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
         }
@@ -242,10 +243,11 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             var next = p.NextOfRight;
             if (!p.Seen)
             {
-                p.Left.Scratch = null;
-                Unlink(p);
-                OnPair(memory, p, ChangeKind.Removed);
-                OnLeftSettled(memory, p.Left, ChangeKind.PairsChanged);
+                var left = LeftOf(p);
+                left.Scratch = null;
+                Unlink(p, left, entry);
+                OnPair(memory, left, p, ChangeKind.Removed);
+                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
 
             p = next;
@@ -285,9 +287,10 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfRight;
-            Unlink(p);
-            OnPair(memory, p, ChangeKind.Removed);
-            OnLeftSettled(memory, p.Left, ChangeKind.PairsChanged);
+            var left = LeftOf(p);
+            Unlink(p, left, entry);
+            OnPair(memory, left, p, ChangeKind.Removed);
+            OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             p = next;
         }
     }
@@ -298,7 +301,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     }
 
     /// <summary>Called for every pair that appears, changes or disappears (not in <see cref="CountsOnly"/> mode).</summary>
-    protected abstract void OnPair(WorkingMemory memory, Pairing pair, ChangeKind change);
+    protected abstract void OnPair(WorkingMemory memory, LeftEntry left, Pairing pair, ChangeKind change);
 
     /// <summary>Called once the pairs of a token are up to date after a change on either side.</summary>
     protected abstract void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change);
@@ -381,9 +384,15 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
+    /// <summary>This node's entry for the token of a pair (the token must still be in the node).</summary>
+    private LeftEntry LeftOf(Pairing pair) => (LeftEntry)NodeEntry.Find(pair.Parent!.Entries, Id)!;
+
+    /// <summary>This node's entry for the fact of a pair (the fact must still be in the node).</summary>
+    private RightEntry RightOf(Pairing pair) => (RightEntry)NodeEntry.Find(pair.Fact!.Entries, Id)!;
+
     private static Pairing Link(LeftEntry left, RightEntry right)
     {
-        var pair = new Pairing(left, right) { NextOfLeft = left.Pairs, NextOfRight = right.Pairs };
+        var pair = new Pairing(left.Token, right.Fact) { NextOfLeft = left.Pairs, NextOfRight = right.Pairs };
         if (left.Pairs is not null)
         {
             left.Pairs.PreviousOfLeft = pair;
@@ -400,9 +409,8 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         return pair;
     }
 
-    private static void Unlink(Pairing pair)
+    private static void Unlink(Pairing pair, LeftEntry left, RightEntry right)
     {
-        var left = pair.Left;
         if (pair.PreviousOfLeft is null)
         {
             left.Pairs = pair.NextOfLeft;
@@ -418,7 +426,6 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
 
         left.PairCount--;
-        var right = pair.Right;
         if (pair.PreviousOfRight is null)
         {
             right.Pairs = pair.NextOfRight;
