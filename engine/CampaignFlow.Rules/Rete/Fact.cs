@@ -3,6 +3,10 @@ using CampaignFlow.Rules.Runtime;
 namespace CampaignFlow.Rules.Rete;
 
 /// <summary>A fact as the network sees it: the user's object plus the session's bookkeeping about it.</summary>
+/// <remarks>
+/// A session holds one per fact, so it carries only what every fact needs: a yielded fact's source is in
+/// <see cref="LinkedFact"/>, and as its own first beta-node entry it is its own <see cref="RightEntry.Fact"/>.
+/// </remarks>
 internal class Fact : RightEntry
 {
     private const int Unclaimed = -1;
@@ -10,27 +14,32 @@ internal class Fact : RightEntry
     public object Value;
 
     public Fact(object value)
-        : base(Unclaimed, null)
+        : base(Unclaimed)
     {
         Value = value;
-        Fact = this;
     }
+
     public NodeEntry? Entries;
 
     /// <summary>The alpha memories (by ordinal) that hold this fact.</summary>
     public ulong AlphaMemories;
 
-    /// <summary>The activation that yielded this fact, for linked facts; null for facts the caller inserted.</summary>
-    public Activation? Source;
-    public int SourceSlot;
     public bool IsAlive;
+
+    protected sealed override Fact OwnFact() => this;
+
+    /// <summary>The activation that yielded this fact, for linked facts; null for facts the caller inserted.</summary>
+    public virtual Activation? Source => null;
+
+    /// <summary>Which of its activation's yields this fact is.</summary>
+    public virtual int SourceSlot => 0;
 
     /// <summary>The entry for a beta node: the fact itself if no node uses it yet, a new entry otherwise.</summary>
     public RightEntry Claim(int nodeId)
     {
         if (NodeId != Unclaimed)
         {
-            return new RightEntry(nodeId, this);
+            return new SharedRightEntry(nodeId, this);
         }
 
         NodeId = nodeId;

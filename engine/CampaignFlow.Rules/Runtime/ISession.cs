@@ -286,7 +286,8 @@ internal sealed class Session : ISession
     /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
     private Fact? InsertCore(object value, Activation? source, int slot)
     {
-        var fact = new Fact(value) { Source = source, SourceSlot = slot, IsAlive = true };
+        var fact = source is null ? new Fact(value) : new LinkedFact(value, source, slot);
+        fact.IsAlive = true;
         if (!memory.Facts.TryAdd(value, fact))
         {
             return null;
