@@ -26,6 +26,9 @@ internal class Fact : RightEntry
 
     public bool IsAlive;
 
+    /// <summary>1 + the slot of the next fact in the session's <see cref="Runtime.FactTable"/> chain, 0 at its end.</summary>
+    public int NextInTable;
+
     protected sealed override Fact OwnFact() => this;
 
     /// <summary>The activation that yielded this fact, for linked facts; null for facts the caller inserted.</summary>

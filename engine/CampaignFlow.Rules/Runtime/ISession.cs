@@ -191,7 +191,7 @@ internal sealed class Session : ISession
         return fired;
     }
 
-    public IEnumerable<T> Query<T>() => memory.Facts.Keys.OfType<T>();
+    public IEnumerable<T> Query<T>() => memory.Facts.Values().OfType<T>();
 
     public bool Contains(object fact) => memory.Facts.ContainsKey(fact);
 
@@ -264,7 +264,7 @@ internal sealed class Session : ISession
                 // The match changed: the same linked fact, with its new value, so rules see an update.
                 memory.Facts.Remove(existing.Value);
                 existing.Value = value;
-                memory.Facts.Add(value, existing);
+                memory.Facts.TryAdd(existing);
                 UpdateCore(existing);
             }
             else
@@ -288,7 +288,7 @@ internal sealed class Session : ISession
     {
         var fact = source is null ? new Fact(value) : new LinkedFact(value, source, slot);
         fact.IsAlive = true;
-        if (!memory.Facts.TryAdd(value, fact))
+        if (!memory.Facts.TryAdd(fact))
         {
             return null;
         }

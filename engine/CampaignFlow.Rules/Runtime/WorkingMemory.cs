@@ -14,7 +14,7 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
 
     public object?[] NodeMemories { get; } = new object?[network.Nodes.Count];
 
-    public Dictionary<object, Fact> Facts { get; } = new(network.FactCount.Value, ReferenceEqualityComparer.Instance);
+    public FactTable Facts { get; } = new(network.FactCount.Value);
 
     public Agenda Agenda { get; } = new();
 
