@@ -75,7 +75,6 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         for (var p = entry.Pairs; p is not null; p = p.NextOfLeft)
         {
             RightOf(p).Scratch = p;
-            p.Seen = false;
         }
 
         for (var i = 0; i < bucket.RightCount; i++)
@@ -86,7 +85,6 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             var matches = Matches(token, right.Fact);
             if (pair is not null)
             {
-                pair.Seen = true;
                 if (matches)
                 {
                     OnPair(memory, entry, pair, ChangeKind.Updated);
@@ -99,18 +97,17 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             }
             else if (matches)
             {
-                var added = Link(entry, right);
-                added.Seen = true;
-                OnPair(memory, entry, added, ChangeKind.Added);
+                OnPair(memory, entry, Link(entry, right), ChangeKind.Added);
             }
         }
 
+        // A pair whose fact still points at it was not met in the bucket: its fact left the key.
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfLeft;
-            if (!p.Seen)
+            var right = RightOf(p);
+            if (right.Scratch == p)
             {
-                var right = RightOf(p);
                 right.Scratch = null;
                 Unlink(p, entry, right);
                 OnPair(memory, entry, p, ChangeKind.Removed);
@@ -145,16 +142,18 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void AssertFact(WorkingMemory memory, Fact fact)
     {
-        var entry = fact.Claim(Id);
         var bucket = RightBucket(Memory(memory), fact);
-        NodeEntry.Add(ref fact.Entries, entry);
         if (CountsOnly)
         {
-            bucket.AddCounted(entry);
+            var counted = fact.ClaimCounted(Id);
+            NodeEntry.Add(ref fact.Entries, counted);
+            bucket.AddCounted(counted);
             ChangeCounts(memory, bucket, +1);
             return;
         }
 
+        var entry = fact.Claim(Id);
+        NodeEntry.Add(ref fact.Entries, entry);
         bucket.Add(entry);
 
         for (var i = 0; i < bucket.LeftCount; i++)
@@ -170,41 +169,41 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void UpdateFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Find(fact.Entries, Id) is not RightEntry entry)
+        if (NodeEntry.Find(fact.Entries, Id) is not IndexEntry found)
         {
             AssertFact(memory, fact);
             return;
         }
 
         var index = Memory(memory);
-        if (!Fits(index, entry.Bucket, fact))
+        if (CountsOnly)
         {
-            var old = entry.Bucket;
-            if (CountsOnly)
+            if (!Fits(index, found.Bucket, fact))
             {
+                var old = found.Bucket;
                 old.RemoveCounted();
                 ChangeCounts(memory, old, -1);
                 index.RemoveIfEmpty(old);
                 var moved = RightBucket(index, fact);
-                moved.AddCounted(entry);
+                moved.AddCounted(found);
                 ChangeCounts(memory, moved, +1);
-                return;
             }
 
+            return;
+        }
+
+        var entry = (RightEntry)found;
+        if (!Fits(index, entry.Bucket, fact))
+        {
+            var old = entry.Bucket;
             old.Remove(entry);
             index.RemoveIfEmpty(old);
             RightBucket(index, fact).Add(entry);
         }
 
-        if (CountsOnly)
-        {
-            return;
-        }
-
         for (var p = entry.Pairs; p is not null; p = p.NextOfRight)
         {
             LeftOf(p).Scratch = p;
-            p.Seen = false;
         }
 
         var bucket = entry.Bucket;
@@ -216,7 +215,6 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             var matches = Matches(left.Token, fact);
             if (pair is not null)
             {
-                pair.Seen = true;
                 if (matches)
                 {
                     OnPair(memory, left, pair, ChangeKind.Updated);
@@ -231,19 +229,18 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             }
             else if (matches)
             {
-                var added = Link(left, entry);
-                added.Seen = true;
-                OnPair(memory, left, added, ChangeKind.Added);
+                OnPair(memory, left, Link(left, entry), ChangeKind.Added);
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
         }
 
+        // A pair whose token still points at it was not met in the bucket: the fact left the token's key.
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfRight;
-            if (!p.Seen)
+            var left = LeftOf(p);
+            if (left.Scratch == p)
             {
-                var left = LeftOf(p);
                 left.Scratch = null;
                 Unlink(p, left, entry);
                 OnPair(memory, left, p, ChangeKind.Removed);
@@ -256,7 +253,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void RetractFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Remove(ref fact.Entries, Id) is not RightEntry entry)
+        if (NodeEntry.Remove(ref fact.Entries, Id) is not IndexEntry entry)
         {
             return;
         }
@@ -271,9 +268,9 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
-    private void RetractEntry(WorkingMemory memory, RightEntry entry)
+    private void RetractEntry(WorkingMemory memory, IndexEntry found)
     {
-        var bucket = entry.Bucket;
+        var bucket = found.Bucket;
         if (CountsOnly)
         {
             bucket.RemoveCounted();
@@ -282,6 +279,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             return;
         }
 
+        var entry = (RightEntry)found;
         bucket.Remove(entry);
         Memory(memory).RemoveIfEmpty(bucket);
         for (var p = entry.Pairs; p is not null;)

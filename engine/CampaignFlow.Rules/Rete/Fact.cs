@@ -26,6 +26,9 @@ internal class Fact : RightEntry
 
     public bool IsAlive;
 
+    /// <summary>Whether the node the fact serves as entry for only counts facts (see <see cref="Claim"/>).</summary>
+    private bool claimedToCount;
+
     /// <summary>1 + the slot of the next fact in the session's <see cref="Runtime.FactTable"/> chain, 0 at its end.</summary>
     public int NextInTable;
 
@@ -38,23 +41,49 @@ internal class Fact : RightEntry
     public virtual int SourceSlot => 0;
 
     /// <summary>The entry for a beta node: the fact itself if no node uses it yet, a new entry otherwise.</summary>
+    /// <remarks>
+    /// A node that only counts facts needs just its bucket, so it hands the fact over for a small entry: the
+    /// larger entry of a node that keeps pairs is the one worth sparing.
+    /// </remarks>
     public RightEntry Claim(int nodeId)
     {
         if (NodeId != Unclaimed)
         {
-            return new SharedRightEntry(nodeId, this);
+            if (!claimedToCount)
+            {
+                return new SharedRightEntry(nodeId, this);
+            }
+
+            var counted = new CountedEntry(NodeId) { Bucket = Bucket };
+            NodeEntry.Replace(ref Entries, this, counted);
+            claimedToCount = false;
+            Bucket = null!;
         }
 
         NodeId = nodeId;
         return this;
     }
 
+    /// <summary>The entry for a node that only counts facts: the fact itself if no node uses it yet, a small entry otherwise.</summary>
+    public IndexEntry ClaimCounted(int nodeId)
+    {
+        if (NodeId != Unclaimed)
+        {
+            return new CountedEntry(nodeId);
+        }
+
+        NodeId = nodeId;
+        claimedToCount = true;
+        return this;
+    }
+
     /// <summary>Called when a beta node lets go of an entry, so that the fact can serve as an entry again.</summary>
-    public void Release(RightEntry entry)
+    public void Release(IndexEntry entry)
     {
         if (entry == this)
         {
             NodeId = Unclaimed;
+            claimedToCount = false;
             Pairs = null;
             Scratch = null;
             Bucket = null!;

@@ -5,7 +5,6 @@ internal sealed class LeftEntry(int nodeId, Token token) : NodeEntry(nodeId)
 {
     public readonly Token Token = token;
     public Bucket Bucket = null!;
-    public int Slot;
     public Pairing? Pairs;
     public int PairCount;
     public Pairing? Scratch;

@@ -18,6 +18,4 @@ internal sealed class Pairing(Token parent, Fact fact) : Token(parent, fact)
 
     /// <summary>What an aggregate remembers about the fact's contribution (its value, its group).</summary>
     public object? State;
-    public int Slot;
-    public bool Seen;
 }

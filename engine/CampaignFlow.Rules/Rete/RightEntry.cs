@@ -5,10 +5,8 @@ namespace CampaignFlow.Rules.Rete;
 /// of the first beta node it reaches (<see cref="Rete.Fact.Claim"/>), which spares an object per fact;
 /// the nodes after it get a <see cref="SharedRightEntry"/>.
 /// </summary>
-internal abstract class RightEntry(int nodeId) : NodeEntry(nodeId)
+internal abstract class RightEntry(int nodeId) : IndexEntry(nodeId)
 {
-    public Bucket Bucket = null!;
-    public int Slot;
     public Pairing? Pairs;
     public Pairing? Scratch;
 
