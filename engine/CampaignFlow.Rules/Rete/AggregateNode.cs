@@ -17,11 +17,11 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
 
     public System.Linq.Expressions.LambdaExpression? Selector { get; } = selector;
 
-    protected override void OnLeftAdding(LeftEntry entry) => entry.State = Prototype.CreateEmpty();
+    protected override PairedLeftEntry NewPairedEntry(Token token) => new AggregateLeftEntry(Id, token, Prototype.CreateEmpty());
 
-    protected override void OnPair(WorkingMemory memory, LeftEntry left, Pairing pair, ChangeKind change)
+    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change)
     {
-        var aggregator = (Aggregator)left.State!;
+        var aggregator = ((AggregateLeftEntry)left).Aggregator;
         var element = pair.Fact!.Value;
         try
         {
@@ -46,7 +46,7 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
 
     protected override void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change)
     {
-        var aggregator = (Aggregator)entry.State!;
+        var aggregator = ((AggregateLeftEntry)entry).Aggregator;
         if (change == ChangeKind.Removed)
         {
             foreach (var result in aggregator.Results.ToList())

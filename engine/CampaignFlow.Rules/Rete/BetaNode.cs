@@ -23,25 +23,24 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void AssertToken(WorkingMemory memory, Token token)
     {
-        var entry = new LeftEntry(Id, token);
         var bucket = LeftBucket(Memory(memory), token);
+        var entry = CountsOnly ? new LeftEntry(Id, token) : NewPairedEntry(token);
         bucket.Add(entry);
         NodeEntry.Add(ref token.Entries, entry);
-        OnLeftAdding(entry);
-        if (CountsOnly)
-        {
-            entry.PairCount = bucket.RightCount;
-        }
-        else
+        if (entry is PairedLeftEntry paired)
         {
             for (var i = 0; i < bucket.RightCount; i++)
             {
                 var right = bucket.RightAt(i);
                 if (Matches(token, right.Fact))
                 {
-                    OnPair(memory, entry, Link(entry, right), ChangeKind.Added);
+                    OnPair(memory, paired, Link(paired, right), ChangeKind.Added);
                 }
             }
+        }
+        else
+        {
+            entry.PairCount = bucket.RightCount;
         }
 
         OnLeftSettled(memory, entry, ChangeKind.Added);
@@ -72,7 +71,8 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             return;
         }
 
-        for (var p = entry.Pairs; p is not null; p = p.NextOfLeft)
+        var paired = (PairedLeftEntry)entry;
+        for (var p = paired.Pairs; p is not null; p = p.NextOfLeft)
         {
             RightOf(p).Scratch = p;
         }
@@ -87,36 +87,36 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             {
                 if (matches)
                 {
-                    OnPair(memory, entry, pair, ChangeKind.Updated);
+                    OnPair(memory, paired, pair, ChangeKind.Updated);
                 }
                 else
                 {
-                    Unlink(pair, entry, right);
-                    OnPair(memory, entry, pair, ChangeKind.Removed);
+                    Unlink(pair, paired, right);
+                    OnPair(memory, paired, pair, ChangeKind.Removed);
                 }
             }
             else if (matches)
             {
-                OnPair(memory, entry, Link(entry, right), ChangeKind.Added);
+                OnPair(memory, paired, Link(paired, right), ChangeKind.Added);
             }
         }
 
         // A pair whose fact still points at it was not met in the bucket: its fact left the key.
-        for (var p = entry.Pairs; p is not null;)
+        for (var p = paired.Pairs; p is not null;)
         {
             var next = p.NextOfLeft;
             var right = RightOf(p);
             if (right.Scratch == p)
             {
                 right.Scratch = null;
-                Unlink(p, entry, right);
-                OnPair(memory, entry, p, ChangeKind.Removed);
+                Unlink(p, paired, right);
+                OnPair(memory, paired, p, ChangeKind.Removed);
             }
 
             p = next;
         }
 
-        OnLeftSettled(memory, entry, ChangeKind.Updated);
+        OnLeftSettled(memory, paired, ChangeKind.Updated);
     }
 
     public void RetractToken(WorkingMemory memory, Token token)
@@ -129,11 +129,12 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         var bucket = entry.Bucket;
         bucket.Remove(entry);
         Memory(memory).RemoveIfEmpty(bucket);
-        for (var p = entry.Pairs; p is not null;)
+        for (var p = (entry as PairedLeftEntry)?.Pairs; p is not null;)
         {
             var next = p.NextOfLeft;
-            Unlink(p, entry, RightOf(p));
-            OnPair(memory, entry, p, ChangeKind.Removed);
+            var paired = (PairedLeftEntry)entry;
+            Unlink(p, paired, RightOf(p));
+            OnPair(memory, paired, p, ChangeKind.Removed);
             p = next;
         }
 
@@ -158,7 +159,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
         for (var i = 0; i < bucket.LeftCount; i++)
         {
-            var left = bucket.LeftAt(i);
+            var left = (PairedLeftEntry)bucket.LeftAt(i);
             if (Matches(left.Token, fact))
             {
                 OnPair(memory, left, Link(left, entry), ChangeKind.Added);
@@ -209,7 +210,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         var bucket = entry.Bucket;
         for (var i = 0; i < bucket.LeftCount; i++)
         {
-            var left = bucket.LeftAt(i);
+            var left = (PairedLeftEntry)bucket.LeftAt(i);
             var pair = left.Scratch;
             left.Scratch = null;
             var matches = Matches(left.Token, fact);
@@ -293,13 +294,11 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
-    /// <summary>Called when a token arrives, before its pairs are found.</summary>
-    protected virtual void OnLeftAdding(LeftEntry entry)
-    {
-    }
+    /// <summary>The entry of a token in a node that keeps pairs (an aggregate keeps more).</summary>
+    protected virtual PairedLeftEntry NewPairedEntry(Token token) => new(Id, token);
 
     /// <summary>Called for every pair that appears, changes or disappears (not in <see cref="CountsOnly"/> mode).</summary>
-    protected abstract void OnPair(WorkingMemory memory, LeftEntry left, Pairing pair, ChangeKind change);
+    protected abstract void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change);
 
     /// <summary>Called once the pairs of a token are up to date after a change on either side.</summary>
     protected abstract void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change);
@@ -383,12 +382,12 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     }
 
     /// <summary>This node's entry for the token of a pair (the token must still be in the node).</summary>
-    private LeftEntry LeftOf(Pairing pair) => (LeftEntry)NodeEntry.Find(pair.Parent!.Entries, Id)!;
+    private PairedLeftEntry LeftOf(Pairing pair) => (PairedLeftEntry)NodeEntry.Find(pair.Parent!.Entries, Id)!;
 
     /// <summary>This node's entry for the fact of a pair (the fact must still be in the node).</summary>
     private RightEntry RightOf(Pairing pair) => (RightEntry)NodeEntry.Find(pair.Fact!.Entries, Id)!;
 
-    private static Pairing Link(LeftEntry left, RightEntry right)
+    private static Pairing Link(PairedLeftEntry left, RightEntry right)
     {
         var pair = new Pairing(left.Token, right.Fact) { NextOfLeft = left.Pairs, NextOfRight = right.Pairs };
         if (left.Pairs is not null)
@@ -407,7 +406,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         return pair;
     }
 
-    private static void Unlink(Pairing pair, LeftEntry left, RightEntry right)
+    private static void Unlink(Pairing pair, PairedLeftEntry left, RightEntry right)
     {
         if (pair.PreviousOfLeft is null)
         {
