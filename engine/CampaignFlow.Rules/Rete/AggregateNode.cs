@@ -19,9 +19,12 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
 
     protected override PairedLeftEntry NewPairedEntry(Token token) => new AggregateLeftEntry(Id, token, Prototype.CreateEmpty());
 
-    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change)
+    protected override Pairing NewPair(Token token, Fact fact) => new AggregatePairing(token, fact);
+
+    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pairing, ChangeKind change)
     {
         var aggregator = ((AggregateLeftEntry)left).Aggregator;
+        var pair = (AggregatePairing)pairing;
         var element = pair.Fact!.Value;
         try
         {

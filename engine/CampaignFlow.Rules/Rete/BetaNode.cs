@@ -387,9 +387,14 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     /// <summary>This node's entry for the fact of a pair (the fact must still be in the node).</summary>
     private RightEntry RightOf(Pairing pair) => (RightEntry)NodeEntry.Find(pair.Fact!.Entries, Id)!;
 
-    private static Pairing Link(PairedLeftEntry left, RightEntry right)
+    /// <summary>A new pair of this node (an aggregate's pairs carry more).</summary>
+    protected virtual Pairing NewPair(Token token, Fact fact) => new(token, fact);
+
+    private Pairing Link(PairedLeftEntry left, RightEntry right)
     {
-        var pair = new Pairing(left.Token, right.Fact) { NextOfLeft = left.Pairs, NextOfRight = right.Pairs };
+        var pair = NewPair(left.Token, right.Fact);
+        pair.NextOfLeft = left.Pairs;
+        pair.NextOfRight = right.Pairs;
         if (left.Pairs is not null)
         {
             left.Pairs.PreviousOfLeft = pair;

@@ -9,13 +9,11 @@ namespace CampaignFlow.Rules.Rete;
 /// A session holds a pair per match of every join, so a pair does not point at its node's entries: the node
 /// finds them from <see cref="Token.Parent"/> and <see cref="Token.Fact"/>, whose entry chains are short.
 /// </remarks>
-internal sealed class Pairing(Token parent, Fact fact) : Token(parent, fact)
+internal class Pairing(Token parent, Fact fact) : Token(parent, fact)
 {
     public Pairing? PreviousOfLeft;
     public Pairing? NextOfLeft;
     public Pairing? PreviousOfRight;
     public Pairing? NextOfRight;
 
-    /// <summary>What an aggregate remembers about the fact's contribution (its value, its group).</summary>
-    public object? State;
 }

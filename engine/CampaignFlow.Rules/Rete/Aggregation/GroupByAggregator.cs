@@ -18,7 +18,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
 
     public override Aggregator CreateEmpty() => new GroupByAggregator<TKey, TElement>(keySelector, hint);
 
-    public override void Add(Pairing pair, object element)
+    public override void Add(AggregatePairing pair, object element)
     {
         var group = GroupOf(keySelector(element));
         group.Add(pair);
@@ -26,7 +26,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
         Touch(group);
     }
 
-    public override void Modify(Pairing pair, object element)
+    public override void Modify(AggregatePairing pair, object element)
     {
         var old = (Grouping<TKey, TElement>)pair.State!;
         var key = keySelector(element);
@@ -40,7 +40,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
         Add(pair, element);
     }
 
-    public override void Remove(Pairing pair, object element)
+    public override void Remove(AggregatePairing pair, object element)
     {
         var group = (Grouping<TKey, TElement>)pair.State!;
         group.Remove(pair);
