@@ -72,18 +72,32 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
 
         var paired = (PairedLeftEntry)entry;
+        var unmet = memory.RentPairMap();
+        try
+        {
+            UpdatePairs(memory, paired, bucket, unmet);
+        }
+        finally
+        {
+            memory.ReturnPairMap(unmet);
+        }
+
+        OnLeftSettled(memory, paired, ChangeKind.Updated);
+    }
+
+    private void UpdatePairs(WorkingMemory memory, PairedLeftEntry paired, Bucket bucket, Dictionary<NodeEntry, Pairing> unmet)
+    {
+        var token = paired.Token;
         for (var p = paired.Pairs; p is not null; p = p.NextOfLeft)
         {
-            RightOf(p).Scratch = p;
+            unmet[RightOf(p)] = p;
         }
 
         for (var i = 0; i < bucket.RightCount; i++)
         {
             var right = bucket.RightAt(i);
-            var pair = right.Scratch;
-            right.Scratch = null;
             var matches = Matches(token, right.Fact);
-            if (pair is not null)
+            if (unmet.Remove(right, out var pair))
             {
                 if (matches)
                 {
@@ -101,22 +115,19 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             }
         }
 
-        // A pair whose fact still points at it was not met in the bucket: its fact left the key.
+        // A pair not met in the bucket: its fact left the key.
         for (var p = paired.Pairs; p is not null;)
         {
             var next = p.NextOfLeft;
             var right = RightOf(p);
-            if (right.Scratch == p)
+            if (unmet.TryGetValue(right, out var pair) && pair == p)
             {
-                right.Scratch = null;
                 Unlink(p, paired, right);
                 OnPair(memory, paired, p, ChangeKind.Removed);
             }
 
             p = next;
         }
-
-        OnLeftSettled(memory, paired, ChangeKind.Updated);
     }
 
     public void RetractToken(WorkingMemory memory, Token token)
@@ -202,19 +213,31 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             RightBucket(index, fact).Add(entry);
         }
 
+        var unmet = memory.RentPairMap();
+        try
+        {
+            UpdatePairs(memory, entry, unmet);
+        }
+        finally
+        {
+            memory.ReturnPairMap(unmet);
+        }
+    }
+
+    private void UpdatePairs(WorkingMemory memory, RightEntry entry, Dictionary<NodeEntry, Pairing> unmet)
+    {
+        var fact = entry.Fact;
         for (var p = entry.Pairs; p is not null; p = p.NextOfRight)
         {
-            LeftOf(p).Scratch = p;
+            unmet[LeftOf(p)] = p;
         }
 
         var bucket = entry.Bucket;
         for (var i = 0; i < bucket.LeftCount; i++)
         {
             var left = (PairedLeftEntry)bucket.LeftAt(i);
-            var pair = left.Scratch;
-            left.Scratch = null;
             var matches = Matches(left.Token, fact);
-            if (pair is not null)
+            if (unmet.Remove(left, out var pair))
             {
                 if (matches)
                 {
@@ -235,14 +258,13 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             }
         }
 
-        // A pair whose token still points at it was not met in the bucket: the fact left the token's key.
+        // A pair not met in the bucket: the fact left the token's key.
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfRight;
             var left = LeftOf(p);
-            if (left.Scratch == p)
+            if (unmet.TryGetValue(left, out var pair) && pair == p)
             {
-                left.Scratch = null;
                 Unlink(p, left, entry);
                 OnPair(memory, left, p, ChangeKind.Removed);
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);

@@ -85,7 +85,6 @@ internal class Fact : RightEntry
             NodeId = Unclaimed;
             claimedToCount = false;
             Pairs = null;
-            Scratch = null;
             Bucket = null!;
         }
     }

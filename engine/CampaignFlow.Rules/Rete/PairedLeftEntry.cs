@@ -4,5 +4,4 @@ namespace CampaignFlow.Rules.Rete;
 internal class PairedLeftEntry(int nodeId, Token token) : LeftEntry(nodeId, token)
 {
     public Pairing? Pairs;
-    public Pairing? Scratch;
 }

@@ -8,7 +8,6 @@ namespace CampaignFlow.Rules.Rete;
 internal abstract class RightEntry(int nodeId) : IndexEntry(nodeId)
 {
     public Pairing? Pairs;
-    public Pairing? Scratch;
 
     public Fact Fact => OwnFact();
 
