@@ -17,12 +17,15 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
 
     public System.Linq.Expressions.LambdaExpression? Selector { get; } = selector;
 
-    protected override void OnLeftAdding(LeftEntry entry) => entry.State = Prototype.CreateEmpty();
+    protected override PairedLeftEntry NewPairedEntry(Token token) => new AggregateLeftEntry(Id, token, Prototype.CreateEmpty());
 
-    protected override void OnPair(WorkingMemory memory, Pairing pair, ChangeKind change)
+    protected override Pairing NewPair(Token token, Fact fact) => new AggregatePairing(token, fact);
+
+    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pairing, ChangeKind change)
     {
-        var aggregator = (Aggregator)pair.Left.State!;
-        var element = pair.Right.Fact.Value;
+        var aggregator = ((AggregateLeftEntry)left).Aggregator;
+        var pair = (AggregatePairing)pairing;
+        var element = pair.Fact!.Value;
         try
         {
             switch (change)
@@ -40,13 +43,13 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
         }
         catch (Exception ex)
         {
-            throw RuleConditionException.Create(this, Description, [.. pair.Left.Token.Values(), element], ex);
+            throw RuleConditionException.Create(this, Description, [.. left.Token.Values(), element], ex);
         }
     }
 
     protected override void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change)
     {
-        var aggregator = (Aggregator)entry.State!;
+        var aggregator = ((AggregateLeftEntry)entry).Aggregator;
         if (change == ChangeKind.Removed)
         {
             foreach (var result in aggregator.Results.ToList())

@@ -23,25 +23,24 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void AssertToken(WorkingMemory memory, Token token)
     {
-        var entry = new LeftEntry(Id, token);
         var bucket = LeftBucket(Memory(memory), token);
+        var entry = CountsOnly ? new LeftEntry(Id, token) : NewPairedEntry(token);
         bucket.Add(entry);
         NodeEntry.Add(ref token.Entries, entry);
-        OnLeftAdding(entry);
-        if (CountsOnly)
-        {
-            entry.PairCount = bucket.RightCount;
-        }
-        else
+        if (entry is PairedLeftEntry paired)
         {
             for (var i = 0; i < bucket.RightCount; i++)
             {
                 var right = bucket.RightAt(i);
                 if (Matches(token, right.Fact))
                 {
-                    OnPair(memory, Link(entry, right), ChangeKind.Added);
+                    OnPair(memory, paired, Link(paired, right), ChangeKind.Added);
                 }
             }
+        }
+        else
+        {
+            entry.PairCount = bucket.RightCount;
         }
 
         OnLeftSettled(memory, entry, ChangeKind.Added);
@@ -72,53 +71,63 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             return;
         }
 
-        for (var p = entry.Pairs; p is not null; p = p.NextOfLeft)
+        var paired = (PairedLeftEntry)entry;
+        var unmet = memory.RentPairMap();
+        try
         {
-            p.Right.Scratch = p;
-            p.Seen = false;
+            UpdatePairs(memory, paired, bucket, unmet);
+        }
+        finally
+        {
+            memory.ReturnPairMap(unmet);
+        }
+
+        OnLeftSettled(memory, paired, ChangeKind.Updated);
+    }
+
+    private void UpdatePairs(WorkingMemory memory, PairedLeftEntry paired, Bucket bucket, Dictionary<NodeEntry, Pairing> unmet)
+    {
+        var token = paired.Token;
+        for (var p = paired.Pairs; p is not null; p = p.NextOfLeft)
+        {
+            unmet[RightOf(p)] = p;
         }
 
         for (var i = 0; i < bucket.RightCount; i++)
         {
             var right = bucket.RightAt(i);
-            var pair = right.Scratch;
-            right.Scratch = null;
             var matches = Matches(token, right.Fact);
-            if (pair is not null)
+            if (unmet.Remove(right, out var pair))
             {
-                pair.Seen = true;
                 if (matches)
                 {
-                    OnPair(memory, pair, ChangeKind.Updated);
+                    OnPair(memory, paired, pair, ChangeKind.Updated);
                 }
                 else
                 {
-                    Unlink(pair);
-                    OnPair(memory, pair, ChangeKind.Removed);
+                    Unlink(pair, paired, right);
+                    OnPair(memory, paired, pair, ChangeKind.Removed);
                 }
             }
             else if (matches)
             {
-                var added = Link(entry, right);
-                added.Seen = true;
-                OnPair(memory, added, ChangeKind.Added);
+                OnPair(memory, paired, Link(paired, right), ChangeKind.Added);
             }
         }
 
-        for (var p = entry.Pairs; p is not null;)
+        // A pair not met in the bucket: its fact left the key.
+        for (var p = paired.Pairs; p is not null;)
         {
             var next = p.NextOfLeft;
-            if (!p.Seen)
+            var right = RightOf(p);
+            if (unmet.TryGetValue(right, out var pair) && pair == p)
             {
-                p.Right.Scratch = null;
-                Unlink(p);
-                OnPair(memory, p, ChangeKind.Removed);
+                Unlink(p, paired, right);
+                OnPair(memory, paired, p, ChangeKind.Removed);
             }
 
             p = next;
         }
-
-        OnLeftSettled(memory, entry, ChangeKind.Updated);
     }
 
     public void RetractToken(WorkingMemory memory, Token token)
@@ -131,11 +140,12 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         var bucket = entry.Bucket;
         bucket.Remove(entry);
         Memory(memory).RemoveIfEmpty(bucket);
-        for (var p = entry.Pairs; p is not null;)
+        for (var p = (entry as PairedLeftEntry)?.Pairs; p is not null;)
         {
             var next = p.NextOfLeft;
-            Unlink(p);
-            OnPair(memory, p, ChangeKind.Removed);
+            var paired = (PairedLeftEntry)entry;
+            Unlink(p, paired, RightOf(p));
+            OnPair(memory, paired, p, ChangeKind.Removed);
             p = next;
         }
 
@@ -144,24 +154,26 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void AssertFact(WorkingMemory memory, Fact fact)
     {
-        var entry = fact.Claim(Id);
         var bucket = RightBucket(Memory(memory), fact);
-        NodeEntry.Add(ref fact.Entries, entry);
         if (CountsOnly)
         {
-            bucket.AddCounted(entry);
+            var counted = fact.ClaimCounted(Id);
+            NodeEntry.Add(ref fact.Entries, counted);
+            bucket.AddCounted(counted);
             ChangeCounts(memory, bucket, +1);
             return;
         }
 
+        var entry = fact.Claim(Id);
+        NodeEntry.Add(ref fact.Entries, entry);
         bucket.Add(entry);
 
         for (var i = 0; i < bucket.LeftCount; i++)
         {
-            var left = bucket.LeftAt(i);
+            var left = (PairedLeftEntry)bucket.LeftAt(i);
             if (Matches(left.Token, fact))
             {
-                OnPair(memory, Link(left, entry), ChangeKind.Added);
+                OnPair(memory, left, Link(left, entry), ChangeKind.Added);
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
         }
@@ -169,83 +181,93 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void UpdateFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Find(fact.Entries, Id) is not RightEntry entry)
+        if (NodeEntry.Find(fact.Entries, Id) is not IndexEntry found)
         {
             AssertFact(memory, fact);
             return;
         }
 
         var index = Memory(memory);
-        if (!Fits(index, entry.Bucket, fact))
+        if (CountsOnly)
         {
-            var old = entry.Bucket;
-            if (CountsOnly)
+            if (!Fits(index, found.Bucket, fact))
             {
+                var old = found.Bucket;
                 old.RemoveCounted();
                 ChangeCounts(memory, old, -1);
                 index.RemoveIfEmpty(old);
                 var moved = RightBucket(index, fact);
-                moved.AddCounted(entry);
+                moved.AddCounted(found);
                 ChangeCounts(memory, moved, +1);
-                return;
             }
 
+            return;
+        }
+
+        var entry = (RightEntry)found;
+        if (!Fits(index, entry.Bucket, fact))
+        {
+            var old = entry.Bucket;
             old.Remove(entry);
             index.RemoveIfEmpty(old);
             RightBucket(index, fact).Add(entry);
         }
 
-        if (CountsOnly)
+        var unmet = memory.RentPairMap();
+        try
         {
-            return;
+            UpdatePairs(memory, entry, unmet);
         }
+        finally
+        {
+            memory.ReturnPairMap(unmet);
+        }
+    }
 
+    private void UpdatePairs(WorkingMemory memory, RightEntry entry, Dictionary<NodeEntry, Pairing> unmet)
+    {
+        var fact = entry.Fact;
         for (var p = entry.Pairs; p is not null; p = p.NextOfRight)
         {
-            p.Left.Scratch = p;
-            p.Seen = false;
+            unmet[LeftOf(p)] = p;
         }
 
         var bucket = entry.Bucket;
         for (var i = 0; i < bucket.LeftCount; i++)
         {
-            var left = bucket.LeftAt(i);
-            var pair = left.Scratch;
-            left.Scratch = null;
+            var left = (PairedLeftEntry)bucket.LeftAt(i);
             var matches = Matches(left.Token, fact);
-            if (pair is not null)
+            if (unmet.Remove(left, out var pair))
             {
-                pair.Seen = true;
                 if (matches)
                 {
-                    OnPair(memory, pair, ChangeKind.Updated);
+                    OnPair(memory, left, pair, ChangeKind.Updated);
                 }
                 else
                 {
-                    Unlink(pair);
-                    OnPair(memory, pair, ChangeKind.Removed);
+                    Unlink(pair, left, entry);
+                    OnPair(memory, left, pair, ChangeKind.Removed);
                 }
 
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
             else if (matches)
             {
-                var added = Link(left, entry);
-                added.Seen = true;
-                OnPair(memory, added, ChangeKind.Added);
+                OnPair(memory, left, Link(left, entry), ChangeKind.Added);
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
         }
 
+        // A pair not met in the bucket: the fact left the token's key.
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfRight;
-            if (!p.Seen)
+            var left = LeftOf(p);
+            if (unmet.TryGetValue(left, out var pair) && pair == p)
             {
-                p.Left.Scratch = null;
-                Unlink(p);
-                OnPair(memory, p, ChangeKind.Removed);
-                OnLeftSettled(memory, p.Left, ChangeKind.PairsChanged);
+                Unlink(p, left, entry);
+                OnPair(memory, left, p, ChangeKind.Removed);
+                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
 
             p = next;
@@ -254,7 +276,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public void RetractFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Remove(ref fact.Entries, Id) is not RightEntry entry)
+        if (NodeEntry.Remove(ref fact.Entries, Id) is not IndexEntry entry)
         {
             return;
         }
@@ -269,9 +291,9 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
-    private void RetractEntry(WorkingMemory memory, RightEntry entry)
+    private void RetractEntry(WorkingMemory memory, IndexEntry found)
     {
-        var bucket = entry.Bucket;
+        var bucket = found.Bucket;
         if (CountsOnly)
         {
             bucket.RemoveCounted();
@@ -280,25 +302,25 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
             return;
         }
 
+        var entry = (RightEntry)found;
         bucket.Remove(entry);
         Memory(memory).RemoveIfEmpty(bucket);
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfRight;
-            Unlink(p);
-            OnPair(memory, p, ChangeKind.Removed);
-            OnLeftSettled(memory, p.Left, ChangeKind.PairsChanged);
+            var left = LeftOf(p);
+            Unlink(p, left, entry);
+            OnPair(memory, left, p, ChangeKind.Removed);
+            OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             p = next;
         }
     }
 
-    /// <summary>Called when a token arrives, before its pairs are found.</summary>
-    protected virtual void OnLeftAdding(LeftEntry entry)
-    {
-    }
+    /// <summary>The entry of a token in a node that keeps pairs (an aggregate keeps more).</summary>
+    protected virtual PairedLeftEntry NewPairedEntry(Token token) => new(Id, token);
 
     /// <summary>Called for every pair that appears, changes or disappears (not in <see cref="CountsOnly"/> mode).</summary>
-    protected abstract void OnPair(WorkingMemory memory, Pairing pair, ChangeKind change);
+    protected abstract void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change);
 
     /// <summary>Called once the pairs of a token are up to date after a change on either side.</summary>
     protected abstract void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change);
@@ -381,9 +403,20 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
-    private static Pairing Link(LeftEntry left, RightEntry right)
+    /// <summary>This node's entry for the token of a pair (the token must still be in the node).</summary>
+    private PairedLeftEntry LeftOf(Pairing pair) => (PairedLeftEntry)NodeEntry.Find(pair.Parent!.Entries, Id)!;
+
+    /// <summary>This node's entry for the fact of a pair (the fact must still be in the node).</summary>
+    private RightEntry RightOf(Pairing pair) => (RightEntry)NodeEntry.Find(pair.Fact!.Entries, Id)!;
+
+    /// <summary>A new pair of this node (an aggregate's pairs carry more).</summary>
+    protected virtual Pairing NewPair(Token token, Fact fact) => new(token, fact);
+
+    private Pairing Link(PairedLeftEntry left, RightEntry right)
     {
-        var pair = new Pairing(left, right) { NextOfLeft = left.Pairs, NextOfRight = right.Pairs };
+        var pair = NewPair(left.Token, right.Fact);
+        pair.NextOfLeft = left.Pairs;
+        pair.NextOfRight = right.Pairs;
         if (left.Pairs is not null)
         {
             left.Pairs.PreviousOfLeft = pair;
@@ -400,9 +433,8 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         return pair;
     }
 
-    private static void Unlink(Pairing pair)
+    private static void Unlink(Pairing pair, PairedLeftEntry left, RightEntry right)
     {
-        var left = pair.Left;
         if (pair.PreviousOfLeft is null)
         {
             left.Pairs = pair.NextOfLeft;
@@ -418,7 +450,6 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
 
         left.PairCount--;
-        var right = pair.Right;
         if (pair.PreviousOfRight is null)
         {
             right.Pairs = pair.NextOfRight;

@@ -40,7 +40,7 @@ internal class Bucket
     }
 
     /// <summary>Counts a fact without keeping it, for nodes that only need to know how many facts share the key.</summary>
-    public void AddCounted(RightEntry entry)
+    public void AddCounted(IndexEntry entry)
     {
         entry.Bucket = this;
         RightCount++;

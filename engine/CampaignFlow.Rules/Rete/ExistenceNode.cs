@@ -10,7 +10,7 @@ namespace CampaignFlow.Rules.Rete;
 internal sealed class ExistenceNode(int id, NodeKind kind, string description, JoinConditions conditions)
     : BetaNode(id, kind, description, conditions)
 {
-    protected override void OnPair(WorkingMemory memory, Pairing pair, ChangeKind change)
+    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change)
     {
         // Only the number of pairs matters, and BetaNode keeps it.
     }

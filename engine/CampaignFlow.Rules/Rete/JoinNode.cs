@@ -7,7 +7,7 @@ namespace CampaignFlow.Rules.Rete;
 internal sealed class JoinNode(int id, string description, JoinConditions conditions)
     : BetaNode(id, NodeKind.Join, description, conditions)
 {
-    protected override void OnPair(WorkingMemory memory, Pairing pair, ChangeKind change)
+    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change)
     {
         switch (change)
         {

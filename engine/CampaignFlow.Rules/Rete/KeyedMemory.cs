@@ -6,10 +6,8 @@ namespace CampaignFlow.Rules.Rete;
 /// </summary>
 internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TKey> rightKey, SizeHint hint) : BetaMemory
 {
-    // Null keys never reach the dictionary: they have a bucket of their own.
-#pragma warning disable CS8714
-    private readonly Dictionary<TKey, KeyedBucket> buckets = new(hint.Value);
-#pragma warning restore CS8714
+    // Null keys never reach the table: they have a bucket of their own.
+    private readonly KeyedTable<TKey, KeyedBucket> buckets = new(hint.Value);
     private KeyedBucket? nullBucket;
 
     public override Bucket BucketOf(Token token) => Get(leftKey(token));
@@ -27,14 +25,14 @@ internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TK
             return;
         }
 
-        var key = ((KeyedBucket)bucket).Key;
-        if (key is null)
+        var keyed = (KeyedBucket)bucket;
+        if (keyed.Key is null)
         {
             nullBucket = null;
         }
         else
         {
-            buckets.Remove(key);
+            buckets.Remove(keyed);
         }
     }
 
@@ -47,18 +45,21 @@ internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TK
             return nullBucket ??= new KeyedBucket(key);
         }
 
-        if (!buckets.TryGetValue(key, out var bucket))
+        var bucket = buckets.Find(key);
+        if (bucket is null)
         {
             bucket = new KeyedBucket(key);
-            buckets.Add(key, bucket);
+            buckets.Add(bucket);
             hint.Observe(buckets.Count);
         }
 
         return bucket;
     }
 
-    private sealed class KeyedBucket(TKey key) : Bucket
+    private sealed class KeyedBucket(TKey key) : Bucket, IKeyedItem<TKey>
     {
-        public readonly TKey Key = key;
+        public TKey Key { get; } = key;
+
+        public int NextInTable { get; set; }
     }
 }

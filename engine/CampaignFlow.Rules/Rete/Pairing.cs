@@ -5,17 +5,15 @@ namespace CampaignFlow.Rules.Rete;
 /// lists, one per side, so that either side can drop all its pairs without searching. A pair is also the token
 /// that extends the partial match with the fact, so that a join creates one object per match, not two.
 /// </summary>
-internal sealed class Pairing(LeftEntry left, RightEntry right) : Token(left.Token, right.Fact)
+/// <remarks>
+/// A session holds a pair per match of every join, so a pair does not point at its node's entries: the node
+/// finds them from <see cref="Token.Parent"/> and <see cref="Token.Fact"/>, whose entry chains are short.
+/// </remarks>
+internal class Pairing(Token parent, Fact fact) : Token(parent, fact)
 {
-    public readonly LeftEntry Left = left;
-    public readonly RightEntry Right = right;
     public Pairing? PreviousOfLeft;
     public Pairing? NextOfLeft;
     public Pairing? PreviousOfRight;
     public Pairing? NextOfRight;
 
-    /// <summary>What an aggregate remembers about the fact's contribution (its value, its group).</summary>
-    public object? State;
-    public int Slot;
-    public bool Seen;
 }

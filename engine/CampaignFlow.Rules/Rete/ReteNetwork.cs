@@ -23,6 +23,10 @@ internal sealed class ReteNetwork(RootNode root, IReadOnlyList<TypeNode> typeNod
     public IReadOnlyDictionary<string, TerminalNode> Terminals { get; } =
         nodes.OfType<TerminalNode>().ToDictionary(t => t.Rule.Definition.Id);
 
+    // Looked up once per inserted, updated or retracted fact: the factory is static and its argument passed in,
+    // so a hit allocates no closure.
     public TypeNode[] TypeNodesFor(Type type) =>
-        dispatch.GetOrAdd(type, t => typeNodes.Where(n => n.FactType.IsAssignableFrom(t)).ToArray());
+        dispatch.TryGetValue(type, out var nodes)
+            ? nodes
+            : dispatch.GetOrAdd(type, static (t, all) => all.Where(n => n.FactType.IsAssignableFrom(t)).ToArray(), typeNodes);
 }

@@ -191,7 +191,7 @@ internal sealed class Session : ISession
         return fired;
     }
 
-    public IEnumerable<T> Query<T>() => memory.Facts.Keys.OfType<T>();
+    public IEnumerable<T> Query<T>() => memory.Facts.Values().OfType<T>();
 
     public bool Contains(object fact) => memory.Facts.ContainsKey(fact);
 
@@ -221,8 +221,10 @@ internal sealed class Session : ISession
     {
         var rule = activation.Node.Rule;
         var context = new ActionContext(this, activation);
-        foreach (var action in rule.Actions)
+        var actions = rule.Actions;
+        for (var i = 0; i < actions.Count; i++)
         {
+            var action = actions[i];
             try
             {
                 if (action.Run is not null)
@@ -262,7 +264,7 @@ internal sealed class Session : ISession
                 // The match changed: the same linked fact, with its new value, so rules see an update.
                 memory.Facts.Remove(existing.Value);
                 existing.Value = value;
-                memory.Facts.Add(value, existing);
+                memory.Facts.TryAdd(existing);
                 UpdateCore(existing);
             }
             else
@@ -284,8 +286,9 @@ internal sealed class Session : ISession
     /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
     private Fact? InsertCore(object value, Activation? source, int slot)
     {
-        var fact = new Fact(value) { Source = source, SourceSlot = slot, IsAlive = true };
-        if (!memory.Facts.TryAdd(value, fact))
+        var fact = source is null ? new Fact(value) : new LinkedFact(value, source, slot);
+        fact.IsAlive = true;
+        if (!memory.Facts.TryAdd(fact))
         {
             return null;
         }

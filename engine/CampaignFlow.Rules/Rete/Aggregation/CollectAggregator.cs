@@ -11,15 +11,15 @@ internal sealed class CollectAggregator<TElement> : Aggregator
 
     public override Aggregator CreateEmpty() => new CollectAggregator<TElement>();
 
-    public override void Add(Pairing pair, object element)
+    public override void Add(AggregatePairing pair, object element)
     {
         collection.Add(pair);
         collection.Changed = true;
     }
 
-    public override void Modify(Pairing pair, object element) => collection.Changed = true;
+    public override void Modify(AggregatePairing pair, object element) => collection.Changed = true;
 
-    public override void Remove(Pairing pair, object element)
+    public override void Remove(AggregatePairing pair, object element)
     {
         collection.Remove(pair);
         collection.Changed = true;

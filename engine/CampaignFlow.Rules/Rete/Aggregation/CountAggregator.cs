@@ -7,17 +7,17 @@ internal sealed class CountAggregator : SingleResultAggregator
 
     public override Aggregator CreateEmpty() => new CountAggregator();
 
-    public override void Add(Pairing pair, object element)
+    public override void Add(AggregatePairing pair, object element)
     {
         count++;
         Touch();
     }
 
-    public override void Modify(Pairing pair, object element)
+    public override void Modify(AggregatePairing pair, object element)
     {
     }
 
-    public override void Remove(Pairing pair, object element)
+    public override void Remove(AggregatePairing pair, object element)
     {
         count--;
         Touch();

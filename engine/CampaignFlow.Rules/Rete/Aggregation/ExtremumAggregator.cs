@@ -8,7 +8,7 @@ internal sealed class ExtremumAggregator<TValue>(Func<object, TValue> selector, 
 
     public override Aggregator CreateEmpty() => new ExtremumAggregator<TValue>(selector, greatest);
 
-    public override void Add(Pairing pair, object element)
+    public override void Add(AggregatePairing pair, object element)
     {
         var value = selector(element);
         pair.State = value;
@@ -16,13 +16,13 @@ internal sealed class ExtremumAggregator<TValue>(Func<object, TValue> selector, 
         Touch();
     }
 
-    public override void Modify(Pairing pair, object element)
+    public override void Modify(AggregatePairing pair, object element)
     {
         Remove(pair, element);
         Add(pair, element);
     }
 
-    public override void Remove(Pairing pair, object element)
+    public override void Remove(AggregatePairing pair, object element)
     {
         var value = (TValue)pair.State!;
         var n = counts[value];

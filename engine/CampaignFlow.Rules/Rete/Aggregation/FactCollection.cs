@@ -35,7 +35,7 @@ internal class FactCollection<TElement> : AggregateResult, IReadOnlyCollection<T
     {
         for (var i = 0; i < Count; i++)
         {
-            yield return (TElement)pairs[i].Right.Fact.Value;
+            yield return (TElement)pairs[i].Fact!.Value;
         }
     }
 

@@ -8,19 +8,17 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
     {
     }
 
-    // Null keys never reach the dictionary: they have a group of their own.
-#pragma warning disable CS8714
-    private readonly Dictionary<TKey, Grouping<TKey, TElement>> groups = new(hint.Value);
-#pragma warning restore CS8714
+    // Null keys never reach the table: they have a group of their own.
+    private readonly KeyedTable<TKey, Grouping<TKey, TElement>> groups = new(hint.Value);
     private readonly List<Grouping<TKey, TElement>> changed = [];
     private Grouping<TKey, TElement>? nullGroup;
 
     public override IEnumerable<AggregateResult> Results =>
-        nullGroup is null ? groups.Values : groups.Values.Append(nullGroup);
+        nullGroup is null ? groups.Items() : groups.Items().Append(nullGroup);
 
     public override Aggregator CreateEmpty() => new GroupByAggregator<TKey, TElement>(keySelector, hint);
 
-    public override void Add(Pairing pair, object element)
+    public override void Add(AggregatePairing pair, object element)
     {
         var group = GroupOf(keySelector(element));
         group.Add(pair);
@@ -28,7 +26,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
         Touch(group);
     }
 
-    public override void Modify(Pairing pair, object element)
+    public override void Modify(AggregatePairing pair, object element)
     {
         var old = (Grouping<TKey, TElement>)pair.State!;
         var key = keySelector(element);
@@ -42,7 +40,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
         Add(pair, element);
     }
 
-    public override void Remove(Pairing pair, object element)
+    public override void Remove(AggregatePairing pair, object element)
     {
         var group = (Grouping<TKey, TElement>)pair.State!;
         group.Remove(pair);
@@ -62,9 +60,9 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
                 {
                     nullGroup = null;
                 }
-                else if (groups.TryGetValue(group.Key, out var current) && current == group)
+                else
                 {
-                    groups.Remove(group.Key);
+                    groups.Remove(group);
                 }
             }
 
@@ -81,10 +79,11 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
             return nullGroup ??= new Grouping<TKey, TElement>(key);
         }
 
-        if (!groups.TryGetValue(key, out var group))
+        var group = groups.Find(key);
+        if (group is null)
         {
             group = new Grouping<TKey, TElement>(key);
-            groups.Add(key, group);
+            groups.Add(group);
             hint.Observe(groups.Count);
         }
 

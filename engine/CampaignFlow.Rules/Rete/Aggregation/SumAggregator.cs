@@ -10,7 +10,7 @@ internal sealed class SumAggregator<TValue>(Func<object, TValue> selector) : Sin
 
     public override Aggregator CreateEmpty() => new SumAggregator<TValue>(selector);
 
-    public override void Add(Pairing pair, object element)
+    public override void Add(AggregatePairing pair, object element)
     {
         var value = selector(element);
         pair.State = value;
@@ -18,7 +18,7 @@ internal sealed class SumAggregator<TValue>(Func<object, TValue> selector) : Sin
         Touch();
     }
 
-    public override void Modify(Pairing pair, object element)
+    public override void Modify(AggregatePairing pair, object element)
     {
         var old = (TValue)pair.State!;
         var value = selector(element);
@@ -30,7 +30,7 @@ internal sealed class SumAggregator<TValue>(Func<object, TValue> selector) : Sin
         }
     }
 
-    public override void Remove(Pairing pair, object element)
+    public override void Remove(AggregatePairing pair, object element)
     {
         sum -= (TValue)pair.State!;
         Touch();

@@ -1,0 +1,163 @@
+namespace CampaignFlow.Rules.Rete;
+
+/// <summary>
+/// A hash table of items by key whose entries are the items themselves (chained through
+/// <see cref="IKeyedItem{TKey}.NextInTable"/>), enumerated in the order a dictionary would keep them.
+/// </summary>
+/// <remarks>
+/// A session holds one item (bucket, group) per key of every node, hundreds of thousands in a large session.
+/// A <c>Dictionary</c> costs a 20-28 byte entry per key on top of the item, in arrays that are copied and dropped
+/// each time the table doubles; this costs 12 bytes a slot. Null keys never reach the table. Freed slots are
+/// reused last-freed first, and enumeration runs over slots, as with a dictionary.
+/// </remarks>
+internal sealed class KeyedTable<TKey, TItem>
+    where TItem : class, IKeyedItem<TKey>
+{
+    // Each head holds 1 + the slot of its chain's first item, or 0 when empty.
+    private int[] heads;
+    private TItem?[] slots;
+    private int used;
+    private int[] freed = [];
+    private int freedCount;
+    private int version;
+
+    public KeyedTable(int capacity)
+    {
+        var size = 16;
+        while (size < capacity)
+        {
+            size *= 2;
+        }
+
+        heads = new int[size];
+        slots = new TItem?[size];
+    }
+
+    public int Count => used - freedCount;
+
+    public TItem? Find(TKey key)
+    {
+        for (var link = heads[HeadOf(key, heads.Length)]; link != 0;)
+        {
+            var item = slots[link - 1]!;
+            if (EqualityComparer<TKey>.Default.Equals(item.Key, key))
+            {
+                return item;
+            }
+
+            link = item.NextInTable;
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds an item whose key is not in the table yet.</summary>
+    public void Add(TItem item)
+    {
+        int slot;
+        if (freedCount > 0)
+        {
+            slot = freed[--freedCount];
+        }
+        else
+        {
+            if (used == slots.Length)
+            {
+                Grow();
+            }
+
+            slot = used++;
+        }
+
+        slots[slot] = item;
+        ref var head = ref heads[HeadOf(item.Key, heads.Length)];
+        item.NextInTable = head;
+        head = slot + 1;
+        version++;
+    }
+
+    /// <summary>Removes this very item, if the table holds it.</summary>
+    public bool Remove(TItem item)
+    {
+        var index = HeadOf(item.Key, heads.Length);
+        var previous = default(TItem);
+        for (var link = heads[index]; link != 0;)
+        {
+            var slot = link - 1;
+            var current = slots[slot]!;
+            if (current == item)
+            {
+                if (previous is null)
+                {
+                    heads[index] = item.NextInTable;
+                }
+                else
+                {
+                    previous.NextInTable = item.NextInTable;
+                }
+
+                item.NextInTable = 0;
+                slots[slot] = null;
+                if (freedCount == freed.Length)
+                {
+                    Array.Resize(ref freed, Math.Max(4, freed.Length * 2));
+                }
+
+                freed[freedCount++] = slot;
+                version++;
+                return true;
+            }
+
+            previous = current;
+            link = current.NextInTable;
+        }
+
+        return false;
+    }
+
+    /// <summary>The items, slot by slot; like a dictionary's, it fails if the table changes meanwhile.</summary>
+    public IEnumerable<TItem> Items()
+    {
+        var start = version;
+        for (var i = 0; i < used; i++)
+        {
+            CheckUnchanged(start);
+            if (slots[i] is { } item)
+            {
+                yield return item;
+            }
+        }
+
+        CheckUnchanged(start);
+    }
+
+    private static int HeadOf(TKey key, int size)
+    {
+        // Fibonacci hashing: spreads keys whose hash codes differ only in their high bits (or are multiples of a
+        // power of two) over the power-of-two table.
+        var hash = (uint)EqualityComparer<TKey>.Default.GetHashCode(key!) * 0x9E3779B9u;
+        return (int)(hash >> (32 - System.Numerics.BitOperations.Log2((uint)size)));
+    }
+
+    private void CheckUnchanged(int start)
+    {
+        if (version != start)
+        {
+            throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
+        }
+    }
+
+    private void Grow()
+    {
+        Array.Resize(ref slots, slots.Length * 2);
+        heads = new int[slots.Length];
+        for (var slot = 0; slot < used; slot++)
+        {
+            // Every slot is in use when the table grows (freed slots are taken first).
+            var item = slots[slot]!;
+            ref var head = ref heads[HeadOf(item.Key, heads.Length)];
+            item.NextInTable = head;
+            head = slot + 1;
+        }
+    }
+}
