@@ -35,6 +35,7 @@ namespace CampaignFlow.Campaigns.Service;
 public sealed class CampaignService : IAsyncDisposable
 {
     private const int MaxSignalRounds = 32;
+    private const int ReplayRatherThanInsertFrom = 200;
     private readonly CampaignStores _stores;
     private readonly CampaignOptions _options;
     private readonly ILogger<CampaignService> _logger;
@@ -202,9 +203,16 @@ public sealed class CampaignService : IAsyncDisposable
 
             // The session gets what a replay would get: the records as decoded from the store, with any another host
             // stored meanwhile, in the store's order.
-            await CatchUpAsync(unit, session, ct).ConfigureAwait(false);
+            IReadOnlyList<StoredViolation> opened, resolved;
+            if (await CatchUpAsync(unit, session, ct).ConfigureAwait(false))
+            {
+                (opened, resolved) = await PersistAsync(unit, session, now, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                (session, opened, resolved) = await RebuildAsync(unit, ct).ConfigureAwait(false);
+            }
 
-            var (opened, resolved) = await PersistAsync(unit, session, now, ct).ConfigureAwait(false);
             await SignalAsync(unit, session, ct).ConfigureAwait(false);
             return new RecordingResult(log.Diagnostics, results, opened, resolved);
         }
@@ -349,20 +357,26 @@ public sealed class CampaignService : IAsyncDisposable
     /// <summary>The unit's session: from memory, or rebuilt by replaying its stored records (the caller holds the unit's lock).</summary>
     private async Task<UnitSession> SessionAsync(RunningUnit unit, CancellationToken ct)
     {
-        if (_sessions.Get(unit.SessionKey) is { } kept)
+        // Another host sharing the store may have recorded for this unit since.
+        if (_sessions.Get(unit.SessionKey) is { } kept && await CatchUpAsync(unit, kept, ct).ConfigureAwait(false))
         {
-            // Another host sharing the store may have recorded for this unit since.
-            await CatchUpAsync(unit, kept, ct).ConfigureAwait(false);
             return kept;
         }
 
+        return (await RebuildAsync(unit, ct).ConfigureAwait(false)).Session;
+    }
+
+    /// <summary>
+    /// A new session of the unit from its stored records, reconciled with the stored open violations (the caller holds
+    /// the unit's lock), with what the reconciliation opened and resolved.
+    /// </summary>
+    private async Task<(UnitSession Session, IReadOnlyList<StoredViolation> Opened, IReadOnlyList<StoredViolation> Resolved)> RebuildAsync(RunningUnit unit, CancellationToken ct)
+    {
+        _sessions.Remove(unit.SessionKey);
         var compliance = new UnitCompliance(unit.Rules, unit.Unit.Id);
-        long last = 0;
-        foreach (var stored in await _stores.Records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false))
-        {
-            compliance.Record(RecordCodec.Decode(stored));
-            last = stored.Sequence;
-        }
+        var replayed = await _stores.Records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false);
+        compliance.Record(replayed.Select(RecordCodec.Decode));
+        var last = replayed.Count > 0 ? replayed[^1].Sequence : 0;
 
         var persisted = new Dictionary<string, StoredViolation>(StringComparer.Ordinal);
         foreach (var id in await _stores.Violations.OpenIdsAsync(unit.Unit.Id, unit.Unit.PlanId, unit.Unit.PlanVersion, ct).ConfigureAwait(false))
@@ -375,20 +389,32 @@ public sealed class CampaignService : IAsyncDisposable
 
         var session = new UnitSession(compliance, persisted) { LastSequence = last };
         // Reconciled at once: the rebuilt session's verdicts against the stored open rows (a repeat is no event).
-        await AdvanceAsync(unit, session, _options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
+        var (opened, resolved) = await AdvanceAsync(unit, session, _options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         _sessions.Put(unit.SessionKey, session);
         _logger.LogDebug("Rebuilt the session of {Unit} from its stored records", unit.Unit.Id);
-        return session;
+        return (session, opened, resolved);
     }
 
-    /// <summary>Feeds the session the unit's records stored after the last one it saw (the caller holds the unit's lock).</summary>
-    private async Task CatchUpAsync(RunningUnit unit, UnitSession session, CancellationToken ct)
+    /// <summary>
+    /// Feeds the session the unit's records stored after the last one it saw (the caller holds the unit's lock); false
+    /// when there are so many that a rebuild is cheaper: inserted into a session whose periods have closed, each record
+    /// has every closed period it falls in judged again, while a replay inserts the records before the periods close.
+    /// </summary>
+    private async Task<bool> CatchUpAsync(RunningUnit unit, UnitSession session, CancellationToken ct)
     {
-        foreach (var stored in await _stores.Records.ReadUnitAsync(unit.Unit.Id, session.LastSequence, cancellationToken: ct).ConfigureAwait(false))
+        var stored = await _stores.Records.ReadUnitAsync(unit.Unit.Id, session.LastSequence, cancellationToken: ct).ConfigureAwait(false);
+        if (stored.Count >= ReplayRatherThanInsertFrom)
         {
-            session.Compliance.Record(RecordCodec.Decode(stored));
-            session.LastSequence = stored.Sequence;
+            return false;
         }
+
+        if (stored.Count > 0)
+        {
+            session.Compliance.Record(stored.Select(RecordCodec.Decode));
+            session.LastSequence = stored[^1].Sequence;
+        }
+
+        return true;
     }
 
     private async Task<(IReadOnlyList<StoredViolation> Opened, IReadOnlyList<StoredViolation> Resolved)> AdvanceAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)

@@ -87,6 +87,38 @@ public sealed class UnitCompliance
         return true;
     }
 
+    /// <summary>
+    /// Records several things the unit did at once and judges once: what a replay or a batch needs, where judging after
+    /// each record would weigh the unit's records again for every one of them. Keys already recorded are ignored.
+    /// </summary>
+    /// <param name="records">The records, of this unit.</param>
+    /// <returns>How many were new.</returns>
+    /// <exception cref="ArgumentException">A record is another unit's.</exception>
+    public int Record(IEnumerable<UnitRecord> records)
+    {
+        var added = 0;
+        foreach (var record in records)
+        {
+            if (record.Unit != Unit)
+            {
+                throw new ArgumentException($"Record '{record.Key}' is for unit '{record.Unit}', not '{Unit}'.", nameof(records));
+            }
+
+            if (_records.TryAdd(record.Key, record))
+            {
+                _session.Insert(record);
+                added++;
+            }
+        }
+
+        if (added > 0)
+        {
+            _session.Fire();
+        }
+
+        return added;
+    }
+
     /// <summary>Moves the unit's clock to <paramref name="now"/>: every period that ended before its date is judged.</summary>
     /// <param name="now">The new time; earlier than the clock changes nothing.</param>
     public void AdvanceTo(DateTimeOffset now)
