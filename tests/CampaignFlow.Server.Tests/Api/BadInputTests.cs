@@ -254,6 +254,20 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_plan_of_thousands_of_mistakes_answers_with_the_first_thousand_and_the_counts()
+    {
+        // Each line an unknown key: one finding a line, which would make a response many times the upload.
+        var plan = "plan: many\n" + string.Concat(Enumerable.Range(0, 3000).Select(i => $"unknown{i}: x\n"));
+
+        var response = await Recorder.PostAsync("/plans/validate", new StringContent(plan, Encoding.UTF8, "application/yaml"));
+
+        var answer = await response.ReadAsync(HttpStatusCode.OK);
+        answer.GetProperty("errors").GetInt32().ShouldBeGreaterThan(3000);
+        answer.GetProperty("diagnostics").GetArrayLength().ShouldBe(1000);
+        answer.GetProperty("truncated").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_comment_in_json_is_400_malformed_like_any_other_syntax_error()
     {
         // The API skipped comments while the service refused them: a 422 "records-invalid" for what is malformed JSON.

@@ -82,6 +82,7 @@ public static class PlanEndpoints
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
         var diagnostics = running.Service.ValidatePlan(text, file);
         var errors = diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
-        return Results.Ok(new PlanValidationView(errors == 0, errors, diagnostics.Count - errors, diagnostics.Select(d => DiagnosticView.Of(d, culture)).ToArray()));
+        return Results.Ok(new PlanValidationView(errors == 0, errors, diagnostics.Count - errors,
+            diagnostics.Take(PlanValidationView.MaxShown).Select(d => DiagnosticView.Of(d, culture)).ToArray(), diagnostics.Count > PlanValidationView.MaxShown));
     }
 }
