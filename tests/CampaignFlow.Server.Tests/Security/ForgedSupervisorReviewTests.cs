@@ -41,6 +41,23 @@ public sealed class ForgedSupervisorReviewTests(AuthorizationServer fixture) : I
         await RefusedAsync(ApiJson.Csv("key,department,by,review,on\r\nforged-quote,a\"b,supervisor,auth-doc,2014-04-15\r\n"));
     }
 
+    [Fact]
+    public async Task A_review_by_another_role_the_plan_declares_external_needs_the_reviewer_too_MY_25()
+    {
+        // 绵阳's plan declares 督导组组长 (supervisor-leader) external: the unit's recorder may not approve for it.
+        const string unit = "mianyang-ftu";
+        var before = await fixture.Server.Campaigns.Stores.Records.CountUnitAsync(unit);
+        var body = ApiJson.Json("""
+            [ { "key": "external-doc", "document": "work-plan", "on": "2014-03-03" },
+              { "key": "external-doc-ok", "review": "external-doc", "on": "2014-03-04", "by": "supervisor-leader" } ]
+            """);
+
+        var response = await fixture.Server.As(TestTokens.RecorderMianyang).PostAsync($"/units/{unit}/records", body);
+
+        (await response.ReadAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString().ShouldBe("review-needs-reviewer");
+        (await fixture.Server.Campaigns.Stores.Records.CountUnitAsync(unit)).ShouldBe(before, "a refused write stores nothing");
+    }
+
     private async Task RefusedAsync(HttpContent body)
     {
         var before = await fixture.Server.Campaigns.Stores.Records.CountUnitAsync(Unit);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Security;
 
 namespace CampaignFlow.Server.Api.Records;
@@ -9,8 +10,8 @@ namespace CampaignFlow.Server.Api.Records;
 /// Whether a caller may send each record to a route, judged on the records as the campaign service read them — so
 /// no way of writing a body (a whole log, a CSV quirk) can show the API one record and the service another. A
 /// recorder writes its unit's own records, including the unit's internal reviews (by its principal…); only the
-/// supervision group's reviewer writes a review <c>by: supervisor</c>; <c>/documents</c> and <c>/reviews</c> take
-/// only their own type.
+/// supervision group's reviewer writes a review by <c>supervisor</c> or by any other role the plan declares external
+/// (督导组组长, 上级纪检机关同志); <c>/documents</c> and <c>/reviews</c> take only their own type.
 /// </summary>
 public static class RecordRights
 {
@@ -21,7 +22,8 @@ public static class RecordRights
     /// <param name="route">The route.</param>
     /// <param name="caller">Who sends them.</param>
     /// <param name="unit">For which unit.</param>
-    public static RecordPolicy For(RecordRoute route, Caller caller, CampaignUnit unit) => (record, at) =>
+    /// <param name="plan">The unit's plan, whose vocabulary says which roles are outside the unit.</param>
+    public static RecordPolicy For(RecordRoute route, Caller caller, CampaignUnit unit, ResolvedPlan? plan) => (record, at) =>
     {
         var line = at.Line.ToString(CultureInfo.InvariantCulture);
         var type = TypeOf(record);
@@ -33,7 +35,9 @@ public static class RecordRights
                 return new RecordRefusal("record-type-not-here", [record.Key, line, type, "review"], Forbidden: false);
         }
 
-        if (record is ReviewRecord review && string.Equals(review.Role, SupervisorRole, StringComparison.OrdinalIgnoreCase))
+        // A unit must not approve for the people outside it who check it.
+        if (record is ReviewRecord review && (string.Equals(review.Role, SupervisorRole, StringComparison.OrdinalIgnoreCase)
+                                              || (plan?.Vocabulary.Roles.TryGetValue(review.Role, out var role) == true && role.External)))
         {
             return caller.CanSupervise(unit) ? null : new RecordRefusal("review-needs-reviewer", [record.Key, line], Forbidden: true);
         }

@@ -57,7 +57,7 @@ public sealed partial class RecordWriter(UnitLookup lookup, RequestText body, Ru
         }
 
         var format = kind == BodyKind.Csv ? RecordFormat.Csv : RecordFormat.Json;
-        var result = await running.Service.RecordAsync(unit!.Id, text, format, caller.Name, RecordRights.For(route, caller, unit), cancellationToken).ConfigureAwait(false);
+        var result = await running.Service.RecordAsync(unit!.Id, text, format, caller.Name, RecordRights.For(route, caller, unit, running.Service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
         if (result.Diagnostics.FirstOrDefault(d => d.Code == "json-syntax") is { } syntax)
         {
             return problems.Write(context, StatusCodes.Status400BadRequest, "malformed-json",
