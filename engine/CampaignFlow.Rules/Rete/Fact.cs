@@ -7,7 +7,7 @@ namespace CampaignFlow.Rules.Rete;
 /// A session holds one per fact, so it carries only what every fact needs: a yielded fact's source is in
 /// <see cref="LinkedFact"/>, and as its own first beta-node entry it is its own <see cref="RightEntry.Fact"/>.
 /// </remarks>
-internal class Fact : RightEntry
+internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
 {
     private const int Unclaimed = -1;
 
@@ -30,7 +30,9 @@ internal class Fact : RightEntry
     private bool claimedToCount;
 
     /// <summary>1 + the slot of the next fact in the session's <see cref="Runtime.FactTable"/> chain, 0 at its end.</summary>
-    public int NextInTable;
+    public int NextInTable { get; set; }
+
+    ObjectIdentity IKeyedItem<ObjectIdentity>.Key => new(Value);
 
     protected sealed override Fact OwnFact() => this;
 
