@@ -14,7 +14,10 @@ using CampaignFlow.Testing.Postgres;
 //   --suite                      batch 1, 100 and 1000 on both stores, each run in its own process; prints the table
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
+{
     options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+}
+
 string Option(string name, string fallback) => options.TryGetValue(name, out var value) ? value : fallback;
 int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
@@ -31,9 +34,15 @@ if (options.ContainsKey("--suite"))
             var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
             // Under `dotnet bench.dll` the host needs the assembly; the apphost (what `dotnet run` starts) does not.
             if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+            {
                 info.ArgumentList.Add(typeof(Activities).Assembly.Location);
+            }
+
             foreach (var a in new[] { "--store", store, "--records", count.ToString(CultureInfo.InvariantCulture), "--batch", batch.ToString(CultureInfo.InvariantCulture) })
+            {
                 info.ArgumentList.Add(a);
+            }
+
             if (options.TryGetValue("--connection", out var cs))
             {
                 info.ArgumentList.Add("--connection");
@@ -83,12 +92,17 @@ try
     {
         var results = await stores.Records.AppendAsync(records.GetRange(start, Math.Min(batchSize, records.Count - start)));
         if (results.Any(r => r.Outcome != AppendOutcome.Inserted))
+        {
             throw new InvalidOperationException("every generated key is new; a duplicate means the store is wrong");
+        }
     }
     stopwatch.Stop();
     var stored = await stores.Records.CountUnitAsync("unit-0000");
     if (stored != records.Count(r => r.Unit == "unit-0000"))
+    {
         throw new InvalidOperationException($"unit-0000 has {stored} records stored");
+    }
+
     var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
     Console.WriteLine(Header);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -99,7 +113,12 @@ finally
 {
     await stores.DisposeAsync();
     if (server is not null)
+    {
         await server.DisposeAsync();
+    }
+
     if (folder is not null)
+    {
         Directory.Delete(folder, recursive: true);
+    }
 }

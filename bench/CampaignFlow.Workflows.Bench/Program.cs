@@ -65,17 +65,25 @@ var completed = 0;
 for (var i = 0; i < instances; i += Math.Max(1, instances / 1000))
 {
     if ((await runtime.GetInstanceAsync(ids[i]))!.Status == WorkflowStatus.Completed)
+    {
         completed++;
+    }
 }
 var sampled = (instances + Math.Max(1, instances / 1000) - 1) / Math.Max(1, instances / 1000);
 if (completed != sampled)
+{
     throw new InvalidOperationException($"Only {completed} of {sampled} sampled instances completed.");
+}
+
 var journalLength = (await runtime.GetJournalAsync(ids[0])).Count;
 var finished = (HeapBytes() - baseline) / (double)instances;
 
 Console.WriteLine($"{"stage",-22} {"count",12} {"seconds",9} {"per second",12} {"GC pause s",11}");
 foreach (var (stage, count, seconds, gcSeconds) in rows)
+{
     Console.WriteLine($"{stage,-22} {count,12:N0} {seconds,9:F3} {count / seconds,12:N0} {gcSeconds,11:F3}");
+}
+
 Console.WriteLine();
 Summary("instances started", "start");
 Summary("signals applied", "study tasks", "plan approvals", "criticism tasks", "report approvals", "rectification task");
@@ -96,7 +104,9 @@ async Task Stage(string name, int count, Func<int, Task> work)
     if (parallelism <= 1)
     {
         for (var i = 0; i < count; i++)
+        {
             await work(i);
+        }
     }
     else
     {
@@ -125,20 +135,27 @@ async Task Timers(string name, DateTimeOffset to, int expected)
     }
     rows.Add((name, fired, watch.Elapsed.TotalSeconds, (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds));
     if (fired != expected)
+    {
         throw new InvalidOperationException($"{name}: {fired} timers fired, expected {expected}.");
+    }
 }
 
 async Task Signals(string name, string[] signalNames, string? correlationSuffix)
 {
     foreach (var signalName in signalNames)
+    {
         clock.Advance(TimeSpan.FromHours(1));
+    }
+
     await Stage(name, instances * signalNames.Length, async n =>
     {
         var unit = Unit(n % instances);
         var signalName = signalNames[n / instances];
         var result = await runtime.SendSignalAsync(new Signal(signalName, unit + correlationSuffix) { IdempotencyKey = $"{signalName}:{unit}{correlationSuffix}", Sender = "bench" });
         if (result.Disposition != SignalDisposition.Delivered)
+        {
             throw new InvalidOperationException($"{name}: signal {signalName} to {unit} was {result.Disposition}.");
+        }
     });
 }
 

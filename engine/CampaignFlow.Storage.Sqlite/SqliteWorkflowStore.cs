@@ -126,13 +126,17 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
         ArgumentNullException.ThrowIfNull(commit);
         var state = commit.Instance;
         if (state.Version != commit.ExpectedVersion + 1)
+        {
             throw new ArgumentException($"Instance '{state.InstanceId}' carries version {state.Version}; a commit expecting {commit.ExpectedVersion} must carry {commit.ExpectedVersion + 1}.", nameof(commit));
+        }
 
         // Serialize before taking the write lock: the single-writer section should hold only SQL.
         var stateJson = JsonSerializer.Serialize(state, WorkflowJsonContext.Default.WorkflowInstanceState);
         var journalJson = new string[commit.Journal.Count];
         for (var i = 0; i < journalJson.Length; i++)
+        {
             journalJson[i] = JsonSerializer.Serialize(commit.Journal[i], WorkflowJsonContext.Default.JournalEntry);
+        }
 
         return _connections.WriteAsync((connection, transaction) =>
         {
@@ -150,11 +154,15 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
             find.Parameters.AddWithValue("$definition", state.DefinitionId);
             find.Parameters.AddWithValue("$key", state.CorrelationKey);
             if (find.ExecuteScalar() is string existing)
+            {
                 return new CommitResult(CommitStatus.DuplicateStart, ExistingInstanceId: existing);
+            }
 
             var check = CheckInbox(connection, transaction, commit);
             if (check.Status != CommitStatus.Committed)
+            {
                 return check;
+            }
 
             using var insert = Command(connection, transaction, """
                 INSERT INTO workflow_instances (id, definition_id, definition_version, correlation_key, status, version, created_at, updated_at, finished_at, state)
@@ -164,7 +172,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
             AddInstanceParameters(insert, state, stateJson);
             // An id already taken by another instance is a conflict, exactly as in memory.
             if (insert.ExecuteNonQuery() == 0)
+            {
                 return new CommitResult(CommitStatus.VersionConflict);
+            }
         }
         else
         {
@@ -177,12 +187,16 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
             AddInstanceParameters(update, state, stateJson);
             update.Parameters.AddWithValue("$expected", commit.ExpectedVersion);
             if (update.ExecuteNonQuery() == 0)
+            {
                 return new CommitResult(CommitStatus.VersionConflict);
+            }
 
             // The row is already updated; a failed inbox check rolls it back with the transaction.
             var check = CheckInbox(connection, transaction, commit);
             if (check.Status != CommitStatus.Committed)
+            {
                 return check;
+            }
         }
 
         if (journalJson.Length > 0)
@@ -216,7 +230,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
     private static CommitResult CheckInbox(SqliteConnection connection, SqliteTransaction transaction, WorkflowCommit commit)
     {
         if (commit.InboxDelivered.Count == 0 && commit.InboxCompleted.Count == 0)
+        {
             return CommitResult.Success;
+        }
+
         using var status = Command(connection, transaction, "SELECT status FROM inbox_items WHERE id = $id;");
         var statusId = status.Parameters.Add("$id", SqliteType.Text);
         using var delivered = Command(connection, transaction, "SELECT 1 FROM inbox_deliveries WHERE item_id = $id AND instance_id = $instance;");
@@ -227,16 +244,23 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
         {
             statusId.Value = itemId;
             if (status.ExecuteScalar() as string != Pending)
+            {
                 return new CommitResult(CommitStatus.InboxItemNotPending, InboxItemId: itemId);
+            }
+
             deliveredId.Value = itemId;
             if (delivered.ExecuteScalar() is not null)
+            {
                 return new CommitResult(CommitStatus.AlreadyDelivered, InboxItemId: itemId);
+            }
         }
         foreach (var itemId in commit.InboxCompleted)
         {
             statusId.Value = itemId;
             if (status.ExecuteScalar() as string != Pending)
+            {
                 return new CommitResult(CommitStatus.InboxItemNotPending, InboxItemId: itemId);
+            }
         }
         return CommitResult.Success;
     }
@@ -319,13 +343,18 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
             {
                 // A completed item can never be delivered again, so only fan-out deliveries need remembering.
                 if (commit.InboxCompleted.Contains(itemId))
+                {
                     continue;
+                }
+
                 id.Value = itemId;
                 deliver.ExecuteNonQuery();
             }
         }
         foreach (var itemId in commit.InboxCompleted)
+        {
             Settle(connection, transaction, itemId, InboxItemStatus.Completed);
+        }
     }
 
     /// <summary>Marks a pending item completed or expired, dropping its claim and delivery records. Returns false if it was not pending.</summary>
@@ -336,7 +365,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
         settle.Parameters.AddWithValue("$status", status.ToString());
         settle.Parameters.AddWithValue("$id", itemId);
         if (settle.ExecuteNonQuery() == 0)
+        {
             return false;
+        }
+
         using var forget = Command(connection, transaction, "DELETE FROM inbox_deliveries WHERE item_id = $id;");
         forget.Parameters.AddWithValue("$id", itemId);
         forget.ExecuteNonQuery();
@@ -355,7 +387,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
             var entries = new List<JournalEntry>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
+            {
                 entries.Add(JsonSerializer.Deserialize(reader.GetString(0), WorkflowJsonContext.Default.JournalEntry));
+            }
+
             return entries;
         }));
 
@@ -436,7 +471,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
             insert.Parameters.AddWithValue("$status", item.Status.ToString());
             insert.Parameters.AddWithValue("$item", json);
             if (insert.ExecuteNonQuery() == 1)
+            {
                 return (new EnqueueResult(true, item), true);
+            }
 
             using var existing = Command(connection, transaction, "SELECT item, status FROM inbox_items WHERE idempotency_key = $key;");
             existing.Parameters.AddWithValue("$key", item.IdempotencyKey);
@@ -461,7 +498,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count == 0)
+        {
             return new([]);
+        }
+
         return new(_connections.Read<IReadOnlyList<InboxItem>>(connection =>
         {
             using var command = Command(connection, null, """
@@ -479,7 +519,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
                 correlation.Value = key.Correlation;
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
+                {
                     found.Add((reader.GetInt64(0), ReadItem(reader, 1)));
+                }
             }
             found.Sort((a, b) => a.Seq.CompareTo(b.Seq));
             return found.ConvertAll(f => f.Item);
@@ -512,7 +554,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
                 select.Parameters.AddWithValue("$max", maxCount);
                 using var reader = select.ExecuteReader();
                 while (reader.Read())
+                {
                     claimed.Add((reader.GetInt64(0), ReadItem(reader, 1)));
+                }
             }
             if (claimed.Count > 0)
             {
@@ -541,7 +585,9 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
     public void Dispose()
     {
         if (_ownsConnections)
+        {
             _connections.Dispose();
+        }
     }
 
     // ---- plumbing ------------------------------------------------------------------------------
@@ -559,7 +605,10 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
         var values = new List<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
+        {
             values.Add(reader.GetString(0));
+        }
+
         return values;
     }
 

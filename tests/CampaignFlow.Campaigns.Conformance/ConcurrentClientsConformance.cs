@@ -50,8 +50,8 @@ public abstract class ConcurrentClientsConformance
         // Many small batches from two hosts at once; a reader following the unit by sequence must miss nothing.
         var seen = new List<StoredRecord>();
         var writers = Task.WhenAll(
-            Task.Run(async () => { for (var i = 0; i < 100; i++) await clientA.Records.AppendAsync([CampaignSamples.Study(10, key: $"a-{i}")]); }),
-            Task.Run(async () => { for (var i = 0; i < 100; i++) await clientB.Records.AppendAsync([CampaignSamples.Study(11, key: $"b-{i}")]); }));
+            Task.Run(async () => { for (var i = 0; i < 100; i++) { await clientA.Records.AppendAsync([CampaignSamples.Study(10, key: $"a-{i}")]); } }),
+            Task.Run(async () => { for (var i = 0; i < 100; i++) { await clientB.Records.AppendAsync([CampaignSamples.Study(11, key: $"b-{i}")]); } }));
         long after = 0;
         while (true)
         {

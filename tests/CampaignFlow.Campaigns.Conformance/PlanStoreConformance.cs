@@ -90,7 +90,9 @@ public abstract class PlanStoreConformance
             Version(Plan, 9, files),
         ];
         foreach (var version in published)
+        {
             (await store.PublishAsync(version)).Outcome.ShouldBe(PublishOutcome.Created);
+        }
 
         var list = await store.ListAsync();
 
@@ -145,6 +147,8 @@ public abstract class PlanStoreConformance
         results.Count(r => r.Outcome == PublishOutcome.Unchanged).ShouldBe(7);
         var winner = results.Single(r => r.Outcome == PublishOutcome.Created).Stored;
         foreach (var r in results)
+        {
             ShouldBeSame(r.Stored, winner);
+        }
     }
 }

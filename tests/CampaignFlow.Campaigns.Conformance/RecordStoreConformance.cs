@@ -194,7 +194,9 @@ public abstract class RecordStoreConformance
         for (var i = 0; i < results.Length; i++)
         {
             if (results[i].Outcome != AppendOutcome.Inserted)
+            {
                 results[i].Outcome.ShouldBe(variants[i].Payload == winner.Payload ? AppendOutcome.Duplicate : AppendOutcome.Conflict);
+            }
         }
         (await store.CountUnitAsync(Unit)).ShouldBe(1);
     }

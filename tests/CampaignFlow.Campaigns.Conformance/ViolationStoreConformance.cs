@@ -276,7 +276,9 @@ public abstract class ViolationStoreConformance
 
         var pages = new List<ViolationPage>();
         for (var offset = 0; offset < 8; offset += 2)
+        {
             pages.Add(await store.QueryAsync(new ViolationQuery { Offset = offset, Limit = 2 }));
+        }
 
         pages.ShouldAllBe(p => p.Total == 6);
         pages.Select(p => p.Items.Count).ShouldBe([2, 2, 2, 0]);

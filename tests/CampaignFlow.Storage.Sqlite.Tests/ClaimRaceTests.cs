@@ -43,18 +43,26 @@ public sealed class ClaimRaceTests(ITestOutputHelper output) : IDisposable
                 foreach (var timer in timers)
                 {
                     if (!timersHandledBy.TryAdd(timer.InstanceId, name))
+                    {
                         duplicates.Add($"timer {timer.InstanceId} claimed by {name} after {timersHandledBy[timer.InstanceId]}");
+                    }
+
                     (await Samples.FireAsync(store, timer, name)).ShouldBe(CommitStatus.Committed);
                 }
                 var items = await store.ClaimInboxAsync(Samples.T0, name, LongLease, 5);
                 foreach (var item in items)
                 {
                     if (!itemsHandledBy.TryAdd(item.Id, name))
+                    {
                         duplicates.Add($"item {item.Id} claimed by {name} after {itemsHandledBy[item.Id]}");
+                    }
+
                     (await store.CompleteInboxItemAsync(item.Id)).ShouldBeTrue(item.Id);
                 }
                 if (timers.Count == 0 && items.Count == 0)
+                {
                     return;
+                }
                 // As in RaceWorker: leave the write lock free between rounds, as a host doing other work does.
                 await Task.Delay(TimeSpan.FromMilliseconds(5));
             }
@@ -109,7 +117,10 @@ public sealed class ClaimRaceTests(ITestOutputHelper output) : IDisposable
 
         using var check = SqliteWorkflowStore.Open(_database.Path);
         for (var i = 0; i < count; i++)
+        {
             (await check.GetJournalAsync(Id(i))).Count(e => e.Kind == JournalEventKind.TimerFired).ShouldBe(1);
+        }
+
         (await check.GetNextTimerDueAtAsync()).ShouldBeNull();
         (await check.ClaimInboxAsync(Samples.T0.AddDays(1), "checker", LongLease, 1000)).ShouldBeEmpty();
     }
@@ -142,9 +153,14 @@ public sealed class ClaimRaceTests(ITestOutputHelper output) : IDisposable
         timers.Select(t => t.InstanceId).Order().ShouldBe(Enumerable.Range(0, count).Select(Id).Order());
         items.Count.ShouldBe(count);
         foreach (var timer in timers)
+        {
             (await Samples.FireAsync(survivor, timer, "survivor")).ShouldBe(CommitStatus.Committed);
+        }
+
         foreach (var item in items)
+        {
             (await survivor.CompleteInboxItemAsync(item.Id)).ShouldBeTrue();
+        }
 
         (await survivor.ClaimDueTimersAsync(afterLease.AddDays(1), "anyone", LongLease, 100)).ShouldBeEmpty();
         (await survivor.ClaimInboxAsync(afterLease.AddDays(1), "anyone", LongLease, 100)).ShouldBeEmpty();

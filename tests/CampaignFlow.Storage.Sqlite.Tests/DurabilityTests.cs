@@ -32,7 +32,9 @@ public sealed class DurabilityTests(ITestOutputHelper output) : IDisposable
             child.Kill();
             // Acknowledgements already in the pipe when it died count too.
             foreach (var line in child.DrainLines())
+            {
                 lastAck = Math.Max(lastAck, Ack(line));
+            }
         }
         output.WriteLine($"killed the writer after {lastAck} acknowledged steps");
 

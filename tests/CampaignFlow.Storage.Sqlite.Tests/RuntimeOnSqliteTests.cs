@@ -1,6 +1,6 @@
-using CampaignFlow.Workflows.Conformance.Samples;
 using CampaignFlow.Storage.Sqlite.Tests.Fixtures;
 using CampaignFlow.Workflows.Activities;
+using CampaignFlow.Workflows.Conformance.Samples;
 using CampaignFlow.Workflows.Definitions;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Journal;
@@ -33,7 +33,10 @@ public sealed class RuntimeOnSqliteTests : IDisposable
         void On(DateTimeOffset day, Signal signal)
         {
             if (!events.TryGetValue(day, out var list))
+            {
                 events.Add(day, list = []);
+            }
+
             list.Add(signal);
         }
         foreach (var unit in Units)
@@ -67,7 +70,10 @@ public sealed class RuntimeOnSqliteTests : IDisposable
         {
             var ids = new Dictionary<string, string>();
             foreach (var unit in Units)
+            {
                 ids[unit] = (await runtime.StartAsync("campaign", unit)).InstanceId;
+            }
+
             var events = Events();
             for (var day = Day(2, 1); day <= Day(10, 2); day = day.AddDays(1))
             {
@@ -83,7 +89,9 @@ public sealed class RuntimeOnSqliteTests : IDisposable
                 if (events.TryGetValue(day, out var signals))
                 {
                     foreach (var signal in signals)
+                    {
                         await runtime.SendSignalAsync(signal);
+                    }
                 }
                 await runtime.ProcessInboxAsync();
             }
@@ -138,10 +146,14 @@ public sealed class RuntimeOnSqliteTests : IDisposable
         var hostB = new WorkflowRuntime(storeB, definitions, clock, new WorkflowRuntimeOptions { ClaimerId = "host-b", BatchSize = 4 });
         var ids = new List<string>();
         for (var i = 0; i < units; i++)
+        {
             ids.Add((await (i % 2 == 0 ? hostA : hostB).StartAsync("reminder", $"unit-{i}")).InstanceId);
+        }
         // Acknowledgements arrive before their bookmarks exist: parked in the shared inbox.
         for (var i = 0; i < units; i++)
+        {
             await hostA.SendSignalAsync(new Signal("acknowledged", $"unit-{i}") { IdempotencyKey = $"ack-{i}" });
+        }
 
         clock.Advance(TimeSpan.FromDays(2));
         var fired = await Task.WhenAll(Task.Run(() => hostA.RunDueTimersAsync()), Task.Run(() => hostB.RunDueTimersAsync()));

@@ -42,7 +42,10 @@ public sealed class SchemaMigrationTests : IDisposable
         {
             var threads = Enumerable.Range(0, 4).Select(_ => Task.Run(() => SqliteWorkflowStore.Open(_database.Path))).ToList();
             foreach (var store in await Task.WhenAll(threads))
+            {
                 store.Dispose();
+            }
+
             foreach (var child in children)
             {
                 child.WaitForExit(TimeSpan.FromSeconds(60)).ShouldBe(0, child.Errors);
@@ -52,7 +55,9 @@ public sealed class SchemaMigrationTests : IDisposable
         finally
         {
             foreach (var child in children)
+            {
                 child.Dispose();
+            }
         }
 
         Versions().ShouldBe(Enumerable.Range(1, SqliteWorkflowStore.SchemaVersion).Select(v => (long)v));
@@ -82,7 +87,9 @@ public sealed class SchemaMigrationTests : IDisposable
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
+            {
                 plan.Add(reader.GetString(3));
+            }
         }
 
         plan.ShouldHaveSingleItem().ShouldStartWith("SEARCH timers USING INDEX ix_timers_due (due_ticks<?)");
@@ -103,7 +110,10 @@ public sealed class SchemaMigrationTests : IDisposable
         using var reader = command.ExecuteReader();
         var versions = new List<long>();
         while (reader.Read())
+        {
             versions.Add(reader.GetInt64(0));
+        }
+
         return versions;
     }
 

@@ -39,7 +39,10 @@ public sealed class TypedColumnsTests : IDisposable
         reader.Read().ShouldBeTrue(sql);
         var values = new List<object>();
         for (var i = 0; i < reader.FieldCount; i++)
+        {
             values.Add(reader.GetValue(i));
+        }
+
         reader.Read().ShouldBeFalse("one row expected: " + sql);
         return values;
     }

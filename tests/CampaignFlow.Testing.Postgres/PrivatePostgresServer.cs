@@ -80,7 +80,9 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, OwnerFileName), OwnerLine(Process.GetCurrentProcess()));
         if (IsRoot)
+        {
             await RunAsync(_folder, "chown", [ServiceUser + ":", _folder], asServiceUser: false);
+        }
 
         var data = Path.Combine(_folder, "data");
         var superuser = IsRoot ? ServiceUser : Environment.UserName;
@@ -112,7 +114,10 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (DataSource is not null)
+        {
             await DataSource.DisposeAsync();
+        }
+
         NpgsqlConnection.ClearAllPools();
         // The folder may be gone already: another fixture judged this one orphaned and stopped the server.
         if (_started && Directory.Exists(_folder))
@@ -127,7 +132,9 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
             }
         }
         if (_folder.Length > 0 && Directory.Exists(_folder))
+        {
             Directory.Delete(_folder, recursive: true);
+        }
     }
 
     /// <summary>
@@ -165,11 +172,17 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
     {
         var removed = new List<string>();
         if (!Directory.Exists(tempFolder))
+        {
             return removed;
+        }
+
         foreach (var folder in Directory.GetDirectories(tempFolder, FolderPrefix + "*"))
         {
             if (!IsOrphan(folder))
+            {
                 continue;
+            }
+
             try
             {
                 var data = Path.Combine(folder, "data");
@@ -205,7 +218,10 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
         try
         {
             if (!File.Exists(ownerFile))
+            {
                 return DateTime.UtcNow - Directory.GetCreationTimeUtc(folder) > OwnerlessGrace;
+            }
+
             line = File.ReadAllText(ownerFile).Trim();
         }
         catch (IOException)
@@ -215,7 +231,10 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
 
         var parts = line.Split(' ');
         if (parts.Length != 2 || !int.TryParse(parts[0], out var pid) || !long.TryParse(parts[1], out var startTicks))
+        {
             return false;
+        }
+
         try
         {
             using var owner = Process.GetProcessById(pid);
@@ -285,10 +304,14 @@ public sealed class PrivatePostgresServer : IAsyncLifetime
         if (asServiceUser)
         {
             foreach (var a in new[] { "-u", ServiceUser, "--", file })
+            {
                 info.ArgumentList.Add(a);
+            }
         }
         foreach (var argument in arguments)
+        {
             info.ArgumentList.Add(argument);
+        }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {info.FileName}.");
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -269,7 +269,9 @@ public abstract class WorkflowStoreConformance
     {
         var store = CreateStore();
         for (var i = 0; i < 50; i++)
+        {
             await store.CommitAsync(NewInstance(WithTimers(State($"i{i}", correlation: $"c{i}"), Timer($"i{i}", "t1", T0))));
+        }
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(n =>
             Task.Run(async () => await store.ClaimDueTimersAsync(T0, $"host-{n}", Lease, 20))));
@@ -450,13 +452,13 @@ public abstract class WorkflowStoreConformance
 
     private static WorkflowCommit NewInstance(WorkflowInstanceState state, IReadOnlyList<JournalEntry>? journal = null,
         IReadOnlyList<BookmarkKey>? bookmarksAdded = null, IReadOnlyList<ScheduledTimer>? timersScheduled = null) => new()
-    {
-        Instance = state,
-        ExpectedVersion = 0,
-        Journal = journal ?? [],
-        BookmarksAdded = bookmarksAdded ?? [],
-        TimersScheduled = timersScheduled ?? state.Timers.ToList(),
-    };
+        {
+            Instance = state,
+            ExpectedVersion = 0,
+            Journal = journal ?? [],
+            BookmarksAdded = bookmarksAdded ?? [],
+            TimersScheduled = timersScheduled ?? state.Timers.ToList(),
+        };
 
     private static WorkflowCommit Update(WorkflowInstanceState state, IReadOnlyList<JournalEntry>? journal = null,
         IReadOnlyList<BookmarkKey>? bookmarksAdded = null, IReadOnlyList<BookmarkKey>? bookmarksRemoved = null,

@@ -1,5 +1,5 @@
-using CampaignFlow.Workflows.Conformance.Samples;
 using CampaignFlow.Workflows.Activities;
+using CampaignFlow.Workflows.Conformance.Samples;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Journal;
 using CampaignFlow.Workflows.Signals;
@@ -45,8 +45,12 @@ public sealed class CampaignSimulationTests
             h.Clock.SetTo(day);
             await h.Runtime.RunDueTimersAsync();
             if (events.TryGetValue(day, out var signals))
+            {
                 foreach (var signal in signals)
+                {
                     await h.Runtime.SendSignalAsync(signal);
+                }
+            }
         }
 
         var state = await h.StateAsync(id);
@@ -89,12 +93,16 @@ public sealed class CampaignSimulationTests
         h.Clock.SetTo(Day(2, 1));
         var ids = new List<string>();
         for (var i = 0; i < 50; i++)
+        {
             ids.Add((await h.Runtime.StartAsync("wf", $"unit-{i}")).InstanceId);
+        }
 
         // Approvals come a week before the gates exist; they wait in the inbox (retention 30 days).
         await h.AdvanceToAsync(Day(4, 24));
         for (var i = 0; i < 50; i += 2)
+        {
             await h.Runtime.SendSignalAsync(new Signal("approved", $"unit-{i}/criticism-plan") { Outcome = "approved" });
+        }
 
         await h.AdvanceToAsync(Day(10, 1));
 

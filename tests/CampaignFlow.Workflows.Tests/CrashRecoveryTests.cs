@@ -62,7 +62,9 @@ public sealed class CrashRecoveryTests
         (await host2.ProcessInboxAsync()).ShouldBe(1);
 
         foreach (var id in ids)
+        {
             (await inner.GetJournalAsync(id)).Count(e => e.Kind == JournalEventKind.SignalReceived).ShouldBe(1, $"instance {id}");
+        }
     }
 
     [Fact]

@@ -16,8 +16,14 @@ public sealed class CustomActivityTests
         protected override void OnSignal(ActivityContext context, Bookmark bookmark, Signal signal)
         {
             var present = int.Parse(signal.Payload!["present"], CultureInfo.InvariantCulture);
-            if (present * 3 >= members * 2) context.Complete("quorate");
-            else context.CreateBookmark("attendance", bookmark.Correlation);
+            if (present * 3 >= members * 2)
+            {
+                context.Complete("quorate");
+            }
+            else
+            {
+                context.CreateBookmark("attendance", bookmark.Correlation);
+            }
         }
     }
 

@@ -13,7 +13,10 @@ public sealed class IncidentTests
         protected override void OnStart(ActivityContext context)
         {
             if (!dependency.Up)
+            {
                 throw new InvalidOperationException("notice board unreachable");
+            }
+
             context.SetVariable("notice", $"published at {context.Now:yyyy-MM-dd}");
             context.Complete("published");
         }

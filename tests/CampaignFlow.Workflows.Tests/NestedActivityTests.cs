@@ -106,7 +106,10 @@ public sealed class NestedActivityTests
 
         result.InstancesResumed.ShouldBe(3);
         foreach (var id in ids)
+        {
             (await h.StatusAsync(id)).ShouldBe(WorkflowStatus.Completed);
+        }
+
         (await h.Store.GetInboxItemAsync(result.InboxItemId))!.Status.ShouldBe(Persistence.InboxItemStatus.Completed);
     }
 }

@@ -37,8 +37,11 @@ public sealed class SignalDeliveryTests
         // Enqueued straight into the store, as if the sender crashed before delivering: only the inbox knows.
         var item = new InboxItem
         {
-            Id = "raced", IdempotencyKey = "raced", Signal = new Signal("ok", "c1"),
-            ReceivedAt = WorkflowHarness.Start, ExpiresAt = WorkflowHarness.Start.AddDays(1),
+            Id = "raced",
+            IdempotencyKey = "raced",
+            Signal = new Signal("ok", "c1"),
+            ReceivedAt = WorkflowHarness.Start,
+            ExpiresAt = WorkflowHarness.Start.AddDays(1),
         };
         var id = await h.StartAsync();
         (await h.Store.EnqueueSignalAsync(item)).Accepted.ShouldBeTrue();

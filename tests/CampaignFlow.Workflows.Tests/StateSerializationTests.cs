@@ -65,7 +65,9 @@ public sealed class StateSerializationTests
         back.Variables!["k"].ShouldBe("v");
 
         foreach (var entry in await h.JournalAsync(id.InstanceId))
+        {
             JsonSerializer.Deserialize(JsonSerializer.Serialize(entry, WorkflowJsonContext.Default.JournalEntry), WorkflowJsonContext.Default.JournalEntry).ShouldBe(entry);
+        }
 
         var item = (await h.Store.GetInboxItemAsync(parked.InboxItemId)).ShouldNotBeNull();
         var itemBack = JsonSerializer.Deserialize(JsonSerializer.Serialize(item, WorkflowJsonContext.Default.InboxItem), WorkflowJsonContext.Default.InboxItem).ShouldNotBeNull();

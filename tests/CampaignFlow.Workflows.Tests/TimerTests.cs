@@ -64,7 +64,10 @@ public sealed class TimerTests
         var h = new WorkflowHarness(Loop.While("ticks", Delay.For("tick", TimeSpan.FromDays(1)), pass => pass.Iteration < 5));
         var ids = new List<string>();
         for (var i = 0; i < 30; i++)
+        {
             ids.Add(await h.StartAsync($"u{i}"));
+        }
+
         var hostA = h.NewRuntime("host-a");
         var hostB = h.NewRuntime("host-b");
 

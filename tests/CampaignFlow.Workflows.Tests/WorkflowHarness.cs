@@ -20,7 +20,10 @@ internal sealed class WorkflowHarness
         Store = new InMemoryWorkflowStore();
         Definitions = new WorkflowDefinitionRegistry();
         for (var i = 0; i < roots.Length; i++)
+        {
             Definitions.Register(new WorkflowDefinition(i == 0 ? "wf" : $"wf{i}", 1, roots[i]));
+        }
+
         Runtime = NewRuntime("host-1");
     }
 

@@ -278,7 +278,10 @@ public sealed class CampaignService : IAsyncDisposable
         var instance = await _runtime.GetInstanceAsync(unit.InstanceId, ct).ConfigureAwait(false);
         var open = await _stores.Violations.QueryAsync(new ViolationQuery
         {
-            Units = [unit.Unit.Id], PlanId = unit.Unit.PlanId, Status = ViolationStatus.Open, Limit = 1,
+            Units = [unit.Unit.Id],
+            PlanId = unit.Unit.PlanId,
+            Status = ViolationStatus.Open,
+            Limit = 1,
         }, ct).ConfigureAwait(false);
         return CampaignStateView.Of(unit, instance, now, open.Total);
     }

@@ -469,7 +469,11 @@ internal sealed class ActionResolver(
                     p => Value(p.Rank is { } rank && action.ByRank?.GetValueOrDefault(rank) is { } own ? own : minimum));
                 into.Add(build.Make(new PeriodMinimum
                 {
-                    Every = every, Minimum = minimum, MinimumValue = Value(minimum), PersonMinimums = personal, Sum = action.Sum,
+                    Every = every,
+                    Minimum = minimum,
+                    MinimumValue = Value(minimum),
+                    PersonMinimums = personal,
+                    Sum = action.Sum,
                 }));
             }
 

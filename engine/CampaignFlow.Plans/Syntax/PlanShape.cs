@@ -93,13 +93,41 @@ public sealed class PlanShape
     /// <param name="type">A property type without <see cref="Nullable{T}"/>.</param>
     public static (ValueKind Kind, Type? Item) Classify(Type type)
     {
-        if (type == typeof(string)) return (ValueKind.String, null);
-        if (type == typeof(int)) return (ValueKind.Integer, null);
-        if (type == typeof(decimal)) return (ValueKind.Number, null);
-        if (type == typeof(bool)) return (ValueKind.Boolean, null);
-        if (type.IsEnum) return (ValueKind.Enum, null);
-        if (TextSyntax.Handles(type)) return (ValueKind.Text, null);
-        if (typeof(PlanNode).IsAssignableFrom(type)) return (ValueKind.Node, null);
+        if (type == typeof(string))
+        {
+            return (ValueKind.String, null);
+        }
+
+        if (type == typeof(int))
+        {
+            return (ValueKind.Integer, null);
+        }
+
+        if (type == typeof(decimal))
+        {
+            return (ValueKind.Number, null);
+        }
+
+        if (type == typeof(bool))
+        {
+            return (ValueKind.Boolean, null);
+        }
+
+        if (type.IsEnum)
+        {
+            return (ValueKind.Enum, null);
+        }
+
+        if (TextSyntax.Handles(type))
+        {
+            return (ValueKind.Text, null);
+        }
+
+        if (typeof(PlanNode).IsAssignableFrom(type))
+        {
+            return (ValueKind.Node, null);
+        }
+
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
             return (ValueKind.List, type.GetGenericArguments()[0]);

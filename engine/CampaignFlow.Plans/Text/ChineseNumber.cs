@@ -10,8 +10,19 @@ public static class ChineseNumber
 {
     private static readonly Dictionary<char, int> Digits = new()
     {
-        ['零'] = 0, ['〇'] = 0, ['一'] = 1, ['二'] = 2, ['两'] = 2, ['兩'] = 2, ['三'] = 3, ['四'] = 4,
-        ['五'] = 5, ['六'] = 6, ['七'] = 7, ['八'] = 8, ['九'] = 9,
+        ['零'] = 0,
+        ['〇'] = 0,
+        ['一'] = 1,
+        ['二'] = 2,
+        ['两'] = 2,
+        ['兩'] = 2,
+        ['三'] = 3,
+        ['四'] = 4,
+        ['五'] = 5,
+        ['六'] = 6,
+        ['七'] = 7,
+        ['八'] = 8,
+        ['九'] = 9,
     };
 
     private static readonly Dictionary<char, int> SmallUnits = new() { ['十'] = 10, ['百'] = 100, ['千'] = 1000 };

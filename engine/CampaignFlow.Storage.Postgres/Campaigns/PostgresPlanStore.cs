@@ -46,7 +46,9 @@ public sealed class PostgresPlanStore : IPlanStore
             insert.Parameters.Add(new NpgsqlParameter { Value = PostgresTime.Utc(version.PublishedAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
             insert.Parameters.Add(new NpgsqlParameter { Value = PostgresTime.Offset(version.PublishedAt) });
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
                 return new PublishResult(PublishOutcome.Created, version);
+            }
         }
 
         var stored = await GetAsync(version.PlanId, version.Version, cancellationToken).ConfigureAwait(false)
@@ -71,7 +73,10 @@ public sealed class PostgresPlanStore : IPlanStore
         var versions = new List<PlanVersion>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             versions.Add(Read(reader));
+        }
+
         return versions;
     }
 

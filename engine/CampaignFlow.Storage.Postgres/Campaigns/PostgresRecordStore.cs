@@ -41,12 +41,17 @@ public sealed class PostgresRecordStore : IRecordStore
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
+        {
             return [];
+        }
 
         // The first occurrence of each (unit, key) is the one that may be inserted.
         var first = new Dictionary<(string Unit, string Key), int>();
         for (var i = 0; i < records.Count; i++)
+        {
             first.TryAdd((records[i].Unit, records[i].Key), i);
+        }
+
         var candidates = first.Values.Order().Select(i => records[i]).ToList();
         var units = candidates.Select(r => r.Unit).Distinct().Order(StringComparer.Ordinal).ToArray();
 
@@ -114,9 +119,14 @@ public sealed class PostgresRecordStore : IRecordStore
         // All or nothing: a conflict anywhere rolls the batch back.
         var judged = AppendResult.AllOrNothing(results);
         if (ReferenceEquals(judged, results))
+        {
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
         else
+        {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return judged;
     }
 
@@ -140,7 +150,10 @@ public sealed class PostgresRecordStore : IRecordStore
         var records = new List<StoredRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             records.Add(Read(reader));
+        }
+
         return records;
     }
 

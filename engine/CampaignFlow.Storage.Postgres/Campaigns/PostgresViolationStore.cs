@@ -56,7 +56,9 @@ public sealed class PostgresViolationStore : IViolationStore
     {
         ArgumentNullException.ThrowIfNull(updates);
         if (updates.Count == 0)
+        {
             return [];
+        }
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -83,7 +85,10 @@ public sealed class PostgresViolationStore : IViolationStore
             rows.TryGetValue(update.Violation.Id, out var row);
             var (kind, next) = ViolationLifecycle.Apply(row, update);
             if (kind is not { } k)
+            {
                 continue;
+            }
+
             rows[next!.Id] = next;
             write.BatchCommands.Add(Upsert(next));
             write.BatchCommands.Add(Command($"INSERT INTO {_event} (violation_id, kind, at, offset_minutes, details) VALUES ($1, $2, $3, $4, $5::json) RETURNING sequence",
@@ -99,7 +104,9 @@ public sealed class PostgresViolationStore : IViolationStore
             do
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
                     sequences.Add(reader.GetInt64(0));
+                }
             }
             while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
         }
@@ -137,7 +144,10 @@ public sealed class PostgresViolationStore : IViolationStore
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
         var items = new List<StoredViolation>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             items.Add(Read(reader));
+        }
+
         await reader.DisposeAsync().ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ViolationPage(items, total);
@@ -171,7 +181,10 @@ public sealed class PostgresViolationStore : IViolationStore
         var ids = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             ids.Add(reader.GetString(0));
+        }
+
         return ids;
     }
 
@@ -185,23 +198,50 @@ public sealed class PostgresViolationStore : IViolationStore
             conditions.Append(conditions.Length == 0 ? " WHERE " : " AND ").Append(condition.Replace("$?", "$" + values.Count, StringComparison.Ordinal));
         }
         if (query.Units is { } units)
+        {
             Add("unit = ANY($?)", units.ToArray());
+        }
+
         if (query.PlanId is { } planId)
+        {
             Add("plan_id = $?", planId);
+        }
+
         if (query.RequirementId is { } requirementId)
+        {
             Add("requirement_id = $?", requirementId);
+        }
+
         if (query.PhaseId is { } phaseId)
+        {
             Add("phase_id = $?", phaseId);
+        }
+
         if (query.Period is { } period)
+        {
             Add("period = $?", period);
+        }
+
         if (query.Severity is { } severity)
+        {
             Add("severity = $?", severity);
+        }
+
         if (query.Status is { } status)
+        {
             Add("status = $?", status.ToString());
+        }
+
         if (query.From is { } from)
+        {
             Add("period_end >= $?", from);
+        }
+
         if (query.To is { } to)
+        {
             Add("period_start <= $?", to);
+        }
+
         return conditions.ToString();
     }
 
@@ -219,7 +259,10 @@ public sealed class PostgresViolationStore : IViolationStore
         {
             var parameter = new NpgsqlParameter { Value = value ?? DBNull.Value };
             if (value is DateTime)
+            {
                 parameter.NpgsqlDbType = NpgsqlDbType.TimestampTz;
+            }
+
             command.Parameters.Add(parameter);
         }
         return command;

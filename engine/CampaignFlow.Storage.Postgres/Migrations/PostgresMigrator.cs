@@ -52,15 +52,23 @@ public static class PostgresMigrator
 
         int current;
         await using (var command = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM schema_version", connection, transaction))
+        {
             current = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
 
         var applied = new List<int>();
         foreach (var (version, name, sql) in Scripts.Value)
         {
             if (version <= current)
+            {
                 continue;
+            }
+
             await using (var command = new NpgsqlCommand(sql, connection, transaction))
+            {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await using (var command = new NpgsqlCommand("INSERT INTO schema_version (version, script) VALUES (@v, @s)", connection, transaction))
             {
                 command.Parameters.AddWithValue("v", version);
@@ -81,7 +89,10 @@ public static class PostgresMigrator
         foreach (var resource in assembly.GetManifestResourceNames())
         {
             if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            {
                 continue;
+            }
+
             var name = resource[ResourcePrefix.Length..];
             var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
             scripts.Add((version, name, Read(assembly, resource)));
@@ -91,7 +102,9 @@ public static class PostgresMigrator
         {
             // Forward-only and gap-free: a missing number means a lost script, which must stop the start.
             if (scripts[i].Version != i + 1)
+            {
                 throw new InvalidOperationException($"Migration scripts must be numbered 1, 2, 3… without gaps; found {scripts[i].Name} at position {i + 1}.");
+            }
         }
         return scripts;
     }

@@ -13,7 +13,10 @@ internal static partial class PostgresSchema
     {
         ArgumentException.ThrowIfNullOrEmpty(schema);
         if (!Identifier().IsMatch(schema))
+        {
             throw new ArgumentException($"Schema name '{schema}' must match [a-z_][a-z0-9_]{{0,62}}.", nameof(schema));
+        }
+
         return "\"" + schema + "\"";
     }
 

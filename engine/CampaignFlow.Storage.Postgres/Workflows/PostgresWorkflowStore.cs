@@ -96,14 +96,19 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         ArgumentNullException.ThrowIfNull(commit);
         var state = commit.Instance;
         if (state.Version != commit.ExpectedVersion + 1)
+        {
             throw new ArgumentException($"Instance '{state.InstanceId}' carries version {state.Version}; a commit expecting {commit.ExpectedVersion} must carry {commit.ExpectedVersion + 1}.", nameof(commit));
+        }
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
         var check = await WriteInstanceAsync(connection, transaction, commit, cancellationToken).ConfigureAwait(false);
         if (check.Status == CommitStatus.Committed)
+        {
             check = await CheckInboxAsync(connection, transaction, commit, cancellationToken).ConfigureAwait(false);
+        }
+
         if (check.Status != CommitStatus.Committed)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
@@ -113,7 +118,9 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         await using (var batch = WriteIndexes(connection, transaction, commit))
         {
             if (batch.BatchCommands.Count > 0)
+            {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return CommitResult.Success;
@@ -185,7 +192,11 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         timers.Sort((x, y) =>
         {
             var byDue = x.DueAt.UtcTicks.CompareTo(y.DueAt.UtcTicks);
-            if (byDue != 0) return byDue;
+            if (byDue != 0)
+            {
+                return byDue;
+            }
+
             var byInstance = string.CompareOrdinal(x.InstanceId, y.InstanceId);
             return byInstance != 0 ? byInstance : string.CompareOrdinal(x.Id, y.Id);
         });
@@ -198,7 +209,10 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         await using var command = _dataSource.CreateCommand($"SELECT due_at, due_offset_minutes FROM {_timer} ORDER BY due_at LIMIT 1");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             return null;
+        }
+
         return Time(reader.GetFieldValue<DateTime>(0), reader.GetInt16(1));
     }
 
@@ -219,7 +233,9 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
             insert.Parameters.Add(new NpgsqlParameter { Value = item.Status.ToString() });
             insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(item, WorkflowJsonContext.Default.InboxItem), NpgsqlDbType = NpgsqlDbType.Jsonb });
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
                 return new EnqueueResult(true, item);
+            }
         }
 
         await using var select = _dataSource.CreateCommand($"SELECT item::text, status FROM {_inbox} WHERE idempotency_key = $1");
@@ -242,7 +258,10 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (keys.Count == 0)
+        {
             return [];
+        }
+
         await using var command = _dataSource.CreateCommand(
             $"SELECT item::text, status FROM {_inbox} WHERE status = '{Pending}' AND expires_at > $1 " +
             "AND (name, correlation) IN (SELECT * FROM unnest($2::text[], $3::text[])) ORDER BY seq");
@@ -279,7 +298,9 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
                 claimed.Add((reader.GetInt64(2), Item(reader.GetString(0), reader.GetString(1))));
+            }
         }
         claimed.Sort((a, b) => a.Seq.CompareTo(b.Seq));
         return claimed.ConvertAll(c => c.Item);
@@ -308,7 +329,9 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING", connection, transaction);
             AddInstanceParameters(insert, state, json);
             if (await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
+            {
                 return CommitResult.Success;
+            }
 
             await using var holder = new NpgsqlCommand($"SELECT instance_id FROM {_instance} WHERE definition_id = $1 AND correlation_key = $2", connection, transaction);
             holder.Parameters.Add(new NpgsqlParameter { Value = state.DefinitionId });
@@ -347,7 +370,9 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     private async Task<CommitResult> CheckInboxAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, WorkflowCommit commit, CancellationToken cancellationToken)
     {
         if (commit.InboxDelivered.Count == 0 && commit.InboxCompleted.Count == 0)
+        {
             return CommitResult.Success;
+        }
 
         // Lock the items (in id order, so two commits never wait on each other crosswise). A commit racing
         // for the same item waits here and then sees it settled.
@@ -357,7 +382,9 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
             lockItems.Parameters.Add(new NpgsqlParameter { Value = commit.InboxDelivered.Concat(commit.InboxCompleted).Distinct(StringComparer.Ordinal).ToArray() });
             await using var reader = await lockItems.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
                 statuses[reader.GetString(0)] = reader.GetString(1);
+            }
         }
 
         HashSet<string> alreadyDelivered = new(StringComparer.Ordinal);
@@ -372,14 +399,21 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         foreach (var itemId in commit.InboxDelivered)
         {
             if (!statuses.TryGetValue(itemId, out var status) || status != Pending)
+            {
                 return new CommitResult(CommitStatus.InboxItemNotPending, InboxItemId: itemId);
+            }
+
             if (alreadyDelivered.Contains(itemId))
+            {
                 return new CommitResult(CommitStatus.AlreadyDelivered, InboxItemId: itemId);
+            }
         }
         foreach (var itemId in commit.InboxCompleted)
         {
             if (!statuses.TryGetValue(itemId, out var status) || status != Pending)
+            {
                 return new CommitResult(CommitStatus.InboxItemNotPending, InboxItemId: itemId);
+            }
         }
         return CommitResult.Success;
     }
@@ -463,7 +497,10 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
             var parameter = new NpgsqlParameter { Value = value ?? DBNull.Value };
             // Times are always UTC instants; say so, or an array of only nulls would be taken for 'timestamp'.
             if (value is DateTime[] or DateTime?[])
+            {
                 parameter.NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz;
+            }
+
             command.Parameters.Add(parameter);
         }
         batch.BatchCommands.Add(command);
@@ -474,7 +511,10 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         var values = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             values.Add(reader.GetString(0));
+        }
+
         return values;
     }
 
@@ -483,7 +523,10 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         var items = new List<InboxItem>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
             items.Add(Item(reader.GetString(0), reader.GetString(1)));
+        }
+
         return items;
     }
 

@@ -72,7 +72,10 @@ public sealed class SqlitePlanStore : IPlanStore
             var versions = new List<PlanVersion>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
+            {
                 versions.Add(Read(reader));
+            }
+
             return versions;
         }));
 

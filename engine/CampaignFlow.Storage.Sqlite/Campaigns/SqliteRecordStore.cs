@@ -27,7 +27,10 @@ public sealed class SqliteRecordStore : IRecordStore
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
+        {
             return new([]);
+        }
+
         return _connections.WriteAsync<IReadOnlyList<AppendResult>>((connection, transaction) =>
         {
             using var insert = connection.Command(transaction, """
@@ -101,7 +104,10 @@ public sealed class SqliteRecordStore : IRecordStore
             var records = new List<StoredRecord>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
+            {
                 records.Add(Read(reader));
+            }
+
             return records;
         }));
 

@@ -32,7 +32,10 @@ public sealed class SqliteViolationStore : IViolationStore
     {
         ArgumentNullException.ThrowIfNull(updates);
         if (updates.Count == 0)
+        {
             return new([]);
+        }
+
         return _connections.WriteAsync<IReadOnlyList<ViolationEvent>>((connection, transaction) =>
         {
             using var select = connection.Command(transaction, $"SELECT {Columns} FROM violations WHERE id = $id;");
@@ -62,10 +65,15 @@ public sealed class SqliteViolationStore : IViolationStore
                 selectId.Value = update.Violation.Id;
                 StoredViolation? row;
                 using (var reader = select.ExecuteReader())
+                {
                     row = reader.Read() ? Read(reader) : null;
+                }
+
                 var (kind, next) = ViolationLifecycle.Apply(row, update);
                 if (kind is not { } happened)
+                {
                     continue;
+                }
 
                 Bind(upsert, next!);
                 upsert.ExecuteNonQuery();
@@ -111,7 +119,9 @@ public sealed class SqliteViolationStore : IViolationStore
             using (var reader = page.ExecuteReader())
             {
                 while (reader.Read())
+                {
                     items.Add(Read(reader));
+                }
             }
             snapshot.Commit();
             return new ViolationPage(items, total);
@@ -148,7 +158,10 @@ public sealed class SqliteViolationStore : IViolationStore
             var ids = new List<string>();
             using var reader = command.ExecuteReader();
             while (reader.Read())
+            {
                 ids.Add(reader.GetString(0));
+            }
+
             return ids;
         }));
 
@@ -178,7 +191,10 @@ public sealed class SqliteViolationStore : IViolationStore
         void Equal(string column, string parameter, object? value)
         {
             if (value is null)
+            {
                 return;
+            }
+
             conditions.Add($"{column} = {parameter}");
             command.Parameters.AddWithValue(parameter, value);
         }

@@ -55,7 +55,10 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
         try
         {
             using (var connection = connections.Open())
+            {
                 SchemaMigrations.Apply(connection);
+            }
+
             return connections;
         }
         catch
@@ -100,9 +103,14 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
             using var transaction = _writer.BeginTransaction(deferred: false);
             var (result, commit) = work(_writer, transaction);
             if (commit)
+            {
                 transaction.Commit();
+            }
             else
+            {
                 transaction.Rollback();
+            }
+
             return result;
         }
         finally
@@ -123,9 +131,13 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
         finally
         {
             if (_disposed || _idleReaders.Count >= _options.MaxIdleReaders)
+            {
                 connection.Dispose();
+            }
             else
+            {
                 _idleReaders.Add(connection);
+            }
         }
     }
 
@@ -140,11 +152,17 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
     public void Dispose()
     {
         if (_disposed)
+        {
             return;
+        }
+
         _disposed = true;
         _writer?.Dispose();
         while (_idleReaders.TryTake(out var reader))
+        {
             reader.Dispose();
+        }
+
         _writeGate.Dispose();
     }
 }

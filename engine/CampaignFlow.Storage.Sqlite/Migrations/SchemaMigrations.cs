@@ -33,7 +33,9 @@ internal static class SchemaMigrations
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             var mode = (string?)wal.ExecuteScalar();
             if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
                 throw new InvalidOperationException($"SQLite refused WAL mode for '{connection.DataSource}' (journal_mode={mode}); is the file on a network share?");
+            }
         }
 
         using var transaction = connection.BeginTransaction(deferred: false);
@@ -49,14 +51,19 @@ internal static class SchemaMigrations
             """;
         var current = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
         if (current > LatestVersion)
+        {
             throw new InvalidOperationException(
                 $"The database '{connection.DataSource}' has schema version {current}, newer than this build knows ({LatestVersion}); migrations are forward-only, so use a newer build.");
+        }
 
         var applied = 0;
         foreach (var (version, name, sql) in Scripts)
         {
             if (version <= current)
+            {
                 continue;
+            }
+
             command.Parameters.Clear();
             command.CommandText = sql;
             command.ExecuteNonQuery();
@@ -78,7 +85,10 @@ internal static class SchemaMigrations
         foreach (var resource in assembly.GetManifestResourceNames())
         {
             if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal) || !resource.EndsWith(".sql", StringComparison.Ordinal))
+            {
                 continue;
+            }
+
             var name = resource[ResourcePrefix.Length..];
             var version = int.Parse(name.AsSpan(0, name.IndexOf('-', StringComparison.Ordinal)), NumberStyles.None, CultureInfo.InvariantCulture);
             scripts.Add((version, name, Read(assembly, resource)));
@@ -88,7 +98,9 @@ internal static class SchemaMigrations
         {
             // Versions are 1, 2, 3… with no gap or duplicate, so "apply everything above the current one" is well defined.
             if (scripts[i].Version != i + 1)
+            {
                 throw new InvalidOperationException($"Migration scripts must be numbered 1, 2, 3… without gaps; found {string.Join(", ", scripts.Select(s => s.Name))}.");
+            }
         }
         return scripts;
     }

@@ -76,7 +76,10 @@ public sealed class ActivityContext
     public void Complete(string? outcome = null)
     {
         if (IsCompleted)
+        {
             throw new InvalidOperationException($"Activity execution {_execution.Id} ('{_execution.ActivityId}') was already completed.");
+        }
+
         IsCompleted = true;
         _run.Complete(_execution, outcome);
     }

@@ -23,13 +23,17 @@ public sealed class Fork(string id, params Activity[] branches) : Activity(id)
             return;
         }
         foreach (var branch in Children)
+        {
             context.StartChild(branch);
+        }
     }
 
     /// <inheritdoc />
     protected override void OnChildCompleted(ActivityContext context, ChildCompletion child)
     {
         if (Join == JoinMode.Any || !context.HasActiveChildren)
+        {
             context.Complete(Join == JoinMode.Any ? child.Outcome : null);
+        }
     }
 }

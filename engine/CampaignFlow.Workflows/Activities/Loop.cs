@@ -84,9 +84,14 @@ public sealed class Loop : Activity
         if (_condition is not null)
         {
             if (_condition(new LoopPass(context.Counter, child.Outcome, context.Variables)))
+            {
                 Repeat(context);
+            }
             else
+            {
                 context.Complete(child.Outcome);
+            }
+
             return;
         }
         context.CreateBookmark(DecisionSignal!, WaitForSignal.ResolveCorrelation(DecisionCorrelation, context), BookmarkKind.Decision);
@@ -96,15 +101,22 @@ public sealed class Loop : Activity
     protected override void OnSignal(ActivityContext context, Bookmark bookmark, Signal signal)
     {
         if (signal.Outcome == RepeatOutcome)
+        {
             Repeat(context);
+        }
         else
+        {
             context.Complete(signal.Outcome);
+        }
     }
 
     private void Repeat(ActivityContext context)
     {
         if (context.Counter >= MaxIterations)
+        {
             throw new InvalidOperationException($"Loop '{Id}' reached its limit of {MaxIterations} passes.");
+        }
+
         context.Counter++;
         context.Note($"pass {context.Counter}");
         context.StartChild(Body);

@@ -26,7 +26,10 @@ public sealed class Window : Activity
     public Window(string id, DateTimeOffset opensAt, DateTimeOffset closesAt, Activity body) : base(id)
     {
         if (closesAt <= opensAt)
+        {
             throw new ArgumentException($"Window '{id}' closes at {closesAt:O}, which is not after it opens ({opensAt:O}).", nameof(closesAt));
+        }
+
         OpensAt = opensAt;
         ClosesAt = closesAt;
         Body = body;

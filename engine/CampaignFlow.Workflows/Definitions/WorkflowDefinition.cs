@@ -18,9 +18,15 @@ public sealed class WorkflowDefinition
     public WorkflowDefinition(string id, int version, Activity root)
     {
         if (string.IsNullOrWhiteSpace(id))
+        {
             throw new ArgumentException("A workflow definition needs a non-empty id.", nameof(id));
+        }
+
         if (version < 1)
+        {
             throw new ArgumentException($"Workflow definition '{id}' has version {version}; versions start at 1.", nameof(version));
+        }
+
         Id = id;
         Version = version;
         Root = root;
@@ -52,9 +58,14 @@ public sealed class WorkflowDefinition
     private void Index(Activity activity)
     {
         if (!_activities.TryAdd(activity.Id, activity))
+        {
             throw new ArgumentException($"Workflow definition '{Id}' version {Version} uses activity id '{activity.Id}' twice; ids must be unique so journals and migrations can name each one.");
+        }
+
         foreach (var child in activity.Children)
+        {
             Index(child);
+        }
     }
 
     /// <inheritdoc />

@@ -13,7 +13,9 @@ public sealed class WorkflowDefinitionRegistry
     public WorkflowDefinitionRegistry(params IEnumerable<WorkflowDefinition> definitions)
     {
         foreach (var definition in definitions)
+        {
             Register(definition);
+        }
     }
 
     /// <summary>Adds a definition version. Registering the same object twice is harmless.</summary>
@@ -22,7 +24,10 @@ public sealed class WorkflowDefinitionRegistry
     {
         var stored = _definitions.GetOrAdd((definition.Id, definition.Version), definition);
         if (!ReferenceEquals(stored, definition))
+        {
             throw new InvalidOperationException($"Workflow definition '{definition.Id}' version {definition.Version} is already registered; publish changes as a new version.");
+        }
+
         _latest.AddOrUpdate(definition.Id, definition, (_, current) => current.Version >= definition.Version ? current : definition);
     }
 

@@ -73,10 +73,14 @@ internal sealed class InstanceRun
         foreach (var bookmark in State.Bookmarks)
         {
             if (bookmark.Key == key)
+            {
                 (matches ??= []).Add(bookmark);
+            }
         }
         if (matches is null)
+        {
             return 0;
+        }
 
         Append(JournalEventKind.SignalReceived, null, 0, signal.Name, signal.Correlation, signal.Sender, detail: signal.Outcome is null ? item.IdempotencyKey : $"{signal.Outcome} ({item.IdempotencyKey})");
         foreach (var bookmark in matches)
@@ -87,7 +91,10 @@ internal sealed class InstanceRun
         }
         (_delivered ??= []).Add(item.Id);
         if (completeItem)
+        {
             (_completedInbox ??= []).Add(item.Id);
+        }
+
         return matches.Count;
     }
 
@@ -96,7 +103,10 @@ internal sealed class InstanceRun
     {
         var timer = State.Timers.Find(t => t.Id == timerId);
         if (timer is null)
+        {
             return false;
+        }
+
         State.Timers.Remove(timer);
         var execution = FindExecution(timer.ExecutionId);
         Append(JournalEventKind.TimerFired, execution?.ActivityId, timer.ExecutionId, timer.Tag, dueAt: timer.DueAt);
@@ -111,7 +121,10 @@ internal sealed class InstanceRun
         foreach (var execution in State.Executions.ToArray())
         {
             if (execution.Status != ActivityExecutionStatus.Faulted)
+            {
                 continue;
+            }
+
             ResolveIncidents(execution.Id, "retried");
             execution.Status = ActivityExecutionStatus.Active;
             execution.Counter = 0;
@@ -128,9 +141,15 @@ internal sealed class InstanceRun
     public bool CancelWorkflow(string? reason)
     {
         if (State.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+        {
             return false;
+        }
+
         foreach (var root in State.Executions.Where(e => e.ParentId == 0).ToArray())
+        {
             Cancel(root);
+        }
+
         State.Status = WorkflowStatus.Cancelled;
         State.FinishedAt = Now;
         Append(JournalEventKind.WorkflowCancelled, null, 0, detail: reason);
@@ -146,9 +165,14 @@ internal sealed class InstanceRun
     public bool Migrate(WorkflowDefinition target, IReadOnlyDictionary<string, string>? activityIdMap)
     {
         if (target.Id != State.DefinitionId)
+        {
             throw new InvalidOperationException($"Instance '{State.InstanceId}' runs definition '{State.DefinitionId}' and cannot move to '{target.Id}'.");
+        }
+
         if (State.Status is WorkflowStatus.Completed or WorkflowStatus.Cancelled)
+        {
             return false;
+        }
 
         string MapId(string id) => activityIdMap is not null && activityIdMap.TryGetValue(id, out var mapped) ? mapped : id;
         var problems = new List<string>();
@@ -157,17 +181,29 @@ internal sealed class InstanceRun
             var newId = MapId(execution.ActivityId);
             var oldType = _definition.GetActivity(execution.ActivityId).GetType();
             if (!target.TryGetActivity(newId, out var replacement))
+            {
                 problems.Add($"'{execution.ActivityId}' maps to '{newId}', which version {target.Version} does not have");
+            }
             else if (replacement.GetType() != oldType)
+            {
                 problems.Add($"'{execution.ActivityId}' is a {oldType.Name} but '{newId}' in version {target.Version} is a {replacement.GetType().Name}");
+            }
         }
         if (problems.Count > 0)
+        {
             throw new InvalidOperationException($"Instance '{State.InstanceId}' cannot migrate from version {State.DefinitionVersion} to {target.Version}: {string.Join("; ", problems)}.");
+        }
 
         foreach (var execution in State.Executions)
+        {
             execution.ActivityId = MapId(execution.ActivityId);
+        }
+
         foreach (var bookmark in State.Bookmarks)
+        {
             bookmark.ActivityId = MapId(bookmark.ActivityId);
+        }
+
         var from = State.DefinitionVersion;
         State.DefinitionVersion = target.Version;
         Append(JournalEventKind.Note, null, 0, name: "migrated", detail: $"version {from} → {target.Version}" +
@@ -185,13 +221,19 @@ internal sealed class InstanceRun
         {
             var execution = FindExecution(item.ExecutionId);
             if (execution is null || execution.Status != ActivityExecutionStatus.Active)
+            {
                 continue; // cancelled or completed after this work was queued
+            }
+
             var activity = _definition.GetActivity(execution.ActivityId);
             var context = new ActivityContext(this, execution);
             try
             {
                 if (++steps > _maxSteps)
+                {
                     throw new InvalidOperationException($"The instance ran {_maxSteps} steps in one transition without blocking; a loop is probably spinning.");
+                }
+
                 switch (item.Kind)
                 {
                     case WorkKind.Start: activity.RunStart(context); break;
@@ -204,12 +246,16 @@ internal sealed class InstanceRun
             {
                 Fault(execution, exception);
                 if (steps > _maxSteps)
+                {
                     _work.Clear();
+                }
             }
         }
 
         if (State.Status is not (WorkflowStatus.Completed or WorkflowStatus.Cancelled))
+        {
             State.Status = State.Executions.Exists(e => e.Status == ActivityExecutionStatus.Faulted) ? WorkflowStatus.Faulted : WorkflowStatus.Running;
+        }
     }
 
     /// <summary>Bookmark keys that appeared since the last call (or since load), to look for parked signals.</summary>
@@ -221,7 +267,9 @@ internal sealed class InstanceRun
         foreach (var key in now)
         {
             if (!known.Contains(key))
+            {
                 (added ??= []).Add(key);
+            }
         }
         _checkedKeys = now;
         return (IReadOnlyCollection<BookmarkKey>?)added ?? [];
@@ -235,15 +283,37 @@ internal sealed class InstanceRun
         var keys = KeysOf(State);
         List<BookmarkKey>? added = null, removed = null;
         foreach (var key in keys)
-            if (!_initialKeys.Contains(key)) (added ??= []).Add(key);
+        {
+            if (!_initialKeys.Contains(key))
+            {
+                (added ??= []).Add(key);
+            }
+        }
+
         foreach (var key in _initialKeys)
-            if (!keys.Contains(key)) (removed ??= []).Add(key);
+        {
+            if (!keys.Contains(key))
+            {
+                (removed ??= []).Add(key);
+            }
+        }
 
         List<ScheduledTimer>? scheduled = null, dropped = null;
         foreach (var timer in State.Timers)
-            if (Array.IndexOf(_initialTimers, timer) < 0) (scheduled ??= []).Add(timer);
+        {
+            if (Array.IndexOf(_initialTimers, timer) < 0)
+            {
+                (scheduled ??= []).Add(timer);
+            }
+        }
+
         foreach (var timer in _initialTimers)
-            if (!State.Timers.Contains(timer)) (dropped ??= []).Add(timer);
+        {
+            if (!State.Timers.Contains(timer))
+            {
+                (dropped ??= []).Add(timer);
+            }
+        }
 
         return new WorkflowCommit
         {
@@ -264,7 +334,10 @@ internal sealed class InstanceRun
     internal int StartChild(ActivityExecution parent, Activity child)
     {
         if (!_definition.TryGetActivity(child.Id, out var known) || !ReferenceEquals(known, child))
+        {
             throw new InvalidOperationException($"Activity '{parent.ActivityId}' started '{child.Id}', which is not part of definition {_definition}; list it in Children.");
+        }
+
         return CreateExecution(child, parent.Id).Id;
     }
 
@@ -320,7 +393,9 @@ internal sealed class InstanceRun
     internal void CancelDescendants(int executionId)
     {
         foreach (var child in State.Executions.FindAll(e => e.ParentId == executionId))
+        {
             Cancel(child);
+        }
     }
 
     internal void Note(ActivityExecution execution, string detail) =>
@@ -337,11 +412,18 @@ internal sealed class InstanceRun
             foreach (var child in State.Executions)
             {
                 if (child.ParentId != parentId)
+                {
                     continue;
+                }
+
                 if (HasChildren(child.Id))
+                {
                     Collect(child.Id);
+                }
                 else
+                {
                     result.Add(child.ActivityId);
+                }
             }
         }
     }
@@ -368,7 +450,10 @@ internal sealed class InstanceRun
         CancelDescendants(execution.Id);
         RemoveWaits(execution.Id);
         if (execution.Status == ActivityExecutionStatus.Faulted)
+        {
             ResolveIncidents(execution.Id, "cancelled");
+        }
+
         State.Executions.Remove(execution);
         Append(JournalEventKind.ActivityCancelled, execution.ActivityId, execution.Id);
     }
@@ -379,7 +464,10 @@ internal sealed class InstanceRun
         {
             var bookmark = State.Bookmarks[i];
             if (bookmark.ExecutionId != executionId)
+            {
                 continue;
+            }
+
             State.Bookmarks.RemoveAt(i);
             Append(JournalEventKind.BookmarkRemoved, bookmark.ActivityId, executionId, bookmark.Name, bookmark.Correlation);
         }
@@ -387,7 +475,10 @@ internal sealed class InstanceRun
         {
             var timer = State.Timers[i];
             if (timer.ExecutionId != executionId)
+            {
                 continue;
+            }
+
             State.Timers.RemoveAt(i);
             Append(JournalEventKind.TimerCancelled, FindExecution(executionId)?.ActivityId, executionId, timer.Tag, dueAt: timer.DueAt);
         }
@@ -426,7 +517,10 @@ internal sealed class InstanceRun
         foreach (var incident in State.Incidents)
         {
             if (incident.ExecutionId != executionId || incident.ResolvedAt is not null)
+            {
                 continue;
+            }
+
             incident.ResolvedAt = Now;
             incident.Resolution = resolution;
             Append(JournalEventKind.IncidentResolved, incident.ActivityId, executionId, name: incident.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), detail: resolution);
@@ -438,7 +532,9 @@ internal sealed class InstanceRun
         foreach (var execution in State.Executions)
         {
             if (execution.Id == executionId)
+            {
                 return execution;
+            }
         }
         return null;
     }
@@ -468,7 +564,9 @@ internal sealed class InstanceRun
         {
             var key = bookmark.Key;
             if (!keys.Contains(key))
+            {
                 keys.Add(key);
+            }
         }
         return keys;
     }

@@ -46,7 +46,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         {
             var existing = await store.FindInstanceIdAsync(definitionId, correlationKey, cancellationToken).ConfigureAwait(false);
             if (existing is not null)
+            {
                 return await ExistingAsync(existing, cancellationToken).ConfigureAwait(false);
+            }
 
             var definition = definitions.GetLatest(definitionId);
             var run = InstanceRun.StartNew(definition, NewId(), correlationKey, input, clock.GetUtcNow(), _options.MaxStepsPerTransition);
@@ -63,7 +65,10 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
                 default:
                     // A parked signal this start picked up was taken by someone else meanwhile: start afresh.
                     if (attempt >= _options.MaxCommitAttempts)
+                    {
                         throw new WorkflowConcurrencyException(run.State.InstanceId, attempt);
+                    }
+
                     break;
             }
         }
@@ -91,7 +96,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         };
         var enqueued = await store.EnqueueSignalAsync(item, cancellationToken).ConfigureAwait(false);
         if (!enqueued.Accepted)
+        {
             return new SignalResult(enqueued.Item.Id, SignalDisposition.Duplicate, 0);
+        }
 
         var resumed = await DeliverAsync(item, cancellationToken).ConfigureAwait(false);
         return new SignalResult(id, resumed > 0 ? SignalDisposition.Delivered : SignalDisposition.Parked, resumed);
@@ -123,7 +130,10 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
             {
                 var timer = claims[i];
                 if (!(attempted ??= []).Add((timer.InstanceId, timer.Id)))
+                {
                     continue; // a stale index entry we already tried; do not spin on it
+                }
+
                 progressed = true;
                 TransitionOutcome outcome;
                 try
@@ -136,13 +146,19 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
                     continue; // the claim's lease runs out and this or another host tries again
                 }
                 if (outcome.Result == Transition.Applied && outcome.Instance is { } instance)
+                {
                     fired.Add(new FiredTimer(instance.InstanceId, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationKey, timer.Id, timer.Tag, timer.DueAt));
+                }
                 // Firing scheduled something due before the rest of this batch: claim again to keep due order.
                 if (outcome.EarliestTimerScheduled is { } earliest && i + 1 < claims.Count && earliest < claims[i + 1].DueAt)
+                {
                     break;
+                }
             }
             if (!progressed)
+            {
                 return fired;
+            }
         }
     }
 
@@ -159,13 +175,18 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
             cancellationToken.ThrowIfCancellationRequested();
             var items = await store.ClaimInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
             if (items.Count == 0)
+            {
                 return delivered;
+            }
+
             foreach (var item in items)
             {
                 try
                 {
                     if (await DeliverAsync(item, cancellationToken).ConfigureAwait(false) > 0)
+                    {
                         delivered++;
+                    }
                 }
                 catch (WorkflowConcurrencyException)
                 {
@@ -238,7 +259,10 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     {
         var instances = await store.FindInstancesByBookmarkAsync(item.Signal.Key, cancellationToken).ConfigureAwait(false);
         if (instances.Count == 0)
+        {
             return 0;
+        }
+
         if (instances.Count == 1)
         {
             // The common case: the item is completed in the instance's own commit, one store call in all.
@@ -255,10 +279,15 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
             var outcome = await TransitionAsync(instanceId, null, item,
                 static (run, it) => run.DeliverSignal(it, completeItem: false) > 0, item.Id, cancellationToken).ConfigureAwait(false);
             if (outcome.Result == Transition.Applied)
+            {
                 count++;
+            }
         }
         if (count > 0)
+        {
             await store.CompleteInboxItemAsync(item.Id, cancellationToken).ConfigureAwait(false);
+        }
+
         return count;
     }
 
@@ -269,11 +298,17 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         {
             var state = await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
             if (state is null)
+            {
                 return new TransitionOutcome(Transition.NotFound);
+            }
+
             var definition = definitions.Get(state.DefinitionId, state.DefinitionVersion);
             var run = new InstanceRun(definition, state, logicalNow ?? clock.GetUtcNow(), _options.MaxStepsPerTransition);
             if (!apply(run, argument))
+            {
                 return new TransitionOutcome(Transition.NotApplicable);
+            }
+
             run.RunUntilBlocked();
             await DeliverParkedSignalsAsync(run, cancellationToken).ConfigureAwait(false);
 
@@ -286,7 +321,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
                     foreach (var timer in commit.TimersScheduled)
                     {
                         if (earliest is null || timer.DueAt < earliest)
+                        {
                             earliest = timer.DueAt;
+                        }
                     }
                     return new TransitionOutcome(Transition.Applied, earliest, run.State);
                 case CommitStatus.AlreadyDelivered:
@@ -307,16 +344,24 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         {
             var keys = run.TakeNewBookmarkKeys();
             if (keys.Count == 0)
+            {
                 return;
+            }
+
             var pending = await store.FindPendingSignalsAsync(keys, run.Now, cancellationToken).ConfigureAwait(false);
             var any = false;
             foreach (var item in pending)
             {
                 if (!run.Delivered.Contains(item.Id) && run.DeliverSignal(item, completeItem: true) > 0)
+                {
                     any = true;
+                }
             }
             if (!any)
+            {
                 return;
+            }
+
             run.RunUntilBlocked();
         }
     }

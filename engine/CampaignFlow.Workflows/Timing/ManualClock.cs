@@ -30,7 +30,10 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
         var current = GetUtcNow();
         if (time < current)
+        {
             throw new ArgumentOutOfRangeException(nameof(time), time, $"The clock is at {current:O} and does not go back.");
+        }
+
         Interlocked.Exchange(ref _utcTicks, time.UtcTicks);
     }
 }

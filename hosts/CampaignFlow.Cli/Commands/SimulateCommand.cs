@@ -81,8 +81,16 @@ internal static class SimulateCommand
                         at = result.At,
                         violations = result.Violations.Select(v => new
                         {
-                            v.Id, v.RequirementId, kind = v.Kind.ToString(), severity = v.Severity.ToString(), v.Period, v.Target,
-                            message = v.Message(culture), v.Evidence, source = v.Source, location = v.Location.ToString(),
+                            v.Id,
+                            v.RequirementId,
+                            kind = v.Kind.ToString(),
+                            severity = v.Severity.ToString(),
+                            v.Period,
+                            v.Target,
+                            message = v.Message(culture),
+                            v.Evidence,
+                            source = v.Source,
+                            location = v.Location.ToString(),
                         }),
                         pending = result.Pending.Count,
                     }, Json));

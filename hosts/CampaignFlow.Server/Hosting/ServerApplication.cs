@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using CampaignFlow.Server.Api.OpenApi;
 using CampaignFlow.Server.Api.Bodies;
 using CampaignFlow.Server.Api.Health;
+using CampaignFlow.Server.Api.OpenApi;
 using CampaignFlow.Server.Api.Plans;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Records;

@@ -69,7 +69,7 @@ public class InheritanceTests
     [Fact]
     public void Actions_for_other_kinds_of_unit_do_not_bind_and_focus_follows_the_kind()
     {
-        var school = Street("") .Replace("kind: street", "kind: school").Replace("xiguan-street-2014", "no1-school-2014");
+        var school = Street("").Replace("kind: street", "kind: school").Replace("xiguan-street-2014", "no1-school-2014");
         var (plan, catalog) = PlanBuilder.Resolve(("weidu-district-2014.yaml", District), ("school.yaml", school));
         catalog.Diagnostics.ShouldBeEmpty(string.Join("\n", catalog.Diagnostics));
         plan!.Actions.Select(a => a.Id).ShouldNotContain("home-visits");

@@ -29,7 +29,11 @@ public sealed class DemoTests
         open.GetProperty("total").GetInt32().ShouldBe(19);
         open.GetProperty("items").Strings("unit").GroupBy(u => u).ToDictionary(g => g.Key, g => g.Count()).ShouldBe(new Dictionary<string, int>
         {
-            ["panyu-ftu"] = 4, ["mianyang-ftu"] = 5, ["anhui-organs"] = 3, ["guangxi-ftu"] = 4, ["weidu-xiguan-street"] = 3,
+            ["panyu-ftu"] = 4,
+            ["mianyang-ftu"] = 5,
+            ["anhui-organs"] = 3,
+            ["guangxi-ftu"] = 4,
+            ["weidu-xiguan-street"] = 3,
         }, ignoreOrder: true);
 
         // Records arrive three days late, so some periods closed before their records came: opened, then resolved.

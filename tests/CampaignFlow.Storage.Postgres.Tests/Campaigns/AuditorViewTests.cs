@@ -37,7 +37,10 @@ public sealed class AuditorViewTests(PrivatePostgresServer server)
             {
                 var row = new object?[reader.FieldCount];
                 for (var i = 0; i < row.Length; i++)
+                {
                     row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                }
+
                 rows.Add(row);
             }
         }
@@ -77,7 +80,9 @@ public sealed class AuditorViewTests(PrivatePostgresServer server)
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
+            {
                 rows.Add((reader.GetString(0), reader.GetDateTime(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8)));
+            }
         }
 
         rows.Select(r => r.Event).ShouldBe(["opened", "changed", "resolved", "reopened"]);

@@ -28,7 +28,9 @@ public sealed class MigrationTests(PrivatePostgresServer server)
         finally
         {
             foreach (var source in sources)
+            {
                 await source.DisposeAsync();
+            }
         }
     }
 

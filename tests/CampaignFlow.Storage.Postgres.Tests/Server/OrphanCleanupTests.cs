@@ -17,7 +17,10 @@ public sealed class OrphanCleanupTests
             // Make it look like a killed test host's: its owner is a process that has exited.
             await File.WriteAllTextAsync(Path.Combine(orphan.Folder, PrivatePostgresServer.OwnerFileName), await DeadOwnerLineAsync());
             await using (var command = orphan.DataSource.CreateCommand("SELECT 1"))
+            {
                 (await command.ExecuteScalarAsync()).ShouldBe(1);
+            }
+
             orphan.DataSource.Clear();
 
             var removed = await PrivatePostgresServer.RemoveOrphansAsync(Path.GetTempPath(), PrivatePostgresServer.FindBinaries());

@@ -94,7 +94,10 @@ public sealed class ClaimRaceTests(PrivatePostgresServer server)
         {
             await using var transaction = await victim.BeginTransactionAsync();
             await using (var lockAll = new NpgsqlCommand($"SELECT 1 FROM \"{schema}\".workflow_timer FOR UPDATE", victim, transaction))
+            {
                 await lockAll.ExecuteNonQueryAsync();
+            }
+
             (await store.ClaimDueTimersAsync(T0, "host-b", Lease, 100)).ShouldBeEmpty("the rows are locked, and SKIP LOCKED does not wait");
 
             await using var kill = source.CreateCommand("SELECT pg_terminate_backend($1)");
@@ -113,14 +116,25 @@ public sealed class ClaimRaceTests(PrivatePostgresServer server)
             var timer = new ScheduledTimer { Id = "t1", InstanceId = id, ExecutionId = 1, DueAt = T0.AddSeconds(-i), Tag = "close" };
             var state = new WorkflowInstanceState
             {
-                InstanceId = id, DefinitionId = "def", DefinitionVersion = 1, CorrelationKey = id,
-                Status = WorkflowStatus.Running, Version = 1, CreatedAt = T0, UpdatedAt = T0, Timers = [timer],
+                InstanceId = id,
+                DefinitionId = "def",
+                DefinitionVersion = 1,
+                CorrelationKey = id,
+                Status = WorkflowStatus.Running,
+                Version = 1,
+                CreatedAt = T0,
+                UpdatedAt = T0,
+                Timers = [timer],
             };
             (await store.CommitAsync(new WorkflowCommit { Instance = state, ExpectedVersion = 0, TimersScheduled = [timer] })).Status.ShouldBe(CommitStatus.Committed);
             var item = new InboxItem
             {
-                Id = $"m{i:D4}", IdempotencyKey = $"k{i:D4}", Signal = new Signal("held", id), ReceivedAt = T0.AddDays(-1),
-                ExpiresAt = T0.AddDays(30), Status = InboxItemStatus.Pending,
+                Id = $"m{i:D4}",
+                IdempotencyKey = $"k{i:D4}",
+                Signal = new Signal("held", id),
+                ReceivedAt = T0.AddDays(-1),
+                ExpiresAt = T0.AddDays(30),
+                Status = InboxItemStatus.Pending,
             };
             (await store.EnqueueSignalAsync(item)).Accepted.ShouldBeTrue();
         }
@@ -136,7 +150,10 @@ public sealed class ClaimRaceTests(PrivatePostgresServer server)
             var timers = await store.ClaimDueTimersAsync(now, claimer, Lease, 7);
             var items = await store.ClaimInboxAsync(now, claimer, Lease, 7);
             if (timers.Count == 0 && items.Count == 0)
+            {
                 return;
+            }
+
             foreach (var timer in timers)
             {
                 claims.Add(("timer", timer.InstanceId, claimer));
@@ -146,13 +163,17 @@ public sealed class ClaimRaceTests(PrivatePostgresServer server)
                 state.Timers.Clear();
                 var result = await store.CommitAsync(new WorkflowCommit { Instance = state, ExpectedVersion = expected, TimersRemoved = [timer] });
                 if (result.Status == CommitStatus.Committed)
+                {
                     handled.Add(("timer", timer.InstanceId, claimer));
+                }
             }
             foreach (var item in items)
             {
                 claims.Add(("inbox", item.Id, claimer));
                 if (await store.CompleteInboxItemAsync(item.Id))
+                {
                     handled.Add(("inbox", item.Id, claimer));
+                }
             }
         }
     }

@@ -27,14 +27,19 @@ public sealed class CommitThroughputTests(PrivatePostgresServer server, ITestOut
 
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < sequential; i++)
+        {
             (await store.CommitAsync(NewInstance($"s{i}"))).Status.ShouldBe(CommitStatus.Committed);
+        }
+
         var sequentialRate = sequential / watch.Elapsed.TotalSeconds;
 
         watch.Restart();
         await Task.WhenAll(Enumerable.Range(0, parallelWorkers).Select(w => Task.Run(async () =>
         {
             for (var i = 0; i < perWorker; i++)
+            {
                 (await store.CommitAsync(NewInstance($"p{w}-{i}"))).Status.ShouldBe(CommitStatus.Committed);
+            }
         })));
         var parallelRate = parallelWorkers * perWorker / watch.Elapsed.TotalSeconds;
 
@@ -59,8 +64,16 @@ public sealed class CommitThroughputTests(PrivatePostgresServer server, ITestOut
         var timer = new ScheduledTimer { Id = "t1", InstanceId = id, ExecutionId = 2, DueAt = T0.AddDays(30), Tag = "close" };
         var state = new WorkflowInstanceState
         {
-            InstanceId = id, DefinitionId = "unit-plan", DefinitionVersion = 1, CorrelationKey = id, Status = WorkflowStatus.Running,
-            Version = 1, CreatedAt = T0, UpdatedAt = T0, NextJournalSequence = 4, Timers = [timer],
+            InstanceId = id,
+            DefinitionId = "unit-plan",
+            DefinitionVersion = 1,
+            CorrelationKey = id,
+            Status = WorkflowStatus.Running,
+            Version = 1,
+            CreatedAt = T0,
+            UpdatedAt = T0,
+            NextJournalSequence = 4,
+            Timers = [timer],
             Executions = [new ActivityExecution { Id = 1, ActivityId = "campaign", StartedAt = T0 }, new ActivityExecution { Id = 2, ActivityId = "study", ParentId = 1, StartedAt = T0 }],
             Bookmarks = [new Bookmark { Name = "mobilization-held", Correlation = id, ExecutionId = 2, ActivityId = "study", CreatedAt = T0 }],
         };

@@ -33,7 +33,9 @@ public sealed class DurabilityTests(PrivatePostgresServer server)
                     result.Status.ShouldBe(CommitStatus.Committed);
                     acknowledged.Add(id);
                     if (acknowledged.Count == 200)
+                    {
                         enough.Release();
+                    }
                 }
                 catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or IOException)
                 {
@@ -59,8 +61,14 @@ public sealed class DurabilityTests(PrivatePostgresServer server)
     {
         Instance = new WorkflowInstanceState
         {
-            InstanceId = id, DefinitionId = "def", DefinitionVersion = 1, CorrelationKey = id,
-            Status = WorkflowStatus.Running, Version = 1, CreatedAt = T0, UpdatedAt = T0,
+            InstanceId = id,
+            DefinitionId = "def",
+            DefinitionVersion = 1,
+            CorrelationKey = id,
+            Status = WorkflowStatus.Running,
+            Version = 1,
+            CreatedAt = T0,
+            UpdatedAt = T0,
         },
         ExpectedVersion = 0,
         Journal =

@@ -77,7 +77,9 @@ public sealed class PostgresRuntimeTests(PrivatePostgresServer server)
             if (events.TryGetValue(day, out var signals))
             {
                 foreach (var signal in signals)
+                {
                     await runtime.SendSignalAsync(signal);
+                }
             }
             await runtime.ProcessInboxAsync();
         }

@@ -34,7 +34,9 @@ public sealed class TwoHostRuntimeTests(PrivatePostgresServer server)
 
         var ids = new List<string>();
         for (var u = 0; u < units; u++)
+        {
             ids.Add((await (u % 2 == 0 ? hostA : hostB).StartAsync("plan", $"unit-{u}")).InstanceId);
+        }
 
         async Task BothHostsRunTimers() =>
             await Task.WhenAll(Task.Run(() => hostA.RunDueTimersAsync()), Task.Run(() => hostB.RunDueTimersAsync()));

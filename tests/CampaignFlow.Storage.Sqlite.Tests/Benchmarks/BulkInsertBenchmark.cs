@@ -46,7 +46,10 @@ internal static class BulkInsertBenchmark
                     state.Timers.Add(timer);
                     var journal = new JournalEntry[entriesPerCommit];
                     for (var e = 0; e < journal.Length; e++)
+                    {
                         journal[e] = Samples.Entry(id, e + 1, JournalEventKind.ActivityStarted);
+                    }
+
                     var result = await store.CommitAsync(new WorkflowCommit
                     {
                         Instance = state,
@@ -56,7 +59,9 @@ internal static class BulkInsertBenchmark
                         BookmarksAdded = [new BookmarkKey("approved", id)],
                     });
                     if (result.Status != CommitStatus.Committed)
+                    {
                         throw new InvalidOperationException($"commit {id}: {result.Status}");
+                    }
                 }
             })));
             watch.Stop();
@@ -67,7 +72,9 @@ internal static class BulkInsertBenchmark
         finally
         {
             foreach (var store in stores)
+            {
                 store.Dispose();
+            }
         }
     }
 }

@@ -31,7 +31,9 @@ public sealed class RecordDurabilityTests(ITestOutputHelper output) : IDisposabl
             }
             child.Kill();
             foreach (var line in child.DrainLines())
+            {
                 lastAck = Math.Max(lastAck, Ack(line));
+            }
         }
         output.WriteLine($"killed the recorder after {lastAck} acknowledged batches");
 

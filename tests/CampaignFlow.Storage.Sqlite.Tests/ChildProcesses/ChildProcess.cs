@@ -17,14 +17,23 @@ internal sealed class ChildProcess : IDisposable
         _process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
+            {
                 _lines.CompleteAdding();
+            }
             else
+            {
                 _lines.Add(e.Data);
+            }
         };
         _process.ErrorDataReceived += (_, e) =>
         {
             if (e.Data is not null)
-                lock (_errors) _errors.AppendLine(e.Data);
+            {
+                lock (_errors)
+                {
+                    _errors.AppendLine(e.Data);
+                }
+            }
         };
     }
 
@@ -36,7 +45,10 @@ internal sealed class ChildProcess : IDisposable
         info.ArgumentList.Add("exec");
         info.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
         foreach (var arg in args)
+        {
             info.ArgumentList.Add(arg);
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + host);
         var child = new ChildProcess(process);
         process.BeginOutputReadLine();
@@ -46,7 +58,13 @@ internal sealed class ChildProcess : IDisposable
 
     public string Errors
     {
-        get { lock (_errors) return _errors.ToString(); }
+        get
+        {
+            lock (_errors)
+            {
+                return _errors.ToString();
+            }
+        }
     }
 
     /// <summary>Writes a line to the child's standard input.</summary>
@@ -76,7 +94,10 @@ internal sealed class ChildProcess : IDisposable
     public int WaitForExit(TimeSpan timeout)
     {
         if (!_process.WaitForExit(timeout))
+        {
             throw new TimeoutException("child process did not exit; stderr: " + Errors);
+        }
+
         _process.WaitForExit();
         return _process.ExitCode;
     }
@@ -84,7 +105,10 @@ internal sealed class ChildProcess : IDisposable
     public void Dispose()
     {
         if (!_process.HasExited)
+        {
             _process.Kill(entireProcessTree: true);
+        }
+
         _process.Dispose();
         _lines.Dispose();
     }

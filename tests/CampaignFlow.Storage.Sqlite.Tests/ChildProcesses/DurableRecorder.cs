@@ -22,7 +22,9 @@ internal static class DurableRecorder
         {
             var results = await stores.Records.AppendAsync(Batch(batch));
             if (results.Any(r => r.Outcome != AppendOutcome.Inserted))
+            {
                 return 3;
+            }
             // Console.Out autoflushes: once this line is written the parent may count the batch as acknowledged.
             Console.WriteLine("ack " + batch.ToString(CultureInfo.InvariantCulture));
         }

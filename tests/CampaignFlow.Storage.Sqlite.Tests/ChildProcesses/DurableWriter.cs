@@ -21,14 +21,19 @@ internal static class DurableWriter
         using var store = SqliteWorkflowStore.Open(databasePath);
         var state = Samples.State(InstanceId, "unit-1");
         if ((await store.CommitAsync(new WorkflowCommit { Instance = state, ExpectedVersion = 0 })).Status != CommitStatus.Committed)
+        {
             return 3;
+        }
+
         Console.WriteLine("ack 0");
 
         for (var step = 1; step <= steps; step++)
         {
             var key = StepKey(step);
             if (!(await store.EnqueueSignalAsync(Samples.Item(key))).Accepted)
+            {
                 return 4;
+            }
 
             var expected = state.Version;
             state.Version = expected + 1;
@@ -45,7 +50,9 @@ internal static class DurableWriter
                 BookmarksAdded = [new BookmarkKey("step", key)],
             });
             if (result.Status != CommitStatus.Committed)
+            {
                 return 5;
+            }
             // Console.Out autoflushes: once this line is written the parent may count the step as acknowledged.
             Console.WriteLine("ack " + step.ToString(CultureInfo.InvariantCulture));
         }

@@ -17,7 +17,10 @@ internal static class RaceWorker
         using var store = SqliteWorkflowStore.Open(databasePath);
         Console.WriteLine("ready");
         if (await Console.In.ReadLineAsync() != "go")
+        {
             return 2;
+        }
+
         var lease = TimeSpan.FromHours(1);
         while (true)
         {
@@ -25,18 +28,26 @@ internal static class RaceWorker
             foreach (var timer in timers)
             {
                 if (await Samples.FireAsync(store, timer, claimerId) != CommitStatus.Committed)
+                {
                     return 6;
+                }
+
                 Console.WriteLine("timer " + timer.InstanceId);
             }
             var items = await store.ClaimInboxAsync(Samples.T0, claimerId, lease, 5);
             foreach (var item in items)
             {
                 if (!await store.CompleteInboxItemAsync(item.Id))
+                {
                     return 7;
+                }
+
                 Console.WriteLine("item " + item.Id);
             }
             if (timers.Count == 0 && items.Count == 0)
+            {
                 break;
+            }
             // A host does other work between rounds; without a gap one process can hold SQLite's write lock
             // round after round while the other's busy handler sleeps, and the race would not be one.
             await Task.Delay(TimeSpan.FromMilliseconds(5));

@@ -34,35 +34,49 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     /// <summary>How many instances are stored.</summary>
     public int InstanceCount
     {
-        get { lock (_gate) return _instances.Count; }
+        get
+        {
+            lock (_gate)
+            {
+                return _instances.Count;
+            }
+        }
     }
 
     /// <inheritdoc />
     public ValueTask<WorkflowInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
+        {
             return new(_instances.TryGetValue(instanceId, out var record) ? record.State.Clone() : null);
+        }
     }
 
     /// <inheritdoc />
     public ValueTask<string?> FindInstanceIdAsync(string definitionId, string correlationKey, CancellationToken cancellationToken = default)
     {
         lock (_gate)
+        {
             return new(_starts.TryGetValue((definitionId, correlationKey), out var id) ? id : null);
+        }
     }
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<string>> FindInstancesByBookmarkAsync(BookmarkKey key, CancellationToken cancellationToken = default)
     {
         lock (_gate)
+        {
             return new(_bookmarks.TryGetValue(key, out var ids) ? ids.ToArray() : []);
+        }
     }
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<string>> FindInstancesByStatusAsync(WorkflowStatus status, int maxCount, CancellationToken cancellationToken = default)
     {
         lock (_gate)
+        {
             return new(_byStatus.TryGetValue(status, out var ids) ? ids.Take(maxCount).ToArray() : []);
+        }
     }
 
     /// <inheritdoc />
@@ -71,13 +85,17 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         ArgumentNullException.ThrowIfNull(commit);
         var state = commit.Instance;
         if (state.Version != commit.ExpectedVersion + 1)
+        {
             throw new ArgumentException($"Instance '{state.InstanceId}' carries version {state.Version}; a commit expecting {commit.ExpectedVersion} must carry {commit.ExpectedVersion + 1}.", nameof(commit));
+        }
 
         lock (_gate)
         {
             var check = Validate(commit);
             if (check.Status != CommitStatus.Committed)
+            {
                 return new(check);
+            }
 
             if (!_instances.TryGetValue(state.InstanceId, out var record))
             {
@@ -97,14 +115,21 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var key in commit.BookmarksRemoved)
             {
                 if (_bookmarks.TryGetValue(key, out var ids) && ids.Remove(state.InstanceId) && ids.Count == 0)
+                {
                     _bookmarks.Remove(key);
+                }
             }
             foreach (var key in commit.BookmarksAdded)
             {
                 if (!_bookmarks.TryGetValue(key, out var ids))
+                {
                     _bookmarks.Add(key, ids = new List<string>(1));
+                }
+
                 if (!ids.Contains(state.InstanceId))
+                {
                     ids.Add(state.InstanceId);
+                }
             }
 
             foreach (var timer in commit.TimersRemoved)
@@ -113,19 +138,29 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 _timerClaims.Remove((timer.InstanceId, timer.Id));
             }
             foreach (var timer in commit.TimersScheduled)
+            {
                 _timers.Add(timer.Clone());
+            }
 
             foreach (var itemId in commit.InboxDelivered)
             {
                 // A completed item can never be delivered again, so only fan-out deliveries need remembering.
                 if (commit.InboxCompleted.Contains(itemId))
+                {
                     continue;
+                }
+
                 if (!_deliveries.TryGetValue(itemId, out var instances))
+                {
                     _deliveries.Add(itemId, instances = new HashSet<string>(StringComparer.Ordinal));
+                }
+
                 instances.Add(state.InstanceId);
             }
             foreach (var itemId in commit.InboxCompleted)
+            {
                 Settle(_inbox[itemId], InboxItemStatus.Completed);
+            }
 
             return new(CommitResult.Success);
         }
@@ -149,10 +184,16 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var timer in _timers)
             {
                 if (timer.DueAt > now || claimed.Count >= maxCount)
+                {
                     break;
+                }
+
                 var key = (timer.InstanceId, timer.Id);
                 if (_timerClaims.TryGetValue(key, out var held) && held.Until > now && held.ClaimerId != claimerId)
+                {
                     continue;
+                }
+
                 _timerClaims[key] = new Lease(claimerId, now + lease);
                 claimed.Add(timer.Clone());
             }
@@ -164,7 +205,9 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     public ValueTask<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
+        {
             return new(_timers.Count == 0 ? null : _timers.Min!.DueAt);
+        }
     }
 
     /// <inheritdoc />
@@ -174,7 +217,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         lock (_gate)
         {
             if (_idempotencyKeys.TryGetValue(item.IdempotencyKey, out var existingId))
+            {
                 return new(new EnqueueResult(false, _inbox[existingId].Clone()));
+            }
+
             var stored = item.Clone();
             _inbox.Add(stored.Id, stored);
             _idempotencyKeys.Add(stored.IdempotencyKey, stored.Id);
@@ -185,7 +231,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 _pending.Add(sequence, stored);
                 var key = stored.Signal.Key;
                 if (!_pendingByKey.TryGetValue(key, out var list))
+                {
                     _pendingByKey.Add(key, list = new List<InboxItem>(1));
+                }
+
                 list.Add(stored);
             }
             return new(new EnqueueResult(true, item));
@@ -196,7 +245,9 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     public ValueTask<InboxItem?> GetInboxItemAsync(string itemId, CancellationToken cancellationToken = default)
     {
         lock (_gate)
+        {
             return new(_inbox.TryGetValue(itemId, out var item) ? item.Clone() : null);
+        }
     }
 
     /// <inheritdoc />
@@ -208,15 +259,23 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             foreach (var key in keys)
             {
                 if (!_pendingByKey.TryGetValue(key, out var items))
+                {
                     continue;
+                }
+
                 foreach (var item in items)
                 {
                     if (item.ExpiresAt > now)
+                    {
                         (found ??= []).Add(item);
+                    }
                 }
             }
             if (found is null)
+            {
                 return new([]);
+            }
+
             found.Sort((a, b) => _pendingSequence[a.Id].CompareTo(_pendingSequence[b.Id]));
             return new(found.ConvertAll(i => i.Clone()));
         }
@@ -237,16 +296,24 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                     continue;
                 }
                 if (claimed.Count >= maxCount)
+                {
                     break;
+                }
+
                 if (_inboxClaims.TryGetValue(item.Id, out var held) && held.Until > now)
+                {
                     continue;
+                }
+
                 _inboxClaims[item.Id] = new Lease(claimerId, now + lease);
                 claimed.Add(item.Clone());
             }
             if (expired is not null)
             {
                 foreach (var item in expired)
+                {
                     Settle(item, InboxItemStatus.Expired);
+                }
             }
             return new(claimed);
         }
@@ -258,7 +325,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         lock (_gate)
         {
             if (!_inbox.TryGetValue(itemId, out var item) || item.Status != InboxItemStatus.Pending)
+            {
                 return new(false);
+            }
+
             Settle(item, InboxItemStatus.Completed);
             return new(true);
         }
@@ -267,7 +337,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private HashSet<string> StatusSet(WorkflowStatus status)
     {
         if (!_byStatus.TryGetValue(status, out var ids))
+        {
             _byStatus.Add(status, ids = new HashSet<string>(StringComparer.Ordinal));
+        }
+
         return ids;
     }
 
@@ -277,9 +350,14 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         if (commit.ExpectedVersion == 0)
         {
             if (_starts.TryGetValue((state.DefinitionId, state.CorrelationKey), out var existing))
+            {
                 return new CommitResult(CommitStatus.DuplicateStart, ExistingInstanceId: existing);
+            }
+
             if (_instances.ContainsKey(state.InstanceId))
+            {
                 return new CommitResult(CommitStatus.VersionConflict);
+            }
         }
         else if (!_instances.TryGetValue(state.InstanceId, out var record) || record.State.Version != commit.ExpectedVersion)
         {
@@ -289,14 +367,21 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         foreach (var itemId in commit.InboxDelivered)
         {
             if (!_inbox.TryGetValue(itemId, out var item) || item.Status != InboxItemStatus.Pending)
+            {
                 return new CommitResult(CommitStatus.InboxItemNotPending, InboxItemId: itemId);
+            }
+
             if (_deliveries.TryGetValue(itemId, out var deliveredTo) && deliveredTo.Contains(state.InstanceId))
+            {
                 return new CommitResult(CommitStatus.AlreadyDelivered, InboxItemId: itemId);
+            }
         }
         foreach (var itemId in commit.InboxCompleted)
         {
             if (!_inbox.TryGetValue(itemId, out var item) || item.Status != InboxItemStatus.Pending)
+            {
                 return new CommitResult(CommitStatus.InboxItemNotPending, InboxItemId: itemId);
+            }
         }
         return CommitResult.Success;
     }
@@ -306,10 +391,16 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         item.Status = status;
         _inboxClaims.Remove(item.Id);
         if (_pendingSequence.Remove(item.Id, out var sequence))
+        {
             _pending.Remove(sequence);
+        }
+
         var key = item.Signal.Key;
         if (_pendingByKey.TryGetValue(key, out var list) && list.Remove(item) && list.Count == 0)
+        {
             _pendingByKey.Remove(key);
+        }
+
         _deliveries.Remove(item.Id);
     }
 
@@ -326,10 +417,16 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         public void AppendJournal(IReadOnlyList<JournalEntry> entries)
         {
             if (entries.Count == 0)
+            {
                 return;
+            }
+
             var segment = new JournalEntry[entries.Count];
             for (var i = 0; i < segment.Length; i++)
+            {
                 segment[i] = entries[i];
+            }
+
             Array.Resize(ref _journal, _journal.Length + 1);
             _journal[^1] = segment;
             _journalCount += segment.Length;
@@ -343,7 +440,9 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 foreach (var entry in segment)
                 {
                     if (entry.Sequence > afterSequence)
+                    {
                         result.Add(entry);
+                    }
                 }
             }
             return result;

@@ -1,6 +1,6 @@
 using CampaignFlow.Plans.Diagnostics;
-using CampaignFlow.Server.Api.OpenApi;
 using CampaignFlow.Server.Api.Bodies;
+using CampaignFlow.Server.Api.OpenApi;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Units;
 using CampaignFlow.Server.Hosting;
