@@ -21,6 +21,8 @@ public sealed class CountingJudge(RequirementJudge inner, JudgeContext context) 
 
     public override bool ReadsOnlyItsPeriod => inner.ReadsOnlyItsPeriod;
 
+    public override string RelevanceKey => inner.RelevanceKey;
+
     public override bool IsRelevant(UnitRecord record) => inner.IsRelevant(record);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)

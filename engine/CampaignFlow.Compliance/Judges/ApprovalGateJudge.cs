@@ -13,6 +13,8 @@ internal sealed class ApprovalGateJudge(ApprovalGate requirement, JudgeContext c
 {
     private readonly Subject[] _gated = requirement.Gates.Select(context.SubjectOf).OfType<Subject>().ToArray();
 
+    public override string RelevanceKey => base.RelevanceKey + "|gated:" + string.Join(",", _gated);
+
     public override bool IsRelevant(UnitRecord record) =>
         (record is DocumentRecord d && d.Kind == Requirement.Subject.Id)
         || (record is ReviewRecord r && r.DocumentKind == Requirement.Subject.Id)

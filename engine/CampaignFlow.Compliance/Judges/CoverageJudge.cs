@@ -16,6 +16,8 @@ internal sealed class CoverageJudge(Coverage requirement, JudgeContext context) 
     private readonly Subject[] _before = context.Plan.Actions.FirstOrDefault(a => a.Id == requirement.ActionId)?.Requirements
         .OfType<Order>().SelectMany(o => o.Before).Select(context.SubjectOf).OfType<Subject>().ToArray() ?? [];
 
+    public override string RelevanceKey => base.RelevanceKey + "|before:" + string.Join(",", _before);
+
     public override bool IsRelevant(UnitRecord record) => IsSubjectActivity(record) || _before.Any(s => SubjectRecords.Is(record, s));
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)

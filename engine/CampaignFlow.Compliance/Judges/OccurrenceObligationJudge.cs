@@ -11,6 +11,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// </summary>
 internal sealed class OccurrenceObligationJudge(OccurrenceObligation requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    public override string RelevanceKey => base.RelevanceKey + "|for-each:" + requirement.ForEach;
+
     public override bool IsRelevant(UnitRecord record) =>
         (record is ActivityRecord a && a.Kind == requirement.ForEach) || SubjectRecords.Is(record, Requirement.Subject);
 

@@ -14,6 +14,8 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
     private readonly Subject[] _others = requirement.After.Concat(requirement.Before)
         .Select(context.SubjectOf).OfType<Subject>().Append(requirement.Subject).ToArray();
 
+    public override string RelevanceKey => base.RelevanceKey + "|others:" + string.Join(",", _others);
+
     // A publication's author is its document's: per person, the documents of a published kind are needed too.
     public override bool IsRelevant(UnitRecord record) =>
         _others.Any(s => SubjectRecords.Is(record, s))

@@ -36,6 +36,15 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
     /// </summary>
     public virtual bool ReadsOnlyItsPeriod => false;
 
+    /// <summary>
+    /// Names everything <see cref="IsRelevant"/> depends on. Rules of plans whose judges have equal keys (and equal
+    /// requirement ids, kinds and severities) compile to one shared network, which asks the first plan's judge which
+    /// records are relevant; so a judge whose relevance reads more than its requirement's kind, subject and
+    /// <c>where</c> must add it here.
+    /// </summary>
+    public virtual string RelevanceKey =>
+        $"{GetType().FullName}|{Requirement.Kind}|{Requirement.Subject.Kind}:{Requirement.Subject.Id}|{string.Join(",", Requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key + "=" + w.Value))}";
+
     /// <summary>True when <paramref name="record"/> may bear on the requirement.</summary>
     /// <param name="record">A record of the unit.</param>
     public abstract bool IsRelevant(UnitRecord record);

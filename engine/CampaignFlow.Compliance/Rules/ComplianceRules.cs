@@ -13,28 +13,32 @@ namespace CampaignFlow.Compliance.Rules;
 
 /// <summary>
 /// A plan's requirements compiled into one rule each, and the rules into one session factory, shared by every
-/// session of that plan version. Every rule has one shape:
+/// session of that plan version (and, through <see cref="ComplianceCompiler"/>, of every plan of the same shape).
+/// Every rule has one shape:
 /// <code>
 /// when  due:     Due (requirement R closed for a period and target)
+///       judges:  UnitJudges (same unit)                          — the unit's own judges, a session fact
 ///       not      ExceptionRecord (unit, action of R)            — soft requirements only
 ///       records: Collect UnitRecord (same unit, relevant to R, inside the due's period when R reads only that)
-///       filter   judge(due, records) is a violation
-/// then  yield    judge(due, records)                              — linked: retracted when no longer true
+///       filter   judges[R](due, records) is a violation
+/// then  yield    judges[R](due, records)                          — linked: retracted when no longer true
 /// </code>
 /// The judge is the requirement kind's C# verdict; the network does the incremental part: which period of which
-/// requirement a new record touches, and retracting a verdict a late record overturns.
+/// requirement a new record touches, and retracting a verdict a late record overturns. Which records are relevant
+/// is the plan's, not the unit's, so it is the one judge the network holds as a constant.
 /// </summary>
 public sealed class ComplianceRules
 {
     private static readonly System.Reflection.MethodInfo IsRelevantMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.IsRelevant))!;
-    private static readonly System.Reflection.MethodInfo JudgeMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.Judge))!;
+    private static readonly System.Reflection.MethodInfo JudgeMethod = typeof(UnitJudges).GetMethod(nameof(UnitJudges.Judge))!;
     private static readonly System.Reflection.MethodInfo WithinMethod = typeof(UnitRecord).GetMethod(nameof(UnitRecord.Within))!;
 
-    private ComplianceRules(ResolvedPlan plan, IReadOnlyDictionary<string, RequirementJudge> judges, ISessionFactory factory)
+    internal ComplianceRules(ResolvedPlan plan, IReadOnlyDictionary<string, RequirementJudge> judges, ISessionFactory factory, IReadOnlyList<DuePeriod> schedule)
     {
         Plan = plan;
         Judges = judges;
         Factory = factory;
+        Schedule = schedule;
     }
 
     /// <summary>The plan compiled.</summary>
@@ -43,22 +47,26 @@ public sealed class ComplianceRules
     /// <summary>The judge of each requirement, by requirement id.</summary>
     public IReadOnlyDictionary<string, RequirementJudge> Judges { get; }
 
-    /// <summary>The compiled rules; create one session per unit from it.</summary>
+    /// <summary>The compiled rules; create one session per unit from it, with the unit's <see cref="UnitJudges"/> inserted.</summary>
     public ISessionFactory Factory { get; }
 
-    /// <summary>Compiles <paramref name="plan"/>'s requirements into rules.</summary>
+    /// <summary>Every closing of the plan's requirements, by closing day: computed once for every unit that runs the plan.</summary>
+    public IReadOnlyList<DuePeriod> Schedule { get; }
+
+    /// <summary>Compiles <paramref name="plan"/>'s requirements into rules of their own (no network shared with other plans).</summary>
     /// <param name="plan">A resolved plan without errors.</param>
     /// <param name="decorate">
     /// Wraps each requirement's judge before its rule is built (a benchmark counting judge calls, a tracer); the
     /// rules are the same, only the judge they call changes. Null for the judges as they are.
     /// </param>
-    public static ComplianceRules For(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null)
-    {
-        var context = new JudgeContext(plan);
-        var judges = plan.Requirements.ToDictionary(r => r.Id, r => decorate is null ? JudgeFactory.For(r, context) : decorate(JudgeFactory.For(r, context)));
-        var rules = judges.Values.Select(Rule).ToArray();
-        return new ComplianceRules(plan, judges, RuleCompiler.Compile(rules));
-    }
+    public static ComplianceRules For(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null) =>
+        new ComplianceCompiler().Compile(plan, decorate);
+
+    /// <summary>The unit's judges as the session fact the rules read verdicts through.</summary>
+    /// <param name="unit">The unit's id.</param>
+    public UnitJudges JudgesOf(string unit) => new(unit, Judges);
+
+    internal static ISessionFactory Compile(IEnumerable<RequirementJudge> judges) => RuleCompiler.Compile(judges.Select(Rule).ToArray());
 
     private static RuleDefinition Rule(RequirementJudge judge)
     {
@@ -67,12 +75,15 @@ public sealed class ComplianceRules
             .Name(requirement.Title)
             .Description($"{requirement.Kind} of action {requirement.ActionId}")
             .Tags([requirement.Kind.ToString(), .. requirement.Source]);
-        var judgeConstant = Expression.Constant(judge);
+        var relevance = Expression.Constant(judge);
 
         var due = rule.LeftHandSide.Pattern(typeof(Due), "due");
         due.Condition(Expression.Lambda(
             Expression.Equal(Expression.Property(due.Parameter, nameof(Due.RequirementId)), Expression.Constant(requirement.Id)),
             due.Parameter));
+
+        var judges = rule.LeftHandSide.Pattern(typeof(UnitJudges), "judges");
+        judges.Equal(nameof(UnitJudges.Unit), due.Declaration, nameof(Due.Unit));
 
         if (requirement.Severity == Severity.Soft)
         {
@@ -84,6 +95,7 @@ public sealed class ComplianceRules
         }
 
         var dueParameter = due.Declaration.ToParameter();
+        var judgesParameter = judges.Declaration.ToParameter();
         ParameterExpression bound;
         Expression records;
         if (judge.PerRecord)
@@ -91,7 +103,7 @@ public sealed class ComplianceRules
             // One activation, and so one linked violation, per relevant record.
             var single = rule.LeftHandSide.Pattern(typeof(UnitRecord), "record");
             single.Equal(nameof(UnitRecord.Unit), due.Declaration, nameof(Due.Unit));
-            single.Condition(Expression.Lambda(Expression.Call(judgeConstant, IsRelevantMethod, single.Parameter), single.Parameter));
+            single.Condition(Expression.Lambda(Expression.Call(relevance, IsRelevantMethod, single.Parameter), single.Parameter));
             bound = single.Declaration.ToParameter();
             records = Expression.NewArrayInit(typeof(UnitRecord), bound);
         }
@@ -99,7 +111,7 @@ public sealed class ComplianceRules
         {
             var collect = rule.LeftHandSide.Aggregate(AggregateKind.Collect, "records", typeof(UnitRecord), "record");
             collect.Source.Equal(nameof(UnitRecord.Unit), due.Declaration, nameof(Due.Unit));
-            collect.Source.Condition(Expression.Lambda(Expression.Call(judgeConstant, IsRelevantMethod, collect.Source.Parameter), collect.Source.Parameter));
+            collect.Source.Condition(Expression.Lambda(Expression.Call(relevance, IsRelevantMethod, collect.Source.Parameter), collect.Source.Parameter));
             if (judge.ReadsOnlyItsPeriod)
             {
                 var dueInSource = due.Declaration.ToParameter();
@@ -113,9 +125,9 @@ public sealed class ComplianceRules
             records = bound;
         }
 
-        var verdict = Expression.Call(judgeConstant, JudgeMethod, dueParameter, records);
-        rule.LeftHandSide.Filter(Expression.Lambda(Expression.NotEqual(verdict, Expression.Constant(null, typeof(Violation))), dueParameter, bound));
-        rule.RightHandSide.Yield(Expression.Lambda(verdict, rule.RightHandSide.Context, dueParameter, bound));
+        var verdict = Expression.Call(judgesParameter, JudgeMethod, Expression.Constant(requirement.Id), dueParameter, Expression.Convert(records, typeof(IReadOnlyCollection<UnitRecord>)));
+        rule.LeftHandSide.Filter(Expression.Lambda(Expression.NotEqual(verdict, Expression.Constant(null, typeof(Violation))), dueParameter, judgesParameter, bound));
+        rule.RightHandSide.Yield(Expression.Lambda(verdict, rule.RightHandSide.Context, dueParameter, judgesParameter, bound));
         return rule.Build();
     }
 }

@@ -18,7 +18,7 @@ public sealed class UnitCompliance
     private readonly Dictionary<string, UnitRecord> _records = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Violation> _open = new(StringComparer.Ordinal);
     private readonly List<ViolationChange> _history = [];
-    private readonly IReadOnlyList<Due> _schedule;
+    private readonly IReadOnlyList<DuePeriod> _schedule;
     private readonly IReadOnlyList<PhaseBoundary> _boundaries;
     private readonly HashSet<string> _openPhases = new(StringComparer.Ordinal);
     private int _nextBoundary;
@@ -33,13 +33,14 @@ public sealed class UnitCompliance
         Rules = rules;
         Unit = unit;
         _zone = TimeZoneInfo.TryFindSystemTimeZoneById(rules.Plan.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
-        _schedule = DueSchedule.For(rules.Plan, unit);
+        _schedule = rules.Schedule;
         _boundaries = Boundaries(rules.Plan.Phases, unit).OrderBy(b => b.Opens ? b.Day.DayNumber : b.Day.DayNumber + 1).ThenBy(b => b.Opens).ToArray();
         Now = new DateTimeOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue), _zone.GetUtcOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue)));
         _session = rules.Factory.CreateSession();
         _session.Events.FactInserted += (_, e) => Observe(e, ViolationChangeKind.Opened);
         _session.Events.FactUpdated += (_, e) => Observe(e, ViolationChangeKind.Changed);
         _session.Events.FactRetracted += (_, e) => Observe(e, ViolationChangeKind.Resolved);
+        _session.Insert(rules.JudgesOf(unit));
     }
 
     /// <summary>The compiled plan.</summary>
@@ -58,7 +59,7 @@ public sealed class UnitCompliance
     public IReadOnlyList<ViolationChange> History => _history;
 
     /// <summary>The periods not closed yet: their requirements are pending, not violated.</summary>
-    public IEnumerable<Due> Pending => _schedule.Skip(_nextDue);
+    public IEnumerable<Due> Pending => _schedule.Skip(_nextDue).Select(d => d.For(Unit));
 
     /// <summary>The phases (and links) open at <see cref="Now"/>.</summary>
     public IReadOnlyCollection<string> OpenPhases => _openPhases;
@@ -132,7 +133,7 @@ public sealed class UnitCompliance
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _zone).DateTime);
         while (_nextDue < _schedule.Count && _schedule[_nextDue].End < today)
         {
-            _session.Insert(_schedule[_nextDue++]);
+            _session.Insert(_schedule[_nextDue++].For(Unit));
         }
 
         // Phases open on their first day and close after their last, as time facts the rules (and the campaign

@@ -6,23 +6,27 @@ using CampaignFlow.Plans.Syntax;
 namespace CampaignFlow.Compliance.Timing;
 
 /// <summary>
-/// Every <see cref="Due"/> of a unit's plan, in the order their periods close: recurring requirements once per
-/// week, month, quarter or year that overlaps their window (clipped to it); deadlines at their day; everything
-/// else at the end of its window; each once per target when counted per person, branch or department.
+/// Every closing of a plan's requirements (a <see cref="DuePeriod"/>; a <see cref="Due"/> once a unit's clock passes
+/// it), in the order their periods close: recurring requirements once per week, month, quarter or year that overlaps
+/// their window (clipped to it); deadlines at their day; everything else at the end of its window; each once per
+/// target when counted per person, branch or department.
 /// </summary>
 public static class DueSchedule
 {
+    /// <summary>The closings of <paramref name="plan"/>'s requirements, by closing day, for any unit that runs it.</summary>
+    /// <param name="plan">The resolved plan.</param>
+    public static IReadOnlyList<DuePeriod> For(ResolvedPlan plan) =>
+        plan.Requirements.SelectMany(r => For(r, plan.Window.End)).OrderBy(d => d.End).ThenBy(d => d.RequirementId, StringComparer.Ordinal).ToArray();
+
     /// <summary>The dues of <paramref name="plan"/> for <paramref name="unit"/>, by closing day.</summary>
     /// <param name="plan">The resolved plan.</param>
     /// <param name="unit">The unit's id.</param>
-    public static IReadOnlyList<Due> For(ResolvedPlan plan, string unit) =>
-        plan.Requirements.SelectMany(r => For(r, unit, plan.Window.End)).OrderBy(d => d.End).ThenBy(d => d.RequirementId, StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<Due> For(ResolvedPlan plan, string unit) => For(plan).Select(d => d.For(unit)).ToArray();
 
-    /// <summary>The dues of one requirement.</summary>
+    /// <summary>The closings of one requirement.</summary>
     /// <param name="requirement">The requirement.</param>
-    /// <param name="unit">The unit's id.</param>
     /// <param name="campaignEnd">The campaign's last day: ledgers are kept, and judged, to the end of the campaign.</param>
-    public static IEnumerable<Due> For(Requirement requirement, string unit, DateOnly campaignEnd)
+    public static IEnumerable<DuePeriod> For(Requirement requirement, DateOnly campaignEnd)
     {
         var targets = requirement.Scope == Scope.Unit || requirement.Targets.Count == 0
             ? new string?[] { null }
@@ -39,7 +43,7 @@ public static class DueSchedule
         {
             foreach (var target in targets)
             {
-                yield return new Due(unit, requirement.Id, label, target, start, end);
+                yield return new DuePeriod(requirement.Id, label, target, start, end);
             }
         }
     }

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using CampaignFlow.Compliance.Judges;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Rules.Runtime;
+
+namespace CampaignFlow.Compliance.Rules;
+
+/// <summary>
+/// Compiles plans into <see cref="ComplianceRules"/>, sharing one rule network between every plan whose rules have
+/// the same shape: the same requirements (ids, kinds, severities, titles and sources) with judges that find the same
+/// records relevant. The judges of a plan are its own, and reach the shared network as a session fact
+/// (<see cref="UnitJudges"/>), so a thousand units on clones of one plan compile one network.
+/// </summary>
+/// <threadsafety>Safe for concurrent use.</threadsafety>
+public sealed class ComplianceCompiler
+{
+    private readonly ConcurrentDictionary<string, Lazy<ISessionFactory>> _networks = new(StringComparer.Ordinal);
+
+    /// <summary>How many distinct rule networks have been compiled.</summary>
+    public int NetworkCount => _networks.Count;
+
+    /// <summary>Compiles <paramref name="plan"/>'s requirements, reusing the network of an earlier plan of the same shape.</summary>
+    /// <param name="plan">A resolved plan without errors.</param>
+    /// <param name="decorate">
+    /// Wraps each requirement's judge (a benchmark counting judge calls, a tracer); the rules are the same, only the
+    /// judge they call changes. Null for the judges as they are.
+    /// </param>
+    public ComplianceRules Compile(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var context = new JudgeContext(plan);
+        var judges = plan.Requirements.ToDictionary(r => r.Id, r => decorate is null ? JudgeFactory.For(r, context) : decorate(JudgeFactory.For(r, context)), StringComparer.Ordinal);
+        var shape = string.Join("\n", judges.Values.Select(ShapeOf));
+        var network = _networks.GetOrAdd(shape, _ => new Lazy<ISessionFactory>(() => ComplianceRules.Compile(judges.Values))).Value;
+        return new ComplianceRules(plan, judges, network, DueSchedule.For(plan));
+    }
+
+    private static string ShapeOf(RequirementJudge judge)
+    {
+        var requirement = judge.Requirement;
+        return string.Join('\u001f', requirement.Id, requirement.ActionId, requirement.Kind, requirement.Severity, requirement.Title,
+            string.Join(",", requirement.Source), judge.PerRecord, judge.ReadsOnlyItsPeriod, judge.RelevanceKey);
+    }
+}
