@@ -1,4 +1,5 @@
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Requirements;

@@ -1,4 +1,5 @@
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Requirements;
@@ -56,8 +57,7 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
 
     /// <summary>True for an activity of the requirement's subject kind that has the attributes it asks for.</summary>
     /// <param name="record">A record.</param>
-    protected bool IsSubjectActivity(UnitRecord record) =>
-        record is ActivityRecord a && a.Kind == Requirement.Subject.Id && a.Matches(Requirement.Where);
+    protected bool IsSubjectActivity(UnitRecord record) => SubjectRecords.IsActivity(record, Requirement.Subject, Requirement.Where);
 
     /// <summary>The activities of the subject in the due's period, for its target when it has one.</summary>
     /// <param name="due">The period and target.</param>

@@ -1,4 +1,5 @@
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Requirements;
@@ -88,10 +89,6 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             return returned is null ? null : $"returned by {returned.Role} {JudgeContext.Day(returned.Day)}";
         }
 
-        // A test records its outcome as result: failed (不达标), or as passed: false.
-        return occurrence is ActivityRecord { } test
-               && ((test.Attributes.TryGetValue("result", out var result) && result is "failed" or "fail" or "不达标")
-                   || (test.Attributes.TryGetValue("passed", out var passed) && string.Equals(passed, "false", StringComparison.OrdinalIgnoreCase)))
-            ? "failed" : null;
+        return TestOutcome.IsFailed(occurrence) ? "failed" : null;
     }
 }

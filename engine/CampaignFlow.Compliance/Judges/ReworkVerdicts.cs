@@ -1,18 +1,21 @@
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
+using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Plans.Requirements;
 
-namespace CampaignFlow.Campaigns.Signals;
+namespace CampaignFlow.Compliance.Judges;
 
 /// <summary>
 /// The rules' re-work verdict on one occurrence of an action, asked of the requirement's own judge before its window
 /// closes: the judge sees that occurrence (and what bears on it, such as its evaluation) without the others, so it
 /// says whether this one failed.
 /// </summary>
-internal static class ReworkVerdicts
+public static class ReworkVerdicts
 {
     /// <summary>The occurrences of the re-work's subject in its window that no later record replaces, earliest first.</summary>
+    /// <param name="rework">The re-work requirement.</param>
+    /// <param name="records">The unit's records.</param>
     public static IReadOnlyList<UnitRecord> Current(Rework rework, IEnumerable<UnitRecord> records)
     {
         var all = records.ToArray();
@@ -22,15 +25,18 @@ internal static class ReworkVerdicts
     }
 
     /// <summary>True when <paramref name="record"/> is an occurrence of the action the re-work concerns, inside its window.</summary>
+    /// <param name="rework">The re-work requirement.</param>
+    /// <param name="record">A record of the unit.</param>
     public static bool IsOccurrence(Rework rework, UnitRecord record) =>
-        record.Within(rework.Window.Start, rework.Window.End) && rework.Subject.Kind switch
-        {
-            SubjectKind.Activity => record is ActivityRecord a && a.Kind == rework.Subject.Id && a.Matches(rework.Where),
-            SubjectKind.Document => record is DocumentRecord d && d.Kind == rework.Subject.Id,
-            _ => false,
-        };
+        record.Within(rework.Window.Start, rework.Window.End)
+        && rework.Subject.Kind is SubjectKind.Activity or SubjectKind.Document
+        && SubjectRecords.Counts(rework, record);
 
     /// <summary>True when the judge finds <paramref name="occurrence"/> failed.</summary>
+    /// <param name="rework">The re-work requirement.</param>
+    /// <param name="rules">The unit's plan, compiled: its judge of <paramref name="rework"/> decides.</param>
+    /// <param name="occurrence">One occurrence.</param>
+    /// <param name="records">The unit's records.</param>
     public static bool Failed(Rework rework, ComplianceRules rules, UnitRecord occurrence, IEnumerable<UnitRecord> records)
     {
         var judge = rules.Judges[rework.Id];
@@ -43,6 +49,10 @@ internal static class ReworkVerdicts
     /// The verdict on <paramref name="occurrence"/> once it is known — <c>true</c>: it must be done again, <c>false</c>:
     /// it passed — or null while it is not (its evaluation not recorded yet).
     /// </summary>
+    /// <param name="rework">The re-work requirement.</param>
+    /// <param name="rules">The unit's plan, compiled.</param>
+    /// <param name="occurrence">The latest occurrence.</param>
+    /// <param name="records">The unit's records.</param>
     public static bool? Verdict(Rework rework, ComplianceRules rules, UnitRecord occurrence, IReadOnlyCollection<UnitRecord> records)
     {
         var failed = Failed(rework, rules, occurrence, records);
@@ -55,8 +65,7 @@ internal static class ReworkVerdicts
 
         if (condition.Outcome == "failed")
         {
-            var tested = occurrence is ActivityRecord a && (a.Attributes.ContainsKey("result") || a.Attributes.ContainsKey("passed"));
-            return tested ? failed : null;
+            return TestOutcome.IsRecorded(occurrence) ? failed : null;
         }
 
         // A return can come at any time; only a failure is a verdict before the window closes.
