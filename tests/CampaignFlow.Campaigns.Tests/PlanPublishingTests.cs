@@ -1,5 +1,5 @@
 using System.Globalization;
-using CampaignFlow.Campaigns.Records;
+using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Tests.Shared;
 
 namespace CampaignFlow.Campaigns.Tests;

@@ -9,4 +9,11 @@ namespace CampaignFlow.Campaigns.Compilation;
 /// <param name="Gate">For an approval: the gate.</param>
 /// <param name="Role">For an approval: the role.</param>
 /// <param name="Rework">For a held action that may have to be held again, or a re-work decision: its re-work requirement.</param>
-internal sealed record ActivityBinding(BindingKind Kind, ResolvedAction Action, ApprovalGate? Gate = null, string? Role = null, Rework? Rework = null);
+internal sealed record ActivityBinding(BindingKind Kind, ResolvedAction Action, ApprovalGate? Gate = null, string? Role = null, Rework? Rework = null)
+{
+    /// <summary>For an approval that an action of the gate's phase waits for before its task opens: that action.</summary>
+    public ResolvedAction? HeldBack { get; init; }
+
+    /// <summary>For a held action inside a re-work loop: the loop's activity id, whose passes count the re-work rounds.</summary>
+    public string? Loop { get; init; }
+}

@@ -24,8 +24,8 @@ internal static class PlanWorkflowCompiler
     /// <summary>The most passes a re-work loop may take.</summary>
     public const int MaxReworkPasses = 20;
 
-    /// <summary>Compiles <paramref name="plan"/>.</summary>
-    public static CompiledCampaign Compile(ResolvedPlan plan)
+    /// <summary>Compiles <paramref name="plan"/>, whose periods close on <paramref name="schedule"/>.</summary>
+    public static CompiledCampaign Compile(ResolvedPlan plan, IReadOnlyList<DuePeriod> schedule)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(plan.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         var bindings = new Dictionary<string, ActivityBinding>(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ internal static class PlanWorkflowCompiler
                 new Fork("actions:campaign-wide", builder.Actions(campaignWide))));
         }
 
-        branches.Add(new PeriodClock("clock", Instants(plan, zone)));
+        branches.Add(new PeriodClock("clock", Instants(plan, schedule, zone)));
         var definition = new WorkflowDefinition(plan.Id, plan.Version, new Fork("campaign", [.. branches]));
         return new CompiledCampaign(plan, definition, bindings, zone);
     }
@@ -50,10 +50,10 @@ internal static class PlanWorkflowCompiler
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
-    private static IEnumerable<DateTimeOffset> Instants(ResolvedPlan plan, TimeZoneInfo zone)
+    private static IEnumerable<DateTimeOffset> Instants(ResolvedPlan plan, IReadOnlyList<DuePeriod> schedule, TimeZoneInfo zone)
     {
         // A period is judged from the day after its last day; phases open on their first day and close after their last.
-        foreach (var due in DueSchedule.For(plan, plan.Unit.Id))
+        foreach (var due in schedule)
         {
             yield return StartOf(due.End.AddDays(1), zone);
         }
@@ -105,7 +105,7 @@ internal static class PlanWorkflowCompiler
                 }
 
                 var waits = holding.Select(g => (Activity)new Sequence($"waits:{action.Id}:{g.Action.Id}",
-                    [.. g.Gate!.Chain.Select(role => Approval($"approve:{action.Id}:{g.Action.Id}:{role}", g.Action, g.Gate, role))])).ToArray();
+                    [.. g.Gate!.Chain.Select(role => Approval($"approve:{action.Id}:{g.Action.Id}:{role}", g.Action, g.Gate, role, action))])).ToArray();
                 return new Sequence("gated:" + action.Id, new Fork("waits:" + action.Id, waits), core);
             }).ToArray();
         }
@@ -121,7 +121,7 @@ internal static class PlanWorkflowCompiler
             if (action.Requirements.OfType<Rework>().FirstOrDefault() is { } rework)
             {
                 var held = "held:" + action.Id;
-                bindings[held] = new ActivityBinding(BindingKind.Held, action, Rework: rework);
+                bindings[held] = new ActivityBinding(BindingKind.Held, action, Rework: rework) { Loop = id };
                 bindings[id] = new ActivityBinding(BindingKind.ReworkDecision, action, Rework: rework);
                 return Loop.UntilDecided(id, new RunTask(held, CampaignSignals.Held, CampaignSignals.OfAction(action.Id)),
                     CampaignSignals.ReworkDecided, CampaignSignals.OfAction(action.Id), CampaignSignals.Repeat, MaxReworkPasses);
@@ -131,9 +131,9 @@ internal static class PlanWorkflowCompiler
             return new RunTask(id, CampaignSignals.Held, CampaignSignals.OfAction(action.Id));
         }
 
-        private WaitForSignal Approval(string id, ResolvedAction gateAction, ApprovalGate gate, string role)
+        private WaitForSignal Approval(string id, ResolvedAction gateAction, ApprovalGate gate, string role, ResolvedAction? heldBack = null)
         {
-            bindings[id] = new ActivityBinding(BindingKind.Approval, gateAction, gate, role);
+            bindings[id] = new ActivityBinding(BindingKind.Approval, gateAction, gate, role) { HeldBack = heldBack };
             return new WaitForSignal(id, CampaignSignals.Approved, CampaignSignals.OfApproval(gateAction.Id, role));
         }
 

@@ -26,14 +26,15 @@ public sealed class ComplianceCompiler
     /// Wraps each requirement's judge (a benchmark counting judge calls, a tracer); the rules are the same, only the
     /// judge they call changes. Null for the judges as they are.
     /// </param>
-    public ComplianceRules Compile(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null)
+    /// <param name="schedule">The plan's <see cref="DueSchedule"/>, when the caller has computed it already.</param>
+    public ComplianceRules Compile(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null, IReadOnlyList<DuePeriod>? schedule = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var context = new JudgeContext(plan);
         var judges = plan.Requirements.ToDictionary(r => r.Id, r => decorate is null ? JudgeFactory.For(r, context) : decorate(JudgeFactory.For(r, context)), StringComparer.Ordinal);
         var shape = string.Join("\n", judges.Values.Select(ShapeOf));
         var network = _networks.GetOrAdd(shape, _ => new Lazy<ISessionFactory>(() => ComplianceRules.Compile(judges.Values))).Value;
-        return new ComplianceRules(plan, judges, network, DueSchedule.For(plan));
+        return new ComplianceRules(plan, judges, network, schedule ?? DueSchedule.For(plan));
     }
 
     private static string ShapeOf(RequirementJudge judge)

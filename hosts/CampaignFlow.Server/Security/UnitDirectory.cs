@@ -1,39 +1,35 @@
+using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Server.Hosting;
 
 namespace CampaignFlow.Server.Security;
 
 /// <summary>
-/// The running units with their place in the hierarchy: a unit is under a body when the body is its parent, or
-/// its parent's parent through the plans of the units in between (西关街道 → 魏都区委 → 许昌市).
+/// The running units with their place in the hierarchy, for the host's services: the campaign service's
+/// <see cref="OrganisationTree"/>, reached once the service has started.
 /// </summary>
 /// <param name="running">The started campaign service.</param>
 public sealed class UnitDirectory(RunningCampaigns running)
 {
+    private OrganisationTree Tree => running.Service.Organisation;
+
     /// <summary>Every running unit.</summary>
-    public IReadOnlyList<CampaignUnit> All => running.Service.Units;
+    public IReadOnlyList<CampaignUnit> All => Tree.All;
 
     /// <summary>The unit, or null when no campaign runs for it.</summary>
     /// <param name="unitId">The unit's id.</param>
-    public CampaignUnit? Find(string unitId) => running.Service.FindUnit(unitId);
+    public CampaignUnit? Find(string unitId) => Tree.Find(unitId);
 
     /// <summary>The bodies above <paramref name="unit"/>, nearest first.</summary>
     /// <param name="unit">The unit.</param>
-    public IEnumerable<string> BodiesAbove(CampaignUnit unit)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal) { unit.Id };
-        for (var body = unit.Body; body is not null && seen.Add(body); body = Find(body)?.Body)
-        {
-            yield return body;
-        }
-    }
+    public IEnumerable<string> BodiesAbove(CampaignUnit unit) => Tree.BodiesAbove(unit);
 
     /// <summary>True when <paramref name="body"/> is the unit itself or a body above it.</summary>
     /// <param name="unit">The unit.</param>
     /// <param name="body">A body's id.</param>
-    public bool IsUnder(CampaignUnit unit, string body) => unit.Id == body || BodiesAbove(unit).Contains(body, StringComparer.Ordinal);
+    public bool IsUnder(CampaignUnit unit, string body) => Tree.IsUnder(unit, body);
 
     /// <summary>The units under <paramref name="body"/> (including a unit whose id it is).</summary>
     /// <param name="body">A body's id.</param>
-    public IReadOnlyList<CampaignUnit> Under(string body) => All.Where(u => IsUnder(u, body)).ToArray();
+    public IReadOnlyList<CampaignUnit> Under(string body) => Tree.Under(body);
 }

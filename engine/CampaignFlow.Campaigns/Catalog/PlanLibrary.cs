@@ -5,7 +5,7 @@ using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
 using CampaignFlow.Plans.Resolution;
 
-namespace CampaignFlow.Campaigns.Publishing;
+namespace CampaignFlow.Campaigns.Catalog;
 
 /// <summary>
 /// The plans a service runs: the definitions folder is read and each valid plan published as a version (its plan,
@@ -16,12 +16,14 @@ internal sealed class PlanLibrary
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+    private readonly Dictionary<string, ResolvedPlan> _runningById;
 
     private PlanLibrary(IReadOnlyList<PlanLoadProblem> problems, IReadOnlyList<ResolvedPlan> versions, IReadOnlyDictionary<string, string> filesByPlan)
     {
         Problems = problems;
         Versions = versions;
         Running = versions.GroupBy(v => v.Id).Select(g => g.MaxBy(v => v.Version)!).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        _runningById = Running.ToDictionary(p => p.Id, StringComparer.Ordinal);
         FilesByPlan = filesByPlan;
     }
 
@@ -33,6 +35,9 @@ internal sealed class PlanLibrary
 
     /// <summary>The highest version of each plan.</summary>
     public IReadOnlyList<ResolvedPlan> Running { get; }
+
+    /// <summary>The highest version of the plan with this id, or null.</summary>
+    public ResolvedPlan? Find(string planId) => _runningById.GetValueOrDefault(planId);
 
     /// <summary>The definitions file of each plan read from the folder, relative, by plan id.</summary>
     public IReadOnlyDictionary<string, string> FilesByPlan { get; }
@@ -56,8 +61,8 @@ internal sealed class PlanLibrary
                 var at = plan.Merged.At("version");
                 string[] arguments = [plan.Id, plan.Version.ToString(CultureInfo.InvariantCulture), (plan.Version + 1).ToString(CultureInfo.InvariantCulture)];
                 problems.Add(new PlanLoadProblem(files[0].Path, Math.Max(at.Line, 1), Math.Max(at.Column, 1), "plan-changed-without-version",
-                    PublishingMessages.Format("plan-changed-without-version", English, arguments),
-                    PublishingMessages.Format("plan-changed-without-version", Chinese, arguments)));
+                    CatalogMessages.Format("plan-changed-without-version", English, arguments),
+                    CatalogMessages.Format("plan-changed-without-version", Chinese, arguments)));
             }
         }
 
@@ -69,8 +74,8 @@ internal sealed class PlanLibrary
             {
                 string[] arguments = [stored.PlanId, stored.Version.ToString(CultureInfo.InvariantCulture), why];
                 problems.Add(new PlanLoadProblem(stored.Files[0].Path, 1, 1, "stored-plan-unresolvable",
-                    PublishingMessages.Format("stored-plan-unresolvable", English, arguments),
-                    PublishingMessages.Format("stored-plan-unresolvable", Chinese, arguments)));
+                    CatalogMessages.Format("stored-plan-unresolvable", English, arguments),
+                    CatalogMessages.Format("stored-plan-unresolvable", Chinese, arguments)));
                 continue;
             }
 

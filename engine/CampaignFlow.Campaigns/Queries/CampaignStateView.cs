@@ -1,7 +1,9 @@
 using CampaignFlow.Campaigns.Compilation;
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Workflows.Instances;
 
-namespace CampaignFlow.Campaigns.Service;
+namespace CampaignFlow.Campaigns.Queries;
 
 /// <summary>
 /// Reads a unit's campaign state off its plan, the clock and its workflow instance: phases by their dates, open
@@ -13,7 +15,7 @@ internal static class CampaignStateView
 
     public static UnitCampaignState Of(RunningUnit unit, WorkflowInstanceState? instance, DateTimeOffset now, int openViolations)
     {
-        var campaign = unit.Campaign;
+        var campaign = unit.Compiled.Campaign;
         var plan = campaign.Plan;
         var today = campaign.DayOf(now);
 
@@ -33,8 +35,7 @@ internal static class CampaignStateView
         var actions = new List<ActionState>();
         var gates = new List<GateState>();
         var bookmarks = instance?.Bookmarks ?? [];
-        var loopPasses = (instance?.Executions ?? []).Where(e => e.ActivityId.StartsWith("action:", StringComparison.Ordinal))
-            .GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Max(e => e.Counter), StringComparer.Ordinal);
+        var loopPasses = (instance?.Executions ?? []).GroupBy(e => e.ActivityId).ToDictionary(g => g.Key, g => g.Max(e => e.Counter), StringComparer.Ordinal);
         foreach (var bookmark in bookmarks)
         {
             if (!campaign.Bindings.TryGetValue(bookmark.ActivityId, out var binding))
@@ -54,17 +55,14 @@ internal static class CampaignStateView
                     }
 
                     Add(actions, action.Id, action.Title, action.PhaseId, "awaiting-approval");
-                    foreach (var gated in gate.Gates)
+                    if (binding.HeldBack is { } held)
                     {
-                        if (plan.Actions.FirstOrDefault(a => a.Id == gated) is { } held && bookmark.ActivityId.StartsWith($"approve:{gated}:", StringComparison.Ordinal))
-                        {
-                            Add(actions, held.Id, held.Title, held.PhaseId, "awaiting-approval");
-                        }
+                        Add(actions, held.Id, held.Title, held.PhaseId, "awaiting-approval");
                     }
 
                     break;
                 case BindingKind.Held:
-                    var rework = binding.Rework is not null && loopPasses.GetValueOrDefault("action:" + action.Id) > 1;
+                    var rework = binding.Loop is { } loop && loopPasses.GetValueOrDefault(loop) > 1;
                     Add(actions, action.Id, action.Title, action.PhaseId, rework ? "rework" : "open");
                     break;
                 default:
@@ -74,7 +72,7 @@ internal static class CampaignStateView
         }
 
         var order = plan.Actions.Select((a, i) => (a.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var deadlines = unit.Schedule.Where(d => d.End >= today).Take(MaxDeadlines)
+        var deadlines = unit.Compiled.Rules.Schedule.Where(d => d.End >= today).Take(MaxDeadlines)
             .Select(d => new DeadlineState(d.RequirementId, ActionOf(plan, d.RequirementId), d.Period, d.Target, d.End)).ToArray();
         return new UnitCampaignState(
             unit.Unit,

@@ -1,14 +1,16 @@
 using System.Security.Cryptography;
 using System.Text;
 using CampaignFlow.Campaigns.Compilation;
+using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
+using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Signals;
 
-namespace CampaignFlow.Campaigns.Signals;
+namespace CampaignFlow.Campaigns.Progress;
 
 /// <summary>
 /// The signals a unit's records call for: for every bookmark the unit's instance waits on, the record that resumes it
@@ -67,7 +69,7 @@ internal static class BookmarkSignals
         }
 
         var action = binding.Action;
-        return records.Where(r => r.Within(action.Window.Start, action.Window.End) && action.Requirements.Any(q => Counts(q, r)))
+        return records.Where(r => r.Within(action.Window.Start, action.Window.End) && action.Requirements.Any(q => SubjectRecords.Counts(q, r)))
             .OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
     }
 
@@ -126,16 +128,6 @@ internal static class BookmarkSignals
 
         return current.Values.Select(ApprovalOf).OfType<string>().Order(StringComparer.Ordinal).FirstOrDefault();
     }
-
-    private static bool Counts(Requirement requirement, UnitRecord record) => requirement.Subject.Kind switch
-    {
-        SubjectKind.Activity => record is ActivityRecord a && a.Kind == requirement.Subject.Id && a.Matches(requirement.Where),
-        SubjectKind.Document => record is DocumentRecord d && d.Kind == requirement.Subject.Id,
-        SubjectKind.Publication => record is PublicationRecord p && p.DocumentKind == requirement.Subject.Id,
-        SubjectKind.Ledger => record is LedgerItemRecord l && l.Ledger == requirement.Subject.Id,
-        SubjectKind.Span => record is ActivityRecord,
-        _ => false,
-    };
 
     // Keys name the evidence, which for a gate of many people is long; the inbox keeps keys, so they stay short.
     private static string Key(string text) => text.Length <= 160 ? text : text[..96] + "#" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

@@ -1,4 +1,4 @@
-namespace CampaignFlow.Campaigns.Records;
+namespace CampaignFlow.Campaigns.Recording;
 
 /// <summary>The values of <see cref="Storage.StoredRecord.Type"/>.</summary>
 public static class RecordTypes

@@ -6,7 +6,7 @@ using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Plans.Syntax;
 
-namespace CampaignFlow.Campaigns.Records;
+namespace CampaignFlow.Campaigns.Recording;
 
 /// <summary>
 /// Turns a typed record into the row the stores keep and back. The payload is canonical JSON — a fixed property

@@ -6,7 +6,7 @@ using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Syntax;
 
-namespace CampaignFlow.Campaigns.Violations;
+namespace CampaignFlow.Campaigns.Verdicts;
 
 /// <summary>
 /// A violation as the rules yield it, turned into the row the violation store keeps: the columns auditors filter

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using CampaignFlow.Compliance.Rules;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Workflows.Definitions;
+
+namespace CampaignFlow.Campaigns.Compilation;
+
+/// <summary>
+/// Every plan version compiled once and kept for every unit that runs it: its workflow as soon as it is registered
+/// (an instance of any stored version may be resumed or cancelled), its rules on first use, on a network shared by
+/// every plan of the same shape; its due schedule computed once for both.
+/// </summary>
+/// <threadsafety>Safe for concurrent use.</threadsafety>
+internal sealed class PlanCompilations
+{
+    private readonly ConcurrentDictionary<(string Id, int Version), (CompiledCampaign Campaign, IReadOnlyList<DuePeriod> Schedule)> _workflows = new();
+    private readonly ConcurrentDictionary<(string Id, int Version), Lazy<CompiledPlan>> _compiled = new();
+    private readonly ComplianceCompiler _rules = new();
+
+    /// <summary>The workflow definitions of every registered version, for the runtime.</summary>
+    public WorkflowDefinitionRegistry Registry { get; } = new();
+
+    /// <summary>How many distinct rule networks the compiled versions share.</summary>
+    public int RuleNetworks => _rules.NetworkCount;
+
+    /// <summary>Compiles the workflow of <paramref name="version"/> and registers it.</summary>
+    public void Register(ResolvedPlan version) => WorkflowOf(version);
+
+    /// <summary>The plan version compiled, its rules compiled on first use.</summary>
+    public CompiledPlan For(ResolvedPlan version) =>
+        _compiled.GetOrAdd((version.Id, version.Version), _ => new Lazy<CompiledPlan>(() =>
+        {
+            var (campaign, schedule) = WorkflowOf(version);
+            return new CompiledPlan(campaign, _rules.Compile(version, schedule: schedule));
+        })).Value;
+
+    private (CompiledCampaign Campaign, IReadOnlyList<DuePeriod> Schedule) WorkflowOf(ResolvedPlan version) =>
+        _workflows.GetOrAdd((version.Id, version.Version), _ =>
+        {
+            var schedule = DueSchedule.For(version);
+            var campaign = PlanWorkflowCompiler.Compile(version, schedule);
+            Registry.Register(campaign.Definition);
+            return (campaign, schedule);
+        });
+}

@@ -1,0 +1,34 @@
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Workflows.Runtime;
+
+namespace CampaignFlow.Campaigns.Queries;
+
+/// <summary>The read side the API and a console need: a unit's campaign state, violations, their history. Nothing here builds a session.</summary>
+internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtime, IViolationStore violations, TimeProvider clock)
+{
+    public async Task<UnitCampaignState?> GetStateAsync(string unitId, CancellationToken ct)
+    {
+        if (units.Find(unitId) is not { } unit)
+        {
+            return null;
+        }
+
+        var instance = await runtime.GetInstanceAsync(unit.InstanceId, ct).ConfigureAwait(false);
+        var open = await violations.QueryAsync(new ViolationQuery
+        {
+            Units = [unit.Unit.Id], PlanId = unit.Unit.PlanId, Status = ViolationStatus.Open, Limit = 1,
+        }, ct).ConfigureAwait(false);
+        return CampaignStateView.Of(unit, instance, clock.GetUtcNow(), open.Total);
+    }
+
+    public async Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct) =>
+        await violations.QueryAsync(query, ct).ConfigureAwait(false);
+
+    public async Task<StoredViolation?> GetViolationAsync(string id, CancellationToken ct) =>
+        await violations.GetAsync(id, ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<ViolationEvent>> GetViolationHistoryAsync(string id, CancellationToken ct) =>
+        await violations.GetHistoryAsync(id, ct).ConfigureAwait(false);
+}

@@ -1,0 +1,56 @@
+using CampaignFlow.Campaigns.Progress;
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Sessions;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Campaigns.Verdicts;
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Plans.Diagnostics;
+
+namespace CampaignFlow.Campaigns.Recording;
+
+/// <summary>
+/// Records what a unit did: the text read against the unit's plan and stored documents, the caller's policy asked
+/// of every record, the unit's closed periods judged first, the records appended all or nothing, the session fed
+/// what the store holds, the verdicts persisted and the workflow moved on.
+/// </summary>
+internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, TimeProvider clock)
+{
+    public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
+        sessions.WithSessionAsync(unit, async session =>
+        {
+            var known = session.Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
+            var log = RecordTextReader.Read(text ?? "", format, unit.Compiled.Plan, known);
+            if (log.HasErrors)
+            {
+                return new RecordingResult(log.Diagnostics, [], [], []);
+            }
+
+            foreach (var record in log.Records)
+            {
+                if (policy(record, log.Locations.GetValueOrDefault(record.Key, new SourceLocation(log.Path, 1, 1))) is { } refusal)
+                {
+                    return new RecordingResult(log.Diagnostics, [], [], []) { Refusal = refusal };
+                }
+            }
+
+            var now = clock.GetUtcNow();
+            var encoded = log.Records.Select(r => RecordCodec.Encode(r, now, recordedBy)).ToArray();
+
+            // Periods that closed since the unit was last touched are judged first, so what this recording changes is its own.
+            await verdicts.AdvanceAsync(unit, session, now, ct).ConfigureAwait(false);
+
+            // The store judges conflicts in the same transaction as it inserts, so a batch racing another host's is still
+            // all or nothing.
+            var results = await records.AppendAsync(encoded, ct).ConfigureAwait(false);
+            if (results.Any(r => r.Outcome == AppendOutcome.Conflict))
+            {
+                return new RecordingResult(log.Diagnostics, results, [], []);
+            }
+
+            // The session gets what a replay would get: the records as decoded from the store, in the store's order.
+            var (current, changes) = await sessions.CatchUpOrRebuildAsync(unit, session, now, ct).ConfigureAwait(false);
+            await progress.SignalAsync(unit, current, ct).ConfigureAwait(false);
+            return new RecordingResult(log.Diagnostics, results, changes.Opened, changes.Resolved);
+        }, ct);
+}

@@ -1,0 +1,105 @@
+using CampaignFlow.Campaigns.Recording;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Campaigns.Verdicts;
+using CampaignFlow.Compliance.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Campaigns.Sessions;
+
+/// <summary>
+/// The units' rule sessions: kept in an LRU cache, caught up with records another host stored, rebuilt by replaying
+/// the unit's stored records when evicted or when a replay is cheaper (docs/adr/0004). All work on a session runs under
+/// its unit's lock, and a failure half-way drops the session, since the store is the truth.
+/// </summary>
+/// <threadsafety>Safe for concurrent callers; each unit's work is serialised by its lock.</threadsafety>
+internal sealed class UnitSessions(IRecordStore records, ViolationSync verdicts, TimeProvider clock, int capacity, ILogger logger)
+{
+    private const int ReplayRatherThanInsertFrom = 200;
+    private readonly SessionCache _cache = new(capacity);
+
+    /// <summary>How many sessions are in memory.</summary>
+    public int Count => _cache.Count;
+
+    /// <summary>Runs <paramref name="work"/> on the unit's session under the unit's lock.</summary>
+    public async Task<T> WithSessionAsync<T>(RunningUnit unit, Func<UnitSession, Task<T>> work, CancellationToken ct)
+    {
+        await unit.Lock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await work(await SessionAsync(unit, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Whatever failed half-way, the store is the truth: the next use rebuilds the session from it.
+            _cache.Remove(unit.SessionKey);
+            throw;
+        }
+        finally
+        {
+            unit.Lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// After the unit's records were stored: the session fed what the store now holds beyond what it saw (with any
+    /// record another host stored meanwhile, in the store's order) and its verdicts persisted at <paramref name="at"/>;
+    /// or, when there are so many that a replay is cheaper, a rebuilt session. The caller holds the unit's lock.
+    /// </summary>
+    public async Task<(UnitSession Session, VerdictChanges Changes)> CatchUpOrRebuildAsync(RunningUnit unit, UnitSession session, DateTimeOffset at, CancellationToken ct) =>
+        await CatchUpAsync(unit, session, ct).ConfigureAwait(false)
+            ? (session, await verdicts.PersistAsync(unit, session, at, ct).ConfigureAwait(false))
+            : await RebuildAsync(unit, ct).ConfigureAwait(false);
+
+    private async Task<UnitSession> SessionAsync(RunningUnit unit, CancellationToken ct)
+    {
+        // Another host sharing the store may have recorded for this unit since.
+        if (_cache.Get(unit.SessionKey) is { } kept && await CatchUpAsync(unit, kept, ct).ConfigureAwait(false))
+        {
+            return kept;
+        }
+
+        return (await RebuildAsync(unit, ct).ConfigureAwait(false)).Session;
+    }
+
+    /// <summary>A new session of the unit from its stored records, reconciled with the stored open violations.</summary>
+    private async Task<(UnitSession Session, VerdictChanges Changes)> RebuildAsync(RunningUnit unit, CancellationToken ct)
+    {
+        _cache.Remove(unit.SessionKey);
+        var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
+        var replayed = await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false);
+        compliance.Record(replayed.Select(RecordCodec.Decode));
+        var session = new UnitSession(compliance, await verdicts.ReadOpenAsync(unit, ct).ConfigureAwait(false))
+        {
+            LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
+        };
+
+        // Reconciled at once: the rebuilt session's verdicts against the stored open rows (a repeat is no event).
+        var changes = await verdicts.AdvanceAsync(unit, session, clock.GetUtcNow(), ct).ConfigureAwait(false);
+        _cache.Put(unit.SessionKey, session);
+        logger.LogDebug("Rebuilt the session of {Unit} from its stored records", unit.Unit.Id);
+        return (session, changes);
+    }
+
+    /// <summary>
+    /// Feeds the session the unit's records stored after the last one it saw; false when there are so many that a
+    /// rebuild is cheaper: inserted into a session whose periods have closed, each record has every closed period it
+    /// falls in judged again, while a replay inserts the records before the periods close.
+    /// </summary>
+    private async Task<bool> CatchUpAsync(RunningUnit unit, UnitSession session, CancellationToken ct)
+    {
+        var stored = await records.ReadUnitAsync(unit.Unit.Id, session.LastSequence, cancellationToken: ct).ConfigureAwait(false);
+        if (stored.Count >= ReplayRatherThanInsertFrom)
+        {
+            return false;
+        }
+
+        if (stored.Count > 0)
+        {
+            session.Compliance.Record(stored.Select(RecordCodec.Decode));
+            session.LastSequence = stored[^1].Sequence;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using CampaignFlow.Campaigns.Progress;
+using CampaignFlow.Campaigns.Sessions;
+using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Campaigns.Verdicts;
+using CampaignFlow.Workflows.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Campaigns.Time;
+
+/// <summary>
+/// Moves time: due timers fire, the inbox is applied, and every unit whose timers fired is moved to now (periods close,
+/// violations open, the workflow moves on). One unit's failure is logged and does not hold back the others: its
+/// session is dropped and rebuilt from the store on its next use.
+/// </summary>
+internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, TimeProvider clock, ILogger logger)
+{
+    /// <summary>One pass; returns when the next timer is due (null: none).</summary>
+    public async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
+    {
+        var fired = await runtime.FireDueTimersAsync(ct).ConfigureAwait(false);
+        await runtime.ProcessInboxAsync(ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        foreach (var key in fired.Select(f => f.CorrelationKey).Distinct(StringComparer.Ordinal))
+        {
+            if (units.FindByInstanceKey(key) is not { } unit)
+            {
+                continue; // an instance of a superseded plan version
+            }
+
+            try
+            {
+                await sessions.WithSessionAsync(unit, async session =>
+                {
+                    await verdicts.AdvanceAsync(unit, session, now, ct).ConfigureAwait(false);
+                    await progress.SignalAsync(unit, session, ct).ConfigureAwait(false);
+                    return true;
+                }, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Moving unit {Unit} to {Now} failed; its session is rebuilt from the store on its next use", unit.Unit.Id, now);
+            }
+        }
+
+        return await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
+    }
+}

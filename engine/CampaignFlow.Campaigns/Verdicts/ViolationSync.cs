@@ -1,0 +1,82 @@
+using CampaignFlow.Campaigns.Sessions;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Units;
+
+namespace CampaignFlow.Campaigns.Verdicts;
+
+/// <summary>
+/// Keeps the violation store in step with a unit's session: what the session says now is stored as the difference
+/// to what the store holds open, so a session rebuilt after a restart repeats rows, not history.
+/// </summary>
+/// <param name="store">The violation store.</param>
+internal sealed class ViolationSync(IViolationStore store)
+{
+    /// <summary>The unit's open violations of its plan version as stored, by id, in one read.</summary>
+    public async Task<Dictionary<string, StoredViolation>> ReadOpenAsync(RunningUnit unit, CancellationToken ct)
+    {
+        var page = await store.QueryAsync(new ViolationQuery
+        {
+            Units = [unit.Unit.Id], PlanId = unit.Unit.PlanId, Status = ViolationStatus.Open, Limit = int.MaxValue,
+        }, ct).ConfigureAwait(false);
+        return page.Items.Where(v => v.PlanVersion == unit.Unit.PlanVersion).ToDictionary(v => v.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>Moves the unit's session to <paramref name="now"/> (periods close) and persists what changed.</summary>
+    public Task<VerdictChanges> AdvanceAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)
+    {
+        session.Compliance.AdvanceTo(now);
+        return PersistAsync(unit, session, now, ct);
+    }
+
+    /// <summary>Stores what the session says now as the difference to what the store holds open.</summary>
+    public async Task<VerdictChanges> PersistAsync(RunningUnit unit, UnitSession session, DateTimeOffset at, CancellationToken ct)
+    {
+        var current = session.Compliance.Violations.ToDictionary(v => v.Id, v => ViolationRows.From(v, unit.Unit.Body), StringComparer.Ordinal);
+        var updates = new List<ViolationUpdate>();
+        foreach (var (id, row) in current.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (!session.Persisted.TryGetValue(id, out var stored) || !ViolationLifecycle.SameContent(stored, row))
+            {
+                updates.Add(new ViolationUpdate(true, at, row));
+            }
+        }
+
+        foreach (var (id, row) in session.Persisted.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (!current.ContainsKey(id))
+            {
+                updates.Add(new ViolationUpdate(false, at, row));
+            }
+        }
+
+        if (updates.Count == 0)
+        {
+            return VerdictChanges.None;
+        }
+
+        var events = await store.ApplyAsync(updates, ct).ConfigureAwait(false);
+        var before = new Dictionary<string, StoredViolation>(session.Persisted, StringComparer.Ordinal);
+        session.Persisted.Clear();
+        foreach (var (id, row) in current)
+        {
+            session.Persisted[id] = row;
+        }
+
+        // The rows the events left are the lifecycle rule applied to what was open (a reopened row was not): no read back.
+        var byId = updates.ToDictionary(u => u.Violation.Id, StringComparer.Ordinal);
+        var opened = new List<StoredViolation>();
+        var resolved = new List<StoredViolation>();
+        foreach (var happened in events)
+        {
+            var previous = happened.Kind is ViolationEventKind.Changed or ViolationEventKind.Resolved ? before.GetValueOrDefault(happened.ViolationId) : null;
+            var row = ViolationLifecycle.Apply(previous, byId[happened.ViolationId]).Row
+                ?? await store.GetAsync(happened.ViolationId, ct).ConfigureAwait(false);
+            if (row is not null)
+            {
+                (happened.Kind == ViolationEventKind.Resolved ? resolved : opened).Add(row);
+            }
+        }
+
+        return new VerdictChanges(opened, resolved);
+    }
+}
