@@ -1,12 +1,13 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Workflows.Journal;
 using CampaignFlow.Workflows.Runtime;
 
 namespace CampaignFlow.Campaigns.Queries;
 
-/// <summary>The read side the API and a console need: a unit's campaign state, violations, their history. Nothing here builds a session.</summary>
-internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtime, IViolationStore violations, TimeProvider clock)
+/// <summary>The read side the API and a console need: a unit's campaign state, records and workflow journal, violations and their history. Nothing here builds a session.</summary>
+internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtime, IViolationStore violations, IRecordStore records, TimeProvider clock)
 {
     public async Task<UnitCampaignState?> GetStateAsync(string unitId, CancellationToken ct)
     {
@@ -22,6 +23,12 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
         }, ct).ConfigureAwait(false);
         return CampaignStateView.Of(unit, instance, clock.GetUtcNow(), open.Total);
     }
+
+    public async Task<IReadOnlyList<StoredRecord>?> ReadRecordsAsync(string unitId, long afterSequence, int maxCount, CancellationToken ct) =>
+        units.Find(unitId) is null ? null : await records.ReadUnitAsync(unitId, afterSequence, maxCount, ct).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<JournalEntry>?> GetJournalAsync(string unitId, CancellationToken ct) =>
+        units.Find(unitId) is { } unit ? await runtime.GetJournalAsync(unit.InstanceId, ct).ConfigureAwait(false) : null;
 
     public async Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct) =>
         await violations.QueryAsync(query, ct).ConfigureAwait(false);

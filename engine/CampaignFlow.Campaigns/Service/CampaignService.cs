@@ -10,6 +10,7 @@ using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Workflows.Journal;
 using CampaignFlow.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -21,11 +22,7 @@ namespace CampaignFlow.Campaigns.Service;
 /// (timers fire, periods close), and answers what a unit's campaign looks like now. A façade: each job has its own
 /// room (see engine/CampaignFlow.Campaigns/README.md and docs/adr/0006).
 /// </summary>
-/// <remarks>
-/// Each plan version is compiled once for every unit on it. Each unit has one rule session per plan version, kept in
-/// memory up to <see cref="CampaignOptions.MaxSessionsInMemory"/>; any other is rebuilt by replaying the unit's stored
-/// records. Everything the service says is in the stores, so a new service on the same stores carries on.
-/// </remarks>
+/// <remarks>Everything the service says is in the stores, so a new service on the same stores carries on.</remarks>
 /// <threadsafety>Safe for concurrent callers: each unit's work is serialised by the unit's lock.</threadsafety>
 public sealed class CampaignService : IAsyncDisposable
 {
@@ -98,7 +95,7 @@ public sealed class CampaignService : IAsyncDisposable
             sessions,
             new RecordingPipeline(stores.Records, sessions, verdicts, progress, options.Clock),
             new CampaignTicker(runtime, units, sessions, verdicts, progress, options.Clock, logger),
-            new CampaignQueries(units, runtime, stores.Violations, options.Clock),
+            new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
             new PlanValidator(options.DefinitionsPath, library.FilesByPlan));
     }
 
@@ -151,6 +148,19 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="unitId">The unit.</param>
     /// <param name="ct">Cancels the call.</param>
     public Task<UnitCampaignState?> GetStateAsync(string unitId, CancellationToken ct = default) => _queries.GetStateAsync(unitId, ct);
+
+    /// <summary>A unit's stored records in the store's order after <paramref name="afterSequence"/>, or null for a unit that does not run.</summary>
+    /// <param name="unitId">The unit.</param>
+    /// <param name="afterSequence">Only records stored after this sequence number (0: all).</param>
+    /// <param name="maxCount">At most this many.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public Task<IReadOnlyList<StoredRecord>?> ReadRecordsAsync(string unitId, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken ct = default) =>
+        _queries.ReadRecordsAsync(unitId, afterSequence, maxCount, ct);
+
+    /// <summary>What a unit's workflow instance did, oldest first, or null for a unit that does not run.</summary>
+    /// <param name="unitId">The unit.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public Task<IReadOnlyList<JournalEntry>?> GetJournalAsync(string unitId, CancellationToken ct = default) => _queries.GetJournalAsync(unitId, ct);
 
     /// <summary>A page of the violations matching <paramref name="query"/>.</summary>
     /// <param name="query">The filter.</param>
