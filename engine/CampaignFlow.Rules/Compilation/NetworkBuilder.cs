@@ -162,7 +162,8 @@ internal sealed class NetworkBuilder
         {
             NodeKind.Join => new JoinNode(_nodes.Count, description, conditions),
             NodeKind.Aggregate => new AggregateNode(_nodes.Count, description, conditions, Prototype(rule, aggregate!, selector), aggregate!.Kind, selector),
-            _ => new ExistenceNode(_nodes.Count, kind, description, conditions),
+            _ when conditions.Residual is null => new CountingExistenceNode(_nodes.Count, kind, description, conditions),
+            _ => new FilteredExistenceNode(_nodes.Count, kind, description, conditions),
         };
         Add(node);
         node.AddRule(rule.Id);
