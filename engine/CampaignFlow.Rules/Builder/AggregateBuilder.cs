@@ -6,14 +6,14 @@ namespace CampaignFlow.Rules.Builder;
 /// <summary>Builds an aggregate from data: the source pattern, the selector, and conditions on the result.</summary>
 public sealed class AggregateBuilder
 {
-    private readonly string resultName;
-    private readonly List<LambdaExpression> resultConditions = [];
-    private LambdaExpression? selector;
+    private readonly string _resultName;
+    private readonly List<LambdaExpression> _resultConditions = [];
+    private LambdaExpression? _selector;
 
     internal AggregateBuilder(AggregateKind kind, string resultName, Declaration source)
     {
         Kind = kind;
-        this.resultName = resultName;
+        _resultName = resultName;
         Source = new PatternBuilder(source);
     }
 
@@ -24,14 +24,14 @@ public sealed class AggregateBuilder
     public PatternBuilder Source { get; }
 
     /// <summary>The declaration the result is bound to (available once the selector, if needed, is set).</summary>
-    public Declaration Result => new(resultName, Element().ResultType);
+    public Declaration Result => new(_resultName, Element().ResultType);
 
     /// <summary>Sets the key (group-by) or value (sum, min, max) selector.</summary>
     /// <param name="lambda">A one-parameter lambda over the source fact.</param>
     /// <returns>This builder.</returns>
     public AggregateBuilder Selector(LambdaExpression lambda)
     {
-        selector = lambda;
+        _selector = lambda;
         return this;
     }
 
@@ -46,7 +46,7 @@ public sealed class AggregateBuilder
     /// <returns>This builder.</returns>
     public AggregateBuilder Where(LambdaExpression condition)
     {
-        resultConditions.Add(condition);
+        _resultConditions.Add(condition);
         return this;
     }
 
@@ -62,8 +62,8 @@ public sealed class AggregateBuilder
     public PatternElement Build()
     {
         var element = Element();
-        return new PatternElement(new Declaration(resultName, element.ResultType), resultConditions.ToArray(), element);
+        return new PatternElement(new Declaration(_resultName, element.ResultType), _resultConditions.ToArray(), element);
     }
 
-    private AggregateElement Element() => new(Kind, Source.Build(), selector);
+    private AggregateElement Element() => new(Kind, Source.Build(), _selector);
 }

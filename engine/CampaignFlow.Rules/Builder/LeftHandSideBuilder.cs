@@ -6,8 +6,8 @@ namespace CampaignFlow.Rules.Builder;
 /// <summary>Builds a rule's conditions from data, in order.</summary>
 public sealed class LeftHandSideBuilder
 {
-    private readonly List<Func<RuleElement>> elements = [];
-    private int anonymous;
+    private readonly List<Func<RuleElement>> _elements = [];
+    private int _anonymous;
 
     /// <summary>Adds a pattern binding facts of <paramref name="type"/> to <paramref name="name"/>.</summary>
     /// <param name="type">The fact type.</param>
@@ -16,7 +16,7 @@ public sealed class LeftHandSideBuilder
     public PatternBuilder Pattern(Type type, string name)
     {
         var pattern = new PatternBuilder(new Declaration(name, type));
-        elements.Add(() => pattern.Build());
+        _elements.Add(() => pattern.Build());
         return pattern;
     }
 
@@ -26,8 +26,8 @@ public sealed class LeftHandSideBuilder
     /// <returns>The pattern's builder, for its conditions.</returns>
     public PatternBuilder Not(Type type, string? name = null)
     {
-        var pattern = new PatternBuilder(new Declaration(name ?? $"$not{++anonymous}", type));
-        elements.Add(() => new NotElement(pattern.Build()));
+        var pattern = new PatternBuilder(new Declaration(name ?? $"$not{++_anonymous}", type));
+        _elements.Add(() => new NotElement(pattern.Build()));
         return pattern;
     }
 
@@ -37,8 +37,8 @@ public sealed class LeftHandSideBuilder
     /// <returns>The pattern's builder, for its conditions.</returns>
     public PatternBuilder Exists(Type type, string? name = null)
     {
-        var pattern = new PatternBuilder(new Declaration(name ?? $"$exists{++anonymous}", type));
-        elements.Add(() => new ExistsElement(pattern.Build()));
+        var pattern = new PatternBuilder(new Declaration(name ?? $"$exists{++_anonymous}", type));
+        _elements.Add(() => new ExistsElement(pattern.Build()));
         return pattern;
     }
 
@@ -51,7 +51,7 @@ public sealed class LeftHandSideBuilder
     public AggregateBuilder Aggregate(AggregateKind kind, string resultName, Type sourceType, string sourceName)
     {
         var aggregate = new AggregateBuilder(kind, resultName, new Declaration(sourceName, sourceType));
-        elements.Add(aggregate.Build);
+        _elements.Add(aggregate.Build);
         return aggregate;
     }
 
@@ -60,9 +60,9 @@ public sealed class LeftHandSideBuilder
     /// <returns>This builder.</returns>
     public LeftHandSideBuilder Filter(LambdaExpression condition)
     {
-        elements.Add(() => new FilterElement([condition]));
+        _elements.Add(() => new FilterElement([condition]));
         return this;
     }
 
-    internal RuleElement[] Build() => elements.Select(e => e()).ToArray();
+    internal RuleElement[] Build() => _elements.Select(e => e()).ToArray();
 }

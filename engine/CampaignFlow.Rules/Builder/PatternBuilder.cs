@@ -7,7 +7,7 @@ namespace CampaignFlow.Rules.Builder;
 /// <param name="declaration">The variable the pattern binds.</param>
 public sealed class PatternBuilder(Declaration declaration)
 {
-    private readonly List<LambdaExpression> conditions = [];
+    private readonly List<LambdaExpression> _conditions = [];
 
     /// <summary>The variable the pattern binds.</summary>
     public Declaration Declaration { get; } = declaration;
@@ -21,7 +21,7 @@ public sealed class PatternBuilder(Declaration declaration)
     public PatternBuilder Condition(LambdaExpression condition)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        conditions.Add(condition);
+        _conditions.Add(condition);
         return this;
     }
 
@@ -50,5 +50,5 @@ public sealed class PatternBuilder(Declaration declaration)
     /// <summary>Builds the pattern.</summary>
     /// <param name="source">The aggregate the pattern reads results from, if any.</param>
     /// <returns>The pattern element.</returns>
-    public PatternElement Build(AggregateElement? source = null) => new(Declaration, conditions.ToArray(), source);
+    public PatternElement Build(AggregateElement? source = null) => new(Declaration, _conditions.ToArray(), source);
 }

@@ -7,7 +7,7 @@ namespace CampaignFlow.Rules.Builder;
 /// <summary>Builds a rule's actions from data.</summary>
 public sealed class RightHandSideBuilder
 {
-    private readonly List<ActionElement> actions = [];
+    private readonly List<ActionElement> _actions = [];
 
     /// <summary>A parameter for the action context, to use as the first parameter of action lambdas.</summary>
     public ParameterExpression Context { get; } = Expression.Parameter(typeof(IContext), "context");
@@ -17,7 +17,7 @@ public sealed class RightHandSideBuilder
     /// <returns>This builder.</returns>
     public RightHandSideBuilder Action(LambdaExpression action)
     {
-        actions.Add(new ActionElement(ActionKind.Do, action));
+        _actions.Add(new ActionElement(ActionKind.Do, action));
         return this;
     }
 
@@ -26,7 +26,7 @@ public sealed class RightHandSideBuilder
     /// <returns>This builder.</returns>
     public RightHandSideBuilder Yield(LambdaExpression yield)
     {
-        actions.Add(new ActionElement(ActionKind.Yield, yield));
+        _actions.Add(new ActionElement(ActionKind.Yield, yield));
         return this;
     }
 
@@ -39,5 +39,5 @@ public sealed class RightHandSideBuilder
         return Yield(Expression.Lambda(Expression.Invoke(Expression.Constant(factory), Context), Context));
     }
 
-    internal ActionElement[] Build() => actions.ToArray();
+    internal ActionElement[] Build() => _actions.ToArray();
 }

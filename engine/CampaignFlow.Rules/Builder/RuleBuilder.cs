@@ -9,10 +9,10 @@ namespace CampaignFlow.Rules.Builder;
 /// <param name="id">The rule's id, unique within its rule set.</param>
 public sealed class RuleBuilder(string id)
 {
-    private readonly List<string> tags = [];
-    private string? name;
-    private string description = string.Empty;
-    private int priority;
+    private readonly List<string> _tags = [];
+    private string? _name;
+    private string _description = string.Empty;
+    private int _priority;
 
     /// <summary>The rule's conditions.</summary>
     public LeftHandSideBuilder LeftHandSide { get; } = new();
@@ -25,7 +25,7 @@ public sealed class RuleBuilder(string id)
     /// <returns>This builder.</returns>
     public RuleBuilder Name(string value)
     {
-        name = value;
+        _name = value;
         return this;
     }
 
@@ -34,7 +34,7 @@ public sealed class RuleBuilder(string id)
     /// <returns>This builder.</returns>
     public RuleBuilder Description(string value)
     {
-        description = value;
+        _description = value;
         return this;
     }
 
@@ -43,7 +43,7 @@ public sealed class RuleBuilder(string id)
     /// <returns>This builder.</returns>
     public RuleBuilder Tags(params string[] values)
     {
-        tags.AddRange(values);
+        _tags.AddRange(values);
         return this;
     }
 
@@ -52,12 +52,12 @@ public sealed class RuleBuilder(string id)
     /// <returns>This builder.</returns>
     public RuleBuilder Priority(int value)
     {
-        priority = value;
+        _priority = value;
         return this;
     }
 
     /// <summary>Builds the rule definition.</summary>
     /// <returns>An immutable rule definition.</returns>
     public RuleDefinition Build() =>
-        new(id, name ?? id, description, tags.ToArray(), priority, LeftHandSide.Build(), RightHandSide.Build());
+        new(id, _name ?? id, _description, _tags.ToArray(), _priority, LeftHandSide.Build(), RightHandSide.Build());
 }

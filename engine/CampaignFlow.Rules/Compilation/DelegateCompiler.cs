@@ -29,25 +29,25 @@ internal static class DelegateCompiler
 
     private sealed class FreeParameters : ExpressionVisitor
     {
-        private readonly HashSet<ParameterExpression> declared = [];
-        private int free;
+        private readonly HashSet<ParameterExpression> _declared = [];
+        private int _free;
 
         public static int Of(LambdaExpression lambda)
         {
             var finder = new FreeParameters();
             finder.Visit(lambda);
-            return finder.free;
+            return finder._free;
         }
 
         protected override Expression VisitLambda<T>(Expression<T> node)
         {
-            declared.UnionWith(node.Parameters);
+            _declared.UnionWith(node.Parameters);
             return base.VisitLambda(node);
         }
 
         protected override Expression VisitBlock(BlockExpression node)
         {
-            declared.UnionWith(node.Variables);
+            _declared.UnionWith(node.Variables);
             return base.VisitBlock(node);
         }
 
@@ -55,7 +55,7 @@ internal static class DelegateCompiler
         {
             if (node.Variable is not null)
             {
-                declared.Add(node.Variable);
+                _declared.Add(node.Variable);
             }
 
             return base.VisitCatchBlock(node);
@@ -63,9 +63,9 @@ internal static class DelegateCompiler
 
         protected override Expression VisitParameter(ParameterExpression node)
         {
-            if (!declared.Contains(node))
+            if (!_declared.Contains(node))
             {
-                free++;
+                _free++;
             }
 
             return node;

@@ -14,7 +14,7 @@ internal static class ExpressionEquality
 
     private sealed class Comparison
     {
-        private readonly Dictionary<ParameterExpression, ParameterExpression> parameters = [];
+        private readonly Dictionary<ParameterExpression, ParameterExpression> _parameters = [];
 
         public bool Equal(Expression? x, Expression? y)
         {
@@ -31,7 +31,7 @@ internal static class ExpressionEquality
             return (x, y) switch
             {
                 (LambdaExpression a, LambdaExpression b) => Lambda(a, b),
-                (ParameterExpression a, ParameterExpression b) => parameters.TryGetValue(a, out var mapped) ? mapped == b : a == b,
+                (ParameterExpression a, ParameterExpression b) => _parameters.TryGetValue(a, out var mapped) ? mapped == b : a == b,
                 (ConstantExpression a, ConstantExpression b) => Equals(a.Value, b.Value),
                 (BinaryExpression a, BinaryExpression b) => a.Method == b.Method && a.IsLiftedToNull == b.IsLiftedToNull
                     && Equal(a.Left, b.Left) && Equal(a.Right, b.Right) && Equal(a.Conversion, b.Conversion),
@@ -62,7 +62,7 @@ internal static class ExpressionEquality
                     return false;
                 }
 
-                parameters[a.Parameters[i]] = b.Parameters[i];
+                _parameters[a.Parameters[i]] = b.Parameters[i];
             }
 
             return Equal(a.Body, b.Body);

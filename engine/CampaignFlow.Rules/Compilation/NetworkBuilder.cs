@@ -20,19 +20,19 @@ internal sealed class NetworkBuilder
     private static readonly FieldInfo TokenFact = typeof(Token).GetField(nameof(Token.Fact))!;
     private static readonly FieldInfo FactValue = typeof(Fact).GetField(nameof(Fact.Value))!;
 
-    private readonly List<ReteNode> nodes = [];
-    private readonly List<TypeNode> typeNodes = [];
-    private readonly List<CompiledRule> rules = [];
-    private readonly RootNode root;
-    private int alphaMemories;
+    private readonly List<ReteNode> _nodes = [];
+    private readonly List<TypeNode> _typeNodes = [];
+    private readonly List<CompiledRule> _rules = [];
+    private readonly RootNode _root;
+    private int _alphaMemories;
 
-    public NetworkBuilder() => root = Add(new RootNode(0));
+    public NetworkBuilder() => _root = Add(new RootNode(0));
 
-    public ReteNetwork Build() => new(root, typeNodes, nodes, rules);
+    public ReteNetwork Build() => new(_root, _typeNodes, _nodes, _rules);
 
     public void AddRule(RuleDefinition rule)
     {
-        if (rules.Any(r => r.Definition.Id == rule.Id))
+        if (_rules.Any(r => r.Definition.Id == rule.Id))
         {
             throw new RuleCompilationException(rule.Id, "another rule of the set has the same id.");
         }
@@ -43,7 +43,7 @@ internal sealed class NetworkBuilder
         }
 
         var scope = new List<Declaration>();
-        TokenSourceNode current = root;
+        TokenSourceNode current = _root;
         foreach (var element in rule.Conditions)
         {
             switch (element)
@@ -79,10 +79,10 @@ internal sealed class NetworkBuilder
         }
 
         var compiled = new CompiledRule(rule, scope.Select(d => d.Name).ToArray(), CompileActions(rule, scope));
-        var terminal = Add(new TerminalNode(nodes.Count, compiled));
+        var terminal = Add(new TerminalNode(_nodes.Count, compiled));
         terminal.AddRule(rule.Id);
         current.Sinks.Add(terminal);
-        rules.Add(compiled);
+        _rules.Add(compiled);
     }
 
     private static void Declare(RuleDefinition rule, List<Declaration> scope, Declaration declaration)
@@ -160,9 +160,10 @@ internal sealed class NetworkBuilder
         var description = $"{self.Name}: {self.Type.Name}" + (aggregate is null ? string.Empty : $" ({aggregate.Kind})");
         BetaNode node = kind switch
         {
-            NodeKind.Join => new JoinNode(nodes.Count, description, conditions),
-            NodeKind.Aggregate => new AggregateNode(nodes.Count, description, conditions, Prototype(rule, aggregate!, selector), aggregate!.Kind, selector),
-            _ => new ExistenceNode(nodes.Count, kind, description, conditions),
+            NodeKind.Join => new JoinNode(_nodes.Count, description, conditions),
+            NodeKind.Aggregate => new AggregateNode(_nodes.Count, description, conditions, Prototype(rule, aggregate!, selector), aggregate!.Kind, selector),
+            _ when conditions.Residual is null => new CountingExistenceNode(_nodes.Count, kind, description, conditions),
+            _ => new FilteredExistenceNode(_nodes.Count, kind, description, conditions),
         };
         Add(node);
         node.AddRule(rule.Id);
@@ -252,11 +253,11 @@ internal sealed class NetworkBuilder
 
     private AlphaMemoryNode AlphaChain(RuleDefinition rule, Type type, List<LambdaExpression> conditions)
     {
-        var typeNode = typeNodes.FirstOrDefault(t => t.FactType == type);
+        var typeNode = _typeNodes.FirstOrDefault(t => t.FactType == type);
         if (typeNode is null)
         {
-            typeNode = Add(new TypeNode(nodes.Count, type));
-            typeNodes.Add(typeNode);
+            typeNode = Add(new TypeNode(_nodes.Count, type));
+            _typeNodes.Add(typeNode);
         }
 
         typeNode.AddRule(rule.Id);
@@ -266,7 +267,7 @@ internal sealed class NetworkBuilder
             var selection = current.AlphaChildren.OfType<SelectionNode>().FirstOrDefault(s => ExpressionEquality.AreEqual(s.Expression, condition));
             if (selection is null)
             {
-                selection = Add(new SelectionNode(nodes.Count, condition, (Func<Fact, bool>)DelegateCompiler.Compile(condition)));
+                selection = Add(new SelectionNode(_nodes.Count, condition, (Func<Fact, bool>)DelegateCompiler.Compile(condition)));
                 current.AlphaChildren.Add(selection);
             }
 
@@ -277,7 +278,7 @@ internal sealed class NetworkBuilder
         var memory = current.AlphaChildren.OfType<AlphaMemoryNode>().FirstOrDefault();
         if (memory is null)
         {
-            memory = Add(new AlphaMemoryNode(nodes.Count, type.Name, alphaMemories++));
+            memory = Add(new AlphaMemoryNode(_nodes.Count, type.Name, _alphaMemories++));
             current.AlphaChildren.Add(memory);
         }
 
@@ -301,7 +302,7 @@ internal sealed class NetworkBuilder
             var filter = current.Sinks.OfType<FilterNode>().FirstOrDefault(f => ExpressionEquality.AreEqual(f.Expression, lambda));
             if (filter is null)
             {
-                filter = Add(new FilterNode(nodes.Count, lambda, DelegateCompiler.Compile(lambda)));
+                filter = Add(new FilterNode(_nodes.Count, lambda, DelegateCompiler.Compile(lambda)));
                 current.Sinks.Add(filter);
             }
 
@@ -391,7 +392,7 @@ internal sealed class NetworkBuilder
     private T Add<T>(T node)
         where T : ReteNode
     {
-        nodes.Add(node);
+        _nodes.Add(node);
         return node;
     }
 }

@@ -11,9 +11,9 @@ namespace CampaignFlow.Rules.Fluent;
 /// </summary>
 internal sealed class ClosureRewriter : ExpressionVisitor
 {
-    private readonly Dictionary<MemberInfo, ParameterExpression> bindings = [];
-    private readonly Dictionary<ParameterExpression, ParameterExpression> renames = [];
-    private readonly List<ParameterExpression> used = [];
+    private readonly Dictionary<MemberInfo, ParameterExpression> _bindings = [];
+    private readonly Dictionary<ParameterExpression, ParameterExpression> _renames = [];
+    private readonly List<ParameterExpression> _used = [];
 
     public Declaration Bind(LambdaExpression alias, Type type)
     {
@@ -23,20 +23,20 @@ internal sealed class ClosureRewriter : ExpressionVisitor
         }
 
         var declaration = new Declaration(field.Name, type);
-        bindings[field] = declaration.ToParameter();
+        _bindings[field] = declaration.ToParameter();
         return declaration;
     }
 
     /// <summary>Rewrites a lambda; its own first parameter, if <paramref name="self"/> is given, becomes that declaration.</summary>
     public LambdaExpression Rewrite(LambdaExpression lambda, Declaration? self, bool keepFirstParameter = false)
     {
-        renames.Clear();
-        used.Clear();
+        _renames.Clear();
+        _used.Clear();
         var leading = new List<ParameterExpression>();
         if (self is not null)
         {
             var parameter = self.ToParameter();
-            renames[lambda.Parameters[0]] = parameter;
+            _renames[lambda.Parameters[0]] = parameter;
             leading.Add(parameter);
         }
         else if (keepFirstParameter)
@@ -45,19 +45,19 @@ internal sealed class ClosureRewriter : ExpressionVisitor
         }
 
         var body = Visit(lambda.Body);
-        return Expression.Lambda(body, leading.Concat(used.Where(p => !leading.Contains(p))));
+        return Expression.Lambda(body, leading.Concat(_used.Where(p => !leading.Contains(p))));
     }
 
     protected override Expression VisitParameter(ParameterExpression node) =>
-        renames.TryGetValue(node, out var renamed) ? renamed : node;
+        _renames.TryGetValue(node, out var renamed) ? renamed : node;
 
     protected override Expression VisitMember(MemberExpression node)
     {
-        if (node.Expression is ConstantExpression && bindings.TryGetValue(node.Member, out var parameter))
+        if (node.Expression is ConstantExpression && _bindings.TryGetValue(node.Member, out var parameter))
         {
-            if (!used.Contains(parameter))
+            if (!_used.Contains(parameter))
             {
-                used.Add(parameter);
+                _used.Add(parameter);
             }
 
             return parameter;

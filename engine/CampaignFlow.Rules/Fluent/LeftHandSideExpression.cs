@@ -10,13 +10,13 @@ namespace CampaignFlow.Rules.Fluent;
 /// </summary>
 public sealed class LeftHandSideExpression
 {
-    private readonly ClosureRewriter rewriter;
-    private readonly List<RuleElement> elements = [];
-    private int anonymous;
+    private readonly ClosureRewriter _rewriter;
+    private readonly List<RuleElement> _elements = [];
+    private int _anonymous;
 
-    internal LeftHandSideExpression(ClosureRewriter rewriter) => this.rewriter = rewriter;
+    internal LeftHandSideExpression(ClosureRewriter rewriter) => _rewriter = rewriter;
 
-    internal IReadOnlyList<RuleElement> Elements => elements;
+    internal IReadOnlyList<RuleElement> Elements => _elements;
 
     /// <summary>Matches facts of type <typeparamref name="T"/> and binds each to a variable.</summary>
     /// <typeparam name="T">The fact type.</typeparam>
@@ -25,7 +25,7 @@ public sealed class LeftHandSideExpression
     /// <returns>This expression.</returns>
     public LeftHandSideExpression Match<T>(Expression<Func<T>> alias, params Expression<Func<T, bool>>[] conditions)
     {
-        elements.Add(Pattern(rewriter.Bind(alias, typeof(T)), conditions));
+        _elements.Add(Pattern(_rewriter.Bind(alias, typeof(T)), conditions));
         return this;
     }
 
@@ -35,7 +35,7 @@ public sealed class LeftHandSideExpression
     /// <returns>This expression.</returns>
     public LeftHandSideExpression Match<T>(params Expression<Func<T, bool>>[] conditions)
     {
-        elements.Add(Pattern(Anonymous<T>("match"), conditions));
+        _elements.Add(Pattern(Anonymous<T>("match"), conditions));
         return this;
     }
 
@@ -45,7 +45,7 @@ public sealed class LeftHandSideExpression
     /// <returns>This expression.</returns>
     public LeftHandSideExpression Not<T>(params Expression<Func<T, bool>>[] conditions)
     {
-        elements.Add(new NotElement(Pattern(Anonymous<T>("not"), conditions)));
+        _elements.Add(new NotElement(Pattern(Anonymous<T>("not"), conditions)));
         return this;
     }
 
@@ -55,7 +55,7 @@ public sealed class LeftHandSideExpression
     /// <returns>This expression.</returns>
     public LeftHandSideExpression Exists<T>(params Expression<Func<T, bool>>[] conditions)
     {
-        elements.Add(new ExistsElement(Pattern(Anonymous<T>("exists"), conditions)));
+        _elements.Add(new ExistsElement(Pattern(Anonymous<T>("exists"), conditions)));
         return this;
     }
 
@@ -121,21 +121,21 @@ public sealed class LeftHandSideExpression
     /// <returns>This expression.</returns>
     public LeftHandSideExpression Where(params Expression<Func<bool>>[] conditions)
     {
-        elements.Add(new FilterElement(conditions.Select(c => rewriter.Rewrite(c, null)).ToArray()));
+        _elements.Add(new FilterElement(conditions.Select(c => _rewriter.Rewrite(c, null)).ToArray()));
         return this;
     }
 
     private LeftHandSideExpression Aggregate<T, TResult>(Expression<Func<TResult>> alias, AggregateKind kind, LambdaExpression? selector, LambdaExpression[] conditions)
     {
-        var source = new Declaration($"${kind.ToString().ToLowerInvariant()}{++anonymous}", typeof(T));
-        var element = new AggregateElement(kind, Pattern(source, conditions), selector is null ? null : rewriter.Rewrite(selector, source));
-        var result = rewriter.Bind(alias, typeof(TResult));
-        elements.Add(new PatternElement(result, [], element));
+        var source = new Declaration($"${kind.ToString().ToLowerInvariant()}{++_anonymous}", typeof(T));
+        var element = new AggregateElement(kind, Pattern(source, conditions), selector is null ? null : _rewriter.Rewrite(selector, source));
+        var result = _rewriter.Bind(alias, typeof(TResult));
+        _elements.Add(new PatternElement(result, [], element));
         return this;
     }
 
     private PatternElement Pattern(Declaration declaration, LambdaExpression[] conditions) =>
-        new(declaration, conditions.Select(c => rewriter.Rewrite(c, declaration)).ToArray());
+        new(declaration, conditions.Select(c => _rewriter.Rewrite(c, declaration)).ToArray());
 
-    private Declaration Anonymous<T>(string prefix) => new($"${prefix}{++anonymous}", typeof(T));
+    private Declaration Anonymous<T>(string prefix) => new($"${prefix}{++_anonymous}", typeof(T));
 }

@@ -7,19 +7,19 @@ namespace CampaignFlow.Rules.Fluent;
 /// <summary>The actions of a DSL rule, which may use the variables bound by its conditions.</summary>
 public sealed class RightHandSideExpression
 {
-    private readonly ClosureRewriter rewriter;
-    private readonly List<ActionElement> actions = [];
+    private readonly ClosureRewriter _rewriter;
+    private readonly List<ActionElement> _actions = [];
 
-    internal RightHandSideExpression(ClosureRewriter rewriter) => this.rewriter = rewriter;
+    internal RightHandSideExpression(ClosureRewriter rewriter) => _rewriter = rewriter;
 
-    internal IReadOnlyList<ActionElement> Actions => actions;
+    internal IReadOnlyList<ActionElement> Actions => _actions;
 
     /// <summary>Runs an action for its effects; it may insert, update and retract facts through the context.</summary>
     /// <param name="action">The action.</param>
     /// <returns>This expression.</returns>
     public RightHandSideExpression Do(Expression<Action<IContext>> action)
     {
-        actions.Add(new ActionElement(ActionKind.Do, rewriter.Rewrite(action, null, keepFirstParameter: true)));
+        _actions.Add(new ActionElement(ActionKind.Do, _rewriter.Rewrite(action, null, keepFirstParameter: true)));
         return this;
     }
 
@@ -29,7 +29,7 @@ public sealed class RightHandSideExpression
     /// <returns>This expression.</returns>
     public RightHandSideExpression Yield<TFact>(Expression<Func<IContext, TFact>> fact)
     {
-        actions.Add(new ActionElement(ActionKind.Yield, rewriter.Rewrite(fact, null, keepFirstParameter: true)));
+        _actions.Add(new ActionElement(ActionKind.Yield, _rewriter.Rewrite(fact, null, keepFirstParameter: true)));
         return this;
     }
 }

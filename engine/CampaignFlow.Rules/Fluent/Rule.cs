@@ -20,35 +20,35 @@ namespace CampaignFlow.Rules.Fluent;
 /// </example>
 public abstract class Rule
 {
-    private RuleDefinition? definition;
-    private LeftHandSideExpression? when;
-    private RightHandSideExpression? then;
+    private RuleDefinition? _definition;
+    private LeftHandSideExpression? _when;
+    private RightHandSideExpression? _then;
 
     /// <summary>The rule as plain data, built once from <see cref="Define"/>.</summary>
     /// <returns>The rule definition.</returns>
     public RuleDefinition GetDefinition()
     {
-        if (definition is not null)
+        if (_definition is not null)
         {
-            return definition;
+            return _definition;
         }
 
         var rewriter = new ClosureRewriter();
-        when = new LeftHandSideExpression(rewriter);
-        then = new RightHandSideExpression(rewriter);
+        _when = new LeftHandSideExpression(rewriter);
+        _then = new RightHandSideExpression(rewriter);
         Define();
         var type = GetType();
-        definition = new RuleDefinition(
+        _definition = new RuleDefinition(
             type.GetCustomAttribute<IdAttribute>()?.Value ?? type.FullName ?? type.Name,
             type.GetCustomAttribute<NameAttribute>()?.Value ?? type.Name,
             type.GetCustomAttribute<DescriptionAttribute>()?.Value ?? string.Empty,
             type.GetCustomAttributes<TagAttribute>().Select(t => t.Value).ToArray(),
             type.GetCustomAttribute<PriorityAttribute>()?.Value ?? 0,
-            when.Elements.ToArray(),
-            then.Actions.ToArray());
-        when = null;
-        then = null;
-        return definition;
+            _when.Elements.ToArray(),
+            _then.Actions.ToArray());
+        _when = null;
+        _then = null;
+        return _definition;
     }
 
     /// <summary>Describes the rule by calling <see cref="When"/> and <see cref="Then"/>.</summary>
@@ -58,11 +58,11 @@ public abstract class Rule
     /// <returns>The left-hand side, to chain conditions on.</returns>
     /// <exception cref="InvalidOperationException">Called outside <see cref="Define"/>.</exception>
     protected LeftHandSideExpression When() =>
-        when ?? throw new InvalidOperationException("When() can only be used inside Define().");
+        _when ?? throw new InvalidOperationException("When() can only be used inside Define().");
 
     /// <summary>The rule's actions.</summary>
     /// <returns>The right-hand side, to chain actions on.</returns>
     /// <exception cref="InvalidOperationException">Called outside <see cref="Define"/>.</exception>
     protected RightHandSideExpression Then() =>
-        then ?? throw new InvalidOperationException("Then() can only be used inside Define().");
+        _then ?? throw new InvalidOperationException("Then() can only be used inside Define().");
 }

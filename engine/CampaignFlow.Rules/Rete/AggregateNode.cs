@@ -9,7 +9,7 @@ namespace CampaignFlow.Rules.Rete;
 /// aggregate result. Results are re-sent as updates when facts come, change or go.
 /// </summary>
 internal sealed class AggregateNode(int id, string description, JoinConditions conditions, Aggregator prototype, RuleModel.AggregateKind aggregateKind, System.Linq.Expressions.LambdaExpression? selector)
-    : BetaNode(id, NodeKind.Aggregate, description, conditions)
+    : PairingNode(id, NodeKind.Aggregate, description, conditions)
 {
     public Aggregator Prototype { get; } = prototype;
 

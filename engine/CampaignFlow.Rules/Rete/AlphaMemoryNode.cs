@@ -10,7 +10,7 @@ namespace CampaignFlow.Rules.Rete;
 /// </remarks>
 internal sealed class AlphaMemoryNode(int id, string description, int ordinal) : AlphaNode(id, NodeKind.AlphaMemory, description)
 {
-    private readonly ulong bit = ordinal < 64 ? 1UL << ordinal : 0;
+    private readonly ulong _bit = ordinal < 64 ? 1UL << ordinal : 0;
 
     public List<IFactSink> Sinks { get; } = [];
 
@@ -52,13 +52,13 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
         }
     }
 
-    private bool Holds(Fact fact) => bit != 0 ? (fact.AlphaMemories & bit) != 0 : NodeEntry.Find(fact.Entries, Id) is not null;
+    private bool Holds(Fact fact) => _bit != 0 ? (fact.AlphaMemories & _bit) != 0 : NodeEntry.Find(fact.Entries, Id) is not null;
 
     private void Join(Fact fact)
     {
-        if (bit != 0)
+        if (_bit != 0)
         {
-            fact.AlphaMemories |= bit;
+            fact.AlphaMemories |= _bit;
         }
         else
         {
@@ -68,13 +68,13 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
 
     private bool Leave(Fact fact)
     {
-        if (bit == 0)
+        if (_bit == 0)
         {
             return NodeEntry.Remove(ref fact.Entries, Id) is not null;
         }
 
-        var held = (fact.AlphaMemories & bit) != 0;
-        fact.AlphaMemories &= ~bit;
+        var held = (fact.AlphaMemories & _bit) != 0;
+        fact.AlphaMemories &= ~_bit;
         return held;
     }
 }

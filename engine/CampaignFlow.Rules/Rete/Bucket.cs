@@ -10,10 +10,10 @@ namespace CampaignFlow.Rules.Rete;
 /// </remarks>
 internal class Bucket
 {
-    private LeftEntry? firstLeft;
-    private LeftEntry[]? otherLefts;
-    private RightEntry? firstRight;
-    private RightEntry[]? otherRights;
+    private LeftEntry? _firstLeft;
+    private LeftEntry[]? _otherLefts;
+    private RightEntry? _firstRight;
+    private RightEntry[]? _otherRights;
 
     public int LeftCount { get; private set; }
 
@@ -21,9 +21,9 @@ internal class Bucket
 
     public bool IsEmpty => LeftCount == 0 && RightCount == 0;
 
-    public LeftEntry LeftAt(int index) => index == 0 ? firstLeft! : otherLefts![index - 1];
+    public LeftEntry LeftAt(int index) => index == 0 ? _firstLeft! : _otherLefts![index - 1];
 
-    public RightEntry RightAt(int index) => index == 0 ? firstRight! : otherRights![index - 1];
+    public RightEntry RightAt(int index) => index == 0 ? _firstRight! : _otherRights![index - 1];
 
     public void Add(LeftEntry entry)
     {
@@ -68,31 +68,31 @@ internal class Bucket
     {
         if (index == 0)
         {
-            firstLeft = entry;
+            _firstLeft = entry;
             return;
         }
 
-        if (otherLefts is null || index > otherLefts.Length)
+        if (_otherLefts is null || index > _otherLefts.Length)
         {
-            Array.Resize(ref otherLefts, Math.Max(2, index * 2));
+            Array.Resize(ref _otherLefts, Math.Max(2, index * 2));
         }
 
-        otherLefts[index - 1] = entry!;
+        _otherLefts[index - 1] = entry!;
     }
 
     private void SetRight(int index, RightEntry? entry)
     {
         if (index == 0)
         {
-            firstRight = entry;
+            _firstRight = entry;
             return;
         }
 
-        if (otherRights is null || index > otherRights.Length)
+        if (_otherRights is null || index > _otherRights.Length)
         {
-            Array.Resize(ref otherRights, Math.Max(2, index * 2));
+            Array.Resize(ref _otherRights, Math.Max(2, index * 2));
         }
 
-        otherRights[index - 1] = entry!;
+        _otherRights[index - 1] = entry!;
     }
 }

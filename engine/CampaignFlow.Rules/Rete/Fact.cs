@@ -27,7 +27,7 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
     public bool IsAlive;
 
     /// <summary>Whether the node the fact serves as entry for only counts facts (see <see cref="Claim"/>).</summary>
-    private bool claimedToCount;
+    private bool _claimedToCount;
 
     /// <summary>1 + the slot of the next fact in the session's <see cref="Runtime.FactTable"/> chain, 0 at its end.</summary>
     public int NextInTable { get; set; }
@@ -51,14 +51,14 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
     {
         if (NodeId != Unclaimed)
         {
-            if (!claimedToCount)
+            if (!_claimedToCount)
             {
                 return new SharedRightEntry(nodeId, this);
             }
 
             var counted = new CountedEntry(NodeId) { Bucket = Bucket };
             NodeEntry.Replace(ref Entries, this, counted);
-            claimedToCount = false;
+            _claimedToCount = false;
             Bucket = null!;
         }
 
@@ -75,7 +75,7 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
         }
 
         NodeId = nodeId;
-        claimedToCount = true;
+        _claimedToCount = true;
         return this;
     }
 
@@ -85,7 +85,7 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
         if (entry == this)
         {
             NodeId = Unclaimed;
-            claimedToCount = false;
+            _claimedToCount = false;
             Pairs = null;
             Bucket = null!;
         }

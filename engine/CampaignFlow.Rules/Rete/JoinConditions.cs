@@ -10,7 +10,7 @@ namespace CampaignFlow.Rules.Rete;
 /// </summary>
 internal sealed class JoinConditions
 {
-    private readonly Func<BetaMemory> createMemory;
+    private readonly Func<BetaMemory> _createMemory;
 
     public JoinConditions(LambdaExpression? leftKeyExpression, LambdaExpression? rightKeyExpression, LambdaExpression? residualExpression)
     {
@@ -20,7 +20,7 @@ internal sealed class JoinConditions
         Residual = residualExpression is null ? null : (Func<Token, Fact, bool>)DelegateCompiler.Compile(residualExpression);
         if (leftKeyExpression is null || rightKeyExpression is null)
         {
-            createMemory = static () => new SingleBucketMemory();
+            _createMemory = static () => new SingleBucketMemory();
             return;
         }
 
@@ -28,7 +28,7 @@ internal sealed class JoinConditions
         var left = DelegateCompiler.Compile(leftKeyExpression);
         var right = DelegateCompiler.Compile(rightKeyExpression);
         var constructor = memoryType.GetConstructors()[0];
-        createMemory = Expression.Lambda<Func<BetaMemory>>(
+        _createMemory = Expression.Lambda<Func<BetaMemory>>(
             Expression.New(constructor, Expression.Constant(left), Expression.Constant(right), Expression.Constant(new SizeHint(4096)))).Compile();
     }
 
@@ -42,7 +42,7 @@ internal sealed class JoinConditions
 
     public bool IsIndexed => LeftKeyExpression is not null;
 
-    public BetaMemory CreateMemory() => createMemory();
+    public BetaMemory CreateMemory() => _createMemory();
 
     public bool SameAs(JoinConditions other) =>
         ExpressionEquality.AreEqual(LeftKeyExpression, other.LeftKeyExpression)

@@ -5,7 +5,7 @@ namespace CampaignFlow.Rules.Rete;
 
 /// <summary>Extends each partial match with each fact that satisfies the join conditions.</summary>
 internal sealed class JoinNode(int id, string description, JoinConditions conditions)
-    : BetaNode(id, NodeKind.Join, description, conditions)
+    : PairingNode(id, NodeKind.Join, description, conditions)
 {
     protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change)
     {

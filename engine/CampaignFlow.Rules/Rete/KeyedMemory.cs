@@ -7,8 +7,8 @@ namespace CampaignFlow.Rules.Rete;
 internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TKey> rightKey, SizeHint hint) : BetaMemory
 {
     // Null keys never reach the table: they have a bucket of their own.
-    private readonly KeyedTable<TKey, KeyedBucket> buckets = new(hint.Value);
-    private KeyedBucket? nullBucket;
+    private readonly KeyedTable<TKey, KeyedBucket> _buckets = new(hint.Value);
+    private KeyedBucket? _nullBucket;
 
     public override Bucket BucketOf(Token token) => Get(leftKey(token));
 
@@ -28,11 +28,11 @@ internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TK
         var keyed = (KeyedBucket)bucket;
         if (keyed.Key is null)
         {
-            nullBucket = null;
+            _nullBucket = null;
         }
         else
         {
-            buckets.Remove(keyed);
+            _buckets.Remove(keyed);
         }
     }
 
@@ -42,15 +42,15 @@ internal sealed class KeyedMemory<TKey>(Func<Token, TKey> leftKey, Func<Fact, TK
     {
         if (key is null)
         {
-            return nullBucket ??= new KeyedBucket(key);
+            return _nullBucket ??= new KeyedBucket(key);
         }
 
-        var bucket = buckets.Find(key);
+        var bucket = _buckets.Find(key);
         if (bucket is null)
         {
             bucket = new KeyedBucket(key);
-            buckets.Add(bucket);
-            hint.Observe(buckets.Count);
+            _buckets.Add(bucket);
+            hint.Observe(_buckets.Count);
         }
 
         return bucket;

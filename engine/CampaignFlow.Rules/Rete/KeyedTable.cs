@@ -14,12 +14,12 @@ internal sealed class KeyedTable<TKey, TItem>
     where TItem : class, IKeyedItem<TKey>
 {
     // Each head holds 1 + the slot of its chain's first item, or 0 when empty.
-    private int[] heads;
-    private TItem?[] slots;
-    private int used;
-    private int[] freed = [];
-    private int freedCount;
-    private int version;
+    private int[] _heads;
+    private TItem?[] _slots;
+    private int _used;
+    private int[] _freed = [];
+    private int _freedCount;
+    private int _version;
 
     public KeyedTable(int capacity)
     {
@@ -29,17 +29,17 @@ internal sealed class KeyedTable<TKey, TItem>
             size *= 2;
         }
 
-        heads = new int[size];
-        slots = new TItem?[size];
+        _heads = new int[size];
+        _slots = new TItem?[size];
     }
 
-    public int Count => used - freedCount;
+    public int Count => _used - _freedCount;
 
     public TItem? Find(TKey key)
     {
-        for (var link = heads[HeadOf(key, heads.Length)]; link != 0;)
+        for (var link = _heads[HeadOf(key, _heads.Length)]; link != 0;)
         {
-            var item = slots[link - 1]!;
+            var item = _slots[link - 1]!;
             if (EqualityComparer<TKey>.Default.Equals(item.Key, key))
             {
                 return item;
@@ -55,41 +55,41 @@ internal sealed class KeyedTable<TKey, TItem>
     public void Add(TItem item)
     {
         int slot;
-        if (freedCount > 0)
+        if (_freedCount > 0)
         {
-            slot = freed[--freedCount];
+            slot = _freed[--_freedCount];
         }
         else
         {
-            if (used == slots.Length)
+            if (_used == _slots.Length)
             {
                 Grow();
             }
 
-            slot = used++;
+            slot = _used++;
         }
 
-        slots[slot] = item;
-        ref var head = ref heads[HeadOf(item.Key, heads.Length)];
+        _slots[slot] = item;
+        ref var head = ref _heads[HeadOf(item.Key, _heads.Length)];
         item.NextInTable = head;
         head = slot + 1;
-        version++;
+        _version++;
     }
 
     /// <summary>Removes this very item, if the table holds it.</summary>
     public bool Remove(TItem item)
     {
-        var index = HeadOf(item.Key, heads.Length);
+        var index = HeadOf(item.Key, _heads.Length);
         var previous = default(TItem);
-        for (var link = heads[index]; link != 0;)
+        for (var link = _heads[index]; link != 0;)
         {
             var slot = link - 1;
-            var current = slots[slot]!;
+            var current = _slots[slot]!;
             if (current == item)
             {
                 if (previous is null)
                 {
-                    heads[index] = item.NextInTable;
+                    _heads[index] = item.NextInTable;
                 }
                 else
                 {
@@ -97,14 +97,14 @@ internal sealed class KeyedTable<TKey, TItem>
                 }
 
                 item.NextInTable = 0;
-                slots[slot] = null;
-                if (freedCount == freed.Length)
+                _slots[slot] = null;
+                if (_freedCount == _freed.Length)
                 {
-                    Array.Resize(ref freed, Math.Max(4, freed.Length * 2));
+                    Array.Resize(ref _freed, Math.Max(4, _freed.Length * 2));
                 }
 
-                freed[freedCount++] = slot;
-                version++;
+                _freed[_freedCount++] = slot;
+                _version++;
                 return true;
             }
 
@@ -118,11 +118,11 @@ internal sealed class KeyedTable<TKey, TItem>
     /// <summary>The items, slot by slot; like a dictionary's, it fails if the table changes meanwhile.</summary>
     public IEnumerable<TItem> Items()
     {
-        var start = version;
-        for (var i = 0; i < used; i++)
+        var start = _version;
+        for (var i = 0; i < _used; i++)
         {
             CheckUnchanged(start);
-            if (slots[i] is { } item)
+            if (_slots[i] is { } item)
             {
                 yield return item;
             }
@@ -141,7 +141,7 @@ internal sealed class KeyedTable<TKey, TItem>
 
     private void CheckUnchanged(int start)
     {
-        if (version != start)
+        if (_version != start)
         {
             throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
         }
@@ -149,13 +149,13 @@ internal sealed class KeyedTable<TKey, TItem>
 
     private void Grow()
     {
-        Array.Resize(ref slots, slots.Length * 2);
-        heads = new int[slots.Length];
-        for (var slot = 0; slot < used; slot++)
+        Array.Resize(ref _slots, _slots.Length * 2);
+        _heads = new int[_slots.Length];
+        for (var slot = 0; slot < _used; slot++)
         {
             // Every slot is in use when the table grows (freed slots are taken first).
-            var item = slots[slot]!;
-            ref var head = ref heads[HeadOf(item.Key, heads.Length)];
+            var item = _slots[slot]!;
+            ref var head = ref _heads[HeadOf(item.Key, _heads.Length)];
             item.NextInTable = head;
             head = slot + 1;
         }

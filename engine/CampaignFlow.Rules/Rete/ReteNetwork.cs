@@ -9,7 +9,7 @@ namespace CampaignFlow.Rules.Rete;
 internal sealed class ReteNetwork(RootNode root, IReadOnlyList<TypeNode> typeNodes, IReadOnlyList<ReteNode> nodes, IReadOnlyList<CompiledRule> rules)
 {
     // A cache of a pure function of the runtime type; filling it from several threads is harmless.
-    private readonly ConcurrentDictionary<Type, TypeNode[]> dispatch = new();
+    private readonly ConcurrentDictionary<Type, TypeNode[]> _dispatch = new();
 
     public RootNode Root { get; } = root;
 
@@ -26,7 +26,7 @@ internal sealed class ReteNetwork(RootNode root, IReadOnlyList<TypeNode> typeNod
     // Looked up once per inserted, updated or retracted fact: the factory is static and its argument passed in,
     // so a hit allocates no closure.
     public TypeNode[] TypeNodesFor(Type type) =>
-        dispatch.TryGetValue(type, out var nodes)
+        _dispatch.TryGetValue(type, out var nodes)
             ? nodes
-            : dispatch.GetOrAdd(type, static (t, all) => all.Where(n => n.FactType.IsAssignableFrom(t)).ToArray(), typeNodes);
+            : _dispatch.GetOrAdd(type, static (t, all) => all.Where(n => n.FactType.IsAssignableFrom(t)).ToArray(), typeNodes);
 }

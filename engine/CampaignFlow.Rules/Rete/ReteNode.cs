@@ -5,7 +5,7 @@ namespace CampaignFlow.Rules.Rete;
 /// <summary>A node of the compiled network. Immutable once the network is built; all state lives in the session.</summary>
 internal abstract class ReteNode(int id, NodeKind kind, string description)
 {
-    private readonly List<string> ruleIds = [];
+    private readonly List<string> _ruleIds = [];
 
     public int Id { get; } = id;
 
@@ -13,15 +13,15 @@ internal abstract class ReteNode(int id, NodeKind kind, string description)
 
     public string Description { get; } = description;
 
-    public IReadOnlyList<string> RuleIds => ruleIds;
+    public IReadOnlyList<string> RuleIds => _ruleIds;
 
     public abstract IEnumerable<ReteNode> Children { get; }
 
     public void AddRule(string ruleId)
     {
-        if (!ruleIds.Contains(ruleId))
+        if (!_ruleIds.Contains(ruleId))
         {
-            ruleIds.Add(ruleId);
+            _ruleIds.Add(ruleId);
         }
     }
 }

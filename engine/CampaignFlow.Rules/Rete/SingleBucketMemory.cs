@@ -3,11 +3,11 @@ namespace CampaignFlow.Rules.Rete;
 /// <summary>The memory of a beta node without equality keys: everything is in one bucket.</summary>
 internal sealed class SingleBucketMemory : BetaMemory
 {
-    private readonly Bucket bucket = new();
+    private readonly Bucket _bucket = new();
 
-    public override Bucket BucketOf(Token token) => bucket;
+    public override Bucket BucketOf(Token token) => _bucket;
 
-    public override Bucket BucketOf(Fact fact) => bucket;
+    public override Bucket BucketOf(Fact fact) => _bucket;
 
     public override bool Fits(Bucket bucket, Token token) => true;
 

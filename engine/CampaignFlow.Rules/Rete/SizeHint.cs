@@ -8,15 +8,15 @@ namespace CampaignFlow.Rules.Rete;
 /// </summary>
 internal sealed class SizeHint(int limit)
 {
-    private int value;
+    private int _value;
 
-    public int Value => Volatile.Read(ref value);
+    public int Value => Volatile.Read(ref _value);
 
     public void Observe(int count)
     {
-        if (count > value && count <= limit)
+        if (count > _value && count <= limit)
         {
-            Volatile.Write(ref value, count);
+            Volatile.Write(ref _value, count);
         }
     }
 }

@@ -6,8 +6,8 @@ namespace CampaignFlow.Rules.Runtime;
 /// </summary>
 internal sealed class Agenda
 {
-    private PriorityQueue<Activation, (int Priority, long Sequence)> queue = new(Order.Instance);
-    private long sequence;
+    private PriorityQueue<Activation, (int Priority, long Sequence)> _queue = new(Order.Instance);
+    private long _sequence;
 
     public int Count { get; private set; }
 
@@ -19,9 +19,9 @@ internal sealed class Agenda
             Count++;
         }
 
-        activation.Sequence = ++sequence;
-        queue.Enqueue(activation, (activation.Node.Priority, activation.Sequence));
-        if (queue.Count > 64 && queue.Count > 4 * Count)
+        activation.Sequence = ++_sequence;
+        _queue.Enqueue(activation, (activation.Node.Priority, activation.Sequence));
+        if (_queue.Count > 64 && _queue.Count > 4 * Count)
         {
             Compact();
         }
@@ -38,7 +38,7 @@ internal sealed class Agenda
 
     public bool TryPop(out Activation activation)
     {
-        while (queue.TryDequeue(out activation!, out var key))
+        while (_queue.TryDequeue(out activation!, out var key))
         {
             if (activation.IsQueued && key.Sequence == activation.Sequence)
             {
@@ -54,7 +54,7 @@ internal sealed class Agenda
     private void Compact()
     {
         var live = new PriorityQueue<Activation, (int Priority, long Sequence)>(Order.Instance);
-        foreach (var (activation, key) in queue.UnorderedItems)
+        foreach (var (activation, key) in _queue.UnorderedItems)
         {
             if (activation.IsQueued && key.Sequence == activation.Sequence)
             {
@@ -62,7 +62,7 @@ internal sealed class Agenda
             }
         }
 
-        queue = live;
+        _queue = live;
     }
 
     private sealed class Order : IComparer<(int Priority, long Sequence)>

@@ -39,11 +39,11 @@ public interface IContext
 /// <summary>The context of one firing.</summary>
 internal sealed class ActionContext(Session session, Activation activation) : IContext
 {
-    private RuleMatch? match;
+    private RuleMatch? _match;
 
     public RuleDefinition Rule => activation.Node.Rule.Definition;
 
-    public RuleMatch Match => match ??= SessionEvents.MatchOf(activation);
+    public RuleMatch Match => _match ??= SessionEvents.MatchOf(activation);
 
     public void Insert(object fact) => session.Insert(fact);
 

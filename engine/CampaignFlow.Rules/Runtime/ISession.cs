@@ -91,20 +91,20 @@ public interface ISession
 /// <summary>A session over a compiled network.</summary>
 internal sealed class Session : ISession
 {
-    private readonly WorkingMemory memory;
-    private readonly SessionEvents events;
-    private bool halted;
+    private readonly WorkingMemory _memory;
+    private readonly SessionEvents _events;
+    private bool _halted;
 
     public Session(ReteNetwork network)
     {
-        events = new SessionEvents(this);
-        memory = new WorkingMemory(network, events);
-        network.Root.Start(memory, new Token());
+        _events = new SessionEvents(this);
+        _memory = new WorkingMemory(network, _events);
+        network.Root.Start(_memory, new Token());
     }
 
-    public ISessionEvents Events => events;
+    public ISessionEvents Events => _events;
 
-    public int PendingActivations => memory.Agenda.Count;
+    public int PendingActivations => _memory.Agenda.Count;
 
     public void Insert(object fact)
     {
@@ -146,7 +146,7 @@ internal sealed class Session : ISession
     public bool TryUpdate(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!memory.Facts.TryGetValue(fact, out var entry))
+        if (!_memory.Facts.TryGetValue(fact, out var entry))
         {
             return false;
         }
@@ -167,7 +167,7 @@ internal sealed class Session : ISession
     public bool TryRetract(object fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
-        if (!memory.Facts.TryGetValue(fact, out var entry))
+        if (!_memory.Facts.TryGetValue(fact, out var entry))
         {
             return false;
         }
@@ -179,9 +179,9 @@ internal sealed class Session : ISession
 
     public int Fire(int maxRules = int.MaxValue)
     {
-        halted = false;
+        _halted = false;
         var fired = 0;
-        while (fired < maxRules && !halted && memory.Agenda.TryPop(out var activation))
+        while (fired < maxRules && !_halted && _memory.Agenda.TryPop(out var activation))
         {
             fired++;
             Run(activation);
@@ -191,18 +191,18 @@ internal sealed class Session : ISession
         return fired;
     }
 
-    public IEnumerable<T> Query<T>() => memory.Facts.Values().OfType<T>();
+    public IEnumerable<T> Query<T>() => _memory.Facts.Values().OfType<T>();
 
-    public bool Contains(object fact) => memory.Facts.ContainsKey(fact);
+    public bool Contains(object fact) => _memory.Facts.ContainsKey(fact);
 
     public IReadOnlyList<RuleMatch> Matches(string ruleId)
     {
-        if (!memory.Network.Terminals.TryGetValue(ruleId, out var terminal))
+        if (!_memory.Network.Terminals.TryGetValue(ruleId, out var terminal))
         {
             throw new KeyNotFoundException($"No rule of the set has the id '{ruleId}'.");
         }
 
-        var live = terminal.Memory(memory);
+        var live = terminal.Memory(_memory);
         var matches = new List<RuleMatch>(live.Count);
         for (var a = live.First; a is not null; a = a.Following)
         {
@@ -213,9 +213,9 @@ internal sealed class Session : ISession
     }
 
     public RuleMatch? SourceOf(object linkedFact) =>
-        memory.Facts.TryGetValue(linkedFact, out var fact) && fact.Source is not null ? SessionEvents.MatchOf(fact.Source) : null;
+        _memory.Facts.TryGetValue(linkedFact, out var fact) && fact.Source is not null ? SessionEvents.MatchOf(fact.Source) : null;
 
-    internal void Halt() => halted = true;
+    internal void Halt() => _halted = true;
 
     private void Run(Activation activation)
     {
@@ -242,7 +242,7 @@ internal sealed class Session : ISession
             }
         }
 
-        events.OnRuleFired(activation);
+        _events.OnRuleFired(activation);
     }
 
     private void Link(Activation activation, int slot, object? value)
@@ -259,12 +259,12 @@ internal sealed class Session : ISession
             {
                 UpdateCore(existing);
             }
-            else if (existing.Value.GetType() == value.GetType() && !memory.Facts.ContainsKey(value))
+            else if (existing.Value.GetType() == value.GetType() && !_memory.Facts.ContainsKey(value))
             {
                 // The match changed: the same linked fact, with its new value, so rules see an update.
-                memory.Facts.Remove(existing.Value);
+                _memory.Facts.Remove(existing.Value);
                 existing.Value = value;
-                memory.Facts.TryAdd(existing);
+                _memory.Facts.TryAdd(existing);
                 UpdateCore(existing);
             }
             else
@@ -288,38 +288,38 @@ internal sealed class Session : ISession
     {
         var fact = source is null ? new Fact(value) : new LinkedFact(value, source, slot);
         fact.IsAlive = true;
-        if (!memory.Facts.TryAdd(fact))
+        if (!_memory.Facts.TryAdd(fact))
         {
             return null;
         }
 
-        memory.Network.FactCount.Observe(memory.Facts.Count);
-        foreach (var node in memory.Network.TypeNodesFor(value.GetType()))
+        _memory.Network.FactCount.Observe(_memory.Facts.Count);
+        foreach (var node in _memory.Network.TypeNodesFor(value.GetType()))
         {
-            node.Assert(memory, fact);
+            node.Assert(_memory, fact);
         }
 
-        events.OnFactInserted(fact);
+        _events.OnFactInserted(fact);
         return fact;
     }
 
     private void UpdateCore(Fact fact)
     {
-        foreach (var node in memory.Network.TypeNodesFor(fact.Value.GetType()))
+        foreach (var node in _memory.Network.TypeNodesFor(fact.Value.GetType()))
         {
-            node.Update(memory, fact);
+            node.Update(_memory, fact);
         }
 
-        events.OnFactUpdated(fact);
+        _events.OnFactUpdated(fact);
     }
 
     private void RetractCore(Fact fact)
     {
-        memory.Facts.Remove(fact.Value);
+        _memory.Facts.Remove(fact.Value);
         fact.IsAlive = false;
-        foreach (var node in memory.Network.TypeNodesFor(fact.Value.GetType()))
+        foreach (var node in _memory.Network.TypeNodesFor(fact.Value.GetType()))
         {
-            node.Retract(memory, fact);
+            node.Retract(_memory, fact);
         }
 
         if (fact.Source?.Linked is { } linked && linked[fact.SourceSlot] == fact)
@@ -327,13 +327,13 @@ internal sealed class Session : ISession
             linked[fact.SourceSlot] = null;
         }
 
-        events.OnFactRetracted(fact);
+        _events.OnFactRetracted(fact);
     }
 
     /// <summary>Carries out the truth maintenance that propagation deferred: linked facts whose match went away.</summary>
     private void Settle()
     {
-        while (memory.TryTakePendingRetraction(out var fact))
+        while (_memory.TryTakePendingRetraction(out var fact))
         {
             if (fact.IsAlive)
             {

@@ -27,11 +27,11 @@ public interface ISessionFactory
 /// <summary>Creates sessions over one immutable network.</summary>
 internal sealed class SessionFactory(ReteNetwork network) : ISessionFactory
 {
-    private readonly Lazy<INetworkInfo> info = new(() => new NetworkInfo(network));
+    private readonly Lazy<INetworkInfo> _info = new(() => new NetworkInfo(network));
 
     public IReadOnlyList<RuleDefinition> Rules { get; } = network.Rules.Select(r => r.Definition).ToArray();
 
-    public INetworkInfo Network => info.Value;
+    public INetworkInfo Network => _info.Value;
 
     public ISession CreateSession() => new Session(network);
 }

@@ -7,9 +7,9 @@ namespace CampaignFlow.Rules.Runtime;
 /// <summary>Everything one session knows: its facts, every node's memory, its agenda. Never shared between threads.</summary>
 internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
 {
-    private readonly Queue<Fact> pendingRetractions = new();
-    private readonly Stack<List<AggregateResult>> resultLists = new();
-    private readonly Stack<Dictionary<NodeEntry, Pairing>> pairMaps = new();
+    private readonly Queue<Fact> _pendingRetractions = new();
+    private readonly Stack<List<AggregateResult>> _resultLists = new();
+    private readonly Stack<Dictionary<NodeEntry, Pairing>> _pairMaps = new();
 
     public ReteNetwork Network { get; } = network;
 
@@ -21,16 +21,16 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
 
     public SessionEvents Events { get; } = events;
 
-    public void ScheduleRetraction(Fact fact) => pendingRetractions.Enqueue(fact);
+    public void ScheduleRetraction(Fact fact) => _pendingRetractions.Enqueue(fact);
 
-    public bool TryTakePendingRetraction(out Fact fact) => pendingRetractions.TryDequeue(out fact!);
+    public bool TryTakePendingRetraction(out Fact fact) => _pendingRetractions.TryDequeue(out fact!);
 
-    public List<AggregateResult> RentResultList() => resultLists.Count > 0 ? resultLists.Pop() : [];
+    public List<AggregateResult> RentResultList() => _resultLists.Count > 0 ? _resultLists.Pop() : [];
 
     public void ReturnResultList(List<AggregateResult> list)
     {
         list.Clear();
-        resultLists.Push(list);
+        _resultLists.Push(list);
     }
 
     /// <summary>
@@ -39,11 +39,11 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
     /// (propagation), hence a stack.
     /// </summary>
     public Dictionary<NodeEntry, Pairing> RentPairMap() =>
-        pairMaps.Count > 0 ? pairMaps.Pop() : new Dictionary<NodeEntry, Pairing>(ReferenceEqualityComparer.Instance);
+        _pairMaps.Count > 0 ? _pairMaps.Pop() : new Dictionary<NodeEntry, Pairing>(ReferenceEqualityComparer.Instance);
 
     public void ReturnPairMap(Dictionary<NodeEntry, Pairing> map)
     {
         map.Clear();
-        pairMaps.Push(map);
+        _pairMaps.Push(map);
     }
 }

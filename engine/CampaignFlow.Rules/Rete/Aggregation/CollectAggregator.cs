@@ -3,34 +3,34 @@ namespace CampaignFlow.Rules.Rete.Aggregation;
 /// <summary>Collects the paired facts; matches even when there are none.</summary>
 internal sealed class CollectAggregator<TElement> : Aggregator
 {
-    private readonly FactCollection<TElement> collection = new() { Changed = true, HasValue = true };
+    private readonly FactCollection<TElement> _collection = new() { Changed = true, HasValue = true };
 
-    public CollectAggregator() => collection.Value = collection;
+    public CollectAggregator() => _collection.Value = _collection;
 
-    public override IEnumerable<AggregateResult> Results => [collection];
+    public override IEnumerable<AggregateResult> Results => [_collection];
 
     public override Aggregator CreateEmpty() => new CollectAggregator<TElement>();
 
     public override void Add(AggregatePairing pair, object element)
     {
-        collection.Add(pair);
-        collection.Changed = true;
+        _collection.Add(pair);
+        _collection.Changed = true;
     }
 
-    public override void Modify(AggregatePairing pair, object element) => collection.Changed = true;
+    public override void Modify(AggregatePairing pair, object element) => _collection.Changed = true;
 
     public override void Remove(AggregatePairing pair, object element)
     {
-        collection.Remove(pair);
-        collection.Changed = true;
+        _collection.Remove(pair);
+        _collection.Changed = true;
     }
 
     public override void TakeChanged(List<AggregateResult> changed)
     {
-        if (collection.Changed)
+        if (_collection.Changed)
         {
-            collection.Changed = false;
-            changed.Add(collection);
+            _collection.Changed = false;
+            changed.Add(_collection);
         }
     }
 }

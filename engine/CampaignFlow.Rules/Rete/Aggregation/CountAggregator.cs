@@ -3,13 +3,13 @@ namespace CampaignFlow.Rules.Rete.Aggregation;
 /// <summary>Counts the paired facts.</summary>
 internal sealed class CountAggregator : SingleResultAggregator
 {
-    private int count;
+    private int _count;
 
     public override Aggregator CreateEmpty() => new CountAggregator();
 
     public override void Add(AggregatePairing pair, object element)
     {
-        count++;
+        _count++;
         Touch();
     }
 
@@ -19,13 +19,13 @@ internal sealed class CountAggregator : SingleResultAggregator
 
     public override void Remove(AggregatePairing pair, object element)
     {
-        count--;
+        _count--;
         Touch();
     }
 
     protected override void Refresh(AggregateResult result)
     {
-        result.Value = count;
+        result.Value = _count;
         result.HasValue = true;
     }
 }

@@ -4,7 +4,7 @@ namespace CampaignFlow.Rules.Rete.Aggregation;
 internal sealed class ExtremumAggregator<TValue>(Func<object, TValue> selector, bool greatest) : SingleResultAggregator
     where TValue : notnull
 {
-    private readonly SortedList<TValue, int> counts = [];
+    private readonly SortedList<TValue, int> _counts = [];
 
     public override Aggregator CreateEmpty() => new ExtremumAggregator<TValue>(selector, greatest);
 
@@ -12,7 +12,7 @@ internal sealed class ExtremumAggregator<TValue>(Func<object, TValue> selector, 
     {
         var value = selector(element);
         pair.State = value;
-        counts[value] = counts.TryGetValue(value, out var n) ? n + 1 : 1;
+        _counts[value] = _counts.TryGetValue(value, out var n) ? n + 1 : 1;
         Touch();
     }
 
@@ -25,14 +25,14 @@ internal sealed class ExtremumAggregator<TValue>(Func<object, TValue> selector, 
     public override void Remove(AggregatePairing pair, object element)
     {
         var value = (TValue)pair.State!;
-        var n = counts[value];
+        var n = _counts[value];
         if (n == 1)
         {
-            counts.Remove(value);
+            _counts.Remove(value);
         }
         else
         {
-            counts[value] = n - 1;
+            _counts[value] = n - 1;
         }
 
         Touch();
@@ -40,7 +40,7 @@ internal sealed class ExtremumAggregator<TValue>(Func<object, TValue> selector, 
 
     protected override void Refresh(AggregateResult result)
     {
-        result.HasValue = counts.Count > 0;
-        result.Value = result.HasValue ? (greatest ? counts.Keys[^1] : counts.Keys[0]) : null!;
+        result.HasValue = _counts.Count > 0;
+        result.Value = result.HasValue ? (greatest ? _counts.Keys[^1] : _counts.Keys[0]) : null!;
     }
 }

@@ -8,34 +8,34 @@ namespace CampaignFlow.Rules.Rete.Aggregation;
 /// </summary>
 internal class FactCollection<TElement> : AggregateResult, IReadOnlyCollection<TElement>
 {
-    private Pairing[] pairs = [];
+    private Pairing[] _pairs = [];
 
     public int Count { get; private set; }
 
     public void Add(Pairing pair)
     {
-        if (Count == pairs.Length)
+        if (Count == _pairs.Length)
         {
-            Array.Resize(ref pairs, Math.Max(4, Count * 2));
+            Array.Resize(ref _pairs, Math.Max(4, Count * 2));
         }
 
         pair.Slot = Count;
-        pairs[Count++] = pair;
+        _pairs[Count++] = pair;
     }
 
     public void Remove(Pairing pair)
     {
-        var last = pairs[--Count];
-        pairs[pair.Slot] = last;
+        var last = _pairs[--Count];
+        _pairs[pair.Slot] = last;
         last.Slot = pair.Slot;
-        pairs[Count] = null!;
+        _pairs[Count] = null!;
     }
 
     public IEnumerator<TElement> GetEnumerator()
     {
         for (var i = 0; i < Count; i++)
         {
-            yield return (TElement)pairs[i].Fact!.Value;
+            yield return (TElement)_pairs[i].Fact!.Value;
         }
     }
 

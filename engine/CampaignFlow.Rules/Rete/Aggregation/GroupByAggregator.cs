@@ -9,12 +9,12 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
     }
 
     // Null keys never reach the table: they have a group of their own.
-    private readonly KeyedTable<TKey, Grouping<TKey, TElement>> groups = new(hint.Value);
-    private readonly List<Grouping<TKey, TElement>> changed = [];
-    private Grouping<TKey, TElement>? nullGroup;
+    private readonly KeyedTable<TKey, Grouping<TKey, TElement>> _groups = new(hint.Value);
+    private readonly List<Grouping<TKey, TElement>> _changed = [];
+    private Grouping<TKey, TElement>? _nullGroup;
 
     public override IEnumerable<AggregateResult> Results =>
-        nullGroup is null ? groups.Items() : groups.Items().Append(nullGroup);
+        _nullGroup is null ? _groups.Items() : _groups.Items().Append(_nullGroup);
 
     public override Aggregator CreateEmpty() => new GroupByAggregator<TKey, TElement>(keySelector, hint);
 
@@ -49,7 +49,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
 
     public override void TakeChanged(List<AggregateResult> into)
     {
-        foreach (var group in changed)
+        foreach (var group in _changed)
         {
             group.Changed = false;
             group.HasValue = group.Count > 0;
@@ -58,33 +58,33 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
                 // An empty group leaves the index; a later fact with its key starts a new group.
                 if (group.Key is null)
                 {
-                    nullGroup = null;
+                    _nullGroup = null;
                 }
                 else
                 {
-                    groups.Remove(group);
+                    _groups.Remove(group);
                 }
             }
 
             into.Add(group);
         }
 
-        changed.Clear();
+        _changed.Clear();
     }
 
     private Grouping<TKey, TElement> GroupOf(TKey key)
     {
         if (key is null)
         {
-            return nullGroup ??= new Grouping<TKey, TElement>(key);
+            return _nullGroup ??= new Grouping<TKey, TElement>(key);
         }
 
-        var group = groups.Find(key);
+        var group = _groups.Find(key);
         if (group is null)
         {
             group = new Grouping<TKey, TElement>(key);
-            groups.Add(group);
-            hint.Observe(groups.Count);
+            _groups.Add(group);
+            hint.Observe(_groups.Count);
         }
 
         return group;
@@ -95,7 +95,7 @@ internal sealed class GroupByAggregator<TKey, TElement>(Func<object, TKey> keySe
         if (!group.Changed)
         {
             group.Changed = true;
-            changed.Add(group);
+            _changed.Add(group);
         }
     }
 }

@@ -6,7 +6,7 @@ namespace CampaignFlow.Rules.Rete.Aggregation;
 internal sealed class SumAggregator<TValue>(Func<object, TValue> selector) : SingleResultAggregator
     where TValue : INumber<TValue>
 {
-    private TValue sum = TValue.Zero;
+    private TValue _sum = TValue.Zero;
 
     public override Aggregator CreateEmpty() => new SumAggregator<TValue>(selector);
 
@@ -14,7 +14,7 @@ internal sealed class SumAggregator<TValue>(Func<object, TValue> selector) : Sin
     {
         var value = selector(element);
         pair.State = value;
-        sum += value;
+        _sum += value;
         Touch();
     }
 
@@ -25,20 +25,20 @@ internal sealed class SumAggregator<TValue>(Func<object, TValue> selector) : Sin
         if (old != value)
         {
             pair.State = value;
-            sum = sum - old + value;
+            _sum = _sum - old + value;
             Touch();
         }
     }
 
     public override void Remove(AggregatePairing pair, object element)
     {
-        sum -= (TValue)pair.State!;
+        _sum -= (TValue)pair.State!;
         Touch();
     }
 
     protected override void Refresh(AggregateResult result)
     {
-        result.Value = sum;
+        result.Value = _sum;
         result.HasValue = true;
     }
 }
