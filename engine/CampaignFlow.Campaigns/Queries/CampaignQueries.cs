@@ -19,7 +19,10 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
         var instance = await runtime.GetInstanceAsync(unit.InstanceId, ct).ConfigureAwait(false);
         var open = await violations.QueryAsync(new ViolationQuery
         {
-            Units = [unit.Unit.Id], PlanId = unit.Unit.PlanId, Status = ViolationStatus.Open, Limit = 1,
+            Units = [unit.Unit.Id],
+            PlanId = unit.Unit.PlanId,
+            Status = ViolationStatus.Open,
+            Limit = 1,
         }, ct).ConfigureAwait(false);
         return CampaignStateView.Of(unit, instance, clock.GetUtcNow(), open.Total);
     }

@@ -16,7 +16,10 @@ internal sealed class ViolationSync(IViolationStore store)
     {
         var page = await store.QueryAsync(new ViolationQuery
         {
-            Units = [unit.Unit.Id], PlanId = unit.Unit.PlanId, Status = ViolationStatus.Open, Limit = int.MaxValue,
+            Units = [unit.Unit.Id],
+            PlanId = unit.Unit.PlanId,
+            Status = ViolationStatus.Open,
+            Limit = int.MaxValue,
         }, ct).ConfigureAwait(false);
         return page.Items.Where(v => v.PlanVersion == unit.Unit.PlanVersion).ToDictionary(v => v.Id, StringComparer.Ordinal);
     }
