@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using CampaignFlow.Campaigns.Bench;
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Storage.Sqlite.Campaigns;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Start-up of the campaign service with N units on a fresh SQLite store, and a restart on the same store.
+// Uses public APIs only (CampaignService.StartAsync, SqliteCampaignStores.Open), so one build of it runs against
+// any commit that keeps them: build it before a change into a fixed folder and run the two alternately.
+// Usage: dotnet run -c Release --project bench/CampaignFlow.Campaigns.Bench -- --units 1000
+//   --units N              street units to generate (default 1000), each a clone of 西关街道's plan inheriting 魏都区委's
+//   --restart on|off       also start a second service on the same store, as a restarted server does (default on)
+//   --keep                 keep the temp folder (definitions/ and data/campaignflow.db) and print where it is
+//   --definitions PATH     the repository's definitions folder to clone from (default: the first definitions/
+//                          found walking up from the current directory)
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var options = new Dictionary<string, string>(StringComparer.Ordinal);
+for (var i = 0; i < args.Length; i++)
+{
+    options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "on";
+}
+
+var known = new[] { "--units", "--restart", "--keep", "--definitions" };
+if (options.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+{
+    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --restart on|off, --keep, --definitions PATH");
+    return 2;
+}
+
+var units = int.Parse(options.GetValueOrDefault("--units", "1000"), CultureInfo.InvariantCulture);
+var restart = options.GetValueOrDefault("--restart", "on") is "on" or "true" or "yes";
+var keep = options.ContainsKey("--keep");
+var source = options.TryGetValue("--definitions", out var given) ? Path.GetFullPath(given) : FindDefinitions();
+if (source is null || !StreetClones.HasSources(source))
+{
+    Console.Error.WriteLine($"no definitions folder with {StreetClones.DistrictFile} and {StreetClones.StreetFile} "
+        + (source is null ? "above " + Environment.CurrentDirectory : "at " + source) + "; give --definitions PATH");
+    return 2;
+}
+
+var folder = Path.Combine(Path.GetTempPath(), "campaignflow-start-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var definitions = Path.Combine(folder, "definitions");
+var database = Path.Combine(folder, "data", "campaignflow.db");
+try
+{
+    var watch = Stopwatch.StartNew();
+    StreetClones.Write(source, definitions, units);
+    var generateMs = watch.Elapsed.TotalMilliseconds;
+
+    // As the server: the system clock, the default session budget and host id, the SQLite file in a data folder.
+    var serviceOptions = new CampaignOptions { DefinitionsPath = definitions };
+    var first = await StartAsync(serviceOptions, database);
+    var firstHeapMb = first.HeapMb;
+    Run? second = null;
+    if (restart)
+    {
+        second = await StartAsync(serviceOptions, database);
+    }
+
+    var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+    var running = second?.Units ?? first.Units;
+    var problems = first.Problems + (second?.Problems ?? 0);
+
+    var restartText = second is null ? "no restart" : $"restart {second.StartMs:F0} ms ({second.CpuMs:F0} ms CPU, {second.Units:N0} units, GC pause {second.GcPauseMs:F0} ms, heap {second.HeapMb:F1} MB)";
+    Console.WriteLine($"CampaignFlow start-up: {units:N0} generated units ({source}), SQLite, {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
+        + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; generated in {generateMs:F0} ms; store opened in {first.OpenMs:F0} ms; "
+        + $"start {first.StartMs:F0} ms ({first.CpuMs:F0} ms CPU, {first.Units:N0} units running, {first.Problems} plan problems, {first.AllocatedMb:F0} MB allocated, "
+        + $"GC pause {first.GcPauseMs:F0} ms); {restartText}; managed heap after a full GC {firstHeapMb:F1} MB; peak working set {peakMb:F0} MB");
+    Console.WriteLine($"start-ms={first.StartMs:F0} restart-ms={(second is null ? "-" : $"{second.StartMs:F0}")} heap-mb={firstHeapMb:F1} "
+        + $"peak-ws-mb={peakMb:F0} units={running} generated={units} problems={problems} open-ms={first.OpenMs:F0} "
+        + $"alloc-mb={first.AllocatedMb:F0} gc-pause-ms={first.GcPauseMs:F0} restart-heap-mb={(second is null ? "-" : $"{second.HeapMb:F1}")} "
+        + $"start-cpu-ms={first.CpuMs:F0} restart-cpu-ms={(second is null ? "-" : $"{second.CpuMs:F0}")}");
+    if (keep)
+    {
+        Console.WriteLine($"kept {folder}");
+    }
+
+    // Every clone must run, and nothing be refused: a start that skipped units would look fast.
+    return first.Units == units && (second is null || second.Units == units) && problems == 0 ? 0 : 1;
+}
+finally
+{
+    if (!keep && Directory.Exists(folder))
+    {
+        Directory.Delete(folder, recursive: true);
+    }
+}
+
+static async Task<Run> StartAsync(CampaignOptions options, string database)
+{
+    var open = Stopwatch.StartNew();
+    await using var stores = SqliteCampaignStores.Open(database);
+    var openMs = open.Elapsed.TotalMilliseconds;
+
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var paused = GC.GetTotalPauseDuration();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var watch = Stopwatch.StartNew();
+    await using var service = await CampaignService.StartAsync(stores, options, NullLogger<CampaignService>.Instance, CancellationToken.None);
+    var startMs = watch.Elapsed.TotalMilliseconds;
+    var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
+    var gcPauseMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds;
+    var allocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0;
+
+    // What a running server holds: the service (and the stores) alive, everything else collected.
+    var heapMb = GC.GetTotalMemory(forceFullCollection: true) / 1024.0 / 1024.0;
+    GC.KeepAlive(service);
+    return new Run(openMs, startMs, cpuMs, heapMb, allocatedMb, gcPauseMs, service.Units.Count, service.LoadProblems.Count);
+}
+
+static string? FindDefinitions()
+{
+    for (var at = new DirectoryInfo(Environment.CurrentDirectory); at is not null; at = at.Parent)
+    {
+        var candidate = Path.Combine(at.FullName, "definitions");
+        if (StreetClones.HasSources(candidate))
+        {
+            return candidate;
+        }
+    }
+
+    return null;
+}
+
+internal sealed record Run(double OpenMs, double StartMs, double CpuMs, double HeapMb, double AllocatedMb, double GcPauseMs, int Units, int Problems);
