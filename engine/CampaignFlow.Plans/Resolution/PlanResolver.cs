@@ -211,7 +211,7 @@ public static class PlanResolver
     /// <param name="kind">The kind.</param>
     /// <param name="culture">The reader's culture.</param>
     public static string KindName(RequirementKind kind, CultureInfo culture) =>
-        MessageCatalog.Format("kind-" + PlanShape.Kebab(kind.ToString()), [], culture);
+        MessageCatalog.Format("kind-" + FormatWords.Kebab(kind.ToString()), [], culture);
 
     private static string Title(string id, Vocabulary vocabulary) =>
         vocabulary.Activities.TryGetValue(id, out var activity) && activity.Title.Length > 0 ? activity.Title

@@ -1,4 +1,5 @@
 using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Syntax;
 
 namespace CampaignFlow.Plans.Resolution;
