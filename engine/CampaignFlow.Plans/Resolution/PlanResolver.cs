@@ -116,7 +116,7 @@ public static class PlanResolver
             Version = plan.Version,
             File = file,
             Inherits = plan.Inherits,
-            Unit = plan.Unit,
+            Unit = new ResolvedUnit(plan.Unit.Id, plan.Unit.Name, plan.Unit.Kind, plan.Unit.Parent),
             Supervisor = plan.Supervisor?.Name ?? parent?.Supervisor,
             Year = year,
             Window = campaign,

@@ -26,7 +26,7 @@ public sealed record ResolvedPlan
     public string? Inherits { get; init; }
 
     /// <summary>The unit.</summary>
-    public required UnitSpec Unit { get; init; }
+    public required ResolvedUnit Unit { get; init; }
 
     /// <summary>The supervision group's name, if any.</summary>
     public string? Supervisor { get; init; }
