@@ -70,7 +70,7 @@ internal sealed class ActionResolver(
             AddRequirements(action, subject, people, build, requirements);
         }
 
-        return new ResolvedAction(action.Id, action.Title ?? action.Id, phaseId, window, owner, action, requirements);
+        return new ResolvedAction(action.Id, action.Title ?? action.Id, phaseId, window, owner, action.Source ?? [], requirements);
     }
 
     private static Quantity? AsWorkingWeeks(Quantity? amount) =>

@@ -105,7 +105,7 @@ internal static class ShowCommand
 
     private static void WriteAction(ResolvedAction action, Vocabulary vocabulary, TextWriter output, CultureInfo culture, string indent)
     {
-        output.WriteLine($"{indent}{action.Id}  {action.Title}{Sources(action.Written.Source ?? [])}");
+        output.WriteLine($"{indent}{action.Id}  {action.Title}{Sources(action.Source)}");
         foreach (var requirement in action.Requirements)
         {
             var window = requirement.Window == action.Window ? "" : $"  [{requirement.Window}]";
