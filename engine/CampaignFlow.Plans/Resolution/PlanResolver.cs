@@ -86,7 +86,7 @@ public static class PlanResolver
             }
         }
 
-        var roster = Roster.Build(plan.Roster, vocabulary, diagnostics);
+        var roster = RosterBuilder.Build(plan.Roster, vocabulary, diagnostics);
 
         var merger = inherited is null ? null : new InheritanceMerger(inherited.Merged, plan, workdayHours, Quiet, diagnostics);
         var merged = merger?.Merge() ?? plan;
