@@ -217,7 +217,7 @@ internal sealed class ActionResolver(
         if (action.RedoWhen?.Attribute is { } evaluated && subject?.Kind == SubjectKind.Activity)
         {
             // The re-work share is read from the evaluation of the activity, which may be a kind of its own.
-            var evaluations = vocabulary.Activities.Values.SelectMany(v => v.Attributes ?? []).ToHashSet();
+            var evaluations = vocabulary.Activities.Values.SelectMany(v => v.Attributes).ToHashSet();
             if (!evaluations.Contains(evaluated))
             {
                 diagnostics.ErrorWithSuggestion("unknown-attribute", action.At("redoWhen"), NameSuggester.Closest(evaluated, evaluations), evaluated, "evaluation");
@@ -390,7 +390,7 @@ internal sealed class ActionResolver(
                 into.Add(build.Make(new TotalSpan { Minimum = action.SpanAtLeast! }));
                 return;
             case SubjectKind.Ledger:
-                into.Add(build.Make(new Ledger { Fields = vocabulary.Ledgers[subject.Id].Fields ?? [] }));
+                into.Add(build.Make(new Ledger { Fields = vocabulary.Ledgers[subject.Id].Fields }));
                 if (action.Tally is { Counts: { } counts } tally)
                 {
                     var byValue = new Dictionary<string, int>();
@@ -416,7 +416,7 @@ internal sealed class ActionResolver(
                 break;
             case SubjectKind.Document:
                 var document = vocabulary.Documents[subject.Id];
-                var chain = action.ApprovedBy ?? document.ReviewChain ?? [];
+                var chain = action.ApprovedBy ?? document.ReviewChain;
                 for (var i = 0; i < (action.ApprovedBy?.Count ?? 0); i++)
                 {
                     if (!vocabulary.Roles.ContainsKey(action.ApprovedBy![i]))
@@ -431,7 +431,7 @@ internal sealed class ActionResolver(
                     {
                         Chain = chain,
                         ChainByRank = action.ApprovedBy is null
-                            ? document.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>()
+                            ? document.ReviewChainByRank
                             : new Dictionary<string, IReadOnlyList<string>>(),
                         Gates = action.Before ?? [],
                     }));
