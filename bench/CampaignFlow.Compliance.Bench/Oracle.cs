@@ -1,6 +1,6 @@
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Timing;
-using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Requirements;
 
 namespace CampaignFlow.Compliance.Bench;
 

@@ -36,7 +36,7 @@ public class DemoLogTests
 
         var open = Seeds.Simulate("weidu-xiguan-street-2014", without: r => r is Records.ExceptionRecord);
         var warning = open.Violations.Single(v => v.Source.Contains("WD-02"));
-        warning.Severity.ShouldBe(Plans.Syntax.Severity.Soft);
+        warning.Severity.ShouldBe(Plans.Requirements.Severity.Soft);
         warning.Code.ShouldBe("span-short");
     }
 }

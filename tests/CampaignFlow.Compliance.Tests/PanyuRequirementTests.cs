@@ -393,7 +393,7 @@ public class PanyuRequirementTests
 
         // Published to the branch only is not published in the unit.
         var publication = Record<PublicationRecord>(Panyu, "rectification-plan-public");
-        Single(Panyu, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public", with: [publication with { Audience = Plans.Syntax.Audience.Branch }])
+        Single(Panyu, "publish-rectification-plan:publication", without: r => r.Key == "rectification-plan-public", with: [publication with { Audience = Plans.Requirements.Audience.Branch }])
             .Code.ShouldBe("publication-missing-unit");
 
         var plan = Record<DocumentRecord>(Panyu, "rectification-plan");
@@ -446,6 +446,6 @@ public class PanyuRequirementTests
         early.Evidence.Missing.ShouldBe(["personal-rectification-plan: none before 2014-08-14"]);
 
         // To the unit is not to the branch.
-        Single(Panyu, "publish-personal-plans:publication", with: [published with { Audience = Plans.Syntax.Audience.Unit }]).Target.ShouldBe("wen-chengjun");
+        Single(Panyu, "publish-personal-plans:publication", with: [published with { Audience = Plans.Requirements.Audience.Unit }]).Target.ShouldBe("wen-chengjun");
     }
 }

@@ -58,7 +58,7 @@ internal sealed class PlanLibrary
             var published = await store.PublishAsync(version, ct).ConfigureAwait(false);
             if (published.Outcome == PublishOutcome.Conflict)
             {
-                var at = plan.Merged.At("version");
+                var at = catalog.Written[plan.Id].At("version");
                 string[] arguments = [plan.Id, plan.Version.ToString(CultureInfo.InvariantCulture), (plan.Version + 1).ToString(CultureInfo.InvariantCulture)];
                 problems.Add(new PlanLoadProblem(files[0].Path, Math.Max(at.Line, 1), Math.Max(at.Column, 1), "plan-changed-without-version",
                     CatalogMessages.Format("plan-changed-without-version", English, arguments),
@@ -107,7 +107,7 @@ internal sealed class PlanLibrary
         {
             var full = Path.GetFullPath(current.File);
             Add(files, full, root);
-            if (current.Merged.Roster?.File is { } roster)
+            if (catalog.Written[current.Id].Roster?.File is { } roster)
             {
                 Add(files, Path.Combine(Path.GetDirectoryName(full)!, roster), root);
             }

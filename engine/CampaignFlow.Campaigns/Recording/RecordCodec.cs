@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Syntax;
 
 namespace CampaignFlow.Campaigns.Recording;

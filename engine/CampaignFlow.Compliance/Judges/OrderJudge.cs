@@ -79,7 +79,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
     // Against an action counted the same way (per person, branch or department), only the target's own occurrence
     // counts: a member's report follows his own research trip, not another member's.
     private bool Counts(UnitRecord record, string action, string? target, IReadOnlyCollection<UnitRecord> records) =>
-        target is null || Requirement.Scope == Plans.Syntax.Scope.Unit
+        target is null || Requirement.Scope == Plans.Requirements.Scope.Unit
         || Context.Plan.Actions.FirstOrDefault(a => a.Id == action)?.Requirements.FirstOrDefault()?.Scope != Requirement.Scope
         || Owned(record, target, records);
 }

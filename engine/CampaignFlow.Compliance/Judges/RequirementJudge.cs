@@ -73,8 +73,8 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
     /// <param name="target">A roster id, branch or department.</param>
     protected bool BelongsTo(ActivityRecord activity, string target) => Requirement.Scope switch
     {
-        Plans.Syntax.Scope.Branch => activity.Branch == target,
-        Plans.Syntax.Scope.Department => activity.Department == target,
+        Plans.Requirements.Scope.Branch => activity.Branch == target,
+        Plans.Requirements.Scope.Department => activity.Department == target,
         _ => activity.Participants.Contains(target),
     };
 

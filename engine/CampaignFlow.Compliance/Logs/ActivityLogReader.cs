@@ -2,8 +2,8 @@ using System.Globalization;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Reading;
+using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
-using CampaignFlow.Plans.Syntax;
 using YamlDotNet.RepresentationModel;
 
 namespace CampaignFlow.Compliance.Logs;

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 

@@ -1,4 +1,4 @@
-using CampaignFlow.Plans.Syntax;
+using CampaignFlow.Plans.Requirements;
 
 namespace CampaignFlow.Compliance.Records;
 

@@ -1,6 +1,7 @@
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Reading;
 using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Plans.Syntax;
 
 namespace CampaignFlow.Plans.Loading;
 
@@ -11,6 +12,8 @@ namespace CampaignFlow.Plans.Loading;
 public sealed class PlanCatalog
 {
     private readonly Dictionary<string, ResolvedPlan> _plans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlanDocument> _written = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PlanResolution> _resolutions = new(StringComparer.Ordinal);
     private readonly List<PlanDiagnostic> _diagnostics = [];
     private readonly Dictionary<PlanSource, string> _identity = new(ReferenceEqualityComparer.Instance);
 
@@ -26,6 +29,12 @@ public sealed class PlanCatalog
 
     /// <summary>The resolved plans of the files asked for (and their parents), by plan id.</summary>
     public IReadOnlyDictionary<string, ResolvedPlan> Plans => _plans;
+
+    /// <summary>
+    /// The plans of <see cref="Plans"/> as written in their own files, before inheritance, by plan id: for what only
+    /// the file knows, such as where a key stands or which roster file the plan names.
+    /// </summary>
+    public IReadOnlyDictionary<string, PlanDocument> Written => _written;
 
     /// <summary>True when any finding about the files asked for is an error.</summary>
     public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
@@ -186,9 +195,9 @@ public sealed class PlanCatalog
         });
     }
 
-    private ResolvedPlan? ResolveOne(string id, Dictionary<string, PlanSource> byId, ISet<string> asked, HashSet<string> resolving)
+    private PlanResolution? ResolveOne(string id, Dictionary<string, PlanSource> byId, ISet<string> asked, HashSet<string> resolving)
     {
-        if (_plans.TryGetValue(id, out var done))
+        if (_resolutions.TryGetValue(id, out var done))
         {
             return done;
         }
@@ -197,7 +206,7 @@ public sealed class PlanCatalog
         var plan = source.Plan!;
         var reportHere = asked.Contains(_identity[source]);
         var diagnostics = new DiagnosticBag();
-        ResolvedPlan? parent = null;
+        PlanResolution? parent = null;
         if (plan.Inherits is { } parentId)
         {
             if (!byId.ContainsKey(parentId))
@@ -218,7 +227,7 @@ public sealed class PlanCatalog
             }
         }
 
-        ResolvedPlan? resolved = null;
+        PlanResolution? resolved = null;
         try
         {
             // Resolved even after reading errors, so a file's errors all show at once.
@@ -246,7 +255,9 @@ public sealed class PlanCatalog
 
         if (resolved is not null && !diagnostics.HasErrors)
         {
-            _plans[id] = resolved;
+            _resolutions[id] = resolved;
+            _plans[id] = resolved.Plan;
+            _written[id] = plan;
         }
 
         return resolved is not null && !diagnostics.HasErrors ? resolved : null;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Requirements;
@@ -20,5 +19,5 @@ public sealed record Cap : Requirement
     public required decimal MaximumValue { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-cap", [Every is { } e ? "@" + PlanShape.Kebab(e.ToString()) : "@window", Subject.Id, Maximum.Text]);
+    public override (string Code, string[] Arguments) Statement => ("req-cap", [Every is { } e ? "@" + FormatWords.Kebab(e.ToString()) : "@window", Subject.Id, Maximum.Text]);
 }

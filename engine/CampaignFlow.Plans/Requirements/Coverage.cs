@@ -1,5 +1,4 @@
 using System.Globalization;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Requirements;
@@ -25,5 +24,5 @@ public sealed record Coverage : Requirement
     /// <inheritdoc />
     public override (string Code, string[] Arguments) Statement => Form == CoverageForm.Values
         ? ("req-coverage-values", [Subject.Id, Attribute ?? "", string.Join(", ", Values)])
-        : ("req-coverage-pairs", [Subject.Id, "@" + PlanShape.Kebab(Form.ToString()), Pairs.Count.ToString(CultureInfo.InvariantCulture)]);
+        : ("req-coverage-pairs", [Subject.Id, "@" + FormatWords.Kebab(Form.ToString()), Pairs.Count.ToString(CultureInfo.InvariantCulture)]);
 }

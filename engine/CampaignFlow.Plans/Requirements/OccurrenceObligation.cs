@@ -1,5 +1,4 @@
 using System.Globalization;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Requirements;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Requirements;
@@ -26,7 +25,7 @@ public sealed record PeriodMinimum : Requirement
     public string? Sum { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-period-minimum", ["@" + PlanShape.Kebab(Every.ToString()), Subject.Id, Minimum.Text, Minimum.IsWorkingTime ? Hours(MinimumValue) + " h" : Hours(MinimumValue)]);
+    public override (string Code, string[] Arguments) Statement => ("req-period-minimum", ["@" + FormatWords.Kebab(Every.ToString()), Subject.Id, Minimum.Text, Minimum.IsWorkingTime ? Hours(MinimumValue) + " h" : Hours(MinimumValue)]);
 
     private static string Hours(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

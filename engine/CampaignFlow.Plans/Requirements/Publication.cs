@@ -1,5 +1,4 @@
 using System.Globalization;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Requirements;
@@ -14,5 +13,5 @@ public sealed record Publication : Requirement
     public required Audience Audience { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-publication", [Subject.Id, "@" + PlanShape.Kebab(Audience.ToString())]);
+    public override (string Code, string[] Arguments) Statement => ("req-publication", [Subject.Id, "@" + FormatWords.Kebab(Audience.ToString())]);
 }

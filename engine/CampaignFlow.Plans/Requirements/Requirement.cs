@@ -1,5 +1,4 @@
 using CampaignFlow.Plans.Diagnostics;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Requirements;

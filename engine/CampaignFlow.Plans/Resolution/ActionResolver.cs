@@ -48,7 +48,7 @@ internal sealed class ActionResolver(
             diagnostics.Error("who-needed", action.At("per"), action.Id);
         }
 
-        var people = action.Who is { } who && CheckSelector(who, action, "who") ? roster.Select(who) : [];
+        var people = action.Who is { } who && CheckSelector(who, action, "who") ? Select(who) : [];
         CheckAttributes(action, subject);
         if (!action.Damaged)
         {
@@ -70,7 +70,7 @@ internal sealed class ActionResolver(
             AddRequirements(action, subject, people, build, requirements);
         }
 
-        return new ResolvedAction(action.Id, action.Title ?? action.Id, phaseId, window, owner, action, requirements);
+        return new ResolvedAction(action.Id, action.Title ?? action.Id, phaseId, window, owner, action.Source ?? [], requirements);
     }
 
     private static Quantity? AsWorkingWeeks(Quantity? amount) =>
@@ -169,13 +169,22 @@ internal sealed class ActionResolver(
             ok = false;
         }
 
-        if (ok && roster.People.Count > 0 && selector.Relation is null && roster.Select(selector).Count == 0)
+        if (ok && roster.People.Count > 0 && selector.Relation is null && Select(selector).Count == 0)
         {
             diagnostics.Warning("selects-nobody", action.At(key), action.Id, key);
         }
 
         return ok;
     }
+
+    // The people a selector picks, in roster order.
+    private IReadOnlyList<Person> Select(PeopleSelector selector) =>
+        roster.People.Where(p =>
+                (selector.Role is null || p.Roles.Contains(selector.Role))
+                && (selector.Rank is null || (p.Rank is not null && selector.Rank.Contains(p.Rank)))
+                && (selector.ExceptRank is null || p.Rank is null || !selector.ExceptRank.Contains(p.Rank))
+                && (selector.People is null || selector.People.Contains(p.Id)))
+            .ToArray();
 
     private void CheckAttributes(ActionSpec action, Subject? subject)
     {
@@ -208,7 +217,7 @@ internal sealed class ActionResolver(
         if (action.RedoWhen?.Attribute is { } evaluated && subject?.Kind == SubjectKind.Activity)
         {
             // The re-work share is read from the evaluation of the activity, which may be a kind of its own.
-            var evaluations = vocabulary.Activities.Values.SelectMany(v => v.Attributes ?? []).ToHashSet();
+            var evaluations = vocabulary.Activities.Values.SelectMany(v => v.Attributes).ToHashSet();
             if (!evaluations.Contains(evaluated))
             {
                 diagnostics.ErrorWithSuggestion("unknown-attribute", action.At("redoWhen"), NameSuggester.Closest(evaluated, evaluations), evaluated, "evaluation");
@@ -362,14 +371,14 @@ internal sealed class ActionResolver(
     private void AddRequirements(
         ActionSpec action,
         Subject subject,
-        IReadOnlyList<PersonSpec> people,
+        IReadOnlyList<Person> people,
         RequirementFactory build,
         List<Requirement> into)
     {
         if (action.ForEach is { } forEach)
         {
             var obliged = action.PerParticipant is { } selector && CheckSelector(selector, action, "perParticipant")
-                ? roster.Select(selector).Select(p => p.Id).ToArray()
+                ? Select(selector).Select(p => p.Id).ToArray()
                 : [];
             into.Add(build.Make(new OccurrenceObligation { ForEach = forEach, Participants = obliged, Within = action.Within }));
             return;
@@ -381,7 +390,7 @@ internal sealed class ActionResolver(
                 into.Add(build.Make(new TotalSpan { Minimum = action.SpanAtLeast! }));
                 return;
             case SubjectKind.Ledger:
-                into.Add(build.Make(new Ledger { Fields = vocabulary.Ledgers[subject.Id].Fields ?? [] }));
+                into.Add(build.Make(new Ledger { Fields = vocabulary.Ledgers[subject.Id].Fields }));
                 if (action.Tally is { Counts: { } counts } tally)
                 {
                     var byValue = new Dictionary<string, int>();
@@ -407,7 +416,7 @@ internal sealed class ActionResolver(
                 break;
             case SubjectKind.Document:
                 var document = vocabulary.Documents[subject.Id];
-                var chain = action.ApprovedBy ?? document.ReviewChain ?? [];
+                var chain = action.ApprovedBy ?? document.ReviewChain;
                 for (var i = 0; i < (action.ApprovedBy?.Count ?? 0); i++)
                 {
                     if (!vocabulary.Roles.ContainsKey(action.ApprovedBy![i]))
@@ -422,7 +431,7 @@ internal sealed class ActionResolver(
                     {
                         Chain = chain,
                         ChainByRank = action.ApprovedBy is null
-                            ? document.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>()
+                            ? document.ReviewChainByRank
                             : new Dictionary<string, IReadOnlyList<string>>(),
                         Gates = action.Before ?? [],
                     }));
@@ -458,7 +467,7 @@ internal sealed class ActionResolver(
         }
     }
 
-    private void AddAmounts(ActionSpec action, Subject subject, IReadOnlyList<PersonSpec> people, RequirementFactory build, List<Requirement> into)
+    private void AddAmounts(ActionSpec action, Subject subject, IReadOnlyList<Person> people, RequirementFactory build, List<Requirement> into)
     {
         if (action.Every is { } every)
         {
@@ -526,8 +535,8 @@ internal sealed class ActionResolver(
 
         if (action.AttendedBy is { } attendedBy && CheckSelector(attendedBy, action, "attendedBy"))
         {
-            var selected = roster.Select(attendedBy);
-            Func<PersonSpec, string?>? belongsTo = action.Per switch
+            var selected = Select(attendedBy);
+            Func<Person, string?>? belongsTo = action.Per switch
             {
                 Scope.Branch => p => p.Branch,
                 Scope.Department => p => p.Department,
@@ -581,7 +590,7 @@ internal sealed class ActionResolver(
         var seen = new HashSet<(string, string)>();
         var order = roster.People.Select((p, i) => (p.Id, i)).GroupBy(x => x.Id).ToDictionary(g => g.Key, g => g.First().i);
 
-        void Add(PersonSpec a, PersonSpec b)
+        void Add(Person a, Person b)
         {
             if (a.Id == b.Id)
             {
@@ -601,7 +610,7 @@ internal sealed class ActionResolver(
             form = CoverageForm.AllPairs;
             if (CheckSelector(set, action, "covers"))
             {
-                var members = roster.Select(set);
+                var members = Select(set);
                 for (var i = 0; i < members.Count; i++)
                 {
                     for (var j = i + 1; j < members.Count; j++)
@@ -617,9 +626,9 @@ internal sealed class ActionResolver(
             form = with.Relation is null ? CoverageForm.Star : CoverageForm.Relation;
             if (CheckSelector(covers.Each!, action, "covers") && CheckSelector(with, action, "covers", relationAllowed: true))
             {
-                foreach (var person in roster.Select(covers.Each!))
+                foreach (var person in Select(covers.Each!))
                 {
-                    var others = with.Relation is { } relation ? roster.Related(person, relation) : roster.Select(with);
+                    var others = with.Relation is { } relation ? roster.Related(person, relation) : Select(with);
                     foreach (var other in others)
                     {
                         Add(person, other);

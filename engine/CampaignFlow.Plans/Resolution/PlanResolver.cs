@@ -14,12 +14,13 @@ public static class PlanResolver
 {
     /// <summary>Resolves <paramref name="plan"/>.</summary>
     /// <param name="plan">The plan as read.</param>
-    /// <param name="parent">Its parent, resolved, when it inherits one.</param>
+    /// <param name="inherited">Its parent's resolution, when it inherits one.</param>
     /// <param name="file">The plan's file.</param>
     /// <param name="diagnostics">Receives every finding.</param>
-    /// <returns>The resolved plan; check <paramref name="diagnostics"/> before running it.</returns>
-    public static ResolvedPlan Resolve(PlanDocument plan, ResolvedPlan? parent, string file, DiagnosticBag diagnostics)
+    /// <returns>The resolved plan, and what a child of it builds on; check <paramref name="diagnostics"/> before running it.</returns>
+    internal static PlanResolution Resolve(PlanDocument plan, PlanResolution? inherited, string file, DiagnosticBag diagnostics)
     {
+        var parent = inherited?.Plan;
         var calendar = plan.Calendar ?? new CalendarSpec();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
         {
@@ -85,9 +86,9 @@ public static class PlanResolver
             }
         }
 
-        var roster = Roster.Build(plan.Roster, vocabulary, diagnostics);
+        var roster = RosterBuilder.Build(plan.Roster, vocabulary, diagnostics);
 
-        var merger = parent is null ? null : new InheritanceMerger(parent.Merged, plan, workdayHours, Quiet, diagnostics);
+        var merger = inherited is null ? null : new InheritanceMerger(inherited.Merged, plan, workdayHours, Quiet, diagnostics);
         var merged = merger?.Merge() ?? plan;
         var definedIn = merger?.DefinedIn ?? new Dictionary<string, string>();
 
@@ -104,19 +105,19 @@ public static class PlanResolver
         var actions = allActions.Select(a => resolver.Resolve(a.Action, a.Phase, a.Window)).ToArray();
 
         var focus = new List<string>(plan.Focus ?? []);
-        if (plan.Unit.Kind is { } kind && parent?.Merged.FocusByUnitKind?.GetValueOrDefault(kind) is { } inheritedFocus)
+        if (plan.Unit.Kind is { } kind && inherited?.Merged.FocusByUnitKind?.GetValueOrDefault(kind) is { } inheritedFocus)
         {
             focus.InsertRange(0, inheritedFocus);
         }
 
-        return new ResolvedPlan
+        var resolved = new ResolvedPlan
         {
             Id = plan.Id,
             Title = plan.Title,
             Version = plan.Version,
             File = file,
             Inherits = plan.Inherits,
-            Unit = plan.Unit,
+            Unit = new ResolvedUnit(plan.Unit.Id, plan.Unit.Name, plan.Unit.Kind, plan.Unit.Parent),
             Supervisor = plan.Supervisor?.Name ?? parent?.Supervisor,
             Year = year,
             Window = campaign,
@@ -127,8 +128,8 @@ public static class PlanResolver
             Focus = focus,
             Phases = phases,
             Actions = actions,
-            Merged = merged with { FocusByUnitKind = merged.FocusByUnitKind ?? parent?.Merged.FocusByUnitKind },
         };
+        return new PlanResolution(resolved, merged with { FocusByUnitKind = merged.FocusByUnitKind ?? inherited?.Merged.FocusByUnitKind });
     }
 
     private static void Collect(IReadOnlyList<PhaseSpec> specs, IReadOnlyList<ResolvedPhase> resolved, List<(ActionSpec, string?, DateWindow)> into)
@@ -211,7 +212,7 @@ public static class PlanResolver
     /// <param name="kind">The kind.</param>
     /// <param name="culture">The reader's culture.</param>
     public static string KindName(RequirementKind kind, CultureInfo culture) =>
-        MessageCatalog.Format("kind-" + PlanShape.Kebab(kind.ToString()), [], culture);
+        MessageCatalog.Format("kind-" + FormatWords.Kebab(kind.ToString()), [], culture);
 
     private static string Title(string id, Vocabulary vocabulary) =>
         vocabulary.Activities.TryGetValue(id, out var activity) && activity.Title.Length > 0 ? activity.Title

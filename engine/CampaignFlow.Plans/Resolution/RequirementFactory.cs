@@ -17,7 +17,7 @@ internal sealed class RequirementFactory(
     public T Make<T>(T requirement)
         where T : Requirement => requirement with
         {
-            Id = $"{action.Id}:{PlanShape.Kebab(requirement.Kind.ToString())}",
+            Id = $"{action.Id}:{FormatWords.Kebab(requirement.Kind.ToString())}",
             ActionId = action.Id,
             Title = action.Title ?? action.Id,
             PhaseId = phaseId,

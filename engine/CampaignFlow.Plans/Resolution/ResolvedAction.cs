@@ -1,5 +1,4 @@
 using CampaignFlow.Plans.Requirements;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Resolution;
@@ -10,7 +9,7 @@ namespace CampaignFlow.Plans.Resolution;
 /// <param name="PhaseId">Its phase, or null for a campaign-wide action.</param>
 /// <param name="Window">When it applies.</param>
 /// <param name="DefinedIn">The plan that wrote it (a parent plan's id when inherited and not tightened).</param>
-/// <param name="Written">The action as written (merged with the parent's when tightened).</param>
+/// <param name="Source">The ids of the sentences it encodes (the parent's, for a tightened action that names none).</param>
 /// <param name="Requirements">What is checked.</param>
 public sealed record ResolvedAction(
     string Id,
@@ -18,5 +17,5 @@ public sealed record ResolvedAction(
     string? PhaseId,
     DateWindow Window,
     string DefinedIn,
-    ActionSpec Written,
+    IReadOnlyList<string> Source,
     IReadOnlyList<Requirement> Requirements);

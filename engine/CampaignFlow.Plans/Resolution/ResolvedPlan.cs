@@ -1,5 +1,4 @@
 using CampaignFlow.Plans.Requirements;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Resolution;
@@ -26,7 +25,7 @@ public sealed record ResolvedPlan
     public string? Inherits { get; init; }
 
     /// <summary>The unit.</summary>
-    public required UnitSpec Unit { get; init; }
+    public required ResolvedUnit Unit { get; init; }
 
     /// <summary>The supervision group's name, if any.</summary>
     public string? Supervisor { get; init; }
@@ -57,9 +56,6 @@ public sealed record ResolvedPlan
 
     /// <summary>Every action, in plan order (phase actions first, then campaign-wide ones).</summary>
     public required IReadOnlyList<ResolvedAction> Actions { get; init; }
-
-    /// <summary>The plan as written, with inherited phases and actions merged in; a child plan builds on it.</summary>
-    public required PlanDocument Merged { get; init; }
 
     /// <summary>Every requirement of every action.</summary>
     public IEnumerable<Requirement> Requirements => Actions.SelectMany(a => a.Requirements);

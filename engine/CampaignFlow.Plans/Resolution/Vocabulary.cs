@@ -1,5 +1,3 @@
-using CampaignFlow.Plans.Syntax;
-
 namespace CampaignFlow.Plans.Resolution;
 
 /// <summary>What a plan's records and requirements may name: activity kinds, documents, ledgers, roles, ranks, unit kinds.</summary>
@@ -10,9 +8,9 @@ namespace CampaignFlow.Plans.Resolution;
 /// <param name="Ranks">Ranks people may hold.</param>
 /// <param name="UnitKinds">Kinds of unit, by id, with titles.</param>
 public sealed record Vocabulary(
-    IReadOnlyDictionary<string, ActivityKindSpec> Activities,
-    IReadOnlyDictionary<string, DocumentKindSpec> Documents,
-    IReadOnlyDictionary<string, LedgerSpec> Ledgers,
+    IReadOnlyDictionary<string, ActivityKind> Activities,
+    IReadOnlyDictionary<string, DocumentKind> Documents,
+    IReadOnlyDictionary<string, LedgerKind> Ledgers,
     IReadOnlyDictionary<string, (string Title, bool External)> Roles,
     IReadOnlyList<string> Ranks,
     IReadOnlyDictionary<string, string> UnitKinds);

@@ -37,9 +37,9 @@ internal static class VocabularyBuilder
         }
 
         var vocabulary = new Vocabulary(
-            Merge(parent?.Activities, plan.Activities, "activities", "activity", plan, diagnostics),
-            Merge(parent?.Documents, plan.Documents, "documents", "document", plan, diagnostics),
-            Merge(parent?.Ledgers, plan.Ledgers, "ledgers", "ledger", plan, diagnostics),
+            Merge(parent?.Activities, Resolve(plan.Activities, a => new ActivityKind(a.Title, a.Attributes ?? [])), "activities", "activity", plan, diagnostics),
+            Merge(parent?.Documents, Resolve(plan.Documents, d => new DocumentKind(d.Title, d.ReviewChain ?? [], d.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>())), "documents", "document", plan, diagnostics),
+            Merge(parent?.Ledgers, Resolve(plan.Ledgers, l => new LedgerKind(l.Title, l.Fields ?? [])), "ledgers", "ledger", plan, diagnostics),
             roles,
             ranks,
             Merge(parent?.UnitKinds, plan.UnitKinds, "unitKinds", "unit kind", plan, diagnostics));
@@ -72,6 +72,9 @@ internal static class VocabularyBuilder
             }
         }
     }
+
+    private static Dictionary<string, TResolved>? Resolve<TWritten, TResolved>(IReadOnlyDictionary<string, TWritten>? written, Func<TWritten, TResolved> resolve) =>
+        written?.ToDictionary(w => w.Key, w => resolve(w.Value));
 
     private static Dictionary<string, T> Merge<T>(
         IReadOnlyDictionary<string, T>? inherited,

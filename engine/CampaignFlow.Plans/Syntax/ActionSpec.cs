@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Syntax;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CampaignFlow.Plans.Requirements;
 
 namespace CampaignFlow.Plans.Syntax;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Reflection;
-using System.Text;
+using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Syntax;
 
@@ -51,23 +51,8 @@ public sealed class PlanShape
     /// <param name="property">The key found.</param>
     public bool TryGet(string key, out PlanProperty property) => _byKey.TryGetValue(key, out property!);
 
-    /// <summary>The YAML word for an enum member: <c>OverseenDepartmentHeads</c> → <c>overseen-department-heads</c>.</summary>
-    /// <param name="name">The member name.</param>
-    public static string Kebab(string name)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
-    }
+    /// <inheritdoc cref="FormatWords.Kebab"/>
+    public static string Kebab(string name) => FormatWords.Kebab(name);
 
     /// <summary>The words an enum accepts, in declaration order.</summary>
     /// <param name="enumType">The enum type.</param>

@@ -105,18 +105,18 @@ internal static class ShowCommand
 
     private static void WriteAction(ResolvedAction action, Vocabulary vocabulary, TextWriter output, CultureInfo culture, string indent)
     {
-        output.WriteLine($"{indent}{action.Id}  {action.Title}{Sources(action.Written.Source ?? [])}");
+        output.WriteLine($"{indent}{action.Id}  {action.Title}{Sources(action.Source)}");
         foreach (var requirement in action.Requirements)
         {
             var window = requirement.Window == action.Window ? "" : $"  [{requirement.Window}]";
-            output.WriteLine($"{indent}  - {DisplayWidth.PadRight(PlanResolver.KindName(requirement.Kind, culture), 26)} {PlanResolver.Describe(requirement, vocabulary, culture)}{Scope(requirement)}{window}{(requirement.Severity == Plans.Syntax.Severity.Soft ? "  (soft)" : "")}");
+            output.WriteLine($"{indent}  - {DisplayWidth.PadRight(PlanResolver.KindName(requirement.Kind, culture), 26)} {PlanResolver.Describe(requirement, vocabulary, culture)}{Scope(requirement)}{window}{(requirement.Severity == Plans.Requirements.Severity.Soft ? "  (soft)" : "")}");
         }
     }
 
     // Who a requirement is counted for, and anything that differs between them (minimums by rank, people by branch).
     private static string Scope(Requirement requirement)
     {
-        var scope = requirement.Scope == Plans.Syntax.Scope.Unit
+        var scope = requirement.Scope == Plans.Requirements.Scope.Unit
             ? ""
             : $"  — per {PlanShapeWord(requirement.Scope.ToString())}: {string.Join(", ", requirement.Targets)}";
         var detail = requirement switch

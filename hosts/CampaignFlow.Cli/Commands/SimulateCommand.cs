@@ -106,7 +106,7 @@ internal static class SimulateCommand
                 default:
                     foreach (var v in result.Violations)
                     {
-                        output.WriteLine($"{(v.Severity == Plans.Syntax.Severity.Soft ? "warning" : "violation"),-9} {string.Join(",", v.Source),-12} {v.RequirementId,-40} {v.Period,-16} {v.Message(culture)}");
+                        output.WriteLine($"{(v.Severity == Plans.Requirements.Severity.Soft ? "warning" : "violation"),-9} {string.Join(",", v.Source),-12} {v.RequirementId,-40} {v.Period,-16} {v.Message(culture)}");
                         foreach (var missing in v.Evidence.Missing.Take(20))
                         {
                             output.WriteLine($"{"",12}missing: {missing}");
@@ -116,7 +116,7 @@ internal static class SimulateCommand
                     break;
             }
 
-            var errors = result.Violations.Count(v => v.Severity == Plans.Syntax.Severity.Required);
+            var errors = result.Violations.Count(v => v.Severity == Plans.Requirements.Severity.Required);
             output.WriteLine($"{errors} violation(s), {result.Violations.Count - errors} warning(s), {result.Pending.Count} pending at {result.At:yyyy-MM-dd}");
             return 0;
         });

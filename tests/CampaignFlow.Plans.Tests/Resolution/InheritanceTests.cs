@@ -63,7 +63,7 @@ public class InheritanceTests
         plan.Actions.Single(a => a.Id == "weekly-study").DefinedIn.ShouldBe("xiguan-street-2014");
         plan.Requirements.OfType<PeriodMinimum>().Single().MinimumValue.ShouldBe(8m); // tightened from 半天 to 1天
         plan.Phases[0].Window.ToString().ShouldBe("2014-03-01..2014-04-30"); // the parent's window
-        plan.Requirements.OfType<TotalSpan>().Single().Severity.ShouldBe(CampaignFlow.Plans.Syntax.Severity.Soft);
+        plan.Requirements.OfType<TotalSpan>().Single().Severity.ShouldBe(CampaignFlow.Plans.Requirements.Severity.Soft);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using CampaignFlow.Plans.Text;
 
-namespace CampaignFlow.Plans.Syntax;
+namespace CampaignFlow.Plans.Text;
 
 /// <summary>
 /// When an action must be done again: a share of an evaluation's answers reaching a threshold

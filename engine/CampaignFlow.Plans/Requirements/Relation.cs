@@ -1,4 +1,4 @@
-namespace CampaignFlow.Plans.Syntax;
+namespace CampaignFlow.Plans.Requirements;
 
 /// <summary>People chosen relative to each person of a coverage: "the heads of the departments he oversees".</summary>
 public enum Relation

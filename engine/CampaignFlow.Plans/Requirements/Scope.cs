@@ -1,4 +1,4 @@
-namespace CampaignFlow.Plans.Syntax;
+namespace CampaignFlow.Plans.Requirements;
 
 /// <summary>Whom a requirement is counted for.</summary>
 public enum Scope

@@ -1,4 +1,4 @@
-namespace CampaignFlow.Plans.Syntax;
+namespace CampaignFlow.Plans.Requirements;
 
 /// <summary>Whom a document must be published to (公示/公布).</summary>
 public enum Audience

@@ -1,4 +1,4 @@
-namespace CampaignFlow.Plans.Syntax;
+namespace CampaignFlow.Plans.Requirements;
 
 /// <summary>The period a recurring requirement is counted over.</summary>
 public enum Recurrence

@@ -1,4 +1,4 @@
-namespace CampaignFlow.Plans.Syntax;
+namespace CampaignFlow.Plans.Requirements;
 
 /// <summary>How strictly a requirement binds.</summary>
 public enum Severity
