@@ -9,8 +9,8 @@ namespace CampaignFlow.Compliance.Rules;
 /// <summary>
 /// Compiles plans into <see cref="ComplianceRules"/>, sharing one rule network between every plan whose rules have
 /// the same shape: the same requirements (ids, kinds, severities, titles and sources) with judges that find the same
-/// records relevant. The judges of a plan are its own, and reach the shared network as a session fact
-/// (<see cref="UnitJudges"/>), so a thousand units on clones of one plan compile one network.
+/// records relevant. The judges of a plan are its own, and reach the shared network on each unit's
+/// <see cref="Due"/> facts, so a thousand units on clones of one plan compile one network.
 /// </summary>
 /// <threadsafety>Safe for concurrent use.</threadsafety>
 public sealed class ComplianceCompiler

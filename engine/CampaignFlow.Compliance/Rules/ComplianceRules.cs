@@ -16,21 +16,21 @@ namespace CampaignFlow.Compliance.Rules;
 /// session of that plan version (and, through <see cref="ComplianceCompiler"/>, of every plan of the same shape).
 /// Every rule has one shape:
 /// <code>
-/// when  due:     Due (requirement R closed for a period and target)
-///       judges:  UnitJudges (same unit)                          — the unit's own judges, a session fact
+/// when  due:     Due (requirement R closed for a period and target, with the unit's judge of R)
 ///       not      ExceptionRecord (unit, action of R)            — soft requirements only
 ///       records: Collect UnitRecord (same unit, relevant to R, inside the due's period when R reads only that)
-///       filter   judges[R](due, records) is a violation
-/// then  yield    judges[R](due, records)                          — linked: retracted when no longer true
+///       filter   due.Judge(due, records) is a violation
+/// then  yield    due.Judge(due, records)                          — linked: retracted when no longer true
 /// </code>
 /// The judge is the requirement kind's C# verdict; the network does the incremental part: which period of which
-/// requirement a new record touches, and retracting a verdict a late record overturns. Which records are relevant
-/// is the plan's, not the unit's, so it is the one judge the network holds as a constant.
+/// requirement a new record touches, and retracting a verdict a late record overturns. The verdict comes from the
+/// judge the due carries (the unit's), so the network holds no unit's data; which records are relevant is the plan's,
+/// not the unit's, so it is the one judge the network holds as a constant.
 /// </summary>
 public sealed class ComplianceRules
 {
     private static readonly System.Reflection.MethodInfo IsRelevantMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.IsRelevant))!;
-    private static readonly System.Reflection.MethodInfo JudgeMethod = typeof(UnitJudges).GetMethod(nameof(UnitJudges.Judge))!;
+    private static readonly System.Reflection.MethodInfo JudgeMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.Judge))!;
     private static readonly System.Reflection.MethodInfo WithinMethod = typeof(UnitRecord).GetMethod(nameof(UnitRecord.Within))!;
 
     internal ComplianceRules(ResolvedPlan plan, IReadOnlyDictionary<string, RequirementJudge> judges, ISessionFactory factory, IReadOnlyList<DuePeriod> schedule)
@@ -47,7 +47,7 @@ public sealed class ComplianceRules
     /// <summary>The judge of each requirement, by requirement id.</summary>
     public IReadOnlyDictionary<string, RequirementJudge> Judges { get; }
 
-    /// <summary>The compiled rules; create one session per unit from it, with the unit's <see cref="UnitJudges"/> inserted.</summary>
+    /// <summary>The compiled rules; create one session per unit from it, and insert each <see cref="Due"/> with the unit's judge.</summary>
     public ISessionFactory Factory { get; }
 
     /// <summary>Every closing of the plan's requirements, by closing day: computed once for every unit that runs the plan.</summary>
@@ -61,10 +61,6 @@ public sealed class ComplianceRules
     /// </param>
     public static ComplianceRules For(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null) =>
         new ComplianceCompiler().Compile(plan, decorate);
-
-    /// <summary>The unit's judges as the session fact the rules read verdicts through.</summary>
-    /// <param name="unit">The unit's id.</param>
-    public UnitJudges JudgesOf(string unit) => new(unit, Judges);
 
     internal static ISessionFactory Compile(IEnumerable<RequirementJudge> judges) => RuleCompiler.Compile(judges.Select(Rule).ToArray());
 
@@ -82,9 +78,6 @@ public sealed class ComplianceRules
             Expression.Equal(Expression.Property(due.Parameter, nameof(Due.RequirementId)), Expression.Constant(requirement.Id)),
             due.Parameter));
 
-        var judges = rule.LeftHandSide.Pattern(typeof(UnitJudges), "judges");
-        judges.Equal(nameof(UnitJudges.Unit), due.Declaration, nameof(Due.Unit));
-
         if (requirement.Severity == Severity.Soft)
         {
             var exception = rule.LeftHandSide.Not(typeof(ExceptionRecord), "exception");
@@ -95,7 +88,6 @@ public sealed class ComplianceRules
         }
 
         var dueParameter = due.Declaration.ToParameter();
-        var judgesParameter = judges.Declaration.ToParameter();
         ParameterExpression bound;
         Expression records;
         if (judge.PerRecord)
@@ -125,9 +117,9 @@ public sealed class ComplianceRules
             records = bound;
         }
 
-        var verdict = Expression.Call(judgesParameter, JudgeMethod, Expression.Constant(requirement.Id), dueParameter, Expression.Convert(records, typeof(IReadOnlyCollection<UnitRecord>)));
-        rule.LeftHandSide.Filter(Expression.Lambda(Expression.NotEqual(verdict, Expression.Constant(null, typeof(Violation))), dueParameter, judgesParameter, bound));
-        rule.RightHandSide.Yield(Expression.Lambda(verdict, rule.RightHandSide.Context, dueParameter, judgesParameter, bound));
+        var verdict = Expression.Call(Expression.Property(dueParameter, nameof(Due.Judge)), JudgeMethod, dueParameter, Expression.Convert(records, typeof(IReadOnlyCollection<UnitRecord>)));
+        rule.LeftHandSide.Filter(Expression.Lambda(Expression.NotEqual(verdict, Expression.Constant(null, typeof(Violation))), dueParameter, bound));
+        rule.RightHandSide.Yield(Expression.Lambda(verdict, rule.RightHandSide.Context, dueParameter, bound));
         return rule.Build();
     }
 }

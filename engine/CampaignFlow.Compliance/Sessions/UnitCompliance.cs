@@ -40,7 +40,6 @@ public sealed class UnitCompliance
         _session.Events.FactInserted += (_, e) => Observe(e, ViolationChangeKind.Opened);
         _session.Events.FactUpdated += (_, e) => Observe(e, ViolationChangeKind.Changed);
         _session.Events.FactRetracted += (_, e) => Observe(e, ViolationChangeKind.Resolved);
-        _session.Insert(rules.JudgesOf(unit));
     }
 
     /// <summary>The compiled plan.</summary>
@@ -133,7 +132,8 @@ public sealed class UnitCompliance
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _zone).DateTime);
         while (_nextDue < _schedule.Count && _schedule[_nextDue].End < today)
         {
-            _session.Insert(_schedule[_nextDue++].For(Unit));
+            var closing = _schedule[_nextDue++];
+            _session.Insert(closing.For(Unit, Rules.Judges[closing.RequirementId]));
         }
 
         // Phases open on their first day and close after their last, as time facts the rules (and the campaign

@@ -11,4 +11,12 @@ namespace CampaignFlow.Compliance.Timing;
 /// <param name="Target">The person, branch or department it is counted for, or null for the unit.</param>
 /// <param name="Start">The period's first day.</param>
 /// <param name="End">The period's last day; it is judged from the day after.</param>
-public sealed record Due(string Unit, string RequirementId, string Period, string? Target, DateOnly Start, DateOnly End);
+public sealed record Due(string Unit, string RequirementId, string Period, string? Target, DateOnly Start, DateOnly End)
+{
+    /// <summary>
+    /// The unit's judge of the requirement. The rule network is shared by every unit of a plan and every plan of the
+    /// same shape (<see cref="Rules.ComplianceCompiler"/>), so the verdict is reached through the due rather than
+    /// through a judge held in the network: what differs per unit arrives with the unit's facts.
+    /// </summary>
+    public Judges.RequirementJudge? Judge { get; init; }
+}

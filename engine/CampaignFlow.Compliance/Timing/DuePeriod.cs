@@ -13,5 +13,6 @@ public sealed record DuePeriod(string RequirementId, string Period, string? Targ
 {
     /// <summary>The period closing for <paramref name="unit"/>.</summary>
     /// <param name="unit">The unit's id.</param>
-    public Due For(string unit) => new(unit, RequirementId, Period, Target, Start, End);
+    /// <param name="judge">The unit's judge of the requirement, through which the rules reach their verdict.</param>
+    public Due For(string unit, Judges.RequirementJudge? judge = null) => new(unit, RequirementId, Period, Target, Start, End) { Judge = judge };
 }
