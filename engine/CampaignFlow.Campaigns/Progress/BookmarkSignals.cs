@@ -6,7 +6,6 @@ using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Plans.Requirements;
-using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Signals;
 

@@ -2,7 +2,6 @@ using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Requirements;
-using CampaignFlow.Plans.Syntax;
 
 namespace CampaignFlow.Compliance.Judges;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
-using CampaignFlow.Plans.Syntax;
 
 namespace CampaignFlow.Compliance.Timing;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Requirements;
-using CampaignFlow.Plans.Syntax;
 
 namespace CampaignFlow.Compliance.Violations;
 

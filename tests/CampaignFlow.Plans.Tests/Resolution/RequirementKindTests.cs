@@ -1,5 +1,4 @@
 using CampaignFlow.Plans.Requirements;
-using CampaignFlow.Plans.Syntax;
 
 namespace CampaignFlow.Plans.Tests.Resolution;
 
