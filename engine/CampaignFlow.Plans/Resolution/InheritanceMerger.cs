@@ -10,8 +10,15 @@ namespace CampaignFlow.Plans.Resolution;
 /// Lays a child plan over its parent: the parent's phases and actions are mandated (规定动作); the child adds its
 /// own (自选动作) and may repeat an inherited action's id to tighten it, never to weaken or change it.
 /// </summary>
+/// <param name="parent">The parent plan as written, its own ancestors' phases and actions merged in.</param>
+/// <param name="parentDefinedIn">Which plan wrote each of the parent's actions (an ancestor's id for one it inherited).</param>
+/// <param name="child">The child plan as written.</param>
+/// <param name="workdayHours">Hours in a working day, to compare amounts.</param>
+/// <param name="resolve">Resolves a period in the child's campaign, quietly.</param>
+/// <param name="diagnostics">Receives what the child weakens or changes.</param>
 internal sealed class InheritanceMerger(
     PlanDocument parent,
+    IReadOnlyDictionary<string, string> parentDefinedIn,
     PlanDocument child,
     decimal workdayHours,
     Func<Period, DateWindow?> resolve,
@@ -95,7 +102,7 @@ internal sealed class InheritanceMerger(
             var mine = own.FirstOrDefault(a => a.Id == action.Id);
             if (mine is null)
             {
-                DefinedIn.TryAdd(action.Id, DefinedIn.GetValueOrDefault(action.Id, parent.Id));
+                DefinedIn.TryAdd(action.Id, DeclaredBy(action.Id));
                 merged.Add(action);
                 continue;
             }
@@ -150,7 +157,7 @@ internal sealed class InheritanceMerger(
         {
             if (Text(inherited, key) != Text(own, key))
             {
-                diagnostics.Error("changes-mandated", own.At(key), inherited.Id, key, Text(inherited, key), Text(own, key), parent.Id);
+                diagnostics.Error("changes-mandated", own.At(key), inherited.Id, key, Text(inherited, key), Text(own, key), DeclaredBy(inherited.Id));
             }
         }
 
@@ -229,7 +236,7 @@ internal sealed class InheritanceMerger(
 
         if (Measure(mandated) is not { } a || Measure(mine) is not { } b || Family(mandated) != Family(mine))
         {
-            diagnostics.Error("changes-mandated", own.At(key), inherited.Id, key, mandated.Text, mine.Text, parent.Id);
+            diagnostics.Error("changes-mandated", own.At(key), inherited.Id, key, mandated.Text, mine.Text, DeclaredBy(inherited.Id));
         }
         else if (!allowed(a, b))
         {
@@ -238,7 +245,10 @@ internal sealed class InheritanceMerger(
     }
 
     private void Weakened(ActionSpec inherited, ActionSpec own, string key, string mandated, string mine) =>
-        diagnostics.Error("weakens-mandated", own.At(key), inherited.Id, key, mandated, mine, parent.Id);
+        diagnostics.Error("weakens-mandated", own.At(key), inherited.Id, key, mandated, mine, DeclaredBy(inherited.Id));
+
+    // An action two levels up is the grandparent's: naming the parent would send the author to the wrong file.
+    private string DeclaredBy(string actionId) => parentDefinedIn.GetValueOrDefault(actionId, parent.Id);
 
     private decimal? Measure(Quantity quantity) => quantity switch
     {
@@ -316,7 +326,7 @@ internal sealed class InheritanceMerger(
         if (inherited.TryGetValue(action.Id, out var mandatedPhase) && mandatedPhase != phaseId)
         {
             _moved.Add(action);
-            diagnostics.Error("inherited-action-moved", action.At("id"), action.Id, mandatedPhase ?? "-", phaseId ?? "-", parent.Id);
+            diagnostics.Error("inherited-action-moved", action.At("id"), action.Id, mandatedPhase ?? "-", phaseId ?? "-", DeclaredBy(action.Id));
         }
     }
 }

@@ -54,6 +54,11 @@ public static class PlanResolver
         }
 
         var periodsUsable = !plan.Campaign.Damaged && year is >= 1900 and <= 2200 && campaign != fallback;
+        if (periodsUsable && parent is not null && !parent.Window.Contains(campaign))
+        {
+            // A unit's campaign is part of its body's: its actions could otherwise fall due where the body runs none.
+            diagnostics.Error("widens-parent-campaign", plan.Campaign.At("window"), $"{plan.Campaign.Window?.Text} ({campaign})", parent.Id, parent.Window.ToString());
+        }
 
         DateWindow? Resolve(Period period, SourceLocation at)
         {
@@ -88,7 +93,9 @@ public static class PlanResolver
 
         var roster = RosterBuilder.Build(plan.Roster, vocabulary, diagnostics);
 
-        var merger = inherited is null ? null : new InheritanceMerger(inherited.Merged, plan, workdayHours, Quiet, diagnostics);
+        var merger = inherited is null
+            ? null
+            : new InheritanceMerger(inherited.Merged, inherited.Plan.Actions.ToDictionary(a => a.Id, a => a.DefinedIn, StringComparer.Ordinal), plan, workdayHours, Quiet, diagnostics);
         var merged = merger?.Merge() ?? plan;
         var definedIn = merger?.DefinedIn ?? new Dictionary<string, string>();
 

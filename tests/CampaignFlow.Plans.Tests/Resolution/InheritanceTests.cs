@@ -99,4 +99,44 @@ public class InheritanceTests
         catalog.Diagnostics.Select(d => d.Code).ShouldBe(["weakens-mandated"]);
         catalog.Diagnostics[0].Arguments.ShouldContain("spanAtLeast");
     }
+
+    [Fact]
+    public void A_units_campaign_may_not_reach_outside_its_bodys()
+    {
+        var (_, catalog) = PlanBuilder.Resolve(("weidu-district-2014.yaml", District), ("xiguan.yaml", Street("").Replace("window: 3月-9月", "window: 2月-9月", StringComparison.Ordinal)));
+
+        var finding = catalog.Diagnostics.ShouldHaveSingleItem();
+        finding.Code.ShouldBe("widens-parent-campaign");
+        (finding.Location.File.EndsWith("xiguan.yaml", StringComparison.Ordinal), finding.Location.Line).ShouldBe((true, 5));
+        finding.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe(
+            "活动时间 2月-9月 (2014-02-01..2014-09-30) 超出了所继承方案“weidu-district-2014”的活动时间（2014-03-01..2014-09-30）；单位的活动须在上级的活动时间之内");
+    }
+
+    [Fact]
+    public void Weakening_an_action_declared_two_levels_up_names_the_plan_that_declares_it()
+    {
+        const string Community = """
+            plan: xiguan-community-2014
+            title: 西关街道某社区实施方案
+            unit: { id: xiguan-community, name: 西关街道某社区, kind: street, parent: xiguan }
+            inherits: xiguan-street-2014
+            campaign: { year: 2014, window: 3月-9月 }
+            phases:
+              - id: study
+                title: 学习教育、听取意见
+                actions:
+                  - { id: weekly-study, atLeast: 2小时 }
+            """;
+        var (plan, catalog) = PlanBuilder.Resolve(("weidu-district-2014.yaml", District), ("xiguan.yaml", Street("")), ("community.yaml", Community));
+
+        var finding = catalog.Diagnostics.ShouldHaveSingleItem();
+        finding.Code.ShouldBe("weakens-mandated");
+        finding.Arguments[0].ShouldBe("weekly-study");
+        finding.Arguments[^1].ShouldBe("weidu-district-2014");
+
+        var (untouched, clean) = PlanBuilder.Resolve(("weidu-district-2014.yaml", District), ("xiguan.yaml", Street("")), ("community.yaml", Community.Replace("atLeast: 2小时", "atLeast: 1天", StringComparison.Ordinal)));
+        clean.Diagnostics.ShouldBeEmpty(string.Join("\n", clean.Diagnostics));
+        untouched!.Actions.Single(a => a.Id == "mass-evaluation").DefinedIn.ShouldBe("weidu-district-2014");
+        untouched.Actions.Single(a => a.Id == "weekly-study").DefinedIn.ShouldBe("xiguan-community-2014");
+    }
 }
