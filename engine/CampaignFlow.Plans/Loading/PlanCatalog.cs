@@ -135,14 +135,20 @@ public sealed class PlanCatalog
 
     private void Resolve()
     {
-        var askedSet = Files.Select(Path.GetFullPath).ToHashSet();
+        // Each file as asked for, by its full path: findings name the file the way the caller wrote it.
+        var asked = new Dictionary<string, string>();
+        foreach (var file in Files)
+        {
+            asked.TryAdd(Path.GetFullPath(file), file);
+        }
+
+        // Each folder is listed once, however many plans it holds (listing it per plan made loading grow with N²).
+        var siblings = asked.Keys.Select(f => Path.GetDirectoryName(f)!).Distinct()
+            .SelectMany(PlanFilesIn)
+            .Where(c => !c.Contains($"{Path.DirectorySeparatorChar}activities{Path.DirectorySeparatorChar}"));
         // The files asked for come first: a sibling with the same plan id must not take their place.
-        var context = Files
-            .Concat(Files.SelectMany(f => PlanFilesIn(Path.GetDirectoryName(Path.GetFullPath(f))!).Where(c => !c.Contains($"{Path.DirectorySeparatorChar}activities{Path.DirectorySeparatorChar}"))))
-            .Select(Path.GetFullPath)
-            .Distinct()
-            .ToArray();
-        Resolve(context, askedSet, file => PlanReader.ReadFile(Files.FirstOrDefault(f => Path.GetFullPath(f) == file) ?? Path.GetRelativePath(Environment.CurrentDirectory, file)));
+        var context = asked.Keys.Concat(siblings.Select(Path.GetFullPath)).Distinct().ToArray();
+        Resolve(context, asked.Keys.ToHashSet(), file => PlanReader.ReadFile(asked.GetValueOrDefault(file) ?? Path.GetRelativePath(Environment.CurrentDirectory, file)));
     }
 
     /// <summary>Reads every file of <paramref name="context"/> and resolves those asked for, parents first.</summary>
