@@ -100,7 +100,11 @@ public sealed class FailureTests : IDisposable
     {
         public ValueTask<PublishResult> PublishAsync(PlanVersion version, CancellationToken cancellationToken = default) => inner.PublishAsync(version, cancellationToken);
 
-        public ValueTask<PlanVersion?> GetAsync(string planId, int version, CancellationToken cancellationToken = default) => inner.GetAsync(planId, version, cancellationToken);
+        public ValueTask<PlanVersion?> GetAsync(string planId, int version, CancellationToken cancellationToken = default)
+        {
+            failing.ThrowIfFailing();
+            return inner.GetAsync(planId, version, cancellationToken);
+        }
 
         public ValueTask<IReadOnlyList<PlanVersion>> ListAsync(CancellationToken cancellationToken = default)
         {

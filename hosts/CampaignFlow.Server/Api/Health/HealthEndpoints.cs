@@ -31,7 +31,10 @@ public static class HealthEndpoints
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await running.Stores.Plans.ListAsync(timeout.Token).ConfigureAwait(false);
+            // One keyed read proves the store answers; listing every plan version with its text made /health grow with
+            // the number of plans.
+            var probe = running.Service.Units.Count > 0 ? running.Service.Units[0] : null;
+            await running.Stores.Plans.GetAsync(probe?.PlanId ?? "", probe?.PlanVersion ?? 0, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
