@@ -152,6 +152,18 @@ public static class ActivityLogReader
                 return null;
             }
 
+            // The kind was written but holds no text: null (reported here), or a list or mapping (the binder reported
+            // it and marked the record damaged). Either way there is nothing to build the record from.
+            if (KindText(written[0]) is null)
+            {
+                if (!spec.Damaged)
+                {
+                    diagnostics.Error("missing-value", spec.At(written[0]), written[0], "record");
+                }
+
+                return null;
+            }
+
             if (Day() is not { } day)
             {
                 return null;
@@ -173,6 +185,16 @@ public static class ActivityLogReader
                 ? record with { Time = new TimeOnly(time.Hour, time.Minute) }
                 : record;
         }
+
+        private string? KindText(string kind) => kind switch
+        {
+            "activity" => spec.Activity,
+            "document" => spec.Document,
+            "review" => spec.Review,
+            "publish" => spec.Publish,
+            "ledger" => spec.Ledger,
+            _ => spec.Exception,
+        };
 
         private ActivityRecord? Activity(DateOnly day)
         {
