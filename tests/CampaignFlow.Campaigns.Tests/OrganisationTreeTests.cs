@@ -3,7 +3,10 @@ using CampaignFlow.Campaigns.Service;
 
 namespace CampaignFlow.Campaigns.Tests;
 
-/// <summary>The running units in their hierarchy (西关街道 → 魏都区委 → 许昌市): found by id, by the bodies above, by the body they are under.</summary>
+/// <summary>
+/// The running units in their hierarchy (西关街道 → 魏都区委 → 许昌市): found by id, by the bodies above, by the body they
+/// are under, through bodies that run no campaign of their own.
+/// </summary>
 public sealed class OrganisationTreeTests
 {
     private static readonly OrganisationTree Tree = new(
@@ -33,6 +36,46 @@ public sealed class OrganisationTreeTests
         Tree.IsUnder(community, "panyu-district").ShouldBeFalse();
         Tree.IsUnder(community, "xiguan-community").ShouldBeTrue();
         Tree.Find("xuchang-city").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Bodies_that_run_no_campaign_link_the_units_below_them_to_the_bodies_above()
+    {
+        // 魏都区委's plan is the template of its streets, so it runs no campaign; only its plan says it is under 许昌市.
+        var tree = new OrganisationTree(
+            [Unit("xiguan-street", "weidu-district"), Unit("ximen-street", "weidu-district"), Unit("panyu-ftu", "panyu-district")],
+            new Dictionary<string, string> { ["weidu-district"] = "xuchang-city", ["xuchang-city"] = "henan-province" });
+        var xiguan = tree.Find("xiguan-street")!;
+
+        tree.BodiesAbove(xiguan).ShouldBe(["weidu-district", "xuchang-city", "henan-province"]);
+        tree.IsUnder(xiguan, "xuchang-city").ShouldBeTrue();
+        tree.Under("xuchang-city").Select(u => u.Id).ShouldBe(["xiguan-street", "ximen-street"]);
+        tree.Under("henan-province").Select(u => u.Id).ShouldBe(["xiguan-street", "ximen-street"]);
+        tree.Find("weidu-district").ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_circle_of_parents_named_by_plans_ends_the_walk()
+    {
+        var tree = new OrganisationTree([Unit("xiguan-street", "weidu-district")], new Dictionary<string, string> { ["weidu-district"] = "xuchang-city", ["xuchang-city"] = "weidu-district" });
+
+        tree.BodiesAbove(tree.Find("xiguan-street")!).ShouldBe(["weidu-district", "xuchang-city"]);
+        tree.Under("xuchang-city").Select(u => u.Id).ShouldBe(["xiguan-street"]);
+    }
+
+    [Fact]
+    public async Task The_service_knows_the_parent_of_a_template_plans_body_and_the_units_built_on_the_template()
+    {
+        var h = new CampaignHarness(CampaignHarness.Day("2014-02-14"));
+        await using var service = await h.StartAsync();
+
+        service.FindUnit("weidu-district").ShouldBeNull("its plan is the template of the street's; it runs no campaign");
+        service.Organisation.Under("xuchang-city").Select(u => u.Id).ShouldBe(["weidu-xiguan-street"]);
+        service.Organisation.BodiesAbove(service.FindUnit("weidu-xiguan-street")!).ShouldBe(["weidu-district", "xuchang-city"]);
+        service.UnitsBuiltOn("weidu-district-2014").Select(u => u.Id).ShouldBe(["weidu-xiguan-street"]);
+        service.UnitsBuiltOn("weidu-xiguan-street-2014").Select(u => u.Id).ShouldBe(["weidu-xiguan-street"]);
+        service.UnitsBuiltOn("panyu-ftu-2014").Select(u => u.Id).ShouldBe(["panyu-ftu"]);
+        service.UnitsBuiltOn("no-such-plan").ShouldBeEmpty();
     }
 
     private static CampaignUnit Unit(string id, string body) => new(id, id, body, null, id + "-2014", 1, id);

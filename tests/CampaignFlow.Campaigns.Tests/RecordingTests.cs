@@ -1,6 +1,8 @@
 using System.Globalization;
+using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Records;
 
 namespace CampaignFlow.Campaigns.Tests;
 
@@ -101,6 +103,38 @@ public sealed class RecordingTests
         result.Records[1].Stored.Payload.ShouldContain("\"hours\":4");
         (await h.Stores.Records.CountUnitAsync("panyu-ftu")).ShouldBe(1);
         (await h.Stores.Records.GetAsync("panyu-ftu", "talk-1")).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_review_keeps_who_approved_so_another_reviewer_under_the_same_key_is_a_conflict()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        const string Document = """{ "key": "self-exam", "document": "self-examination", "on": "2014-02-14", "author": "chen-huimin" }""";
+        const string Review = """{ "key": "self-exam-ok", "review": "self-exam", "on": "2014-02-14", "by": "principal", "reviewer": "su-zhibang" }""";
+        await service.RecordAsync("panyu-ftu", $"[{Document}, {Review}]", RecordFormat.Json, "secretary");
+
+        var same = await service.RecordAsync("panyu-ftu", Review, RecordFormat.Json, "secretary");
+        var other = await service.RecordAsync("panyu-ftu", Review.Replace("su-zhibang", "liu-xiaoguang", StringComparison.Ordinal), RecordFormat.Json, "secretary");
+
+        same.Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Duplicate);
+        other.Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Conflict);
+        var stored = (await h.Stores.Records.GetAsync("panyu-ftu", "self-exam-ok")).ShouldNotBeNull();
+        stored.Payload.ShouldContain("\"reviewer\":\"su-zhibang\"");
+        RecordCodec.Decode(stored).ShouldBeOfType<ReviewRecord>().Reviewer.ShouldBe("su-zhibang");
+    }
+
+    [Fact]
+    public void A_review_stored_before_reviewers_were_kept_decodes_without_one_and_encodes_as_it_was_stored()
+    {
+        // The payload a review had before the reviewer was kept: a retry of it without a reviewer stays a duplicate.
+        const string Before = """{"type":"review","day":"2014-05-09","document":"meeting-plan","documentKind":"meeting-plan","role":"supervisor","decision":"approved"}""";
+        var stored = new StoredRecord("panyu-ftu", "meeting-plan-ok", "review", "meeting-plan", new DateOnly(2014, 5, 9), Before, DateTimeOffset.UnixEpoch, "supervisor");
+
+        var review = RecordCodec.Decode(stored).ShouldBeOfType<ReviewRecord>();
+
+        (review.Role, review.Decision, review.Reviewer).ShouldBe(("supervisor", ReviewDecision.Approved, (string?)null));
+        RecordCodec.Encode(review, DateTimeOffset.UnixEpoch, "supervisor").Payload.ShouldBe(Before);
     }
 
     [Fact]

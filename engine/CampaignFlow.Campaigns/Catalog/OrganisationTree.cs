@@ -4,8 +4,9 @@ namespace CampaignFlow.Campaigns.Catalog;
 
 /// <summary>
 /// The running units in their hierarchy: a unit is under a body when the body is its parent, or its parent's parent
-/// through the units in between (西关街道 → 魏都区委 → 许昌市). Indexed both ways, so finding a unit, the bodies above
-/// it and the units under a body never scans every unit.
+/// through the bodies in between (西关街道 → 魏都区委 → 许昌市), whether those run a campaign themselves or are only
+/// known from a plan (魏都区委's plan is the template of its streets', so it runs none). Indexed both ways, so finding
+/// a unit, the bodies above it and the units under a body never scans every unit.
 /// </summary>
 /// <threadsafety>Immutable once built; safe for concurrent readers.</threadsafety>
 public sealed class OrganisationTree
@@ -13,10 +14,16 @@ public sealed class OrganisationTree
     private readonly Dictionary<string, CampaignUnit> _byId;
     private readonly Dictionary<string, int> _order;
     private readonly Dictionary<string, List<CampaignUnit>> _children;
+    private readonly Dictionary<string, string> _parentOfBody;
+    private readonly Dictionary<string, List<string>> _bodiesUnder;
 
     /// <summary>Builds the tree of <paramref name="units"/> (one entry per unit id).</summary>
     /// <param name="units">The running units, in the order <see cref="All"/> keeps.</param>
-    public OrganisationTree(IReadOnlyList<CampaignUnit> units)
+    /// <param name="parentsOfBodies">
+    /// The parent of each body that runs no campaign, as a plan names it (<c>unit.parent</c> of a template plan), by
+    /// the body's id; null for none. An entry for a running unit is ignored: its own plan says where it stands.
+    /// </param>
+    public OrganisationTree(IReadOnlyList<CampaignUnit> units, IReadOnlyDictionary<string, string>? parentsOfBodies = null)
     {
         ArgumentNullException.ThrowIfNull(units);
         All = units;
@@ -25,12 +32,18 @@ public sealed class OrganisationTree
         _children = new Dictionary<string, List<CampaignUnit>>(StringComparer.Ordinal);
         foreach (var unit in units.Where(u => u.Body is not null))
         {
-            if (!_children.TryGetValue(unit.Body!, out var list))
-            {
-                _children[unit.Body!] = list = [];
-            }
+            Add(_children, unit.Body!, unit);
+        }
 
-            list.Add(unit);
+        _parentOfBody = new Dictionary<string, string>(StringComparer.Ordinal);
+        _bodiesUnder = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (body, parent) in parentsOfBodies ?? new Dictionary<string, string>())
+        {
+            if (!_byId.ContainsKey(body))
+            {
+                _parentOfBody[body] = parent;
+                Add(_bodiesUnder, parent, body);
+            }
         }
     }
 
@@ -47,7 +60,7 @@ public sealed class OrganisationTree
     {
         ArgumentNullException.ThrowIfNull(unit);
         var seen = new HashSet<string>(StringComparer.Ordinal) { unit.Id };
-        for (var body = unit.Body; body is not null && seen.Add(body); body = Find(body)?.Body)
+        for (var body = unit.Body; body is not null && seen.Add(body); body = ParentOf(body))
         {
             yield return body;
         }
@@ -80,8 +93,30 @@ public sealed class OrganisationTree
                     pending.Enqueue(child.Id);
                 }
             }
+
+            // A body that runs no campaign has none to list, but the units below it are under this body too.
+            foreach (var between in _bodiesUnder.GetValueOrDefault(next) ?? [])
+            {
+                if (seen.Add(between))
+                {
+                    pending.Enqueue(between);
+                }
+            }
         }
 
         return found.OrderBy(u => _order[u.Id]).ToArray();
+    }
+
+    // A running unit's own plan says where it stands; a body that runs no campaign stands where a plan names it.
+    private string? ParentOf(string body) => Find(body) is { } unit ? unit.Body : _parentOfBody.GetValueOrDefault(body);
+
+    private static void Add<T>(Dictionary<string, List<T>> lists, string key, T item)
+    {
+        if (!lists.TryGetValue(key, out var list))
+        {
+            lists[key] = list = [];
+        }
+
+        list.Add(item);
     }
 }

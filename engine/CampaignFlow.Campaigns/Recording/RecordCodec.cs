@@ -72,7 +72,10 @@ public static class RecordCodec
             },
             RecordTypes.Document => new DocumentRecord(key, unit, day, Text(json, "kind")!) { Author = Text(json, "author"), Replaces = Text(json, "replaces") },
             RecordTypes.Review => new ReviewRecord(key, unit, day, Text(json, "document")!, Text(json, "documentKind")!, Text(json, "role")!,
-                Text(json, "decision") == "returned" ? ReviewDecision.Returned : ReviewDecision.Approved),
+                Text(json, "decision") == "returned" ? ReviewDecision.Returned : ReviewDecision.Approved)
+            {
+                Reviewer = Text(json, "reviewer"),
+            },
             RecordTypes.Publication => new PublicationRecord(key, unit, day, Text(json, "document")!, Text(json, "documentKind")!, AudienceOf(Text(json, "audience")))
             {
                 Author = Text(json, "author"),
@@ -131,6 +134,9 @@ public static class RecordCodec
                     w.WriteString("documentKind", r.DocumentKind);
                     w.WriteString("role", r.Role);
                     w.WriteString("decision", r.Decision == ReviewDecision.Returned ? "returned" : "approved");
+
+                    // Written only when named, so a review stored before reviewers were kept has the payload it had.
+                    WriteOptional(w, "reviewer", r.Reviewer);
                     break;
                 case PublicationRecord p:
                     w.WriteString("document", p.DocumentKey);

@@ -45,13 +45,16 @@ public sealed class CampaignService : IAsyncDisposable
     /// <summary>One entry per running unit (on its plan's highest published version), by plan id.</summary>
     public IReadOnlyList<CampaignUnit> Units => _units.Tree.All;
 
-    /// <summary>The running units in their hierarchy of bodies.</summary>
+    /// <summary>
+    /// The running units in their hierarchy of bodies, through bodies that run no campaign but whose plan says where
+    /// they stand (a template plan's <c>unit.parent</c>).
+    /// </summary>
     public OrganisationTree Organisation => _units.Tree;
 
     /// <summary>How many rule sessions are in memory now.</summary>
     public int SessionsInMemory => _sessions.Count;
 
-    /// <summary>Every plan, resolved as it runs, by id.</summary>
+    /// <summary>Every plan, resolved as it runs (templates that no unit runs too), by id.</summary>
     public IReadOnlyList<ResolvedPlan> Plans => _library.Running;
 
     /// <summary>
@@ -85,7 +88,7 @@ public sealed class CampaignService : IAsyncDisposable
 
         var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
         var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
-        var units = new UnitRegistry(started, compilations);
+        var units = new UnitRegistry(started, compilations, library.Running);
         var verdicts = new ViolationSync(stores.Violations);
         var sessions = new UnitSessions(stores.Records, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
         var progress = new WorkflowProgress(runtime);
@@ -103,9 +106,20 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="unitId">A unit id.</param>
     public CampaignUnit? FindUnit(string unitId) => _units.Tree.Find(unitId);
 
-    /// <summary>The plan with this id, resolved as it runs (its highest published version), or null.</summary>
+    /// <summary>
+    /// The plan with this id, resolved as it runs (its highest published version), or null. A template plan (one other
+    /// plans inherit) is found too, though no unit runs it: <see cref="UnitsBuiltOn"/> says which units it shapes.
+    /// </summary>
     /// <param name="planId">A plan id.</param>
     public ResolvedPlan? FindPlan(string planId) => _library.Find(planId);
+
+    /// <summary>
+    /// The running units whose campaign is built on a plan: the unit that runs it, or for a template plan every unit
+    /// whose plan inherits it, at any depth (魏都区委's plan: 西关街道). Empty for a plan no running unit is built on.
+    /// Who may read those units may read the plan.
+    /// </summary>
+    /// <param name="planId">A plan id.</param>
+    public IReadOnlyList<CampaignUnit> UnitsBuiltOn(string planId) => _units.BuiltOn(planId);
 
     /// <summary>Records what a unit did, as <see cref="RecordAsync(string, string, RecordFormat, string, RecordPolicy, CancellationToken)"/> with no policy.</summary>
     /// <param name="unitId">The unit.</param>

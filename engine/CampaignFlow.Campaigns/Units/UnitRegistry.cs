@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Resolution;
 
 namespace CampaignFlow.Campaigns.Units;
 
@@ -16,17 +17,41 @@ internal sealed class UnitRegistry : IDisposable
     private readonly Dictionary<string, string> _byInstanceKey;
     private readonly ConcurrentDictionary<string, Lazy<RunningUnit>> _running = new(StringComparer.Ordinal);
     private readonly PlanCompilations _compilations;
+    private readonly ILookup<string, CampaignUnit> _builtOn;
 
-    public UnitRegistry(IReadOnlyList<StartedUnit> started, PlanCompilations compilations)
+    /// <param name="started">The units that run, one entry per unit id.</param>
+    /// <param name="compilations">Where each unit's plan is compiled on first use.</param>
+    /// <param name="plans">
+    /// Every loaded plan (the highest version of each, by plan id), for what the running units' plans do not say:
+    /// where a body that runs no campaign stands, and which plans a unit's plan inherits. Null for none.
+    /// </param>
+    public UnitRegistry(IReadOnlyList<StartedUnit> started, PlanCompilations compilations, IReadOnlyList<ResolvedPlan>? plans = null)
     {
         _compilations = compilations;
         _byId = started.ToDictionary(u => u.Unit.Id, StringComparer.Ordinal);
         _byInstanceKey = started.ToDictionary(u => CampaignSignals.InstanceKey(u.Unit.Id, u.Unit.PlanVersion), u => u.Unit.Id, StringComparer.Ordinal);
-        Tree = new OrganisationTree(started.Select(u => u.Unit).ToArray());
+
+        // A body several plans name stands where the first by plan id says, as a unit with several plans runs the first.
+        var parents = (plans ?? [])
+            .Where(p => p.Unit.Parent is not null && !_byId.ContainsKey(p.Unit.Id))
+            .GroupBy(p => p.Unit.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id, StringComparer.Ordinal).First().Unit.Parent!, StringComparer.Ordinal);
+        Tree = new OrganisationTree(started.Select(u => u.Unit).ToArray(), parents);
+
+        var byId = (plans ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _builtOn = started
+            .SelectMany(u => Lineage(u.Plan, byId).Select(planId => (PlanId: planId, u.Unit)))
+            .ToLookup(x => x.PlanId, x => x.Unit, StringComparer.Ordinal);
     }
 
     /// <summary>The running units in their hierarchy.</summary>
     public OrganisationTree Tree { get; }
+
+    /// <summary>
+    /// The running units whose plan is <paramref name="planId"/> or inherits it, at any depth, in the order of
+    /// <see cref="OrganisationTree.All"/>; empty when none.
+    /// </summary>
+    public IReadOnlyList<CampaignUnit> BuiltOn(string planId) => _builtOn[planId].ToArray();
 
     /// <summary>The running unit with this id, made on first use; or null.</summary>
     public RunningUnit? Find(string unitId) =>
@@ -41,6 +66,17 @@ internal sealed class UnitRegistry : IDisposable
         foreach (var unit in _running.Values.Where(u => u.IsValueCreated))
         {
             unit.Value.Lock.Dispose();
+        }
+    }
+
+    // The plan and the plans it inherits, nearest first; a circle (reported when plans load) ends the walk.
+    private static IEnumerable<string> Lineage(ResolvedPlan plan, Dictionary<string, ResolvedPlan> byId)
+    {
+        yield return plan.Id;
+        var seen = new HashSet<string>(StringComparer.Ordinal) { plan.Id };
+        for (var parent = plan.Inherits; parent is not null && seen.Add(parent); parent = byId.GetValueOrDefault(parent)?.Inherits)
+        {
+            yield return parent;
         }
     }
 

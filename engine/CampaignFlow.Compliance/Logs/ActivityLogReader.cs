@@ -4,6 +4,7 @@ using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Reading;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Plans.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace CampaignFlow.Compliance.Logs;
@@ -16,6 +17,16 @@ public static class ActivityLogReader
 {
     /// <summary>The longest record key accepted.</summary>
     public const int MaxKeyLength = 200;
+
+    /// <summary>
+    /// How many years before the plan's campaign window starts, or after it ends, a record's day may lie. Records
+    /// come before a campaign (its preparation) and after it (rectification, late entries), but not decades away:
+    /// a day such as 0001-01-01 or 9999-12-31 is a mistake.
+    /// </summary>
+    public const int MaxYearsFromCampaign = 5;
+
+    /// <summary>The most hours one record may claim for each calendar day from its first to its last day.</summary>
+    public const int MaxHoursPerDay = 24;
 
     private static readonly string[] What = ["activity", "document", "review", "publish", "ledger", "exception"];
     private static readonly string[] DoneWords = ["done", "completed", "complete", "已完成", "完成", "已整改"];
@@ -112,6 +123,12 @@ public static class ActivityLogReader
         var records = new List<UnitRecord>();
         foreach (var spec in specs)
         {
+            // An empty key was reported where it was read (missing, or written as nothing); it identifies no record.
+            if (string.IsNullOrWhiteSpace(spec.Key))
+            {
+                continue;
+            }
+
             // Keys are stored, indexed and shown; a key that is a page long or holds control characters (which
             // PostgreSQL text cannot hold) is a mistake, not an id.
             if (spec.Key.Length > MaxKeyLength || spec.Key.Any(char.IsControl))
@@ -152,15 +169,38 @@ public static class ActivityLogReader
                 return null;
             }
 
+            // The kind was written but holds no text: null (reported here), or a list or mapping (the binder reported
+            // it and marked the record damaged). Either way there is nothing to build the record from.
+            if (KindText(written[0]) is null)
+            {
+                if (!spec.Damaged)
+                {
+                    diagnostics.Error("missing-value", spec.At(written[0]), written[0], "record");
+                }
+
+                return null;
+            }
+
             if (Day() is not { } day)
             {
                 return null;
             }
 
+            var lastDay = day;
+            if (spec.Until is not null)
+            {
+                if (LastDay(day) is not { } until)
+                {
+                    return null;
+                }
+
+                lastDay = until;
+            }
+
             CheckPeople();
             UnitRecord? record = written[0] switch
             {
-                "activity" => Activity(day),
+                "activity" => Activity(day, lastDay),
                 "document" => Document(day),
                 "review" => Review(day),
                 "publish" => Publication(day),
@@ -174,14 +214,23 @@ public static class ActivityLogReader
                 : record;
         }
 
-        private ActivityRecord? Activity(DateOnly day)
+        private string? KindText(string kind) => kind switch
+        {
+            "activity" => spec.Activity,
+            "document" => spec.Document,
+            "review" => spec.Review,
+            "publish" => spec.Publish,
+            "ledger" => spec.Ledger,
+            _ => spec.Exception,
+        };
+
+        private ActivityRecord? Activity(DateOnly day, DateOnly lastDay)
         {
             if (!Known(plan.Vocabulary.Activities, spec.Activity!, "unknown-activity", "activity"))
             {
                 return null;
             }
 
-            var lastDay = Until() ?? day;
             return new ActivityRecord(spec.Key, _unit, day, spec.Activity!)
             {
                 LastDay = lastDay,
@@ -219,7 +268,7 @@ public static class ActivityLogReader
                 diagnostics.ErrorWithSuggestion("unknown-role", spec.At("by"), NameSuggester.Closest(spec.By, plan.Vocabulary.Roles.Keys), spec.By);
             }
 
-            return new ReviewRecord(spec.Key, _unit, day, spec.Review!, reviewed.Kind, spec.By, spec.Decision ?? ReviewDecision.Approved);
+            return new ReviewRecord(spec.Key, _unit, day, spec.Review!, reviewed.Kind, spec.By, spec.Decision ?? ReviewDecision.Approved) { Reviewer = spec.Reviewer };
         }
 
         private PublicationRecord? Publication(DateOnly day) =>
@@ -336,21 +385,57 @@ public static class ActivityLogReader
             return null;
         }
 
-        private DateOnly? Until() => spec.Until is not { } until
-            ? null
-            : until.Length > 10 ? ParseTime(until, spec.At("until")) is { } t ? DateOnly.FromDateTime(t) : null : ParseDay(until, spec.At("until"));
+        /// <summary>The last day of <c>until</c>, or null (reported) when it is no day or ends before the record starts.</summary>
+        private DateOnly? LastDay(DateOnly day)
+        {
+            var until = spec.Until!;
+            var at = spec.At("until");
+            if (until.Length > 10)
+            {
+                if (ParseTime(until, at) is not { } end)
+                {
+                    return null;
+                }
+
+                // With a time on both ends the times are compared; with a day on either, the days.
+                var start = spec.On is null && spec.Time is { } startText && ParseTime(startText, spec.At("at")) is { } startTime
+                    ? startTime
+                    : day.ToDateTime(TimeOnly.MinValue);
+                return end < start ? Backwards(until, at) : DateOnly.FromDateTime(end);
+            }
+
+            return ParseDay(until, at) is not { } last ? null : last < day ? Backwards(until, at) : last;
+        }
+
+        private DateOnly? Backwards(string until, SourceLocation at)
+        {
+            diagnostics.Error("until-before-start", at, until.Trim(), (spec.On ?? spec.Time ?? "").Trim());
+            return null;
+        }
 
         private decimal Hours(DateOnly day, DateOnly lastDay)
         {
             if (spec.Hours is { } hours)
             {
-                if (hours.IsWorkingTime)
+                if (!hours.IsWorkingTime)
                 {
-                    return hours.ToHours(plan.WorkdayHours);
+                    diagnostics.Error("amount-must-be-time", spec.At("hours"), hours.Text, "hours");
+                    return 0;
                 }
 
-                diagnostics.Error("amount-must-be-time", spec.At("hours"), hours.Text, "hours");
-                return 0;
+                // A day holds 24 hours however it is spent; compared before multiplying, so no amount can overflow.
+                var days = lastDay.DayNumber - day.DayNumber + 1;
+                var most = days * (decimal)MaxHoursPerDay;
+                var tooMany = hours.Unit == QuantityUnit.WorkDays
+                    ? plan.WorkdayHours > 0 && hours.Value > most / plan.WorkdayHours
+                    : hours.Value > most;
+                if (tooMany)
+                {
+                    diagnostics.Error("hours-implausible", spec.At("hours"), hours.Text.Trim(), most.ToString(CultureInfo.InvariantCulture), days.ToString(CultureInfo.InvariantCulture));
+                    return 0;
+                }
+
+                return hours.ToHours(plan.WorkdayHours);
             }
 
             if (spec.Time is { } at && spec.Until is { Length: > 10 } until
@@ -367,7 +452,7 @@ public static class ActivityLogReader
         {
             if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return day;
+                return Plausible(day, at) ? day : null;
             }
 
             diagnostics.Error("bad-day", at, text);
@@ -378,11 +463,25 @@ public static class ActivityLogReader
         {
             if (DateTime.TryParseExact(text.Trim(), ["yyyy-MM-dd HH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
             {
-                return time;
+                return Plausible(DateOnly.FromDateTime(time), at) ? time : null;
             }
 
             diagnostics.Error("bad-time", at, text);
             return null;
+        }
+
+        private bool Plausible(DateOnly day, SourceLocation at)
+        {
+            var window = plan.Window;
+            var earliest = window.Start.Year > MaxYearsFromCampaign ? window.Start.AddYears(-MaxYearsFromCampaign) : DateOnly.MinValue;
+            var latest = window.End.Year <= DateOnly.MaxValue.Year - MaxYearsFromCampaign ? window.End.AddYears(MaxYearsFromCampaign) : DateOnly.MaxValue;
+            if (day >= earliest && day <= latest)
+            {
+                return true;
+            }
+
+            diagnostics.Error("day-implausible", at, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), MaxYearsFromCampaign.ToString(CultureInfo.InvariantCulture), window.ToString());
+            return false;
         }
     }
 }

@@ -10,7 +10,7 @@ namespace CampaignFlow.Compliance.Logs;
 public sealed record RecordSpec : PlanNode
 {
     /// <summary>The idempotency key.</summary>
-    [PlanRequired, Description("The record's idempotency key, unique in the unit.")]
+    [PlanRequired, PlanTextOnly, Description("The record's idempotency key, unique in the unit: text (a bare 123 or true is refused).")]
     public string Key { get; init; } = "";
 
     /// <summary>An activity kind.</summary>

@@ -9,4 +9,11 @@ namespace CampaignFlow.Compliance.Records;
 /// <param name="Role">The reviewing role (principal, supervisor…).</param>
 /// <param name="Decision">Approved or returned.</param>
 public sealed record ReviewRecord(string Key, string Unit, DateOnly Day, string DocumentKey, string DocumentKind, string Role, ReviewDecision Decision)
-    : UnitRecord(Key, Unit, Day);
+    : UnitRecord(Key, Unit, Day)
+{
+    /// <summary>
+    /// The roster id of who decided, when the recorder named them (<c>reviewer:</c>); null when not named. Part of
+    /// what was recorded, so the same key with another reviewer is another record, not a retry.
+    /// </summary>
+    public string? Reviewer { get; init; }
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Syntax;
 using YamlDotNet.Core;
@@ -10,7 +11,7 @@ namespace CampaignFlow.Plans.Reading;
 /// Fills the plan model from a YAML tree by the model's <see cref="PlanShape"/>s, recording where every value
 /// stands and reporting every unknown key, missing key and ill-typed value instead of stopping at the first.
 /// </summary>
-internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
+internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
 {
     private int _claimed;
 
@@ -87,13 +88,13 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
 
         foreach (var empty in shape.Properties.Where(p => p.Required && written.ContainsKey(p.Key)))
         {
-            if (empty.Property.GetValue(instance) is null or "")
+            // Reported at the value: "title:" with nothing after it, or text of nothing but blanks (a quoted "" is
+            // how JSON writes nothing). A value of the wrong type was reported as such, not here.
+            if (mapping.Children.TryGetValue(new YamlScalarNode(empty.Key), out var v)
+                && ((IsNull(v) && empty.Property.GetValue(instance) is null or "")
+                    || (empty.Kind == ValueKind.String && v is YamlScalarNode { Value: var text } && string.IsNullOrWhiteSpace(text))))
             {
-                // Reported at the value: "title:" with nothing after it.
-                if (mapping.Children.TryGetValue(new YamlScalarNode(empty.Key), out var v) && IsNull(v))
-                {
-                    diagnostics.Error("missing-value", At(v), empty.Key, shape.Name);
-                }
+                diagnostics.Error("missing-value", At(v), empty.Key, shape.Name);
             }
         }
 
@@ -107,13 +108,23 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
     private PlanNode Finish(PlanNode node, YamlNode source, Dictionary<string, SourceLocation> locations) =>
         node with { Location = At(source), KeyLocations = locations };
 
-    private object? BindValue(YamlNode node, PlanProperty property, string path, Dictionary<string, SourceLocation> locations) =>
-        property.Kind switch
+    private object? BindValue(YamlNode node, PlanProperty property, string path, Dictionary<string, SourceLocation> locations)
+    {
+        if (property.Kind == ValueKind.String && node is YamlScalarNode { Style: ScalarStyle.Plain, Value: { } bare }
+            && BareNonText().IsMatch(bare) && property.Property.IsDefined(typeof(PlanTextOnlyAttribute), inherit: false))
+        {
+            // Kept as spelt, so the mapping's other checks see a value and do not add "missing" to this finding.
+            diagnostics.Error("expected-quoted-text", At(node), path, bare);
+            return bare;
+        }
+
+        return property.Kind switch
         {
             ValueKind.List => BindList(node, property.ItemType!, path, locations),
             ValueKind.Map => BindMap(node, property.ItemType!, path, locations),
             _ => BindSingle(node, property.ValueType, path),
         };
+    }
 
     private object? BindSingle(YamlNode node, Type type, string path)
     {
@@ -295,6 +306,10 @@ internal sealed class NodeBinder(string file, DiagnosticBag diagnostics)
         ValueKind.Boolean => "boolean",
         _ => "text",
     };
+
+    // What YAML's core schema (and JSON) reads as a boolean or a number when written bare.
+    [GeneratedRegex(@"^(true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
+    private static partial Regex BareNonText();
 
     private static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" };

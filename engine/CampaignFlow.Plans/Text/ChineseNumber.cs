@@ -55,6 +55,12 @@ public static class ChineseNumber
 
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var arabic))
         {
+            // 万 can carry a number past what a decimal holds: that is no number anyone wrote, not an overflow.
+            if (arabic > decimal.MaxValue / multiplier)
+            {
+                return false;
+            }
+
             value = arabic * multiplier;
             return true;
         }

@@ -44,13 +44,14 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// The connections of a new client of the database at <paramref name="databasePath"/>, after creating the file
-    /// and its folder when missing, switching it to WAL and applying the migrations it lacks.
+    /// and its folder when missing (on Unix readable by their owner only: the folder 0700, the file 0600), switching
+    /// it to WAL and applying the migrations it lacks.
     /// </summary>
     public static SqliteConnections OpenDatabase(string databasePath, SqliteWorkflowStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var fullPath = System.IO.Path.GetFullPath(databasePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+        CreateOwnerOnly(fullPath);
         var connections = new SqliteConnections(fullPath, options);
         try
         {
@@ -65,6 +66,43 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
         {
             connections.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates the database's folder and an empty database file, each its owner's only, when they are missing. SQLite
+    /// would create the file 0644, and it creates -wal and -shm with the database file's mode, so a file made 0600
+    /// first keeps all three from other users. Created so, never narrowed afterwards, there is no moment they are
+    /// readable; files and folders that exist keep the mode their owner gave them.
+    /// </summary>
+    private static void CreateOwnerOnly(string fullPath)
+    {
+        var folder = System.IO.Path.GetDirectoryName(fullPath)!;
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+            return;
+        }
+
+        Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (File.Exists(fullPath))
+        {
+            return;
+        }
+
+        try
+        {
+            // An empty file is an empty database to SQLite.
+            using var _ = new FileStream(fullPath, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(fullPath))
+        {
+            // Another client of the same file created it first: it is theirs, with the mode they gave it.
         }
     }
 

@@ -7,7 +7,7 @@ namespace CampaignFlow.Server.Hosting;
 
 /// <summary>
 /// Opens the store the options name: the SQLite file <c>campaignflow.db</c> in the data folder (created and
-/// migrated on first start), or the PostgreSQL database of the connection string. Virtual so tests can put a
+/// migrated on first start, the folder and the files its owner's only), or the PostgreSQL database of the connection string. Virtual so tests can put a
 /// failing store behind a real server.
 /// </summary>
 /// <param name="options">The server's options.</param>
@@ -30,7 +30,7 @@ public class CampaignStoresOpener(IOptions<ServerOptions> options, IConfiguratio
                 return await PostgresCampaignStores.OpenAsync(configuration.GetConnectionString(ServerOptions.ConnectionStringName)!, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
 
-            Directory.CreateDirectory(settings.DataPath);
+            DataFolder.Create(settings.DataPath);
             return SqliteCampaignStores.Open(Path.Combine(settings.DataPath, SqliteFileName));
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -36,6 +36,15 @@ public sealed class Caller(TokenGrant grant, UnitDirectory units)
     /// <param name="unit">The unit.</param>
     public bool CanSupervise(CampaignUnit unit) => grant.Role == AccessRole.Admin || (grant.Role == AccessRole.Reviewer && unit.Supervisor == grant.Supervisor);
 
+    /// <summary>
+    /// May read a plan: the plan of a unit the caller may read, or a template plan (one others inherit) that a unit
+    /// the caller may read is built on — what shapes those units' campaigns is theirs to read.
+    /// </summary>
+    /// <param name="planId">The plan.</param>
+    /// <param name="unitId">The unit the plan names (<c>unit.id</c>).</param>
+    public bool CanReadPlan(string planId, string unitId) =>
+        ReadsAll || units.BuiltOn(planId).Any(CanRead) || (units.Find(unitId) is { } own && CanRead(own));
+
     /// <summary>The units the caller may read.</summary>
     public IReadOnlyList<CampaignUnit> ReadableUnits() => units.All.Where(CanRead).ToArray();
 

@@ -80,7 +80,7 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, Runni
                 return grants;
             }
 
-            Directory.CreateDirectory(dataPath);
+            DataFolder.Create(dataPath);
             var token = TokenHash.NewToken();
             WriteOwnerOnly(tokenFile, token + "\n");
             var admin = new ConfiguredToken { Name = "admin", Hash = TokenHash.Of(token), Role = "admin" };

@@ -32,4 +32,8 @@ public sealed class UnitDirectory(RunningCampaigns running)
     /// <summary>The units under <paramref name="body"/> (including a unit whose id it is).</summary>
     /// <param name="body">A body's id.</param>
     public IReadOnlyList<CampaignUnit> Under(string body) => Tree.Under(body);
+
+    /// <summary>The running units built on a plan: the one that runs it, or every unit whose plan inherits a template.</summary>
+    /// <param name="planId">A plan id.</param>
+    public IReadOnlyList<CampaignUnit> BuiltOn(string planId) => running.Service.UnitsBuiltOn(planId);
 }

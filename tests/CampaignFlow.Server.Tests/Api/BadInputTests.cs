@@ -166,6 +166,22 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         stored.ShouldNotBeNull().Payload.ShouldContain("\"hours\":4,");
     }
 
+    [Fact]
+    public async Task The_same_review_key_with_another_reviewer_is_409_and_who_approved_first_stays()
+    {
+        var document = """{ "key": "self-exam-409", "document": "self-examination", "on": "2014-02-21", "author": "chen-huimin" }""";
+        var review = """{ "key": "self-exam-409-ok", "review": "self-exam-409", "on": "2014-02-24", "by": "principal", "reviewer": "su-zhibang", "decision": "approved" }""";
+        await (await Recorder.PostAsync($"/units/{Unit}/records", ApiJson.Json($"[{document}, {review}]"))).ReadAsync(HttpStatusCode.Created);
+
+        var again = await (await Recorder.PostAsync($"/units/{Unit}/reviews", ApiJson.Json(review))).ReadAsync(HttpStatusCode.OK);
+        again.GetProperty("duplicates").GetInt32().ShouldBe(1);
+        var other = review.Replace("su-zhibang", "chen-huimin", StringComparison.Ordinal);
+        (await (await Recorder.PostAsync($"/units/{Unit}/reviews", ApiJson.Json(other))).ReadAsync(HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("records-conflict");
+
+        var stored = await fixture.Server.Campaigns.Stores.Records.GetAsync(Unit, "self-exam-409-ok");
+        stored.ShouldNotBeNull().Payload.ShouldContain("\"reviewer\":\"su-zhibang\"");
+    }
+
     [Theory]
     [InlineData("from=2014-02-30", "from")]
     [InlineData("to=2014/03/01", "to")]

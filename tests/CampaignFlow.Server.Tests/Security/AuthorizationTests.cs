@@ -105,7 +105,7 @@ public sealed class AuthorizationTests(AuthorizationServer fixture) : IClassFixt
 
         var listed = (await client.GetJsonAsync("/units")).Strings("id").ToArray();
         var violations = (await client.GetJsonAsync("/violations?limit=1000")).GetProperty("items").Strings("unit").Distinct().ToArray();
-        var plans = (await client.GetJsonAsync("/plans")).Strings("unit").ToArray();
+        var plans = (await client.GetJsonAsync("/plans")).EnumerateArray().Where(p => !p.GetProperty("template").GetBoolean()).Select(p => p.GetProperty("unit").GetString()!).ToArray();
 
         foreach (var unit in units)
         {
@@ -133,6 +133,48 @@ public sealed class AuthorizationTests(AuthorizationServer fixture) : IClassFixt
         var own = await weidu.GetJsonAsync("/violations?body=weidu-district");
         own.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
         own.GetProperty("items").Strings("unit").ShouldAllBe(u => u == Xiguan);
+    }
+
+    [Fact]
+    public async Task A_body_filter_walks_through_a_body_that_runs_no_campaign()
+    {
+        // 西关街道 → 魏都区委 → 许昌市: the district's plan is the street's template, so only its plan knows it is under the city.
+        foreach (var token in new[] { TestTokens.Admin, TestTokens.Auditor, TestTokens.AuditorWeidu })
+        {
+            var city = await fixture.Server.As(token).GetJsonAsync("/violations?body=xuchang-city&limit=1000");
+
+            city.GetProperty("total").GetInt32().ShouldBeGreaterThan(0, token);
+            city.GetProperty("items").Strings("unit").ShouldAllBe(u => u == Xiguan);
+            (await fixture.Server.As(token).GetJsonAsync($"/violations?body=xuchang-city&unit={Xiguan}")).GetProperty("total").GetInt32().ShouldBe(city.GetProperty("total").GetInt32());
+        }
+
+        (await fixture.Server.As(TestTokens.RecorderPanyu).GetAsync("/violations?body=xuchang-city")).StatusCode.ShouldBe(Forbidden);
+    }
+
+    [Theory]
+    [InlineData(TestTokens.Admin, HttpStatusCode.OK)]
+    [InlineData(TestTokens.Auditor, HttpStatusCode.OK)]
+    [InlineData(TestTokens.AuditorWeidu, HttpStatusCode.OK)]
+    [InlineData(TestTokens.RecorderPanyu, HttpStatusCode.Forbidden)]
+    [InlineData(TestTokens.ReviewerPanyu, HttpStatusCode.Forbidden)]
+    public async Task A_template_plan_is_read_by_those_who_read_a_unit_built_on_it(string token, HttpStatusCode expected)
+    {
+        var client = fixture.Server.As(token);
+
+        var response = await client.GetAsync("/plans/weidu-district-2014");
+
+        var answer = await response.ReadAsync(expected);
+        var listed = (await client.GetJsonAsync("/plans")).EnumerateArray().Where(p => p.GetProperty("template").GetBoolean()).Select(p => p.GetProperty("id").GetString()).ToArray();
+        if (expected == HttpStatusCode.OK)
+        {
+            (answer.GetProperty("id").GetString(), answer.GetProperty("unit").GetString(), answer.GetProperty("body").GetString()).ShouldBe(("weidu-district-2014", "weidu-district", "xuchang-city"));
+            listed.ShouldBe(["weidu-district-2014"]);
+        }
+        else
+        {
+            answer.GetProperty("code").GetString().ShouldBe("forbidden-unit");
+            listed.ShouldBeEmpty();
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpClient client, Endpoint endpoint, string unit)

@@ -9,7 +9,8 @@ using CampaignFlow.Server.Security;
 namespace CampaignFlow.Server.Api.Plans;
 
 /// <summary>
-/// <c>GET /plans</c> (the running plans the caller may read), <c>GET /plans/{id}</c> (one, resolved) and
+/// <c>GET /plans</c> (the running plans the caller may read, and the templates they are built on),
+/// <c>GET /plans/{id}</c> (one, resolved) and
 /// <c>POST /plans/validate</c> (check an uploaded plan against definitions/, with line:column findings; nothing
 /// is stored or published).
 /// </summary>
@@ -22,7 +23,7 @@ public static class PlanEndpoints
         var group = app.MapGroup("/plans").WithTags("Plans").RequireAuthorization();
         group.MapGet("/", List)
             .WithName("ListPlans")
-            .WithSummary("The running plans of the units the caller may read")
+            .WithSummary("The running plans of the units the caller may read, and the template plans they inherit")
             .Produces<IReadOnlyList<PlanSummaryView>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/{id}", Show)
@@ -43,29 +44,39 @@ public static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static IResult List(Caller caller) =>
-        Results.Ok(caller.ReadableUnits()
-            .Select(u => new PlanSummaryView(u.PlanId, u.PlanVersion, u.Title, u.Id, u.Name, u.Body, u.Supervisor))
-            .OrderBy(p => p.Id, StringComparer.Ordinal)
-            .ToArray());
+    private static IResult List(Caller caller, RunningCampaigns running, UnitDirectory units)
+    {
+        var runs = caller.ReadableUnits()
+            .Select(u => new PlanSummaryView(u.PlanId, u.PlanVersion, u.Title, u.Id, u.Name, u.Body, u.Supervisor, Template: false));
+        var templates = running.Service.Plans
+            .Where(p => IsTemplate(p.Id, units) && caller.CanReadPlan(p.Id, p.Unit.Id))
+            .Select(p => new PlanSummaryView(p.Id, p.Version, p.Title, p.Unit.Id, p.Unit.Name, p.Unit.Parent, p.Supervisor, Template: true));
+        return Results.Ok(runs.Concat(templates).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray());
+    }
 
-    private static IResult Show(string id, HttpContext context, Caller caller, RunningCampaigns running, UnitLookup lookup, ApiProblems problems)
+    private static IResult Show(string id, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems)
     {
         if (running.Service.FindPlan(id) is not { } plan)
         {
             return problems.Write(context, StatusCodes.Status404NotFound, "unknown-plan", id);
         }
 
-        var (_, problem) = lookup.Find(context, caller, plan.Unit.Id, UnitAccess.Read);
-        if (problem is not null)
+        if (!caller.CanReadPlan(plan.Id, plan.Unit.Id))
         {
-            return problem;
+            // A template names a body that runs nothing, so the refusal is the body's; otherwise the plan's unit
+            // answers as it always has: 403 when it runs, 404 when it does not.
+            return units.Find(plan.Unit.Id) is null && units.BuiltOn(plan.Id).Count > 0
+                ? lookup.Forbidden(context, caller, plan.Unit.Id, UnitAccess.Read)
+                : lookup.Find(context, caller, plan.Unit.Id, UnitAccess.Read).Problem!;
         }
 
         var culture = ApiLanguage.Of(context.Request);
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
         return Results.Ok(PlanView.Of(plan, culture));
     }
+
+    // A plan other running units' plans inherit, so those units are built on it as well as (or instead of) its own.
+    private static bool IsTemplate(string planId, UnitDirectory units) => units.BuiltOn(planId).Any(u => u.PlanId != planId);
 
     private static async Task<IResult> ValidateAsync(HttpContext context, RunningCampaigns running, RequestText body, CancellationToken cancellationToken)
     {
