@@ -45,10 +45,7 @@ public sealed class CampaignService : IAsyncDisposable
     /// <summary>One entry per running unit (on its plan's highest published version), by plan id.</summary>
     public IReadOnlyList<CampaignUnit> Units => _units.Tree.All;
 
-    /// <summary>
-    /// The running units in their hierarchy of bodies, through bodies that run no campaign but whose plan says where
-    /// they stand (a template plan's <c>unit.parent</c>).
-    /// </summary>
+    /// <summary>The running units under their bodies, also through bodies that run no campaign (a template's parent).</summary>
     public OrganisationTree Organisation => _units.Tree;
 
     /// <summary>How many rule sessions are in memory now.</summary>
@@ -58,11 +55,9 @@ public sealed class CampaignService : IAsyncDisposable
     public IReadOnlyList<ResolvedPlan> Plans => _library.Running;
 
     /// <summary>
-    /// Loads the definitions folder, publishes each valid plan as a version (plan, roster and parents' files, paths
-    /// relative to the folder), compiles each version once, and starts one workflow instance per unit and plan version
-    /// (an existing one is kept). A plan whose text changed under a published version is refused (a
-    /// <see cref="PlanLoadProblem"/>) and the published version keeps running; invalid plans are reported, not fatal.
-    /// A plan that another plan inherits is the template of the units below it, not a unit's campaign.
+    /// Loads the definitions folder, publishes each valid plan as a version (plan, roster and parents' files), compiles
+    /// each version once and starts (or resumes) one workflow instance per unit and version. A plan changed under a
+    /// published version, or invalid, is a <see cref="PlanLoadProblem"/>, not fatal; an inherited plan is a template.
     /// </summary>
     /// <param name="stores">The stores.</param>
     /// <param name="options">Where the definitions are, the clock, the session budget.</param>
@@ -106,17 +101,13 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="unitId">A unit id.</param>
     public CampaignUnit? FindUnit(string unitId) => _units.Tree.Find(unitId);
 
-    /// <summary>
-    /// The plan with this id, resolved as it runs (its highest published version), or null. A template plan (one other
-    /// plans inherit) is found too, though no unit runs it: <see cref="UnitsBuiltOn"/> says which units it shapes.
-    /// </summary>
+    /// <summary>The plan with this id as it runs (its highest published version), a template plan too; or null.</summary>
     /// <param name="planId">A plan id.</param>
     public ResolvedPlan? FindPlan(string planId) => _library.Find(planId);
 
     /// <summary>
-    /// The running units whose campaign is built on a plan: the unit that runs it, or for a template plan every unit
-    /// whose plan inherits it, at any depth (魏都区委's plan: 西关街道). Empty for a plan no running unit is built on.
-    /// Who may read those units may read the plan.
+    /// The running units built on a plan: the unit that runs it, or every unit whose plan inherits it at any depth
+    /// (魏都区委's plan: 西关街道). Who may read those units may read the plan.
     /// </summary>
     /// <param name="planId">A plan id.</param>
     public IReadOnlyList<CampaignUnit> UnitsBuiltOn(string planId) => _units.BuiltOn(planId);
