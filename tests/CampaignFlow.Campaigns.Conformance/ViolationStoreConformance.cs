@@ -257,6 +257,18 @@ public abstract class ViolationStoreConformance
     }
 
     [Fact]
+    public async Task A_unit_filter_as_large_as_a_provinces_units_is_one_query()
+    {
+        var store = CreateStore();
+        var set = await SeedAsync(store);
+        // A province's auditor filters by tens of thousands of units: more than SQLite's 32,766 parameters.
+        var units = Enumerable.Range(0, 40_000).Select(i => $"unit-{i:00000}").Append(OtherUnit).ToArray();
+
+        await ShouldFindAsync(store, new ViolationQuery { Units = units }, set, "weidu");
+        (await store.QueryAsync(new ViolationQuery { Units = units, Limit = 1 })).Total.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Filters_combine()
     {
         var store = CreateStore();

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Storage.Sqlite.Connections;
 using Microsoft.Data.Sqlite;
@@ -177,15 +176,9 @@ public sealed class SqliteViolationStore : IViolationStore
             }
             else
             {
-                var names = new StringBuilder();
-                var i = 0;
-                foreach (var unit in units)
-                {
-                    var name = "$unit" + i.ToString(CultureInfo.InvariantCulture);
-                    names.Append(i++ == 0 ? "" : ", ").Append(name);
-                    command.Parameters.AddWithValue(name, unit);
-                }
-                conditions.Add($"unit IN ({names})");
+                // One JSON array, not a parameter per unit: a body's units can outnumber SQLite's 32,766 parameters.
+                conditions.Add("unit IN (SELECT value FROM json_each($units))");
+                command.Parameters.AddWithValue("$units", JsonSerializer.Serialize(units));
             }
         }
         void Equal(string column, string parameter, object? value)
