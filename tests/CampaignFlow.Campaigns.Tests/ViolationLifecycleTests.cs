@@ -37,6 +37,34 @@ public sealed class ViolationLifecycleTests
     }
 
     [Fact]
+    public async Task What_a_recording_reports_as_changed_or_resolved_is_the_row_the_store_holds()
+    {
+        var h = new CampaignHarness(CampaignHarness.Day("2014-02-01"));
+        await using var service = await h.StartAsync();
+        await Replay.DaysAsync(h, service, "panyu-ftu", DemoLogs.Days("panyu-ftu-2014").Where(d => d.Day <= CampaignHarness.Day("2014-03-09")));
+        await h.TickToAsync(service, CampaignHarness.Day("2014-03-10"), 1);
+        var week = (await h.OpenAsync(service, "panyu-ftu")).ShouldHaveSingleItem();
+
+        // One hour more is still short of half a day: the violation changes, and keeps when it opened.
+        await h.TickToAsync(service, CampaignHarness.Day("2014-03-11"), 10);
+        var more = await service.RecordAsync("panyu-ftu",
+            """{ "key": "study-2014-w10-one-more-hour", "activity": "concentrated-study", "on": "2014-03-08", "hours": "1小时", "participants": ["su-zhibang"] }""",
+            RecordFormat.Json, "secretary");
+        var changed = more.Opened.ShouldHaveSingleItem();
+        changed.ShouldBe((await service.GetViolationAsync(week.Id)).ShouldNotBeNull());
+        changed.OpenedAt.ShouldBe(CampaignHarness.At(CampaignHarness.Day("2014-03-10"), 1));
+
+        await h.TickToAsync(service, CampaignHarness.Day("2014-03-12"), 10);
+        var enough = await service.RecordAsync("panyu-ftu",
+            """{ "key": "study-2014-w10-last-hour", "activity": "concentrated-study", "on": "2014-03-08", "hours": "1小时", "participants": ["su-zhibang"] }""",
+            RecordFormat.Json, "secretary");
+        var resolved = enough.Resolved.ShouldHaveSingleItem();
+        resolved.ShouldBe((await service.GetViolationAsync(week.Id)).ShouldNotBeNull());
+        (resolved.Status, resolved.OpenedAt, resolved.ResolvedAt).ShouldBe(
+            (ViolationStatus.Resolved, CampaignHarness.At(CampaignHarness.Day("2014-03-10"), 1), CampaignHarness.At(CampaignHarness.Day("2014-03-12"), 10)));
+    }
+
+    [Fact]
     public async Task A_meeting_not_re_held_by_the_close_of_its_phase_is_a_re_work_violation_until_the_re_held_meeting_is_recorded()
     {
         var h = new CampaignHarness(CampaignHarness.Day("2014-02-01"));

@@ -58,22 +58,34 @@ internal sealed class ViolationSync(IViolationStore store)
         }
 
         var events = await store.ApplyAsync(updates, ct).ConfigureAwait(false);
-        var before = new Dictionary<string, StoredViolation>(session.Persisted, StringComparer.Ordinal);
-        session.Persisted.Clear();
-        foreach (var (id, row) in current)
+
+        // What the store now holds is the lifecycle rule applied to what it held open (a reopened row it did not): kept
+        // as such, lifecycle columns included, so the next persist and the rows reported here need no read back.
+        var left = new Dictionary<string, StoredViolation>(StringComparer.Ordinal);
+        foreach (var update in updates)
         {
-            session.Persisted[id] = row;
+            var id = update.Violation.Id;
+            var previous = session.Persisted.GetValueOrDefault(id);
+            if (ViolationLifecycle.Apply(previous, update).Row is { } row)
+            {
+                left[id] = row;
+            }
+
+            if (!update.IsOpen)
+            {
+                session.Persisted.Remove(id);
+            }
+            else if (left.TryGetValue(id, out var open))
+            {
+                session.Persisted[id] = open;
+            }
         }
 
-        // The rows the events left are the lifecycle rule applied to what was open (a reopened row was not): no read back.
-        var byId = updates.ToDictionary(u => u.Violation.Id, StringComparer.Ordinal);
         var opened = new List<StoredViolation>();
         var resolved = new List<StoredViolation>();
         foreach (var happened in events)
         {
-            var previous = happened.Kind is ViolationEventKind.Changed or ViolationEventKind.Resolved ? before.GetValueOrDefault(happened.ViolationId) : null;
-            var row = ViolationLifecycle.Apply(previous, byId[happened.ViolationId]).Row
-                ?? await store.GetAsync(happened.ViolationId, ct).ConfigureAwait(false);
+            var row = left.GetValueOrDefault(happened.ViolationId) ?? await store.GetAsync(happened.ViolationId, ct).ConfigureAwait(false);
             if (row is not null)
             {
                 (happened.Kind == ViolationEventKind.Resolved ? resolved : opened).Add(row);
