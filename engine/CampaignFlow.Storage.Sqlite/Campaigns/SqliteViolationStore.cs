@@ -196,7 +196,9 @@ public sealed class SqliteViolationStore : IViolationStore
         Equal("phase_id", "$phaseId", query.PhaseId);
         Equal("period", "$period", query.Period);
         Equal("severity", "$severity", query.Severity);
-        Equal("status", "$status", query.Status?.ToString());
+        // With units asked for, the unit index must lead: on the status index SQLite would walk every open violation in
+        // the file in the query's order and drop other units' rows one by one ("+" keeps the status column off indexes).
+        Equal(query.Units is null ? "status" : "+status", "$status", query.Status?.ToString());
         if (query.From is { } from)
         {
             conditions.Add("period_end >= $from");
