@@ -36,6 +36,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
             var now = clock.GetUtcNow();
             var encoded = log.Records.Select(r => RecordCodec.Encode(r, now, recordedBy)).ToArray();
+            await KeepReviewsStoredWithoutReviewerAsync(unit, log.Records, encoded, now, recordedBy, ct).ConfigureAwait(false);
 
             // Periods that closed since the unit was last touched are judged first, so what this recording changes is its own.
             await verdicts.AdvanceAsync(unit, session, now, ct).ConfigureAwait(false);
@@ -53,4 +54,22 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             await progress.SignalAsync(unit, current, ct).ConfigureAwait(false);
             return new RecordingResult(log.Diagnostics, results, changes.Opened, changes.Resolved);
         }, ct);
+
+    /// <summary>
+    /// Reviews stored before reviewers were kept carry none: the same review sent again naming its reviewer is that
+    /// record (a duplicate), not a conflict; any other difference still is one.
+    /// </summary>
+    private async Task KeepReviewsStoredWithoutReviewerAsync(RunningUnit unit, IReadOnlyList<UnitRecord> read, StoredRecord[] encoded, DateTimeOffset now, string recordedBy, CancellationToken ct)
+    {
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            if (read[i] is ReviewRecord { Reviewer: not null } review
+                && await records.GetAsync(unit.Unit.Id, review.Key, ct).ConfigureAwait(false) is { } stored
+                && stored.Payload != encoded[i].Payload
+                && stored.Payload == RecordCodec.Encode(review with { Reviewer = null }, now, recordedBy).Payload)
+            {
+                encoded[i] = stored;
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Compliance.Timing;
@@ -44,7 +45,7 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
     /// <c>where</c> must add it here.
     /// </summary>
     public virtual string RelevanceKey =>
-        $"{GetType().FullName}|{Requirement.Kind}|{Requirement.Subject.Kind}:{Requirement.Subject.Id}|{string.Join(",", Requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key + "=" + w.Value))}";
+        $"{GetType().FullName}|{Requirement.Kind}|{Requirement.Subject.Kind}:{Requirement.Subject.Id}|{JsonSerializer.Serialize(Requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new[] { w.Key, w.Value }))}";
 
     /// <summary>True when <paramref name="record"/> may bear on the requirement.</summary>
     /// <param name="record">A record of the unit.</param>
