@@ -69,11 +69,15 @@ public sealed class OrganisationTreeTests
         var h = new CampaignHarness(CampaignHarness.Day("2014-02-14"));
         await using var service = await h.StartAsync();
 
-        service.FindUnit("weidu-district").ShouldBeNull("its plan is the template of the street's; it runs no campaign");
-        service.Organisation.Under("xuchang-city").Select(u => u.Id).ShouldBe(["weidu-xiguan-street"]);
+        service.FindUnit("weidu-district").ShouldBeNull("its plan is the base of the units' plans; it runs no campaign");
+        service.Organisation.Under("xuchang-city").Select(u => u.Id).ShouldContain("weidu-xiguan-street");
+        service.Organisation.Under("xuchang-city").ShouldAllBe(u => u.Id.StartsWith("weidu-"));
         service.Organisation.BodiesAbove(service.FindUnit("weidu-xiguan-street")!).ShouldBe(["weidu-district", "xuchang-city"]);
-        service.UnitsBuiltOn("weidu-district-2014").Select(u => u.Id).ShouldBe(["weidu-xiguan-street"]);
+        service.Organisation.BodiesAbove(service.FindUnit("weidu-jianshelu-community")!).ShouldBe(["weidu-xiguan-street", "weidu-district", "xuchang-city"]);
+        service.UnitsBuiltOn("weidu-district-2014").Select(u => u.Id).ShouldContain("weidu-xiguan-street");
+        service.UnitsBuiltOn("weidu-district-2014").Count.ShouldBe(service.Organisation.Under("weidu-district").Count);
         service.UnitsBuiltOn("weidu-xiguan-street-2014").Select(u => u.Id).ShouldBe(["weidu-xiguan-street"]);
+        service.UnitsBuiltOn("weidu-streets-2014").Select(u => u.Id).ShouldNotContain("weidu-xiguan-street", "its own plan wins over its kind's template");
         service.UnitsBuiltOn("panyu-ftu-2014").Select(u => u.Id).ShouldBe(["panyu-ftu"]);
         service.UnitsBuiltOn("no-such-plan").ShouldBeEmpty();
     }

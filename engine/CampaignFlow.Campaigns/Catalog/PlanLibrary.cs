@@ -3,6 +3,7 @@ using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
+using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Plans.Resolution;
 
 namespace CampaignFlow.Campaigns.Catalog;
@@ -18,14 +19,21 @@ internal sealed class PlanLibrary
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private readonly Dictionary<string, ResolvedPlan> _runningById;
 
-    private PlanLibrary(IReadOnlyList<PlanLoadProblem> problems, IReadOnlyList<ResolvedPlan> versions, IReadOnlyDictionary<string, string> filesByPlan)
+    private PlanLibrary(IReadOnlyList<PlanLoadProblem> problems, IReadOnlyList<ResolvedPlan> versions, IReadOnlyDictionary<string, string> filesByPlan, OrganisationChart organisation)
     {
+        Organisation = organisation;
         Problems = problems;
         Versions = versions;
         Running = versions.GroupBy(v => v.Id).Select(g => g.MaxBy(v => v.Version)!).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
         _runningById = Running.ToDictionary(p => p.Id, StringComparer.Ordinal);
         FilesByPlan = filesByPlan;
     }
+
+    /// <summary>
+    /// The units of the organisation files, read from the folder at each start (they are lines, not plan versions),
+    /// each without a plan of its own given its template.
+    /// </summary>
+    public OrganisationChart Organisation { get; }
 
     /// <summary>What could not be loaded.</summary>
     public IReadOnlyList<PlanLoadProblem> Problems { get; }
@@ -82,7 +90,7 @@ internal sealed class PlanLibrary
             versions.Add(resolved);
         }
 
-        return new PlanLibrary(problems, versions, filesByPlan);
+        return new PlanLibrary(problems, versions, filesByPlan, catalog.Organisation);
     }
 
     /// <summary>Resolves a stored version from its own texts.</summary>

@@ -20,7 +20,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
         sessions.WithSessionAsync(unit, async session =>
         {
             var known = session.Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
-            var log = RecordTextReader.Read(text ?? "", format, unit.Compiled.Plan, known);
+            var log = RecordTextReader.Read(text ?? "", format, unit.Plan, known);
             if (log.HasErrors)
             {
                 return new RecordingResult(log.Diagnostics, [], [], []);

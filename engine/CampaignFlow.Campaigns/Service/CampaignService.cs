@@ -83,7 +83,7 @@ public sealed class CampaignService : IAsyncDisposable
 
         var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
         var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
-        var units = new UnitRegistry(started, compilations, library.Running);
+        var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
         var verdicts = new ViolationSync(stores.Violations);
         var sessions = new UnitSessions(stores.Records, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
         var progress = new WorkflowProgress(runtime);

@@ -8,4 +8,5 @@ namespace CampaignFlow.Campaigns.Service;
 /// <param name="PlanId">The plan it runs.</param>
 /// <param name="PlanVersion">The plan version it runs.</param>
 /// <param name="Title">The plan's title.</param>
-public sealed record CampaignUnit(string Id, string Name, string? Body, string? Supervisor, string PlanId, int PlanVersion, string Title);
+/// <param name="Kind">The kind of unit (one of the body's <c>unitKinds</c>), if any.</param>
+public sealed record CampaignUnit(string Id, string Name, string? Body, string? Supervisor, string PlanId, int PlanVersion, string Title, string? Kind = null);

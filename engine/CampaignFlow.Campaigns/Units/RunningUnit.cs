@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Resolution;
 
 namespace CampaignFlow.Campaigns.Units;
 
@@ -9,6 +10,14 @@ namespace CampaignFlow.Campaigns.Units;
 /// <param name="InstanceId">The unit's workflow instance for this plan version.</param>
 internal sealed record RunningUnit(CampaignUnit Unit, CompiledPlan Compiled, string InstanceId)
 {
+    /// <summary>
+    /// The plan as this unit runs it: the compiled plan, or, for a template, the template naming this unit (records
+    /// are read against it, so they carry the unit's id).
+    /// </summary>
+    public ResolvedPlan Plan { get; } = Compiled.Plan.Template is null
+        ? Compiled.Plan
+        : ResolvedTemplate.ForUnit(Compiled.Plan, new ResolvedUnit(Unit.Id, Unit.Name, Unit.Kind, Unit.Body));
+
     /// <summary>Serialises everything done to the unit's session and records.</summary>
     public SemaphoreSlim Lock { get; } = new(1, 1);
 

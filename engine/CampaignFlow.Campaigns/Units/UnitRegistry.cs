@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Plans.Resolution;
 
 namespace CampaignFlow.Campaigns.Units;
@@ -25,7 +26,8 @@ internal sealed class UnitRegistry : IDisposable
     /// Every loaded plan (the highest version of each, by plan id), for what the running units' plans do not say:
     /// where a body that runs no campaign stands, and which plans a unit's plan inherits. Null for none.
     /// </param>
-    public UnitRegistry(IReadOnlyList<StartedUnit> started, PlanCompilations compilations, IReadOnlyList<ResolvedPlan>? plans = null)
+    /// <param name="organisation">The organisation files' units, for the bodies among them that run nothing; null for none.</param>
+    public UnitRegistry(IReadOnlyList<StartedUnit> started, PlanCompilations compilations, IReadOnlyList<ResolvedPlan>? plans = null, OrganisationChart? organisation = null)
     {
         _compilations = compilations;
         _byId = started.ToDictionary(u => u.Unit.Id, StringComparer.Ordinal);
@@ -33,9 +35,13 @@ internal sealed class UnitRegistry : IDisposable
 
         // A body several plans name stands where the first by plan id says, as a unit with several plans runs the first.
         var parents = (plans ?? [])
-            .Where(p => p.Unit.Parent is not null && !_byId.ContainsKey(p.Unit.Id))
+            .Where(p => p.Template is null && p.Unit.Parent is not null && !_byId.ContainsKey(p.Unit.Id))
             .GroupBy(p => p.Unit.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(p => p.Id, StringComparer.Ordinal).First().Unit.Parent!, StringComparer.Ordinal);
+        foreach (var body in (organisation ?? OrganisationChart.Empty).Units.Where(u => u.Parent is not null && !_byId.ContainsKey(u.Id)))
+        {
+            parents.TryAdd(body.Id, body.Parent!); // a body of the organisation files that runs nothing itself
+        }
         Tree = new OrganisationTree(started.Select(u => u.Unit).ToArray(), parents);
 
         var byId = (plans ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);

@@ -11,8 +11,9 @@ namespace CampaignFlow.Campaigns.Units;
 
 /// <summary>
 /// Starts one workflow instance per unit and plan version (an existing one is resumed) and cancels the instances of
-/// versions a newer one supersedes. A plan that another plan inherits is the template of the units below it, not a
-/// unit's campaign; a unit with several plans runs the first by plan id.
+/// versions a newer one supersedes. A plan that another plan inherits is the base of the units below it, not a
+/// unit's campaign; a unit with several plans runs the first by plan id. Units of the organisation files without a
+/// plan of their own run their template: every such unit shares the template's one compiled version.
 /// </summary>
 internal static class UnitStarter
 {
@@ -23,30 +24,49 @@ internal static class UnitStarter
         var olderVersions = library.Versions.ToLookup(v => v.Id, StringComparer.Ordinal);
         var started = new List<StartedUnit>();
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var plan in library.Running.Where(p => !inherited.Contains(p.Id)))
+        var own = library.Running.Where(p => p.Template is null && !inherited.Contains(p.Id)).Select(p => (p.Unit, Plan: p));
+        var onTemplates = library.Organisation.UnitsOnTemplates
+            .Select(u => (u.Unit, Plan: library.Find(u.TemplateId)))
+            .Where(u => u.Plan is { Template: not null })
+            .Select(u => (u.Unit, Plan: u.Plan!));
+        var templateUnits = 0;
+        foreach (var (who, plan) in own.Concat(onTemplates))
         {
-            if (!unitIds.Add(plan.Unit.Id))
+            if (!unitIds.Add(who.Id))
             {
-                logger.LogWarning("Unit {Unit} has several plans; {Plan} is not run", plan.Unit.Id, plan.Id);
+                logger.LogWarning("Unit {Unit} has several plans; {Plan} is not run", who.Id, plan.Id);
                 continue;
             }
 
-            var instance = await runtime.StartAsync(plan.Id, CampaignSignals.InstanceKey(plan.Unit.Id, plan.Version), cancellationToken: ct).ConfigureAwait(false);
-            await CancelSupersededAsync(runtime, store, plan, olderVersions[plan.Id], ct).ConfigureAwait(false);
-            var unit = new CampaignUnit(plan.Unit.Id, plan.Unit.Name, plan.Unit.Parent, plan.Supervisor, plan.Id, plan.Version, plan.Title);
+            var instance = await runtime.StartAsync(plan.Id, CampaignSignals.InstanceKey(who.Id, plan.Version), cancellationToken: ct).ConfigureAwait(false);
+            await CancelSupersededAsync(runtime, store, who.Id, plan, olderVersions[plan.Id], ct).ConfigureAwait(false);
+            var unit = new CampaignUnit(who.Id, who.Name, who.Parent, plan.Supervisor, plan.Id, plan.Version, plan.Title, who.Kind);
             started.Add(new StartedUnit(unit, plan, instance.InstanceId));
-            logger.LogInformation("Unit {Unit} runs plan {Plan} version {Version} (instance {Instance}, {Started})",
-                unit.Id, plan.Id, plan.Version, instance.InstanceId, instance.Created ? "started" : "resumed");
+            if (plan.Template is null)
+            {
+                logger.LogInformation("Unit {Unit} runs plan {Plan} version {Version} (instance {Instance}, {Started})",
+                    unit.Id, plan.Id, plan.Version, instance.InstanceId, instance.Created ? "started" : "resumed");
+            }
+            else
+            {
+                templateUnits++;
+            }
+        }
+
+        if (templateUnits > 0)
+        {
+            // One line for thousands of units: each one's line would drown the log.
+            logger.LogInformation("{Count} units of the organisation files run their templates", templateUnits);
         }
 
         return started;
     }
 
-    private static async Task CancelSupersededAsync(WorkflowRuntime runtime, IWorkflowStore store, ResolvedPlan plan, IEnumerable<ResolvedPlan> versions, CancellationToken ct)
+    private static async Task CancelSupersededAsync(WorkflowRuntime runtime, IWorkflowStore store, string unitId, ResolvedPlan plan, IEnumerable<ResolvedPlan> versions, CancellationToken ct)
     {
         foreach (var older in versions.Where(v => v.Version < plan.Version))
         {
-            var id = await store.FindInstanceIdAsync(plan.Id, CampaignSignals.InstanceKey(older.Unit.Id, older.Version), ct).ConfigureAwait(false);
+            var id = await store.FindInstanceIdAsync(plan.Id, CampaignSignals.InstanceKey(unitId, older.Version), ct).ConfigureAwait(false);
             if (id is not null && await runtime.GetInstanceAsync(id, ct).ConfigureAwait(false) is { Status: WorkflowStatus.Running or WorkflowStatus.Faulted })
             {
                 await runtime.CancelAsync(id, $"superseded by version {plan.Version}", ct).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;

@@ -1,4 +1,5 @@
 using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Plans.Reading;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Plans.Syntax;
@@ -36,23 +37,36 @@ public sealed class PlanCatalog
     /// </summary>
     public IReadOnlyDictionary<string, PlanDocument> Written => _written;
 
+    /// <summary>The organisation files asked for (<c>*.units.yaml</c>, <c>*.units.csv</c>), in path order.</summary>
+    public IReadOnlyList<string> OrganisationFiles { get; private set; } = [];
+
+    /// <summary>The units of the organisation files, each given the template it runs when it has no plan of its own.</summary>
+    public OrganisationChart Organisation { get; private set; } = OrganisationChart.Empty;
+
     /// <summary>True when any finding about the files asked for is an error.</summary>
     public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>
     /// Reads and resolves the plans in <paramref name="paths"/>: plan files, or folders searched for <c>*.yaml</c>
-    /// (roster files <c>*.roster.yaml</c> and <c>activities/</c> folders of activity logs are not plans).
+    /// (roster files <c>*.roster.yaml</c> and <c>activities/</c> folders of activity logs are not plans), and the
+    /// organisation files among them (<c>*.units.yaml</c>, <c>*.units.csv</c>), checked against the plans.
     /// </summary>
     /// <param name="paths">Files and folders.</param>
     public static PlanCatalog Load(IEnumerable<string> paths)
     {
         var catalog = new PlanCatalog();
         var asked = new List<string>();
+        var organisation = new List<string>();
         foreach (var path in paths)
         {
             if (Directory.Exists(path))
             {
                 asked.AddRange(PlanFilesIn(path));
+                organisation.AddRange(OrganisationFilesIn(path));
+            }
+            else if (File.Exists(path) && OrganisationReader.IsOrganisationFile(path))
+            {
+                organisation.Add(path);
             }
             else if (File.Exists(path))
             {
@@ -65,7 +79,9 @@ public sealed class PlanCatalog
         }
 
         catalog.Files = asked.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToArray();
+        catalog.OrganisationFiles = organisation.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToArray();
         catalog.Resolve();
+        catalog.ReadOrganisation();
         return catalog;
     }
 
@@ -75,11 +91,31 @@ public sealed class PlanCatalog
         _plans.GetValueOrDefault(idOrFile)
         ?? _plans.Values.FirstOrDefault(p => Path.GetFullPath(p.File) == Path.GetFullPath(idOrFile));
 
-    private static IEnumerable<string> PlanFilesIn(string folder) =>
+    private static IEnumerable<string> PlanFilesIn(string folder) => FilesIn(folder).Where(IsPlanFile);
+
+    private static bool IsPlanFile(string f) =>
+        (f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        && !Path.GetFileName(f).Contains(".roster.", StringComparison.OrdinalIgnoreCase) && !OrganisationReader.IsOrganisationFile(f);
+
+    private static IEnumerable<string> OrganisationFilesIn(string folder) => FilesIn(folder).Where(OrganisationReader.IsOrganisationFile);
+
+    private static IEnumerable<string> FilesIn(string folder) =>
         Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-            .Where(f => !Path.GetFileName(f).Contains(".roster.", StringComparison.OrdinalIgnoreCase))
             .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).SkipLast(1).Contains("activities"));
+
+    private void ReadOrganisation()
+    {
+        if (OrganisationFiles.Count == 0)
+        {
+            return;
+        }
+
+        var diagnostics = new DiagnosticBag();
+        var entries = OrganisationFiles.SelectMany(f => OrganisationReader.ReadFile(f, diagnostics)).ToArray();
+        Organisation = OrganisationChart.Build(entries, _plans.Values, diagnostics);
+        _diagnostics.AddRange(diagnostics.Items);
+        SortDiagnostics();
+    }
 
     /// <summary>
     /// Reads and resolves plans from texts instead of files (a published plan version, an upload): every text whose
@@ -143,8 +179,13 @@ public sealed class PlanCatalog
         }
 
         // Each folder is listed once, however many plans it holds (listing it per plan made loading grow with N²).
-        var siblings = asked.Keys.Select(f => Path.GetDirectoryName(f)!).Distinct()
-            .SelectMany(PlanFilesIn)
+        // An organisation file checked alone runs the templates beside it or in the folder just above
+        // (definitions/organisation/ → definitions/); a folder asked for brought its plans already.
+        var alone = asked.Count == 0 ? OrganisationFiles.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct().ToArray() : [];
+        var above = alone.Select(Path.GetDirectoryName).OfType<string>().Distinct()
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.y*ml").Where(IsPlanFile));
+        var siblings = asked.Keys.Select(f => Path.GetDirectoryName(f)!).Concat(alone).Distinct()
+            .SelectMany(PlanFilesIn).Concat(above)
             .Where(c => !c.Contains($"{Path.DirectorySeparatorChar}activities{Path.DirectorySeparatorChar}"));
         // The files asked for come first: a sibling with the same plan id must not take their place.
         var context = asked.Keys.Concat(siblings.Select(Path.GetFullPath)).Distinct().ToArray();
@@ -194,12 +235,24 @@ public sealed class PlanCatalog
             }
         }
 
+        if (OrganisationFiles.Count > 0)
+        {
+            // The units of the organisation files run templates, asked for or not.
+            foreach (var template in byId.Values.Where(s => s.Plan?.Template is not null))
+            {
+                ResolveOne(template.Plan!.Id, byId, askedSet, resolving);
+            }
+        }
+
+        SortDiagnostics();
+    }
+
+    private void SortDiagnostics() =>
         _diagnostics.Sort((a, b) =>
         {
             var byFile = string.CompareOrdinal(a.Location.File, b.Location.File);
             return byFile != 0 ? byFile : a.Location.Line != b.Location.Line ? a.Location.Line.CompareTo(b.Location.Line) : a.Location.Column.CompareTo(b.Location.Column);
         });
-    }
 
     private PlanResolution? ResolveOne(string id, Dictionary<string, PlanSource> byId, ISet<string> asked, HashSet<string> resolving)
     {

@@ -21,6 +21,18 @@ public static class PlanResolver
     internal static PlanResolution Resolve(PlanDocument plan, PlanResolution? inherited, string file, DiagnosticBag diagnostics)
     {
         var parent = inherited?.Plan;
+        var template = TemplateOf(plan, parent, diagnostics);
+        if (template is not null)
+        {
+            // A template runs for many units; it is resolved once, for a stand-in of the first kind it applies to
+            // (CheckTemplateKinds makes sure every kind it names would keep the same actions).
+            plan = plan with { Unit = new UnitSpec { Id = plan.Id, Name = plan.Title, Kind = template.AppliesTo.FirstOrDefault(), Parent = template.Body, Location = plan.Template!.Location } };
+        }
+        else if (!plan.Has("unit") && !plan.Damaged)
+        {
+            diagnostics.Error("missing-key", plan.Location, "unit", "plan");
+        }
+
         var calendar = plan.Calendar ?? new CalendarSpec();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
         {
@@ -79,7 +91,11 @@ public static class PlanResolver
         DateWindow? Quiet(Period period) => !periodsUsable ? null : period.TryResolve(year, campaign.Start, out var window, out _) ? window : null;
 
         var vocabulary = VocabularyBuilder.Build(plan, parent?.Vocabulary, diagnostics);
-        if (parent is not null && vocabulary.UnitKinds.Count > 0)
+        if (template is not null)
+        {
+            CheckTemplateKinds(plan.Template!, inherited, vocabulary, diagnostics);
+        }
+        else if (parent is not null && vocabulary.UnitKinds.Count > 0)
         {
             if (plan.Unit.Kind is null)
             {
@@ -112,7 +128,7 @@ public static class PlanResolver
         var actions = allActions.Select(a => resolver.Resolve(a.Action, a.Phase, a.Window)).ToArray();
 
         var focus = new List<string>(plan.Focus ?? []);
-        if (plan.Unit.Kind is { } kind && inherited?.Merged.FocusByUnitKind?.GetValueOrDefault(kind) is { } inheritedFocus)
+        if (template is null && plan.Unit.Kind is { } kind && inherited?.Merged.FocusByUnitKind?.GetValueOrDefault(kind) is { } inheritedFocus)
         {
             focus.InsertRange(0, inheritedFocus);
         }
@@ -125,6 +141,10 @@ public static class PlanResolver
             File = file,
             Inherits = plan.Inherits,
             Unit = new ResolvedUnit(plan.Unit.Id, plan.Unit.Name, plan.Unit.Kind, plan.Unit.Parent),
+            Template = template is null ? null : template with
+            {
+                FocusByKind = template.AppliesTo.ToDictionary(k => k, k => inherited?.Merged.FocusByUnitKind?.GetValueOrDefault(k) ?? [], StringComparer.Ordinal),
+            },
             Supervisor = plan.Supervisor?.Name ?? parent?.Supervisor,
             Year = year,
             Window = campaign,
@@ -178,6 +198,62 @@ public static class PlanResolver
                 diagnostics.Error("duplicate-id", action.At("id"), action.Id, "action");
             }
         }
+    }
+
+    private static ResolvedTemplate? TemplateOf(PlanDocument plan, ResolvedPlan? parent, DiagnosticBag diagnostics)
+    {
+        if (plan.Template is not { } template)
+        {
+            return null;
+        }
+
+        if (plan.Has("unit"))
+        {
+            diagnostics.Error("template-with-unit", plan.At("unit"));
+        }
+
+        var body = template.Body ?? parent?.Unit.Id;
+        if (body is null)
+        {
+            diagnostics.Error("template-body-missing", template.Location);
+        }
+
+        return new ResolvedTemplate(body ?? "", template.AppliesTo, new Dictionary<string, IReadOnlyList<string>>());
+    }
+
+    // One resolution serves every kind a template applies to, so an inherited action bound to some of its kinds
+    // only would hold for the wrong units: the author splits the template instead.
+    private static void CheckTemplateKinds(TemplateSpec template, PlanResolution? inherited, Vocabulary vocabulary, DiagnosticBag diagnostics)
+    {
+        for (var i = 0; i < template.AppliesTo.Count; i++)
+        {
+            if (!vocabulary.UnitKinds.ContainsKey(template.AppliesTo[i]))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-unit-kind", template.At($"appliesTo[{i}]"), NameSuggester.Closest(template.AppliesTo[i], vocabulary.UnitKinds.Keys), template.AppliesTo[i]);
+            }
+        }
+
+        if (inherited is null || template.AppliesTo.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var action in InheritedActions(inherited.Merged).Where(a => a.AppliesTo is not null))
+        {
+            var some = template.AppliesTo.Where(action.AppliesTo!.Contains).ToArray();
+            if (some.Length > 0 && some.Length < template.AppliesTo.Count)
+            {
+                diagnostics.Error("template-kinds-differ", template.At("appliesTo"), action.Id, string.Join(", ", some), string.Join(", ", template.AppliesTo.Except(some)));
+            }
+        }
+    }
+
+    private static IEnumerable<ActionSpec> InheritedActions(PlanDocument merged)
+    {
+        IEnumerable<ActionSpec> InPhases(IReadOnlyList<PhaseSpec>? phases) =>
+            (phases ?? []).SelectMany(p => (p.Actions ?? []).Concat(InPhases(p.Phases)));
+
+        return InPhases(merged.Phases).Concat(merged.Actions ?? []);
     }
 
     private static void CheckAppliesTo(IEnumerable<ActionSpec> actions, Vocabulary vocabulary, DiagnosticBag diagnostics)

@@ -24,8 +24,14 @@ public sealed record ResolvedPlan
     /// <summary>The parent plan's id, if any.</summary>
     public string? Inherits { get; init; }
 
-    /// <summary>The unit.</summary>
+    /// <summary>
+    /// The unit. A template's is a stand-in (its id the plan's, its kind the first it applies to, its parent the
+    /// body); each unit that runs it gets the plan naming itself from <see cref="ResolvedTemplate.ForUnit"/>.
+    /// </summary>
     public required ResolvedUnit Unit { get; init; }
+
+    /// <summary>The kinds of unit below a body that run this plan, when it is a template; null for a unit's plan.</summary>
+    public ResolvedTemplate? Template { get; init; }
 
     /// <summary>The supervision group's name, if any.</summary>
     public string? Supervisor { get; init; }

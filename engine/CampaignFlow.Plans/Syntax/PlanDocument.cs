@@ -23,9 +23,13 @@ public sealed record PlanDocument : PlanNode
     [Description("The source document, e.g. a document number (番发〔2014〕2号) or a seed file.")]
     public string? Source { get; init; }
 
-    /// <summary>The unit the plan is for.</summary>
-    [PlanRequired, Description("The unit the plan is for.")]
+    /// <summary>The unit the plan is for; a template names none (see <see cref="Template"/>).</summary>
+    [Description("The unit the plan is for (every plan but a template names one).")]
     public UnitSpec Unit { get; init; } = new();
+
+    /// <summary>Makes the plan a template: the kinds of unit below a body that run it, instead of <see cref="Unit"/>.</summary>
+    [Description("Makes this plan the template of the units of some kinds below a body (instead of 'unit').")]
+    public TemplateSpec? Template { get; init; }
 
     /// <summary>The plan of the body above, whose mandated actions (规定动作) this plan keeps.</summary>
     [Description("The id of the higher body's plan; its actions are mandated here and may be tightened, never weakened or dropped.")]

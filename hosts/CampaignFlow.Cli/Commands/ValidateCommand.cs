@@ -30,11 +30,21 @@ internal static class ValidateCommand
 
             var errors = catalog.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
             var warnings = catalog.Diagnostics.Count - errors;
+            if (catalog.OrganisationFiles.Count > 0)
+            {
+                output.WriteLine(OrganisationSummary(catalog.OrganisationFiles.Count, catalog.Organisation.Units.Count, catalog.Organisation.UnitsOnTemplates.Count(), culture));
+            }
+
             output.WriteLine(Summary(catalog.Files.Count, catalog.Plans.Count, errors, warnings, culture));
             return errors > 0 ? 1 : 0;
         });
         return command;
     }
+
+    private static string OrganisationSummary(int files, int units, int onTemplates, CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "zh"
+            ? $"组织架构：{files} 个文件，{units} 个单位，其中 {onTemplates} 个执行模板方案"
+            : $"organisation: {files} file(s), {units} unit(s), {onTemplates} running a template";
 
     private static string Summary(int files, int valid, int errors, int warnings, CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "zh"

@@ -25,9 +25,10 @@ public sealed class DemoTests
         await server.TickAsync();
 
         // definitions/activities/README.md: 4 + 5 + 3 + 4 + 3 violations, the soft warning closed by its exception.
+        // (The units of the district's organisation file record nothing in the demo: theirs are the empty records'.)
+        var logged = new[] { "panyu-ftu", "mianyang-ftu", "anhui-organs", "guangxi-ftu", "weidu-xiguan-street" };
         var open = await auditor.GetJsonAsync("/violations?status=open&limit=1000");
-        open.GetProperty("total").GetInt32().ShouldBe(19);
-        open.GetProperty("items").Strings("unit").GroupBy(u => u).ToDictionary(g => g.Key, g => g.Count()).ShouldBe(new Dictionary<string, int>
+        open.GetProperty("items").Strings("unit").Where(logged.Contains).GroupBy(u => u).ToDictionary(g => g.Key, g => g.Count()).ShouldBe(new Dictionary<string, int>
         {
             ["panyu-ftu"] = 4,
             ["mianyang-ftu"] = 5,
@@ -41,7 +42,10 @@ public sealed class DemoTests
 
         (await server.As(DemoTokens.RecorderPrefix + "panyu-ftu").GetAsync("/units/panyu-ftu/state")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         (await server.As(DemoTokens.RecorderPrefix + "panyu-ftu").GetAsync("/units/mianyang-ftu/state")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
-        (await server.As(DemoTokens.BodyAuditorPrefix + "weidu-district").GetJsonAsync("/units")).Strings("id").ShouldBe(["weidu-xiguan-street"]);
+        var weidu = (await server.As(DemoTokens.BodyAuditorPrefix + "weidu-district").GetJsonAsync("/units")).Strings("id").ToArray();
+        weidu.ShouldContain("weidu-xiguan-street");
+        weidu.ShouldContain("weidu-dongda-street");
+        weidu.ShouldNotContain("panyu-ftu");
         (await server.As(TestTokens.Admin).GetAsync("/units")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, "configured tokens stay valid in the demo");
     }
 

@@ -1,14 +1,18 @@
 using System.Text;
 using CampaignFlow.Plans.Diagnostics;
 
-namespace CampaignFlow.Compliance.Logs;
+namespace CampaignFlow.Plans.Reading;
 
 /// <summary>
 /// A CSV file (RFC 4180: commas, double quotes, quoted newlines) as rows of fields, each with the line and column it
-/// starts at, so findings about a field point at it.
+/// starts at, so findings about a field point at it. (A CSV library gives rows, not where each field starts.)
+/// Blank lines are skipped; a byte order mark is the caller's to strip.
 /// </summary>
-internal static class CsvTable
+public static class CsvTable
 {
+    /// <summary>The rows of <paramref name="text"/>, each field with its position.</summary>
+    /// <param name="text">The CSV text.</param>
+    /// <param name="path">The path to report positions against.</param>
     public static List<List<(string Text, SourceLocation At)>> Read(string text, string path)
     {
         var rows = new List<List<(string, SourceLocation)>>();

@@ -1,0 +1,186 @@
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Plans.Syntax;
+
+namespace CampaignFlow.Plans.Organisation;
+
+/// <summary>
+/// The bodies and units of the organisation files, checked against each other and against the plans: each unit
+/// without a plan of its own is given the template its nearest body issues for its kind. Built in time linear in the
+/// number of units (a province lists tens of thousands).
+/// </summary>
+public sealed class OrganisationChart
+{
+    private readonly Dictionary<string, ResolvedUnit> _units;
+    private readonly Dictionary<string, string> _templateByUnit;
+
+    private OrganisationChart(Dictionary<string, ResolvedUnit> units, Dictionary<string, string> templateByUnit, IReadOnlyList<ResolvedUnit> inOrder)
+    {
+        _units = units;
+        _templateByUnit = templateByUnit;
+        Units = inOrder;
+    }
+
+    /// <summary>A chart of no units.</summary>
+    public static OrganisationChart Empty { get; } = new([], [], []);
+
+    /// <summary>Every body and unit of the organisation files, once each, in file order.</summary>
+    public IReadOnlyList<ResolvedUnit> Units { get; }
+
+    /// <summary>The unit with this id in the organisation files, or null.</summary>
+    /// <param name="id">A unit id.</param>
+    public ResolvedUnit? Find(string id) => _units.GetValueOrDefault(id);
+
+    /// <summary>The id of the template plan the unit runs, or null when it has a plan of its own or runs none (a body).</summary>
+    /// <param name="unitId">A unit id.</param>
+    public string? TemplateOf(string unitId) => _templateByUnit.GetValueOrDefault(unitId);
+
+    /// <summary>The units that run a template, with the template's plan id, in file order.</summary>
+    public IEnumerable<(ResolvedUnit Unit, string TemplateId)> UnitsOnTemplates =>
+        Units.Where(u => _templateByUnit.ContainsKey(u.Id)).Select(u => (u, _templateByUnit[u.Id]));
+
+    /// <summary>Checks the entries and gives each unit without a plan its template.</summary>
+    /// <param name="entries">The entries of every organisation file, in file order.</param>
+    /// <param name="plans">Every resolved plan: units' plans name units (and their parents), templates serve kinds.</param>
+    /// <param name="diagnostics">Receives every finding, at the entry's file, line and column.</param>
+    public static OrganisationChart Build(IReadOnlyList<UnitSpec> entries, IEnumerable<ResolvedPlan> plans, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var ordered = plans.OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+        var planOfUnit = new Dictionary<string, ResolvedPlan>(StringComparer.Ordinal);
+        var templates = new Dictionary<(string Body, string Kind), ResolvedPlan>();
+        foreach (var plan in ordered)
+        {
+            if (plan.Template is { } template)
+            {
+                foreach (var kind in template.AppliesTo)
+                {
+                    if (!templates.TryAdd((template.Body, kind), plan))
+                    {
+                        diagnostics.Warning("several-templates", new SourceLocation(plan.File, 1, 1), templates[(template.Body, kind)].Id, plan.Id, kind, template.Body);
+                    }
+                }
+            }
+            else
+            {
+                planOfUnit.TryAdd(plan.Unit.Id, plan);
+            }
+        }
+
+        var byId = new Dictionary<string, UnitSpec>(StringComparer.Ordinal);
+        var units = new Dictionary<string, ResolvedUnit>(StringComparer.Ordinal);
+        var inOrder = new List<ResolvedUnit>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (!byId.TryAdd(entry.Id, entry))
+            {
+                diagnostics.Error("duplicate-unit", entry.At("id"), entry.Id, byId[entry.Id].At("id").ToString());
+                continue;
+            }
+
+            var unit = new ResolvedUnit(entry.Id, entry.Name, entry.Kind, entry.Parent);
+            units[entry.Id] = unit;
+            inOrder.Add(unit);
+            if (planOfUnit.TryGetValue(entry.Id, out var own) && own.Unit != unit)
+            {
+                diagnostics.Warning("unit-differs-from-plan", entry.At("id"), own.Id, entry.Id, Describe(own.Unit), Describe(unit));
+            }
+        }
+
+        // Bodies known from plans only (a unit's plan names its parent; 魏都区委's names 许昌市).
+        var known = new HashSet<string>(byId.Keys, StringComparer.Ordinal);
+        foreach (var plan in ordered)
+        {
+            known.Add(plan.Unit.Id);
+            if (plan.Unit.Parent is { } parent)
+            {
+                known.Add(parent);
+            }
+        }
+
+        string? ParentOf(string id) => units.TryGetValue(id, out var u) ? u.Parent : planOfUnit.GetValueOrDefault(id)?.Unit.Parent;
+
+        var hasChildren = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in byId.Values)
+        {
+            if (entry.Parent is not { } parent)
+            {
+                continue;
+            }
+
+            hasChildren.Add(parent);
+            if (!known.Contains(parent))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-parent", entry.At("parent"), NameSuggester.Closest(parent, known), parent);
+            }
+        }
+
+        var inCycle = CheckCycles(byId, ParentOf, diagnostics);
+        var templateByUnit = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in byId.Values.Where(e => !planOfUnit.ContainsKey(e.Id) && !inCycle.Contains(e.Id)))
+        {
+            if (entry.Kind is { } kind && NearestTemplate(entry.Parent, kind, ParentOf, templates) is { } template)
+            {
+                templateByUnit[entry.Id] = template.Id;
+            }
+            else if (!hasChildren.Contains(entry.Id) && (entry.Parent is null || known.Contains(entry.Parent)))
+            {
+                // A body may run nothing itself; a unit at the bottom of the tree with nothing to run is a mistake.
+                diagnostics.Error("no-template-for-kind", entry.Has("kind") ? entry.At("kind") : entry.At("id"), entry.Kind ?? "-", entry.Id);
+            }
+        }
+
+        return new OrganisationChart(units, templateByUnit, inOrder);
+    }
+
+    private static ResolvedPlan? NearestTemplate(string? body, string kind, Func<string, string?> parentOf, Dictionary<(string, string), ResolvedPlan> templates)
+    {
+        // Bounded: cycles were reported (and their units left out) before; a parent chain of plans only is short.
+        for (var depth = 0; body is not null && depth < 64; depth++, body = parentOf(body))
+        {
+            if (templates.TryGetValue((body, kind), out var template))
+            {
+                return template;
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> CheckCycles(Dictionary<string, UnitSpec> byId, Func<string, string?> parentOf, DiagnosticBag diagnostics)
+    {
+        // Each unit is walked once: a walk stops at a unit an earlier walk finished.
+        var finished = new HashSet<string>(StringComparer.Ordinal);
+        var inCycle = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var start in byId.Keys)
+        {
+            var path = new List<string>();
+            var onPath = new HashSet<string>(StringComparer.Ordinal);
+            for (var id = start; id is not null && !finished.Contains(id); id = parentOf(id))
+            {
+                if (!onPath.Add(id))
+                {
+                    var cycle = path.Skip(path.IndexOf(id)).ToList();
+                    inCycle.UnionWith(cycle);
+                    if (cycle.Where(byId.ContainsKey).Min(StringComparer.Ordinal) is { } first)
+                    {
+                        cycle.Add(id);
+                        diagnostics.Error("parent-cycle", byId[first].At("parent"), string.Join(" → ", cycle));
+                    }
+
+                    break;
+                }
+
+                path.Add(id);
+            }
+
+            finished.UnionWith(path);
+        }
+
+        return inCycle;
+    }
+
+    private static string Describe(ResolvedUnit unit) => $"{unit.Name} ({unit.Kind ?? "-"}, {unit.Parent ?? "-"})";
+}

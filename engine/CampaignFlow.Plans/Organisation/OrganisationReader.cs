@@ -1,0 +1,131 @@
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
+using CampaignFlow.Plans.Syntax;
+
+namespace CampaignFlow.Plans.Organisation;
+
+/// <summary>
+/// Reads organisation files: <c>*.units.yaml</c> (a <c>units:</c> list of id, name, kind, parent) or
+/// <c>*.units.csv</c> (a header row naming those columns, then one unit a line), every value with its position.
+/// Never throws for anything a file contains.
+/// </summary>
+public static class OrganisationReader
+{
+    private static readonly string[] Columns = ["id", "name", "kind", "parent"];
+    private static readonly string[] Required = ["id", "name"];
+
+    /// <summary>True when <paramref name="path"/> names an organisation file.</summary>
+    /// <param name="path">A file path.</param>
+    public static bool IsOrganisationFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".units.yaml", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".units.yml", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".units.csv", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads the units of an organisation file's text.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="path">The path to report positions against; its extension says YAML or CSV.</param>
+    /// <param name="diagnostics">Receives every finding.</param>
+    public static IReadOnlyList<UnitSpec> Read(string text, string path, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadCsv(text.TrimStart('\uFEFF'), path, diagnostics);
+        }
+
+        var document = PlanReader.Read<OrganisationDocument>(text, path, diagnostics);
+        if (document is not null && document.Units.Count == 0 && document.Has("units"))
+        {
+            diagnostics.Error("organisation-empty", document.At("units"));
+        }
+
+        return document?.Units ?? [];
+    }
+
+    /// <summary>Reads the units of an organisation file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="diagnostics">Receives every finding.</param>
+    public static IReadOnlyList<UnitSpec> ReadFile(string path, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        try
+        {
+            return Read(File.ReadAllText(path), path, diagnostics);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
+            return [];
+        }
+    }
+
+    private static List<UnitSpec> ReadCsv(string text, string path, DiagnosticBag diagnostics)
+    {
+        var rows = CsvTable.Read(text, path);
+        if (rows.Count < 2)
+        {
+            diagnostics.Error("organisation-empty", new SourceLocation(path, 1, 1));
+            return [];
+        }
+
+        var header = rows[0];
+        var columns = new string?[header.Count];
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = header[i].Text.Trim();
+            if (Columns.Contains(name, StringComparer.Ordinal))
+            {
+                columns[i] = name;
+            }
+            else
+            {
+                diagnostics.ErrorWithSuggestion("organisation-unknown-column", header[i].At, NameSuggester.Closest(name, Columns), name);
+            }
+        }
+
+        var missing = Required.Where(r => !columns.Contains(r)).ToArray();
+        if (missing.Length > 0)
+        {
+            diagnostics.Error("organisation-header", header[0].At, string.Join(", ", missing));
+            return [];
+        }
+
+        var units = new List<UnitSpec>(rows.Count - 1);
+        foreach (var row in rows.Skip(1))
+        {
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+            for (var i = 0; i < Math.Min(row.Count, columns.Length); i++)
+            {
+                if (columns[i] is { } column && row[i].Text.Trim() is { Length: > 0 } value)
+                {
+                    values[column] = value;
+                    locations[column] = row[i].At;
+                }
+            }
+
+            var absent = Required.FirstOrDefault(r => !values.ContainsKey(r));
+            if (absent is not null)
+            {
+                diagnostics.Error("organisation-field-missing", row[0].At, absent);
+                continue;
+            }
+
+            units.Add(new UnitSpec
+            {
+                Id = values["id"],
+                Name = values["name"],
+                Kind = values.GetValueOrDefault("kind"),
+                Parent = values.GetValueOrDefault("parent"),
+                Location = row[0].At,
+                KeyLocations = locations,
+            });
+        }
+
+        return units;
+    }
+}
