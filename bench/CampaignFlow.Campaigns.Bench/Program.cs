@@ -11,6 +11,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 // any commit that keeps them: build it before a change into a fixed folder and run the two alternately.
 // Usage: dotnet run -c Release --project bench/CampaignFlow.Campaigns.Bench -- --units 1000
 //   --units N              street units to generate (default 1000), each a clone of 西关街道's plan inheriting 魏都区委's
+//   --layout clones|tree   clones: each unit a plan file (default); tree: the units in one organisation file, each
+//                          running the seed template of its kind (the time to read and check the tree is printed too)
 //   --restart on|off       also start a second service on the same store, as a restarted server does (default on)
 //   --keep                 keep the temp folder (definitions/ and data/campaignflow.db) and print where it is
 //   --definitions PATH     the repository's definitions folder to clone from (default: the first definitions/
@@ -22,18 +24,19 @@ for (var i = 0; i < args.Length; i++)
     options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "on";
 }
 
-var known = new[] { "--units", "--restart", "--keep", "--definitions" };
+var known = new[] { "--units", "--layout", "--restart", "--keep", "--definitions" };
 if (options.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
 {
-    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --restart on|off, --keep, --definitions PATH");
+    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --layout clones|tree, --restart on|off, --keep, --definitions PATH");
     return 2;
 }
 
 var units = int.Parse(options.GetValueOrDefault("--units", "1000"), CultureInfo.InvariantCulture);
 var restart = options.GetValueOrDefault("--restart", "on") is "on" or "true" or "yes";
 var keep = options.ContainsKey("--keep");
+var tree = options.GetValueOrDefault("--layout", "clones") == "tree";
 var source = options.TryGetValue("--definitions", out var given) ? Path.GetFullPath(given) : FindDefinitions();
-if (source is null || !StreetClones.HasSources(source))
+if (source is null || !StreetClones.HasSources(source) || (tree && !TreeUnits.HasSources(source)))
 {
     Console.Error.WriteLine($"no definitions folder with {StreetClones.DistrictFile} and {StreetClones.StreetFile} "
         + (source is null ? "above " + Environment.CurrentDirectory : "at " + source) + "; give --definitions PATH");
@@ -46,8 +49,26 @@ var database = Path.Combine(folder, "data", "campaignflow.db");
 try
 {
     var watch = Stopwatch.StartNew();
-    StreetClones.Write(source, definitions, units);
+    if (tree)
+    {
+        TreeUnits.Write(source, definitions, units);
+    }
+    else
+    {
+        StreetClones.Write(source, definitions, units);
+    }
+
     var generateMs = watch.Elapsed.TotalMilliseconds;
+
+    // Reading and checking the plans and the tree alone, as `campaignflow validate definitions/` does.
+    watch.Restart();
+    var catalog = CampaignFlow.Plans.Loading.PlanCatalog.Load([definitions]);
+    var loadMs = watch.Elapsed.TotalMilliseconds;
+    if (catalog.HasErrors)
+    {
+        Console.Error.WriteLine(string.Join("\n", catalog.Diagnostics.Take(5)));
+        return 1;
+    }
 
     // As the server: the system clock, the default session budget and host id, the SQLite file in a data folder.
     var serviceOptions = new CampaignOptions { DefinitionsPath = definitions };
@@ -64,11 +85,11 @@ try
     var problems = first.Problems + (second?.Problems ?? 0);
 
     var restartText = second is null ? "no restart" : $"restart {second.StartMs:F0} ms ({second.CpuMs:F0} ms CPU, {second.Units:N0} units, GC pause {second.GcPauseMs:F0} ms, heap {second.HeapMb:F1} MB)";
-    Console.WriteLine($"CampaignFlow start-up: {units:N0} generated units ({source}), SQLite, {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
+    Console.WriteLine($"CampaignFlow start-up: {units:N0} generated units ({(tree ? "one organisation file, templates by kind" : "one plan file each")}; {source}), plans and tree read and checked in {loadMs:F0} ms, SQLite, {Environment.ProcessorCount} cores, .NET {Environment.Version}, "
         + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC; generated in {generateMs:F0} ms; store opened in {first.OpenMs:F0} ms; "
         + $"start {first.StartMs:F0} ms ({first.CpuMs:F0} ms CPU, {first.Units:N0} units running, {first.Problems} plan problems, {first.AllocatedMb:F0} MB allocated, "
         + $"GC pause {first.GcPauseMs:F0} ms); {restartText}; managed heap after a full GC {firstHeapMb:F1} MB; peak working set {peakMb:F0} MB");
-    Console.WriteLine($"start-ms={first.StartMs:F0} restart-ms={(second is null ? "-" : $"{second.StartMs:F0}")} heap-mb={firstHeapMb:F1} "
+    Console.WriteLine($"load-ms={loadMs:F0} start-ms={first.StartMs:F0} restart-ms={(second is null ? "-" : $"{second.StartMs:F0}")} heap-mb={firstHeapMb:F1} "
         + $"peak-ws-mb={peakMb:F0} units={running} generated={units} problems={problems} open-ms={first.OpenMs:F0} "
         + $"alloc-mb={first.AllocatedMb:F0} gc-pause-ms={first.GcPauseMs:F0} restart-heap-mb={(second is null ? "-" : $"{second.HeapMb:F1}")} "
         + $"start-cpu-ms={first.CpuMs:F0} restart-cpu-ms={(second is null ? "-" : $"{second.CpuMs:F0}")}");
