@@ -1,4 +1,5 @@
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Organisation;
 
 namespace CampaignFlow.Campaigns.Catalog;
 
@@ -46,6 +47,13 @@ public sealed class OrganisationTree
             }
         }
     }
+
+    /// <summary>The supervision groups of the groups files, each with the units it covers.</summary>
+    public IReadOnlyList<SupervisionGroup> Groups { get; init; } = [];
+
+    /// <summary>The supervision group with this id, or null.</summary>
+    /// <param name="groupId">A group id.</param>
+    public SupervisionGroup? FindGroup(string groupId) => Groups.FirstOrDefault(g => g.Id == groupId);
 
     /// <summary>Every running unit.</summary>
     public IReadOnlyList<CampaignUnit> All { get; }

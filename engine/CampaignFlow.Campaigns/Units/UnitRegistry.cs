@@ -42,7 +42,7 @@ internal sealed class UnitRegistry : IDisposable
         {
             parents.TryAdd(body.Id, body.Parent!); // a body of the organisation files that runs nothing itself
         }
-        Tree = new OrganisationTree(started.Select(u => u.Unit).ToArray(), parents);
+        Tree = new OrganisationTree(started.Select(u => u.Unit).ToArray(), parents) { Groups = organisation?.Groups ?? [] };
 
         var byId = (plans ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
         _builtOn = started

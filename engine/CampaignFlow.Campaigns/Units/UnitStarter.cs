@@ -40,7 +40,8 @@ internal static class UnitStarter
 
             var instance = await runtime.StartAsync(plan.Id, CampaignSignals.InstanceKey(who.Id, plan.Version), cancellationToken: ct).ConfigureAwait(false);
             await CancelSupersededAsync(runtime, store, who.Id, plan, olderVersions[plan.Id], ct).ConfigureAwait(false);
-            var unit = new CampaignUnit(who.Id, who.Name, who.Parent, plan.Supervisor, plan.Id, plan.Version, plan.Title, who.Kind);
+            var group = library.Organisation.GroupOf(who.Id);
+            var unit = new CampaignUnit(who.Id, who.Name, who.Parent, group?.Name ?? plan.Supervisor, plan.Id, plan.Version, plan.Title, who.Kind, group?.Id);
             started.Add(new StartedUnit(unit, plan, instance.InstanceId));
             if (plan.Template is null)
             {

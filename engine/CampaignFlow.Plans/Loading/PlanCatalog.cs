@@ -37,7 +37,7 @@ public sealed class PlanCatalog
     /// </summary>
     public IReadOnlyDictionary<string, PlanDocument> Written => _written;
 
-    /// <summary>The organisation files asked for (<c>*.units.yaml</c>, <c>*.units.csv</c>), in path order.</summary>
+    /// <summary>The organisation files asked for (<c>*.units.yaml</c>, <c>*.units.csv</c>, <c>*.groups.yaml</c>), in path order.</summary>
     public IReadOnlyList<string> OrganisationFiles { get; private set; } = [];
 
     /// <summary>The units of the organisation files, each given the template it runs when it has no plan of its own.</summary>
@@ -64,7 +64,7 @@ public sealed class PlanCatalog
                 asked.AddRange(PlanFilesIn(path));
                 organisation.AddRange(OrganisationFilesIn(path));
             }
-            else if (File.Exists(path) && OrganisationReader.IsOrganisationFile(path))
+            else if (File.Exists(path) && (OrganisationReader.IsOrganisationFile(path) || OrganisationReader.IsGroupsFile(path)))
             {
                 organisation.Add(path);
             }
@@ -95,9 +95,11 @@ public sealed class PlanCatalog
 
     private static bool IsPlanFile(string f) =>
         (f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-        && !Path.GetFileName(f).Contains(".roster.", StringComparison.OrdinalIgnoreCase) && !OrganisationReader.IsOrganisationFile(f);
+        && !Path.GetFileName(f).Contains(".roster.", StringComparison.OrdinalIgnoreCase)
+        && !OrganisationReader.IsOrganisationFile(f) && !OrganisationReader.IsGroupsFile(f);
 
-    private static IEnumerable<string> OrganisationFilesIn(string folder) => FilesIn(folder).Where(OrganisationReader.IsOrganisationFile);
+    private static IEnumerable<string> OrganisationFilesIn(string folder) =>
+        FilesIn(folder).Where(f => OrganisationReader.IsOrganisationFile(f) || OrganisationReader.IsGroupsFile(f));
 
     private static IEnumerable<string> FilesIn(string folder) =>
         Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
@@ -111,8 +113,9 @@ public sealed class PlanCatalog
         }
 
         var diagnostics = new DiagnosticBag();
-        var entries = OrganisationFiles.SelectMany(f => OrganisationReader.ReadFile(f, diagnostics)).ToArray();
-        Organisation = OrganisationChart.Build(entries, _plans.Values, diagnostics);
+        var entries = OrganisationFiles.Where(OrganisationReader.IsOrganisationFile).SelectMany(f => OrganisationReader.ReadFile(f, diagnostics)).ToArray();
+        var groups = OrganisationFiles.Where(OrganisationReader.IsGroupsFile).SelectMany(f => OrganisationReader.ReadGroupsFile(f, diagnostics)).ToArray();
+        Organisation = OrganisationChart.Build(entries, _plans.Values, diagnostics, groups);
         _diagnostics.AddRange(diagnostics.Items);
         SortDiagnostics();
     }

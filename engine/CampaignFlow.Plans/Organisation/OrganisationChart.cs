@@ -14,15 +14,33 @@ public sealed class OrganisationChart
     private readonly Dictionary<string, ResolvedUnit> _units;
     private readonly Dictionary<string, string> _templateByUnit;
 
-    private OrganisationChart(Dictionary<string, ResolvedUnit> units, Dictionary<string, string> templateByUnit, IReadOnlyList<ResolvedUnit> inOrder)
+    private readonly Dictionary<string, SupervisionGroup> _groupOfUnit;
+
+    private OrganisationChart(Dictionary<string, ResolvedUnit> units, Dictionary<string, string> templateByUnit, IReadOnlyList<ResolvedUnit> inOrder, IReadOnlyList<SupervisionGroup> groups)
     {
         _units = units;
         _templateByUnit = templateByUnit;
         Units = inOrder;
+        Groups = groups;
+        _groupOfUnit = new Dictionary<string, SupervisionGroup>(StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            foreach (var unit in group.Units)
+            {
+                _groupOfUnit.TryAdd(unit, group);
+            }
+        }
     }
 
     /// <summary>A chart of no units.</summary>
-    public static OrganisationChart Empty { get; } = new([], [], []);
+    public static OrganisationChart Empty { get; } = new([], [], [], []);
+
+    /// <summary>The supervision groups of the groups files, each with the units it covers (a unit in one group only).</summary>
+    public IReadOnlyList<SupervisionGroup> Groups { get; }
+
+    /// <summary>The supervision group that covers the unit, or null.</summary>
+    /// <param name="unitId">A unit id.</param>
+    public SupervisionGroup? GroupOf(string unitId) => _groupOfUnit.GetValueOrDefault(unitId);
 
     /// <summary>Every body and unit of the organisation files, once each, in file order.</summary>
     public IReadOnlyList<ResolvedUnit> Units { get; }
@@ -43,7 +61,8 @@ public sealed class OrganisationChart
     /// <param name="entries">The entries of every organisation file, in file order.</param>
     /// <param name="plans">Every resolved plan: units' plans name units (and their parents), templates serve kinds.</param>
     /// <param name="diagnostics">Receives every finding, at the entry's file, line and column.</param>
-    public static OrganisationChart Build(IReadOnlyList<UnitSpec> entries, IEnumerable<ResolvedPlan> plans, DiagnosticBag diagnostics)
+    /// <param name="groups">The supervision groups of the groups files, or null for none.</param>
+    public static OrganisationChart Build(IReadOnlyList<UnitSpec> entries, IEnumerable<ResolvedPlan> plans, DiagnosticBag diagnostics, IReadOnlyList<GroupSpec>? groups = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(plans);
@@ -132,7 +151,87 @@ public sealed class OrganisationChart
             }
         }
 
-        return new OrganisationChart(units, templateByUnit, inOrder);
+        // Every unit that runs something, for the groups: the files' units and the plans' own.
+        var running = inOrder.Concat(ordered.Where(p => p.Template is null && !units.ContainsKey(p.Unit.Id)).Select(p => p.Unit))
+            .DistinctBy(u => u.Id).ToArray();
+        var resolvedGroups = ResolveGroups(groups ?? [], running, known, ParentOf, diagnostics);
+        return new OrganisationChart(units, templateByUnit, inOrder, resolvedGroups);
+    }
+
+    private static List<SupervisionGroup> ResolveGroups(IReadOnlyList<GroupSpec> specs, IReadOnlyList<ResolvedUnit> running, HashSet<string> known, Func<string, string?> parentOf, DiagnosticBag diagnostics)
+    {
+        var resolved = new List<SupervisionGroup>();
+        var byId = new Dictionary<string, GroupSpec>(StringComparer.Ordinal);
+        var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        var kinds = running.Select(u => u.Kind).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            if (!byId.TryAdd(spec.Id, spec))
+            {
+                diagnostics.Error("duplicate-group", spec.At("id"), spec.Id, byId[spec.Id].At("id").ToString());
+                continue;
+            }
+
+            var covers = spec.Covers;
+            var listed = covers.Units ?? [];
+            for (var i = 0; i < listed.Count; i++)
+            {
+                if (!known.Contains(listed[i]))
+                {
+                    diagnostics.ErrorWithSuggestion("unknown-unit", covers.At($"units[{i}]"), NameSuggester.Closest(listed[i], known), listed[i]);
+                }
+            }
+
+            for (var i = 0; i < (covers.Kinds?.Count ?? 0); i++)
+            {
+                if (!kinds.Contains(covers.Kinds![i]))
+                {
+                    diagnostics.ErrorWithSuggestion("unknown-unit-kind", covers.At($"kinds[{i}]"), NameSuggester.Closest(covers.Kinds[i], kinds), covers.Kinds[i]);
+                }
+            }
+
+            if (covers.Under is { } under && !known.Contains(under))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-unit", covers.At("under"), NameSuggester.Closest(under, known), under);
+            }
+
+            bool Below(ResolvedUnit unit)
+            {
+                for (var (body, depth) = (unit.Parent, 0); body is not null && depth < 64; (body, depth) = (parentOf(body), depth + 1))
+                {
+                    if (body == covers.Under)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            var byKindOrSubtree = covers.Kinds is null && covers.Under is null ? []
+                : running.Where(u => (covers.Kinds is null || (u.Kind is not null && covers.Kinds.Contains(u.Kind))) && (covers.Under is null || Below(u)));
+            var mine = new List<string>();
+            foreach (var unit in listed.Where(known.Contains).Concat(byKindOrSubtree.Select(u => u.Id)).Distinct(StringComparer.Ordinal))
+            {
+                if (coveredBy.TryAdd(unit, spec.Id))
+                {
+                    mine.Add(unit);
+                }
+                else
+                {
+                    diagnostics.Warning("unit-in-several-groups", spec.At("covers"), unit, coveredBy[unit], spec.Id);
+                }
+            }
+
+            if (mine.Count == 0 && !covers.Damaged)
+            {
+                diagnostics.Error("group-covers-nothing", spec.At("covers"), spec.Id);
+            }
+
+            resolved.Add(new SupervisionGroup(spec.Id, spec.Name, spec.Leader, spec.Members ?? [], mine));
+        }
+
+        return resolved;
     }
 
     private static ResolvedPlan? NearestTemplate(string? body, string kind, Func<string, string?> parentOf, Dictionary<(string, string), ResolvedPlan> templates)

@@ -24,6 +24,31 @@ public static class OrganisationReader
             || name.EndsWith(".units.csv", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>True when <paramref name="path"/> names a supervision groups file (<c>*.groups.yaml</c>).</summary>
+    /// <param name="path">A file path.</param>
+    public static bool IsGroupsFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".groups.yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".groups.yml", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Reads the supervision groups of a groups file.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="diagnostics">Receives every finding.</param>
+    public static IReadOnlyList<GroupSpec> ReadGroupsFile(string path, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        try
+        {
+            return PlanReader.Read<GroupsDocument>(File.ReadAllText(path), path, diagnostics)?.Groups ?? [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
+            return [];
+        }
+    }
+
     /// <summary>Reads the units of an organisation file's text.</summary>
     /// <param name="text">The text.</param>
     /// <param name="path">The path to report positions against; its extension says YAML or CSV.</param>

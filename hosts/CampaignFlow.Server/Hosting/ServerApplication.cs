@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CampaignFlow.Server.Api.Bodies;
+using CampaignFlow.Server.Api.Groups;
 using CampaignFlow.Server.Api.Health;
 using CampaignFlow.Server.Api.OpenApi;
 using CampaignFlow.Server.Api.Plans;
@@ -118,6 +119,7 @@ public static class ServerApplication
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         HealthEndpoints.Map(app);
         UnitEndpoints.Map(app);
+        GroupEndpoints.Map(app);
         RecordEndpoints.Map(app);
         ViolationEndpoints.Map(app);
         PlanEndpoints.Map(app);

@@ -24,7 +24,7 @@ public sealed class Caller(TokenGrant grant, UnitDirectory units)
         AccessRole.Admin => true,
         AccessRole.Auditor => grant.Body is null || units.IsUnder(unit, grant.Body),
         AccessRole.Recorder => unit.Id == grant.Unit,
-        AccessRole.Reviewer => unit.Supervisor == grant.Supervisor,
+        AccessRole.Reviewer => Supervises(unit),
         _ => false,
     };
 
@@ -34,7 +34,12 @@ public sealed class Caller(TokenGrant grant, UnitDirectory units)
 
     /// <summary>May submit the supervision group's reviews for the unit.</summary>
     /// <param name="unit">The unit.</param>
-    public bool CanSupervise(CampaignUnit unit) => grant.Role == AccessRole.Admin || (grant.Role == AccessRole.Reviewer && unit.Supervisor == grant.Supervisor);
+    public bool CanSupervise(CampaignUnit unit) => grant.Role == AccessRole.Admin || (grant.Role == AccessRole.Reviewer && Supervises(unit));
+
+    // A token naming a group's id reviews exactly that group's units; one naming a group as plans name it, the units
+    // whose supervisor has that name (and no group of the files covers them under another name).
+    private bool Supervises(CampaignUnit unit) =>
+        grant.Group is { } group ? unit.Group == group : unit.Supervisor is not null && unit.Supervisor == grant.Supervisor;
 
     /// <summary>
     /// May read a plan: the plan of a unit the caller may read, or a template plan (one others inherit) that a unit

@@ -25,6 +25,9 @@ public sealed class ConfiguredToken
     /// <summary>For a reviewer: the supervision group, as plans name it.</summary>
     public string? Supervisor { get; set; }
 
+    /// <summary>For a reviewer: the supervision group's id in the groups files (instead of <see cref="Supervisor"/>).</summary>
+    public string? Group { get; set; }
+
     /// <summary>Checks the entry; returns the grant, or the problem in one line.</summary>
     /// <param name="index">Its position in the list, to name it in the problem.</param>
     /// <param name="problem">What is wrong, when the result is null.</param>
@@ -50,9 +53,9 @@ public sealed class ConfiguredToken
             return null;
         }
 
-        if (role == AccessRole.Reviewer && string.IsNullOrWhiteSpace(Supervisor))
+        if (role == AccessRole.Reviewer && string.IsNullOrWhiteSpace(Supervisor) && string.IsNullOrWhiteSpace(Group))
         {
-            problem = $"{where}: a reviewer needs the Supervisor (the supervision group, as plans name it).";
+            problem = $"{where}: a reviewer needs the Group (the supervision group's id in the groups files) or the Supervisor (its name, as plans give it).";
             return null;
         }
 
@@ -63,7 +66,8 @@ public sealed class ConfiguredToken
             Role = role,
             Unit = role == AccessRole.Recorder ? Unit : null,
             Body = role == AccessRole.Auditor && !string.IsNullOrWhiteSpace(Body) ? Body : null,
-            Supervisor = role == AccessRole.Reviewer ? Supervisor : null,
+            Supervisor = role == AccessRole.Reviewer && !string.IsNullOrWhiteSpace(Supervisor) ? Supervisor : null,
+            Group = role == AccessRole.Reviewer && !string.IsNullOrWhiteSpace(Group) ? Group : null,
         };
     }
 }

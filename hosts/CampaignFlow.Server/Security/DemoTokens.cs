@@ -34,7 +34,7 @@ public static class DemoTokens
             yield return Make(RecorderPrefix + unit.Id, AccessRole.Recorder, unit: unit.Id);
             if (unit.Supervisor is { } supervisor)
             {
-                yield return Make(ReviewerPrefix + unit.Id, AccessRole.Reviewer, supervisor: supervisor);
+                yield return Make(ReviewerPrefix + unit.Id, AccessRole.Reviewer, supervisor: supervisor, group: unit.Group);
             }
         }
 
@@ -44,6 +44,6 @@ public static class DemoTokens
         }
     }
 
-    private static (string, TokenGrant) Make(string token, AccessRole role, string? unit = null, string? supervisor = null, string? body = null) =>
-        (token, new TokenGrant { Name = token, Hash = TokenHash.Of(token), Role = role, Unit = unit, Supervisor = supervisor, Body = body });
+    private static (string, TokenGrant) Make(string token, AccessRole role, string? unit = null, string? supervisor = null, string? body = null, string? group = null) =>
+        (token, new TokenGrant { Name = token, Hash = TokenHash.Of(token), Role = role, Unit = unit, Supervisor = supervisor, Body = body, Group = group });
 }

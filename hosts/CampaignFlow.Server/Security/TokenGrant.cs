@@ -23,4 +23,10 @@ public sealed record TokenGrant
 
     /// <summary>For a reviewer: the supervision group as plans name it (<c>supervisor: 区委督导组</c>).</summary>
     public string? Supervisor { get; init; }
+
+    /// <summary>
+    /// For a reviewer: the supervision group's id in the groups files (<c>weidu-group-3</c>). When given, it alone
+    /// decides which units the token reviews, so two plans naming groups alike (区委督导组) are never confused.
+    /// </summary>
+    public string? Group { get; init; }
 }

@@ -169,6 +169,48 @@ public class OrganisationTests
     }
 
     [Fact]
+    public void The_seed_districts_two_groups_cover_every_unit_once_each_led_by_a_leader()
+    {
+        var chart = PlanCatalog.Load([Repository.Path("definitions")]).Organisation;
+
+        chart.Groups.Select(g => g.Id).ShouldBe(["weidu-group-1", "weidu-group-3"]);
+        chart.Groups.ShouldAllBe(g => g.Leader.Length > 0);
+        chart.Groups.SelectMany(g => g.Units).ShouldBe(chart.Units.Select(u => u.Id).Where(u => u != "weidu-district"), ignoreOrder: true);
+        chart.GroupOf("weidu-xiguan-street")!.Name.ShouldBe("区委第三督导组", "the group its plan names");
+        chart.GroupOf("weidu-jianshelu-community")!.Id.ShouldBe("weidu-group-3", "a community below a street is in the street's subtree of the district");
+        chart.GroupOf("weidu-court")!.Id.ShouldBe("weidu-group-1");
+    }
+
+    [Fact]
+    public void Every_mistake_of_a_groups_file_is_reported_at_its_line_and_column()
+    {
+        var catalog = Load(("weidu-district-2014.yaml", District), ("weidu-streets-2014.yaml", Streets), ("weidu-grassroots-2014.yaml", Grassroots), ("units/weidu.units.csv", Tree),
+            ("units/weidu.groups.yaml", """
+            groups:
+              - { id: g1, name: 第一组, leader: 王建国, covers: { units: [dongda, dongdaa] } }
+              - { id: g2, name: 第二组, leader: 陈志刚, covers: { kinds: [community, scool], under: weidu-district } }
+              - { id: g1, name: 重复, leader: 某, covers: { units: [dongda] } }
+              - { id: g3, name: 无人, leader: 某, covers: { units: [dongda] } }
+              - { id: g4, name: 无组长, covers: { under: dongda } }
+            """));
+
+        catalog.Diagnostics.Select(d => (d.Code, d.Location.Line, d.Location.Column)).ShouldBe(
+        [
+            ("unknown-unit", 2, 65),
+            ("unknown-unit-kind", 3, 68),
+            ("duplicate-group", 4, 11),
+            ("unit-in-several-groups", 5, 44),
+            ("group-covers-nothing", 5, 44),
+            ("missing-key", 6, 5),
+            ("unit-in-several-groups", 6, 34),
+            ("group-covers-nothing", 6, 34),
+        ]);
+        catalog.Diagnostics.Single(d => d.Code == "unknown-unit").Message(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("did you mean 'dongda'");
+        catalog.Organisation.GroupOf("dongda")!.Id.ShouldBe("g1");
+        catalog.Organisation.GroupOf("chunqiu")!.Id.ShouldBe("g2");
+    }
+
+    [Fact]
     public void An_organisation_file_checked_alone_finds_the_templates_beside_it_and_above()
     {
         var folder = Write(("weidu-district-2014.yaml", District), ("weidu-streets-2014.yaml", Streets), ("weidu-grassroots-2014.yaml", Grassroots), ("units/weidu.units.csv", Tree));

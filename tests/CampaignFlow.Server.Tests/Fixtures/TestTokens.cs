@@ -12,19 +12,23 @@ public static class TestTokens
     public const string RecorderMianyang = "t-recorder-mianyang";
     public const string ReviewerPanyu = "t-reviewer-panyu";
     public const string ReviewerMianyang = "t-reviewer-mianyang";
+    public const string ReviewerWeiduGroup1 = "t-reviewer-weidu-group-1";
+    public const string ReviewerWeiduGroup3 = "t-reviewer-weidu-group-3";
 
     /// <summary>Configuration keys for the tokens above (CampaignFlow:Tokens:N:…).</summary>
     public static IEnumerable<KeyValuePair<string, string?>> Settings()
     {
-        (string Token, string Role, string? Unit, string? Body, string? Supervisor)[] all =
+        (string Token, string Role, string? Unit, string? Body, string? Supervisor, string? Group)[] all =
         [
-            (Admin, "admin", null, null, null),
-            (Auditor, "auditor", null, null, null),
-            (AuditorWeidu, "auditor", null, "weidu-district", null),
-            (RecorderPanyu, "recorder", "panyu-ftu", null, null),
-            (RecorderMianyang, "recorder", "mianyang-ftu", null, null),
-            (ReviewerPanyu, "reviewer", null, null, "区委督导组"),
-            (ReviewerMianyang, "reviewer", null, null, "市委督导组"),
+            (Admin, "admin", null, null, null, null),
+            (Auditor, "auditor", null, null, null, null),
+            (AuditorWeidu, "auditor", null, "weidu-district", null, null),
+            (RecorderPanyu, "recorder", "panyu-ftu", null, null, null),
+            (RecorderMianyang, "recorder", "mianyang-ftu", null, null, null),
+            (ReviewerPanyu, "reviewer", null, null, "区委督导组", null),
+            (ReviewerMianyang, "reviewer", null, null, "市委督导组", null),
+            (ReviewerWeiduGroup1, "reviewer", null, null, null, "weidu-group-1"),
+            (ReviewerWeiduGroup3, "reviewer", null, null, null, "weidu-group-3"),
         ];
         for (var i = 0; i < all.Length; i++)
         {
@@ -45,6 +49,11 @@ public static class TestTokens
             if (all[i].Supervisor is { } supervisor)
             {
                 yield return new(prefix + "Supervisor", supervisor);
+            }
+
+            if (all[i].Group is { } group)
+            {
+                yield return new(prefix + "Group", group);
             }
         }
     }

@@ -42,7 +42,7 @@ public sealed class TokenHashTests
 
     [Theory]
     [InlineData("recorder", null, null, "needs the Unit")]
-    [InlineData("reviewer", "panyu-ftu", null, "needs the Supervisor")]
+    [InlineData("reviewer", "panyu-ftu", null, "needs the Group")]
     [InlineData("superuser", null, null, "is not one of auditor, recorder, reviewer, admin")]
     [InlineData("1", null, null, "is not one of")]
     public void A_misconfigured_token_is_refused_with_the_reason(string role, string? unit, string? supervisor, string expected)
