@@ -98,6 +98,31 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
         }));
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<string, FoundInstance>> FindInstancesAsync(string definitionId, IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correlationKeys);
+        // The keys as one JSON parameter: SQLite refuses more than 32,766 parameters, and a province starts more units.
+        var keys = JsonSerializer.Serialize(correlationKeys.ToArray(), WorkflowJsonContext.Default.StringArray);
+        return new(_connections.Read<IReadOnlyDictionary<string, FoundInstance>>(connection =>
+        {
+            using var command = Command(connection, null, """
+                SELECT correlation_key, id, status FROM workflow_instances
+                WHERE definition_id = $definition AND correlation_key IN (SELECT value FROM json_each($keys));
+                """);
+            command.Parameters.AddWithValue("$definition", definitionId);
+            command.Parameters.AddWithValue("$keys", keys);
+            var found = new Dictionary<string, FoundInstance>(StringComparer.Ordinal);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                found[reader.GetString(0)] = new FoundInstance(reader.GetString(1), Enum.Parse<WorkflowStatus>(reader.GetString(2)));
+            }
+
+            return found;
+        }));
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<string>> FindInstancesByBookmarkAsync(BookmarkKey key, CancellationToken cancellationToken = default) =>
         new(_connections.Read<IReadOnlyList<string>>(connection =>
         {
@@ -142,6 +167,45 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
         {
             var result = Apply(connection, transaction, commit, stateJson, journalJson);
             return (result, result.Status == CommitStatus.Committed);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CommitResult>> CommitManyAsync(IReadOnlyList<WorkflowCommit> commits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        var serialized = commits.Select(c =>
+        {
+            if (c.Instance.Version != c.ExpectedVersion + 1)
+            {
+                throw new ArgumentException($"Instance '{c.Instance.InstanceId}' carries version {c.Instance.Version}; a commit expecting {c.ExpectedVersion} must carry {c.ExpectedVersion + 1}.", nameof(commits));
+            }
+
+            return (State: JsonSerializer.Serialize(c.Instance, WorkflowJsonContext.Default.WorkflowInstanceState),
+                Journal: c.Journal.Select(j => JsonSerializer.Serialize(j, WorkflowJsonContext.Default.JournalEntry)).ToArray());
+        }).ToArray();
+
+        return _connections.WriteAsync<IReadOnlyList<CommitResult>>((connection, transaction) =>
+        {
+            // One transaction for all (one fsync for thousands of starts); a savepoint each, so a commit that fails its
+            // checks takes back only what it wrote itself.
+            var results = new CommitResult[commits.Count];
+            for (var i = 0; i < commits.Count; i++)
+            {
+                transaction.Save("commit");
+                results[i] = Apply(connection, transaction, commits[i], serialized[i].State, serialized[i].Journal);
+                if (results[i].Status == CommitStatus.Committed)
+                {
+                    transaction.Release("commit");
+                }
+                else
+                {
+                    transaction.Rollback("commit");
+                    transaction.Release("commit");
+                }
+            }
+
+            return (results, true);
         }, cancellationToken);
     }
 

@@ -25,7 +25,7 @@ public sealed class TemplateUnitTests
 
         service.LoadProblems.ShouldBeEmpty();
         service.FindUnit("weidu-dongda-street").ShouldBe(new CampaignUnit("weidu-dongda-street", "魏都区东大街道党工委", "weidu-district", "区委第三督导组", "weidu-streets-2014", 1,
-            "魏都区街道（产业集聚区）深入开展党的群众路线教育实践活动实施方案（模板）", "street"));
+            "魏都区街道（产业集聚区）深入开展党的群众路线教育实践活动实施方案（模板）", "street", "weidu-group-3"));
         service.FindUnit("weidu-court")!.PlanId.ShouldBe("weidu-organs-2014");
         service.FindUnit("weidu-jianshelu-community")!.PlanId.ShouldBe("weidu-grassroots-2014");
         service.FindUnit("weidu-jianshelu-community")!.Body.ShouldBe("weidu-xiguan-street");

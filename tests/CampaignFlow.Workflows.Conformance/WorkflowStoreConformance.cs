@@ -116,6 +116,46 @@ public abstract class WorkflowStoreConformance
     }
 
     [Fact]
+    public async Task Instances_are_found_for_many_correlation_keys_at_once_with_their_status()
+    {
+        var store = CreateStore();
+        await store.CommitAsync(NewInstance(State("i1", correlation: "unit-1")));
+        var done = State("i2", correlation: "unit-2");
+        done.Status = WorkflowStatus.Completed;
+        await store.CommitAsync(NewInstance(done));
+        await store.CommitAsync(NewInstance(State("i3", definition: "other-def", correlation: "unit-3")));
+
+        var found = await store.FindInstancesAsync("def", ["unit-1", "unit-2", "unit-3", "unit-4"]);
+
+        found.Keys.ShouldBe(["unit-1", "unit-2"], ignoreOrder: true);
+        found["unit-1"].ShouldBe(new FoundInstance("i1", WorkflowStatus.Running));
+        found["unit-2"].ShouldBe(new FoundInstance("i2", WorkflowStatus.Completed));
+        (await store.FindInstancesAsync("def", [])).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Many_commits_each_stand_or_fall_alone()
+    {
+        var store = CreateStore();
+        await store.CommitAsync(NewInstance(State("i1", correlation: "unit-1")));
+
+        var results = await store.CommitManyAsync(
+        [
+            NewInstance(State("i2", correlation: "unit-2"), journal: [Entry("i2", 1, JournalEventKind.WorkflowStarted)]),
+            NewInstance(State("i3", correlation: "unit-1"), journal: [Entry("i3", 1, JournalEventKind.WorkflowStarted)]),
+            NewInstance(WithTimers(State("i4", correlation: "unit-4"), Timer("i4", "t1", T0.AddDays(1))), journal: [Entry("i4", 1, JournalEventKind.WorkflowStarted)]),
+        ]);
+
+        results.Select(r => r.Status).ShouldBe([CommitStatus.Committed, CommitStatus.DuplicateStart, CommitStatus.Committed]);
+        results[1].ExistingInstanceId.ShouldBe("i1");
+        (await store.GetInstanceAsync("i3")).ShouldBeNull();
+        (await store.GetJournalAsync("i3")).ShouldBeEmpty("the refused start left nothing of itself");
+        (await store.GetJournalAsync("i2")).Count.ShouldBe(1);
+        (await store.GetNextTimerDueAtAsync()).ShouldBe(T0.AddDays(1));
+        (await store.CommitManyAsync([])).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Instances_are_found_by_status()
     {
         var store = CreateStore();

@@ -23,6 +23,25 @@ public sealed class StartTests
     }
 
     [Fact]
+    public async Task Starting_many_creates_the_new_returns_the_existing_and_picks_up_parked_signals()
+    {
+        var h = new WorkflowHarness(new WaitForSignal("w", "go"));
+        var existing = await h.Runtime.StartAsync("wf", "unit-1");
+        (await h.SignalAsync("go", "unit-3")).InstancesResumed.ShouldBe(0, "no instance holds the bookmark yet: the signal is parked");
+
+        var results = await h.Runtime.StartManyAsync("wf", ["unit-1", "unit-2", "unit-1", "unit-3"]);
+
+        results.Select(r => r.Created).ShouldBe([false, true, false, true]);
+        results[0].InstanceId.ShouldBe(existing.InstanceId);
+        results[2].InstanceId.ShouldBe(existing.InstanceId, "a key given twice is one instance");
+        results[1].Status.ShouldBe(WorkflowStatus.Running);
+        results[3].Status.ShouldBe(WorkflowStatus.Completed, "the parked signal was delivered at start, as StartAsync does");
+        (await h.StatusAsync(results[3].InstanceId)).ShouldBe(WorkflowStatus.Completed);
+        h.Store.InstanceCount.ShouldBe(3);
+        (await h.Runtime.StartManyAsync("wf", ["unit-2", "unit-3"])).ShouldAllBe(r => !r.Created);
+    }
+
+    [Fact]
     public async Task Concurrent_starts_for_one_key_create_one_instance()
     {
         var h = new WorkflowHarness(new WaitForSignal("w", "w"));

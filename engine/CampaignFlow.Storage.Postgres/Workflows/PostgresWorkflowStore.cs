@@ -73,6 +73,23 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyDictionary<string, FoundInstance>> FindInstancesAsync(string definitionId, IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correlationKeys);
+        await using var command = _dataSource.CreateCommand($"SELECT correlation_key, instance_id, status FROM {_instance} WHERE definition_id = $1 AND correlation_key = ANY($2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = definitionId });
+        command.Parameters.Add(new NpgsqlParameter { Value = correlationKeys.ToArray() });
+        var found = new Dictionary<string, FoundInstance>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found[reader.GetString(0)] = new FoundInstance(reader.GetString(1), Enum.Parse<WorkflowStatus>(reader.GetString(2)));
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<string>> FindInstancesByBookmarkAsync(BookmarkKey key, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand($"SELECT instance_id FROM {_bookmark} WHERE name = $1 AND correlation = $2 ORDER BY instance_id");
@@ -124,6 +141,55 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return CommitResult.Success;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<CommitResult>> CommitManyAsync(IReadOnlyList<WorkflowCommit> commits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        foreach (var commit in commits)
+        {
+            if (commit.Instance.Version != commit.ExpectedVersion + 1)
+            {
+                throw new ArgumentException($"Instance '{commit.Instance.InstanceId}' carries version {commit.Instance.Version}; a commit expecting {commit.ExpectedVersion} must carry {commit.ExpectedVersion + 1}.", nameof(commits));
+            }
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // One transaction for all; a savepoint each, so a commit that fails its checks takes back only its own writes.
+        var results = new CommitResult[commits.Count];
+        for (var i = 0; i < commits.Count; i++)
+        {
+            await transaction.SaveAsync("commit", cancellationToken).ConfigureAwait(false);
+            var check = await WriteInstanceAsync(connection, transaction, commits[i], cancellationToken).ConfigureAwait(false);
+            if (check.Status == CommitStatus.Committed)
+            {
+                check = await CheckInboxAsync(connection, transaction, commits[i], cancellationToken).ConfigureAwait(false);
+            }
+
+            if (check.Status != CommitStatus.Committed)
+            {
+                await transaction.RollbackAsync("commit", cancellationToken).ConfigureAwait(false);
+                results[i] = check;
+                continue;
+            }
+
+            await using (var batch = WriteIndexes(connection, transaction, commits[i]))
+            {
+                if (batch.BatchCommands.Count > 0)
+                {
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await transaction.ReleaseAsync("commit", cancellationToken).ConfigureAwait(false);
+            results[i] = CommitResult.Success;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return results;
     }
 
     /// <inheritdoc />

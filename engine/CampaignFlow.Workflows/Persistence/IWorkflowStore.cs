@@ -17,6 +17,26 @@ public interface IWorkflowStore
     /// <summary>The instance started for (definition id, correlation key), if any.</summary>
     ValueTask<string?> FindInstanceIdAsync(string definitionId, string correlationKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The instances started for <paramref name="definitionId"/> and each of <paramref name="correlationKeys"/> that has
+    /// one, by correlation key. Stores answer in one query; this default asks for each key in turn.
+    /// </summary>
+    async ValueTask<IReadOnlyDictionary<string, FoundInstance>> FindInstancesAsync(string definitionId, IReadOnlyCollection<string> correlationKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correlationKeys);
+        var found = new Dictionary<string, FoundInstance>(StringComparer.Ordinal);
+        foreach (var key in correlationKeys)
+        {
+            if (await FindInstanceIdAsync(definitionId, key, cancellationToken).ConfigureAwait(false) is { } id
+                && await GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is { } state)
+            {
+                found[key] = new FoundInstance(id, state.Status);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Ids of the instances holding a bookmark with this key (one indexed lookup).</summary>
     ValueTask<IReadOnlyList<string>> FindInstancesByBookmarkAsync(BookmarkKey key, CancellationToken cancellationToken = default);
 
@@ -25,6 +45,23 @@ public interface IWorkflowStore
 
     /// <summary>Applies a commit atomically, checking the expected version, start uniqueness and inbox rules.</summary>
     ValueTask<CommitResult> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies several commits, each exactly as <see cref="CommitAsync"/> would and each all or nothing on its own: one
+    /// that fails its checks leaves nothing of itself, the others stand. Stores apply them in one transaction (what
+    /// makes starting thousands of instances cheap); this default commits each in turn. Results come in order.
+    /// </summary>
+    async ValueTask<IReadOnlyList<CommitResult>> CommitManyAsync(IReadOnlyList<WorkflowCommit> commits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        var results = new CommitResult[commits.Count];
+        for (var i = 0; i < commits.Count; i++)
+        {
+            results[i] = await CommitAsync(commits[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
 
     /// <summary>An instance's journal in sequence order, from <paramref name="afterSequence"/> (exclusive).</summary>
     ValueTask<IReadOnlyList<JournalEntry>> GetJournalAsync(string instanceId, long afterSequence = 0, CancellationToken cancellationToken = default);

@@ -13,4 +13,5 @@ namespace CampaignFlow.Workflows.Persistence;
 [JsonSerializable(typeof(WorkflowInstanceState))]
 [JsonSerializable(typeof(JournalEntry))]
 [JsonSerializable(typeof(InboxItem))]
+[JsonSerializable(typeof(string[]))]
 public sealed partial class WorkflowJsonContext : JsonSerializerContext;

@@ -75,6 +75,80 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     }
 
     /// <summary>
+    /// Starts an instance of the latest version of <paramref name="definitionId"/> for each of
+    /// <paramref name="correlationKeys"/> that has none, as <see cref="StartAsync"/> does for one, with the store asked
+    /// once for the existing ones, once for signals parked for the new ones' bookmarks, and once to commit them all.
+    /// A start that loses a race (another host started the key, or took a parked signal) is retried alone.
+    /// </summary>
+    /// <returns>One result per key, in order.</returns>
+    /// <exception cref="KeyNotFoundException">The definition is not registered.</exception>
+    public async Task<IReadOnlyList<StartResult>> StartManyAsync(string definitionId, IReadOnlyList<string> correlationKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(correlationKeys);
+        var results = new StartResult?[correlationKeys.Count];
+        var existing = await store.FindInstancesAsync(definitionId, correlationKeys, cancellationToken).ConfigureAwait(false);
+        var definition = definitions.GetLatest(definitionId);
+        var fresh = new List<(int Index, InstanceRun Run)>();
+        var byBookmark = new Dictionary<BookmarkKey, List<InstanceRun>>();
+        var now = clock.GetUtcNow();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < correlationKeys.Count; i++)
+        {
+            if (existing.TryGetValue(correlationKeys[i], out var found))
+            {
+                results[i] = new StartResult(found.InstanceId, false, found.Status);
+                continue;
+            }
+
+            if (!first.TryAdd(correlationKeys[i], i))
+            {
+                continue; // a key given twice is started once; its result is copied below
+            }
+
+            var run = InstanceRun.StartNew(definition, NewId(), correlationKeys[i], null, now, _options.MaxStepsPerTransition);
+            run.RunUntilBlocked();
+            fresh.Add((i, run));
+            foreach (var key in run.TakeNewBookmarkKeys())
+            {
+                (byBookmark.TryGetValue(key, out var runs) ? runs : byBookmark[key] = []).Add(run);
+            }
+        }
+
+        // Signals parked for bookmarks before their instances existed: rare, so asked for all at once, and only the runs
+        // that have some go on to StartAsync's rounds.
+        var parked = byBookmark.Count == 0 ? [] : await store.FindPendingSignalsAsync(byBookmark.Keys, now, cancellationToken).ConfigureAwait(false);
+        foreach (var run in parked.SelectMany(item => byBookmark.GetValueOrDefault(item.Signal.Key) ?? []).Distinct())
+        {
+            foreach (var item in parked.Where(p => byBookmark[p.Signal.Key].Contains(run)))
+            {
+                run.DeliverSignal(item, completeItem: true);
+            }
+
+            run.RunUntilBlocked();
+            await DeliverParkedSignalsAsync(run, cancellationToken).ConfigureAwait(false);
+        }
+
+        var committed = fresh.Count == 0 ? [] : await store.CommitManyAsync([.. fresh.Select(f => f.Run.BuildCommit())], cancellationToken).ConfigureAwait(false);
+        for (var f = 0; f < fresh.Count; f++)
+        {
+            var (index, run) = fresh[f];
+            results[index] = committed[f].Status switch
+            {
+                CommitStatus.Committed => new StartResult(run.State.InstanceId, true, run.State.Status),
+                CommitStatus.DuplicateStart => await ExistingAsync(committed[f].ExistingInstanceId!, cancellationToken).ConfigureAwait(false),
+                _ => await StartAsync(definitionId, correlationKeys[index], cancellationToken: cancellationToken).ConfigureAwait(false),
+            };
+        }
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] ??= results[first[correlationKeys[i]]]! with { Created = false };
+        }
+
+        return results!;
+    }
+
+    /// <summary>
     /// Receives a signal: stores it in the inbox (once per idempotency key) and applies it to every instance
     /// holding a matching bookmark. With no match it stays parked in the inbox until a matching bookmark
     /// appears (applied in that bookmark's own commit) or <see cref="WorkflowRuntimeOptions.InboxRetention"/> passes.
