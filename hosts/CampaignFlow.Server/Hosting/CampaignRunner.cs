@@ -44,9 +44,18 @@ internal sealed partial class CampaignRunner(
             LogPlanRefused(problem.File, problem.Line, problem.Column, problem.Code, problem.MessageEn);
         }
 
-        foreach (var unit in service.Units)
+        // A unit with a plan of its own gets its line; the thousands on one template get one line for all.
+        foreach (var onPlan in service.Units.GroupBy(u => (u.PlanId, u.PlanVersion)))
         {
-            LogUnitRunning(unit.Id, unit.Name, unit.PlanId, unit.PlanVersion);
+            if (onPlan.Count() == 1 && service.FindPlan(onPlan.Key.PlanId)?.Template is null)
+            {
+                var unit = onPlan.First();
+                LogUnitRunning(unit.Id, unit.Name, unit.PlanId, unit.PlanVersion);
+            }
+            else
+            {
+                LogUnitsOnTemplate(onPlan.Count(), onPlan.Key.PlanId, onPlan.Key.PlanVersion);
+            }
         }
 
         LogStarted(service.Units.Count, service.LoadProblems.Count, settings.DefinitionsPath, clock.GetUtcNow());
@@ -143,6 +152,9 @@ internal sealed partial class CampaignRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign running for unit {Unit} ({UnitName}): plan {PlanId} version {PlanVersion}")]
     private partial void LogUnitRunning(string unit, string unitName, string planId, int planVersion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns running for {Units} unit(s) on template {PlanId} version {PlanVersion}")]
+    private partial void LogUnitsOnTemplate(int units, string planId, int planVersion);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns started: {Units} unit(s) running, {Refused} plan problem(s), definitions {Definitions}, clock at {Now:O}")]
     private partial void LogStarted(int units, int refused, string definitions, DateTimeOffset now);
