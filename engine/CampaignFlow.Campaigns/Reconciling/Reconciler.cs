@@ -11,11 +11,17 @@ namespace CampaignFlow.Campaigns.Reconciling;
 /// the work (docs/adr/0007). Runs at start and then at most once per interval, from the tick. Finding the units behind
 /// is one indexed read whatever the number of units; a pass costs in proportion to the units it finds.
 /// </summary>
-/// <remarks>Several hosts may reconcile the same unit at once: every step is idempotent, so the second pass changes nothing.</remarks>
+/// <remarks>
+/// Several hosts may reconcile the same unit at once: every step is idempotent, so the second pass changes nothing.
+/// After its first pass a host acts only on a unit it already found behind, with the same watermark, one pass before:
+/// a unit another host is recording for right now is behind for a moment, and judging it from here at the same time
+/// could store the older of the two views last (docs/adr/0007).
+/// </remarks>
 internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, ILogger logger)
 {
     private const int Page = 256;
     private DateTimeOffset? _lastPass;
+    private Dictionary<string, UnitWatermark>? _seen;
 
     /// <summary>Gives every running unit without a watermark one, due now, so a unit never judged cannot be missed.</summary>
     public async Task StartAsync(IEnumerable<string> unitIds, DateTimeOffset now, CancellationToken ct) =>
@@ -31,6 +37,7 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
         }
 
         _lastPass = now;
+        var seen = new Dictionary<string, UnitWatermark>(StringComparer.Ordinal);
         var done = 0;
         string? after = null;
         while (true)
@@ -38,12 +45,19 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
             var behind = await records.UnitsBehindAsync(now, after, Page, ct).ConfigureAwait(false);
             foreach (var mark in behind)
             {
+                if (_seen is not null && _seen.GetValueOrDefault(mark.Unit) != mark)
+                {
+                    seen[mark.Unit] = mark; // perhaps in flight elsewhere: acted on next pass if nobody moved it
+                    continue;
+                }
+
                 done += await CatchUpAsync(mark, now, ct).ConfigureAwait(false) ? 1 : 0;
             }
 
             // Paged by unit id, so a unit that fails again is not read twice in one pass.
             if (behind.Count < Page)
             {
+                _seen = seen;
                 return done;
             }
 
