@@ -11,6 +11,7 @@ namespace CampaignFlow.FaultHarness;
 internal sealed class ServerProcess(string serverDll, string repository, string arguments, string token)
 {
     private Process? _process;
+    private StreamWriter? _log;
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
 
@@ -38,11 +39,10 @@ internal sealed class ServerProcess(string serverDll, string repository, string 
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__CampaignFlow.Campaigns.Service.CampaignService"] = "Information";
         var process = Process.Start(info)!;
-        var writer = new StreamWriter(log, append: true) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { lock (writer) { writer.WriteLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (writer) { writer.WriteLine(e.Data); } };
-        process.Exited += (_, _) => { lock (writer) { writer.Dispose(); } };
-        process.EnableRaisingEvents = true;
+        // Closed only once the process has exited and its output is drained (WaitForExit without a timeout waits for both).
+        var writer = _log = new StreamWriter(log, append: true) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => Write(writer, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(writer, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
@@ -80,6 +80,7 @@ internal sealed class ServerProcess(string serverDll, string repository, string 
         _process?.Kill(entireProcessTree: false);
         _process?.WaitForExit();
         _process = null;
+        CloseLog();
     }
 
     /// <summary>SIGTERM and wait: the host stops as an operator stops it.</summary>
@@ -98,9 +99,36 @@ internal sealed class ServerProcess(string serverDll, string repository, string 
         if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
         {
             Kill();
+            return;
         }
 
+        _process.WaitForExit();
         _process = null;
+        CloseLog();
+    }
+
+    private static void Write(StreamWriter writer, string? line)
+    {
+        if (line is not null)
+        {
+            lock (writer)
+            {
+                writer.WriteLine(line);
+            }
+        }
+    }
+
+    private void CloseLog()
+    {
+        if (_log is { } log)
+        {
+            lock (log)
+            {
+                log.Dispose();
+            }
+        }
+
+        _log = null;
     }
 
     private static int FreePort()
