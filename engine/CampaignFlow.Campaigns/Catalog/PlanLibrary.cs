@@ -5,6 +5,7 @@ using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
 using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Plans.Resolution;
+using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Catalog;
 
@@ -50,7 +51,18 @@ internal sealed class PlanLibrary
     /// <summary>The definitions file of each plan read from the folder, relative, by plan id.</summary>
     public IReadOnlyDictionary<string, string> FilesByPlan { get; }
 
-    public static async Task<PlanLibrary> LoadAsync(string definitionsPath, IPlanStore store, DateTimeOffset now, CancellationToken ct)
+    public static async Task<PlanLibrary> LoadAsync(string definitionsPath, IPlanStore store, DateTimeOffset now, ILogger logger, CancellationToken ct)
+    {
+        var library = await LoadAsync(definitionsPath, store, now, ct).ConfigureAwait(false);
+        foreach (var problem in library.Problems)
+        {
+            logger.LogWarning("Plan problem {File}:{Line}:{Column} {Code}: {Message}", problem.File, problem.Line, problem.Column, problem.Code, problem.MessageEn);
+        }
+
+        return library;
+    }
+
+    private static async Task<PlanLibrary> LoadAsync(string definitionsPath, IPlanStore store, DateTimeOffset now, CancellationToken ct)
     {
         var problems = new List<PlanLoadProblem>();
         var catalog = PlanCatalog.Load([definitionsPath]);

@@ -13,6 +13,12 @@ internal sealed record CompiledCampaign(ResolvedPlan Plan, WorkflowDefinition De
     /// <summary>The instant a day of the plan begins, in its time zone.</summary>
     public DateTimeOffset StartOf(DateOnly day) => PlanWorkflowCompiler.StartOf(day, Zone);
 
+    /// <summary>The instants at which time changes what the unit's records mean (periods close, phases open and close), earliest first.</summary>
+    public IReadOnlyList<DateTimeOffset> Boundaries { get; init; } = [];
+
+    /// <summary>The first boundary after <paramref name="instant"/>, or null when none is left.</summary>
+    public DateTimeOffset? NextBoundaryAfter(DateTimeOffset instant) => Boundaries.Where(b => b > instant).Select(b => (DateTimeOffset?)b).FirstOrDefault();
+
     /// <summary>The plan's day at an instant.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }

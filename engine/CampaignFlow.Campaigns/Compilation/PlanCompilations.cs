@@ -18,6 +18,16 @@ internal sealed class PlanCompilations
     private readonly ConcurrentDictionary<(string Id, int Version), Lazy<CompiledPlan>> _compiled = new();
     private readonly ComplianceCompiler _rules = new();
 
+    /// <summary>Compilations with every version of <paramref name="versions"/> registered (none when null).</summary>
+    /// <remarks>Every stored version is registered, so instances pinned to older versions can still be resumed (and cancelled).</remarks>
+    public PlanCompilations(IEnumerable<ResolvedPlan>? versions = null)
+    {
+        foreach (var version in versions ?? [])
+        {
+            Register(version);
+        }
+    }
+
     /// <summary>The workflow definitions of every registered version, for the runtime.</summary>
     public WorkflowDefinitionRegistry Registry { get; } = new();
 

@@ -38,9 +38,10 @@ internal static class PlanWorkflowCompiler
                 new Fork("actions:campaign-wide", builder.Actions(campaignWide))));
         }
 
-        branches.Add(new PeriodClock("clock", Instants(plan, schedule, zone)));
+        var clock = new PeriodClock("clock", Instants(plan, schedule, zone));
+        branches.Add(clock);
         var definition = new WorkflowDefinition(plan.Id, plan.Version, new Fork("campaign", [.. branches]));
-        return new CompiledCampaign(plan, definition, bindings, zone);
+        return new CompiledCampaign(plan, definition, bindings, zone) { Boundaries = clock.Instants };
     }
 
     /// <summary>The instant <paramref name="day"/> begins in <paramref name="zone"/>.</summary>

@@ -1,4 +1,5 @@
 using CampaignFlow.Campaigns.Progress;
+using CampaignFlow.Campaigns.Reconciling;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
@@ -12,9 +13,10 @@ namespace CampaignFlow.Campaigns.Recording;
 /// <summary>
 /// Records what a unit did: the text read against the unit's plan and stored documents, the caller's policy asked
 /// of every record, the unit's closed periods judged first, the records appended all or nothing, the session fed
-/// what the store holds, the verdicts persisted and the workflow moved on.
+/// what the store holds, the verdicts persisted, the workflow moved on and, last, the unit's watermark moved: a crash
+/// after the append leaves the unit behind for the <see cref="Reconciler"/> (docs/adr/0007).
 /// </summary>
-internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, TimeProvider clock)
+internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, DerivedState derived, TimeProvider clock)
 {
     public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
         sessions.WithSessionAsync(unit, async session =>
@@ -52,6 +54,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             // The session gets what a replay would get: the records as decoded from the store, in the store's order.
             var (current, changes) = await sessions.CatchUpOrRebuildAsync(unit, session, now, ct).ConfigureAwait(false);
             await progress.SignalAsync(unit, current, ct).ConfigureAwait(false);
+            await derived.MarkJudgedAsync(unit, current, now, ct).ConfigureAwait(false);
             return new RecordingResult(log.Diagnostics, results, changes.Opened, changes.Resolved);
         }, ct);
 

@@ -12,6 +12,12 @@ public sealed record CampaignOptions
     /// <summary>How many units' rule sessions stay in memory (least recently used go first); the others are rebuilt by replay when needed.</summary>
     public int MaxSessionsInMemory { get; init; } = 256;
 
+    /// <summary>
+    /// How often a tick also looks for units whose violations or signals are behind their records or the clock (a
+    /// crash between storing records and judging them) and brings them up to date; the first tick always does.
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>This host's name in timer and inbox leases; unique per process.</summary>
     public string HostId { get; init; } = Environment.MachineName + "/" + Environment.ProcessId;
 }

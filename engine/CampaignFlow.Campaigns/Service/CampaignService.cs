@@ -2,6 +2,7 @@ using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Progress;
 using CampaignFlow.Campaigns.Queries;
+using CampaignFlow.Campaigns.Reconciling;
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
@@ -68,31 +69,23 @@ public sealed class CampaignService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
-        foreach (var problem in library.Problems)
-        {
-            logger.LogWarning("Plan problem {File}:{Line}:{Column} {Code}: {Message}", problem.File, problem.Line, problem.Column, problem.Code, problem.MessageEn);
-        }
-
-        // Every stored version is registered, so instances pinned to older versions can still be resumed (and cancelled).
-        var compilations = new PlanCompilations();
-        foreach (var version in library.Versions)
-        {
-            compilations.Register(version);
-        }
-
+        var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), logger, ct).ConfigureAwait(false);
+        var compilations = new PlanCompilations(library.Versions);
         var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
         var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
         var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
         var verdicts = new ViolationSync(stores.Violations);
         var sessions = new UnitSessions(stores.Records, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
         var progress = new WorkflowProgress(runtime);
+        var derived = new DerivedState(stores.Records, verdicts, progress);
+        var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, logger);
+        await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         return new CampaignService(
             library,
             units,
             sessions,
-            new RecordingPipeline(stores.Records, sessions, verdicts, progress, options.Clock),
-            new CampaignTicker(runtime, units, sessions, verdicts, progress, options.Clock, logger),
+            new RecordingPipeline(stores.Records, sessions, verdicts, progress, derived, options.Clock),
+            new CampaignTicker(runtime, units, sessions, derived, reconciler, options.Clock, logger),
             new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
             new PlanValidator(options.DefinitionsPath, library.FilesByPlan));
     }
@@ -144,7 +137,11 @@ public sealed class CampaignService : IAsyncDisposable
         return _recording.RecordAsync(unit, text, format, recordedBy, policy, ct);
     }
 
-    /// <summary>One pass of the host's loop: fires due timers, applies the inbox, moves every unit whose timers fired to now and persists what changed.</summary>
+    /// <summary>
+    /// One pass of the host's loop: fires due timers, applies the inbox, moves every unit whose timers fired to now and
+    /// persists what changed; then (the first pass, and once per <see cref="CampaignOptions.ReconcileInterval"/>) finishes
+    /// the violations and signals of units a crash or a failure left behind their records or the clock.
+    /// </summary>
     /// <param name="ct">Cancels the pass.</param>
     /// <returns>When the next timer is due (null: none), so the host knows how long it may sleep.</returns>
     public Task<DateTimeOffset?> TickAsync(CancellationToken ct = default) => _ticker.TickAsync(ct);

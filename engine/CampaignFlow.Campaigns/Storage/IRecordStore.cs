@@ -25,4 +25,30 @@ public interface IRecordStore
 
     /// <summary>How many records a unit has stored.</summary>
     ValueTask<long> CountUnitAsync(string unit, CancellationToken cancellationToken = default);
+
+    // The watermark of derived state (docs/adr/0007). AppendAsync moves a unit's RecordedThrough to its highest new
+    // sequence in the transaction that stores the records, so a crash after the commit leaves the unit visibly behind.
+
+    /// <summary>The unit's watermark, or null when the unit has neither records nor a watermark.</summary>
+    ValueTask<UnitWatermark?> GetWatermarkAsync(string unit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives every unit of <paramref name="units"/> that has no watermark one, due at <paramref name="dueAt"/>, so a unit
+    /// never judged is found behind once the clock passes it; a unit that has a watermark keeps it. One statement, however many units.
+    /// </summary>
+    ValueTask EnsureWatermarksAsync(IReadOnlyCollection<string> units, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records that the unit's derived state is complete through record <paramref name="judgedThrough"/> and until
+    /// <paramref name="dueAt"/>. <see cref="UnitWatermark.JudgedThrough"/> never moves back (a host that judged less,
+    /// later, does not undo one that judged more); <see cref="UnitWatermark.DueAt"/> is replaced.
+    /// </summary>
+    ValueTask MarkJudgedAsync(string unit, long judgedThrough, DateTimeOffset? dueAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The units that are behind at <paramref name="now"/> (<see cref="UnitWatermark.IsBehind"/>) with a unit id above
+    /// <paramref name="afterUnit"/>, by unit id, at most <paramref name="maxCount"/>. Indexed on what is behind: the cost
+    /// follows the units behind, not the units there are.
+    /// </summary>
+    ValueTask<IReadOnlyList<UnitWatermark>> UnitsBehindAsync(DateTimeOffset now, string? afterUnit = null, int maxCount = 256, CancellationToken cancellationToken = default);
 }

@@ -1,7 +1,6 @@
-using CampaignFlow.Campaigns.Progress;
+using CampaignFlow.Campaigns.Reconciling;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Units;
-using CampaignFlow.Campaigns.Verdicts;
 using CampaignFlow.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -10,9 +9,10 @@ namespace CampaignFlow.Campaigns.Time;
 /// <summary>
 /// Moves time: due timers fire, the inbox is applied, and every unit whose timers fired is moved to now (periods close,
 /// violations open, the workflow moves on). One unit's failure is logged and does not hold back the others: its
-/// session is dropped and rebuilt from the store on its next use.
+/// session is dropped and rebuilt from the store on its next use. Then the units still behind their records or the
+/// clock are brought up to date (<see cref="Reconciler"/>, docs/adr/0007).
 /// </summary>
-internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, TimeProvider clock, ILogger logger)
+internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, Reconciler reconciler, TimeProvider clock, ILogger logger)
 {
     /// <summary>One pass; returns when the next timer is due (null: none).</summary>
     public async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
@@ -31,8 +31,7 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
             {
                 await sessions.WithSessionAsync(unit, async session =>
                 {
-                    await verdicts.AdvanceAsync(unit, session, now, ct).ConfigureAwait(false);
-                    await progress.SignalAsync(unit, session, ct).ConfigureAwait(false);
+                    await derived.CompleteAsync(unit, session, now, ct).ConfigureAwait(false);
                     return true;
                 }, ct).ConfigureAwait(false);
             }
@@ -42,6 +41,8 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
             }
         }
 
+        // After the timers: a unit they moved is up to date, so the pass finds only what a crash or a failure left behind.
+        await reconciler.ReconcileAsync(now, ct).ConfigureAwait(false);
         return await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
     }
 }

@@ -23,10 +23,12 @@ public sealed class PostgresRecordStore : IRecordStore
 {
     // First key of the two-key advisory lock: a fixed namespace for record appends ("CFRC").
     private const int LockNamespace = 0x43465243;
+    private const string WatermarkColumns = "unit, recorded_through, judged_through, due_at";
     private const string Columns = "sequence, unit, key, type, kind, day, payload::text, recorded_at, recorded_offset_minutes, recorded_by";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _table;
+    private readonly string _watermarks;
 
     /// <summary>A store over an already migrated schema (see <see cref="PostgresCampaignStores"/>). The caller owns the data source.</summary>
     public PostgresRecordStore(NpgsqlDataSource dataSource, string schema = PostgresCampaignStores.DefaultSchema)
@@ -34,6 +36,7 @@ public sealed class PostgresRecordStore : IRecordStore
         ArgumentNullException.ThrowIfNull(dataSource);
         _dataSource = dataSource;
         _table = PostgresSchema.Quote(schema) + ".campaign_record";
+        _watermarks = PostgresSchema.Quote(schema) + ".campaign_unit_watermark";
     }
 
     /// <inheritdoc />
@@ -120,6 +123,18 @@ public sealed class PostgresRecordStore : IRecordStore
         var judged = AppendResult.AllOrNothing(results);
         if (ReferenceEquals(judged, results))
         {
+            // The units are behind from the moment their records commit, in the same transaction (docs/adr/0007).
+            var heads = stored.Where(s => inserted.Contains(s.Key)).GroupBy(s => s.Key.Unit).Select(g => (Unit: g.Key, Through: g.Max(s => s.Value.Sequence))).ToArray();
+            if (heads.Length > 0)
+            {
+                await using var recorded = new NpgsqlCommand(
+                    $"INSERT INTO {_watermarks} (unit, recorded_through) SELECT u, s FROM unnest($1::text[], $2::bigint[]) AS h(u, s) " +
+                    "ON CONFLICT (unit) DO UPDATE SET recorded_through = greatest(campaign_unit_watermark.recorded_through, excluded.recorded_through)", connection, transaction);
+                recorded.Parameters.Add(new NpgsqlParameter { Value = heads.Select(h => h.Unit).ToArray() });
+                recorded.Parameters.Add(new NpgsqlParameter { Value = heads.Select(h => h.Through).ToArray() });
+                await recorded.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         else
@@ -164,6 +179,67 @@ public sealed class PostgresRecordStore : IRecordStore
         command.Parameters.Add(new NpgsqlParameter { Value = unit });
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
+
+    /// <inheritdoc />
+    public async ValueTask<UnitWatermark?> GetWatermarkAsync(string unit, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {WatermarkColumns} FROM {_watermarks} WHERE unit = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = unit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadWatermark(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask EnsureWatermarksAsync(IReadOnlyCollection<string> units, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = _dataSource.CreateCommand($"INSERT INTO {_watermarks} (unit, due_at) SELECT u, $2 FROM unnest($1::text[]) AS x(u) ON CONFLICT (unit) DO NOTHING");
+        command.Parameters.Add(new NpgsqlParameter { Value = units.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = PostgresTime.Utc(dueAt), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask MarkJudgedAsync(string unit, long judgedThrough, DateTimeOffset? dueAt, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand(
+            $"INSERT INTO {_watermarks} (unit, judged_through, due_at) VALUES ($1, $2, $3) " +
+            "ON CONFLICT (unit) DO UPDATE SET judged_through = greatest(campaign_unit_watermark.judged_through, excluded.judged_through), due_at = excluded.due_at");
+        command.Parameters.Add(new NpgsqlParameter { Value = unit });
+        command.Parameters.Add(new NpgsqlParameter { Value = judgedThrough });
+        command.Parameters.Add(new NpgsqlParameter { Value = dueAt is { } due ? PostgresTime.Utc(due) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<UnitWatermark>> UnitsBehindAsync(DateTimeOffset now, string? afterUnit = null, int maxCount = 256, CancellationToken cancellationToken = default)
+    {
+        // Each half reads its partial index (only rows behind are in it), so an idle database answers without a scan.
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {WatermarkColumns} FROM {_watermarks} WHERE recorded_through > judged_through AND unit > $1 " +
+            $"UNION SELECT {WatermarkColumns} FROM {_watermarks} WHERE due_at <= $2 AND unit > $1 " +
+            "ORDER BY unit LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = afterUnit ?? "" });
+        command.Parameters.Add(new NpgsqlParameter { Value = PostgresTime.Utc(now), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)maxCount });
+        var behind = new List<UnitWatermark>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            behind.Add(ReadWatermark(reader));
+        }
+
+        return behind;
+    }
+
+    private static UnitWatermark ReadWatermark(NpgsqlDataReader reader) =>
+        new(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
+            reader.IsDBNull(3) ? null : new DateTimeOffset(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(3), DateTimeKind.Utc)));
 
     private static StoredRecord Read(NpgsqlDataReader reader) =>
         new(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateOnly>(5), reader.GetString(6),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Storage.Sqlite.Connections;
 using Microsoft.Data.Sqlite;
@@ -18,6 +19,7 @@ namespace CampaignFlow.Storage.Sqlite.Campaigns;
 public sealed class SqliteRecordStore : IRecordStore
 {
     private const string Columns = "sequence, unit, key, type, kind, day, payload, recorded_at, recorded_by";
+    private const string WatermarkColumns = "unit, recorded_through, judged_through, due_at";
     private readonly SqliteConnections _connections;
 
     internal SqliteRecordStore(SqliteConnections connections) => _connections = connections;
@@ -48,6 +50,13 @@ public sealed class SqliteRecordStore : IRecordStore
             var recordedAt = insert.Parameters.Add("$recordedAt", SqliteType.Text);
             var recordedBy = insert.Parameters.Add("$recordedBy", SqliteType.Text);
             using var existing = connection.Command(transaction, $"SELECT {Columns} FROM records WHERE unit = $unit AND key = $key;");
+            // The unit is behind from the moment its records commit, in the same transaction (docs/adr/0007).
+            using var recorded = connection.Command(transaction, """
+                INSERT INTO unit_watermarks (unit, recorded_through) VALUES ($unit, $sequence)
+                ON CONFLICT (unit) DO UPDATE SET recorded_through = max(recorded_through, excluded.recorded_through);
+                """);
+            var recordedUnit = recorded.Parameters.Add("$unit", SqliteType.Text);
+            var recordedSequence = recorded.Parameters.Add("$sequence", SqliteType.Integer);
             var existingUnit = existing.Parameters.Add("$unit", SqliteType.Text);
             var existingKey = existing.Parameters.Add("$key", SqliteType.Text);
 
@@ -64,6 +73,9 @@ public sealed class SqliteRecordStore : IRecordStore
                 recordedBy.Value = record.RecordedBy;
                 if (insert.ExecuteScalar() is long sequence)
                 {
+                    recordedUnit.Value = record.Unit;
+                    recordedSequence.Value = sequence;
+                    recorded.ExecuteNonQuery();
                     results.Add(new AppendResult(record.Key, AppendOutcome.Inserted, record with { Sequence = sequence }));
                     continue;
                 }
@@ -126,4 +138,81 @@ public sealed class SqliteRecordStore : IRecordStore
         {
             Sequence = reader.GetInt64(0),
         };
+
+    /// <inheritdoc />
+    public ValueTask<UnitWatermark?> GetWatermarkAsync(string unit, CancellationToken cancellationToken = default) =>
+        new(_connections.Read(connection =>
+        {
+            using var command = connection.Command(null, $"SELECT {WatermarkColumns} FROM unit_watermarks WHERE unit = $unit;");
+            command.Parameters.AddWithValue("$unit", unit);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadWatermark(reader) : null;
+        }));
+
+    /// <inheritdoc />
+    public async ValueTask EnsureWatermarksAsync(IReadOnlyCollection<string> units, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0)
+        {
+            return;
+        }
+
+        await _connections.WriteAsync((connection, transaction) =>
+        {
+            // One JSON parameter however many units (a parameter per unit runs out of SQL variables). "WHERE true" lets
+            // SQLite's parser tell the upsert's ON CONFLICT from a join's ON.
+            using var command = connection.Command(transaction, """
+                INSERT INTO unit_watermarks (unit, due_at) SELECT value, $due FROM json_each($units) WHERE true
+                ON CONFLICT (unit) DO NOTHING;
+                """);
+            command.Parameters.AddWithValue("$units", JsonSerializer.Serialize(units));
+            command.Parameters.AddWithValue("$due", SqliteTime.Ticks(dueAt));
+            command.ExecuteNonQuery();
+            return (true, true);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask MarkJudgedAsync(string unit, long judgedThrough, DateTimeOffset? dueAt, CancellationToken cancellationToken = default) =>
+        await _connections.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.Command(transaction, """
+                INSERT INTO unit_watermarks (unit, judged_through, due_at) VALUES ($unit, $judged, $due)
+                ON CONFLICT (unit) DO UPDATE SET judged_through = max(judged_through, excluded.judged_through), due_at = excluded.due_at;
+                """);
+            command.Parameters.AddWithValue("$unit", unit);
+            command.Parameters.AddWithValue("$judged", judgedThrough);
+            command.Parameters.AddWithValue("$due", dueAt is { } due ? SqliteTime.Ticks(due) : DBNull.Value);
+            command.ExecuteNonQuery();
+            return (true, true);
+        }, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<UnitWatermark>> UnitsBehindAsync(DateTimeOffset now, string? afterUnit = null, int maxCount = 256, CancellationToken cancellationToken = default) =>
+        new(_connections.Read<IReadOnlyList<UnitWatermark>>(connection =>
+        {
+            // Each half reads its partial index (only rows behind are in it), so an idle file answers without a scan. Left
+            // to itself SQLite 3.40 walks the primary key instead, for the order; INDEXED BY makes the index a requirement.
+            using var command = connection.Command(null, $"""
+                SELECT {WatermarkColumns} FROM unit_watermarks INDEXED BY ix_unit_watermarks_behind WHERE recorded_through > judged_through AND unit > $after
+                UNION
+                SELECT {WatermarkColumns} FROM unit_watermarks INDEXED BY ix_unit_watermarks_due WHERE due_at <= $now AND unit > $after
+                ORDER BY unit LIMIT $max;
+                """);
+            command.Parameters.AddWithValue("$after", afterUnit ?? "");
+            command.Parameters.AddWithValue("$now", SqliteTime.Ticks(now));
+            command.Parameters.AddWithValue("$max", maxCount);
+            var behind = new List<UnitWatermark>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                behind.Add(ReadWatermark(reader));
+            }
+
+            return behind;
+        }));
+
+    private static UnitWatermark ReadWatermark(SqliteDataReader reader) =>
+        new(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero));
 }

@@ -6,6 +6,7 @@ public sealed class InMemoryRecordStore : IRecordStore
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Unit, string Key), StoredRecord> _byKey = [];
     private readonly Dictionary<string, List<StoredRecord>> _byUnit = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, UnitWatermark> _watermarks = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <inheritdoc />
@@ -46,6 +47,8 @@ public sealed class InMemoryRecordStore : IRecordStore
                 }
 
                 list.Add(inserted);
+                var mark = _watermarks.GetValueOrDefault(inserted.Unit) ?? new UnitWatermark(inserted.Unit, 0, 0, null);
+                _watermarks[inserted.Unit] = mark with { RecordedThrough = Math.Max(mark.RecordedThrough, inserted.Sequence) };
             }
 
             return ValueTask.FromResult(outcome);
@@ -79,6 +82,55 @@ public sealed class InMemoryRecordStore : IRecordStore
         lock (_lock)
         {
             return ValueTask.FromResult((long)(_byUnit.TryGetValue(unit, out var list) ? list.Count : 0));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<UnitWatermark?> GetWatermarkAsync(string unit, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_watermarks.GetValueOrDefault(unit));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask EnsureWatermarksAsync(IReadOnlyCollection<string> units, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        lock (_lock)
+        {
+            foreach (var unit in units)
+            {
+                _watermarks.TryAdd(unit, new UnitWatermark(unit, 0, 0, dueAt));
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask MarkJudgedAsync(string unit, long judgedThrough, DateTimeOffset? dueAt, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            var mark = _watermarks.GetValueOrDefault(unit) ?? new UnitWatermark(unit, 0, 0, null);
+            _watermarks[unit] = mark with { JudgedThrough = Math.Max(mark.JudgedThrough, judgedThrough), DueAt = dueAt };
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<UnitWatermark>> UnitsBehindAsync(DateTimeOffset now, string? afterUnit = null, int maxCount = 256, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            return ValueTask.FromResult<IReadOnlyList<UnitWatermark>>(_watermarks.Values
+                .Where(w => afterUnit is null || string.CompareOrdinal(w.Unit, afterUnit) > 0)
+                .Where(w => w.IsBehind(now))
+                .Take(maxCount)
+                .ToArray());
         }
     }
 }

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+
+namespace CampaignFlow.FaultHarness;
+
+/// <summary>
+/// One client per unit, sending its batches in order while the server is up. A batch whose answer was lost (the
+/// server died) is sent again half of the time — a client's retry, a duplicate to the server — and given up otherwise,
+/// so some batches are stored with nobody ever asking again: what only the server's own reconciling can finish.
+/// </summary>
+internal sealed class LoadClients(HttpClient client, Func<Uri> host, Random random)
+{
+    private readonly ConcurrentDictionary<int, HttpStatusCode> _acknowledged = new();
+    private volatile TaskCompletionSource _up = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _lostAnswers;
+    private int _errors;
+    private int _refused;
+
+    /// <summary>The batches the server answered 2xx for: every record of each must be stored.</summary>
+    public IReadOnlyDictionary<int, HttpStatusCode> Acknowledged => _acknowledged;
+
+    /// <summary>Requests whose answer never came (the server was killed under them).</summary>
+    public int LostAnswers => _lostAnswers;
+
+    /// <summary>Server errors (5xx): must be 0.</summary>
+    public int Errors => _errors;
+
+    /// <summary>
+    /// Batches refused whole (4xx): expected when a batch names a document whose batch was given up, and harmless —
+    /// nothing of a refused batch is stored, so the fresh host never sees it either.
+    /// </summary>
+    public int Refused => _refused;
+
+    public void Up() => _up.TrySetResult();
+
+    public void Down()
+    {
+        if (_up.Task.IsCompleted)
+        {
+            _up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public Task RunAsync(IReadOnlyList<UnitLoad> loads, CancellationToken ct) => Task.WhenAll(loads.Select(l => RunUnitAsync(l, ct)));
+
+    private async Task RunUnitAsync(UnitLoad load, CancellationToken ct)
+    {
+        var jitter = new Random(random.Next());
+        foreach (var batch in load.Batches)
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                await _up.Task.WaitAsync(ct);
+                await Task.Delay(jitter.Next(50, 300), ct);
+                try
+                {
+                    using var body = new StringContent(batch.Json, Encoding.UTF8, "application/json");
+                    using var response = await client.PostAsync(new Uri(host(), $"/units/{batch.Unit}/records"), body, ct);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        _acknowledged[batch.Id] = response.StatusCode;
+                    }
+                    else
+                    {
+                        _ = (int)response.StatusCode >= 500 ? Interlocked.Increment(ref _errors) : Interlocked.Increment(ref _refused);
+                        var answer = await response.Content.ReadAsStringAsync(ct);
+                        Console.Error.WriteLine($"batch {batch.Id} of {batch.Unit}: {(int)response.StatusCode} {answer[..Math.Min(answer.Length, 300)]}");
+                    }
+
+                    break;
+                }
+                catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+                {
+                    Interlocked.Increment(ref _lostAnswers);
+                    if (jitter.Next(2) == 0)
+                    {
+                        break; // given up: stored or not, nobody asks again
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using CampaignFlow.Campaigns.Progress;
+using CampaignFlow.Campaigns.Sessions;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Campaigns.Verdicts;
+
+namespace CampaignFlow.Campaigns.Reconciling;
+
+/// <summary>
+/// Finishes what a unit's records and the clock call for — the session moved to now, its verdicts persisted, its
+/// bookmarks signalled — and only then moves the unit's watermark (docs/adr/0007). Each step repeats harmlessly
+/// (verdicts are stored as the difference to the open rows, signals carry idempotency keys), so a crash before the
+/// watermark moves costs one more pass, never a lost or doubled violation or signal.
+/// </summary>
+internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts, WorkflowProgress progress)
+{
+    /// <summary>Moves the unit's session to <paramref name="now"/>, persists, signals and marks it judged. The caller holds the unit's lock.</summary>
+    public async Task CompleteAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)
+    {
+        await verdicts.AdvanceAsync(unit, session, now, ct).ConfigureAwait(false);
+        await progress.SignalAsync(unit, session, ct).ConfigureAwait(false);
+        await MarkJudgedAsync(unit, session, now, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After the session's verdicts through its last record were persisted and its bookmarks signalled at
+    /// <paramref name="now"/>: the unit is judged through that record, and due again at the plan's next boundary.
+    /// </summary>
+    public async Task MarkJudgedAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct) =>
+        await records.MarkJudgedAsync(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now), ct).ConfigureAwait(false);
+}

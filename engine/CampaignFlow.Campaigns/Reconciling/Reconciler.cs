@@ -1,0 +1,94 @@
+using CampaignFlow.Campaigns.Sessions;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Units;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Campaigns.Reconciling;
+
+/// <summary>
+/// Finds the units whose derived state is behind their records or the clock — a host killed between storing records
+/// and persisting their violations, a tick that failed for one unit, a timer fired just before a crash — and finishes
+/// the work (docs/adr/0007). Runs at start and then at most once per interval, from the tick. Finding the units behind
+/// is one indexed read whatever the number of units; a pass costs in proportion to the units it finds.
+/// </summary>
+/// <remarks>
+/// Several hosts may reconcile the same unit at once: every step is idempotent, so the second pass changes nothing.
+/// After its first pass a host acts only on a unit it already found behind, with the same watermark, one pass before:
+/// a unit another host is recording for right now is behind for a moment, and judging it from here at the same time
+/// could store the older of the two views last (docs/adr/0007).
+/// </remarks>
+internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, ILogger logger)
+{
+    private const int Page = 256;
+    private DateTimeOffset? _lastPass;
+    private Dictionary<string, UnitWatermark>? _seen;
+
+    /// <summary>Gives every running unit without a watermark one, due now, so a unit never judged cannot be missed.</summary>
+    public async Task StartAsync(IEnumerable<string> unitIds, DateTimeOffset now, CancellationToken ct) =>
+        await records.EnsureWatermarksAsync(unitIds.ToArray(), now, ct).ConfigureAwait(false);
+
+    /// <summary>One pass, unless the last was less than the interval ago: every unit behind at <paramref name="now"/> brought up to date.</summary>
+    /// <returns>How many units were brought up to date.</returns>
+    public async Task<int> ReconcileAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (_lastPass is { } last && now - last < interval && now >= last)
+        {
+            return 0;
+        }
+
+        _lastPass = now;
+        var seen = new Dictionary<string, UnitWatermark>(StringComparer.Ordinal);
+        var done = 0;
+        string? after = null;
+        while (true)
+        {
+            var behind = await records.UnitsBehindAsync(now, after, Page, ct).ConfigureAwait(false);
+            foreach (var mark in behind)
+            {
+                if (_seen is not null && _seen.GetValueOrDefault(mark.Unit) != mark)
+                {
+                    seen[mark.Unit] = mark; // perhaps in flight elsewhere: acted on next pass if nobody moved it
+                    continue;
+                }
+
+                done += await CatchUpAsync(mark, now, ct).ConfigureAwait(false) ? 1 : 0;
+            }
+
+            // Paged by unit id, so a unit that fails again is not read twice in one pass.
+            if (behind.Count < Page)
+            {
+                _seen = seen;
+                return done;
+            }
+
+            after = behind[^1].Unit;
+        }
+    }
+
+    private async Task<bool> CatchUpAsync(UnitWatermark mark, DateTimeOffset now, CancellationToken ct)
+    {
+        // A unit no campaign runs for here (its plan refused at this start) is left behind, not marked: once its plan
+        // runs again, its records still need judging. A unit whose lock is held is being recorded or ticked on this host,
+        // which marks it when done, or leaves it to the next pass.
+        if (units.Find(mark.Unit) is not { } unit || unit.Lock.CurrentCount == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            await sessions.WithSessionAsync(unit, async session =>
+            {
+                await derived.CompleteAsync(unit, session, now, ct).ConfigureAwait(false);
+                return true;
+            }, ct).ConfigureAwait(false);
+            logger.LogInformation("Brought unit {Unit} up to date: records {Judged} -> {Recorded}, due {Due}", unit.Unit.Id, mark.JudgedThrough, mark.RecordedThrough, mark.DueAt);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Bringing unit {Unit} up to date failed; the next pass tries again", unit.Unit.Id);
+            return false;
+        }
+    }
+}
