@@ -164,6 +164,55 @@ public sealed class SqliteViolationStore : IViolationStore
             return ids;
         }));
 
+    /// <inheritdoc />
+    /// <remarks>Reads <c>violation_tallies</c>, kept by triggers (migration 3) in the transaction that changes a violation.</remarks>
+    public ValueTask<IReadOnlyList<OpenViolationTally>> TallyOpenAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return new(_connections.Read<IReadOnlyList<OpenViolationTally>>(connection =>
+        {
+            // One JSON array, not a parameter per unit, as in Where: a body's units can outnumber SQLite's parameters.
+            using var command = connection.Command(null, """
+                SELECT unit, plan_id, plan_version, requirement_id, open, earliest_due, earliest_opened
+                FROM violation_tallies WHERE unit IN (SELECT value FROM json_each($units))
+                ORDER BY unit, plan_id, plan_version, requirement_id;
+                """);
+            command.Parameters.AddWithValue("$units", JsonSerializer.Serialize(units));
+            var tallies = new List<OpenViolationTally>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                tallies.Add(new OpenViolationTally(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetInt32(4),
+                    SqliteTime.ParseDay(reader.GetString(5)), SqliteTime.ParseDay(reader.GetString(6))));
+            }
+
+            return tallies;
+        }));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Reads <c>violation_open_days</c>, kept by triggers (migration 3) in the transaction that changes a violation.</remarks>
+    public ValueTask<IReadOnlyList<OpenViolationChange>> OpenChangesByDayAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return new(_connections.Read<IReadOnlyList<OpenViolationChange>>(connection =>
+        {
+            using var command = connection.Command(null, """
+                SELECT day, sum(change) FROM violation_open_days WHERE unit IN (SELECT value FROM json_each($units))
+                GROUP BY day HAVING sum(change) <> 0 ORDER BY day;
+                """);
+            command.Parameters.AddWithValue("$units", JsonSerializer.Serialize(units));
+            var changes = new List<OpenViolationChange>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                changes.Add(new OpenViolationChange(SqliteTime.ParseDay(reader.GetString(0)), reader.GetInt32(1)));
+            }
+
+            return changes;
+        }));
+    }
+
     /// <summary>The WHERE clause of a query (or an empty string), its parameters added to <paramref name="command"/>.</summary>
     private static string Where(ViolationQuery query, SqliteCommand command)
     {
