@@ -4,6 +4,7 @@ using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
 using CampaignFlow.Plans.Resolution;
+using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Catalog;
 
@@ -29,6 +30,15 @@ internal sealed class PlanLibrary
 
     /// <summary>What could not be loaded.</summary>
     public IReadOnlyList<PlanLoadProblem> Problems { get; }
+
+    /// <summary>Writes every problem to <paramref name="logger"/> as a warning.</summary>
+    public void LogProblems(ILogger logger)
+    {
+        foreach (var problem in Problems)
+        {
+            logger.LogWarning("Plan problem {File}:{Line}:{Column} {Code}: {Message}", problem.File, problem.Line, problem.Column, problem.Code, problem.MessageEn);
+        }
+    }
 
     /// <summary>Every stored version, resolved.</summary>
     public IReadOnlyList<ResolvedPlan> Versions { get; }

@@ -24,6 +24,18 @@ internal sealed class PlanCompilations
     /// <summary>How many distinct rule networks the compiled versions share.</summary>
     public int RuleNetworks => _rules.NetworkCount;
 
+    /// <summary>Every version given compiled and registered.</summary>
+    public static PlanCompilations Of(IEnumerable<ResolvedPlan> versions)
+    {
+        var compilations = new PlanCompilations();
+        foreach (var version in versions)
+        {
+            compilations.Register(version);
+        }
+
+        return compilations;
+    }
+
     /// <summary>Compiles the workflow of <paramref name="version"/> and registers it.</summary>
     public void Register(ResolvedPlan version) => WorkflowOf(version);
 
@@ -34,6 +46,9 @@ internal sealed class PlanCompilations
             var (campaign, schedule) = WorkflowOf(version);
             return new CompiledPlan(campaign, _rules.Compile(version, schedule: schedule));
         })).Value;
+
+    /// <summary>The due schedule of <paramref name="version"/>, computed once for its workflow and rules.</summary>
+    public IReadOnlyList<DuePeriod> ScheduleOf(ResolvedPlan version) => WorkflowOf(version).Schedule;
 
     private (CompiledCampaign Campaign, IReadOnlyList<DuePeriod> Schedule) WorkflowOf(ResolvedPlan version) =>
         _workflows.GetOrAdd((version.Id, version.Version), _ =>

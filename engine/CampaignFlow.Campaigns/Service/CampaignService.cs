@@ -3,6 +3,7 @@ using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Progress;
 using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Recording;
+using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Time;
@@ -34,10 +35,13 @@ public sealed class CampaignService : IAsyncDisposable
     private readonly CampaignQueries _queries;
     private readonly PlanValidator _validator;
 
-    private CampaignService(PlanLibrary library, UnitRegistry units, UnitSessions sessions, RecordingPipeline recording, CampaignTicker ticker, CampaignQueries queries, PlanValidator validator)
+    private CampaignService(PlanLibrary library, UnitRegistry units, UnitSessions sessions, RecordingPipeline recording, CampaignTicker ticker, CampaignQueries queries, PlanValidator validator, ComplianceRollups rollups)
     {
-        (_library, _units, _sessions, _recording, _ticker, _queries, _validator) = (library, units, sessions, recording, ticker, queries, validator);
+        (_library, _units, _sessions, _recording, _ticker, _queries, _validator, Rollups) = (library, units, sessions, recording, ticker, queries, validator, rollups);
     }
+
+    /// <summary>Roll-ups over the units under a body (the compliance matrix, the units most behind, the open count per day), read from the stores' tallies.</summary>
+    public ComplianceRollups Rollups { get; }
 
     /// <summary>What could not be loaded: plan findings at file:line:column, plans changed without a new version.</summary>
     public IReadOnlyList<PlanLoadProblem> LoadProblems => _library.Problems;
@@ -69,17 +73,10 @@ public sealed class CampaignService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
-        foreach (var problem in library.Problems)
-        {
-            logger.LogWarning("Plan problem {File}:{Line}:{Column} {Code}: {Message}", problem.File, problem.Line, problem.Column, problem.Code, problem.MessageEn);
-        }
+        library.LogProblems(logger);
 
         // Every stored version is registered, so instances pinned to older versions can still be resumed (and cancelled).
-        var compilations = new PlanCompilations();
-        foreach (var version in library.Versions)
-        {
-            compilations.Register(version);
-        }
+        var compilations = PlanCompilations.Of(library.Versions);
 
         var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
         var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
@@ -94,7 +91,8 @@ public sealed class CampaignService : IAsyncDisposable
             new RecordingPipeline(stores.Records, sessions, verdicts, progress, options.Clock),
             new CampaignTicker(runtime, units, sessions, verdicts, progress, options.Clock, logger),
             new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
-            new PlanValidator(options.DefinitionsPath, library.FilesByPlan));
+            new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
+            new ComplianceRollups(units.Tree, started.ToDictionary(u => u.Unit.Id, u => u.Plan, StringComparer.Ordinal), new PlanVersionDues(compilations), stores.Violations, options.Clock));
     }
 
     /// <summary>The running unit with this id, or null.</summary>

@@ -1,0 +1,245 @@
+using CampaignFlow.Campaigns.Catalog;
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Plans.Resolution;
+
+namespace CampaignFlow.Campaigns.Rollups;
+
+/// <summary>
+/// Roll-ups over the units under a body: the units × requirements matrix (met, pending, violated) with totals, the
+/// units most behind, and the open count over time. Everything is read from the stores' tallies of open violations
+/// (<see cref="IViolationStore.TallyOpenAsync"/>, kept as violations change) and each plan version's due schedule
+/// (computed once), so a roll-up costs what units × requirements are, not what the violations are.
+/// </summary>
+/// <remarks>
+/// A cell is <see cref="ComplianceStatus.Violated"/> while a violation of the unit's running plan version for that
+/// requirement is open, whatever the day; otherwise <see cref="ComplianceStatus.Pending"/> while a period of the
+/// requirement has not ended by the roll-up's day, and <see cref="ComplianceStatus.Met"/> after. The violations are
+/// those the stores hold now: a day in the past changes which periods have closed, not which violations were open then.
+/// </remarks>
+/// <threadsafety>Safe for concurrent use.</threadsafety>
+public sealed class ComplianceRollups
+{
+    private readonly OrganisationTree _tree;
+    private readonly IReadOnlyDictionary<string, ResolvedPlan> _plans;
+    private readonly PlanVersionDues _dues;
+    private readonly IViolationStore _violations;
+    private readonly TimeProvider _clock;
+
+    internal ComplianceRollups(OrganisationTree tree, IReadOnlyDictionary<string, ResolvedPlan> plansByUnit, PlanVersionDues dues, IViolationStore violations, TimeProvider clock)
+    {
+        (_tree, _plans, _dues, _violations, _clock) = (tree, plansByUnit, dues, violations, clock);
+    }
+
+    /// <summary>The body with the units under it and what a filter may name, or null when no running unit is under it.</summary>
+    /// <param name="body">A body's id (or a unit's: the unit alone).</param>
+    public BodyScope? FindBody(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var units = _tree.Under(body);
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
+        var plans = units.Select(u => _plans[u.Id]).ToArray();
+        var kinds = plans.Select(p => p.Unit.Kind).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var phases = plans.DistinctBy(p => (p.Id, p.Version)).SelectMany(_dues.Of).Select(r => r.Phase).OfType<string>()
+            .Distinct(StringComparer.Ordinal).ToArray();
+        return new BodyScope(body, units, kinds, phases);
+    }
+
+    /// <summary>The last day that has ended by the service's clock, in the time zone of <paramref name="unit"/>'s plan (Asia/Shanghai for the seeds).</summary>
+    /// <param name="unit">A unit; null: the first running unit.</param>
+    public DateOnly LastEndedDay(CampaignUnit? unit = null)
+    {
+        var plan = unit is null ? _plans.Values.FirstOrDefault() : _plans.GetValueOrDefault(unit.Id);
+        var zone = plan is not null && TimeZoneInfo.TryFindSystemTimeZoneById(plan.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), zone).DateTime).AddDays(-1);
+    }
+
+    /// <summary>The roll-up of a body's units on a day.</summary>
+    /// <param name="body">The body, from <see cref="FindBody"/>.</param>
+    /// <param name="filter">Day, unit kind, phase, order and page; a kind or phase the body does not have gives no units or no requirements.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public async Task<BodyCompliance> GetComplianceAsync(BodyScope body, ComplianceFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(filter);
+        var at = filter.At ?? LastEndedDay(body.Units[0]);
+        var units = filter.Kind is null ? body.Units : body.Units.Where(u => _plans[u.Id].Unit.Kind == filter.Kind).ToArray();
+        var tallies = await OpenTalliesAsync(units, ct).ConfigureAwait(false);
+
+        // The columns: every requirement of the units' plan versions, first seen first; a version's requirements looked up once.
+        var columns = new List<RequirementDue>();
+        var columnOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var versions = new Dictionary<(string, int), (RequirementDue Due, int Column)[]>();
+        foreach (var plan in units.Select(u => _plans[u.Id]))
+        {
+            if (versions.ContainsKey((plan.Id, plan.Version)))
+            {
+                continue;
+            }
+
+            var dues = _dues.Of(plan).Where(r => filter.Phase is null || r.Phase == filter.Phase).ToArray();
+            foreach (var due in dues.Where(d => !columnOf.ContainsKey(d.Id)))
+            {
+                columnOf[due.Id] = columns.Count;
+                columns.Add(due);
+            }
+
+            versions[(plan.Id, plan.Version)] = dues.Select(d => (d, columnOf[d.Id])).ToArray();
+        }
+
+        var columnCounts = new int[columns.Count, 4];
+        var rows = new List<(CampaignUnit Unit, ResolvedPlan Plan, ComplianceCounts Totals, int DaysOverdue, int Order)>(units.Count);
+        foreach (var unit in units)
+        {
+            var plan = _plans[unit.Id];
+            var open = tallies.GetValueOrDefault(unit.Id);
+            int met = 0, pending = 0, violated = 0, openViolations = 0;
+            DateOnly? earliest = null;
+            foreach (var (due, column) in versions[(plan.Id, plan.Version)])
+            {
+                var status = Status(due, open, at, out var tally);
+                switch (status)
+                {
+                    case ComplianceStatus.Met:
+                        met++;
+                        break;
+                    case ComplianceStatus.Pending:
+                        pending++;
+                        break;
+                    default:
+                        violated++;
+                        break;
+                }
+
+                columnCounts[column, (int)status]++;
+                if (tally is not null)
+                {
+                    openViolations += tally.Open;
+                    columnCounts[column, 3] += tally.Open;
+                    earliest = earliest is { } e && e <= tally.EarliestDue ? e : tally.EarliestDue;
+                }
+            }
+
+            rows.Add((unit, plan, new ComplianceCounts(met, pending, violated, openViolations), Overdue(earliest, at), rows.Count));
+        }
+
+        IEnumerable<(CampaignUnit Unit, ResolvedPlan Plan, ComplianceCounts Totals, int DaysOverdue, int Order)> ordered = filter.Sort == ComplianceSort.Behind
+            ? rows.OrderByDescending(r => r.Totals.OpenViolations).ThenByDescending(r => r.DaysOverdue).ThenBy(r => r.Order)
+            : rows;
+        var page = ordered.Skip(filter.Offset).Take(filter.Limit).Select(r =>
+        {
+            var cells = new ComplianceStatus?[columns.Count];
+            var open = tallies.GetValueOrDefault(r.Unit.Id);
+            foreach (var (due, column) in versions[(r.Plan.Id, r.Plan.Version)])
+            {
+                cells[column] = Status(due, open, at, out _);
+            }
+
+            return new UnitComplianceRow(r.Unit, r.Plan.Unit.Kind, r.Totals, r.DaysOverdue, cells);
+        }).ToArray();
+
+        var requirements = columns.Select((c, i) => new RequirementColumn(c.Id, c.Title, c.Phase,
+            new ComplianceCounts(columnCounts[i, 0], columnCounts[i, 1], columnCounts[i, 2], columnCounts[i, 3]))).ToArray();
+        var totals = new ComplianceCounts(rows.Sum(r => r.Totals.Met), rows.Sum(r => r.Totals.Pending), rows.Sum(r => r.Totals.Violated), rows.Sum(r => r.Totals.OpenViolations));
+        return new BodyCompliance(body.Body, at, filter.Kind, filter.Phase, requirements, totals, rows.Count, rows.Count(r => r.Totals.Violated > 0),
+            filter.Offset, filter.Limit, page);
+    }
+
+    /// <summary>
+    /// How far behind each of <paramref name="units"/> is on a day, most behind first: most open violations, then most
+    /// days overdue, then in the order given.
+    /// </summary>
+    /// <param name="units">The units (those a caller may read, or those under a body).</param>
+    /// <param name="at">The day; null: <see cref="LastEndedDay"/>.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public async Task<IReadOnlyList<UnitStanding>> RankBehindAsync(IReadOnlyList<CampaignUnit> units, DateOnly? at, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var running = units.Where(u => _plans.ContainsKey(u.Id)).ToArray();
+        var tallies = await OpenTalliesAsync(running, ct).ConfigureAwait(false);
+        return running
+            .Select((unit, order) =>
+            {
+                var open = tallies.GetValueOrDefault(unit.Id)?.Values;
+                DateOnly? earliest = open is { Count: > 0 } ? open.Min(t => t.EarliestDue) : null;
+                var day = at ?? LastEndedDay(unit);
+                return (Standing: new UnitStanding(unit, _plans[unit.Id].Unit.Kind, open?.Sum(t => t.Open) ?? 0, Overdue(earliest, day), earliest), Order: order);
+            })
+            .OrderByDescending(s => s.Standing.OpenViolations).ThenByDescending(s => s.Standing.DaysOverdue).ThenBy(s => s.Order)
+            .Select(s => s.Standing)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// How many violations of the body's units were open at the end of each day, from the first day one opened (or
+    /// <paramref name="from"/>) to the last day the count changed (or <paramref name="to"/>), every day listed.
+    /// </summary>
+    /// <param name="body">The body, from <see cref="FindBody"/>.</param>
+    /// <param name="from">The first day to list, or null.</param>
+    /// <param name="to">The last day to list, or null.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public async Task<IReadOnlyList<OpenViolationsOnDay>> GetOpenHistoryAsync(BodyScope body, DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var changes = await _violations.OpenChangesByDayAsync(body.Units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
+        if (changes.Count == 0 && (from is null || to is null))
+        {
+            return [];
+        }
+
+        var first = from ?? changes[0].Day;
+        var last = to ?? changes[^1].Day;
+        var days = new List<OpenViolationsOnDay>();
+        var open = 0;
+        var next = 0;
+        for (var day = changes.Count > 0 && changes[0].Day < first ? changes[0].Day : first; day <= last; day = day.AddDays(1))
+        {
+            while (next < changes.Count && changes[next].Day == day)
+            {
+                open += changes[next++].Change;
+            }
+
+            if (day >= first)
+            {
+                days.Add(new OpenViolationsOnDay(day, open));
+            }
+        }
+
+        return days;
+    }
+
+    // A unit's tallies of the plan version it runs, by requirement: a superseded version's violations stay as stored.
+    private async Task<Dictionary<string, Dictionary<string, OpenViolationTally>>> OpenTalliesAsync(IReadOnlyList<CampaignUnit> units, CancellationToken ct)
+    {
+        var tallies = await _violations.TallyOpenAsync(units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
+        var byUnit = new Dictionary<string, Dictionary<string, OpenViolationTally>>(StringComparer.Ordinal);
+        foreach (var tally in tallies)
+        {
+            if (_plans.GetValueOrDefault(tally.Unit) is not { } plan || plan.Id != tally.PlanId || plan.Version != tally.PlanVersion)
+            {
+                continue;
+            }
+
+            if (!byUnit.TryGetValue(tally.Unit, out var requirements))
+            {
+                byUnit[tally.Unit] = requirements = new Dictionary<string, OpenViolationTally>(StringComparer.Ordinal);
+            }
+
+            requirements[tally.RequirementId] = tally;
+        }
+
+        return byUnit;
+    }
+
+    private static ComplianceStatus Status(RequirementDue due, Dictionary<string, OpenViolationTally>? open, DateOnly at, out OpenViolationTally? tally)
+    {
+        tally = open?.GetValueOrDefault(due.Id);
+        return tally is not null ? ComplianceStatus.Violated : due.LastEnd <= at ? ComplianceStatus.Met : ComplianceStatus.Pending;
+    }
+
+    private static int Overdue(DateOnly? earliestDue, DateOnly at) => earliestDue is { } due && at > due ? at.DayNumber - due.DayNumber : 0;
+}
