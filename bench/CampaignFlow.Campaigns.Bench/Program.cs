@@ -15,6 +15,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   --keep                 keep the temp folder (definitions/ and data/campaignflow.db) and print where it is
 //   --definitions PATH     the repository's definitions folder to clone from (default: the first definitions/
 //                          found walking up from the current directory)
+//   --rollup on            instead: store open violations for the units and time the roll-ups of 魏都区委
+//                          (see RollupBench); --open-per-unit K (default 8), --runs R (default 21)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
@@ -22,10 +24,10 @@ for (var i = 0; i < args.Length; i++)
     options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "on";
 }
 
-var known = new[] { "--units", "--restart", "--keep", "--definitions" };
+var known = new[] { "--units", "--restart", "--keep", "--definitions", "--rollup", "--open-per-unit", "--runs" };
 if (options.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
 {
-    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --restart on|off, --keep, --definitions PATH");
+    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --restart on|off, --keep, --definitions PATH, --rollup on, --open-per-unit K, --runs R");
     return 2;
 }
 
@@ -48,6 +50,11 @@ try
     var watch = Stopwatch.StartNew();
     StreetClones.Write(source, definitions, units);
     var generateMs = watch.Elapsed.TotalMilliseconds;
+    if (options.ContainsKey("--rollup"))
+    {
+        return await RollupBench.RunAsync(definitions, database, units,
+            int.Parse(options.GetValueOrDefault("--open-per-unit", "8"), CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("--runs", "21"), CultureInfo.InvariantCulture));
+    }
 
     // As the server: the system clock, the default session budget and host id, the SQLite file in a data folder.
     var serviceOptions = new CampaignOptions { DefinitionsPath = definitions };
