@@ -70,37 +70,32 @@ public sealed class ComplianceRollups
         var units = filter.Kind is null ? body.Units : body.Units.Where(u => _plans[u.Id].Unit.Kind == filter.Kind).ToArray();
         var tallies = await OpenTalliesAsync(units, ct).ConfigureAwait(false);
 
-        // The columns: every requirement of the units' plan versions, first seen first; a version's requirements looked up once.
+        // The columns: every requirement of the units' plan versions (narrowed to the phase), first seen first.
         var columns = new List<RequirementDue>();
         var columnOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var versions = new Dictionary<(string, int), (RequirementDue Due, int Column)[]>();
-        foreach (var plan in units.Select(u => _plans[u.Id]))
+        var columnCounts = new List<int[]>();
+        var rows = new (CampaignUnit Unit, ResolvedPlan Plan, ComplianceCounts Totals, int DaysOverdue)[units.Count];
+        for (var n = 0; n < units.Count; n++)
         {
-            if (versions.ContainsKey((plan.Id, plan.Version)))
-            {
-                continue;
-            }
-
-            var dues = _dues.Of(plan).Where(r => filter.Phase is null || r.Phase == filter.Phase).ToArray();
-            foreach (var due in dues.Where(d => !columnOf.ContainsKey(d.Id)))
-            {
-                columnOf[due.Id] = columns.Count;
-                columns.Add(due);
-            }
-
-            versions[(plan.Id, plan.Version)] = dues.Select(d => (d, columnOf[d.Id])).ToArray();
-        }
-
-        var columnCounts = new int[columns.Count, 4];
-        var rows = new List<(CampaignUnit Unit, ResolvedPlan Plan, ComplianceCounts Totals, int DaysOverdue, int Order)>(units.Count);
-        foreach (var unit in units)
-        {
+            var unit = units[n];
             var plan = _plans[unit.Id];
             var open = tallies.GetValueOrDefault(unit.Id);
             int met = 0, pending = 0, violated = 0, openViolations = 0;
             DateOnly? earliest = null;
-            foreach (var (due, column) in versions[(plan.Id, plan.Version)])
+            foreach (var due in _dues.Of(plan))
             {
+                if (filter.Phase is not null && due.Phase != filter.Phase)
+                {
+                    continue;
+                }
+
+                if (!columnOf.TryGetValue(due.Id, out var column))
+                {
+                    columnOf[due.Id] = column = columns.Count;
+                    columns.Add(due);
+                    columnCounts.Add(new int[4]);
+                }
+
                 var status = Status(due, open, at, out var tally);
                 switch (status)
                 {
@@ -115,37 +110,43 @@ public sealed class ComplianceRollups
                         break;
                 }
 
-                columnCounts[column, (int)status]++;
+                var counts = columnCounts[column];
+                counts[(int)status]++;
                 if (tally is not null)
                 {
                     openViolations += tally.Open;
-                    columnCounts[column, 3] += tally.Open;
+                    counts[3] += tally.Open;
                     earliest = earliest is { } e && e <= tally.EarliestDue ? e : tally.EarliestDue;
                 }
             }
 
-            rows.Add((unit, plan, new ComplianceCounts(met, pending, violated, openViolations), Overdue(earliest, at), rows.Count));
+            rows[n] = (unit, plan, new ComplianceCounts(met, pending, violated, openViolations), Overdue(earliest, at));
         }
 
-        IEnumerable<(CampaignUnit Unit, ResolvedPlan Plan, ComplianceCounts Totals, int DaysOverdue, int Order)> ordered = filter.Sort == ComplianceSort.Behind
-            ? rows.OrderByDescending(r => r.Totals.OpenViolations).ThenByDescending(r => r.DaysOverdue).ThenBy(r => r.Order)
-            : rows;
-        var page = ordered.Skip(filter.Offset).Take(filter.Limit).Select(r =>
+        // Only the page's cells are made; the totals above counted every unit.
+        var order = Enumerable.Range(0, rows.Length);
+        if (filter.Sort == ComplianceSort.Behind)
         {
+            order = order.OrderByDescending(i => rows[i].Totals.OpenViolations).ThenByDescending(i => rows[i].DaysOverdue).ThenBy(i => i);
+        }
+
+        var page = order.Skip(filter.Offset).Take(filter.Limit).Select(i =>
+        {
+            var (unit, plan, totals, overdue) = rows[i];
             var cells = new ComplianceStatus?[columns.Count];
-            var open = tallies.GetValueOrDefault(r.Unit.Id);
-            foreach (var (due, column) in versions[(r.Plan.Id, r.Plan.Version)])
+            var open = tallies.GetValueOrDefault(unit.Id);
+            foreach (var due in _dues.Of(plan).Where(d => filter.Phase is null || d.Phase == filter.Phase))
             {
-                cells[column] = Status(due, open, at, out _);
+                cells[columnOf[due.Id]] = Status(due, open, at, out _);
             }
 
-            return new UnitComplianceRow(r.Unit, r.Plan.Unit.Kind, r.Totals, r.DaysOverdue, cells);
+            return new UnitComplianceRow(unit, plan.Unit.Kind, totals, overdue, cells);
         }).ToArray();
 
         var requirements = columns.Select((c, i) => new RequirementColumn(c.Id, c.Title, c.Phase,
-            new ComplianceCounts(columnCounts[i, 0], columnCounts[i, 1], columnCounts[i, 2], columnCounts[i, 3]))).ToArray();
+            new ComplianceCounts(columnCounts[i][0], columnCounts[i][1], columnCounts[i][2], columnCounts[i][3]))).ToArray();
         var totals = new ComplianceCounts(rows.Sum(r => r.Totals.Met), rows.Sum(r => r.Totals.Pending), rows.Sum(r => r.Totals.Violated), rows.Sum(r => r.Totals.OpenViolations));
-        return new BodyCompliance(body.Body, at, filter.Kind, filter.Phase, requirements, totals, rows.Count, rows.Count(r => r.Totals.Violated > 0),
+        return new BodyCompliance(body.Body, at, filter.Kind, filter.Phase, requirements, totals, rows.Length, rows.Count(r => r.Totals.Violated > 0),
             filter.Offset, filter.Limit, page);
     }
 
@@ -164,7 +165,7 @@ public sealed class ComplianceRollups
         return running
             .Select((unit, order) =>
             {
-                var open = tallies.GetValueOrDefault(unit.Id)?.Values;
+                var open = tallies.GetValueOrDefault(unit.Id);
                 DateOnly? earliest = open is { Count: > 0 } ? open.Min(t => t.EarliestDue) : null;
                 var day = at ?? LastEndedDay(unit);
                 return (Standing: new UnitStanding(unit, _plans[unit.Id].Unit.Kind, open?.Sum(t => t.Open) ?? 0, Overdue(earliest, day), earliest), Order: order);
@@ -212,11 +213,12 @@ public sealed class ComplianceRollups
         return days;
     }
 
-    // A unit's tallies of the plan version it runs, by requirement: a superseded version's violations stay as stored.
-    private async Task<Dictionary<string, Dictionary<string, OpenViolationTally>>> OpenTalliesAsync(IReadOnlyList<CampaignUnit> units, CancellationToken ct)
+    // A unit's tallies of the plan version it runs: a superseded version's violations stay as stored. A unit has few
+    // (one per requirement behind), so a list scanned beats a dictionary per unit on a body of thousands.
+    private async Task<Dictionary<string, List<OpenViolationTally>>> OpenTalliesAsync(IReadOnlyList<CampaignUnit> units, CancellationToken ct)
     {
         var tallies = await _violations.TallyOpenAsync(units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
-        var byUnit = new Dictionary<string, Dictionary<string, OpenViolationTally>>(StringComparer.Ordinal);
+        var byUnit = new Dictionary<string, List<OpenViolationTally>>(StringComparer.Ordinal);
         foreach (var tally in tallies)
         {
             if (_plans.GetValueOrDefault(tally.Unit) is not { } plan || plan.Id != tally.PlanId || plan.Version != tally.PlanVersion)
@@ -224,20 +226,29 @@ public sealed class ComplianceRollups
                 continue;
             }
 
-            if (!byUnit.TryGetValue(tally.Unit, out var requirements))
+            if (!byUnit.TryGetValue(tally.Unit, out var list))
             {
-                byUnit[tally.Unit] = requirements = new Dictionary<string, OpenViolationTally>(StringComparer.Ordinal);
+                byUnit[tally.Unit] = list = [];
             }
 
-            requirements[tally.RequirementId] = tally;
+            list.Add(tally);
         }
 
         return byUnit;
     }
 
-    private static ComplianceStatus Status(RequirementDue due, Dictionary<string, OpenViolationTally>? open, DateOnly at, out OpenViolationTally? tally)
+    private static ComplianceStatus Status(RequirementDue due, List<OpenViolationTally>? open, DateOnly at, out OpenViolationTally? tally)
     {
-        tally = open?.GetValueOrDefault(due.Id);
+        tally = null;
+        for (var i = 0; open is not null && i < open.Count; i++)
+        {
+            if (string.Equals(open[i].RequirementId, due.Id, StringComparison.Ordinal))
+            {
+                tally = open[i];
+                break;
+            }
+        }
+
         return tally is not null ? ComplianceStatus.Violated : due.LastEnd <= at ? ComplianceStatus.Met : ComplianceStatus.Pending;
     }
 
