@@ -160,6 +160,20 @@ public sealed class RollupTests : IDisposable
             [new OpenViolationsOnDay(new DateOnly(2014, 7, 1), historyBefore[^1].Open), new OpenViolationsOnDay(new DateOnly(2014, 7, 2), historyBefore[^1].Open)]);
     }
 
+    [Fact]
+    public async Task Violations_of_a_plan_version_the_unit_no_longer_runs_are_not_counted()
+    {
+        var (h, service) = await RunToJulyAsync();
+        var body = service.Rollups.FindBody("weidu-district")!;
+        var before = await service.Rollups.GetComplianceAsync(body, new ComplianceFilter { At = June30 });
+        var stale = (await h.OpenAsync(service, Ximen))[0];
+
+        await h.Stores.Violations.ApplyAsync([new ViolationUpdate(true, CampaignHarness.At(June30), stale with { Id = stale.Id + "-v0", PlanVersion = 0 })]);
+
+        (await service.Rollups.GetComplianceAsync(body, new ComplianceFilter { At = June30 })).Totals.ShouldBe(before.Totals);
+        (await service.Rollups.RankBehindAsync(body.Units, June30)).Sum(s => s.OpenViolations).ShouldBe(before.Totals.OpenViolations);
+    }
+
     // 西关街道 records its demo log day by day to the end of June; 西门街道 nothing; the clock then moves to 1 July.
     private async Task<(CampaignHarness Harness, CampaignService Service)> RunToJulyAsync()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
@@ -25,6 +26,7 @@ public sealed class ComplianceRollups
     private readonly PlanVersionDues _dues;
     private readonly IViolationStore _violations;
     private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, BodyScope?> _bodies = new(StringComparer.Ordinal);
 
     internal ComplianceRollups(OrganisationTree tree, IReadOnlyDictionary<string, ResolvedPlan> plansByUnit, PlanVersionDues dues, IViolationStore violations, TimeProvider clock)
     {
@@ -33,9 +35,15 @@ public sealed class ComplianceRollups
 
     /// <summary>The body with the units under it and what a filter may name, or null when no running unit is under it.</summary>
     /// <param name="body">A body's id (or a unit's: the unit alone).</param>
+    /// <remarks>The tree and the plans do not change while the service runs, so each body is looked up once.</remarks>
     public BodyScope? FindBody(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        return _bodies.GetOrAdd(body, Scope);
+    }
+
+    private BodyScope? Scope(string body)
+    {
         var units = _tree.Under(body);
         if (units.Count == 0)
         {
@@ -219,19 +227,26 @@ public sealed class ComplianceRollups
     {
         var tallies = await _violations.TallyOpenAsync(units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
         var byUnit = new Dictionary<string, List<OpenViolationTally>>(StringComparer.Ordinal);
+        (string? Unit, ResolvedPlan? Plan, List<OpenViolationTally>? List) current = (null, null, null);
         foreach (var tally in tallies)
         {
-            if (_plans.GetValueOrDefault(tally.Unit) is not { } plan || plan.Id != tally.PlanId || plan.Version != tally.PlanVersion)
+            // The store gives a unit's tallies together: its plan is looked up once.
+            if (current.Unit != tally.Unit)
+            {
+                current = (tally.Unit, _plans.GetValueOrDefault(tally.Unit), byUnit.GetValueOrDefault(tally.Unit));
+            }
+
+            if (current.Plan is not { } plan || plan.Id != tally.PlanId || plan.Version != tally.PlanVersion)
             {
                 continue;
             }
 
-            if (!byUnit.TryGetValue(tally.Unit, out var list))
+            if (current.List is null)
             {
-                byUnit[tally.Unit] = list = [];
+                byUnit[tally.Unit] = current.List = [];
             }
 
-            list.Add(tally);
+            current.List.Add(tally);
         }
 
         return byUnit;
