@@ -23,6 +23,15 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public void A_body_known_only_as_a_parent_is_named_by_its_id_once()
+    {
+        var run = CliRun.Of("report", "xuchang-city", "--at", "2014-06-30", "--lang", "en");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.Split('\n')[0].ShouldBe("Compliance of the 1 unit(s) under xuchang-city at the end of 2014-06-30");
+    }
+
+    [Fact]
     public void Csv_has_a_row_per_unit_and_a_column_per_requirement()
     {
         var run = CliRun.Of("report", "xuchang-city", "--at", "2014-10-01", "--format", "csv");

@@ -56,6 +56,15 @@ public sealed class ComplianceEndpointTests(ComplianceEndpointTests.Fixture fixt
     }
 
     [Fact]
+    public async Task Without_a_day_the_roll_up_stands_at_the_last_day_that_has_ended()
+    {
+        // The clock is at the end of 2014-04-15, which has not ended yet.
+        var rollup = await fixture.Server.As(TestTokens.Admin).GetJsonAsync("/bodies/weidu-district/compliance");
+
+        rollup.GetProperty("at").GetString().ShouldBe("2014-04-14");
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_matrix()
     {
         var client = fixture.Server.As(TestTokens.Admin);
