@@ -17,6 +17,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 //   --keep                 keep the temp folder (definitions/ and data/campaignflow.db) and print where it is
 //   --definitions PATH     the repository's definitions folder to clone from (default: the first definitions/
 //                          found walking up from the current directory)
+//   --rollup on            instead: store open violations for the units and time the roll-ups of 魏都区委
+//                          (see RollupBench); --open-per-unit K (default 8), --runs R (default 21)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
@@ -24,10 +26,10 @@ for (var i = 0; i < args.Length; i++)
     options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "on";
 }
 
-var known = new[] { "--units", "--layout", "--restart", "--keep", "--definitions" };
+var known = new[] { "--units", "--layout", "--restart", "--keep", "--definitions", "--rollup", "--open-per-unit", "--runs" };
 if (options.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
 {
-    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --layout clones|tree, --restart on|off, --keep, --definitions PATH");
+    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --layout clones|tree, --restart on|off, --keep, --definitions PATH, --rollup on, --open-per-unit K, --runs R");
     return 2;
 }
 
@@ -59,6 +61,11 @@ try
     }
 
     var generateMs = watch.Elapsed.TotalMilliseconds;
+    if (options.ContainsKey("--rollup"))
+    {
+        return await RollupBench.RunAsync(definitions, database, units,
+            int.Parse(options.GetValueOrDefault("--open-per-unit", "8"), CultureInfo.InvariantCulture), int.Parse(options.GetValueOrDefault("--runs", "21"), CultureInfo.InvariantCulture));
+    }
 
     // Reading and checking the plans and the tree alone, as `campaignflow validate definitions/` does.
     watch.Restart();

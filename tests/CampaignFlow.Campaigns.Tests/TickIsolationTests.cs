@@ -37,5 +37,11 @@ public sealed class TickIsolationTests
 
         public ValueTask<IReadOnlyList<string>> OpenIdsAsync(string unit, string planId, int planVersion, CancellationToken cancellationToken = default) =>
             inner.OpenIdsAsync(unit, planId, planVersion, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OpenViolationTally>> TallyOpenAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default) =>
+            inner.TallyOpenAsync(units, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OpenViolationChange>> OpenChangesByDayAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default) =>
+            inner.OpenChangesByDayAsync(units, cancellationToken);
     }
 }

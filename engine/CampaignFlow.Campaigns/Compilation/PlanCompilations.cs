@@ -45,6 +45,9 @@ internal sealed class PlanCompilations
             return new CompiledPlan(campaign, _rules.Compile(version, schedule: schedule));
         })).Value;
 
+    /// <summary>The due schedule of <paramref name="version"/>, computed once for its workflow and rules.</summary>
+    public IReadOnlyList<DuePeriod> ScheduleOf(ResolvedPlan version) => WorkflowOf(version).Schedule;
+
     private (CompiledCampaign Campaign, IReadOnlyList<DuePeriod> Schedule) WorkflowOf(ResolvedPlan version) =>
         _workflows.GetOrAdd((version.Id, version.Version), _ =>
         {

@@ -4,6 +4,7 @@ using CampaignFlow.Campaigns.Progress;
 using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Reconciling;
 using CampaignFlow.Campaigns.Recording;
+using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Time;
@@ -35,10 +36,13 @@ public sealed class CampaignService : IAsyncDisposable
     private readonly CampaignQueries _queries;
     private readonly PlanValidator _validator;
 
-    private CampaignService(PlanLibrary library, UnitRegistry units, UnitSessions sessions, RecordingPipeline recording, CampaignTicker ticker, CampaignQueries queries, PlanValidator validator)
+    private CampaignService(PlanLibrary library, UnitRegistry units, UnitSessions sessions, RecordingPipeline recording, CampaignTicker ticker, CampaignQueries queries, PlanValidator validator, ComplianceRollups rollups)
     {
-        (_library, _units, _sessions, _recording, _ticker, _queries, _validator) = (library, units, sessions, recording, ticker, queries, validator);
+        (_library, _units, _sessions, _recording, _ticker, _queries, _validator, Rollups) = (library, units, sessions, recording, ticker, queries, validator, rollups);
     }
+
+    /// <summary>Roll-ups over the units under a body (the compliance matrix, the units most behind, the open count per day), read from the stores' tallies.</summary>
+    public ComplianceRollups Rollups { get; }
 
     /// <summary>What could not be loaded: plan findings at file:line:column, plans changed without a new version.</summary>
     public IReadOnlyList<PlanLoadProblem> LoadProblems => _library.Problems;
@@ -87,7 +91,8 @@ public sealed class CampaignService : IAsyncDisposable
             new RecordingPipeline(stores.Records, sessions, verdicts, progress, derived, options.Clock),
             new CampaignTicker(runtime, units, sessions, derived, reconciler, options.Clock, logger),
             new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
-            new PlanValidator(options.DefinitionsPath, library.FilesByPlan));
+            new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
+            new ComplianceRollups(units.Tree, started.ToDictionary(u => u.Unit.Id, u => u.Plan, StringComparer.Ordinal), new PlanVersionDues(compilations), stores.Violations, options.Clock));
     }
 
     /// <summary>The running unit with this id, or null.</summary>

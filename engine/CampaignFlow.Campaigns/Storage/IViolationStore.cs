@@ -27,4 +27,17 @@ public interface IViolationStore
 
     /// <summary>The ids of a unit's open violations for one plan version (to reconcile a rebuilt session).</summary>
     ValueTask<IReadOnlyList<string>> OpenIdsAsync(string unit, string planId, int planVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The tallies of open violations of <paramref name="units"/>, one per unit, plan version and requirement with at
+    /// least one open violation, ordered by unit, plan, version and requirement. Kept in the transaction of
+    /// <see cref="ApplyAsync"/>, so reading them costs what the tallies are, not what the violations are.
+    /// </summary>
+    ValueTask<IReadOnlyList<OpenViolationTally>> TallyOpenAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// How the number of open violations of <paramref name="units"/> changed per day (by the units' clocks), days in
+    /// order, days without change left out. Kept in the transaction of <see cref="ApplyAsync"/>, per unit and day.
+    /// </summary>
+    ValueTask<IReadOnlyList<OpenViolationChange>> OpenChangesByDayAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default);
 }

@@ -29,7 +29,7 @@ public sealed class PostgresViolationStore : IViolationStore
         "target, code, message_zh, message_en, details::text, status, opened_at, opened_offset_minutes, resolved_at, resolved_offset_minutes, changed_at, changed_offset_minutes";
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly string _violation, _event, _upsert;
+    private readonly string _violation, _event, _upsert, _tally, _openDay;
 
     /// <summary>A store over an already migrated schema (see <see cref="PostgresCampaignStores"/>). The caller owns the data source.</summary>
     public PostgresViolationStore(NpgsqlDataSource dataSource, string schema = PostgresCampaignStores.DefaultSchema)
@@ -39,6 +39,8 @@ public sealed class PostgresViolationStore : IViolationStore
         var s = PostgresSchema.Quote(schema);
         _violation = s + ".campaign_violation";
         _event = s + ".campaign_violation_event";
+        _tally = s + ".campaign_violation_tally";
+        _openDay = s + ".campaign_violation_open_day";
         _upsert =
             $"INSERT INTO {_violation} (id, unit, body, plan_id, plan_version, requirement_id, action_id, kind, severity, phase_id, period, period_start, period_end, " +
             "target, code, message_zh, message_en, details, status, opened_at, opened_offset_minutes, resolved_at, resolved_offset_minutes, changed_at, changed_offset_minutes) " +
@@ -186,6 +188,43 @@ public sealed class PostgresViolationStore : IViolationStore
         }
 
         return ids;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Reads <c>campaign_violation_tally</c>, kept by a trigger (migration 4) in the transaction that changes a violation.</remarks>
+    public async ValueTask<IReadOnlyList<OpenViolationTally>> TallyOpenAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT unit, plan_id, plan_version, requirement_id, open, earliest_due, earliest_opened FROM {_tally} WHERE unit = ANY($1) ORDER BY unit, plan_id, plan_version, requirement_id");
+        command.Parameters.Add(new NpgsqlParameter { Value = units.ToArray() });
+        var tallies = new List<OpenViolationTally>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            tallies.Add(new OpenViolationTally(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetString(3), reader.GetInt32(4),
+                reader.GetFieldValue<DateOnly>(5), reader.GetFieldValue<DateOnly>(6)));
+        }
+
+        return tallies;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Reads <c>campaign_violation_open_day</c>, kept by a trigger (migration 4) in the transaction that changes a violation.</remarks>
+    public async ValueTask<IReadOnlyList<OpenViolationChange>> OpenChangesByDayAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT day, sum(change)::integer FROM {_openDay} WHERE unit = ANY($1) GROUP BY day HAVING sum(change) <> 0 ORDER BY day");
+        command.Parameters.Add(new NpgsqlParameter { Value = units.ToArray() });
+        var changes = new List<OpenViolationChange>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            changes.Add(new OpenViolationChange(reader.GetFieldValue<DateOnly>(0), reader.GetInt32(1)));
+        }
+
+        return changes;
     }
 
     /// <summary>The WHERE clause of a query (or an empty string); its values are appended to <paramref name="values"/> as $1, $2…</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Storage.Sqlite.Connections;
@@ -163,6 +164,82 @@ public sealed class SqliteViolationStore : IViolationStore
 
             return ids;
         }));
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Reads <c>violation_tallies</c>, kept by triggers (migration 4) in the transaction that changes a violation. One
+    /// row per unit and plan version, its tallies joined in one text: a body's units have several tallies each, and
+    /// reading a row costs more here than the row costs SQLite (a body of 10,000 units: 45,000 tallies, 7,500 rows).
+    /// </remarks>
+    public ValueTask<IReadOnlyList<OpenViolationTally>> TallyOpenAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return new(_connections.Read<IReadOnlyList<OpenViolationTally>>(connection =>
+        {
+            // One JSON array, not a parameter per unit, as in Where: a body's units can outnumber SQLite's parameters.
+            using var command = connection.Command(null, """
+                SELECT unit, plan_id, plan_version,
+                       group_concat(requirement_id || char(31) || open || char(31) || earliest_due || char(31) || earliest_opened, char(30))
+                FROM violation_tallies WHERE unit IN (SELECT value FROM json_each($units))
+                GROUP BY unit, plan_id, plan_version
+                ORDER BY unit, plan_id, plan_version;
+                """);
+            command.Parameters.AddWithValue("$units", JsonSerializer.Serialize(units));
+            var tallies = new List<OpenViolationTally>();
+            // Units share requirement ids: one string each, not one per tally.
+            var requirements = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var (unit, plan, version) = (reader.GetString(0), reader.GetString(1), reader.GetInt32(2));
+                var first = tallies.Count;
+                var joined = reader.GetString(3).AsSpan();
+                foreach (var range in joined.Split('\u001e'))
+                {
+                    var entry = joined[range];
+                    var fields = new Range[4];
+                    entry.Split(fields, '\u001f');
+                    var id = entry[fields[0]];
+                    if (!requirements.TryGetValue(id, out var requirement))
+                    {
+                        requirement = id.ToString();
+                        requirements[id] = requirement;
+                    }
+
+                    tallies.Add(new OpenViolationTally(unit, plan, version, requirement, int.Parse(entry[fields[1]], CultureInfo.InvariantCulture),
+                        SqliteTime.ParseDay(entry[fields[2]]), SqliteTime.ParseDay(entry[fields[3]])));
+                }
+
+                // group_concat keeps no order: the contract orders by requirement within the unit and version.
+                tallies.Sort(first, tallies.Count - first, RequirementOrder.Instance);
+            }
+
+            return tallies;
+        }));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Reads <c>violation_open_days</c>, kept by triggers (migration 4) in the transaction that changes a violation.</remarks>
+    public ValueTask<IReadOnlyList<OpenViolationChange>> OpenChangesByDayAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        return new(_connections.Read<IReadOnlyList<OpenViolationChange>>(connection =>
+        {
+            using var command = connection.Command(null, """
+                SELECT day, sum(change) FROM violation_open_days WHERE unit IN (SELECT value FROM json_each($units))
+                GROUP BY day HAVING sum(change) <> 0 ORDER BY day;
+                """);
+            command.Parameters.AddWithValue("$units", JsonSerializer.Serialize(units));
+            var changes = new List<OpenViolationChange>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                changes.Add(new OpenViolationChange(SqliteTime.ParseDay(reader.GetString(0)), reader.GetInt32(1)));
+            }
+
+            return changes;
+        }));
+    }
 
     /// <summary>The WHERE clause of a query (or an empty string), its parameters added to <paramref name="command"/>.</summary>
     private static string Where(ViolationQuery query, SqliteCommand command)

@@ -18,4 +18,10 @@ internal static class SqliteTime
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A day written by <see cref="Day"/>, read from part of a longer text (a roll-up reads tens of thousands).</summary>
+    public static DateOnly ParseDay(ReadOnlySpan<char> text) => new(
+        int.Parse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture),
+        int.Parse(text[5..7], NumberStyles.None, CultureInfo.InvariantCulture),
+        int.Parse(text[8..10], NumberStyles.None, CultureInfo.InvariantCulture));
 }

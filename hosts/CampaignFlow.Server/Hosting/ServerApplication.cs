@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CampaignFlow.Server.Api.Bodies;
+using CampaignFlow.Server.Api.Compliance;
 using CampaignFlow.Server.Api.Groups;
 using CampaignFlow.Server.Api.Health;
 using CampaignFlow.Server.Api.OpenApi;
@@ -73,6 +74,7 @@ public static class ServerApplication
         services.AddSingleton<ApiProblems>();
         services.AddSingleton<RequestText>();
         services.AddSingleton<UnitLookup>();
+        services.AddSingleton<BodyAccess>();
         services.AddSingleton<RecordWriter>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.AddProblemDetails();
@@ -123,5 +125,6 @@ public static class ServerApplication
         RecordEndpoints.Map(app);
         ViolationEndpoints.Map(app);
         PlanEndpoints.Map(app);
+        ComplianceEndpoints.Map(app);
     }
 }

@@ -94,6 +94,18 @@ public sealed class FailureTests : IDisposable
         public ValueTask<IReadOnlyList<ViolationEvent>> GetHistoryAsync(string id, CancellationToken cancellationToken = default) => inner.GetHistoryAsync(id, cancellationToken);
 
         public ValueTask<IReadOnlyList<string>> OpenIdsAsync(string unit, string planId, int planVersion, CancellationToken cancellationToken = default) => inner.OpenIdsAsync(unit, planId, planVersion, cancellationToken);
+
+        public ValueTask<IReadOnlyList<OpenViolationTally>> TallyOpenAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+        {
+            failing.ThrowIfFailing();
+            return inner.TallyOpenAsync(units, cancellationToken);
+        }
+
+        public ValueTask<IReadOnlyList<OpenViolationChange>> OpenChangesByDayAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+        {
+            failing.ThrowIfFailing();
+            return inner.OpenChangesByDayAsync(units, cancellationToken);
+        }
     }
 
     private sealed class Plans(IPlanStore inner, FailingStores failing) : IPlanStore

@@ -6,6 +6,7 @@ public sealed class InMemoryViolationStore : IViolationStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, StoredViolation> _rows = new(StringComparer.Ordinal);
     private readonly List<ViolationEvent> _events = [];
+    private readonly OpenViolationIndex _index = new();
 
     /// <inheritdoc />
     public ValueTask<IReadOnlyList<ViolationEvent>> ApplyAsync(IReadOnlyList<ViolationUpdate> updates, CancellationToken cancellationToken = default)
@@ -24,6 +25,7 @@ public sealed class InMemoryViolationStore : IViolationStore
                 }
 
                 _rows[id] = next!;
+                _index.Apply(row, next!);
                 var entry = new ViolationEvent(id, happened, update.At, update.Violation.Details) { Sequence = _events.Count + 1 };
                 _events.Add(entry);
                 stored.Add(entry);
@@ -80,6 +82,26 @@ public sealed class InMemoryViolationStore : IViolationStore
             return ValueTask.FromResult<IReadOnlyList<string>>(_rows.Values
                 .Where(v => v.Unit == unit && v.PlanId == planId && v.PlanVersion == planVersion && v.Status == ViolationStatus.Open)
                 .Select(v => v.Id).Order(StringComparer.Ordinal).ToArray());
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OpenViolationTally>> TallyOpenAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_index.Tally(units));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<OpenViolationChange>> OpenChangesByDayAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        lock (_lock)
+        {
+            return ValueTask.FromResult(_index.Changes(units));
         }
     }
 }

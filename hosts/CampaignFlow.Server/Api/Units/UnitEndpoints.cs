@@ -1,4 +1,6 @@
+using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Server.Api.Compliance;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
@@ -16,11 +18,16 @@ public static class UnitEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/units").WithTags("Units").RequireAuthorization();
-        group.MapGet("/", (Caller caller) => Results.Ok(caller.ReadableUnits()))
+        group.MapGet("/", ListAsync)
             .WithName("ListUnits")
-            .WithSummary("The units whose campaigns the caller may read")
+            .WithSummary("The units whose campaigns the caller may read; under a body; or the most behind first, with their counts")
+            .WithDescription("body: only the units under it (all must be the caller's). sort=behind: each unit with its open violations and days overdue (to 'at', default yesterday), most behind first.")
             .Produces<IReadOnlyList<CampaignUnit>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<IReadOnlyList<UnitStanding>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{unit}/state", StateAsync)
             .WithName("GetUnitState")
             .WithSummary("A unit's campaign now: phases, open actions, waiting gates, next deadlines")
@@ -28,6 +35,36 @@ public static class UnitEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> ListAsync(
+        [AsParameters] UnitListParameters parameters, HttpContext context, Caller caller, BodyAccess access, RunningCampaigns running, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        (string Value, string Parameter, string Expected)? bad = null;
+        if (!ComplianceQuery.Sort(parameters.Sort, out var sort, ref bad) || !ComplianceQuery.Day(parameters.At, "at", out var at, ref bad))
+        {
+            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
+        }
+
+        IReadOnlyList<CampaignUnit> units;
+        if (string.IsNullOrWhiteSpace(parameters.Body))
+        {
+            units = caller.ReadableUnits();
+        }
+        else
+        {
+            var (scope, problem) = access.Find(context, caller, parameters.Body.Trim());
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            units = scope!.Units;
+        }
+
+        return sort == ComplianceSort.Behind
+            ? Results.Ok(await running.Service.Rollups.RankBehindAsync(units, at, cancellationToken).ConfigureAwait(false))
+            : Results.Ok(units);
     }
 
     private static async Task<IResult> StateAsync(

@@ -1,0 +1,150 @@
+using System.Globalization;
+using CampaignFlow.Campaigns.Rollups;
+
+namespace CampaignFlow.Server.Api.Compliance;
+
+/// <summary>
+/// The query strings of the roll-up endpoints, checked against the body they ask about: days as <c>yyyy-MM-dd</c> that
+/// exist, a unit kind and a phase the body's units have, a known order, paging within bounds.
+/// </summary>
+public static class ComplianceQuery
+{
+    /// <summary>The most rows a page holds.</summary>
+    public const int MaxLimit = 1000;
+
+    /// <summary>The most days a history lists.</summary>
+    public const int MaxHistoryDays = 3660;
+
+    /// <summary>The roll-up filter, or null with the bad value, the parameter and what would be right.</summary>
+    /// <param name="query">The query string as written.</param>
+    /// <param name="body">The body asked about.</param>
+    /// <param name="problem">When the result is null: what is wrong.</param>
+    public static ComplianceFilter? Read(ComplianceQueryParameters query, BodyScope body, out (string Value, string Parameter, string Expected)? problem)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(body);
+        problem = null;
+        if (!Day(query.At, "at", out var at, ref problem))
+        {
+            return null;
+        }
+
+        var kind = Text(query.Kind);
+        if (kind is not null && !body.Kinds.Contains(kind, StringComparer.Ordinal))
+        {
+            problem = (kind, "kind", body.Kinds.Count == 0 ? "nothing: the units under this body name no kind" : string.Join(" | ", body.Kinds));
+            return null;
+        }
+
+        var phase = Text(query.Phase);
+        if (phase is not null && !body.Phases.Contains(phase, StringComparer.Ordinal))
+        {
+            problem = (phase, "phase", string.Join(" | ", body.Phases));
+            return null;
+        }
+
+        if (!Sort(query.Sort, out var sort, ref problem) || !Whole(query.Offset, "offset", 0, int.MaxValue, 0, out var offset, ref problem)
+            || !Whole(query.Limit, "limit", 1, MaxLimit, 100, out var limit, ref problem))
+        {
+            return null;
+        }
+
+        return new ComplianceFilter { At = at, Kind = kind, Phase = phase, Sort = sort ?? ComplianceSort.Tree, Offset = offset, Limit = limit };
+    }
+
+    /// <summary>The days of the history endpoint, or false with what is wrong.</summary>
+    /// <param name="query">The query string as written.</param>
+    /// <param name="from">The first day, or null.</param>
+    /// <param name="to">The last day, or null.</param>
+    /// <param name="problem">When false: what is wrong.</param>
+    public static bool ReadHistory(HistoryQueryParameters query, out DateOnly? from, out DateOnly? to, out (string Value, string Parameter, string Expected)? problem)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        problem = null;
+        to = null;
+        if (!Day(query.From, "from", out from, ref problem) || !Day(query.To, "to", out to, ref problem))
+        {
+            return false;
+        }
+
+        if (from > to)
+        {
+            problem = (Text(query.From)!, "from", "a day not after 'to'");
+            return false;
+        }
+
+        // Every day between is listed: a span of centuries would be an answer of megabytes.
+        if (from is { } first && to is { } last && last.DayNumber - first.DayNumber >= MaxHistoryDays)
+        {
+            problem = (Text(query.To)!, "to", $"a day less than {MaxHistoryDays} days after 'from'");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>The order of <c>sort</c> (null when not given), or false with what is wrong.</summary>
+    /// <param name="written">The parameter as written.</param>
+    /// <param name="sort">The order, or null when not given.</param>
+    /// <param name="problem">When false: what is wrong.</param>
+    public static bool Sort(string? written, out ComplianceSort? sort, ref (string Value, string Parameter, string Expected)? problem)
+    {
+        sort = null;
+        switch (Text(written)?.ToLowerInvariant())
+        {
+            case null:
+                return true;
+            case "tree":
+                sort = ComplianceSort.Tree;
+                return true;
+            case "behind":
+                sort = ComplianceSort.Behind;
+                return true;
+            default:
+                problem = (Text(written)!, "sort", "tree | behind");
+                return false;
+        }
+    }
+
+    /// <summary>A day as <c>yyyy-MM-dd</c> (null when not given), or false with what is wrong.</summary>
+    /// <param name="written">The parameter as written.</param>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="day">The day, or null when not given.</param>
+    /// <param name="problem">When false: what is wrong.</param>
+    public static bool Day(string? written, string name, out DateOnly? day, ref (string Value, string Parameter, string Expected)? problem)
+    {
+        day = null;
+        if (Text(written) is not { } text)
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            problem = (text, name, "a day that exists, as yyyy-MM-dd (2014-03-31)");
+            return false;
+        }
+
+        day = parsed;
+        return true;
+    }
+
+    private static bool Whole(string? written, string name, int min, int max, int otherwise, out int value, ref (string Value, string Parameter, string Expected)? problem)
+    {
+        value = otherwise;
+        if (Text(written) is not { } text)
+        {
+            return true;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min || value > max)
+        {
+            problem = (text, name, max == int.MaxValue ? $"a whole number ≥ {min}" : $"a whole number from {min} to {max}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+
+namespace CampaignFlow.Cli.Tests;
+
+/// <summary>
+/// <c>campaignflow report BODY --at DAY</c> on the seeds and their demo logs: the same counts as <c>simulate</c> gives for
+/// each unit, in a table for people (Chinese dates), CSV and JSON for tools (read back by parsing).
+/// </summary>
+public class ReportCommandTests
+{
+    [Fact]
+    public void The_text_table_is_in_Chinese_with_the_day_as_people_write_it_and_the_counts_of_simulate()
+    {
+        var run = CliRun.Of("report", "weidu-district", "--at", "2014-10-01", "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var lines = run.Output.TrimEnd().Split('\n');
+        lines[0].ShouldBe("中共魏都区委（weidu-district）下 1 个单位的合规汇总，截至2014年10月1日（该日结束时）");
+        run.Output.ShouldContain("魏都区西关街道党工委");
+        lines[^1].ShouldBe("1 个单位中 1 个有未整改问题，共 3 个", "simulate finds 3 violations in 西关街道's demo log");
+    }
+
+    [Fact]
+    public void A_body_known_only_as_a_parent_is_named_by_its_id_once()
+    {
+        var run = CliRun.Of("report", "xuchang-city", "--at", "2014-06-30", "--lang", "en");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.Split('\n')[0].ShouldBe("Compliance of the 1 unit(s) under xuchang-city at the end of 2014-06-30");
+    }
+
+    [Fact]
+    public void Csv_has_a_row_per_unit_and_a_column_per_requirement()
+    {
+        var run = CliRun.Of("report", "xuchang-city", "--at", "2014-10-01", "--format", "csv");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        using var csv = new CsvReader(new StringReader(run.Output), CultureInfo.InvariantCulture);
+        csv.Read().ShouldBeTrue();
+        csv.ReadHeader().ShouldBeTrue();
+        var header = csv.HeaderRecord!;
+        header.Take(10).ShouldBe(["unit", "name", "kind", "plan", "planVersion", "met", "pending", "violated", "openViolations", "daysOverdue"]);
+        var requirements = header.Skip(10).ToArray();
+        requirements.ShouldContain("concentrated-education-span:total-span");
+        csv.Read().ShouldBeTrue();
+        csv.GetField("unit").ShouldBe("weidu-xiguan-street");
+        csv.GetField("name").ShouldBe("魏都区西关街道党工委");
+        csv.GetField<int>("openViolations").ShouldBe(3);
+        csv.GetField<int>("pending").ShouldBe(0, "every period has ended by October");
+        var cells = requirements.Select(r => csv.GetField(r)).ToArray();
+        cells.ShouldAllBe(c => c == "met" || c == "violated");
+        cells.Count(c => c == "violated").ShouldBe(csv.GetField<int>("violated"));
+        csv.Read().ShouldBeFalse("one unit under 许昌市");
+    }
+
+    [Fact]
+    public void Json_is_the_roll_up_the_server_answers()
+    {
+        var run = CliRun.Of("report", "panyu-district", "--at", "2014-10-01", "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var rollup = JsonDocument.Parse(run.Output).RootElement;
+        rollup.GetProperty("body").GetString().ShouldBe("panyu-district");
+        rollup.GetProperty("at").GetString().ShouldBe("2014-10-01");
+        rollup.GetProperty("totals").GetProperty("openViolations").GetInt32().ShouldBe(4, "simulate finds 4 violations in 番禺's demo log");
+        var row = rollup.GetProperty("rows")[0];
+        row.GetProperty("unit").GetProperty("id").GetString().ShouldBe("panyu-ftu");
+        row.GetProperty("cells").EnumerateArray().Count(c => c.GetString() == "violated").ShouldBe(row.GetProperty("totals").GetProperty("violated").GetInt32());
+        rollup.GetProperty("requirements").GetArrayLength().ShouldBe(row.GetProperty("cells").GetArrayLength());
+    }
+
+    [Fact]
+    public void Before_the_campaign_ends_requirements_still_open_are_pending_and_later_records_do_not_count()
+    {
+        var run = CliRun.Of("report", "panyu-district", "--at", "2014-03-31", "--format", "json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var totals = JsonDocument.Parse(run.Output).RootElement.GetProperty("totals");
+        totals.GetProperty("pending").GetInt32().ShouldBeGreaterThan(0);
+        totals.GetProperty("openViolations").GetInt32().ShouldBe(1, "simulate --at 2014-03-31 finds 1 violation (week 10)");
+    }
+
+    [Fact]
+    public void An_unknown_body_says_so_in_the_chosen_language()
+    {
+        var run = CliRun.Of("report", "nowhere", "--at", "2014-10-01", "--lang", "en");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldContain("no unit with a valid plan is under 'nowhere'");
+    }
+
+    [Theory]
+    [InlineData("2014-02-30")]
+    [InlineData("yesterday")]
+    public void A_day_that_does_not_exist_is_a_command_line_error(string day)
+    {
+        var run = CliRun.Of("report", "panyu-district", "--at", day);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldContain($"--at '{day}' is not a day");
+    }
+}

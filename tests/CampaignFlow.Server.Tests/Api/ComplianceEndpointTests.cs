@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.Json;
+using CampaignFlow.Server.Tests.Fixtures;
+
+namespace CampaignFlow.Server.Tests.Api;
+
+/// <summary>
+/// The roll-up endpoints (issue 12, item 4) on the seeds at the end of 2014-04-15: <c>GET /bodies/{body}/compliance</c>,
+/// <c>/compliance/history</c> and <c>GET /units?sort=behind</c> agree with <c>GET /violations</c>, answer only callers
+/// who may read every unit under the body, and answer bad filters with a 4xx that says what is wrong.
+/// </summary>
+public sealed class ComplianceEndpointTests(ComplianceEndpointTests.Fixture fixture) : IClassFixture<ComplianceEndpointTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public CampaignServer Server { get; } = new(start: new DateOnly(2014, 2, 1));
+
+        public Task InitializeAsync() => Server.MoveToEndOfAsync(new DateOnly(2014, 4, 15));
+
+        public Task DisposeAsync()
+        {
+            Server.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task The_matrix_of_a_body_agrees_with_the_open_violations()
+    {
+        var client = fixture.Server.As(TestTokens.AuditorWeidu);
+
+        var rollup = await client.GetJsonAsync("/bodies/weidu-district/compliance?at=2014-04-15");
+
+        rollup.GetProperty("body").GetString().ShouldBe("weidu-district");
+        rollup.GetProperty("at").GetString().ShouldBe("2014-04-15");
+        rollup.GetProperty("totalUnits").GetInt32().ShouldBe(1);
+        var requirements = rollup.GetProperty("requirements").EnumerateArray().ToArray();
+        requirements.ShouldNotBeEmpty();
+        var row = rollup.GetProperty("rows")[0];
+        row.GetProperty("unit").GetProperty("id").GetString().ShouldBe("weidu-xiguan-street");
+        row.GetProperty("kind").GetString().ShouldBe("street");
+        var cells = row.GetProperty("cells").EnumerateArray().Select(c => c.ValueKind == JsonValueKind.Null ? null : c.GetString()).ToArray();
+        cells.Length.ShouldBe(requirements.Length);
+        cells.ShouldAllBe(c => c == "met" || c == "pending" || c == "violated");
+        cells.ShouldContain("pending", "the campaign runs to September");
+
+        var open = await client.GetJsonAsync("/violations?unit=weidu-xiguan-street&status=open&limit=1000");
+        var openRequirements = open.GetProperty("items").Strings("requirementId").ToHashSet();
+        row.GetProperty("totals").GetProperty("openViolations").GetInt32().ShouldBe(open.GetProperty("total").GetInt32());
+        for (var i = 0; i < cells.Length; i++)
+        {
+            (cells[i] == "violated").ShouldBe(openRequirements.Contains(requirements[i].GetProperty("id").GetString()!));
+        }
+
+        rollup.GetProperty("totals").GetProperty("violated").GetInt32().ShouldBe(openRequirements.Count);
+    }
+
+    [Fact]
+    public async Task Without_a_day_the_roll_up_stands_at_the_last_day_that_has_ended()
+    {
+        // The clock is at the end of 2014-04-15, which has not ended yet.
+        var rollup = await fixture.Server.As(TestTokens.Admin).GetJsonAsync("/bodies/weidu-district/compliance");
+
+        rollup.GetProperty("at").GetString().ShouldBe("2014-04-14");
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_matrix()
+    {
+        var client = fixture.Server.As(TestTokens.Admin);
+
+        var study = await client.GetJsonAsync("/bodies/xuchang-city/compliance?at=2014-04-15&phase=study&kind=street&sort=behind&limit=1");
+
+        study.GetProperty("requirements").EnumerateArray().ShouldAllBe(r => r.GetProperty("phase").GetString() == "study");
+        study.GetProperty("rows").GetArrayLength().ShouldBe(1);
+        study.GetProperty("kind").GetString().ShouldBe("street");
+    }
+
+    [Theory]
+    [InlineData("at=2014-02-30", "at")]
+    [InlineData("at=yesterday", "at")]
+    [InlineData("kind=school", "kind")]
+    [InlineData("phase=no-such-phase", "phase")]
+    [InlineData("sort=sideways", "sort")]
+    [InlineData("limit=0", "limit")]
+    [InlineData("limit=1001", "limit")]
+    [InlineData("offset=-1", "offset")]
+    public async Task A_bad_filter_is_400_naming_it(string query, string parameter)
+    {
+        var response = await fixture.Server.As(TestTokens.Admin).GetAsync($"/bodies/weidu-district/compliance?{query}");
+
+        var problem = await response.ReadAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("code").GetString().ShouldBe("bad-query");
+        problem.GetProperty("messageEn").GetString()!.ShouldContain($"for {parameter}:");
+    }
+
+    [Fact]
+    public async Task A_bad_kind_says_which_kinds_there_are()
+    {
+        var problem = await (await fixture.Server.As(TestTokens.Admin).GetAsync("/bodies/weidu-district/compliance?kind=school")).ReadAsync(HttpStatusCode.BadRequest);
+
+        problem.GetProperty("messageEn").GetString().ShouldBe("'school' is not a valid value for kind: street");
+    }
+
+    [Fact]
+    public async Task An_unknown_body_is_404_with_a_message_in_the_callers_language()
+    {
+        var english = await (await fixture.Server.As(TestTokens.Admin).GetAsync("/bodies/nowhere/compliance")).ReadAsync(HttpStatusCode.NotFound);
+        var chinese = await (await fixture.Server.As(TestTokens.Admin, "zh-CN").GetAsync("/bodies/nowhere/compliance/history")).ReadAsync(HttpStatusCode.NotFound);
+
+        english.GetProperty("code").GetString().ShouldBe("unknown-body");
+        english.GetProperty("detail").GetString().ShouldBe("no campaign runs under body 'nowhere'");
+        chinese.GetProperty("detail").GetString().ShouldBe("“nowhere”下没有正在开展活动的单位");
+        (await fixture.Server.As(TestTokens.Admin).GetAsync("/units?body=nowhere")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData(TestTokens.AuditorWeidu, "/bodies/weidu-district/compliance", HttpStatusCode.OK)]
+    [InlineData(TestTokens.AuditorWeidu, "/bodies/xuchang-city/compliance/history", HttpStatusCode.OK)]
+    [InlineData(TestTokens.AuditorWeidu, "/bodies/panyu-district/compliance", HttpStatusCode.Forbidden)]
+    [InlineData(TestTokens.AuditorWeidu, "/bodies/panyu-district/compliance/history", HttpStatusCode.Forbidden)]
+    [InlineData(TestTokens.AuditorWeidu, "/units?body=panyu-district&sort=behind", HttpStatusCode.Forbidden)]
+    [InlineData(TestTokens.RecorderPanyu, "/bodies/panyu-district/compliance", HttpStatusCode.OK)]
+    [InlineData(TestTokens.RecorderPanyu, "/bodies/weidu-district/compliance", HttpStatusCode.Forbidden)]
+    [InlineData(TestTokens.Auditor, "/bodies/anhui-province/compliance", HttpStatusCode.OK)]
+    [InlineData(null, "/bodies/weidu-district/compliance", HttpStatusCode.Unauthorized)]
+    [InlineData(null, "/bodies/weidu-district/compliance/history", HttpStatusCode.Unauthorized)]
+    public async Task Only_callers_who_may_read_every_unit_under_the_body_are_answered(string? token, string url, HttpStatusCode expected)
+    {
+        var response = await fixture.Server.As(token).GetAsync(url);
+
+        response.StatusCode.ShouldBe(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Units_most_behind_come_first_with_their_counts()
+    {
+        var client = fixture.Server.As(TestTokens.Auditor);
+
+        var ranked = (await client.GetJsonAsync("/units?sort=behind&at=2014-04-15")).EnumerateArray().ToArray();
+
+        ranked.Length.ShouldBe(5);
+        var counts = ranked.Select(r => r.GetProperty("openViolations").GetInt32()).ToArray();
+        counts.ShouldBe(counts.OrderDescending().ToArray());
+        foreach (var standing in ranked)
+        {
+            var unit = standing.GetProperty("unit").GetProperty("id").GetString()!;
+            var open = await client.GetJsonAsync($"/violations?unit={unit}&status=open&limit=1000");
+            standing.GetProperty("openViolations").GetInt32().ShouldBe(open.GetProperty("total").GetInt32(), unit);
+            var earliest = open.GetProperty("items").EnumerateArray().Select(v => DateOnly.Parse(v.GetProperty("periodEnd").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty().Min();
+            standing.GetProperty("daysOverdue").GetInt32().ShouldBe(open.GetProperty("total").GetInt32() == 0 ? 0 : new DateOnly(2014, 4, 15).DayNumber - earliest.DayNumber, unit);
+        }
+
+        (await client.GetJsonAsync("/units?body=weidu-district")).Strings("id").ShouldBe(["weidu-xiguan-street"]);
+        (await (await client.GetAsync("/units?sort=sideways")).ReadAsync(HttpStatusCode.BadRequest)).GetProperty("code").GetString().ShouldBe("bad-query");
+    }
+
+    [Fact]
+    public async Task The_history_ends_with_todays_open_count_and_lists_every_day()
+    {
+        var client = fixture.Server.As(TestTokens.AuditorWeidu);
+
+        var history = await client.GetJsonAsync("/bodies/weidu-district/compliance/history");
+        var window = await client.GetJsonAsync("/bodies/weidu-district/compliance/history?from=2014-04-01&to=2014-04-10");
+
+        var days = history.GetProperty("days").EnumerateArray().ToArray();
+        var open = await client.GetJsonAsync("/violations?unit=weidu-xiguan-street&status=open&limit=1");
+        days[^1].GetProperty("open").GetInt32().ShouldBe(open.GetProperty("total").GetInt32());
+        window.GetProperty("days").GetArrayLength().ShouldBe(10);
+        window.GetProperty("days")[0].GetProperty("day").GetString().ShouldBe("2014-04-01");
+        (await (await client.GetAsync("/bodies/weidu-district/compliance/history?from=2014-05-01&to=2014-04-01")).ReadAsync(HttpStatusCode.BadRequest))
+            .GetProperty("code").GetString().ShouldBe("bad-query");
+    }
+}
