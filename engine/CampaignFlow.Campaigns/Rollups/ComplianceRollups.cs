@@ -51,7 +51,8 @@ public sealed class ComplianceRollups
         }
 
         var plans = units.Select(u => _plans[u.Id]).ToArray();
-        var kinds = plans.Select(p => p.Unit.Kind).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        // The unit's own kind: a template's plan names a stand-in, and thousands of units of several kinds run it.
+        var kinds = units.Select(u => u.Kind).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var phases = plans.DistinctBy(p => (p.Id, p.Version)).SelectMany(_dues.Of).Select(r => r.Phase).OfType<string>()
             .Distinct(StringComparer.Ordinal).ToArray();
         return new BodyScope(body, units, kinds, phases);
@@ -75,7 +76,7 @@ public sealed class ComplianceRollups
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(filter);
         var at = filter.At ?? LastEndedDay(body.Units[0]);
-        var units = filter.Kind is null ? body.Units : body.Units.Where(u => _plans[u.Id].Unit.Kind == filter.Kind).ToArray();
+        var units = filter.Kind is null ? body.Units : body.Units.Where(u => u.Kind == filter.Kind).ToArray();
         var tallies = await OpenTalliesAsync(units, ct).ConfigureAwait(false);
 
         // The columns: every requirement of the units' plan versions (narrowed to the phase), first seen first.
@@ -148,7 +149,7 @@ public sealed class ComplianceRollups
                 cells[columnOf[due.Id]] = Status(due, open, at, out _);
             }
 
-            return new UnitComplianceRow(unit, plan.Unit.Kind, totals, overdue, cells);
+            return new UnitComplianceRow(unit, unit.Kind, totals, overdue, cells);
         }).ToArray();
 
         var requirements = columns.Select((c, i) => new RequirementColumn(c.Id, c.Title, c.Phase,
@@ -176,7 +177,7 @@ public sealed class ComplianceRollups
                 var open = tallies.GetValueOrDefault(unit.Id);
                 DateOnly? earliest = open is { Count: > 0 } ? open.Min(t => t.EarliestDue) : null;
                 var day = at ?? LastEndedDay(unit);
-                return (Standing: new UnitStanding(unit, _plans[unit.Id].Unit.Kind, open?.Sum(t => t.Open) ?? 0, Overdue(earliest, day), earliest), Order: order);
+                return (Standing: new UnitStanding(unit, unit.Kind, open?.Sum(t => t.Open) ?? 0, Overdue(earliest, day), earliest), Order: order);
             })
             .OrderByDescending(s => s.Standing.OpenViolations).ThenByDescending(s => s.Standing.DaysOverdue).ThenBy(s => s.Order)
             .Select(s => s.Standing)
