@@ -10,6 +10,10 @@ public sealed record ActivityLogDocument : PlanNode
     [PlanRequired, Description("The id of the plan these records are checked against.")]
     public string Plan { get; init; } = "";
 
+    /// <summary>The unit that recorded them, when the plan is a template many units run (<c>activities/units/UNIT.yaml</c>).</summary>
+    [Description("The id of the unit that recorded them, when the plan is a template that many units run.")]
+    public string? Unit { get; init; }
+
     /// <summary>The records.</summary>
     [Description("What the unit recorded.")]
     public IReadOnlyList<RecordSpec>? Records { get; init; }

@@ -12,7 +12,7 @@ namespace CampaignFlow.Cli.Reporting;
 /// <summary>
 /// Runs the campaigns under a body without a server, as they stand at the end of a day: the campaign service on
 /// in-memory stores with its clock at the start of the next day (China time), each unit's demo log
-/// (<c>activities/PLAN.yaml</c> beside the plans) recorded up to that day, one tick to close every period that has
+/// (<c>activities/units/UNIT.yaml</c>, or <c>activities/PLAN.yaml</c> of a plan it alone runs) recorded up to that day, one tick to close every period that has
 /// ended; then the body's roll-up, read as the server's <c>GET /bodies/{body}/compliance</c> reads it.
 /// </summary>
 internal static class ReportRun
@@ -38,7 +38,13 @@ internal static class ReportRun
 
         foreach (var unit in scope.Units)
         {
-            var log = Path.Combine(definitions, "activities", unit.PlanId + ".yaml");
+            // A unit's own log (a unit on a template has one by its id), else the log of the plan it alone runs.
+            var log = Path.Combine(definitions, "activities", "units", unit.Id + ".yaml");
+            if (!File.Exists(log) && service.FindPlan(unit.PlanId)?.Template is null)
+            {
+                log = Path.Combine(definitions, "activities", unit.PlanId + ".yaml");
+            }
+
             if (!File.Exists(log))
             {
                 continue;

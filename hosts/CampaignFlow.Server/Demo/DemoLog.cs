@@ -7,7 +7,8 @@ using YamlDotNet.RepresentationModel;
 namespace CampaignFlow.Server.Demo;
 
 /// <summary>
-/// A seed unit's demo log (definitions/activities/PLAN.yaml) as the demo replays it: the plan it names, and its
+/// A unit's demo log (definitions/activities/PLAN.yaml, or activities/units/UNIT.yaml for a unit on a template) as
+/// the demo replays it: the plan (and unit) it names, and its
 /// records as JSON objects — the shape an HTTP client sends — grouped by their day, in the log's order.
 /// </summary>
 /// <param name="File">The log file.</param>
@@ -15,7 +16,13 @@ namespace CampaignFlow.Server.Demo;
 /// <param name="Days">Each day with its records.</param>
 public sealed record DemoLog(string File, string PlanId, IReadOnlyList<(DateOnly Day, JsonArray Records)> Days)
 {
-    /// <summary>Reads every log in <c>activities/</c> under <paramref name="definitionsPath"/>; a log that cannot be read is skipped with its reason.</summary>
+    /// <summary>The unit the log is for, when it names one (<c>unit:</c>, a unit on a template); else the unit that runs <see cref="PlanId"/>.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>
+    /// Reads every log in <c>activities/</c> and <c>activities/units/</c> under <paramref name="definitionsPath"/>; a log
+    /// that cannot be read is skipped with its reason.
+    /// </summary>
     /// <param name="definitionsPath">The definitions folder.</param>
     /// <param name="problems">File and reason of each skipped log.</param>
     public static IReadOnlyList<DemoLog> ReadAll(string definitionsPath, List<string> problems)
@@ -27,7 +34,11 @@ public sealed record DemoLog(string File, string PlanId, IReadOnlyList<(DateOnly
         }
 
         var logs = new List<DemoLog>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        var ofUnits = Path.Combine(folder, "units");
+        var files = Directory.EnumerateFiles(folder, "*.yaml")
+            .Concat(Directory.Exists(ofUnits) ? Directory.EnumerateFiles(ofUnits, "*.yaml") : [])
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
         {
             try
             {
@@ -73,7 +84,8 @@ public sealed record DemoLog(string File, string PlanId, IReadOnlyList<(DateOnly
             list.Add(record);
         }
 
-        return new DemoLog(file, planId, byDay.Select(d => (d.Key, d.Value)).ToArray());
+        var unit = root.Children.TryGetValue(new YamlScalarNode("unit"), out var named) && named is YamlScalarNode { Value: { Length: > 0 } unitId } ? unitId : null;
+        return new DemoLog(file, planId, byDay.Select(d => (d.Key, d.Value)).ToArray()) { Unit = unit };
     }
 
     private static DateOnly DayOf(JsonObject record)

@@ -49,7 +49,7 @@ internal sealed partial class DemoReplay(
         }
 
         var replayed = logs
-            .Select(l => (Log: l, Unit: service.Units.FirstOrDefault(u => u.PlanId == l.PlanId)))
+            .Select(l => (Log: l, Unit: l.Unit is { } unit ? service.FindUnit(unit) : service.Units.FirstOrDefault(u => u.PlanId == l.PlanId && service.FindPlan(u.PlanId)?.Template is null)))
             .Where(l => l.Unit is not null)
             .ToArray();
         if (replayed.Length == 0)

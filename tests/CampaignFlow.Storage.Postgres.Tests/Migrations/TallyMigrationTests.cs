@@ -35,7 +35,7 @@ public sealed class TallyMigrationTests(PrivatePostgresServer server)
             await drop.ExecuteNonQueryAsync();
         }
 
-        (await PostgresMigrator.MigrateAsync(server.DataSource, schema)).ShouldBe([3]);
+        (await PostgresMigrator.MigrateAsync(server.DataSource, schema)).ShouldBe([4]);
         (await violations.TallyOpenAsync([Unit, OtherUnit])).ShouldBe(tallies);
         (await violations.OpenChangesByDayAsync([Unit, OtherUnit])).ShouldBe(changes);
         tallies.Sum(t => t.Open).ShouldBe(3);
