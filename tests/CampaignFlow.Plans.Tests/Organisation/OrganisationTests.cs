@@ -79,6 +79,20 @@ public class OrganisationTests
     }
 
     [Fact]
+    public void A_unit_that_names_its_people_writes_a_plan_inheriting_its_kinds_template()
+    {
+        var catalog = PlanCatalog.Load([Repository.Path("definitions")]);
+
+        var bureau = catalog.Plans["weidu-education-bureau-2014"];
+        catalog.Organisation.TemplateOf("weidu-education-bureau").ShouldBeNull("its own plan wins");
+        bureau.Inherits.ShouldBe("weidu-organs-2014");
+        bureau.Focus.ShouldContain("庸懒散拖、推诿扯皮", "the focus of 区直单位 (WD-04) reaches it through the template");
+        var visits = bureau.Actions.Single(a => a.Id == "contact-point-opinions");
+        visits.DefinedIn.ShouldBe("weidu-district-2014", "WD-06 is the district's, passed on by the template");
+        visits.Requirements.ShouldHaveSingleItem().Targets.ShouldBe(["zhao-guoqing", "qian-li", "wu-haitao"], "per leader, now that it names its people");
+    }
+
+    [Fact]
     public void A_template_keeps_the_mandated_actions_of_its_kinds_and_names_each_unit_that_runs_it()
     {
         var catalog = Load(("weidu-district-2014.yaml", District), ("weidu-streets-2014.yaml", Streets), ("weidu-grassroots-2014.yaml", Grassroots), ("units/weidu.units.csv", Tree));

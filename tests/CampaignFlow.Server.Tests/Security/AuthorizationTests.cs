@@ -179,7 +179,7 @@ public sealed class AuthorizationTests(AuthorizationServer fixture) : IClassFixt
         if (expected == HttpStatusCode.OK)
         {
             (answer.GetProperty("id").GetString(), answer.GetProperty("unit").GetString(), answer.GetProperty("body").GetString()).ShouldBe(("weidu-district-2014", "weidu-district", "xuchang-city"));
-            listed.ShouldBe(["weidu-district-2014"]);
+            listed.ShouldBe(["weidu-district-2014", "weidu-organs-2014"], "the district's plan and the organs' template, which 教体局's plan inherits");
         }
         else
         {
