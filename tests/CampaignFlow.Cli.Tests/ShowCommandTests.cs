@@ -29,6 +29,15 @@ public class ShowCommandTests
     }
 
     [Fact]
+    public void A_template_is_shown_with_its_body_and_kinds_not_as_a_unit_named_after_it()
+    {
+        var run = CliRun.Of("show", "definitions/weidu-organs-2014.yaml", "--lang", "en");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldNotContain("unit      weidu-organs-2014", Case.Sensitive, "a template's unit is a stand-in, no unit");
+        run.Output.ShouldContain("template  for district-organs, law-enforcement-windows  under weidu-district");
+    }
+
+    [Fact]
     public void An_unknown_plan_is_a_clear_error()
     {
         var run = CliRun.Of("show", "no-such-plan", "--lang", "en");

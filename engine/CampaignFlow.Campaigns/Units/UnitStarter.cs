@@ -60,15 +60,18 @@ internal static class UnitStarter
             }
         }
 
+        // Superseded versions' instances, in bulk too: a template's new version has every unit on it behind it, and
+        // each start (not only the first after it) would otherwise look each unit's old instances up one by one.
+        foreach (var onPlan in chosen.GroupBy(c => c.Plan))
+        {
+            await CancelSupersededAsync(runtime, store, onPlan.Key, olderVersions[onPlan.Key.Id], [.. onPlan.Select(c => c.Who.Id)], ct).ConfigureAwait(false);
+        }
+
         var templateUnits = 0;
         for (var i = 0; i < chosen.Count; i++)
         {
             var (who, plan) = chosen[i];
             var instance = instances[i];
-            if (olderVersions[plan.Id].Any(v => v.Version < plan.Version))
-            {
-                await CancelSupersededAsync(runtime, store, who.Id, plan, olderVersions[plan.Id], ct).ConfigureAwait(false);
-            }
 
             var group = library.Organisation.GroupOf(who.Id);
             var unit = new CampaignUnit(who.Id, who.Name, who.Parent, group?.Name ?? plan.Supervisor, plan.Id, plan.Version, plan.Title, who.Kind, group?.Id);
@@ -93,14 +96,17 @@ internal static class UnitStarter
         return started;
     }
 
-    private static async Task CancelSupersededAsync(WorkflowRuntime runtime, IWorkflowStore store, string unitId, ResolvedPlan plan, IEnumerable<ResolvedPlan> versions, CancellationToken ct)
+    private static async Task CancelSupersededAsync(WorkflowRuntime runtime, IWorkflowStore store, ResolvedPlan plan, IEnumerable<ResolvedPlan> versions, IReadOnlyList<string> unitIds, CancellationToken ct)
     {
         foreach (var older in versions.Where(v => v.Version < plan.Version))
         {
-            var id = await store.FindInstanceIdAsync(plan.Id, CampaignSignals.InstanceKey(unitId, older.Version), ct).ConfigureAwait(false);
-            if (id is not null && await runtime.GetInstanceAsync(id, ct).ConfigureAwait(false) is { Status: WorkflowStatus.Running or WorkflowStatus.Faulted })
+            foreach (var chunk in unitIds.Chunk(StartChunk))
             {
-                await runtime.CancelAsync(id, $"superseded by version {plan.Version}", ct).ConfigureAwait(false);
+                var found = await store.FindInstancesAsync(plan.Id, [.. chunk.Select(u => CampaignSignals.InstanceKey(u, older.Version))], ct).ConfigureAwait(false);
+                foreach (var instance in found.Values.Where(f => f.Status is WorkflowStatus.Running or WorkflowStatus.Faulted))
+                {
+                    await runtime.CancelAsync(instance.InstanceId, $"superseded by version {plan.Version}", ct).ConfigureAwait(false);
+                }
             }
         }
     }

@@ -17,6 +17,8 @@ public sealed class PlanCatalog
     private readonly Dictionary<string, PlanResolution> _resolutions = new(StringComparer.Ordinal);
     private readonly List<PlanDiagnostic> _diagnostics = [];
     private readonly Dictionary<PlanSource, string> _identity = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private readonly List<ResolvedTemplate> _unloadedTemplates = [];
 
     private PlanCatalog()
     {
@@ -115,7 +117,7 @@ public sealed class PlanCatalog
         var diagnostics = new DiagnosticBag();
         var entries = OrganisationFiles.Where(OrganisationReader.IsOrganisationFile).SelectMany(f => OrganisationReader.ReadFile(f, diagnostics)).ToArray();
         var groups = OrganisationFiles.Where(OrganisationReader.IsGroupsFile).SelectMany(f => OrganisationReader.ReadGroupsFile(f, diagnostics)).ToArray();
-        Organisation = OrganisationChart.Build(entries, _plans.Values, diagnostics, groups);
+        Organisation = OrganisationChart.Build(entries, _plans.Values, diagnostics, groups, _unloadedTemplates);
         _diagnostics.AddRange(diagnostics.Items);
         SortDiagnostics();
     }
@@ -240,10 +242,22 @@ public sealed class PlanCatalog
 
         if (OrganisationFiles.Count > 0)
         {
-            // The units of the organisation files run templates, asked for or not.
-            foreach (var template in byId.Values.Where(s => s.Plan?.Template is not null))
+            // The units of the organisation files run templates, asked for or not; so a template's findings are
+            // reported with theirs (an organisation file checked alone would otherwise show only their effect).
+            var templates = byId.Values.Where(s => s.Plan?.Template is not null).ToArray();
+            var reported = new HashSet<string>(askedSet);
+            reported.UnionWith(templates.Select(t => _identity[t]));
+            foreach (var template in templates)
             {
-                ResolveOne(template.Plan!.Id, byId, askedSet, resolving);
+                var plan = template.Plan!;
+                if (ResolveOne(plan.Id, byId, reported, resolving) is null)
+                {
+                    var body = plan.Template!.Body ?? (plan.Inherits is { } parent ? byId.GetValueOrDefault(parent)?.Plan?.Unit.Id : null);
+                    if (body is not null)
+                    {
+                        _unloadedTemplates.Add(new ResolvedTemplate(body, plan.Template.AppliesTo, new Dictionary<string, IReadOnlyList<string>>()));
+                    }
+                }
             }
         }
 
@@ -262,6 +276,11 @@ public sealed class PlanCatalog
         if (_resolutions.TryGetValue(id, out var done))
         {
             return done;
+        }
+
+        if (_failed.Contains(id))
+        {
+            return null; // its findings were collected once, when it first failed
         }
 
         var source = byId[id];
@@ -322,7 +341,18 @@ public sealed class PlanCatalog
             _written[id] = plan;
         }
 
-        return resolved is not null && !diagnostics.HasErrors ? resolved : null;
+        if (resolved is null || diagnostics.HasErrors)
+        {
+            if (reportHere)
+            {
+                // Once reported, not again: a failed template would otherwise be reported by its units' pass too.
+                _failed.Add(id);
+            }
+
+            return null;
+        }
+
+        return resolved;
     }
 
     private static string? ClosestPlan(string written, IEnumerable<string> known) => NameSuggester.Closest(written, known);

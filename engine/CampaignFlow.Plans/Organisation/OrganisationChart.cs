@@ -62,7 +62,11 @@ public sealed class OrganisationChart
     /// <param name="plans">Every resolved plan: units' plans name units (and their parents), templates serve kinds.</param>
     /// <param name="diagnostics">Receives every finding, at the entry's file, line and column.</param>
     /// <param name="groups">The supervision groups of the groups files, or null for none.</param>
-    public static OrganisationChart Build(IReadOnlyList<UnitSpec> entries, IEnumerable<ResolvedPlan> plans, DiagnosticBag diagnostics, IReadOnlyList<GroupSpec>? groups = null)
+    /// <param name="unloaded">
+    /// The templates whose plans failed to load, or null for none: their own findings say why, so the units they would
+    /// serve are not each reported again as having no template.
+    /// </param>
+    public static OrganisationChart Build(IReadOnlyList<UnitSpec> entries, IEnumerable<ResolvedPlan> plans, DiagnosticBag diagnostics, IReadOnlyList<GroupSpec>? groups = null, IReadOnlyCollection<ResolvedTemplate>? unloaded = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(plans);
@@ -78,7 +82,7 @@ public sealed class OrganisationChart
                 {
                     if (!templates.TryAdd((template.Body, kind), plan))
                     {
-                        diagnostics.Warning("several-templates", new SourceLocation(plan.File, 1, 1), templates[(template.Body, kind)].Id, plan.Id, kind, template.Body);
+                        diagnostics.Warning("several-templates", template.KindsAt, templates[(template.Body, kind)].Id, plan.Id, kind, template.Body);
                     }
                 }
             }
@@ -108,15 +112,31 @@ public sealed class OrganisationChart
             }
         }
 
-        // Bodies known from plans only (a unit's plan names its parent; 魏都区委's names 许昌市).
+        // Bodies known from plans only (a unit's plan names its parent; 魏都区委's names 许昌市). A template's unit is a
+        // stand-in named after the plan, no body: a unit whose parent is a template's plan id has an unknown parent.
         var known = new HashSet<string>(byId.Keys, StringComparer.Ordinal);
-        foreach (var plan in ordered)
+        foreach (var plan in ordered.Where(p => p.Template is null))
         {
             known.Add(plan.Unit.Id);
             if (plan.Unit.Parent is { } parent)
             {
                 known.Add(parent);
             }
+        }
+
+        foreach (var plan in ordered)
+        {
+            // A template issued by a body nobody lists serves no unit: say so at the template, not at each unit.
+            if (plan.Template is { Body.Length: > 0 } template && !known.Contains(template.Body))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-template-body", template.BodyAt, NameSuggester.Closest(template.Body, known), template.Body, plan.Id);
+            }
+        }
+
+        var failed = new HashSet<(string Body, string Kind)>();
+        foreach (var template in unloaded ?? [])
+        {
+            failed.UnionWith(template.AppliesTo.Select(k => (template.Body, k)));
         }
 
         string? ParentOf(string id) => units.TryGetValue(id, out var u) ? u.Parent : planOfUnit.GetValueOrDefault(id)?.Unit.Parent;
@@ -140,11 +160,12 @@ public sealed class OrganisationChart
         var templateByUnit = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in byId.Values.Where(e => !planOfUnit.ContainsKey(e.Id) && !inCycle.Contains(e.Id)))
         {
-            if (entry.Kind is { } kind && NearestTemplate(entry.Parent, kind, ParentOf, templates) is { } template)
+            var (template, unloadedServes) = entry.Kind is { } kind ? NearestTemplate(entry.Parent, kind, ParentOf, templates, failed) : (null, false);
+            if (template is not null)
             {
                 templateByUnit[entry.Id] = template.Id;
             }
-            else if (!hasChildren.Contains(entry.Id) && (entry.Parent is null || known.Contains(entry.Parent)))
+            else if (!unloadedServes && !hasChildren.Contains(entry.Id) && (entry.Parent is null || known.Contains(entry.Parent)))
             {
                 // A body may run nothing itself; a unit at the bottom of the tree with nothing to run is a mistake.
                 diagnostics.Error("no-template-for-kind", entry.Has("kind") ? entry.At("kind") : entry.At("id"), entry.Kind ?? "-", entry.Id);
@@ -234,18 +255,24 @@ public sealed class OrganisationChart
         return resolved;
     }
 
-    private static ResolvedPlan? NearestTemplate(string? body, string kind, Func<string, string?> parentOf, Dictionary<(string, string), ResolvedPlan> templates)
+    // The nearest body's template for the kind, or whether the nearest one is a template that failed to load.
+    private static (ResolvedPlan? Template, bool Unloaded) NearestTemplate(string? body, string kind, Func<string, string?> parentOf, Dictionary<(string, string), ResolvedPlan> templates, HashSet<(string, string)> unloaded)
     {
         // Bounded: cycles were reported (and their units left out) before; a parent chain of plans only is short.
         for (var depth = 0; body is not null && depth < 64; depth++, body = parentOf(body))
         {
             if (templates.TryGetValue((body, kind), out var template))
             {
-                return template;
+                return (template, false);
+            }
+
+            if (unloaded.Contains((body, kind)))
+            {
+                return (null, true);
             }
         }
 
-        return null;
+        return (null, false);
     }
 
     private static HashSet<string> CheckCycles(Dictionary<string, UnitSpec> byId, Func<string, string?> parentOf, DiagnosticBag diagnostics)

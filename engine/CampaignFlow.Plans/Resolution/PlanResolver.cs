@@ -218,7 +218,11 @@ public static class PlanResolver
             diagnostics.Error("template-body-missing", template.Location);
         }
 
-        return new ResolvedTemplate(body ?? "", template.AppliesTo, new Dictionary<string, IReadOnlyList<string>>());
+        return new ResolvedTemplate(body ?? "", template.AppliesTo, new Dictionary<string, IReadOnlyList<string>>())
+        {
+            KindsAt = template.At("appliesTo"),
+            BodyAt = template.Has("body") ? template.At("body") : template.Location,
+        };
     }
 
     // One resolution serves every kind a template applies to, so an inherited action bound to some of its kinds

@@ -47,7 +47,15 @@ internal static class ShowCommand
     private static void Write(ResolvedPlan plan, TextWriter output, CultureInfo culture)
     {
         output.WriteLine($"{plan.Id} v{plan.Version}  {plan.Title}");
-        output.WriteLine($"unit      {plan.Unit.Id}  {plan.Unit.Name}{(plan.Unit.Kind is null ? "" : $"  kind {plan.Unit.Kind}")}{(plan.Unit.Parent is null ? "" : $"  under {plan.Unit.Parent}")}");
+        if (plan.Template is { } template)
+        {
+            // A template's unit is a stand-in named after the plan: what it says is the kinds and the body.
+            output.WriteLine($"template  for {string.Join(", ", template.AppliesTo)}  under {template.Body}");
+        }
+        else
+        {
+            output.WriteLine($"unit      {plan.Unit.Id}  {plan.Unit.Name}{(plan.Unit.Kind is null ? "" : $"  kind {plan.Unit.Kind}")}{(plan.Unit.Parent is null ? "" : $"  under {plan.Unit.Parent}")}");
+        }
         if (plan.Inherits is not null)
         {
             output.WriteLine($"inherits  {plan.Inherits}");
