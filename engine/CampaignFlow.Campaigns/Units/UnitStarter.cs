@@ -48,7 +48,7 @@ internal static class UnitStarter
         // In bulk: one query for the instances that exist and one transaction for the new ones per chunk of a plan's
         // units, instead of a round trip (and, on a fresh store, an fsync) per unit.
         var instances = new StartResult[chosen.Count];
-        foreach (var onPlan in chosen.Select((c, i) => (c.Who, c.Plan, Index: i)).GroupBy(c => c.Plan))
+        foreach (var onPlan in chosen.Select((c, i) => (c.Who, c.Plan, Index: i)).GroupBy(c => (c.Plan.Id, c.Plan.Version)))
         {
             foreach (var chunk in onPlan.Chunk(StartChunk))
             {
@@ -62,9 +62,9 @@ internal static class UnitStarter
 
         // Superseded versions' instances, in bulk too: a template's new version has every unit on it behind it, and
         // each start (not only the first after it) would otherwise look each unit's old instances up one by one.
-        foreach (var onPlan in chosen.GroupBy(c => c.Plan))
+        foreach (var onPlan in chosen.GroupBy(c => (c.Plan.Id, c.Plan.Version)))
         {
-            await CancelSupersededAsync(runtime, store, onPlan.Key, olderVersions[onPlan.Key.Id], [.. onPlan.Select(c => c.Who.Id)], ct).ConfigureAwait(false);
+            await CancelSupersededAsync(runtime, store, onPlan.First().Plan, olderVersions[onPlan.Key.Id], [.. onPlan.Select(c => c.Who.Id)], ct).ConfigureAwait(false);
         }
 
         var templateUnits = 0;

@@ -232,6 +232,7 @@ public sealed class OrganisationChart
             var byKindOrSubtree = covers.Kinds is null && covers.Under is null ? []
                 : running.Where(u => (covers.Kinds is null || (u.Kind is not null && covers.Kinds.Contains(u.Kind))) && (covers.Under is null || Below(u)));
             var mine = new List<string>();
+            var overlaps = new Dictionary<string, (string First, int Count)>(StringComparer.Ordinal);
             foreach (var unit in listed.Where(known.Contains).Concat(byKindOrSubtree.Select(u => u.Id)).Distinct(StringComparer.Ordinal))
             {
                 if (coveredBy.TryAdd(unit, spec.Id))
@@ -240,8 +241,15 @@ public sealed class OrganisationChart
                 }
                 else
                 {
-                    diagnostics.Warning("unit-in-several-groups", spec.At("covers"), unit, coveredBy[unit], spec.Id);
+                    var other = coveredBy[unit];
+                    overlaps[other] = overlaps.TryGetValue(other, out var seen) ? (seen.First, seen.Count + 1) : (unit, 1);
                 }
+            }
+
+            // One finding per pair of groups, not per unit: two overlapping groups of a province would say it 100,000 times.
+            foreach (var (other, (first, count)) in overlaps)
+            {
+                diagnostics.Warning("unit-in-several-groups", spec.At("covers"), count == 1 ? first : $"{first} (+{count - 1})", other, spec.Id);
             }
 
             if (mine.Count == 0 && !covers.Damaged)

@@ -225,6 +225,23 @@ public class OrganisationTests
     }
 
     [Fact]
+    public void Two_groups_overlapping_on_many_units_are_one_finding_naming_how_many()
+    {
+        var catalog = Load(("weidu-district-2014.yaml", District), ("weidu-streets-2014.yaml", Streets), ("weidu-grassroots-2014.yaml", Grassroots),
+            ("units/weidu.units.csv", Tree + "\nxinxing,新兴街道,street,weidu-district\nwenfeng,文峰街道,street,weidu-district"),
+            ("units/weidu.groups.yaml", """
+            groups:
+              - { id: g1, name: 第一组, leader: 王建国, covers: { kinds: [street] } }
+              - { id: g2, name: 第二组, leader: 陈志刚, covers: { under: weidu-district } }
+            """));
+
+        var overlap = catalog.Diagnostics.ShouldHaveSingleItem();
+        overlap.Code.ShouldBe("unit-in-several-groups");
+        overlap.Message(System.Globalization.CultureInfo.InvariantCulture).ShouldBe("the unit 'dongda (+2)' is covered by 'g1' already; 'g2' does not review it");
+        catalog.Organisation.Groups.Single(g => g.Id == "g2").Units.ShouldBe(["chunqiu", "wenfeng-primary"]);
+    }
+
+    [Fact]
     public void An_organisation_file_checked_alone_finds_the_templates_beside_it_and_above()
     {
         var folder = Write(("weidu-district-2014.yaml", District), ("weidu-streets-2014.yaml", Streets), ("weidu-grassroots-2014.yaml", Grassroots), ("units/weidu.units.csv", Tree));
