@@ -128,7 +128,19 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
             await DeliverParkedSignalsAsync(run, cancellationToken).ConfigureAwait(false);
         }
 
-        var committed = fresh.Count == 0 ? [] : await store.CommitManyAsync([.. fresh.Select(f => f.Run.BuildCommit())], cancellationToken).ConfigureAwait(false);
+        // A start that took parked signals commits alone: a batch holding inbox rows locked for one start while it locks
+        // them for the next could deadlock against another host's batch. Such starts are rare.
+        var commits = fresh.Select(f => f.Run.BuildCommit()).ToArray();
+        var batch = commits.Where(c => c.InboxDelivered.Count == 0 && c.InboxCompleted.Count == 0).ToArray();
+        var batched = batch.Length == 0 ? [] : await store.CommitManyAsync(batch, cancellationToken).ConfigureAwait(false);
+        var committed = new CommitResult[commits.Length];
+        for (int c = 0, b = 0; c < commits.Length; c++)
+        {
+            committed[c] = commits[c].InboxDelivered.Count == 0 && commits[c].InboxCompleted.Count == 0
+                ? batched[b++]
+                : await store.CommitAsync(commits[c], cancellationToken).ConfigureAwait(false);
+        }
+
         for (var f = 0; f < fresh.Count; f++)
         {
             var (index, run) = fresh[f];
