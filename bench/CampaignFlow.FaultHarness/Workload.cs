@@ -1,3 +1,4 @@
+using CampaignFlow.Compliance.Logs;
 using YamlDotNet.RepresentationModel;
 
 namespace CampaignFlow.FaultHarness;
@@ -21,7 +22,7 @@ internal static class Workload
             yaml.Load(new StringReader(File.ReadAllText(file)));
             var root = (YamlMappingNode)yaml.Documents[0].RootNode;
             var records = ((YamlSequenceNode)root.Children[new YamlScalarNode("records")]).Children
-                .Select(r => (Key: ((YamlScalarNode)((YamlMappingNode)r).Children[new YamlScalarNode("key")]).Value!, Json: JsonOfYaml.Write(r)))
+                .Select(r => (Key: ((YamlScalarNode)((YamlMappingNode)r).Children[new YamlScalarNode("key")]).Value!, Json: ActivityRecordJson.Write(r)))
                 .ToArray();
             var batches = new List<Batch>();
             for (var at = 0; at < records.Length;)

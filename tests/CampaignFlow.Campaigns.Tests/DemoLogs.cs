@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CampaignFlow.Compliance.Logs;
 using CampaignFlow.Tests.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -10,7 +11,7 @@ using YamlDotNet.RepresentationModel;
 namespace CampaignFlow.Campaigns.Tests;
 
 /// <summary>The seed units' demo logs (definitions/activities), cut into the JSON a unit's secretary would send day by day.</summary>
-internal static partial class DemoLogs
+internal static class DemoLogs
 {
     public static readonly string[] Plans = ["panyu-ftu-2014", "mianyang-ftu-2014", "anhui-organs-2013", "guangxi-ftu-2013", "weidu-xiguan-street-2014"];
 
@@ -26,7 +27,7 @@ internal static partial class DemoLogs
         return records.Children.Cast<YamlMappingNode>().Select(r =>
         {
             var day = Scalar(r, "on") ?? Scalar(r, "at")![..10];
-            return (DateOnly.ParseExact(day.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture), Scalar(r, "key")!, Json(r));
+            return (DateOnly.ParseExact(day.Trim(), ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture), Scalar(r, "key")!, ActivityRecordJson.Write(r));
         }).ToArray();
     }
 
@@ -38,53 +39,4 @@ internal static partial class DemoLogs
 
     private static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
-
-    private static string Json(YamlNode node)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            Write(w, node);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void Write(Utf8JsonWriter w, YamlNode node)
-    {
-        switch (node)
-        {
-            case YamlMappingNode mapping:
-                w.WriteStartObject();
-                foreach (var (key, value) in mapping.Children)
-                {
-                    w.WritePropertyName(((YamlScalarNode)key).Value!);
-                    Write(w, value);
-                }
-
-                w.WriteEndObject();
-                break;
-            case YamlSequenceNode sequence:
-                w.WriteStartArray();
-                foreach (var item in sequence.Children)
-                {
-                    Write(w, item);
-                }
-
-                w.WriteEndArray();
-                break;
-            case YamlScalarNode { Style: ScalarStyle.Plain, Value: { } plain } when Number().IsMatch(plain):
-                w.WriteRawValue(plain);
-                break;
-            case YamlScalarNode { Style: ScalarStyle.Plain, Value: "true" or "false" } flag:
-                w.WriteBooleanValue(flag.Value == "true");
-                break;
-            case YamlScalarNode scalar:
-                w.WriteStringValue(scalar.Value);
-                break;
-        }
-    }
-
-    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
-    private static partial Regex Number();
 }

@@ -5,11 +5,16 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace CampaignFlow.FaultHarness;
+namespace CampaignFlow.Compliance.Logs;
 
-/// <summary>A record of a demo log (YAML) as the JSON a unit's secretary would send: plain numbers and booleans as such.</summary>
-internal static partial class JsonOfYaml
+/// <summary>
+/// A record of an activity log (YAML) as the JSON a unit's client sends the API: plain numbers and booleans as such,
+/// everything else a string. For tools and tests that replay logs over HTTP.
+/// </summary>
+public static partial class ActivityRecordJson
 {
+    /// <summary>The JSON of <paramref name="node"/> (a record's mapping, or any node of one).</summary>
+    /// <param name="node">The YAML node.</param>
     public static string Write(YamlNode node)
     {
         using var buffer = new MemoryStream();
