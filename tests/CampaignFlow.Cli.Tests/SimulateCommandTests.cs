@@ -26,6 +26,30 @@ public class SimulateCommandTests
         run.Output.TrimEnd().Split('\n')[^1].ShouldBe(last);
     }
 
+    [Theory]
+    [InlineData("weidu-streets-2014", "weidu-dongda-street", "0 violation(s), 1 warning(s), 0 pending at 2014-10-01")]
+    [InlineData("weidu-streets-2014", "weidu-xida-street", "3 violation(s), 1 warning(s), 0 pending at 2014-10-01")]
+    [InlineData("weidu-grassroots-2014", "weidu-chunqiu-community", "0 violation(s), 1 warning(s), 0 pending at 2014-10-01")]
+    [InlineData("weidu-organs-2014", "weidu-court", "1 violation(s), 1 warning(s), 0 pending at 2014-10-01")]
+    public void A_units_log_on_a_template_is_that_units_and_ends_with_the_documented_count(string template, string unit, string last)
+    {
+        var run = CliRun.Of("simulate", $"definitions/{template}.yaml", "--activities", $"definitions/activities/units/{unit}.yaml");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.TrimEnd().Split('\n')[^1].ShouldBe(last, "definitions/activities/README.md");
+    }
+
+    [Fact]
+    public void A_log_naming_another_unit_than_a_units_own_plan_is_refused_at_its_line()
+    {
+        var log = Path.Combine(Path.GetTempPath(), "cf-log-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(log, "plan: panyu-ftu-2014\nunit: mianyang-ftu\nrecords: []\n");
+
+        var run = CliRun.Of("simulate", "definitions/panyu-ftu-2014.yaml", "--activities", log);
+
+        run.ExitCode.ShouldNotBe(0);
+        (run.Output + run.Error).ShouldContain(":2:7: error log-for-another-unit");
+    }
+
     [Fact]
     public void Simulating_up_to_a_day_leaves_later_periods_pending()
     {

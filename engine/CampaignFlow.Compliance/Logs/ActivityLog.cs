@@ -1,5 +1,6 @@
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Resolution;
 
 namespace CampaignFlow.Compliance.Logs;
 
@@ -12,6 +13,12 @@ public sealed record ActivityLog(string Path, string PlanId, IReadOnlyList<UnitR
 {
     /// <summary>Where each record read was written, by key (for messages about a record as a whole).</summary>
     public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
+
+    /// <summary>
+    /// The plan as the log's unit runs it: the plan read against, or, for a unit's log on a template (<c>unit:</c>),
+    /// the template naming that unit. Null when the log was not read against a plan.
+    /// </summary>
+    public ResolvedPlan? UnitPlan { get; init; }
 
     /// <summary>True when any finding is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);

@@ -105,6 +105,19 @@ public static class ActivityLogReader
             diagnostics.Error("log-for-another-plan", document.At("plan"), document.Plan, plan.Id);
         }
 
+        if (document.Unit is { Length: > 0 } unit && unit != plan.Unit.Id)
+        {
+            if (plan.Template is null)
+            {
+                diagnostics.Error("log-for-another-unit", document.At("unit"), unit, plan.Unit.Id);
+            }
+            else
+            {
+                // A unit's log on a template: its records are that unit's (the organisation files, not read here, name it).
+                plan = ResolvedTemplate.ForUnit(plan, new ResolvedUnit(unit, unit, plan.Unit.Kind, plan.Template.Body));
+            }
+        }
+
         var specs = document.Records ?? [];
         var documents = new Dictionary<string, KnownDocument>(StringComparer.Ordinal);
         foreach (var known in knownDocuments?.Values ?? [])
@@ -150,7 +163,7 @@ public static class ActivityLogReader
             }
         }
 
-        return new ActivityLog(path, document.Plan, records, diagnostics.Items) { Locations = locations };
+        return new ActivityLog(path, document.Plan, records, diagnostics.Items) { Locations = locations, UnitPlan = plan };
     }
 
     /// <summary>What a review or publication needs of the document it refers to.</summary>

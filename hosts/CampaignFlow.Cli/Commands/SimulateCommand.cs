@@ -71,7 +71,7 @@ internal static class SimulateCommand
                 until = new DateTimeOffset(parsedDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
             }
 
-            var result = Simulator.Run(resolved, log.Records, until);
+            var result = Simulator.Run(log.UnitPlan ?? resolved, log.Records, until);
             switch (parsed.GetValue(format))
             {
                 case "json":
