@@ -185,12 +185,19 @@ public sealed class OrganisationChart
         var byId = new Dictionary<string, GroupSpec>(StringComparer.Ordinal);
         var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
         var kinds = running.Select(u => u.Kind).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var byName = new Dictionary<string, GroupSpec>(StringComparer.Ordinal);
         foreach (var spec in specs)
         {
             if (!byId.TryAdd(spec.Id, spec))
             {
                 diagnostics.Error("duplicate-group", spec.At("id"), spec.Id, byId[spec.Id].At("id").ToString());
                 continue;
+            }
+
+            // A reviewer token naming a group by its name (as plans do) would review both: tokens should name the id.
+            if (!byName.TryAdd(spec.Name, spec))
+            {
+                diagnostics.Warning("duplicate-group-name", spec.At("name"), spec.Name, byName[spec.Name].Id, spec.Id);
             }
 
             var covers = spec.Covers;

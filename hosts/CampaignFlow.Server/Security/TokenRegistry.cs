@@ -59,6 +59,12 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, Runni
             grants.AddRange(KeptOrFirstAdmin(settings.DataPath));
         }
 
+        // A reviewer naming a group the groups files do not have reviews nothing: say so now, not at the first 403.
+        foreach (var grant in grants.Where(g => g.Group is not null && running.Service.Organisation.FindGroup(g.Group) is null))
+        {
+            LogUnknownGroup(grant.Name, grant.Group!, string.Join(", ", running.Service.Organisation.Groups.Select(g => g.Id)));
+        }
+
         _grants = grants;
         return Task.CompletedTask;
     }
@@ -107,6 +113,9 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, Runni
         using var writer = new StreamWriter(stream);
         writer.Write(text);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Token {Name} reviews for supervision group {Group}, which no groups file has (known: {Known}); it reviews no unit")]
+    private partial void LogUnknownGroup(string name, string group, string known);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No token was configured: made an admin token, written once to {TokenFile} (owner-only); only its hash is kept, in {HashesFile}. Use it as 'Authorization: Bearer <token>'")]
     private partial void LogAdminTokenMade(string tokenFile, string hashesFile);

@@ -242,6 +242,19 @@ public class OrganisationTests
     }
 
     [Fact]
+    public void Two_groups_of_one_name_are_a_warning_at_the_second_name()
+    {
+        var catalog = Load(("weidu-district-2014.yaml", District), ("weidu-streets-2014.yaml", Streets), ("weidu-grassroots-2014.yaml", Grassroots), ("units/weidu.units.csv", Tree),
+            ("units/weidu.groups.yaml", """
+            groups:
+              - { id: g1, name: 区委督导组, leader: 王建国, covers: { units: [dongda] } }
+              - { id: g2, name: 区委督导组, leader: 陈志刚, covers: { units: [chunqiu] } }
+            """));
+
+        catalog.Diagnostics.Select(d => (d.Code, d.Severity, d.Location.Line, d.Location.Column)).ShouldBe([("duplicate-group-name", DiagnosticSeverity.Warning, 3, 21)]);
+    }
+
+    [Fact]
     public void An_organisation_file_checked_alone_finds_the_templates_beside_it_and_above()
     {
         var folder = Write(("weidu-district-2014.yaml", District), ("weidu-streets-2014.yaml", Streets), ("weidu-grassroots-2014.yaml", Grassroots), ("units/weidu.units.csv", Tree));

@@ -1,5 +1,6 @@
 using System.Net;
 using CampaignFlow.Server.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Server.Tests.Security;
 
@@ -22,6 +23,26 @@ public sealed class SupervisionGroupTests(AuthorizationServer fixture) : IClassF
         (await third.GetAsync("/units/weidu-court/state")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the court is the first group's");
         (await fixture.Server.As(TestTokens.ReviewerWeiduGroup1).GetAsync("/units/weidu-court/state")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await fixture.Server.As(TestTokens.ReviewerWeiduGroup1).GetAsync("/units/weidu-xiguan-street/state")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_reviewer_token_naming_a_group_no_file_has_is_a_warning_at_start()
+    {
+        var logs = new CapturedLogs();
+        using var server = new CampaignServer(
+            settings: new Dictionary<string, string?>
+            {
+                ["CampaignFlow:Tokens:0:Name"] = "typo-group",
+                ["CampaignFlow:Tokens:0:Hash"] = CampaignFlow.Server.Security.TokenHash.Of("t-typo"),
+                ["CampaignFlow:Tokens:0:Role"] = "reviewer",
+                ["CampaignFlow:Tokens:0:Group"] = "weidu-group-9",
+            },
+            services: s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs),
+            tokens: false);
+
+        (await server.As("t-typo").GetJsonAsync("/units")).GetArrayLength().ShouldBe(0);
+        logs.Messages.ShouldContain(m => m.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && m.Message.Contains("weidu-group-9", StringComparison.Ordinal) && m.Message.Contains("weidu-group-1, weidu-group-3", StringComparison.Ordinal));
     }
 
     [Fact]
