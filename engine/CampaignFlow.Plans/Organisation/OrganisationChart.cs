@@ -175,16 +175,19 @@ public sealed class OrganisationChart
         // Every unit that runs something, for the groups: the files' units and the plans' own.
         var running = inOrder.Concat(ordered.Where(p => p.Template is null && !units.ContainsKey(p.Unit.Id)).Select(p => p.Unit))
             .DistinctBy(u => u.Id).ToArray();
-        var resolvedGroups = ResolveGroups(groups ?? [], running, known, ParentOf, diagnostics);
+        var resolvedGroups = ResolveGroups(groups ?? [], running, known, diagnostics);
         return new OrganisationChart(units, templateByUnit, inOrder, resolvedGroups);
     }
 
-    private static List<SupervisionGroup> ResolveGroups(IReadOnlyList<GroupSpec> specs, IReadOnlyList<ResolvedUnit> running, HashSet<string> known, Func<string, string?> parentOf, DiagnosticBag diagnostics)
+    private static List<SupervisionGroup> ResolveGroups(IReadOnlyList<GroupSpec> specs, IReadOnlyList<ResolvedUnit> running, HashSet<string> known, DiagnosticBag diagnostics)
     {
         var resolved = new List<SupervisionGroup>();
         var byId = new Dictionary<string, GroupSpec>(StringComparer.Ordinal);
         var coveredBy = new Dictionary<string, string>(StringComparer.Ordinal);
         var kinds = running.Select(u => u.Kind).OfType<string>().ToHashSet(StringComparer.Ordinal);
+
+        // Each unit's children, once: a group's subtree is then walked down from its body, not up from every unit.
+        var children = running.Where(u => u.Parent is not null).ToLookup(u => u.Parent!, u => u.Id, StringComparer.Ordinal);
         var byName = new Dictionary<string, GroupSpec>(StringComparer.Ordinal);
         foreach (var spec in specs)
         {
@@ -223,21 +226,10 @@ public sealed class OrganisationChart
                 diagnostics.ErrorWithSuggestion("unknown-unit", covers.At("under"), NameSuggester.Closest(under, known), under);
             }
 
-            bool Below(ResolvedUnit unit)
-            {
-                for (var (body, depth) = (unit.Parent, 0); body is not null && depth < 64; (body, depth) = (parentOf(body), depth + 1))
-                {
-                    if (body == covers.Under)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
+            var below = covers.Under is null ? null : Descendants(covers.Under, children);
 
             var byKindOrSubtree = covers.Kinds is null && covers.Under is null ? []
-                : running.Where(u => (covers.Kinds is null || (u.Kind is not null && covers.Kinds.Contains(u.Kind))) && (covers.Under is null || Below(u)));
+                : running.Where(u => (covers.Kinds is null || (u.Kind is not null && covers.Kinds.Contains(u.Kind))) && (below is null || below.Contains(u.Id)));
             var mine = new List<string>();
             var overlaps = new Dictionary<string, (string First, int Count)>(StringComparer.Ordinal);
             foreach (var unit in listed.Where(known.Contains).Concat(byKindOrSubtree.Select(u => u.Id)).Distinct(StringComparer.Ordinal))
@@ -271,6 +263,25 @@ public sealed class OrganisationChart
     }
 
     // The nearest body's template for the kind, or whether the nearest one is a template that failed to load.
+    private static HashSet<string> Descendants(string body, ILookup<string, string> children)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>([body]);
+        while (pending.TryDequeue(out var next))
+        {
+            foreach (var child in children[next])
+            {
+                // A unit met twice is a cycle (reported with the units); walking it once ends the walk.
+                if (child != body && found.Add(child))
+                {
+                    pending.Enqueue(child);
+                }
+            }
+        }
+
+        return found;
+    }
+
     private static (ResolvedPlan? Template, bool Unloaded) NearestTemplate(string? body, string kind, Func<string, string?> parentOf, Dictionary<(string, string), ResolvedPlan> templates, HashSet<(string, string)> unloaded)
     {
         // Bounded: cycles were reported (and their units left out) before; a parent chain of plans only is short.
