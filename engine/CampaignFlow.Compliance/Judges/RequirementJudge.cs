@@ -39,6 +39,13 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
     public virtual bool ReadsOnlyItsPeriod => false;
 
     /// <summary>
+    /// True when the verdict reads the records of other units than the due's (a body's requirement over the units
+    /// below it): the rule then collects every relevant record of the session, not only the due's unit's, and the
+    /// session holds the records of the units below beside the body's own.
+    /// </summary>
+    public virtual bool ReadsOtherUnits => false;
+
+    /// <summary>
     /// Names everything <see cref="IsRelevant"/> depends on. Rules of plans whose judges have equal keys (and equal
     /// requirement ids, kinds and severities) compile to one shared network, which asks the first plan's judge which
     /// records are relevant; so a judge whose relevance reads more than its requirement's kind, subject and

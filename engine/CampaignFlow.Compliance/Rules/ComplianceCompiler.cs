@@ -41,6 +41,6 @@ public sealed class ComplianceCompiler
     {
         var requirement = judge.Requirement;
         return string.Join('\u001f', requirement.Id, requirement.ActionId, requirement.Kind, requirement.Severity, requirement.Title,
-            string.Join(",", requirement.Source), judge.PerRecord, judge.ReadsOnlyItsPeriod, judge.RelevanceKey);
+            string.Join(",", requirement.Source), judge.PerRecord, judge.ReadsOnlyItsPeriod, judge.ReadsOtherUnits, judge.RelevanceKey);
     }
 }

@@ -102,7 +102,11 @@ public sealed class ComplianceRules
         else
         {
             var collect = rule.LeftHandSide.Aggregate(AggregateKind.Collect, "records", typeof(UnitRecord), "record");
-            collect.Source.Equal(nameof(UnitRecord.Unit), due.Declaration, nameof(Due.Unit));
+            if (!judge.ReadsOtherUnits)
+            {
+                collect.Source.Equal(nameof(UnitRecord.Unit), due.Declaration, nameof(Due.Unit));
+            }
+
             collect.Source.Condition(Expression.Lambda(Expression.Call(relevance, IsRelevantMethod, collect.Source.Parameter), collect.Source.Parameter));
             if (judge.ReadsOnlyItsPeriod)
             {
