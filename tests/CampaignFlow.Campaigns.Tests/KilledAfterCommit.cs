@@ -16,6 +16,9 @@ internal sealed class KilledAfterCommit(IRecordStore inner) : IRecordStore
     public ValueTask<IReadOnlyList<StoredRecord>> ReadUnitAsync(string unit, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
         inner.ReadUnitAsync(unit, afterSequence, maxCount, cancellationToken);
 
+    public ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default) =>
+        inner.ReadKindsAsync(kinds, afterSequence, maxCount, cancellationToken);
+
     public ValueTask<long> CountUnitAsync(string unit, CancellationToken cancellationToken = default) => inner.CountUnitAsync(unit, cancellationToken);
 
     public ValueTask<UnitWatermark?> GetWatermarkAsync(string unit, CancellationToken cancellationToken = default) => inner.GetWatermarkAsync(unit, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CampaignFlow.Compliance.Bodies;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Plans.Resolution;
@@ -16,6 +17,7 @@ internal sealed class PlanCompilations
 {
     private readonly ConcurrentDictionary<(string Id, int Version), (CompiledCampaign Campaign, IReadOnlyList<DuePeriod> Schedule)> _workflows = new();
     private readonly ConcurrentDictionary<(string Id, int Version), Lazy<CompiledPlan>> _compiled = new();
+    private readonly ConcurrentDictionary<(string Id, int Version, string Body), Lazy<CompiledPlan>> _bodies = new();
     private readonly ComplianceCompiler _rules = new();
 
     /// <summary>Compilations with every version of <paramref name="versions"/> registered (none when null).</summary>
@@ -43,6 +45,17 @@ internal sealed class PlanCompilations
         {
             var (campaign, schedule) = WorkflowOf(version);
             return new CompiledPlan(campaign, _rules.Compile(version, schedule: schedule));
+        })).Value;
+
+    /// <summary>
+    /// The plan version compiled for one body that runs it, whose requirements over the units below it (<c>acrossUnits</c>)
+    /// judge <paramref name="unitsBelow"/>: its workflow and rule network are the version's, its judges the body's own.
+    /// </summary>
+    public CompiledPlan ForBody(ResolvedPlan version, string bodyId, IReadOnlyList<UnitBelow> unitsBelow) =>
+        _bodies.GetOrAdd((version.Id, version.Version, bodyId), _ => new Lazy<CompiledPlan>(() =>
+        {
+            var (campaign, schedule) = WorkflowOf(version);
+            return new CompiledPlan(campaign, _rules.Compile(version, schedule: schedule, unitsBelow: unitsBelow));
         })).Value;
 
     /// <summary>The due schedule of <paramref name="version"/>, computed once for its workflow and rules.</summary>

@@ -95,6 +95,8 @@ internal static class PlanWorkflowCompiler
 
         public Activity[] Actions(IReadOnlyList<ResolvedAction> actions)
         {
+            // What a body requires of the units below it (acrossUnits) is theirs to do: its workflow waits for none of it.
+            actions = actions.Where(a => a.Requirements.All(r => r.Across is null)).ToArray();
             var gates = actions.Select(a => (Action: a, Gate: GateOf(a))).Where(g => g.Gate is not null).ToArray();
             return actions.Select(action =>
             {

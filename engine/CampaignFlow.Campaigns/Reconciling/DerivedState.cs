@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Progress;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
@@ -12,7 +13,7 @@ namespace CampaignFlow.Campaigns.Reconciling;
 /// (verdicts are stored as the difference to the open rows, signals carry idempotency keys), so a crash before the
 /// watermark moves costs one more pass, never a lost or doubled violation or signal.
 /// </summary>
-internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts, WorkflowProgress progress)
+internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts, WorkflowProgress progress, BodiesAbove bodies)
 {
     /// <summary>Moves the unit's session to <paramref name="now"/>, persists, signals and marks it judged. The caller holds the unit's lock.</summary>
     public async Task CompleteAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)
@@ -26,6 +27,19 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
     /// After the session's verdicts through its last record were persisted and its bookmarks signalled at
     /// <paramref name="now"/>: the unit is judged through that record, and due again at the plan's next boundary.
     /// </summary>
-    public async Task MarkJudgedAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct) =>
+    /// <remarks>
+    /// The bodies above that count the unit take its records judged since the last mark first: what they derive from
+    /// them is derived state too, so the unit is not marked judged before they have it.
+    /// </remarks>
+    public async Task MarkJudgedAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)
+    {
+        if (bodies.Counting(unit) is { Count: > 0 } counting
+            && (await records.GetWatermarkAsync(unit.Unit.Id, ct).ConfigureAwait(false))?.JudgedThrough is var judged
+            && session.LastSequence > (judged ?? 0))
+        {
+            await bodies.TakeRecordsAsync(unit, counting, judged ?? 0, now, ct).ConfigureAwait(false);
+        }
+
         await records.MarkJudgedAsync(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now), ct).ConfigureAwait(false);
+    }
 }

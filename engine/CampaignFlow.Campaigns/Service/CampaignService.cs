@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Progress;
@@ -81,7 +82,7 @@ public sealed class CampaignService : IAsyncDisposable
         var verdicts = new ViolationSync(stores.Violations);
         var sessions = new UnitSessions(stores.Records, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
         var progress = new WorkflowProgress(runtime);
-        var derived = new DerivedState(stores.Records, verdicts, progress);
+        var derived = new DerivedState(stores.Records, verdicts, progress, new BodiesAbove(units, sessions, verdicts, stores.Records));
         var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, logger);
         await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         return new CampaignService(

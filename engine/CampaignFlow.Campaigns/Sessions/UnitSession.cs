@@ -13,4 +13,10 @@ internal sealed record UnitSession(UnitCompliance Compliance, Dictionary<string,
 {
     /// <summary>The sequence of the last stored record the session has seen; records after it are read before each use.</summary>
     public long LastSequence { get; set; }
+
+    /// <summary>
+    /// For a body's session (<see cref="Units.RunningUnit.Below"/>): the sequence of the last stored record of any unit
+    /// its catch-up has read; records of the units below after it are read before each use.
+    /// </summary>
+    public long LastBelowSequence { get; set; }
 }

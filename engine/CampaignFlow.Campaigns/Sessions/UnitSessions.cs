@@ -73,6 +73,7 @@ internal sealed class UnitSessions(IRecordStore records, ViolationSync verdicts,
         {
             LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
         };
+        await ReadBelowAsync(unit, session, ct).ConfigureAwait(false);
 
         // Reconciled at once: the rebuilt session's verdicts against the stored open rows (a repeat is no event).
         var changes = await verdicts.AdvanceAsync(unit, session, clock.GetUtcNow(), ct).ConfigureAwait(false);
@@ -100,6 +101,27 @@ internal sealed class UnitSessions(IRecordStore records, ViolationSync verdicts,
             session.LastSequence = stored[^1].Sequence;
         }
 
+        await ReadBelowAsync(unit, session, ct).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// For a body: the records of the units below it that its requirements over them read, stored after the last its
+    /// session saw (all of them for a new session). A unit's own recording also hands its records to the bodies above
+    /// (<see cref="Bodies.BodiesAbove"/>), so one committed out of sequence order on a shared database is not missed.
+    /// </summary>
+    private async Task ReadBelowAsync(RunningUnit unit, UnitSession session, CancellationToken ct)
+    {
+        if (unit.Below is not { } below)
+        {
+            return;
+        }
+
+        var stored = await records.ReadKindsAsync(below.Kinds, session.LastBelowSequence, cancellationToken: ct).ConfigureAwait(false);
+        if (stored.Count > 0)
+        {
+            session.Compliance.RecordBelow(stored.Where(r => below.Units.Contains(r.Unit)).Select(RecordCodec.Decode));
+            session.LastBelowSequence = stored[^1].Sequence;
+        }
     }
 }

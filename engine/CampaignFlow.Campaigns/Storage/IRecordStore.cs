@@ -23,6 +23,13 @@ public interface IRecordStore
     /// <summary>A unit's records with a sequence above <paramref name="afterSequence"/>, in sequence order, at most <paramref name="maxCount"/>.</summary>
     ValueTask<IReadOnlyList<StoredRecord>> ReadUnitAsync(string unit, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The records of every unit whose <see cref="StoredRecord.Kind"/> is one of <paramref name="kinds"/>, with a sequence
+    /// above <paramref name="afterSequence"/>, in sequence order, at most <paramref name="maxCount"/>: what a body's
+    /// requirements over the units below it read (the caller keeps those of its units). Indexed by kind and sequence.
+    /// </summary>
+    ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
+
     /// <summary>How many records a unit has stored.</summary>
     ValueTask<long> CountUnitAsync(string unit, CancellationToken cancellationToken = default);
 

@@ -18,6 +18,9 @@ internal sealed record RunningUnit(CampaignUnit Unit, CompiledPlan Compiled, str
         ? Compiled.Plan
         : ResolvedTemplate.ForUnit(Compiled.Plan, new ResolvedUnit(Unit.Id, Unit.Name, Unit.Kind, Unit.Body));
 
+    /// <summary>For a body whose plan has requirements over the units below it: what its session reads of them; otherwise null.</summary>
+    public RecordsBelow? Below { get; init; }
+
     /// <summary>Serialises everything done to the unit's session and records.</summary>
     public SemaphoreSlim Lock { get; } = new(1, 1);
 

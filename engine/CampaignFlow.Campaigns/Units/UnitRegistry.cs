@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Compliance.Bodies;
 using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Plans.Resolution;
 
@@ -86,6 +87,23 @@ internal sealed class UnitRegistry : IDisposable
         }
     }
 
-    private RunningUnit Run(StartedUnit started) => new(started.Unit, _compilations.For(started.Plan), started.InstanceId);
+    private RunningUnit Run(StartedUnit started)
+    {
+        var across = started.Plan.Requirements.Where(r => r.Across is not null).ToArray();
+        if (across.Length == 0)
+        {
+            return new(started.Unit, _compilations.For(started.Plan), started.InstanceId);
+        }
+
+        // A body's requirements over its units are judged with those units' names and kinds: compiled for this body.
+        var below = Tree.Under(started.Unit.Id).Where(u => u.Id != started.Unit.Id).ToArray();
+        var compiled = _compilations.ForBody(started.Plan, started.Unit.Id, [.. below.Select(u => new UnitBelow(u.Id, u.Name, u.Kind))]);
+        return new(started.Unit, compiled, started.InstanceId)
+        {
+            Below = new RecordsBelow(
+                below.Select(u => u.Id).ToHashSet(StringComparer.Ordinal),
+                across.Select(r => r.Subject.Id).ToHashSet(StringComparer.Ordinal)),
+        };
+    }
 }
 

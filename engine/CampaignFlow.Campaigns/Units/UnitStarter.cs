@@ -11,8 +11,8 @@ namespace CampaignFlow.Campaigns.Units;
 
 /// <summary>
 /// Starts one workflow instance per unit and plan version (an existing one is resumed) and cancels the instances of
-/// versions a newer one supersedes. A plan that another plan inherits is the base of the units below it, not a
-/// unit's campaign; a unit with several plans runs the first by plan id. Units of the organisation files without a
+/// versions a newer one supersedes. A body's plan runs for the body, whether or not the plans below inherit it; a unit
+/// with several plans runs the first by plan id. Units of the organisation files without a
 /// plan of their own run their template: every such unit shares the template's one compiled version.
 /// </summary>
 internal static class UnitStarter
@@ -24,11 +24,10 @@ internal static class UnitStarter
     public static async Task<IReadOnlyList<StartedUnit>> StartAsync(
         PlanLibrary library, WorkflowRuntime runtime, IWorkflowStore store, ILogger logger, CancellationToken ct)
     {
-        var inherited = library.Running.Select(p => p.Inherits).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var olderVersions = library.Versions.ToLookup(v => v.Id, StringComparer.Ordinal);
         var started = new List<StartedUnit>();
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
-        var own = library.Running.Where(p => p.Template is null && !inherited.Contains(p.Id)).Select(p => (p.Unit, Plan: p));
+        var own = library.Running.Where(p => p.Template is null).Select(p => (p.Unit, Plan: p));
         var onTemplates = library.Organisation.UnitsOnTemplates
             .Select(u => (u.Unit, Plan: library.Find(u.TemplateId)))
             .Where(u => u.Plan is { Template: not null })

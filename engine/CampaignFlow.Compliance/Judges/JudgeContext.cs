@@ -8,6 +8,12 @@ namespace CampaignFlow.Compliance.Judges;
 /// <param name="Plan">The resolved plan.</param>
 public sealed record JudgeContext(ResolvedPlan Plan)
 {
+    /// <summary>
+    /// The units below the unit that runs the plan, for its requirements over them (<see cref="Requirement.Across"/>);
+    /// empty for a plan whose unit has none.
+    /// </summary>
+    public IReadOnlyList<Bodies.UnitBelow> UnitsBelow { get; init; } = [];
+
     /// <summary>The Chinese title of a subject (集中学习), or its id when the vocabulary has none.</summary>
     /// <param name="subject">The subject.</param>
     public string Title(Subject subject) => subject.Kind switch

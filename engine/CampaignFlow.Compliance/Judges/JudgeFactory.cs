@@ -5,7 +5,11 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>The judge of each requirement kind.</summary>
 internal static class JudgeFactory
 {
-    public static RequirementJudge For(Requirement requirement, JudgeContext context) => requirement switch
+    public static RequirementJudge For(Requirement requirement, JudgeContext context) => requirement.Across is null
+        ? ForUnit(requirement, context)
+        : new AcrossUnitsJudge(ForUnit(requirement with { Across = null }, context), requirement, context);
+
+    private static RequirementJudge ForUnit(Requirement requirement, JudgeContext context) => requirement switch
     {
         PeriodMinimum r => new PeriodMinimumJudge(r, context),
         Cap r => new CapJudge(r, context),

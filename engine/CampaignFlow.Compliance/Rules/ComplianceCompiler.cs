@@ -27,10 +27,14 @@ public sealed class ComplianceCompiler
     /// judge they call changes. Null for the judges as they are.
     /// </param>
     /// <param name="schedule">The plan's <see cref="DueSchedule"/>, when the caller has computed it already.</param>
-    public ComplianceRules Compile(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null, IReadOnlyList<DuePeriod>? schedule = null)
+    /// <param name="unitsBelow">
+    /// The units below the plan's unit, for its requirements over them (<c>acrossUnits</c>); null or empty when it
+    /// has none. Only the plan's own judges read them: the network shared with other plans does not.
+    /// </param>
+    public ComplianceRules Compile(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null, IReadOnlyList<DuePeriod>? schedule = null, IReadOnlyList<Bodies.UnitBelow>? unitsBelow = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var context = new JudgeContext(plan);
+        var context = new JudgeContext(plan) { UnitsBelow = unitsBelow ?? [] };
         var judges = plan.Requirements.ToDictionary(r => r.Id, r => decorate is null ? JudgeFactory.For(r, context) : decorate(JudgeFactory.For(r, context)), StringComparer.Ordinal);
         var shape = string.Join("\n", judges.Values.Select(ShapeOf));
         var network = _networks.GetOrAdd(shape, _ => new Lazy<ISessionFactory>(() => ComplianceRules.Compile(judges.Values))).Value;

@@ -16,6 +16,7 @@ public sealed class UnitCompliance
 {
     private readonly ISession _session;
     private readonly Dictionary<string, UnitRecord> _records = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Unit, string Key)> _below = [];
     private readonly Dictionary<string, Violation> _open = new(StringComparer.Ordinal);
     private readonly List<ViolationChange> _history = [];
     private readonly IReadOnlyList<DuePeriod> _schedule;
@@ -105,6 +106,42 @@ public sealed class UnitCompliance
             }
 
             if (_records.TryAdd(record.Key, record))
+            {
+                _session.Insert(record);
+                added++;
+            }
+        }
+
+        if (added > 0)
+        {
+            _session.Fire();
+        }
+
+        return added;
+    }
+
+    /// <summary>How many records of the units below the unit the session holds (see <see cref="RecordBelow"/>).</summary>
+    public int RecordsBelow => _below.Count;
+
+    /// <summary>
+    /// Records what units below this one did, for the unit's requirements over them (a body's <c>acrossUnits</c>) and
+    /// judges once; a (unit, key) already recorded is ignored. The unit's own requirements do not count them: their
+    /// rules match the unit's own records only.
+    /// </summary>
+    /// <param name="records">Records of other units.</param>
+    /// <returns>How many were new.</returns>
+    /// <exception cref="ArgumentException">A record is this unit's own (record it with <see cref="Record(UnitRecord)"/>).</exception>
+    public int RecordBelow(IEnumerable<UnitRecord> records)
+    {
+        var added = 0;
+        foreach (var record in records)
+        {
+            if (record.Unit == Unit)
+            {
+                throw new ArgumentException($"Record '{record.Key}' is the unit's own; it is not from below.", nameof(records));
+            }
+
+            if (_below.Add((record.Unit, record.Key)))
             {
                 _session.Insert(record);
                 added++;

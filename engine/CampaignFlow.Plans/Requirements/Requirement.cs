@@ -52,6 +52,12 @@ public abstract record Requirement
     /// </summary>
     public IReadOnlyList<string> Targets { get; init; } = [];
 
+    /// <summary>
+    /// For a body's requirement over the units below it: which units count and how many must meet it; null for a
+    /// requirement of the unit that runs the plan.
+    /// </summary>
+    public AcrossUnits? Across { get; init; }
+
     /// <summary>Where the action is written.</summary>
     public SourceLocation Location { get; init; }
 

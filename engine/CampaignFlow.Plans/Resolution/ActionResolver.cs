@@ -56,6 +56,7 @@ internal sealed class ActionResolver(
         }
 
         var owner = definedIn.GetValueOrDefault(action.Id, planId);
+        var across = AcrossUnitsOf(action, scope);
         var requirements = new List<Requirement>();
         if (subject is not null)
         {
@@ -66,11 +67,52 @@ internal sealed class ActionResolver(
                 Scope.Department => roster.Departments.Keys.ToArray(),
                 _ => [],
             };
-            var build = new RequirementFactory(action, phaseId, window, subject, scope, targets, owner);
+            var build = new RequirementFactory(action, phaseId, window, subject, scope, targets, owner, across);
             AddRequirements(action, subject, people, build, requirements);
         }
 
         return new ResolvedAction(action.Id, action.Title ?? action.Id, phaseId, window, owner, action.Source ?? [], requirements);
+    }
+
+    /// <summary>The units below a body an action counts over, checked; null for an action of the unit itself.</summary>
+    private AcrossUnits? AcrossUnitsOf(ActionSpec action, Scope scope)
+    {
+        if (action.AcrossUnits is not { } spec)
+        {
+            return null;
+        }
+
+        if (action.Has("spanAtLeast"))
+        {
+            // A span reads every activity of every unit below; each unit's own plan judges its span.
+            diagnostics.Error("across-units-span", action.At("acrossUnits"), action.Id);
+        }
+
+        if (scope != Scope.Unit)
+        {
+            // Each unit below is judged as a whole; its people are in its own roster, not the body's.
+            diagnostics.Error("across-units-per-unit", action.At(action.Has("per") ? "per" : "who"), action.Id);
+        }
+
+        for (var i = 0; i < (spec.Kinds?.Count ?? 0); i++)
+        {
+            if (!vocabulary.UnitKinds.ContainsKey(spec.Kinds![i]))
+            {
+                Unknown("unknown-unit-kind", spec.At($"kinds[{i}]"), spec.Kinds[i], vocabulary.UnitKinds.Keys);
+            }
+        }
+
+        if (spec.Share is { Value: <= 0 or > 1 } share)
+        {
+            diagnostics.Error("threshold-out-of-range", spec.At("share"), share.Text);
+        }
+
+        if (spec.AfterBody is { IsCount: true } after)
+        {
+            diagnostics.Error("amount-must-be-time", spec.At("afterBody"), after.Text, "afterBody");
+        }
+
+        return new AcrossUnits(spec.Kinds ?? [], spec.Share, spec.AfterBody);
     }
 
     private static Quantity? AsWorkingWeeks(Quantity? amount) =>

@@ -121,8 +121,9 @@ internal sealed class InheritanceMerger(
         return merged;
     }
 
+    // A requirement over the units below a body is the body's own: the units below are judged by it, not given it.
     private bool AppliesToChild(ActionSpec action) =>
-        action.AppliesTo is null || (child.Unit.Kind is { } kind && action.AppliesTo.Contains(kind));
+        action.AcrossUnits is null && (action.AppliesTo is null || (child.Unit.Kind is { } kind && action.AppliesTo.Contains(kind)));
 
     private static ActionSpec Overlay(ActionSpec inherited, ActionSpec own)
     {

@@ -125,7 +125,11 @@ public static class PlanResolver
         CheckAppliesTo(allActions.Select(a => a.Action), vocabulary, diagnostics);
 
         var resolver = new ActionResolver(vocabulary, roster, workdayHours, campaign, Resolve, definedIn, plan.Id, diagnostics);
-        var actions = allActions.Select(a => resolver.Resolve(a.Action, a.Phase, a.Window)).ToArray();
+        // A body's plan runs for the body too: an action it writes for other kinds of unit (appliesTo) is theirs.
+        var ownKind = template is null ? plan.Unit.Kind : null;
+        var actions = allActions
+            .Where(a => ownKind is null || a.Action.AppliesTo is null || a.Action.AppliesTo.Contains(ownKind))
+            .Select(a => resolver.Resolve(a.Action, a.Phase, a.Window)).ToArray();
 
         var focus = new List<string>(plan.Focus ?? []);
         if (template is null && plan.Unit.Kind is { } kind && inherited?.Merged.FocusByUnitKind?.GetValueOrDefault(kind) is { } inheritedFocus)

@@ -12,7 +12,8 @@ internal sealed class RequirementFactory(
     Subject subject,
     Scope scope,
     IReadOnlyList<string> targets,
-    string definedIn)
+    string definedIn,
+    AcrossUnits? across)
 {
     public T Make<T>(T requirement)
         where T : Requirement => requirement with
@@ -29,6 +30,7 @@ internal sealed class RequirementFactory(
             Where = action.Where ?? new Dictionary<string, string>(),
             Scope = scope,
             Targets = targets,
+            Across = across,
             Location = action.Location,
         };
 }

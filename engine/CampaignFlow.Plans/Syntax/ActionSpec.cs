@@ -154,4 +154,8 @@ public sealed record ActionSpec : PlanNode
     /// <summary>In a district-wide plan: the kinds of unit the action applies to.</summary>
     [Description("In a plan for many units: the unit kinds this action applies to (default all).")]
     public IReadOnlyList<string>? AppliesTo { get; init; }
+
+    /// <summary>In a body's plan: a requirement over the units below the body, not for the body itself.</summary>
+    [Description("In a body's plan: the units below must do it, every one or a share, judged for the body: { kinds: [street], share: 80%, afterBody: 10天 }.")]
+    public AcrossUnitsSpec? AcrossUnits { get; init; }
 }

@@ -173,6 +173,24 @@ public sealed class PostgresRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_table} WHERE kind = ANY($1) AND sequence > $2 ORDER BY sequence LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = kinds.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)maxCount });
+        var records = new List<StoredRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(Read(reader));
+        }
+
+        return records;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<long> CountUnitAsync(string unit, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand($"SELECT count(*) FROM {_table} WHERE unit = $1");

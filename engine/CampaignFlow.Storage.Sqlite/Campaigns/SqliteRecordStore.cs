@@ -124,6 +124,29 @@ public sealed class SqliteRecordStore : IRecordStore
         }));
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        return new(_connections.Read<IReadOnlyList<StoredRecord>>(connection =>
+        {
+            // A range scan of ix_records_kind per kind; the kinds travel as one JSON parameter, however many there are.
+            using var command = connection.Command(null,
+                $"SELECT {Columns} FROM records WHERE kind IN (SELECT value FROM json_each($kinds)) AND sequence > $after ORDER BY sequence LIMIT $max;");
+            command.Parameters.AddWithValue("$kinds", System.Text.Json.JsonSerializer.Serialize(kinds));
+            command.Parameters.AddWithValue("$after", afterSequence);
+            command.Parameters.AddWithValue("$max", maxCount);
+            var records = new List<StoredRecord>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                records.Add(Read(reader));
+            }
+
+            return records;
+        }));
+    }
+
+    /// <inheritdoc />
     public ValueTask<long> CountUnitAsync(string unit, CancellationToken cancellationToken = default) =>
         new(_connections.Read(connection =>
         {

@@ -6,6 +6,7 @@ public sealed class InMemoryRecordStore : IRecordStore
     private readonly Lock _lock = new();
     private readonly Dictionary<(string Unit, string Key), StoredRecord> _byKey = [];
     private readonly Dictionary<string, List<StoredRecord>> _byUnit = new(StringComparer.Ordinal);
+    private readonly List<StoredRecord> _inOrder = [];
     private readonly SortedDictionary<string, UnitWatermark> _watermarks = new(StringComparer.Ordinal);
     private long _sequence;
 
@@ -47,6 +48,7 @@ public sealed class InMemoryRecordStore : IRecordStore
                 }
 
                 list.Add(inserted);
+                _inOrder.Add(inserted);
                 var mark = _watermarks.GetValueOrDefault(inserted.Unit) ?? new UnitWatermark(inserted.Unit, 0, 0, null);
                 _watermarks[inserted.Unit] = mark with { RecordedThrough = Math.Max(mark.RecordedThrough, inserted.Sequence) };
             }
@@ -72,6 +74,21 @@ public sealed class InMemoryRecordStore : IRecordStore
             IReadOnlyList<StoredRecord> page = _byUnit.TryGetValue(unit, out var list)
                 ? list.Where(r => r.Sequence > afterSequence).Take(maxCount).ToArray()
                 : [];
+            return ValueTask.FromResult(page);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        lock (_lock)
+        {
+            var wanted = kinds.ToHashSet(StringComparer.Ordinal);
+            var first = _inOrder.FindIndex(r => r.Sequence > afterSequence);
+            IReadOnlyList<StoredRecord> page = first < 0
+                ? []
+                : _inOrder.Skip(first).Where(r => wanted.Contains(r.Kind)).Take(maxCount).ToArray();
             return ValueTask.FromResult(page);
         }
     }

@@ -1,0 +1,7 @@
+namespace CampaignFlow.Compliance.Bodies;
+
+/// <summary>A unit below a body, as a body's requirements over its units count it.</summary>
+/// <param name="Id">The unit's id (its records carry it).</param>
+/// <param name="Name">The unit's name, for the evidence auditors read.</param>
+/// <param name="Kind">The unit's kind, or null when it has none.</param>
+public sealed record UnitBelow(string Id, string Name, string? Kind);

@@ -1,0 +1,108 @@
+using System.Globalization;
+using CampaignFlow.Compliance.Bodies;
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Plans.Requirements;
+
+namespace CampaignFlow.Compliance.Judges;
+
+/// <summary>
+/// A body's requirement over the units below it (各单位都要…; 80%以上的单位…; 在区委之后10天内…): each unit counted is
+/// judged by the requirement's own judge on that unit's records, as if the requirement were the unit's, and the
+/// body's period is violated when too few of them meet it. The evidence names the units behind and what each lacks.
+/// </summary>
+/// <remarks>
+/// The session of a body holds the relevant records of its units beside its own (<see cref="RequirementJudge.ReadsOtherUnits"/>),
+/// so one judging reads them all: a late record of any unit re-judges the body's closed periods and may resolve them.
+/// </remarks>
+internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requirement, JudgeContext context) : RequirementJudge(requirement, context)
+{
+    // Evidence is stored with the violation and re-written on every change: a province's thousands of units behind
+    // are counted, and the first of them named.
+    private const int UnitsNamed = 100;
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private readonly AcrossUnits _across = requirement.Across!;
+
+    public override bool ReadsOtherUnits => true;
+
+    public override string RelevanceKey => $"across|{inner.RelevanceKey}";
+
+    public override bool IsRelevant(UnitRecord record) => inner.IsRelevant(record);
+
+    public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
+    {
+        var counted = Context.UnitsBelow.Where(u => _across.Counts(u.Kind)).ToArray();
+        if (counted.Length == 0)
+        {
+            return null;
+        }
+
+        var byUnit = records.GroupBy(r => r.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        DateOnly? bodyDay = null;
+        if (_across.AfterBody is not null)
+        {
+            bodyDay = byUnit.GetValueOrDefault(due.Unit)?.Min(r => r.Day);
+            if (bodyDay is null)
+            {
+                return Violate(due, "across-body-missing", new Evidence([], [Title], null, null), Title);
+            }
+        }
+
+        var met = new List<string>();
+        var behind = new List<string>();
+        foreach (var unit in counted)
+        {
+            var mine = byUnit.GetValueOrDefault(unit.Id) ?? [];
+            var lack = Lack(due, unit, mine, bodyDay);
+            if (lack is null)
+            {
+                met.Add(unit.Id);
+            }
+            else
+            {
+                behind.Add(unit.Id);
+                if (behind.Count <= UnitsNamed)
+                {
+                    behind[^1] = $"{unit.Name}（{unit.Id}）：{lack}";
+                }
+            }
+        }
+
+        var enough = _across.Share is { } share ? share.IsReachedBy(met.Count, counted.Length) : behind.Count == 0;
+        if (enough)
+        {
+            return null;
+        }
+
+        var missing = behind.Take(UnitsNamed).ToList();
+        if (behind.Count > UnitsNamed)
+        {
+            missing.Add($"…（+{behind.Count - UnitsNamed}）");
+        }
+
+        var required = _across.Share?.Text ?? "100%";
+        return Violate(due, _across.Share is null ? "across-units-behind" : "across-units-share-short",
+            new Evidence(met.Take(UnitsNamed).ToArray(), missing, $"{met.Count}/{counted.Length}", required),
+            Title, $"{met.Count}", $"{counted.Length}", $"{behind.Count}", required);
+    }
+
+    /// <summary>What the unit lacks, in Chinese as auditors read it; null when it meets the requirement.</summary>
+    private string? Lack(Due due, UnitBelow unit, UnitRecord[] records, DateOnly? bodyDay)
+    {
+        if (inner.Judge(due with { Unit = unit.Id, Judge = null }, records) is { } verdict)
+        {
+            return verdict.Message(Chinese);
+        }
+
+        if (bodyDay is not { } after)
+        {
+            return null;
+        }
+
+        var last = DateOnly.FromDateTime(_across.AfterBody!.AddTo(new DateTimeOffset(after.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
+        return records.Any(r => r.Day >= after && r.Day <= last)
+            ? null
+            : ViolationMessages.Templates.Format("across-not-after-body", [JudgeContext.Day(after), _across.AfterBody.Text], Chinese);
+    }
+}

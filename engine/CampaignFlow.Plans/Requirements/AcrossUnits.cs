@@ -1,0 +1,18 @@
+using CampaignFlow.Plans.Text;
+
+namespace CampaignFlow.Plans.Requirements;
+
+/// <summary>
+/// A body's requirement counted over the units below it rather than for the body itself: each unit of
+/// <see cref="Kinds"/> is judged by the requirement as if it were its own, and the body's requirement is met when
+/// enough of them meet it.
+/// </summary>
+/// <param name="Kinds">The kinds of unit counted; empty for every unit below the body.</param>
+/// <param name="Share">The share of the units counted that must meet it; null for every one.</param>
+/// <param name="AfterBody">Each unit must do it within this time after the body's own first record of it; null when the body's own does not matter.</param>
+public sealed record AcrossUnits(IReadOnlyList<string> Kinds, Fraction? Share, Quantity? AfterBody)
+{
+    /// <summary>True when a unit of <paramref name="kind"/> is counted.</summary>
+    /// <param name="kind">A unit's kind, or null when it has none.</param>
+    public bool Counts(string? kind) => Kinds.Count == 0 || (kind is not null && Kinds.Contains(kind, StringComparer.Ordinal));
+}
