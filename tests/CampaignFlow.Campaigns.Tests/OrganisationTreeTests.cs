@@ -69,7 +69,7 @@ public sealed class OrganisationTreeTests
         var h = new CampaignHarness(CampaignHarness.Day("2014-02-14"));
         await using var service = await h.StartAsync();
 
-        service.FindUnit("weidu-district").ShouldBeNull("its plan is the base of the units' plans; it runs no campaign");
+        service.FindUnit("weidu-district")!.PlanId.ShouldBe("weidu-district-2014", "a body's plan runs for the body, though the units' plans inherit it");
         service.Organisation.Under("xuchang-city").Select(u => u.Id).ShouldContain("weidu-xiguan-street");
         service.Organisation.Under("xuchang-city").ShouldAllBe(u => u.Id.StartsWith("weidu-"));
         service.Organisation.BodiesAbove(service.FindUnit("weidu-xiguan-street")!).ShouldBe(["weidu-district", "xuchang-city"]);

@@ -22,10 +22,10 @@ public sealed class RollupTests : IDisposable
         var (_, service) = await RunToJulyAsync();
 
         var district = service.Rollups.FindBody("weidu-district")!;
-        district.Units.Select(u => u.Id).ShouldBe([Xiguan, Ximen]);
-        district.Kinds.ShouldBe(["street"]);
+        district.Units.Select(u => u.Id).ShouldBe(["weidu-district", Xiguan, Ximen], "the district runs its own campaign too");
+        district.Kinds.ShouldBe(["district-committee", "street"]);
         district.Phases.ShouldContain("study");
-        service.Rollups.FindBody("xuchang-city")!.Units.Count.ShouldBe(2, "许昌市 is above 魏都区委, whose plan is only a template");
+        service.Rollups.FindBody("xuchang-city")!.Units.Count.ShouldBe(3, "许昌市, which runs no campaign here, is above 魏都区委 and its streets");
         service.Rollups.FindBody(Ximen)!.Units.Select(u => u.Id).ShouldBe([Ximen]);
         service.Rollups.FindBody("nowhere").ShouldBeNull();
     }
@@ -35,7 +35,7 @@ public sealed class RollupTests : IDisposable
     {
         var (h, service) = await RunToJulyAsync();
 
-        var rollup = await service.Rollups.GetComplianceAsync(service.Rollups.FindBody("weidu-district")!, new ComplianceFilter { At = June30 });
+        var rollup = await service.Rollups.GetComplianceAsync(service.Rollups.FindBody("weidu-district")!, new ComplianceFilter { At = June30, Kind = "street" });
 
         rollup.TotalUnits.ShouldBe(2);
         rollup.At.ShouldBe(June30);
@@ -64,7 +64,8 @@ public sealed class RollupTests : IDisposable
     {
         var (_, service) = await RunToJulyAsync();
 
-        var rollup = await service.Rollups.GetComplianceAsync(service.Rollups.FindBody("weidu-district")!, new ComplianceFilter { At = June30 });
+        // The streets (the district's own row has requirements of its own).
+        var rollup = await service.Rollups.GetComplianceAsync(service.Rollups.FindBody("weidu-district")!, new ComplianceFilter { At = June30, Kind = "street" });
 
         foreach (var row in rollup.Rows)
         {
@@ -118,7 +119,7 @@ public sealed class RollupTests : IDisposable
         schools.TotalUnits.ShouldBe(0);
         schools.Rows.ShouldBeEmpty();
         behind.Rows.Single().Unit.Id.ShouldBe(Ximen, "most behind first");
-        behind.TotalUnits.ShouldBe(2, "the totals count every unit, not the page");
+        behind.TotalUnits.ShouldBe(3, "the totals count every unit (the district's own row too), not the page");
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class RollupTests : IDisposable
 
         var ranked = await service.Rollups.RankBehindAsync(service.Rollups.FindBody("weidu-district")!.Units, June30);
 
-        ranked.Select(s => s.Unit.Id).ShouldBe([Ximen, Xiguan]);
+        ranked.Select(s => s.Unit.Id).ShouldBe([Ximen, Xiguan, "weidu-district"]);
         var ximenOpen = await h.OpenAsync(service, Ximen);
         ranked[0].OpenViolations.ShouldBe(ximenOpen.Count);
         ranked[0].EarliestDue.ShouldBe(ximenOpen.Min(v => v.PeriodEnd));

@@ -51,11 +51,28 @@ internal sealed class PlanCompilations
     /// The plan version compiled for one body that runs it, whose requirements over the units below it (<c>acrossUnits</c>)
     /// judge <paramref name="unitsBelow"/>: its workflow and rule network are the version's, its judges the body's own.
     /// </summary>
+    /// <remarks>
+    /// A requirement judged per supervision group gets the groups of the units below as its targets here, so the
+    /// body's periods close once per group; the workflow, whose timers are the same instants, is the version's.
+    /// </remarks>
     public CompiledPlan ForBody(ResolvedPlan version, string bodyId, IReadOnlyList<UnitBelow> unitsBelow) =>
         _bodies.GetOrAdd((version.Id, version.Version, bodyId), _ => new Lazy<CompiledPlan>(() =>
         {
             var (campaign, schedule) = WorkflowOf(version);
-            return new CompiledPlan(campaign, _rules.Compile(version, schedule: schedule, unitsBelow: unitsBelow));
+            var groups = unitsBelow.Select(u => u.Group?.Id).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            if (!version.Requirements.Any(r => r.Across is { PerGroup: true }))
+            {
+                return new CompiledPlan(campaign, _rules.Compile(version, schedule: schedule, unitsBelow: unitsBelow));
+            }
+
+            var perGroup = version with
+            {
+                Actions = [.. version.Actions.Select(a => a with
+                {
+                    Requirements = [.. a.Requirements.Select(r => r.Across is { PerGroup: true } ? r with { Targets = groups } : r)],
+                })],
+            };
+            return new CompiledPlan(campaign, _rules.Compile(perGroup, unitsBelow: unitsBelow));
         })).Value;
 
     /// <summary>The due schedule of <paramref name="version"/>, computed once for its workflow and rules.</summary>

@@ -97,7 +97,9 @@ internal sealed class UnitRegistry : IDisposable
 
         // A body's requirements over its units are judged with those units' names and kinds: compiled for this body.
         var below = Tree.Under(started.Unit.Id).Where(u => u.Id != started.Unit.Id).ToArray();
-        var compiled = _compilations.ForBody(started.Plan, started.Unit.Id, [.. below.Select(u => new UnitBelow(u.Id, u.Name, u.Kind))]);
+        var groups = Tree.Groups.ToDictionary(g => g.Id, g => g.Name, StringComparer.Ordinal);
+        var compiled = _compilations.ForBody(started.Plan, started.Unit.Id,
+            [.. below.Select(u => new UnitBelow(u.Id, u.Name, u.Kind, u.Group is { } g && groups.TryGetValue(g, out var name) ? (g, name) : null))]);
         return new(started.Unit, compiled, started.InstanceId)
         {
             Below = new RecordsBelow(

@@ -24,6 +24,9 @@ internal static class UnitStarter
     public static async Task<IReadOnlyList<StartedUnit>> StartAsync(
         PlanLibrary library, WorkflowRuntime runtime, IWorkflowStore store, ILogger logger, CancellationToken ct)
     {
+        // A body's plan names the supervision group of the units below it (their plans inherit its supervisor:), not
+        // the body's own: the body is reviewed only by a group of the groups files that covers it.
+        var bodyPlans = library.Running.Select(p => p.Inherits).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var olderVersions = library.Versions.ToLookup(v => v.Id, StringComparer.Ordinal);
         var started = new List<StartedUnit>();
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
@@ -73,7 +76,8 @@ internal static class UnitStarter
             var instance = instances[i];
 
             var group = library.Organisation.GroupOf(who.Id);
-            var unit = new CampaignUnit(who.Id, who.Name, who.Parent, group?.Name ?? plan.Supervisor, plan.Id, plan.Version, plan.Title, who.Kind, group?.Id);
+            var supervisor = group?.Name ?? (bodyPlans.Contains(plan.Id) ? null : plan.Supervisor);
+            var unit = new CampaignUnit(who.Id, who.Name, who.Parent, supervisor, plan.Id, plan.Version, plan.Title, who.Kind, group?.Id);
             started.Add(new StartedUnit(unit, plan, instance.InstanceId));
             if (plan.Template is null)
             {

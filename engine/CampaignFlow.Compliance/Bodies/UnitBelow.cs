@@ -4,4 +4,5 @@ namespace CampaignFlow.Compliance.Bodies;
 /// <param name="Id">The unit's id (its records carry it).</param>
 /// <param name="Name">The unit's name, for the evidence auditors read.</param>
 /// <param name="Kind">The unit's kind, or null when it has none.</param>
-public sealed record UnitBelow(string Id, string Name, string? Kind);
+/// <param name="Group">The supervision group that covers it (id and name), or null.</param>
+public sealed record UnitBelow(string Id, string Name, string? Kind, (string Id, string Name)? Group = null);

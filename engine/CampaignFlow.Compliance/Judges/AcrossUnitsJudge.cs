@@ -32,7 +32,8 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var counted = Context.UnitsBelow.Where(u => _across.Counts(u.Kind)).ToArray();
+        // Per group, the due's target is the group: its units are counted.
+        var counted = Context.UnitsBelow.Where(u => _across.Counts(u.Kind) && (due.Target is null || u.Group?.Id == due.Target)).ToArray();
         if (counted.Length == 0)
         {
             return null;
@@ -90,7 +91,8 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
     /// <summary>What the unit lacks, in Chinese as auditors read it; null when it meets the requirement.</summary>
     private string? Lack(Due due, UnitBelow unit, UnitRecord[] records, DateOnly? bodyDay)
     {
-        if (inner.Judge(due with { Unit = unit.Id, Judge = null }, records) is { } verdict)
+        // The unit's own period: the unit as a whole, whatever group the body's period is for.
+        if (inner.Judge(due with { Unit = unit.Id, Target = null, Judge = null }, records) is { } verdict)
         {
             return verdict.Message(Chinese);
         }

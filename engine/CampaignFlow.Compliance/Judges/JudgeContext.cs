@@ -38,11 +38,12 @@ public sealed record JudgeContext(ResolvedPlan Plan)
     public string RoleTitle(string role) =>
         Plan.Vocabulary.Roles.TryGetValue(role, out var r) && r.Title.Length > 0 ? r.Title : role;
 
-    /// <summary>A person's name from the roster, or the id.</summary>
+    /// <summary>A person's, branch's or department's name from the roster, a supervision group's of the units below, or the id.</summary>
     /// <param name="id">A roster id, branch or department id.</param>
     public string Name(string? id) => id is null
         ? ""
-        : Plan.Roster.Find(id)?.Name ?? Plan.Roster.Branches.GetValueOrDefault(id) ?? Plan.Roster.Departments.GetValueOrDefault(id) ?? id;
+        : Plan.Roster.Find(id)?.Name ?? Plan.Roster.Branches.GetValueOrDefault(id) ?? Plan.Roster.Departments.GetValueOrDefault(id)
+            ?? UnitsBelow.Select(u => u.Group).FirstOrDefault(g => g?.Id == id)?.Name ?? id;
 
     /// <summary>The subject of another action (for order and gates), or null.</summary>
     /// <param name="actionId">The action.</param>

@@ -27,7 +27,8 @@ public static class DueSchedule
     /// <param name="campaignEnd">The campaign's last day: ledgers are kept, and judged, to the end of the campaign.</param>
     public static IEnumerable<DuePeriod> For(Requirement requirement, DateOnly campaignEnd)
     {
-        var targets = requirement.Scope == Scope.Unit || requirement.Targets.Count == 0
+        // A requirement over the units below judged per supervision group has the groups as its targets.
+        var targets = (requirement.Scope == Scope.Unit && requirement.Across is not { PerGroup: true }) || requirement.Targets.Count == 0
             ? new string?[] { null }
             : requirement.Targets.Select(t => (string?)t).ToArray();
         var periods = requirement switch

@@ -10,7 +10,11 @@ namespace CampaignFlow.Plans.Requirements;
 /// <param name="Kinds">The kinds of unit counted; empty for every unit below the body.</param>
 /// <param name="Share">The share of the units counted that must meet it; null for every one.</param>
 /// <param name="AfterBody">Each unit must do it within this time after the body's own first record of it; null when the body's own does not matter.</param>
-public sealed record AcrossUnits(IReadOnlyList<string> Kinds, Fraction? Share, Quantity? AfterBody)
+/// <param name="PerGroup">
+/// True when it is judged for each supervision group of the body over the units the group covers: the body's
+/// service makes the groups its targets (one period per group), as a person is the target of a per-person requirement.
+/// </param>
+public sealed record AcrossUnits(IReadOnlyList<string> Kinds, Fraction? Share, Quantity? AfterBody, bool PerGroup = false)
 {
     /// <summary>True when a unit of <paramref name="kind"/> is counted.</summary>
     /// <param name="kind">A unit's kind, or null when it has none.</param>

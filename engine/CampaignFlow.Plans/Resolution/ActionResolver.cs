@@ -112,7 +112,7 @@ internal sealed class ActionResolver(
             diagnostics.Error("amount-must-be-time", spec.At("afterBody"), after.Text, "afterBody");
         }
 
-        return new AcrossUnits(spec.Kinds ?? [], spec.Share, spec.AfterBody);
+        return new AcrossUnits(spec.Kinds ?? [], spec.Share, spec.AfterBody, spec.PerGroup);
     }
 
     private static Quantity? AsWorkingWeeks(Quantity? amount) =>

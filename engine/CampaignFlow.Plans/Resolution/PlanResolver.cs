@@ -296,7 +296,17 @@ public static class PlanResolver
         var (code, arguments) = requirement.Statement;
         var chinese = MessageTemplates.IsChinese(culture);
         var words = arguments.Select(a => a.StartsWith('@') ? MessageCatalog.Format("word-" + a[1..], [], culture) : chinese && vocabulary is not null ? Title(a, vocabulary) : a).ToArray();
-        return MessageCatalog.Format(code, words, culture);
+        var statement = MessageCatalog.Format(code, words, culture);
+        if (requirement.Across is not { } across)
+        {
+            return statement;
+        }
+
+        // Over the units below: which of them, how many, and how soon after the body's own.
+        var kinds = across.Kinds.Count == 0
+            ? MessageCatalog.Format("word-every-unit-below", [], culture)
+            : string.Join(chinese ? "、" : ", ", across.Kinds.Select(k => chinese && vocabulary?.UnitKinds.GetValueOrDefault(k) is { Length: > 0 } title ? title : k));
+        return statement + MessageCatalog.Format(across.AfterBody is null ? "req-across" : "req-across-after", [kinds, across.Share?.Text ?? "100%", across.AfterBody?.Text ?? ""], culture);
     }
 
     /// <summary>The name of a requirement kind in words of <paramref name="culture"/>.</summary>

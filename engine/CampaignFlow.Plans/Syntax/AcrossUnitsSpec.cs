@@ -21,4 +21,8 @@ public sealed record AcrossUnitsSpec : PlanNode
     /// <summary>Each unit does it within this time after the body did it itself (the body records its own).</summary>
     [Description("Each unit must do it within this time after the body's own, e.g. 10天 (the body records its own too).")]
     public Quantity? AfterBody { get; init; }
+
+    /// <summary>Judged for each supervision group of the body over the units it covers, rather than over all of them.</summary>
+    [Description("Judge it for each supervision group over the units it covers (督导组到所联系单位…), not over every unit below.")]
+    public bool PerGroup { get; init; }
 }

@@ -158,6 +158,31 @@ public sealed class AcrossUnitsTests
     }
 
     [Fact]
+    public async Task Each_supervision_group_visits_each_unit_it_covers_and_the_group_behind_is_named()
+    {
+        using var folder = new BodyFolder("""
+            - id: group-visits
+              title: 各督导组到所联系单位督导不少于2次
+              activity: supervision-visit
+              atLeast: 2次
+              acrossUnits: { perGroup: true }
+            """);
+        var h = new CampaignHarness(CampaignHarness.Day("2014-03-01"), folder.Path);
+        await using var service = await h.StartAsync();
+        foreach (var (unit, visits) in new[] { ("weidu-dongda-street", 2), ("weidu-jianshelu-community", 3), ("weidu-xida-street", 2), ("weidu-chunqiu-community", 1) })
+        {
+            await RecordAsync(service, unit, string.Join("\n", Enumerable.Range(1, visits).Select(i => $"- {{ key: visit-{i}, activity: supervision-visit, on: 2014-04-{10 + i} }}")));
+        }
+
+        await h.TickToAsync(service, CampaignHarness.Day("2014-06-01"));
+
+        var behind = (await h.OpenAsync(service, BodyFolder.District)).ShouldHaveSingleItem("区委第一督导组 visited each of its units twice");
+        behind.Target.ShouldBe("weidu-group-2");
+        behind.MessageZh.ShouldBe("区委第二督导组：督导组督导：下级 3 个单位中 1 个已完成，要求全部完成（2 个未完成）");
+        Missing(behind).Select(m => m[..m.IndexOf('：', StringComparison.Ordinal)]).ShouldBe(["春秋社区党委（weidu-chunqiu-community）", "魏都区北大街道党工委（weidu-beida-street）"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task After_a_restart_and_with_sessions_evicted_the_body_judges_the_same()
     {
         using var folder = new BodyFolder(MostUnitsEvaluated);

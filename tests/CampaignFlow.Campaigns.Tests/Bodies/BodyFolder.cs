@@ -4,8 +4,8 @@ namespace CampaignFlow.Campaigns.Tests.Bodies;
 
 /// <summary>
 /// A definitions folder in a temp directory shaped like 魏都区委's (WD-03): the district's own plan with requirements
-/// over the units below it, one template for its streets and communities, and an organisation file of three streets
-/// and two communities below them.
+/// over the units below it, one template for its streets and communities, an organisation file of three streets
+/// and two communities below them, and two supervision groups covering them.
 /// </summary>
 internal sealed class BodyFolder : IDisposable
 {
@@ -32,6 +32,7 @@ internal sealed class BodyFolder : IDisposable
             activities:
               mobilisation: 动员大会
               mass-evaluation: 群众评价
+              supervision-visit: 督导组督导
             documents:
               implementation-plan: 实施方案
             phases:
@@ -59,6 +60,17 @@ internal sealed class BodyFolder : IDisposable
             weidu-beida-street,魏都区北大街道党工委,street,{District}
             weidu-chunqiu-community,春秋社区党委,community,weidu-xida-street
             weidu-jianshelu-community,建设路社区党委,community,weidu-dongda-street
+            """);
+        Write("organisation/weidu.groups.yaml", """
+            groups:
+              - id: weidu-group-1
+                name: 区委第一督导组
+                leader: 王建国
+                covers: { units: [weidu-dongda-street, weidu-jianshelu-community] }
+              - id: weidu-group-2
+                name: 区委第二督导组
+                leader: 李明
+                covers: { units: [weidu-xida-street, weidu-chunqiu-community, weidu-beida-street] }
             """);
     }
 
