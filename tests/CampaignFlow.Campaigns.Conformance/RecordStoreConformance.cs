@@ -36,6 +36,25 @@ public abstract class RecordStoreConformance
     }
 
     [Fact]
+    public async Task Records_of_some_kinds_are_read_across_units_in_sequence_order_and_by_page()
+    {
+        var store = CreateStore();
+        await store.AppendAsync([Study(7), OpinionReport()]);
+        await store.AppendAsync([Study(7, unit: OtherUnit), OpinionReport(unit: OtherUnit)]);
+        await store.AppendAsync([Study(9)]);
+
+        var studies = await store.ReadKindsAsync([Study(7).Kind]);
+
+        studies.Select(r => (r.Unit, r.Key)).ShouldBe([(Unit, "study-2014-w07"), (OtherUnit, "study-2014-w07"), (Unit, "study-2014-w09")]);
+        studies.Select(r => r.Sequence).ShouldBeInOrder(SortDirection.Ascending);
+        (await store.ReadKindsAsync([Study(7).Kind, OpinionReport().Kind])).Count.ShouldBe(5);
+        var page = await store.ReadKindsAsync([Study(7).Kind], afterSequence: studies[0].Sequence, maxCount: 1);
+        page.ShouldBe([studies[1]]);
+        (await store.ReadKindsAsync([Study(7).Kind], afterSequence: studies[^1].Sequence)).ShouldBeEmpty();
+        (await store.ReadKindsAsync(["no-such-kind"])).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_same_key_with_the_same_payload_is_a_duplicate_and_the_stored_record_is_returned()
     {
         var store = CreateStore();

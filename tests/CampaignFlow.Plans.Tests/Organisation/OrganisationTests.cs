@@ -266,18 +266,7 @@ public class OrganisationTests
         catalog.Organisation.UnitsOnTemplates.Count().ShouldBe(3);
     }
 
-    private static PlanCatalog Load(params (string Name, string Text)[] files) => PlanCatalog.Load([Write(files)]);
+    private static PlanCatalog Load(params (string Name, string Text)[] files) => PlanFolder.Load(files);
 
-    private static string Write(params (string Name, string Text)[] files)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "cf-organisation-" + Guid.NewGuid().ToString("N"));
-        foreach (var (name, text) in files)
-        {
-            var path = Path.Combine(folder, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, text);
-        }
-
-        return folder;
-    }
+    private static string Write(params (string Name, string Text)[] files) => PlanFolder.Write(files);
 }
