@@ -13,9 +13,10 @@ using CampaignFlow.Rules.Runtime;
 namespace CampaignFlow.Compliance.Rules;
 
 /// <summary>
-/// A plan's requirements compiled into one rule each, and the rules into one session factory, shared by every
-/// session of that plan version (and, through <see cref="ComplianceCompiler"/>, of every plan of the same shape).
-/// Every rule has one shape:
+/// A plan's requirements compiled into one rule each, and the rules into one network of a rules engine, shared by
+/// every session of that plan version (and, through <see cref="ComplianceCompiler"/>, of every plan of the same
+/// shape). The rules below are our engine's (<see cref="ReteComplianceEngine"/>); NRules builds the same shape in
+/// CampaignFlow.Compliance.NRules, and a change to one is a change to both (ADR 0010). Every rule has one shape:
 /// <code>
 /// when  due:     Due (requirement R closed for a period and target, with the unit's judge of R)
 ///       not      ExceptionRecord (unit, action of R)            — soft requirements only
