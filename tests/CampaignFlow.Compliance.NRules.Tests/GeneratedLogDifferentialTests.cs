@@ -26,6 +26,21 @@ public class GeneratedLogDifferentialTests
     [MemberData(nameof(Cases))]
     public void Both_engines_agree_on_a_log_with_records_dropped_and_moved_later(string log, int seed)
     {
+        var ours = BothEngines.ShouldAgree(log, Generated(log, seed), null, $"{log}, seed {seed}");
+        ours.History.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void The_generated_logs_open_change_and_resolve_violations_so_every_kind_of_change_is_compared()
+    {
+        var kinds = SeedLogs.Names.SelectMany(log => Enumerable.Range(1, 5).SelectMany(seed =>
+            BothEngines.ShouldAgree(log, Generated(log, seed), null, $"{log}, seed {seed}").History.Select(c => c.Kind))).ToHashSet();
+
+        kinds.ShouldBe([Sessions.ViolationChangeKind.Opened, Sessions.ViolationChangeKind.Changed, Sessions.ViolationChangeKind.Resolved], ignoreOrder: true);
+    }
+
+    private static List<UnitRecord> Generated(string log, int seed)
+    {
         var random = new Random(seed);
         var records = new List<UnitRecord>();
         foreach (var record in SeedLogs.Log(log).Records)
@@ -39,7 +54,6 @@ public class GeneratedLogDifferentialTests
             records.Add(roll < 0.45 ? record with { Day = record.Day.AddDays(random.Next(1, 30)) } : record);
         }
 
-        var ours = BothEngines.ShouldAgree(log, records, null, $"{log}, seed {seed}");
-        ours.History.ShouldNotBeEmpty();
+        return records;
     }
 }
