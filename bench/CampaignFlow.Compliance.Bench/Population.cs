@@ -1,3 +1,4 @@
+using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Compliance.Logs;
 using CampaignFlow.Compliance.Records;
@@ -32,7 +33,7 @@ public static class Population
     public static readonly string[] PlanIds =
         ["panyu-ftu-2014", "mianyang-ftu-2014", "anhui-organs-2013", "guangxi-ftu-2013", "weidu-xiguan-street-2014"];
 
-    public static IReadOnlyList<SeedPlan> LoadSeeds(string definitions, bool experiment)
+    public static IReadOnlyList<SeedPlan> LoadSeeds(string definitions, bool experiment, IComplianceEngine engine)
     {
         var catalog = PlanCatalog.Load([definitions]);
         var seeds = new List<SeedPlan>();
@@ -50,7 +51,7 @@ public static class Population
             }
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var rules = experiment ? ComplianceRules.For(plan, judge => new CountingJudge(judge, new JudgeContext(plan))) : ComplianceRules.For(plan);
+            var rules = experiment ? ComplianceRules.For(plan, engine, judge => new CountingJudge(judge, new JudgeContext(plan))) : ComplianceRules.For(plan, engine);
 
             seeds.Add(new SeedPlan(plan, rules, log.Records, watch.Elapsed.TotalMilliseconds));
         }

@@ -22,6 +22,7 @@ if (options is null)
           --variant V        baseline (default): ComplianceRules.For as is; counted: the same rules, each judge
                              wrapped in a call counter (CountingJudge.cs)
           --definitions DIR  the seed plans (default: definitions/ of the repository)
+          --engine E         the rules engine: campaignflow (default, ours) or nrules (the same rules on NRules 1.0.4)
         """);
     return 2;
 }
@@ -31,17 +32,17 @@ var process = Process.GetCurrentProcess();
 report.Line($"CampaignFlow.Compliance benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, .NET {Environment.Version}, {Environment.ProcessorCount} cores, "
             + $"GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Interactive ? " concurrent" : "")}, "
             + $"load average {LoadAverage()}");
-report.Line($"units {options.Units:N0}, seed {options.Seed}, drop {options.Drop:P0}, shift {options.Shift:P0}, rules {(options.Experiment ? "as compiled by ComplianceRules.For, each judge wrapped in a call counter (CountingJudge.cs)" : "as compiled by ComplianceRules.For")}");
+report.Line($"units {options.Units:N0}, seed {options.Seed}, drop {options.Drop:P0}, shift {options.Shift:P0}, rules {(options.Experiment ? "as compiled by ComplianceRules.For, each judge wrapped in a call counter (CountingJudge.cs)" : "as compiled by ComplianceRules.For")} on the {options.Engine.Name} engine");
 report.Line("");
 
 // ── Compile each seed plan once ──────────────────────────────────────────────────────────────────────────────
-var seeds = Population.LoadSeeds(options.Definitions, options.Experiment);
+var seeds = Population.LoadSeeds(options.Definitions, options.Experiment, options.Engine);
 report.Line("| plan | requirements | demo records | dues per unit | compile ms (first, cold JIT) | compile ms (again, warm) |");
 report.Line("|---|---|---|---|---|---|");
 foreach (var s in seeds)
 {
     var watch = Stopwatch.StartNew();
-    _ = CampaignFlow.Compliance.Rules.ComplianceRules.For(s.Plan);
+    _ = CampaignFlow.Compliance.Rules.ComplianceRules.For(s.Plan, options.Engine);
 
     var warm = watch.Elapsed.TotalMilliseconds;
     var dues = CampaignFlow.Compliance.Timing.DueSchedule.For(s.Plan, s.Plan.Unit.Id).Count;

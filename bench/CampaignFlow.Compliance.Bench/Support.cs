@@ -1,8 +1,10 @@
 using System.Globalization;
+using CampaignFlow.Compliance.Engines;
+using CampaignFlow.Compliance.NRules;
 
 namespace CampaignFlow.Compliance.Bench;
 
-public sealed record Options(int Units, int Seed, double Drop, double Shift, int Check, int Extra, bool Replay, string Variant, string Definitions)
+public sealed record Options(int Units, int Seed, double Drop, double Shift, int Check, int Extra, bool Replay, string Variant, string Definitions, IComplianceEngine Engine)
 {
     public bool Experiment => Variant != "baseline";
 
@@ -17,6 +19,7 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
         var replay = false;
         var variantName = "baseline";
         string? definitions = null;
+        IComplianceEngine engine = ReteComplianceEngine.Instance;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -30,6 +33,14 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
                 case "--extra": extra = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--replay": replay = true; break;
                 case "--definitions": definitions = Next(); break;
+                case "--engine":
+                    if (ComplianceEngines.Find(Next()) is not { } named)
+                    {
+                        return null;
+                    }
+
+                    engine = named;
+                    break;
                 case "--variant":
                     var variant = Next();
                     if (variant is not ("baseline" or "counted"))
@@ -44,7 +55,7 @@ public sealed record Options(int Units, int Seed, double Drop, double Shift, int
         }
 
         definitions ??= FindDefinitions();
-        return units < 1 ? null : new Options(units, seed, drop, shift, check, extra, replay, variantName, definitions);
+        return units < 1 ? null : new Options(units, seed, drop, shift, check, extra, replay, variantName, definitions, engine);
     }
 
     // definitions/ of the repository: from the working directory or the executable, upwards.

@@ -10,6 +10,7 @@ using CampaignFlow.Rules.Bench;
 //   --facts FILE        read facts from CSV instead of generating   --write-facts FILE   write the generated facts and exit
 //   --naive-units N     units for the naive baseline and its engine counterpart (default 100; naive is quadratic)
 //   --take-units N      keep only the first N units of the facts (generated or read)
+//   --engine E          campaignflow (default) or nrules: the same three rules on NRules 1.0.4 (NRulesBenchRules.cs)
 var options = Options.Parse(args);
 if (options.WriteFacts is not null)
 {
@@ -28,7 +29,7 @@ if (options.Mode != "all")
         workload = new Workload(workload.Facts.Where(f => keep.Contains(Workload.UnitOf(f))).ToList());
     }
 
-    var m = Runs.Run(options.Mode, workload, options.Seed);
+    var m = Runs.Run(options.Mode, workload, options.Seed, options.Engine);
     Console.WriteLine(m.ToLine());
     return m.MatchesOracle ? 0 : 1;
 }
@@ -51,7 +52,7 @@ var failed = false;
 foreach (var (mode, units) in configurations)
 {
     // A negative count marks the small configurations of the naive comparison: the first units of the same facts.
-    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture) };
+    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine };
     if (units < 0)
     {
         childArgs.AddRange(["--take-units", (-units).ToString(CultureInfo.InvariantCulture)]);
@@ -123,7 +124,7 @@ static List<string> RunChild(List<string> childArgs, out int exitCode)
     return lines;
 }
 
-internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits)
+internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine)
 {
     public static Options Parse(string[] args)
     {
@@ -146,6 +147,7 @@ internal sealed record Options(string Mode, int Units, int Seed, string? Facts, 
             Optional("--facts"),
             Optional("--write-facts"),
             int.Parse(Value("--naive-units", "100"), CultureInfo.InvariantCulture),
-            Optional("--take-units") is { } take ? int.Parse(take, CultureInfo.InvariantCulture) : null);
+            Optional("--take-units") is { } take ? int.Parse(take, CultureInfo.InvariantCulture) : null,
+            Value("--engine", "campaignflow"));
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using CampaignFlow.Rules.Runtime;
-
 namespace CampaignFlow.Rules.Bench;
 
 /// <summary>One configuration, run in the current process.</summary>
@@ -8,20 +6,20 @@ public static class Runs
 {
     private const int ExtraFacts = 200;
 
-    public static Measurement Run(string mode, Workload workload, int seed)
+    public static Measurement Run(string mode, Workload workload, int seed, string engine = "campaignflow")
     {
         var expected = Oracle.Evaluate(workload.Facts);
         GC.Collect();
         var baseline = GC.GetTotalMemory(true);
-        var m = new Measurement { Mode = mode, Units = workload.UnitCount, Facts = workload.Facts.Count };
+        var m = new Measurement { Mode = engine == "campaignflow" ? mode : $"{mode} ({engine})", Units = workload.UnitCount, Facts = workload.Facts.Count };
         HashSet<Violation> found;
         switch (mode)
         {
             case "per-unit":
-                found = PerUnit(workload, m, seed);
+                found = PerUnit(workload, m, seed, engine);
                 break;
             case "one-session":
-                found = OneSession(workload, m, seed, baseline);
+                found = OneSession(workload, m, seed, baseline, engine);
                 break;
             case "naive":
                 found = Naive(workload, m);
@@ -56,25 +54,25 @@ public static class Runs
         return m;
     }
 
-    private static ISessionFactory Compile(Measurement m)
+    private static Func<IBenchSession> Compile(Measurement m, string engine)
     {
         var sw = Stopwatch.StartNew();
-        var factory = RuleCompiler.Compile(new WeeklyHoursRule().GetDefinition(), new NoStudyRule().GetDefinition(), new NoTalkRule().GetDefinition());
+        var sessions = BenchEngines.Compile(engine);
         m.CompileMs = sw.Elapsed.TotalMilliseconds;
-        return factory;
+        return sessions;
     }
 
-    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed)
+    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed, string engine)
     {
-        var factory = Compile(m);
+        var newSession = Compile(m, engine);
         var units = workload.ByUnit();
         var found = new HashSet<Violation>();
         long insert = 0, fire = 0;
-        ISession? last = null;
+        IBenchSession? last = null;
         foreach (var facts in units)
         {
             var t0 = Stopwatch.GetTimestamp();
-            var session = factory.CreateSession();
+            var session = newSession();
             foreach (var fact in facts)
             {
                 session.Insert(fact);
@@ -85,7 +83,7 @@ public static class Runs
             var t2 = Stopwatch.GetTimestamp();
             insert += t1 - t0;
             fire += t2 - t1;
-            found.UnionWith(session.Query<Violation>());
+            found.UnionWith(session.Violations());
             last = session;
         }
 
@@ -95,10 +93,9 @@ public static class Runs
         return found;
     }
 
-    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline)
+    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline, string engine)
     {
-        var factory = Compile(m);
-        var session = factory.CreateSession();
+        var session = Compile(m, engine)();
         var t0 = Stopwatch.GetTimestamp();
         foreach (var fact in workload.Facts)
         {
@@ -110,7 +107,7 @@ public static class Runs
         var t2 = Stopwatch.GetTimestamp();
         m.InsertMs = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
         m.FireMs = Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
-        var found = session.Query<Violation>().ToHashSet();
+        var found = session.Violations().ToHashSet();
 
         GC.Collect();
         m.BytesPerFact = (GC.GetTotalMemory(true) - baseline) / (double)workload.Facts.Count;
@@ -121,7 +118,7 @@ public static class Runs
     }
 
     /// <summary>Average cost of inserting one more study session into a loaded session and firing.</summary>
-    private static double OneMoreFact(ISession session, int[] units, int seed)
+    private static double OneMoreFact(IBenchSession session, int[] units, int seed)
     {
         var random = new Random(seed + 1);
         var extra = Enumerable.Range(0, ExtraFacts)

@@ -26,7 +26,7 @@ public sealed class SharedCompilationTests
         var second = registry.Find("xiguan-street-second")!;
 
         second.Compiled.ShouldBeSameAs(first.Compiled);
-        second.Compiled.Rules.Factory.ShouldBeSameAs(first.Compiled.Rules.Factory);
+        second.Compiled.Rules.Network.ShouldBeSameAs(first.Compiled.Rules.Network);
         compilations.Registry.Get(Xiguan, plan.Version).ShouldBeSameAs(first.Compiled.Campaign.Definition);
         compilations.RuleNetworks.ShouldBe(1);
         registry.FindByInstanceKey("xiguan-street-second@" + plan.Version).ShouldBeSameAs(second);
@@ -42,7 +42,7 @@ public sealed class SharedCompilationTests
         var original = compilations.For(plan);
         var cloned = compilations.For(clone);
 
-        cloned.Rules.Factory.ShouldBeSameAs(original.Rules.Factory);
+        cloned.Rules.Network.ShouldBeSameAs(original.Rules.Network);
         cloned.Campaign.Definition.Id.ShouldBe("weidu-xiguan-street-clone-2014");
         cloned.Rules.Judges.Values.ShouldAllBe(j => original.Rules.Judges.Values.All(o => o != j));
         compilations.RuleNetworks.ShouldBe(1);

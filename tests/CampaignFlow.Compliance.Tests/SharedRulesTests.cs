@@ -29,7 +29,7 @@ public class SharedRulesTests
         panyu.AdvanceTo(AfterTheCampaign);
         other.AdvanceTo(AfterTheCampaign);
 
-        panyu.Rules.Factory.ShouldBeSameAs(other.Rules.Factory);
+        panyu.Rules.Network.ShouldBeSameAs(other.Rules.Network);
         panyu.Violations.ShouldContain(v => v.RequirementId == "weekly-study:period-minimum" && v.Period == "2014-W10");
         other.Violations.ShouldNotContain(v => v.RequirementId == "weekly-study:period-minimum");
         panyu.Violations.ShouldAllBe(v => v.Unit == "panyu-ftu");
@@ -48,8 +48,8 @@ public class SharedRulesTests
         var cloned = compiler.Compile(clone);
         var mianyang = compiler.Compile(Seeds.Plan("mianyang-ftu-2014"));
 
-        cloned.Factory.ShouldBeSameAs(original.Factory);
-        mianyang.Factory.ShouldNotBeSameAs(original.Factory);
+        cloned.Network.ShouldBeSameAs(original.Network);
+        mianyang.Network.ShouldNotBeSameAs(original.Network);
         compiler.NetworkCount.ShouldBe(2);
 
         var unit = new UnitCompliance(cloned, "panyu-ftu-clone");
@@ -76,7 +76,7 @@ public class SharedRulesTests
                 : a).ToArray(),
         };
 
-        compiler.Compile(elsewhere).Factory.ShouldNotBeSameAs(compiler.Compile(plan).Factory);
+        compiler.Compile(elsewhere).Network.ShouldNotBeSameAs(compiler.Compile(plan).Network);
         compiler.NetworkCount.ShouldBe(2);
     }
 }

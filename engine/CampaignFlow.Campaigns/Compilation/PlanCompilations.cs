@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CampaignFlow.Compliance.Bodies;
+using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Plans.Resolution;
@@ -18,12 +19,15 @@ internal sealed class PlanCompilations
     private readonly ConcurrentDictionary<(string Id, int Version), (CompiledCampaign Campaign, IReadOnlyList<DuePeriod> Schedule)> _workflows = new();
     private readonly ConcurrentDictionary<(string Id, int Version), Lazy<CompiledPlan>> _compiled = new();
     private readonly ConcurrentDictionary<(string Id, int Version, string Body), Lazy<CompiledPlan>> _bodies = new();
-    private readonly ComplianceCompiler _rules = new();
+    private readonly ComplianceCompiler _rules;
 
     /// <summary>Compilations with every version of <paramref name="versions"/> registered (none when null).</summary>
     /// <remarks>Every stored version is registered, so instances pinned to older versions can still be resumed (and cancelled).</remarks>
-    public PlanCompilations(IEnumerable<ResolvedPlan>? versions = null)
+    /// <param name="versions">The plan versions to register.</param>
+    /// <param name="engine">The rules engine to compile the compliance rules for; null for ours.</param>
+    public PlanCompilations(IEnumerable<ResolvedPlan>? versions = null, IComplianceEngine? engine = null)
     {
+        _rules = new ComplianceCompiler(engine);
         foreach (var version in versions ?? [])
         {
             Register(version);

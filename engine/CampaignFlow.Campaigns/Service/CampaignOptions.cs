@@ -1,3 +1,5 @@
+using CampaignFlow.Compliance.Engines;
+
 namespace CampaignFlow.Campaigns.Service;
 
 /// <summary>How a <see cref="CampaignService"/> runs: where the plans are, whose clock it keeps, how many rule sessions stay in memory.</summary>
@@ -17,6 +19,9 @@ public sealed record CampaignOptions
     /// crash between storing records and judging them) and brings them up to date; the first tick always does.
     /// </summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The rules engine the compliance rules run on: null for ours (<see cref="ReteComplianceEngine"/>).</summary>
+    public IComplianceEngine? RulesEngine { get; init; }
 
     /// <summary>This host's name in timer and inbox leases; unique per process.</summary>
     public string HostId { get; init; } = Environment.MachineName + "/" + Environment.ProcessId;

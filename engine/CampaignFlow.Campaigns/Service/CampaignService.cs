@@ -75,7 +75,7 @@ public sealed class CampaignService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), logger, ct).ConfigureAwait(false);
-        var compilations = new PlanCompilations(library.Versions);
+        var compilations = new PlanCompilations(library.Versions, options.RulesEngine);
         var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
         var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
         var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Plans.Resolution;
-using CampaignFlow.Rules.Runtime;
 
 namespace CampaignFlow.Compliance.Rules;
 
@@ -13,9 +13,13 @@ namespace CampaignFlow.Compliance.Rules;
 /// <see cref="Due"/> facts, so a thousand units on clones of one plan compile one network.
 /// </summary>
 /// <threadsafety>Safe for concurrent use.</threadsafety>
-public sealed class ComplianceCompiler
+/// <param name="engine">The rules engine to compile for; null for ours (<see cref="ReteComplianceEngine"/>).</param>
+public sealed class ComplianceCompiler(IComplianceEngine? engine = null)
 {
-    private readonly ConcurrentDictionary<string, Lazy<ISessionFactory>> _networks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<IComplianceNetwork>> _networks = new(StringComparer.Ordinal);
+
+    /// <summary>The rules engine this compiler compiles for.</summary>
+    public IComplianceEngine Engine { get; } = engine ?? ReteComplianceEngine.Instance;
 
     /// <summary>How many distinct rule networks have been compiled.</summary>
     public int NetworkCount => _networks.Count;
@@ -37,7 +41,7 @@ public sealed class ComplianceCompiler
         var context = new JudgeContext(plan) { UnitsBelow = unitsBelow ?? [] };
         var judges = plan.Requirements.ToDictionary(r => r.Id, r => decorate is null ? JudgeFactory.For(r, context) : decorate(JudgeFactory.For(r, context)), StringComparer.Ordinal);
         var shape = string.Join("\n", judges.Values.Select(ShapeOf));
-        var network = _networks.GetOrAdd(shape, _ => new Lazy<ISessionFactory>(() => ComplianceRules.Compile(judges.Values))).Value;
+        var network = _networks.GetOrAdd(shape, _ => new Lazy<IComplianceNetwork>(() => Engine.Compile(judges.Values))).Value;
         return new ComplianceRules(plan, judges, network, schedule ?? DueSchedule.For(plan));
     }
 

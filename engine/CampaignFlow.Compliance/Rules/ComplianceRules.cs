@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Timing;
@@ -12,9 +13,10 @@ using CampaignFlow.Rules.Runtime;
 namespace CampaignFlow.Compliance.Rules;
 
 /// <summary>
-/// A plan's requirements compiled into one rule each, and the rules into one session factory, shared by every
-/// session of that plan version (and, through <see cref="ComplianceCompiler"/>, of every plan of the same shape).
-/// Every rule has one shape:
+/// A plan's requirements compiled into one rule each, and the rules into one network of a rules engine, shared by
+/// every session of that plan version (and, through <see cref="ComplianceCompiler"/>, of every plan of the same
+/// shape). The rules below are our engine's (<see cref="ReteComplianceEngine"/>); NRules builds the same shape in
+/// CampaignFlow.Compliance.NRules, and a change to one is a change to both (ADR 0011). Every rule has one shape:
 /// <code>
 /// when  due:     Due (requirement R closed for a period and target, with the unit's judge of R)
 ///       not      ExceptionRecord (unit, action of R)            — soft requirements only
@@ -33,11 +35,11 @@ public sealed class ComplianceRules
     private static readonly System.Reflection.MethodInfo JudgeMethod = typeof(RequirementJudge).GetMethod(nameof(RequirementJudge.Judge))!;
     private static readonly System.Reflection.MethodInfo WithinMethod = typeof(UnitRecord).GetMethod(nameof(UnitRecord.Within))!;
 
-    internal ComplianceRules(ResolvedPlan plan, IReadOnlyDictionary<string, RequirementJudge> judges, ISessionFactory factory, IReadOnlyList<DuePeriod> schedule)
+    internal ComplianceRules(ResolvedPlan plan, IReadOnlyDictionary<string, RequirementJudge> judges, IComplianceNetwork network, IReadOnlyList<DuePeriod> schedule)
     {
         Plan = plan;
         Judges = judges;
-        Factory = factory;
+        Network = network;
         Schedule = schedule;
     }
 
@@ -47,8 +49,11 @@ public sealed class ComplianceRules
     /// <summary>The judge of each requirement, by requirement id.</summary>
     public IReadOnlyDictionary<string, RequirementJudge> Judges { get; }
 
-    /// <summary>The compiled rules; create one session per unit from it, and insert each <see cref="Due"/> with the unit's judge.</summary>
-    public ISessionFactory Factory { get; }
+    /// <summary>
+    /// The compiled rules, on the engine they were compiled for; create one session per unit from it, and insert each
+    /// <see cref="Due"/> with the unit's judge.
+    /// </summary>
+    public IComplianceNetwork Network { get; }
 
     /// <summary>Every closing of the plan's requirements, by closing day: computed once for every unit that runs the plan.</summary>
     public IReadOnlyList<DuePeriod> Schedule { get; }
@@ -61,6 +66,13 @@ public sealed class ComplianceRules
     /// </param>
     public static ComplianceRules For(ResolvedPlan plan, Func<RequirementJudge, RequirementJudge>? decorate = null) =>
         new ComplianceCompiler().Compile(plan, decorate);
+
+    /// <summary>Compiles <paramref name="plan"/>'s requirements into rules of their own, on <paramref name="engine"/>.</summary>
+    /// <param name="plan">A resolved plan without errors.</param>
+    /// <param name="engine">The rules engine to run them on.</param>
+    /// <param name="decorate">Wraps each requirement's judge before its rule is built; null for the judges as they are.</param>
+    public static ComplianceRules For(ResolvedPlan plan, IComplianceEngine engine, Func<RequirementJudge, RequirementJudge>? decorate = null) =>
+        new ComplianceCompiler(engine).Compile(plan, decorate);
 
     internal static ISessionFactory Compile(IEnumerable<RequirementJudge> judges) => RuleCompiler.Compile(judges.Select(Rule).ToArray());
 

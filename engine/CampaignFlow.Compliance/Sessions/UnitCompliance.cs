@@ -1,9 +1,8 @@
+using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
-using CampaignFlow.Rules.Diagnostics;
-using CampaignFlow.Rules.Runtime;
 
 namespace CampaignFlow.Compliance.Sessions;
 
@@ -11,10 +10,13 @@ namespace CampaignFlow.Compliance.Sessions;
 /// One unit's compliance: its records and the closing of its requirements' periods go into a rules session, and
 /// violations come out, each with its history. Recording the same key twice keeps the first record.
 /// </summary>
-/// <remarks>Single-threaded, like the rules session beneath it; keep one per unit.</remarks>
+/// <remarks>
+/// Single-threaded, like the rules session beneath it; keep one per unit. The session is of the engine that
+/// <see cref="ComplianceRules.Network"/> was compiled for; nothing here depends on which.
+/// </remarks>
 public sealed class UnitCompliance
 {
-    private readonly ISession _session;
+    private readonly IComplianceSession _session;
     private readonly Dictionary<string, UnitRecord> _records = new(StringComparer.Ordinal);
     private readonly HashSet<(string Unit, string Key)> _below = [];
     private readonly Dictionary<string, Violation> _open = new(StringComparer.Ordinal);
@@ -37,10 +39,10 @@ public sealed class UnitCompliance
         _schedule = rules.Schedule;
         _boundaries = Boundaries(rules.Plan.Phases, unit).OrderBy(b => b.Opens ? b.Day.DayNumber : b.Day.DayNumber + 1).ThenBy(b => b.Opens).ToArray();
         Now = new DateTimeOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue), _zone.GetUtcOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue)));
-        _session = rules.Factory.CreateSession();
-        _session.Events.FactInserted += (_, e) => Observe(e, ViolationChangeKind.Opened);
-        _session.Events.FactUpdated += (_, e) => Observe(e, ViolationChangeKind.Changed);
-        _session.Events.FactRetracted += (_, e) => Observe(e, ViolationChangeKind.Resolved);
+        _session = rules.Network.CreateSession();
+        _session.ViolationInserted += (_, e) => Observe(e.Violation, ViolationChangeKind.Opened);
+        _session.ViolationUpdated += (_, e) => Observe(e.Violation, ViolationChangeKind.Changed);
+        _session.ViolationRetracted += (_, e) => Observe(e.Violation, ViolationChangeKind.Resolved);
     }
 
     /// <summary>The compiled plan.</summary>
@@ -55,7 +57,7 @@ public sealed class UnitCompliance
     /// <summary>The violations open now, by id.</summary>
     public IReadOnlyCollection<Violation> Violations => _open.Values;
 
-    /// <summary>Every opening, change and resolution so far, in order.</summary>
+    /// <summary>Every opening, change and resolution so far, in order of time; the changes of one moment in violation id order.</summary>
     public IReadOnlyList<ViolationChange> History => _history;
 
     /// <summary>The periods not closed yet: their requirements are pending, not violated.</summary>
@@ -83,8 +85,10 @@ public sealed class UnitCompliance
             return false;
         }
 
+        var from = _history.Count;
         _session.Insert(record);
         _session.Fire();
+        InIdOrder(from);
         return true;
     }
 
@@ -97,7 +101,7 @@ public sealed class UnitCompliance
     /// <exception cref="ArgumentException">A record is another unit's.</exception>
     public int Record(IEnumerable<UnitRecord> records)
     {
-        var added = 0;
+        var added = new List<object>();
         foreach (var record in records)
         {
             if (record.Unit != Unit)
@@ -107,17 +111,20 @@ public sealed class UnitCompliance
 
             if (_records.TryAdd(record.Key, record))
             {
-                _session.Insert(record);
-                added++;
+                added.Add(record);
             }
         }
 
-        if (added > 0)
+        if (added.Count > 0)
         {
+            // One batch: an engine that propagates a batch at once (NRules' InsertAll) does so; ours inserts in order.
+            var from = _history.Count;
+            _session.InsertAll(added);
             _session.Fire();
+            InIdOrder(from);
         }
 
-        return added;
+        return added.Count;
     }
 
     /// <summary>How many records of the units below the unit the session holds (see <see cref="RecordBelow"/>).</summary>
@@ -166,6 +173,7 @@ public sealed class UnitCompliance
         }
 
         Now = now;
+        var from = _history.Count;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, _zone).DateTime);
         while (_nextDue < _schedule.Count && _schedule[_nextDue].End < today)
         {
@@ -190,15 +198,29 @@ public sealed class UnitCompliance
         }
 
         _session.Fire();
+        InIdOrder(from);
     }
 
-    private void Observe(FactEventArgs e, ViolationChangeKind kind)
+    /// <summary>
+    /// Puts the changes of one moment (from <paramref name="from"/> on) in the order of their violations' ids, each
+    /// violation's own changes kept in the order they happened. The order in which a session fires the activations of
+    /// one moment is its agenda's (ours fires the most recent first; NRules has its own), not the campaign's: in id
+    /// order, the history is the same on every engine.
+    /// </summary>
+    private void InIdOrder(int from)
     {
-        if (e.Fact is not Violation violation)
+        if (_history.Count - from < 2)
         {
             return;
         }
 
+        var moment = _history.GetRange(from, _history.Count - from).OrderBy(c => c.Violation.Id, StringComparer.Ordinal).ToArray();
+        _history.RemoveRange(from, moment.Length);
+        _history.AddRange(moment);
+    }
+
+    private void Observe(Violation violation, ViolationChangeKind kind)
+    {
         if (kind == ViolationChangeKind.Resolved)
         {
             _open.Remove(violation.Id);

@@ -39,7 +39,7 @@ public static class Simulator
 
         unit.AdvanceTo(end);
         var order = plan.Requirements.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var open = unit.Violations.OrderBy(v => order.GetValueOrDefault(v.RequirementId)).ThenBy(v => v.PeriodStart).ThenBy(v => v.Target, StringComparer.Ordinal).ToArray();
+        var open = unit.Violations.OrderBy(v => order.GetValueOrDefault(v.RequirementId)).ThenBy(v => v.PeriodStart).ThenBy(v => v.Target, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal).ToArray();
         return new SimulationResult(end, open, unit.Pending.ToArray(), unit.History);
     }
 }

@@ -3,7 +3,10 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CampaignFlow.Cli.Output;
+using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Logs;
+using CampaignFlow.Compliance.NRules;
+using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Simulation;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Loading;
@@ -11,8 +14,8 @@ using CampaignFlow.Plans.Loading;
 namespace CampaignFlow.Cli.Commands;
 
 /// <summary>
-/// <c>campaignflow simulate PLAN --activities LOG [--at DATE] [--format table|json|csv]</c>: runs a plan's rules
-/// over an activity log and prints the violations and what is still pending.
+/// <c>campaignflow simulate PLAN --activities LOG [--at DATE] [--format table|json|csv] [--rules-engine campaignflow|nrules]</c>:
+/// runs a plan's rules over an activity log and prints the violations and what is still pending.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -26,14 +29,27 @@ internal static class SimulateCommand
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var definitions = new Option<string>("--definitions") { Description = "Where to look up a plan id.", DefaultValueFactory = _ => "definitions" };
+        var engine = new Option<string>("--rules-engine")
+        {
+            Description = $"The rules engine that runs the compliance rules: {string.Join(" or ", ComplianceEngines.Names)} (the same rules, the same verdicts).",
+            DefaultValueFactory = _ => ReteComplianceEngine.Instance.Name,
+        };
         var lang = Language.CreateOption();
         var command = new Command("simulate", "Run a plan's rules over an activity log: violations with evidence, and what is pending.")
         {
-            plan, activities, at, format, definitions, lang,
+            plan, activities, at, format, definitions, engine, lang,
         };
         command.SetAction(parsed =>
         {
             var culture = Language.Resolve(parsed.GetValue(lang));
+
+            // Checked before anything is read: a misspelt engine is a usage error, not a plan's.
+            if (ComplianceEngines.Find(parsed.GetValue(engine)) is not { } rulesEngine)
+            {
+                error.WriteLine(ComplianceEngines.Unknown(parsed.GetValue(engine), culture));
+                return 2;
+            }
+
             var wanted = parsed.GetValue(plan)!;
             var catalog = PlanCatalog.Load([File.Exists(wanted) ? wanted : parsed.GetValue(definitions)!]);
             if (catalog.Find(wanted) is not { } resolved)
@@ -71,7 +87,7 @@ internal static class SimulateCommand
                 until = new DateTimeOffset(parsedDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
             }
 
-            var result = Simulator.Run(log.UnitPlan ?? resolved, log.Records, until);
+            var result = Simulator.Run(ComplianceRules.For(log.UnitPlan ?? resolved, rulesEngine), log.Records, until);
             switch (parsed.GetValue(format))
             {
                 case "json":

@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.NRules;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Server.Hosting;
@@ -30,7 +31,7 @@ internal sealed partial class CampaignRunner(
         {
             service = await CampaignService.StartAsync(
                 stores,
-                new CampaignOptions { DefinitionsPath = settings.DefinitionsPath, Clock = clock },
+                new CampaignOptions { DefinitionsPath = settings.DefinitionsPath, Clock = clock, RulesEngine = ComplianceEngines.Find(settings.RulesEngine) },
                 loggers.CreateLogger<CampaignService>(),
                 cancellationToken).ConfigureAwait(false);
         }
@@ -39,6 +40,7 @@ internal sealed partial class CampaignRunner(
             throw new ServerStartException($"the campaigns could not start on the {settings.StoreKind} store: {e.Message}", e);
         }
 
+        LogRulesEngine(settings.RulesEngine.Trim().ToLowerInvariant());
         foreach (var problem in service.LoadProblems)
         {
             LogPlanRefused(problem.File, problem.Line, problem.Column, problem.Code, problem.MessageEn);
@@ -149,6 +151,9 @@ internal sealed partial class CampaignRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plan refused at {File}:{Line}:{Column}: {Code}: {Problem}")]
     private partial void LogPlanRefused(string file, int line, int column, string code, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Compliance rules run on the {Engine} rules engine")]
+    private partial void LogRulesEngine(string engine);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign running for unit {Unit} ({UnitName}): plan {PlanId} version {PlanVersion}")]
     private partial void LogUnitRunning(string unit, string unitName, string planId, int planVersion);

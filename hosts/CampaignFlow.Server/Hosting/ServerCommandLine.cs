@@ -13,6 +13,7 @@ public sealed class ServerCommandLine
         ["--data"] = $"{ServerOptions.Section}:Data",
         ["--store"] = $"{ServerOptions.Section}:Store",
         ["--connection"] = $"ConnectionStrings:{ServerOptions.ConnectionStringName}",
+        ["--rules-engine"] = $"{ServerOptions.Section}:RulesEngine",
         ["--demo-day-ms"] = $"{ServerOptions.Section}:DemoDayMilliseconds",
         ["--demo-lag-days"] = $"{ServerOptions.Section}:DemoLagDays",
         ["--urls"] = "urls",
@@ -49,6 +50,7 @@ public sealed class ServerCommandLine
           --data PATH            data folder: the SQLite file and the generated admin token (default: data)
           --store sqlite|postgres  where campaigns are kept (default: sqlite)
           --connection STRING    PostgreSQL connection string (or ConnectionStrings__CampaignFlow)
+          --rules-engine campaignflow|nrules  the engine that runs the compliance rules (default: campaignflow)
           --urls URLS            where to listen (default: http://127.0.0.1:5080)
           --demo                 replay the seed units' demo logs on an accelerated clock, with demo tokens
           --demo-day-ms N        in the demo, real milliseconds per campaign day (default: 200)

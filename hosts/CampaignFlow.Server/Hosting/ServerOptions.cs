@@ -23,6 +23,12 @@ public sealed class ServerOptions
     /// <summary><c>sqlite</c> (default) or <c>postgres</c> (<c>--store</c>).</summary>
     public string Store { get; set; } = "sqlite";
 
+    /// <summary>
+    /// The rules engine that runs the compliance rules (<c>--rules-engine</c>): <c>campaignflow</c> (default, ours) or
+    /// <c>nrules</c>; the same rules and verdicts on either.
+    /// </summary>
+    public string RulesEngine { get; set; } = "campaignflow";
+
     /// <summary>Replays the seed units' demo logs on an accelerated clock (<c>--demo</c>).</summary>
     public bool Demo { get; set; }
 

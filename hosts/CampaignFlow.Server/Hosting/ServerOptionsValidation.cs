@@ -1,3 +1,5 @@
+using System.Globalization;
+using CampaignFlow.Compliance.NRules;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Server.Hosting;
@@ -9,6 +11,8 @@ namespace CampaignFlow.Server.Hosting;
 /// <param name="configuration">For the connection string, which lives outside the section.</param>
 internal sealed class ServerOptionsValidation(IConfiguration configuration) : IValidateOptions<ServerOptions>
 {
+    private static readonly CultureInfo ChineseCulture = new("zh-CN");
+
     public ValidateOptionsResult Validate(string? name, ServerOptions options)
     {
         var problems = new List<string>();
@@ -24,6 +28,12 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
         else if (options.StoreKind == StoreKind.Postgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString(ServerOptions.ConnectionStringName)))
         {
             problems.Add("--store postgres needs a connection string: --connection \"Host=…;Database=…;Username=…\" or ConnectionStrings__CampaignFlow.");
+        }
+
+        if (ComplianceEngines.Find(options.RulesEngine) is null)
+        {
+            // The server has no reader's language: Chinese first, then English, on the one line.
+            problems.Add($"{ComplianceEngines.Unknown(options.RulesEngine, ChineseCulture)} {ComplianceEngines.Unknown(options.RulesEngine, CultureInfo.InvariantCulture)}");
         }
 
         if (File.Exists(options.DataPath))

@@ -60,6 +60,7 @@ public sealed class RealServerTests : IDisposable
     [InlineData(new[] { "--definitions", "no-such-folder" }, "--definitions: the folder 'no-such-folder' does not exist")]
     [InlineData(new[] { "--definitons", "definitions" }, "unknown option '--definitons'")]
     [InlineData(new[] { "--demo-day-ms", "fast" }, "DemoDayMilliseconds")]
+    [InlineData(new[] { "--rules-engine", "drools" }, "--rules-engine：没有名为“drools”的规则引擎，可选 campaignflow|nrules（默认 campaignflow）。 --rules-engine: there is no rules engine 'drools'")]
     public async Task Invalid_options_stop_it_with_one_line_and_exit_code_2(string[] args, string expected)
     {
         using var server = ServerProcess.Start([.. args, "--data", _data, "--urls", $"http://127.0.0.1:{ServerProcess.FreePort()}"]);
