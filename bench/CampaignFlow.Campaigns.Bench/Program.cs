@@ -19,6 +19,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 //                          found walking up from the current directory)
 //   --rollup on            instead: store open violations for the units and time the roll-ups of 魏都区委
 //                          (see RollupBench); --open-per-unit K (default 8), --runs R (default 21)
+//   --across on            instead (with --layout tree): the units record one by one and 魏都区委 judges its
+//                          requirements over them (see AcrossBench)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
@@ -26,10 +28,10 @@ for (var i = 0; i < args.Length; i++)
     options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "on";
 }
 
-var known = new[] { "--units", "--layout", "--restart", "--keep", "--definitions", "--rollup", "--open-per-unit", "--runs" };
+var known = new[] { "--units", "--layout", "--restart", "--keep", "--definitions", "--rollup", "--open-per-unit", "--runs", "--across" };
 if (options.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
 {
-    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --layout clones|tree, --restart on|off, --keep, --definitions PATH, --rollup on, --open-per-unit K, --runs R");
+    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --layout clones|tree, --restart on|off, --keep, --definitions PATH, --rollup on, --open-per-unit K, --runs R, --across on");
     return 2;
 }
 
@@ -61,6 +63,11 @@ try
     }
 
     var generateMs = watch.Elapsed.TotalMilliseconds;
+    if (options.ContainsKey("--across"))
+    {
+        return await AcrossBench.RunAsync(definitions, database, units);
+    }
+
     if (options.ContainsKey("--rollup"))
     {
         return await RollupBench.RunAsync(definitions, database, units,
@@ -105,8 +112,8 @@ try
         Console.WriteLine($"kept {folder}");
     }
 
-    // Every clone must run, and nothing be refused: a start that skipped units would look fast.
-    return first.Units == units && (second is null || second.Units == units) && problems == 0 ? 0 : 1;
+    // Every generated unit must run, and 魏都区委 its own campaign, and nothing be refused: a start that skipped units would look fast.
+    return first.Units == units + 1 && (second is null || second.Units == units + 1) && problems == 0 ? 0 : 1;
 }
 finally
 {

@@ -63,7 +63,8 @@ internal static class RollupBench
             + $"units={matrix.Result.Units} open={matrix.Result.Open} behind-median-ms={behind.Median:F1} behind-cpu-ms={behind.CpuMs:F1} behind-bytes={behind.Result.Bytes} "
             + $"history-median-ms={history.Median:F1} history-days={history.Result.Units} history-last-open={history.Result.Open} "
             + $"find-body-median-ms={find.Median:F1} tallies-median-ms={tallies.Median:F1} tallies-min-ms={tallies.Min:F1} tallies-cpu-ms={tallies.CpuMs:F1}");
-        return matrix.Result.Units == units && matrix.Result.Open == stored && behind.Result.Open == stored && history.Result.Open == stored ? 0 : 1;
+        // The generated units and 魏都区委, which runs its own campaign.
+        return matrix.Result.Units == units + 1 && matrix.Result.Open == stored && behind.Result.Open == stored && history.Result.Open == stored ? 0 : 1;
     }
 
     // Each unit gets openPerUnit open violations, spread over its plan's requirements (two periods each where there are

@@ -19,6 +19,7 @@ public class SimulateCommandTests
     [InlineData("anhui-organs-2013", "3 violation(s), 0 warning(s), 0 pending at 2014-02-01")]
     [InlineData("guangxi-ftu-2013", "4 violation(s), 0 warning(s), 0 pending at 2014-02-01")]
     [InlineData("weidu-xiguan-street-2014", "3 violation(s), 0 warning(s), 0 pending at 2014-10-01")]
+    [InlineData("weidu-district-2014", "0 violation(s), 1 warning(s), 0 pending at 2014-10-01")]
     public void Each_seed_plan_with_its_demo_log_ends_with_its_count(string plan, string last)
     {
         var run = CliRun.Of("simulate", $"definitions/{plan}.yaml", "--activities", $"definitions/activities/{plan}.yaml");

@@ -19,7 +19,7 @@ public class DemoLogDifferentialTests
     public void Every_seed_plan_with_a_demo_log_is_compared()
     {
         SeedLogs.Names.ShouldBe(
-            ["anhui-organs-2013", "guangxi-ftu-2013", "mianyang-ftu-2014", "panyu-ftu-2014", "units/weidu-chunqiu-community", "units/weidu-court", "units/weidu-dongda-street", "units/weidu-xida-street", "weidu-xiguan-street-2014"],
+            ["anhui-organs-2013", "guangxi-ftu-2013", "mianyang-ftu-2014", "panyu-ftu-2014", "units/weidu-chunqiu-community", "units/weidu-court", "units/weidu-dongda-street", "units/weidu-xida-street", "weidu-district-2014", "weidu-xiguan-street-2014"],
             ignoreOrder: true);
     }
 }

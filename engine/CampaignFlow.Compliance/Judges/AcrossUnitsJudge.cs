@@ -70,7 +70,9 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
             }
         }
 
-        var enough = _across.Share is { } share ? share.IsReachedBy(met.Count, counted.Length) : behind.Count == 0;
+        // 100% is every unit, said as such.
+        var every = _across.Share is not { } share || share.Value >= 1;
+        var enough = every ? behind.Count == 0 : _across.Share!.IsReachedBy(met.Count, counted.Length);
         if (enough)
         {
             return null;
@@ -83,7 +85,7 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
         }
 
         var required = _across.Share?.Text ?? "100%";
-        return Violate(due, _across.Share is null ? "across-units-behind" : "across-units-share-short",
+        return Violate(due, every ? "across-units-behind" : "across-units-share-short",
             new Evidence(met.Take(UnitsNamed).ToArray(), missing, $"{met.Count}/{counted.Length}", required),
             Title, $"{met.Count}", $"{counted.Length}", $"{behind.Count}", required);
     }

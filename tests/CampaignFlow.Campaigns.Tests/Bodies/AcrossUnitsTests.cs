@@ -102,6 +102,23 @@ public sealed class AcrossUnitsTests
     }
 
     [Fact]
+    public async Task A_share_of_100_percent_is_every_unit_and_says_so()
+    {
+        using var folder = new BodyFolder("""
+            - id: units-evaluated
+              title: 这一环节各单位都要开展一次群众评价
+              activity: mass-evaluation
+              acrossUnits: 100%
+            """);
+        var h = new CampaignHarness(CampaignHarness.Day("2014-03-01"), folder.Path);
+        await using var service = await h.StartAsync();
+        await RecordAsync(service, "weidu-xida-street", "- { key: evaluation, activity: mass-evaluation, on: 2014-04-02 }");
+        await h.TickToAsync(service, CampaignHarness.Day("2014-06-01"));
+
+        (await h.OpenAsync(service, BodyFolder.District)).ShouldHaveSingleItem().MessageZh.ShouldBe("群众评价：下级 5 个单位中 1 个已完成，要求全部完成（4 个未完成）");
+    }
+
+    [Fact]
     public async Task Each_unit_within_days_after_the_bodys_own_event()
     {
         using var folder = new BodyFolder(UnitsFollowTheDistrict);
