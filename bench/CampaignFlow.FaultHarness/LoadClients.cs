@@ -7,12 +7,12 @@ namespace CampaignFlow.FaultHarness;
 /// <summary>
 /// One client per unit, sending its batches in order while the server is up. A batch whose answer was lost (the
 /// server died) is sent again half of the time — a client's retry, a duplicate to the server — and given up otherwise,
-/// so some batches are stored with nobody ever asking again: what only the server's own reconciling can finish.
+/// so some batches are stored with nobody ever asking again: what only the server's own reconciling can finish. With
+/// several hosts, each request goes to one of those up, at random: a unit's batches are spread over every host.
 /// </summary>
-internal sealed class LoadClients(HttpClient client, Func<Uri> host, Random random)
+internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess> hosts, Random random)
 {
     private readonly ConcurrentDictionary<int, HttpStatusCode> _acknowledged = new();
-    private volatile TaskCompletionSource _up = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lostAnswers;
     private int _errors;
     private int _refused;
@@ -32,16 +32,6 @@ internal sealed class LoadClients(HttpClient client, Func<Uri> host, Random rand
     /// </summary>
     public int Refused => _refused;
 
-    public void Up() => _up.TrySetResult();
-
-    public void Down()
-    {
-        if (_up.Task.IsCompleted)
-        {
-            _up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-    }
-
     public Task RunAsync(IReadOnlyList<UnitLoad> loads, CancellationToken ct) => Task.WhenAll(loads.Select(l => RunUnitAsync(l, ct)));
 
     private async Task RunUnitAsync(UnitLoad load, CancellationToken ct)
@@ -51,12 +41,17 @@ internal sealed class LoadClients(HttpClient client, Func<Uri> host, Random rand
         {
             while (!ct.IsCancellationRequested)
             {
-                await _up.Task.WaitAsync(ct);
                 await Task.Delay(jitter.Next(50, 300), ct);
+                var up = hosts.Where(h => h.IsUp).ToArray();
+                if (up.Length == 0)
+                {
+                    continue; // every host is down: wait for a restart
+                }
+
                 try
                 {
                     using var body = new StringContent(batch.Json, Encoding.UTF8, "application/json");
-                    using var response = await client.PostAsync(new Uri(host(), $"/units/{batch.Unit}/records"), body, ct);
+                    using var response = await client.PostAsync(new Uri(up[jitter.Next(up.Length)].BaseAddress, $"/units/{batch.Unit}/records"), body, ct);
                     if (response.IsSuccessStatusCode)
                     {
                         _acknowledged[batch.Id] = response.StatusCode;
