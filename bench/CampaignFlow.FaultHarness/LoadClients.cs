@@ -10,7 +10,7 @@ namespace CampaignFlow.FaultHarness;
 /// so some batches are stored with nobody ever asking again: what only the server's own reconciling can finish. With
 /// several hosts, each request goes to one of those up, at random: a unit's batches are spread over every host.
 /// </summary>
-internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess> hosts, Random random)
+internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess> hosts, Random random, LoadPace? pace = null)
 {
     private readonly ConcurrentDictionary<int, HttpStatusCode> _acknowledged = new();
     private int _lostAnswers;
@@ -37,11 +37,19 @@ internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess
     private async Task RunUnitAsync(UnitLoad load, CancellationToken ct)
     {
         var jitter = new Random(random.Next());
-        foreach (var batch in load.Batches)
+        for (var index = 0; index < load.Batches.Count; index++)
         {
+            var batch = load.Batches[index];
+            while (pace is not null && !pace.MayPost(index, load.Batches.Count))
+            {
+                await Task.Delay(20, ct);
+            }
+
             while (!ct.IsCancellationRequested)
             {
-                await Task.Delay(jitter.Next(50, 300), ct);
+                // Paced, a unit's batch waits up to a second after the restart that lets it go, so the next kill (0.1 to
+                // 1.5 s after that restart) finds requests in flight.
+                await Task.Delay(pace is null ? jitter.Next(50, 300) : jitter.Next(50, 1000), ct);
                 var up = hosts.Where(h => h.IsUp).ToArray();
                 if (up.Length == 0)
                 {

@@ -67,7 +67,9 @@ try
     var hosts = Enumerable.Range(0, options.Hosts).Select(NewKilledHost).ToArray();
     started.AddRange(hosts);
     await Task.WhenAll(hosts.Select((h, i) => h.StartAsync(KilledLog(i), http, TimeSpan.FromSeconds(120))));
-    var clients = new LoadClients(http, hosts, random);
+    // One host: clients wait while it restarts, which spreads the load over the kills. Several: paced (LoadPace).
+    var restarts = 0;
+    var clients = new LoadClients(http, hosts, random, options.Hosts > 1 ? new LoadPace(() => Volatile.Read(ref restarts), options.Kills) : null);
     using var stopLoad = new CancellationTokenSource();
     var load = clients.RunAsync(loads, stopLoad.Token);
     var kills = 0;
@@ -78,7 +80,10 @@ try
         hosts[victim].Kill();
         Console.WriteLine($"  kill {kills + 1} of host {victim} at {deadline.Elapsed.TotalSeconds:F1} s ({clients.Acknowledged.Count} batches acknowledged)");
         await hosts[victim].StartAsync(KilledLog(victim), http, TimeSpan.FromSeconds(120));
+        Interlocked.Increment(ref restarts);
     }
+
+    Volatile.Write(ref restarts, options.Kills); // the budget may have cut the kills short: the rest of the load may go
 
     // The rest of the load with every host up, then they settle (a restarted host's reconciler runs on its first tick).
     var rest = budget - deadline.Elapsed;
