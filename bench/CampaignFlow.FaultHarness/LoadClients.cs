@@ -13,6 +13,7 @@ namespace CampaignFlow.FaultHarness;
 internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess> hosts, Random random, LoadPace? pace = null)
 {
     private readonly ConcurrentDictionary<int, HttpStatusCode> _acknowledged = new();
+    private readonly ConcurrentDictionary<int, (ServerProcess Host, int Records)> _inFlight = new();
     private int _lostAnswers;
     private int _errors;
     private int _refused;
@@ -31,6 +32,10 @@ internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess
     /// nothing of a refused batch is stored, so the fresh host never sees it either.
     /// </summary>
     public int Refused => _refused;
+
+    /// <summary>The host of the largest batch whose answer is awaited now, or null when none is: the one to kill.</summary>
+    public ServerProcess? BusiestHost() =>
+        _inFlight.Values.Where(r => r.Host.IsUp).OrderByDescending(r => r.Records).Select(r => r.Host).FirstOrDefault();
 
     public Task RunAsync(IReadOnlyList<UnitLoad> loads, CancellationToken ct) => Task.WhenAll(loads.Select(l => RunUnitAsync(l, ct)));
 
@@ -56,10 +61,12 @@ internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess
                     continue; // every host is down: wait for a restart
                 }
 
+                var host = up[jitter.Next(up.Length)];
+                _inFlight[batch.Id] = (host, batch.Keys.Count);
                 try
                 {
                     using var body = new StringContent(batch.Json, Encoding.UTF8, "application/json");
-                    using var response = await client.PostAsync(new Uri(up[jitter.Next(up.Length)].BaseAddress, $"/units/{batch.Unit}/records"), body, ct);
+                    using var response = await client.PostAsync(new Uri(host.BaseAddress, $"/units/{batch.Unit}/records"), body, ct);
                     if (response.IsSuccessStatusCode)
                     {
                         _acknowledged[batch.Id] = response.StatusCode;
@@ -80,6 +87,10 @@ internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess
                     {
                         break; // given up: stored or not, nobody asks again
                     }
+                }
+                finally
+                {
+                    _inFlight.TryRemove(batch.Id, out _);
                 }
             }
         }

@@ -76,7 +76,14 @@ try
     for (; kills < options.Kills && deadline.Elapsed < budget; kills++)
     {
         await Task.Delay(random.Next(100, 1500));
+        // The host answering the largest batch now, if any: a kill there most likely falls between storing records and
+        // judging them, the window the reconciler exists for. Otherwise any host.
         var victim = random.Next(hosts.Length);
+        if (clients.BusiestHost() is { } busy)
+        {
+            victim = Array.IndexOf(hosts, busy);
+        }
+
         hosts[victim].Kill();
         Console.WriteLine($"  kill {kills + 1} of host {victim} at {deadline.Elapsed.TotalSeconds:F1} s ({clients.Acknowledged.Count} batches acknowledged)");
         await hosts[victim].StartAsync(KilledLog(victim), http, TimeSpan.FromSeconds(120));
@@ -147,13 +154,16 @@ try
         }
     }
 
+    // How often a host finished records another run of a host left unjudged (informational: the kills hit the window
+    // between storing records and judging them this many times).
+    var reconciled = Directory.GetFiles(work, "killed*.log").Sum(log => File.ReadLines(log).Count(IsCatchUpOfRecords));
     var ok = kills >= options.Kills && lost == 0 && partial == 0 && killedView.Duplicated == 0 && clients.Errors == 0 && behind == 0 && hostsDiffering == 0
         && recordsDiffering.Count == 0 && violationsDiffering.Count == 0 && statesDiffering.Count == 0;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"store={options.Store} hosts={options.Hosts} kills={kills} batches-acknowledged={clients.Acknowledged.Count} answers-lost={clients.LostAnswers} records-stored={killedView.Records.Count} " +
         $"lost={lost} duplicated={killedView.Duplicated} partial={partial} errors-5xx={clients.Errors} refused-4xx={clients.Refused} records-differing={recordsDiffering.Count} " +
         $"violations={killedView.Violations.Count} open={Open(killedView).Count} violations-differing={violationsDiffering.Count} open-differing={openDiffering.Count} " +
-        $"states-differing={statesDiffering.Count} histories-differing={historiesDiffering.Count} units-behind={behind} hosts-differing={hostsDiffering} " +
+        $"states-differing={statesDiffering.Count} histories-differing={historiesDiffering.Count} units-behind={behind} hosts-differing={hostsDiffering} units-reconciled={reconciled} " +
         $"seconds={deadline.Elapsed.TotalSeconds:F0} result={(ok ? "pass" : "FAIL")}"));
     return ok ? 0 : 1;
 
@@ -171,6 +181,20 @@ void Interrupted(PosixSignalContext context)
     Console.Error.WriteLine($"kill loop: {context.Signal}, cleaning up");
     CleanUp();
     Environment.Exit(130);
+}
+
+// The reconciler's log line "Brought unit U up to date: records J -> R, due D" with J < R.
+static bool IsCatchUpOfRecords(string line)
+{
+    var at = line.IndexOf(" up to date: records ", StringComparison.Ordinal);
+    if (at < 0)
+    {
+        return false;
+    }
+
+    var numbers = line[(at + 21)..].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+    return numbers.Length >= 3 && long.TryParse(numbers[0], CultureInfo.InvariantCulture, out var judged)
+        && long.TryParse(numbers[2], CultureInfo.InvariantCulture, out var recorded) && judged < recorded;
 }
 
 static Dictionary<string, string> Open(Snapshot view) =>
