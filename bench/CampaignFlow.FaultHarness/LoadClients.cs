@@ -13,7 +13,7 @@ namespace CampaignFlow.FaultHarness;
 internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess> hosts, Random random, LoadPace? pace = null)
 {
     private readonly ConcurrentDictionary<int, HttpStatusCode> _acknowledged = new();
-    private readonly ConcurrentDictionary<int, (ServerProcess Host, int Records)> _inFlight = new();
+    private readonly ConcurrentDictionary<int, (ServerProcess Host, string Unit, int Records)> _inFlight = new();
     private int _lostAnswers;
     private int _errors;
     private int _refused;
@@ -32,6 +32,13 @@ internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess
     /// nothing of a refused batch is stored, so the fresh host never sees it either.
     /// </summary>
     public int Refused => _refused;
+
+    /// <summary>Every (host, unit) of a batch whose answer is awaited now.</summary>
+    public IReadOnlyList<(ServerProcess Host, string Unit)> InFlight() => _inFlight.Values.Select(r => (r.Host, r.Unit)).Distinct().ToArray();
+
+    /// <summary>The units whose batches <paramref name="host"/> is answering now.</summary>
+    public IReadOnlyList<string> UnitsInFlightOn(ServerProcess host) =>
+        _inFlight.Values.Where(r => r.Host == host).Select(r => r.Unit).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The host of the largest batch whose answer is awaited now, or null when none is: the one to kill.</summary>
     public ServerProcess? BusiestHost() =>
@@ -62,7 +69,7 @@ internal sealed class LoadClients(HttpClient client, IReadOnlyList<ServerProcess
                 }
 
                 var host = up[jitter.Next(up.Length)];
-                _inFlight[batch.Id] = (host, batch.Keys.Count);
+                _inFlight[batch.Id] = (host, batch.Unit, batch.Keys.Count);
                 try
                 {
                     using var body = new StringContent(batch.Json, Encoding.UTF8, "application/json");

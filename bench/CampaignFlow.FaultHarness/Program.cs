@@ -73,18 +73,63 @@ try
     using var stopLoad = new CancellationTokenSource();
     var load = clients.RunAsync(loads, stopLoad.Token);
     var kills = 0;
+
+    // Units whose batch the victim was answering and whose records are stored but not judged right after the kill: the
+    // kill fell in the window the reconciler exists for. The store is opened once the first host has made it.
+    var inWindow = 0;
+    CampaignStores? watch = null;
+    async Task<int> CountBehindAsync(IReadOnlyList<string> unitsOfVictim)
+    {
+        watch ??= await killedDatabase.OpenAsync();
+        var behind = 0;
+        foreach (var unit in unitsOfVictim)
+        {
+            behind += await watch.Records.GetWatermarkAsync(unit) is { } mark && mark.RecordedThrough > mark.JudgedThrough ? 1 : 0;
+        }
+
+        return behind;
+    }
+
+    // Polls for up to `until` for a host answering a batch whose unit is behind; returns at once when it finds one.
+    async Task<ServerProcess?> InTheWindowAsync(TimeSpan until)
+    {
+        watch ??= await killedDatabase.OpenAsync();
+        for (var polling = Stopwatch.StartNew(); polling.Elapsed < until; await Task.Delay(5))
+        {
+            foreach (var (host, unit) in clients.InFlight())
+            {
+                if (host.IsUp && await watch.Records.GetWatermarkAsync(unit) is { } mark && mark.RecordedThrough > mark.JudgedThrough)
+                {
+                    return host;
+                }
+            }
+        }
+
+        return null;
+    }
+
     for (; kills < options.Kills && deadline.Elapsed < budget; kills++)
     {
-        await Task.Delay(random.Next(100, 1500));
-        // The host answering the largest batch now, if any: a kill there most likely falls between storing records and
-        // judging them, the window the reconciler exists for. Otherwise any host.
+        // Half of the kills wait for the window the reconciler exists for: a host answering a batch whose records are
+        // stored (its unit's watermark moved) but not yet judged. The others, and those that see no such moment within
+        // the wait, kill the host answering the largest batch now (most likely in that window too), or any host.
+        var wait = Stopwatch.StartNew();
+        var until = TimeSpan.FromMilliseconds(random.Next(100, 1500));
         var victim = random.Next(hosts.Length);
-        if (clients.BusiestHost() is { } busy)
+        var inTheWindow = random.Next(2) == 0 ? await InTheWindowAsync(until) : null;
+        if (inTheWindow is null && wait.Elapsed < until)
+        {
+            await Task.Delay(until - wait.Elapsed);
+        }
+
+        if ((inTheWindow ?? clients.BusiestHost()) is { } busy)
         {
             victim = Array.IndexOf(hosts, busy);
         }
 
+        var unitsInFlight = clients.UnitsInFlightOn(hosts[victim]);
         hosts[victim].Kill();
+        inWindow += await CountBehindAsync(unitsInFlight);
         Console.WriteLine($"  kill {kills + 1} of host {victim} at {deadline.Elapsed.TotalSeconds:F1} s ({clients.Acknowledged.Count} batches acknowledged)");
         await hosts[victim].StartAsync(KilledLog(victim), http, TimeSpan.FromSeconds(120));
         Interlocked.Increment(ref restarts);
@@ -98,6 +143,11 @@ try
     {
         await stopLoad.CancelAsync();
         Console.WriteLine("  the time budget ran out before the load finished");
+    }
+
+    if (watch is not null)
+    {
+        await watch.DisposeAsync();
     }
 
     await using var killedStores = await killedDatabase.OpenAsync();
@@ -163,7 +213,7 @@ try
         $"store={options.Store} hosts={options.Hosts} kills={kills} batches-acknowledged={clients.Acknowledged.Count} answers-lost={clients.LostAnswers} records-stored={killedView.Records.Count} " +
         $"lost={lost} duplicated={killedView.Duplicated} partial={partial} errors-5xx={clients.Errors} refused-4xx={clients.Refused} records-differing={recordsDiffering.Count} " +
         $"violations={killedView.Violations.Count} open={Open(killedView).Count} violations-differing={violationsDiffering.Count} open-differing={openDiffering.Count} " +
-        $"states-differing={statesDiffering.Count} histories-differing={historiesDiffering.Count} units-behind={behind} hosts-differing={hostsDiffering} units-reconciled={reconciled} " +
+        $"states-differing={statesDiffering.Count} histories-differing={historiesDiffering.Count} units-behind={behind} hosts-differing={hostsDiffering} kills-in-window={inWindow} units-reconciled={reconciled} " +
         $"seconds={deadline.Elapsed.TotalSeconds:F0} result={(ok ? "pass" : "FAIL")}"));
     return ok ? 0 : 1;
 
