@@ -8,12 +8,16 @@ namespace CampaignFlow.FaultHarness;
 /// The real server (hosts/CampaignFlow.Server) as a child process on loopback, with one admin token: started, killed
 /// with SIGKILL (no shutdown code runs), or stopped as an operator would.
 /// </summary>
-internal sealed class ServerProcess(string serverDll, string repository, string arguments, string token)
+internal sealed class ServerProcess(string serverDll, string repository, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string token)
 {
     private Process? _process;
     private StreamWriter? _log;
+    private volatile bool _up;
 
     public Uri BaseAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
+
+    /// <summary>Answered /health since it was last started, and not killed or stopped since: the load may be sent to it.</summary>
+    public bool IsUp => _up;
 
     /// <summary>Starts the server and waits until /health answers 200; the log goes to <paramref name="log"/>.</summary>
     public async Task StartAsync(string log, HttpClient client, TimeSpan timeout)
@@ -26,7 +30,7 @@ internal sealed class ServerProcess(string serverDll, string repository, string 
             UseShellExecute = false,
         };
         info.ArgumentList.Add(serverDll);
-        foreach (var argument in arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
@@ -38,6 +42,11 @@ internal sealed class ServerProcess(string serverDll, string repository, string 
         info.Environment["CampaignFlow__Tokens__0__Hash"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__CampaignFlow.Campaigns.Service.CampaignService"] = "Information";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
         // Closed only once the process has exited and its output is drained (WaitForExit without a timeout waits for both).
         var writer = _log = new StreamWriter(log, append: true) { AutoFlush = true };
@@ -60,6 +69,7 @@ internal sealed class ServerProcess(string serverDll, string repository, string 
                 using var health = await client.GetAsync(new Uri(BaseAddress, "/health"));
                 if (health.StatusCode == HttpStatusCode.OK)
                 {
+                    _up = true;
                     return;
                 }
             }
@@ -77,6 +87,7 @@ internal sealed class ServerProcess(string serverDll, string repository, string 
     /// <summary>SIGKILL: the process dies between any two instructions, as in a power cut of the process.</summary>
     public void Kill()
     {
+        _up = false;
         _process?.Kill(entireProcessTree: false);
         _process?.WaitForExit();
         _process = null;
@@ -86,6 +97,7 @@ internal sealed class ServerProcess(string serverDll, string repository, string 
     /// <summary>SIGTERM and wait: the host stops as an operator stops it.</summary>
     public async Task StopAsync()
     {
+        _up = false;
         if (_process is null)
         {
             return;

@@ -1,13 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using CampaignFlow.Storage.Sqlite.Campaigns;
+using CampaignFlow.Campaigns.Storage;
 
 namespace CampaignFlow.FaultHarness;
 
 /// <summary>
 /// What a host shows: every violation, open and resolved, with its evidence and the kinds of its history steps (times
 /// left out: two hosts judge at different instants), each unit's workflow state (its clock left out), and every stored
-/// record (read from the file after the host stopped).
+/// record (read from the store after the hosts stopped).
 /// </summary>
 internal sealed record Snapshot(
     IReadOnlyDictionary<string, string> Violations,
@@ -47,14 +47,13 @@ internal sealed record Snapshot(
         return new Snapshot(violations, histories, states, new Dictionary<(string, string), (long, string)>());
     }
 
-    /// <summary>This snapshot with the records of a stopped host's SQLite file.</summary>
-    public async Task<Snapshot> WithRecordsAsync(string databasePath, IEnumerable<string> units)
+    /// <summary>This snapshot with the records of a side's store (its hosts stopped).</summary>
+    public async Task<Snapshot> WithRecordsAsync(IRecordStore store, IEnumerable<string> units)
     {
         var records = new Dictionary<(string Unit, string Key), (long Sequence, string Payload)>();
-        await using var stores = SqliteCampaignStores.Open(databasePath);
         foreach (var unit in units)
         {
-            foreach (var record in await stores.Records.ReadUnitAsync(unit))
+            foreach (var record in await store.ReadUnitAsync(unit))
             {
                 if (!records.TryAdd((unit, record.Key), (record.Sequence, record.Payload)))
                 {

@@ -12,10 +12,11 @@ namespace CampaignFlow.Campaigns.Reconciling;
 /// is one indexed read whatever the number of units; a pass costs in proportion to the units it finds.
 /// </summary>
 /// <remarks>
-/// Several hosts may reconcile the same unit at once: every step is idempotent, so the second pass changes nothing.
-/// After its first pass a host acts only on a unit it already found behind, with the same watermark, one pass before:
-/// a unit another host is recording for right now is behind for a moment, and judging it from here at the same time
-/// could store the older of the two views last (docs/adr/0007).
+/// Several hosts may find the same unit behind: every step is idempotent, so the second pass changes nothing. A unit
+/// is judged only under its lock across hosts (<see cref="IUnitLocks"/>), which a pass only tries: a unit another
+/// host is recording for is behind for a moment, and judging it from here at the same time could store the older of
+/// the two views last (docs/adr/0007). After its first pass a host also acts only on a unit it already found behind,
+/// with the same watermark, one pass before, so that it leaves a unit another host is at work on to that host.
 /// </remarks>
 internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, ILogger logger)
 {
@@ -68,20 +69,21 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
     private async Task<bool> CatchUpAsync(UnitWatermark mark, DateTimeOffset now, CancellationToken ct)
     {
         // A unit no campaign runs for here (its plan refused at this start) is left behind, not marked: once its plan
-        // runs again, its records still need judging. A unit whose lock is held is being recorded or ticked on this host,
-        // which marks it when done, or leaves it to the next pass.
-        if (units.Find(mark.Unit) is not { } unit || unit.Lock.CurrentCount == 0)
+        // runs again, its records still need judging.
+        if (units.Find(mark.Unit) is not { } unit)
         {
             return false;
         }
 
         try
         {
-            await sessions.WithSessionAsync(unit, async session =>
+            // A unit whose lock is held is being recorded or ticked, here or on another host, which marks it when done
+            // or leaves it to the next pass. Judging it now could write this host's view after a newer one (docs/adr/0007).
+            if (!await sessions.TryWithSessionAsync(unit, session => derived.CompleteAsync(unit, session, now, ct), ct).ConfigureAwait(false))
             {
-                await derived.CompleteAsync(unit, session, now, ct).ConfigureAwait(false);
-                return true;
-            }, ct).ConfigureAwait(false);
+                return false;
+            }
+
             logger.LogInformation("Brought unit {Unit} up to date: records {Judged} -> {Recorded}, due {Due}", unit.Unit.Id, mark.JudgedThrough, mark.RecordedThrough, mark.DueAt);
             return true;
         }

@@ -80,7 +80,7 @@ public sealed class CampaignService : IAsyncDisposable
         var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
         var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
         var verdicts = new ViolationSync(stores.Violations);
-        var sessions = new UnitSessions(stores.Records, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
+        var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
         var progress = new WorkflowProgress(runtime);
         var derived = new DerivedState(stores.Records, verdicts, progress, new BodiesAbove(units, sessions, verdicts, stores.Records));
         var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, logger);

@@ -10,10 +10,11 @@ namespace CampaignFlow.Campaigns.Sessions;
 /// <summary>
 /// The units' rule sessions: kept in an LRU cache, caught up with records another host stored, rebuilt by replaying
 /// the unit's stored records when evicted or when a replay is cheaper (docs/adr/0004). All work on a session runs under
-/// its unit's lock, and a failure half-way drops the session, since the store is the truth.
+/// its unit's lock — this host's, then the one every host of the store shares (<see cref="IUnitLocks"/>) — and a failure
+/// half-way drops the session, since the store is the truth.
 /// </summary>
-/// <threadsafety>Safe for concurrent callers; each unit's work is serialised by its lock.</threadsafety>
-internal sealed class UnitSessions(IRecordStore records, ViolationSync verdicts, TimeProvider clock, int capacity, ILogger logger)
+/// <threadsafety>Safe for concurrent callers; each unit's work is serialised by its locks.</threadsafety>
+internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, ViolationSync verdicts, TimeProvider clock, int capacity, ILogger logger)
 {
     private const int ReplayRatherThanInsertFrom = 200;
     private readonly SessionCache _cache = new(capacity);
@@ -21,10 +22,54 @@ internal sealed class UnitSessions(IRecordStore records, ViolationSync verdicts,
     /// <summary>How many sessions are in memory.</summary>
     public int Count => _cache.Count;
 
-    /// <summary>Runs <paramref name="work"/> on the unit's session under the unit's lock.</summary>
+    /// <summary>Runs <paramref name="work"/> on the unit's session under the unit's locks, waiting for them.</summary>
     public async Task<T> WithSessionAsync<T>(RunningUnit unit, Func<UnitSession, Task<T>> work, CancellationToken ct)
     {
         await unit.Lock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var shared = await locks.LockAsync(unit.Unit.Id, ct).ConfigureAwait(false);
+            return await RunAsync(unit, work, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            unit.Lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the unit's session if neither this host nor another holds the unit's lock; false
+    /// when one does (it is judging the unit now, and moves its watermark when done).
+    /// </summary>
+    public async Task<bool> TryWithSessionAsync(RunningUnit unit, Func<UnitSession, Task> work, CancellationToken ct)
+    {
+        if (!await unit.Lock.WaitAsync(0, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        try
+        {
+            await using var shared = await locks.TryLockAsync(unit.Unit.Id, ct).ConfigureAwait(false);
+            if (shared is null)
+            {
+                return false;
+            }
+
+            return await RunAsync(unit, async session =>
+            {
+                await work(session).ConfigureAwait(false);
+                return true;
+            }, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            unit.Lock.Release();
+        }
+    }
+
+    private async Task<T> RunAsync<T>(RunningUnit unit, Func<UnitSession, Task<T>> work, CancellationToken ct)
+    {
         try
         {
             return await work(await SessionAsync(unit, ct).ConfigureAwait(false)).ConfigureAwait(false);
@@ -34,10 +79,6 @@ internal sealed class UnitSessions(IRecordStore records, ViolationSync verdicts,
             // Whatever failed half-way, the store is the truth: the next use rebuilds the session from it.
             _cache.Remove(unit.SessionKey);
             throw;
-        }
-        finally
-        {
-            unit.Lock.Release();
         }
     }
 

@@ -18,6 +18,12 @@ public sealed record CampaignStores(IWorkflowStore Workflows, IRecordStore Recor
     /// <summary>What the stores share and disposing the bundle releases, or null when they hold nothing (in memory).</summary>
     public IAsyncDisposable? Owner { get; init; }
 
+    /// <summary>
+    /// The units' locks across every host of these stores: in this process by default (in memory, SQLite); PostgreSQL's
+    /// are advisory locks, shared by every host on the database. A copy made with <c>with</c> shares them.
+    /// </summary>
+    public IUnitLocks UnitLocks { get; init; } = new InMemoryUnitLocks();
+
     /// <summary>Four empty in-memory stores, for tests and simulations.</summary>
     public static CampaignStores InMemory() =>
         new(new InMemoryWorkflowStore(), new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());

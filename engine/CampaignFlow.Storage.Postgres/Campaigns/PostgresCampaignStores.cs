@@ -13,7 +13,7 @@ public static class PostgresCampaignStores
 
     /// <summary>
     /// Migrates <paramref name="schema"/> to the latest version (safe when several hosts start at once) and returns
-    /// the workflow, record, violation and plan stores over it, sharing one connection pool. Disposing the bundle
+    /// the workflow, record, violation and plan stores and the unit locks over it, sharing one connection pool. Disposing the bundle
     /// disposes the pool.
     /// </summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
@@ -46,6 +46,9 @@ public static class PostgresCampaignStores
             new PostgresWorkflowStore(dataSource, schema),
             new PostgresRecordStore(dataSource, schema),
             new PostgresViolationStore(dataSource, schema),
-            new PostgresPlanStore(dataSource, schema));
+            new PostgresPlanStore(dataSource, schema))
+        {
+            UnitLocks = new PostgresUnitLocks(dataSource, schema),
+        };
     }
 }

@@ -1,0 +1,77 @@
+using CampaignFlow.Campaigns.Storage;
+using Npgsql;
+
+namespace CampaignFlow.Storage.Postgres.Campaigns;
+
+/// <summary>
+/// Unit locks shared by every host on one PostgreSQL database: a session-level advisory lock per unit, held on a pooled
+/// connection of its own for as long as the unit is judged. A host that dies holding one loses it with its connection.
+/// </summary>
+/// <remarks>
+/// The key is (a fixed namespace, <c>hashtext(schema:unit)</c>); two units whose names hash alike share a lock, which
+/// only makes them wait for each other. The namespace is not the record store's, whose transaction-level lock a host takes
+/// on another connection while it holds this one.
+/// </remarks>
+/// <threadsafety>Safe for concurrent use; each lock takes its own pooled connection.</threadsafety>
+/// <param name="dataSource">The connection pool (the stores' own); the caller owns it.</param>
+/// <param name="schema">The stores' schema: hosts on other schemas of the database do not share these locks.</param>
+public sealed class PostgresUnitLocks(NpgsqlDataSource dataSource, string schema = PostgresCampaignStores.DefaultSchema) : IUnitLocks
+{
+    // First key of the two-key advisory lock: a fixed namespace for judging a unit ("CFUL").
+    private const int LockNamespace = 0x4346554C;
+
+    /// <inheritdoc />
+    public async ValueTask<IAsyncDisposable> LockAsync(string unit, CancellationToken cancellationToken = default) =>
+        (await TakeAsync(unit, "SELECT true FROM (SELECT pg_advisory_lock($1, hashtext($2))) AS waited", cancellationToken).ConfigureAwait(false))!;
+
+    /// <inheritdoc />
+    public ValueTask<IAsyncDisposable?> TryLockAsync(string unit, CancellationToken cancellationToken = default) =>
+        TakeAsync(unit, "SELECT pg_try_advisory_lock($1, hashtext($2))", cancellationToken);
+
+    private async ValueTask<IAsyncDisposable?> TakeAsync(string unit, string sql, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var key = schema + ":" + unit;
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
+            command.Parameters.Add(new NpgsqlParameter { Value = key });
+            if ((bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return new Held(connection, key);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await connection.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    private sealed class Held(NpgsqlConnection connection, string key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1, hashtext($2))", connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
+                command.Parameters.Add(new NpgsqlParameter { Value = key });
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // The connection broke: its session, and the lock with it, ended on the server.
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using CampaignFlow.Campaigns.Storage;
+
+namespace CampaignFlow.Campaigns.Conformance;
+
+/// <summary>
+/// The contract of every <see cref="IUnitLocks"/> (docs/adr/0007): a unit locked by one host can be taken by no other
+/// until it is released, a host that asks waits for it, and other units stay free. A store's test project derives a
+/// class from this one.
+/// </summary>
+public abstract class UnitLockConformance
+{
+    private readonly string _unit = "unit-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>The locks of one store as two hosts on it see them (two connection pools on one database, say).</summary>
+    protected abstract (IUnitLocks First, IUnitLocks Second) CreateHosts();
+
+    [Fact]
+    public async Task A_unit_locked_by_one_host_is_not_taken_by_another_until_it_is_released()
+    {
+        var (first, second) = CreateHosts();
+        var held = await first.LockAsync(_unit);
+
+        (await second.TryLockAsync(_unit)).ShouldBeNull();
+        await using (var other = await second.TryLockAsync(_unit + "-other"))
+        {
+            other.ShouldNotBeNull("another unit is free");
+        }
+
+        await held.DisposeAsync();
+        await using var taken = await second.TryLockAsync(_unit);
+        taken.ShouldNotBeNull();
+        (await first.TryLockAsync(_unit)).ShouldBeNull("now the second host holds it");
+    }
+
+    [Fact]
+    public async Task A_host_that_asks_for_a_held_unit_waits_until_the_holder_releases_it()
+    {
+        var (first, second) = CreateHosts();
+        var held = await first.LockAsync(_unit);
+
+        var waiting = second.LockAsync(_unit).AsTask();
+        await Task.WhenAny(waiting, Task.Delay(300));
+        waiting.IsCompleted.ShouldBeFalse();
+
+        await held.DisposeAsync();
+        await using var taken = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        (await first.TryLockAsync(_unit)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_wait_is_cancelled_with_its_token_and_leaves_the_lock_to_its_holder()
+    {
+        var (first, second) = CreateHosts();
+        await using var held = await first.LockAsync(_unit);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => second.LockAsync(_unit, cancel.Token).AsTask());
+
+        (await second.TryLockAsync(_unit)).ShouldBeNull();
+    }
+}
