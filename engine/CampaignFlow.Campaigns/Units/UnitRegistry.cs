@@ -104,8 +104,25 @@ internal sealed class UnitRegistry : IDisposable
         {
             Below = new RecordsBelow(
                 below.Select(u => u.Id).ToHashSet(StringComparer.Ordinal),
-                across.Select(r => r.Subject.Id).ToHashSet(StringComparer.Ordinal)),
+                KindsRead(started.Plan, across)),
         };
+    }
+
+    // The stored kinds the judges of the body's requirements over its units read: each requirement's own subject, and
+    // the subjects of the actions it is ordered after or before, or gates (the units' records of those are judged too).
+    private static HashSet<string> KindsRead(ResolvedPlan plan, IEnumerable<Plans.Requirements.Requirement> across)
+    {
+        string? SubjectOf(string actionId) => plan.Actions.FirstOrDefault(a => a.Id == actionId)?.Requirements.FirstOrDefault()?.Subject.Id;
+        return across
+            .SelectMany(r => r switch
+            {
+                Plans.Requirements.Order o => o.After.Concat(o.Before).Select(SubjectOf),
+                Plans.Requirements.ApprovalGate g => g.Gates.Select(SubjectOf),
+                _ => [],
+            })
+            .OfType<string>()
+            .Concat(across.Select(r => r.Subject.Id))
+            .ToHashSet(StringComparer.Ordinal);
     }
 }
 
