@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignFlow.Compliance.Bodies;
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Requirements;
@@ -47,7 +48,8 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
         DateOnly? bodyDay = null;
         if (_across.AfterBody is not null)
         {
-            bodyDay = byUnit.GetValueOrDefault(due.Unit)?.Min(r => r.Day);
+            // The body's own record of the subject: not of another action the requirement is ordered after or gates.
+            bodyDay = byUnit.GetValueOrDefault(due.Unit)?.Where(r => SubjectRecords.Is(r, Requirement.Subject)).Select(r => (DateOnly?)r.Day).Min();
             if (bodyDay is null)
             {
                 return Violate(due, "across-body-missing", new Evidence([], [Title], null, null), Title);
@@ -106,7 +108,7 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
         }
 
         var last = DateOnly.FromDateTime(_across.AfterBody!.AddTo(new DateTimeOffset(after.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
-        if (records.Any(r => r.Day >= after && r.Day <= last))
+        if (records.Any(r => SubjectRecords.Is(r, Requirement.Subject) && r.Day >= after && r.Day <= last))
         {
             return true;
         }

@@ -74,6 +74,43 @@ public sealed class AcrossUnitsReviewTests
         (await h.OpenAsync(hostA, BodyFolder.District)).Select(v => v.MessageZh).ShouldBeEmpty("4 of the 5 units held it: 80%");
     }
 
+    [Fact]
+    public async Task AfterBody_counts_from_the_bodys_own_record_of_the_subject_not_of_another_action_it_is_ordered_after()
+    {
+        // 各单位在区委开展群众评价后10天内开展（动员之后）: the district evaluated on 03-20, every street on 03-25. The
+        // order requirement of the action reads the mobilisations too; its ten days must still start at the district's
+        // evaluation (03-20), not at its mobilisation (03-01), and count the streets' evaluations, not their mobilisations.
+        using var folder = new BodyFolder("""
+            - id: mobilise
+              title: 召开动员大会
+              activity: mobilisation
+            - id: units-evaluated
+              title: 各单位在区委之后10天内开展群众评价
+              activity: mass-evaluation
+              after: [mobilise]
+              acrossUnits: { kinds: [street], afterBody: 10天 }
+            """);
+        var h = new CampaignHarness(CampaignHarness.Day("2014-03-01"), folder.Path);
+        await using var service = await h.StartAsync();
+        service.LoadProblems.ShouldBeEmpty();
+        await RecordAsync(service, BodyFolder.District, """
+            - { key: mobilisation, activity: mobilisation, on: 2014-03-01 }
+            - { key: evaluation, activity: mass-evaluation, on: 2014-03-20 }
+            """);
+        foreach (var street in BodyFolder.Streets)
+        {
+            await RecordAsync(service, street, """
+                - { key: mobilisation, activity: mobilisation, on: 2014-03-15 }
+                - { key: evaluation, activity: mass-evaluation, on: 2014-03-25 }
+                """);
+        }
+
+        await h.TickToAsync(service, CampaignHarness.Day("2014-06-01"));
+
+        (await h.OpenAsync(service, BodyFolder.District)).Select(v => $"{v.RequirementId}: {string.Join(";", Missing(v))}")
+            .ShouldBeEmpty("every street evaluated 5 days after the district did, and after its own mobilisation");
+    }
+
     private static Task<CampaignService> StartAsync(CampaignHarness h, CampaignStores stores, string host) =>
         CampaignService.StartAsync(stores, new CampaignOptions { DefinitionsPath = h.Definitions, Clock = h.Clock, HostId = host },
             NullLogger<CampaignService>.Instance, CancellationToken.None);
