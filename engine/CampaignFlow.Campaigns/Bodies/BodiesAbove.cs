@@ -3,6 +3,7 @@ using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
+using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Bodies;
 
@@ -16,7 +17,7 @@ namespace CampaignFlow.Campaigns.Bodies;
 /// The caller holds the unit's lock and each body's lock is taken in turn, always upwards (a unit, then the bodies
 /// above it): the tree has no cycles, so neither do the locks.
 /// </remarks>
-internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, ViolationSync verdicts, IRecordStore records)
+internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, ViolationSync verdicts, IRecordStore records, ILogger logger)
 {
     /// <summary>The running bodies above <paramref name="unit"/> whose requirements over their units count it, nearest first.</summary>
     public IReadOnlyList<RunningUnit> Counting(RunningUnit unit) =>
@@ -37,11 +38,19 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
                 continue;
             }
 
-            await sessions.WithSessionAsync(body, async session =>
+            try
             {
-                session.Compliance.RecordBelow(relevant);
-                return await verdicts.AdvanceAsync(body, session, now, ct).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+                await sessions.WithSessionAsync(body, async session =>
+                {
+                    session.Compliance.RecordBelow(relevant);
+                    return await verdicts.AdvanceAsync(body, session, now, ct).ConfigureAwait(false);
+                }, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The unit's own recording stands: the reconciler rebuilds the body from the store within its interval.
+                logger.LogError(ex, "Body {Body} could not take the records of unit {Unit}; it is rebuilt from the store later", body.Unit.Id, unit.Unit.Id);
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ namespace CampaignFlow.Campaigns.Reconciling;
 /// the two views last (docs/adr/0007). After its first pass a host also acts only on a unit it already found behind,
 /// with the same watermark, one pass before, so that it leaves a unit another host is at work on to that host.
 /// </remarks>
-internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, ILogger logger)
+internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, TimeSpan bodyRebuildInterval, ILogger logger)
 {
     private const int Page = 256;
     private DateTimeOffset? _lastPass;
@@ -59,11 +59,34 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
             if (behind.Count < Page)
             {
                 _seen = seen;
-                return done;
+                return done + await RebuildStaleBodiesAsync(now, ct).ConfigureAwait(false);
             }
 
             after = behind[^1].Unit;
         }
+    }
+
+    /// <summary>
+    /// The bodies whose sessions of the units below them are older than the rebuild interval, rebuilt from the store and
+    /// their verdicts persisted: what a catch-up by sequence passed over (a record committed late on PostgreSQL), or a
+    /// body that failed to take a unit's records, is counted within the interval (docs/adr/0010).
+    /// </summary>
+    private async Task<int> RebuildStaleBodiesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var rebuilt = 0;
+        foreach (var body in units.Bodies.Select(units.Find).OfType<RunningUnit>())
+        {
+            try
+            {
+                rebuilt += await sessions.RebuildBodyIfOlderAsync(body, now - bodyRebuildInterval, ct).ConfigureAwait(false) ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Rebuilding the session of body {Unit} failed; the next pass tries again", body.Unit.Id);
+            }
+        }
+
+        return rebuilt;
     }
 
     private async Task<bool> CatchUpAsync(UnitWatermark mark, DateTimeOffset now, CancellationToken ct)

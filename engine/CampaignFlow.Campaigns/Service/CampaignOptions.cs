@@ -20,6 +20,13 @@ public sealed record CampaignOptions
     /// </summary>
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How old a body's session of the units below it (<c>acrossUnits</c>) may grow before the reconciler rebuilds it
+    /// from the store: on PostgreSQL a record may commit after one with a higher sequence, which a catch-up by
+    /// sequence passes over on another host; a rebuild counts it (docs/adr/0010).
+    /// </summary>
+    public TimeSpan BodyRebuildInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The rules engine the compliance rules run on: null for ours (<see cref="ReteComplianceEngine"/>).</summary>
     public IComplianceEngine? RulesEngine { get; init; }
 

@@ -82,8 +82,8 @@ public sealed class CampaignService : IAsyncDisposable
         var verdicts = new ViolationSync(stores.Violations);
         var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
         var progress = new WorkflowProgress(runtime);
-        var derived = new DerivedState(stores.Records, verdicts, progress, new BodiesAbove(units, sessions, verdicts, stores.Records));
-        var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, logger);
+        var derived = new DerivedState(stores.Records, verdicts, progress, new BodiesAbove(units, sessions, verdicts, stores.Records, logger));
+        var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, options.BodyRebuildInterval, logger);
         await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         return new CampaignService(
             library,

@@ -19,4 +19,7 @@ internal sealed record UnitSession(UnitCompliance Compliance, Dictionary<string,
     /// its catch-up has read; records of the units below after it are read before each use.
     /// </summary>
     public long LastBelowSequence { get; set; }
+
+    /// <summary>When the session was built from the store.</summary>
+    public DateTimeOffset BuiltAt { get; init; }
 }

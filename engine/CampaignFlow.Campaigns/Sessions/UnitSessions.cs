@@ -92,6 +92,22 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             ? (session, await verdicts.PersistAsync(unit, session, at, ct).ConfigureAwait(false))
             : await RebuildAsync(unit, ct).ConfigureAwait(false);
 
+    /// <summary>
+    /// A body's session (<see cref="RunningUnit.Below"/>) built before <paramref name="builtBefore"/> rebuilt from the
+    /// store and its verdicts persisted, under its locks; a newer one left as it is. True when it was rebuilt.
+    /// </summary>
+    public Task<bool> RebuildBodyIfOlderAsync(RunningUnit body, DateTimeOffset builtBefore, CancellationToken ct) =>
+        WithSessionAsync(body, async session =>
+        {
+            if (session.BuiltAt >= builtBefore)
+            {
+                return false;
+            }
+
+            await RebuildAsync(body, ct).ConfigureAwait(false);
+            return true;
+        }, ct);
+
     private async Task<UnitSession> SessionAsync(RunningUnit unit, CancellationToken ct)
     {
         // Another host sharing the store may have recorded for this unit since.
@@ -113,6 +129,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         var session = new UnitSession(compliance, await verdicts.ReadOpenAsync(unit, ct).ConfigureAwait(false))
         {
             LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
+            BuiltAt = clock.GetUtcNow(),
         };
         await ReadBelowAsync(unit, session, ct).ConfigureAwait(false);
 

@@ -43,6 +43,7 @@ internal sealed class UnitRegistry : IDisposable
         {
             parents.TryAdd(body.Id, body.Parent!); // a body of the organisation files that runs nothing itself
         }
+        Bodies = [.. started.Where(u => u.Plan.Requirements.Any(r => r.Across is not null)).Select(u => u.Unit.Id)];
         Tree = new OrganisationTree(started.Select(u => u.Unit).ToArray(), parents) { Groups = organisation?.Groups ?? [] };
 
         var byId = (plans ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
@@ -50,6 +51,9 @@ internal sealed class UnitRegistry : IDisposable
             .SelectMany(u => Lineage(u.Plan, byId).Select(planId => (PlanId: planId, u.Unit)))
             .ToLookup(x => x.PlanId, x => x.Unit, StringComparer.Ordinal);
     }
+
+    /// <summary>The running units whose plans have requirements over the units below them (<c>acrossUnits</c>).</summary>
+    public IReadOnlyList<string> Bodies { get; }
 
     /// <summary>The running units in their hierarchy.</summary>
     public OrganisationTree Tree { get; }
@@ -104,8 +108,25 @@ internal sealed class UnitRegistry : IDisposable
         {
             Below = new RecordsBelow(
                 below.Select(u => u.Id).ToHashSet(StringComparer.Ordinal),
-                across.Select(r => r.Subject.Id).ToHashSet(StringComparer.Ordinal)),
+                KindsRead(started.Plan, across)),
         };
+    }
+
+    // The stored kinds the judges of the body's requirements over its units read: each requirement's own subject, and
+    // the subjects of the actions it is ordered after or before, or gates (the units' records of those are judged too).
+    private static HashSet<string> KindsRead(ResolvedPlan plan, IEnumerable<Plans.Requirements.Requirement> across)
+    {
+        string? SubjectOf(string actionId) => plan.Actions.FirstOrDefault(a => a.Id == actionId)?.Requirements.FirstOrDefault()?.Subject.Id;
+        return across
+            .SelectMany(r => r switch
+            {
+                Plans.Requirements.Order o => o.After.Concat(o.Before).Select(SubjectOf),
+                Plans.Requirements.ApprovalGate g => g.Gates.Select(SubjectOf),
+                _ => [],
+            })
+            .OfType<string>()
+            .Concat(across.Select(r => r.Subject.Id))
+            .ToHashSet(StringComparer.Ordinal);
     }
 }
 

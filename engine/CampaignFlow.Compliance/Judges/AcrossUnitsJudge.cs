@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignFlow.Compliance.Bodies;
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Subjects;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Requirements;
@@ -26,6 +27,10 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
 
     public override bool ReadsOtherUnits => true;
 
+    // A unit's record re-judges only the period it falls in when the inner judge reads only its period, unless the
+    // body's own first record (which may lie in another period) is the start of the units' time.
+    public override bool ReadsOnlyItsPeriod => _across.AfterBody is null && inner.ReadsOnlyItsPeriod;
+
     public override string RelevanceKey => $"across|{inner.RelevanceKey}";
 
     public override bool IsRelevant(UnitRecord record) => inner.IsRelevant(record);
@@ -43,7 +48,8 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
         DateOnly? bodyDay = null;
         if (_across.AfterBody is not null)
         {
-            bodyDay = byUnit.GetValueOrDefault(due.Unit)?.Min(r => r.Day);
+            // The body's own record of the subject: not of another action the requirement is ordered after or gates.
+            bodyDay = byUnit.GetValueOrDefault(due.Unit)?.Where(r => SubjectRecords.Is(r, Requirement.Subject)).Select(r => (DateOnly?)r.Day).Min();
             if (bodyDay is null)
             {
                 return Violate(due, "across-body-missing", new Evidence([], [Title], null, null), Title);
@@ -55,18 +61,14 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
         foreach (var unit in counted)
         {
             var mine = byUnit.GetValueOrDefault(unit.Id) ?? [];
-            var lack = Lack(due, unit, mine, bodyDay);
-            if (lack is null)
+            // What a unit lacks is written out only for the units named: a province's thousands behind are counted.
+            if (Meets(due, unit, mine, bodyDay, describe: behind.Count < UnitsNamed, out var lack))
             {
                 met.Add(unit.Id);
             }
             else
             {
-                behind.Add(unit.Id);
-                if (behind.Count <= UnitsNamed)
-                {
-                    behind[^1] = $"{unit.Name}（{unit.Id}）：{lack}";
-                }
+                behind.Add(lack is null ? unit.Id : $"{unit.Name}（{unit.Id}）：{lack}");
             }
         }
 
@@ -90,23 +92,30 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
             Title, $"{met.Count}", $"{counted.Length}", $"{behind.Count}", required);
     }
 
-    /// <summary>What the unit lacks, in Chinese as auditors read it; null when it meets the requirement.</summary>
-    private string? Lack(Due due, UnitBelow unit, UnitRecord[] records, DateOnly? bodyDay)
+    /// <summary>True when the unit meets the requirement; otherwise, when <paramref name="describe"/>, what it lacks in Chinese as auditors read it.</summary>
+    private bool Meets(Due due, UnitBelow unit, UnitRecord[] records, DateOnly? bodyDay, bool describe, out string? lack)
     {
+        lack = null;
+
         // The unit's own period: the unit as a whole, whatever group the body's period is for.
         if (inner.Judge(due with { Unit = unit.Id, Target = null, Judge = null }, records) is { } verdict)
         {
-            return verdict.Message(Chinese);
+            lack = describe ? verdict.Message(Chinese) : null;
+            return false;
         }
 
         if (bodyDay is not { } after)
         {
-            return null;
+            return true;
         }
 
         var last = DateOnly.FromDateTime(_across.AfterBody!.AddTo(new DateTimeOffset(after.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
-        return records.Any(r => r.Day >= after && r.Day <= last)
-            ? null
-            : ViolationMessages.Templates.Format("across-not-after-body", [JudgeContext.Day(after), _across.AfterBody.Text], Chinese);
+        if (records.Any(r => SubjectRecords.Is(r, Requirement.Subject) && r.Day >= after && r.Day <= last))
+        {
+            return true;
+        }
+
+        lack = describe ? ViolationMessages.Templates.Format("across-not-after-body", [JudgeContext.Day(after), _across.AfterBody.Text], Chinese) : null;
+        return false;
     }
 }
