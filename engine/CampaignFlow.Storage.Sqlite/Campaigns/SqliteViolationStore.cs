@@ -351,6 +351,12 @@ public sealed class SqliteViolationStore : IViolationStore
             {
                 conditions.Add("0");
             }
+            else if (units.Count == 1)
+            {
+                // One unit is one range of (unit, status, period_end, id), already in the query's order.
+                conditions.Add("unit = $unit");
+                command.Parameters.AddWithValue("$unit", units.First());
+            }
             else
             {
                 // One JSON array, not a parameter per unit: a body's units can outnumber SQLite's 32,766 parameters.
