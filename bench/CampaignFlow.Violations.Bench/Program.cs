@@ -57,40 +57,40 @@ var store = stores.Violations;
 switch (command)
 {
     case "generate":
-    {
-        var clock = Stopwatch.StartNew();
-        var at = new DateTimeOffset(2014, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
-        var perUnit = Math.Max(1, violationCount / unitCount);
-        var all = Enumerable.Range(0, unitCount).SelectMany(u => Enumerable.Range(0, perUnit).Select(n => (u, n))).Take(violationCount);
-        foreach (var batch in all.Chunk(2_000))
         {
-            await store.ApplyAsync(batch.Select(x => new ViolationUpdate(true, at, Violations.Of(x.u, x.n))).ToArray());
-            // Every 7th resolved, so a status filter has something to leave out.
-            await store.ApplyAsync(batch.Where(x => (x.u + x.n) % 7 == 0).Select(x => new ViolationUpdate(false, at.AddDays(3), Violations.Of(x.u, x.n))).ToArray());
-        }
+            var clock = Stopwatch.StartNew();
+            var at = new DateTimeOffset(2014, 6, 1, 9, 0, 0, TimeSpan.FromHours(8));
+            var perUnit = Math.Max(1, violationCount / unitCount);
+            var all = Enumerable.Range(0, unitCount).SelectMany(u => Enumerable.Range(0, perUnit).Select(n => (u, n))).Take(violationCount);
+            foreach (var batch in all.Chunk(2_000))
+            {
+                await store.ApplyAsync(batch.Select(x => new ViolationUpdate(true, at, Violations.Of(x.u, x.n))).ToArray());
+                // Every 7th resolved, so a status filter has something to leave out.
+                await store.ApplyAsync(batch.Where(x => (x.u + x.n) % 7 == 0).Select(x => new ViolationUpdate(false, at.AddDays(3), Violations.Of(x.u, x.n))).ToArray());
+            }
 
-        var total = (await store.QueryAsync(new ViolationQuery { Limit = 1 })).Total;
-        Console.WriteLine($"generated {total:N0} violations over {unitCount:N0} units in {clock.Elapsed.TotalSeconds:F1} s ({new FileInfo(path).Length / 1048576.0:F0} MB)");
-        return 0;
-    }
+            var total = (await store.QueryAsync(new ViolationQuery { Limit = 1 })).Total;
+            Console.WriteLine($"generated {total:N0} violations over {unitCount:N0} units in {clock.Elapsed.TotalSeconds:F1} s ({new FileInfo(path).Length / 1048576.0:F0} MB)");
+            return 0;
+        }
     case "body":
         return await PageAsync("body (?body=, open, first 100)", new ViolationQuery { Units = units, Status = ViolationStatus.Open, Limit = 100 });
     case "unit":
         return await PageAsync("one unit's open page", new ViolationQuery { Units = [units[unitCount / 2]], Status = ViolationStatus.Open, Limit = 100 });
     case "csv":
-    {
-        var output = Option("--out", path + ".csv");
-        var clock = Stopwatch.StartNew();
-        await using (var file = File.Create(output))
         {
-            await ExportAsync(new ViolationQuery { Units = units }, file);
-        }
+            var output = Option("--out", path + ".csv");
+            var clock = Stopwatch.StartNew();
+            await using (var file = File.Create(output))
+            {
+                await ExportAsync(new ViolationQuery { Units = units }, file);
+            }
 
-        var elapsed = clock.Elapsed.TotalMilliseconds;
-        var rows = File.ReadLines(output).Count() - 1;
-        Console.WriteLine($"| csv export of the body ({new FileInfo(output).Length / 1048576.0:F1} MB) | {elapsed:F0} | {rows:N0} | {PeakMegabytes():F0} |");
-        return 0;
-    }
+            var elapsed = clock.Elapsed.TotalMilliseconds;
+            var rows = File.ReadLines(output).Count() - 1;
+            Console.WriteLine($"| csv export of the body ({new FileInfo(output).Length / 1048576.0:F1} MB) | {elapsed:F0} | {rows:N0} | {PeakMegabytes():F0} |");
+            return 0;
+        }
     default:
         Console.Error.WriteLine($"unknown command '{command}': all, generate, body, unit or csv");
         return 2;
