@@ -205,12 +205,25 @@ public abstract class ViolationStoreConformance
         return set;
     }
 
+    private static async Task<List<StoredViolation>> ToListAsync(IAsyncEnumerable<StoredViolation> violations)
+    {
+        var list = new List<StoredViolation>();
+        await foreach (var v in violations)
+        {
+            list.Add(v);
+        }
+
+        return list;
+    }
+
     private static async Task ShouldFindAsync(IViolationStore store, ViolationQuery query, Dictionary<string, StoredViolation> set, params string[] names)
     {
         var expected = names.Select(n => set[n].Id).ToList();
         var page = await store.QueryAsync(query);
         page.Items.Select(v => v.Id).ShouldBe(expected, $"query {query}");
         page.Total.ShouldBe(expected.Count);
+        // The export reads the same rows in the same order, whole, however the store reads them.
+        (await ToListAsync(store.StreamAsync(query))).ShouldBe(page.Items, $"stream of {query}");
     }
 
     [Fact]
@@ -299,6 +312,17 @@ public abstract class ViolationStoreConformance
         filtered.Total.ShouldBe(5);
         filtered.Items.Select(v => v.Id).ShouldBe([set["w11v2"].Id, set["w12"].Id, set["talk"].Id]);
         (await store.QueryAsync(new ViolationQuery { Limit = 0 })).ShouldSatisfyAllConditions(p => p.Items.ShouldBeEmpty(), p => p.Total.ShouldBe(6));
+    }
+
+    [Fact]
+    public async Task A_stream_reads_every_match_in_order_whatever_the_offset_and_limit()
+    {
+        var store = CreateStore();
+        var set = await SeedAsync(store);
+        var query = new ViolationQuery { Units = [Unit, OtherUnit], Offset = 2, Limit = 1 };
+
+        (await ToListAsync(store.StreamAsync(query))).Select(v => v.Id).ShouldBe(new[] { "w10", "weidu", "w11v2", "w12", "talk", "publish" }.Select(n => set[n].Id));
+        (await ToListAsync(store.StreamAsync(new ViolationQuery { Units = [] }))).ShouldBeEmpty();
     }
 
     [Fact]

@@ -36,6 +36,8 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
     public async Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct) =>
         await violations.QueryAsync(query, ct).ConfigureAwait(false);
 
+    public IAsyncEnumerable<StoredViolation> StreamViolations(ViolationQuery query, CancellationToken ct) => violations.StreamAsync(query, ct);
+
     public async Task<StoredViolation?> GetViolationAsync(string id, CancellationToken ct) =>
         await violations.GetAsync(id, ct).ConfigureAwait(false);
 

@@ -175,6 +175,11 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="ct">Cancels the call.</param>
     public Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct = default) => _queries.QueryViolationsAsync(query, ct);
 
+    /// <summary>Every violation matching <paramref name="query"/> (offset and limit ignored), in the query order, read as they are consumed (an export).</summary>
+    /// <param name="query">The filter.</param>
+    /// <param name="ct">Cancels the reading.</param>
+    public IAsyncEnumerable<StoredViolation> StreamViolationsAsync(ViolationQuery query, CancellationToken ct = default) => _queries.StreamViolations(query, ct);
+
     /// <summary>One violation, open or resolved, or null.</summary>
     /// <param name="id">The violation's id.</param>
     /// <param name="ct">Cancels the call.</param>

@@ -22,6 +22,30 @@ public interface IViolationStore
     /// <summary>A page of the violations matching <paramref name="query"/>, with the total count.</summary>
     ValueTask<ViolationPage> QueryAsync(ViolationQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every violation matching <paramref name="query"/> (its offset and limit ignored), in the query order, read as
+    /// the caller consumes them, so an export of a province's violations never holds them all. This default pages
+    /// through <see cref="QueryAsync"/>; stores that can hold one reader open override it.
+    /// </summary>
+    async IAsyncEnumerable<StoredViolation> StreamAsync(ViolationQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        const int page = 1000;
+        for (var offset = 0; ; offset += page)
+        {
+            var items = (await QueryAsync(query with { Offset = offset, Limit = page }, cancellationToken).ConfigureAwait(false)).Items;
+            foreach (var item in items)
+            {
+                yield return item;
+            }
+
+            if (items.Count < page)
+            {
+                yield break;
+            }
+        }
+    }
+
     /// <summary>A violation's history, oldest first.</summary>
     ValueTask<IReadOnlyList<ViolationEvent>> GetHistoryAsync(string id, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.CompilerServices;
 using System.Text;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Storage.Postgres.Migrations;
@@ -153,6 +154,26 @@ public sealed class PostgresViolationStore : IViolationStore
         await reader.DisposeAsync().ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new ViolationPage(items, total);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>One statement, its rows read off the connection as the caller consumes them (one snapshot, no offset, no recount).</remarks>
+    public async IAsyncEnumerable<StoredViolation> StreamAsync(ViolationQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = new List<object>();
+        var where = Where(query, values);
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_violation}{where} ORDER BY period_end, id");
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Read(reader);
+        }
     }
 
     /// <inheritdoc />

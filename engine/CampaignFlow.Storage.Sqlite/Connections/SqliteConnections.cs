@@ -58,6 +58,11 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
             using (var connection = connections.Open())
             {
                 SchemaMigrations.Apply(connection);
+                // Statistics for the planner and for SqliteViolationStore's choice of scan (sqlite_stat1): analyses
+                // what has never been analysed or has changed much since, each table sampled, so opening stays cheap.
+                using var optimize = connection.CreateCommand();
+                optimize.CommandText = "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;";
+                optimize.ExecuteNonQuery();
             }
 
             return connections;
@@ -160,22 +165,37 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
     /// <summary>Runs <paramref name="work"/> on a reader connection (autocommit: each statement sees the latest committed data).</summary>
     public T Read<T>(Func<SqliteConnection, T> work)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = _idleReaders.TryTake(out var idle) ? idle : Open();
+        var connection = RentReader();
         try
         {
             return work(connection);
         }
         finally
         {
-            if (_disposed || _idleReaders.Count >= _options.MaxIdleReaders)
-            {
-                connection.Dispose();
-            }
-            else
-            {
-                _idleReaders.Add(connection);
-            }
+            ReturnReader(connection);
+        }
+    }
+
+    /// <summary>
+    /// A reader connection for a caller that reads across awaits (a streamed export); it must come back through
+    /// <see cref="ReturnReader"/>, with no transaction open.
+    /// </summary>
+    public SqliteConnection RentReader()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _idleReaders.TryTake(out var idle) ? idle : Open();
+    }
+
+    /// <summary>Gives back a connection from <see cref="RentReader"/>: kept idle for the next reader, or closed.</summary>
+    public void ReturnReader(SqliteConnection connection)
+    {
+        if (_disposed || _idleReaders.Count >= _options.MaxIdleReaders)
+        {
+            connection.Dispose();
+        }
+        else
+        {
+            _idleReaders.Add(connection);
         }
     }
 

@@ -28,14 +28,15 @@ public sealed class TallyMigrationTests(PrivatePostgresServer server)
         await using (var drop = server.DataSource.CreateCommand($"""
             SET search_path TO "{schema}";
             DROP TRIGGER campaign_violation_tally ON campaign_violation; DROP FUNCTION campaign_violation_keep_tally();
-            DROP TABLE campaign_violation_tally; DROP TABLE campaign_violation_open_day; DROP INDEX campaign_record_kind; DELETE FROM schema_version WHERE version >= 4;
+            DROP TABLE campaign_violation_tally; DROP TABLE campaign_violation_open_day; DROP INDEX campaign_record_kind;
+            DROP INDEX campaign_violation_by_unit_status; DELETE FROM schema_version WHERE version >= 4;
             RESET search_path;
             """))
         {
             await drop.ExecuteNonQueryAsync();
         }
 
-        (await PostgresMigrator.MigrateAsync(server.DataSource, schema)).ShouldBe([4, 5]);
+        (await PostgresMigrator.MigrateAsync(server.DataSource, schema)).ShouldBe([4, 5, 6]);
         (await violations.TallyOpenAsync([Unit, OtherUnit])).ShouldBe(tallies);
         (await violations.OpenChangesByDayAsync([Unit, OtherUnit])).ShouldBe(changes);
         tallies.Sum(t => t.Open).ShouldBe(3);

@@ -1,4 +1,3 @@
-using System.Text;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Units;
@@ -14,8 +13,6 @@ namespace CampaignFlow.Server.Api.Violations;
 /// </summary>
 public static class ViolationEndpoints
 {
-    private const int ExportPage = 1000;
-
     /// <summary>Maps the endpoints.</summary>
     /// <param name="app">Where to map them.</param>
     public static void Map(IEndpointRouteBuilder app)
@@ -85,26 +82,11 @@ public static class ViolationEndpoints
         var service = running.Service;
         if (WantsCsv(context.Request, parameters.Format))
         {
-            var csv = new StringBuilder(ViolationCsv.Header).Append("\r\n");
-            if (scope is not { Count: 0 })
-            {
-                for (var offset = 0; ; offset += ExportPage)
-                {
-                    var page = await service.QueryViolationsAsync(filter.ToQuery(scope) with { Offset = offset, Limit = ExportPage }, cancellationToken).ConfigureAwait(false);
-                    foreach (var v in page.Items)
-                    {
-                        csv.Append(ViolationCsv.Row(v, culture)).Append("\r\n");
-                    }
-
-                    if (page.Items.Count < ExportPage)
-                    {
-                        break;
-                    }
-                }
-            }
-
+            // Streamed as the store reads the rows (one reader, one snapshot), never the whole file in memory; the
+            // status and headers go out with the first bytes, so nothing after this point can become a 4xx.
             context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
-            return Results.Text(csv.ToString(), "text/csv; charset=utf-8", Encoding.UTF8);
+            var rows = scope is { Count: 0 } ? AsyncEnumerable.Empty<StoredViolation>() : service.StreamViolationsAsync(filter.ToQuery(scope), cancellationToken);
+            return Results.Stream(body => ViolationCsvExport.WriteAsync(body, rows, culture, cancellationToken), "text/csv; charset=utf-8");
         }
 
         var result = scope is { Count: 0 }

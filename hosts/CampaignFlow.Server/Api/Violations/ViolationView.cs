@@ -38,7 +38,12 @@ public sealed record ViolationView(
     public static ViolationView Of(StoredViolation v, CultureInfo culture) => new(
         v.Id, v.Unit, v.Body, v.PlanId, v.PlanVersion, v.RequirementId, v.ActionId, v.Kind, v.Severity, v.PhaseId, v.Period,
         v.PeriodStart, v.PeriodEnd, v.Target, StatusName(v.Status), v.OpenedAt, v.ResolvedAt, v.Code,
-        culture.TwoLetterISOLanguageName == "zh" ? v.MessageZh : v.MessageEn, v.MessageZh, v.MessageEn, EvidenceOf(v.Details));
+        MessageIn(v, culture), v.MessageZh, v.MessageEn, EvidenceOf(v.Details));
+
+    /// <summary>The message of <paramref name="v"/> in the caller's language: Chinese for zh, English otherwise.</summary>
+    /// <param name="v">The stored violation.</param>
+    /// <param name="culture">The caller's language.</param>
+    public static string MessageIn(StoredViolation v, CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh" ? v.MessageZh : v.MessageEn;
 
     /// <summary>How a status is written in the API (and accepted in <c>?status=</c>).</summary>
     /// <param name="status">The status.</param>
