@@ -162,14 +162,7 @@ public sealed class PostgresRecordStore : IRecordStore
         command.Parameters.Add(new NpgsqlParameter { Value = unit });
         command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)maxCount });
-        var records = new List<StoredRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(Read(reader));
-        }
-
-        return records;
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -180,14 +173,7 @@ public sealed class PostgresRecordStore : IRecordStore
         command.Parameters.Add(new NpgsqlParameter { Value = kinds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)maxCount });
-        var records = new List<StoredRecord>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            records.Add(Read(reader));
-        }
-
-        return records;
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -258,6 +244,18 @@ public sealed class PostgresRecordStore : IRecordStore
     private static UnitWatermark ReadWatermark(NpgsqlDataReader reader) =>
         new(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2),
             reader.IsDBNull(3) ? null : new DateTimeOffset(DateTime.SpecifyKind(reader.GetFieldValue<DateTime>(3), DateTimeKind.Utc)));
+
+    private static async Task<IReadOnlyList<StoredRecord>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var records = new List<StoredRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            records.Add(Read(reader));
+        }
+
+        return records;
+    }
 
     private static StoredRecord Read(NpgsqlDataReader reader) =>
         new(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetFieldValue<DateOnly>(5), reader.GetString(6),

@@ -113,14 +113,7 @@ public sealed class SqliteRecordStore : IRecordStore
             command.Parameters.AddWithValue("$unit", unit);
             command.Parameters.AddWithValue("$after", afterSequence);
             command.Parameters.AddWithValue("$max", maxCount);
-            var records = new List<StoredRecord>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                records.Add(Read(reader));
-            }
-
-            return records;
+            return ReadAll(command);
         }));
 
     /// <inheritdoc />
@@ -135,14 +128,7 @@ public sealed class SqliteRecordStore : IRecordStore
             command.Parameters.AddWithValue("$kinds", System.Text.Json.JsonSerializer.Serialize(kinds));
             command.Parameters.AddWithValue("$after", afterSequence);
             command.Parameters.AddWithValue("$max", maxCount);
-            var records = new List<StoredRecord>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                records.Add(Read(reader));
-            }
-
-            return records;
+            return ReadAll(command);
         }));
     }
 
@@ -154,6 +140,18 @@ public sealed class SqliteRecordStore : IRecordStore
             command.Parameters.AddWithValue("$unit", unit);
             return (long)command.ExecuteScalar()!;
         }));
+
+    private static List<StoredRecord> ReadAll(SqliteCommand command)
+    {
+        var records = new List<StoredRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            records.Add(Read(reader));
+        }
+
+        return records;
+    }
 
     private static StoredRecord Read(SqliteDataReader reader) =>
         new(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), SqliteTime.ParseDay(reader.GetString(5)),
