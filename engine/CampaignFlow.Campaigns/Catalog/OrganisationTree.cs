@@ -6,7 +6,7 @@ namespace CampaignFlow.Campaigns.Catalog;
 /// <summary>
 /// The running units in their hierarchy: a unit is under a body when the body is its parent, or its parent's parent
 /// through the bodies in between (西关街道 → 魏都区委 → 许昌市), whether those run a campaign themselves or are only
-/// known from a plan (魏都区委's plan is the template of its streets', so it runs none). Indexed both ways, so finding
+/// known from a plan (许昌市, which 魏都区委's plan names as its parent, runs none here). Indexed both ways, so finding
 /// a unit, the bodies above it and the units under a body never scans every unit.
 /// </summary>
 /// <threadsafety>Immutable once built; safe for concurrent readers.</threadsafety>

@@ -63,7 +63,7 @@ public sealed class CampaignService : IAsyncDisposable
     /// <summary>
     /// Loads the definitions folder, publishes each valid plan as a version (plan, roster and parents' files), compiles
     /// each version once and starts (or resumes) one workflow instance per unit and version. A plan changed under a
-    /// published version, or invalid, is a <see cref="PlanLoadProblem"/>, not fatal; an inherited plan is a template.
+    /// published version, or invalid, is a <see cref="PlanLoadProblem"/>, not fatal; a body's plan runs for the body too.
     /// </summary>
     /// <param name="stores">The stores.</param>
     /// <param name="options">Where the definitions are, the clock, the session budget.</param>
