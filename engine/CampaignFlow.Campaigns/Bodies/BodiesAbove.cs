@@ -1,39 +1,63 @@
+using System.Collections.Concurrent;
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
+using CampaignFlow.Compliance.Records;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Bodies;
 
 /// <summary>
 /// The bodies above a unit that count it in requirements over their units (<c>acrossUnits</c>): after the unit's
-/// records are judged, and before its watermark moves, each takes the new records in and persists its own verdicts.
-/// A crash in between leaves the unit behind, so the reconciler hands the same records on again (a body ignores a
-/// record it has), and a body's session rebuilt after a restart reads them from the store anyway (docs/adr/0010).
+/// records are judged, they are handed on to each such body, which takes everything handed to it since the last tick
+/// in one batch and persists its verdicts once (<see cref="FlushAsync"/>) — a body over thousands of units recording
+/// at once is judged per tick, not per record. What is handed on lives in memory only: after a crash, the reconciler
+/// rebuilds each body's session from the store at start, and every <c>BodyRebuildInterval</c> after (docs/adr/0010).
 /// </summary>
 /// <remarks>
-/// The caller holds the unit's lock and each body's lock is taken in turn, always upwards (a unit, then the bodies
-/// above it): the tree has no cycles, so neither do the locks.
+/// Handing on takes no body's lock; a flush takes one body's lock at a time, holding no unit's.
 /// </remarks>
 internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, ViolationSync verdicts, IRecordStore records, ILogger logger)
 {
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<UnitRecord>> _handedOn = new(StringComparer.Ordinal);
+
     /// <summary>The running bodies above <paramref name="unit"/> whose requirements over their units count it, nearest first.</summary>
     public IReadOnlyList<RunningUnit> Counting(RunningUnit unit) =>
         [.. units.Tree.BodiesAbove(unit.Unit).Select(units.Find).OfType<RunningUnit>().Where(b => b.Below?.Units.Contains(unit.Unit.Id) == true)];
 
-    /// <summary>
-    /// Hands the unit's records stored after <paramref name="judgedThrough"/> to every body counting it, and persists each
-    /// body's verdicts at <paramref name="now"/>.
-    /// </summary>
-    public async Task TakeRecordsAsync(RunningUnit unit, IReadOnlyList<RunningUnit> bodies, long judgedThrough, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Hands the unit's records stored after <paramref name="judgedThrough"/> on to every body counting it, for its next flush.</summary>
+    public async Task HandOnAsync(RunningUnit unit, IReadOnlyList<RunningUnit> bodies, long judgedThrough, CancellationToken ct)
     {
         var stored = await records.ReadUnitAsync(unit.Unit.Id, judgedThrough, cancellationToken: ct).ConfigureAwait(false);
         foreach (var body in bodies)
         {
-            var relevant = stored.Where(r => body.Below!.Kinds.Contains(r.Kind)).Select(RecordCodec.Decode).ToArray();
-            if (relevant.Length == 0)
+            var queue = _handedOn.GetOrAdd(body.Unit.Id, _ => new ConcurrentQueue<UnitRecord>());
+            foreach (var record in stored.Where(r => body.Below!.Kinds.Contains(r.Kind)))
+            {
+                queue.Enqueue(RecordCodec.Decode(record));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every body that was handed records takes them in one batch and persists its verdicts at <paramref name="now"/>.
+    /// A body that fails is logged and left to the reconciler's rebuild; the others go on.
+    /// </summary>
+    /// <returns>How many bodies were judged.</returns>
+    public async Task<int> FlushAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var judged = 0;
+        foreach (var (bodyId, queue) in _handedOn)
+        {
+            var batch = new List<UnitRecord>();
+            while (queue.TryDequeue(out var record))
+            {
+                batch.Add(record);
+            }
+
+            if (batch.Count == 0 || units.Find(bodyId) is not { } body)
             {
                 continue;
             }
@@ -42,15 +66,18 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
             {
                 await sessions.WithSessionAsync(body, async session =>
                 {
-                    session.Compliance.RecordBelow(relevant);
+                    session.Compliance.RecordBelow(batch);
                     return await verdicts.AdvanceAsync(body, session, now, ct).ConfigureAwait(false);
                 }, ct).ConfigureAwait(false);
+                judged++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The unit's own recording stands: the reconciler rebuilds the body from the store within its interval.
-                logger.LogError(ex, "Body {Body} could not take the records of unit {Unit}; it is rebuilt from the store later", body.Unit.Id, unit.Unit.Id);
+                // The units' recordings stand: the reconciler rebuilds the body from the store within its interval.
+                logger.LogError(ex, "Body {Body} could not take {Count} records of its units; it is rebuilt from the store later", bodyId, batch.Count);
             }
         }
+
+        return judged;
     }
 }

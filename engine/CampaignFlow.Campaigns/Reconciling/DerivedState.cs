@@ -28,8 +28,8 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
     /// <paramref name="now"/>: the unit is judged through that record, and due again at the plan's next boundary.
     /// </summary>
     /// <remarks>
-    /// The bodies above that count the unit take its records judged since the last mark first: what they derive from
-    /// them is derived state too, so the unit is not marked judged before they have it.
+    /// The records judged since the last mark are first handed on to the bodies above that count the unit, which judge
+    /// them at the next tick (<see cref="BodiesAbove.FlushAsync"/>).
     /// </remarks>
     public async Task MarkJudgedAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)
     {
@@ -37,7 +37,7 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
             && (await records.GetWatermarkAsync(unit.Unit.Id, ct).ConfigureAwait(false))?.JudgedThrough is var judged
             && session.LastSequence > (judged ?? 0))
         {
-            await bodies.TakeRecordsAsync(unit, counting, judged ?? 0, now, ct).ConfigureAwait(false);
+            await bodies.HandOnAsync(unit, counting, judged ?? 0, ct).ConfigureAwait(false);
         }
 
         await records.MarkJudgedAsync(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now), ct).ConfigureAwait(false);

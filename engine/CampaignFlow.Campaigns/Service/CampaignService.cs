@@ -82,7 +82,8 @@ public sealed class CampaignService : IAsyncDisposable
         var verdicts = new ViolationSync(stores.Violations);
         var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
         var progress = new WorkflowProgress(runtime);
-        var derived = new DerivedState(stores.Records, verdicts, progress, new BodiesAbove(units, sessions, verdicts, stores.Records, logger));
+        var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
+        var derived = new DerivedState(stores.Records, verdicts, progress, bodies);
         var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, options.BodyRebuildInterval, logger);
         await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
         return new CampaignService(
@@ -90,7 +91,7 @@ public sealed class CampaignService : IAsyncDisposable
             units,
             sessions,
             new RecordingPipeline(stores.Records, sessions, verdicts, progress, derived, options.Clock),
-            new CampaignTicker(runtime, units, sessions, derived, reconciler, options.Clock, logger),
+            new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, logger),
             new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
             new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
             new ComplianceRollups(units.Tree, started.ToDictionary(u => u.Unit.Id, u => u.Plan, StringComparer.Ordinal), new PlanVersionDues(compilations), stores.Violations, options.Clock));

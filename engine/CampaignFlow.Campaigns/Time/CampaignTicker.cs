@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Reconciling;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Units;
@@ -12,7 +13,7 @@ namespace CampaignFlow.Campaigns.Time;
 /// session is dropped and rebuilt from the store on its next use. Then the units still behind their records or the
 /// clock are brought up to date (<see cref="Reconciler"/>, docs/adr/0007).
 /// </summary>
-internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, Reconciler reconciler, TimeProvider clock, ILogger logger)
+internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, TimeProvider clock, ILogger logger)
 {
     /// <summary>One pass; returns when the next timer is due (null: none).</summary>
     public async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
@@ -40,6 +41,9 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
                 logger.LogError(ex, "Moving unit {Unit} to {Now} failed; its session is rebuilt from the store on its next use", unit.Unit.Id, now);
             }
         }
+
+        // The bodies take what their units recorded since the last tick, in one batch each.
+        await bodies.FlushAsync(now, ct).ConfigureAwait(false);
 
         // After the timers: a unit they moved is up to date, so the pass finds only what a crash or a failure left behind.
         await reconciler.ReconcileAsync(now, ct).ConfigureAwait(false);

@@ -151,6 +151,9 @@ public sealed class AcrossUnitsReviewTests
         var result = await service.RecordAsync(unit, yaml, RecordFormat.Yaml, "secretary");
         result.Diagnostics.ShouldBeEmpty();
         result.Refusal.ShouldBeNull();
+
+        // As the server's loop does, woken by the record: the bodies above take it at the tick.
+        await service.TickAsync(CancellationToken.None);
     }
 
     internal static IReadOnlyList<string> Missing(StoredViolation violation)

@@ -119,6 +119,26 @@ public sealed class AcrossUnitsTests
     }
 
     [Fact]
+    public async Task The_body_takes_what_its_units_recorded_since_the_last_tick_in_one_batch()
+    {
+        using var folder = new BodyFolder(MostUnitsEvaluated);
+        var h = new CampaignHarness(CampaignHarness.Day("2014-03-01"), folder.Path);
+        await using var service = await h.StartAsync();
+        await h.TickToAsync(service, CampaignHarness.Day("2014-06-01"));
+        var before = (await h.OpenAsync(service, BodyFolder.District)).ShouldHaveSingleItem();
+
+        foreach (var unit in new[] { "weidu-xida-street", "weidu-dongda-street", "weidu-chunqiu-community" })
+        {
+            (await service.RecordAsync(unit, "- { key: evaluation, activity: mass-evaluation, on: 2014-04-02 }", RecordFormat.Yaml, "secretary")).Diagnostics.ShouldBeEmpty();
+        }
+
+        (await h.OpenAsync(service, BodyFolder.District)).ShouldHaveSingleItem().MessageZh.ShouldBe(before.MessageZh, "the recordings are the units'; the body judges at the tick");
+        await service.TickAsync(CancellationToken.None);
+        (await h.OpenAsync(service, BodyFolder.District)).ShouldBeEmpty("3 of 5 units is 60%, judged once for the three");
+        (await service.GetViolationHistoryAsync(before.Id)).Count(e => e.Kind == ViolationEventKind.Changed).ShouldBe(0, "one judging of the batch: resolved, not changed thrice");
+    }
+
+    [Fact]
     public async Task Each_unit_within_days_after_the_bodys_own_event()
     {
         using var folder = new BodyFolder(UnitsFollowTheDistrict);
@@ -229,6 +249,9 @@ public sealed class AcrossUnitsTests
         var result = await service.RecordAsync(unit, yaml, RecordFormat.Yaml, "secretary");
         result.Diagnostics.ShouldBeEmpty();
         result.Refusal.ShouldBeNull();
+
+        // As the server's loop does, woken by the record: the bodies above take it at the tick.
+        await service.TickAsync(CancellationToken.None);
     }
 
     private static IReadOnlyList<string> Missing(StoredViolation violation) => Strings(violation, "missing");
