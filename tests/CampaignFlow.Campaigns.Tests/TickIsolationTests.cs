@@ -24,24 +24,9 @@ public sealed class TickIsolationTests
         }
     }
 
-    private sealed class RefusingUnit(IViolationStore inner, string unit) : IViolationStore
+    private sealed class RefusingUnit(IViolationStore inner, string unit) : DelegatingViolationStore(inner)
     {
-        public ValueTask<IReadOnlyList<ViolationEvent>> ApplyAsync(IReadOnlyList<ViolationUpdate> updates, CancellationToken cancellationToken = default) =>
-            updates.Any(u => u.Violation.Unit == unit) ? throw new IOException("disk full") : inner.ApplyAsync(updates, cancellationToken);
-
-        public ValueTask<StoredViolation?> GetAsync(string id, CancellationToken cancellationToken = default) => inner.GetAsync(id, cancellationToken);
-
-        public ValueTask<ViolationPage> QueryAsync(ViolationQuery query, CancellationToken cancellationToken = default) => inner.QueryAsync(query, cancellationToken);
-
-        public ValueTask<IReadOnlyList<ViolationEvent>> GetHistoryAsync(string id, CancellationToken cancellationToken = default) => inner.GetHistoryAsync(id, cancellationToken);
-
-        public ValueTask<IReadOnlyList<string>> OpenIdsAsync(string unit, string planId, int planVersion, CancellationToken cancellationToken = default) =>
-            inner.OpenIdsAsync(unit, planId, planVersion, cancellationToken);
-
-        public ValueTask<IReadOnlyList<OpenViolationTally>> TallyOpenAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default) =>
-            inner.TallyOpenAsync(units, cancellationToken);
-
-        public ValueTask<IReadOnlyList<OpenViolationChange>> OpenChangesByDayAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default) =>
-            inner.OpenChangesByDayAsync(units, cancellationToken);
+        public override ValueTask<IReadOnlyList<ViolationEvent>> ApplyAsync(IReadOnlyList<ViolationUpdate> updates, CancellationToken cancellationToken = default) =>
+            updates.Any(u => u.Violation.Unit == unit) ? throw new IOException("disk full") : base.ApplyAsync(updates, cancellationToken);
     }
 }
