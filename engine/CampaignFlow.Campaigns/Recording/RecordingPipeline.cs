@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using CampaignFlow.Campaigns.Progress;
 using CampaignFlow.Campaigns.Reconciling;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
 using CampaignFlow.Compliance.Records;
@@ -16,9 +18,23 @@ namespace CampaignFlow.Campaigns.Recording;
 /// what the store holds, the verdicts persisted, the workflow moved on and, last, the unit's watermark moved: a crash
 /// after the append leaves the unit behind for the <see cref="Reconciler"/> (docs/adr/0007).
 /// </summary>
-internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, DerivedState derived, TimeProvider clock)
+internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, DerivedState derived, TimeProvider clock, CampaignMetrics metrics)
 {
-    public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
+    public async Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct)
+    {
+        using var activity = CampaignMetrics.StartActivity("campaignflow.record", unit.Unit.Id);
+        var started = Stopwatch.GetTimestamp();
+        var result = await RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct).ConfigureAwait(false);
+        var outcome = result.Refusal is not null ? "refused"
+            : result.HasErrors ? "invalid"
+            : result.HasConflicts ? "conflict"
+            : "stored";
+        activity?.SetTag("campaignflow.result", outcome);
+        metrics.Recorded(outcome, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private Task<RecordingResult> RecordUnderLockAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
         sessions.WithSessionAsync(unit, async session =>
         {
             var known = session.Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
@@ -45,7 +61,13 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
             // The store judges conflicts in the same transaction as it inserts, so a batch racing another host's is still
             // all or nothing.
+            var appending = Stopwatch.GetTimestamp();
             var results = await records.AppendAsync(encoded, ct).ConfigureAwait(false);
+            metrics.StoreCalled("records.append", Stopwatch.GetElapsedTime(appending));
+            metrics.RecordsAppended(
+                results.Count(r => r.Outcome == AppendOutcome.Inserted),
+                results.Count(r => r.Outcome == AppendOutcome.Duplicate),
+                results.Count(r => r.Outcome == AppendOutcome.Conflict));
             if (results.Any(r => r.Outcome == AppendOutcome.Conflict))
             {
                 return new RecordingResult(log.Diagnostics, results, [], []);

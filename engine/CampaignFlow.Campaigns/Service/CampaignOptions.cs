@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CampaignFlow.Compliance.Engines;
 
 namespace CampaignFlow.Campaigns.Service;
@@ -29,6 +30,12 @@ public sealed record CampaignOptions
 
     /// <summary>The rules engine the compliance rules run on: null for ours (<see cref="ReteComplianceEngine"/>).</summary>
     public IComplianceEngine? RulesEngine { get; init; }
+
+    /// <summary>
+    /// The host's meter factory: the service's instruments (<see cref="Telemetry.CampaignMetrics"/>) are created from it,
+    /// so the host's exporters see them; null for a meter of the service's own.
+    /// </summary>
+    public IMeterFactory? MeterFactory { get; init; }
 
     /// <summary>This host's name in timer and inbox leases; unique per process.</summary>
     public string HostId { get; init; } = Environment.MachineName + "/" + Environment.ProcessId;

@@ -1,20 +1,10 @@
-using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Catalog;
-using CampaignFlow.Campaigns.Compilation;
-using CampaignFlow.Campaigns.Progress;
-using CampaignFlow.Campaigns.Queries;
-using CampaignFlow.Campaigns.Reconciling;
-using CampaignFlow.Campaigns.Recording;
+using CampaignFlow.Campaigns.Composition;
 using CampaignFlow.Campaigns.Rollups;
-using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
-using CampaignFlow.Campaigns.Time;
-using CampaignFlow.Campaigns.Units;
-using CampaignFlow.Campaigns.Verdicts;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Workflows.Journal;
-using CampaignFlow.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Service;
@@ -29,36 +19,30 @@ namespace CampaignFlow.Campaigns.Service;
 /// <threadsafety>Safe for concurrent callers: each unit's work is serialised by the unit's lock.</threadsafety>
 public sealed class CampaignService : IAsyncDisposable
 {
-    private readonly PlanLibrary _library;
-    private readonly UnitRegistry _units;
-    private readonly UnitSessions _sessions;
-    private readonly RecordingPipeline _recording;
-    private readonly CampaignTicker _ticker;
-    private readonly CampaignQueries _queries;
-    private readonly PlanValidator _validator;
+    private readonly CampaignRooms _rooms;
 
-    private CampaignService(PlanLibrary library, UnitRegistry units, UnitSessions sessions, RecordingPipeline recording, CampaignTicker ticker, CampaignQueries queries, PlanValidator validator, ComplianceRollups rollups)
+    private CampaignService(CampaignRooms rooms)
     {
-        (_library, _units, _sessions, _recording, _ticker, _queries, _validator, Rollups) = (library, units, sessions, recording, ticker, queries, validator, rollups);
+        _rooms = rooms;
     }
 
     /// <summary>Roll-ups over the units under a body (the compliance matrix, the units most behind, the open count per day), read from the stores' tallies.</summary>
-    public ComplianceRollups Rollups { get; }
+    public ComplianceRollups Rollups => _rooms.Rollups;
 
     /// <summary>What could not be loaded: plan findings at file:line:column, plans changed without a new version.</summary>
-    public IReadOnlyList<PlanLoadProblem> LoadProblems => _library.Problems;
+    public IReadOnlyList<PlanLoadProblem> LoadProblems => _rooms.Library.Problems;
 
     /// <summary>One entry per running unit (on its plan's highest published version), by plan id.</summary>
-    public IReadOnlyList<CampaignUnit> Units => _units.Tree.All;
+    public IReadOnlyList<CampaignUnit> Units => _rooms.Units.Tree.All;
 
     /// <summary>The running units under their bodies, also through bodies that run no campaign (a template's parent).</summary>
-    public OrganisationTree Organisation => _units.Tree;
+    public OrganisationTree Organisation => _rooms.Units.Tree;
 
     /// <summary>How many rule sessions are in memory now.</summary>
-    public int SessionsInMemory => _sessions.Count;
+    public int SessionsInMemory => _rooms.Sessions.Count;
 
     /// <summary>Every plan, resolved as it runs (templates that no unit runs too), by id.</summary>
-    public IReadOnlyList<ResolvedPlan> Plans => _library.Running;
+    public IReadOnlyList<ResolvedPlan> Plans => _rooms.Library.Running;
 
     /// <summary>
     /// Loads the definitions folder, publishes each valid plan as a version (plan, roster and parents' files), compiles
@@ -74,43 +58,23 @@ public sealed class CampaignService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), logger, ct).ConfigureAwait(false);
-        var compilations = new PlanCompilations(library.Versions, options.RulesEngine);
-        var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
-        var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
-        var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
-        var verdicts = new ViolationSync(stores.Violations);
-        var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, options.MaxSessionsInMemory, logger);
-        var progress = new WorkflowProgress(runtime);
-        var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
-        var derived = new DerivedState(stores.Records, verdicts, progress, bodies);
-        var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, options.BodyRebuildInterval, logger);
-        await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
-        return new CampaignService(
-            library,
-            units,
-            sessions,
-            new RecordingPipeline(stores.Records, sessions, verdicts, progress, derived, options.Clock),
-            new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, logger),
-            new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
-            new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
-            new ComplianceRollups(units.Tree, started.ToDictionary(u => u.Unit.Id, u => u.Plan, StringComparer.Ordinal), new PlanVersionDues(compilations), stores.Violations, options.Clock));
+        return new CampaignService(await CampaignRooms.OpenAsync(stores, options, logger, ct).ConfigureAwait(false));
     }
 
     /// <summary>The running unit with this id, or null.</summary>
     /// <param name="unitId">A unit id.</param>
-    public CampaignUnit? FindUnit(string unitId) => _units.Tree.Find(unitId);
+    public CampaignUnit? FindUnit(string unitId) => _rooms.Units.Tree.Find(unitId);
 
     /// <summary>The plan with this id as it runs (its highest published version), a template plan too; or null.</summary>
     /// <param name="planId">A plan id.</param>
-    public ResolvedPlan? FindPlan(string planId) => _library.Find(planId);
+    public ResolvedPlan? FindPlan(string planId) => _rooms.Library.Find(planId);
 
     /// <summary>
     /// The running units built on a plan: the unit that runs it, or every unit whose plan inherits it at any depth
     /// (魏都区委's plan: 西关街道). Who may read those units may read the plan.
     /// </summary>
     /// <param name="planId">A plan id.</param>
-    public IReadOnlyList<CampaignUnit> UnitsBuiltOn(string planId) => _units.BuiltOn(planId);
+    public IReadOnlyList<CampaignUnit> UnitsBuiltOn(string planId) => _rooms.Units.BuiltOn(planId);
 
     /// <summary>Records what a unit did, as <see cref="RecordAsync(string, string, RecordFormat, string, RecordPolicy, CancellationToken)"/> with no policy.</summary>
     /// <param name="unitId">The unit.</param>
@@ -140,8 +104,8 @@ public sealed class CampaignService : IAsyncDisposable
     public Task<RecordingResult> RecordAsync(string unitId, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var unit = _units.Find(unitId) ?? throw new UnknownUnitException(unitId);
-        return _recording.RecordAsync(unit, text, format, recordedBy, policy, ct);
+        var unit = _rooms.Units.Find(unitId) ?? throw new UnknownUnitException(unitId);
+        return _rooms.Recording.RecordAsync(unit, text, format, recordedBy, policy, ct);
     }
 
     /// <summary>
@@ -151,12 +115,12 @@ public sealed class CampaignService : IAsyncDisposable
     /// </summary>
     /// <param name="ct">Cancels the pass.</param>
     /// <returns>When the next timer is due (null: none), so the host knows how long it may sleep.</returns>
-    public Task<DateTimeOffset?> TickAsync(CancellationToken ct = default) => _ticker.TickAsync(ct);
+    public Task<DateTimeOffset?> TickAsync(CancellationToken ct = default) => _rooms.Ticker.TickAsync(ct);
 
     /// <summary>Where a unit's campaign stands now, or null for a unit that does not run.</summary>
     /// <param name="unitId">The unit.</param>
     /// <param name="ct">Cancels the call.</param>
-    public Task<UnitCampaignState?> GetStateAsync(string unitId, CancellationToken ct = default) => _queries.GetStateAsync(unitId, ct);
+    public Task<UnitCampaignState?> GetStateAsync(string unitId, CancellationToken ct = default) => _rooms.Queries.GetStateAsync(unitId, ct);
 
     /// <summary>A unit's stored records in the store's order after <paramref name="afterSequence"/>, or null for a unit that does not run.</summary>
     /// <param name="unitId">The unit.</param>
@@ -164,32 +128,32 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="maxCount">At most this many.</param>
     /// <param name="ct">Cancels the call.</param>
     public Task<IReadOnlyList<StoredRecord>?> ReadRecordsAsync(string unitId, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken ct = default) =>
-        _queries.ReadRecordsAsync(unitId, afterSequence, maxCount, ct);
+        _rooms.Queries.ReadRecordsAsync(unitId, afterSequence, maxCount, ct);
 
     /// <summary>What a unit's workflow instance did, oldest first, or null for a unit that does not run.</summary>
     /// <param name="unitId">The unit.</param>
     /// <param name="ct">Cancels the call.</param>
-    public Task<IReadOnlyList<JournalEntry>?> GetJournalAsync(string unitId, CancellationToken ct = default) => _queries.GetJournalAsync(unitId, ct);
+    public Task<IReadOnlyList<JournalEntry>?> GetJournalAsync(string unitId, CancellationToken ct = default) => _rooms.Queries.GetJournalAsync(unitId, ct);
 
     /// <summary>A page of the violations matching <paramref name="query"/>.</summary>
     /// <param name="query">The filter.</param>
     /// <param name="ct">Cancels the call.</param>
-    public Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct = default) => _queries.QueryViolationsAsync(query, ct);
+    public Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct = default) => _rooms.Queries.QueryViolationsAsync(query, ct);
 
     /// <summary>Every violation matching <paramref name="query"/> (offset and limit ignored), in the query order, read as they are consumed (an export).</summary>
     /// <param name="query">The filter.</param>
     /// <param name="ct">Cancels the reading.</param>
-    public IAsyncEnumerable<StoredViolation> StreamViolationsAsync(ViolationQuery query, CancellationToken ct = default) => _queries.StreamViolations(query, ct);
+    public IAsyncEnumerable<StoredViolation> StreamViolationsAsync(ViolationQuery query, CancellationToken ct = default) => _rooms.Queries.StreamViolations(query, ct);
 
     /// <summary>One violation, open or resolved, or null.</summary>
     /// <param name="id">The violation's id.</param>
     /// <param name="ct">Cancels the call.</param>
-    public Task<StoredViolation?> GetViolationAsync(string id, CancellationToken ct = default) => _queries.GetViolationAsync(id, ct);
+    public Task<StoredViolation?> GetViolationAsync(string id, CancellationToken ct = default) => _rooms.Queries.GetViolationAsync(id, ct);
 
     /// <summary>A violation's history, oldest first (empty for an unknown id).</summary>
     /// <param name="id">The violation's id.</param>
     /// <param name="ct">Cancels the call.</param>
-    public Task<IReadOnlyList<ViolationEvent>> GetViolationHistoryAsync(string id, CancellationToken ct = default) => _queries.GetViolationHistoryAsync(id, ct);
+    public Task<IReadOnlyList<ViolationEvent>> GetViolationHistoryAsync(string id, CancellationToken ct = default) => _rooms.Queries.GetViolationHistoryAsync(id, ct);
 
     /// <summary>
     /// Validates an uploaded plan, with the definitions folder as the context of its <c>inherits</c> and roster (an
@@ -197,12 +161,12 @@ public sealed class CampaignService : IAsyncDisposable
     /// </summary>
     /// <param name="yaml">The plan's text.</param>
     /// <param name="fileName">The name to report positions against.</param>
-    public IReadOnlyList<PlanDiagnostic> ValidatePlan(string yaml, string fileName) => _validator.Validate(yaml, fileName);
+    public IReadOnlyList<PlanDiagnostic> ValidatePlan(string yaml, string fileName) => _rooms.Validator.Validate(yaml, fileName);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
-        _units.Dispose();
+        _rooms.Dispose();
         return ValueTask.CompletedTask;
     }
 }

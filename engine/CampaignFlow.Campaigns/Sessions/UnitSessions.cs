@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
 using CampaignFlow.Compliance.Sessions;
@@ -14,7 +15,7 @@ namespace CampaignFlow.Campaigns.Sessions;
 /// half-way drops the session, since the store is the truth.
 /// </summary>
 /// <threadsafety>Safe for concurrent callers; each unit's work is serialised by its locks.</threadsafety>
-internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, ViolationSync verdicts, TimeProvider clock, int capacity, ILogger logger)
+internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, ViolationSync verdicts, TimeProvider clock, int capacity, CampaignMetrics metrics, ILogger logger)
 {
     private const int ReplayRatherThanInsertFrom = 200;
     private readonly SessionCache _cache = new(capacity);
@@ -136,6 +137,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         // Reconciled at once: the rebuilt session's verdicts against the stored open rows (a repeat is no event).
         var changes = await verdicts.AdvanceAsync(unit, session, clock.GetUtcNow(), ct).ConfigureAwait(false);
         _cache.Put(unit.SessionKey, session);
+        metrics.SessionRebuilt();
         logger.LogDebug("Rebuilt the session of {Unit} from its stored records", unit.Unit.Id);
         return (session, changes);
     }

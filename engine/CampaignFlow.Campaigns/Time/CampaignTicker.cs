@@ -1,6 +1,8 @@
 using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Reconciling;
+using System.Diagnostics;
 using CampaignFlow.Campaigns.Sessions;
+using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
@@ -13,11 +15,13 @@ namespace CampaignFlow.Campaigns.Time;
 /// session is dropped and rebuilt from the store on its next use. Then the units still behind their records or the
 /// clock are brought up to date (<see cref="Reconciler"/>, docs/adr/0007).
 /// </summary>
-internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, TimeProvider clock, ILogger logger)
+internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, TimeProvider clock, CampaignMetrics metrics, ILogger logger)
 {
     /// <summary>One pass; returns when the next timer is due (null: none).</summary>
     public async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
     {
+        using var activity = CampaignMetrics.StartActivity("campaignflow.tick");
+        var started = Stopwatch.GetTimestamp();
         var fired = await runtime.FireDueTimersAsync(ct).ConfigureAwait(false);
         await runtime.ProcessInboxAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
@@ -47,6 +51,9 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
 
         // After the timers: a unit they moved is up to date, so the pass finds only what a crash or a failure left behind.
         await reconciler.ReconcileAsync(now, ct).ConfigureAwait(false);
-        return await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
+        var next = await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
+        activity?.SetTag("campaignflow.timers_fired", fired.Count);
+        metrics.Ticked(fired.Count, Stopwatch.GetElapsedTime(started));
+        return next;
     }
 }

@@ -1,5 +1,7 @@
 using CampaignFlow.Campaigns.Sessions;
+using System.Diagnostics;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
 
 namespace CampaignFlow.Campaigns.Verdicts;
@@ -9,7 +11,8 @@ namespace CampaignFlow.Campaigns.Verdicts;
 /// to what the store holds open, so a session rebuilt after a restart repeats rows, not history.
 /// </summary>
 /// <param name="store">The violation store.</param>
-internal sealed class ViolationSync(IViolationStore store)
+/// <param name="metrics">Counts what opened and resolved, and times the store.</param>
+internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metrics)
 {
     /// <summary>The unit's open violations of its plan version as stored, by id, in one read.</summary>
     public async Task<Dictionary<string, StoredViolation>> ReadOpenAsync(RunningUnit unit, CancellationToken ct)
@@ -57,7 +60,9 @@ internal sealed class ViolationSync(IViolationStore store)
             return VerdictChanges.None;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var events = await store.ApplyAsync(updates, ct).ConfigureAwait(false);
+        metrics.StoreCalled("violations.apply", Stopwatch.GetElapsedTime(started));
 
         // What the store now holds is the lifecycle rule applied to what it held open (a reopened row it did not): kept
         // as such, lifecycle columns included, so the next persist and the rows reported here need no read back.
@@ -92,6 +97,10 @@ internal sealed class ViolationSync(IViolationStore store)
             }
         }
 
+        // A change of evidence is neither: opened less resolved is what the store holds open.
+        metrics.ViolationsChanged(
+            events.Count(e => e.Kind is ViolationEventKind.Opened or ViolationEventKind.Reopened),
+            events.Count(e => e.Kind == ViolationEventKind.Resolved));
         return new VerdictChanges(opened, resolved);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.NRules;
@@ -17,6 +18,7 @@ internal sealed partial class CampaignRunner(
     RunningCampaigns running,
     TickSignal signal,
     TimeProvider clock,
+    IMeterFactory meters,
     ILoggerFactory loggers) : BackgroundService
 {
     private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(100);
@@ -31,7 +33,7 @@ internal sealed partial class CampaignRunner(
         {
             service = await CampaignService.StartAsync(
                 stores,
-                new CampaignOptions { DefinitionsPath = settings.DefinitionsPath, Clock = clock, RulesEngine = ComplianceEngines.Find(settings.RulesEngine) },
+                new CampaignOptions { DefinitionsPath = settings.DefinitionsPath, Clock = clock, RulesEngine = ComplianceEngines.Find(settings.RulesEngine), MeterFactory = meters },
                 loggers.CreateLogger<CampaignService>(),
                 cancellationToken).ConfigureAwait(false);
         }

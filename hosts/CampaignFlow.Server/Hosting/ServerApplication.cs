@@ -71,6 +71,8 @@ public static class ServerApplication
         services.AddHostedService(sp => sp.GetRequiredService<TokenRegistry>());
         services.AddHostedService<DemoReplay>();
 
+        ServerTelemetry.AddServices(services, configuration);
+
         services.AddSingleton<ApiProblems>();
         services.AddSingleton<RequestText>();
         services.AddSingleton<UnitLookup>();
@@ -119,6 +121,7 @@ public static class ServerApplication
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        ServerTelemetry.MapEndpoints(app);
         HealthEndpoints.Map(app);
         UnitEndpoints.Map(app);
         GroupEndpoints.Map(app);

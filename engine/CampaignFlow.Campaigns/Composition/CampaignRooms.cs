@@ -1,0 +1,80 @@
+using CampaignFlow.Campaigns.Bodies;
+using CampaignFlow.Campaigns.Catalog;
+using CampaignFlow.Campaigns.Compilation;
+using CampaignFlow.Campaigns.Progress;
+using CampaignFlow.Campaigns.Queries;
+using CampaignFlow.Campaigns.Reconciling;
+using CampaignFlow.Campaigns.Recording;
+using CampaignFlow.Campaigns.Rollups;
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Sessions;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Telemetry;
+using CampaignFlow.Campaigns.Time;
+using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Campaigns.Verdicts;
+using CampaignFlow.Workflows.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace CampaignFlow.Campaigns.Composition;
+
+/// <summary>
+/// The rooms of a started <see cref="CampaignService"/> (docs/adr/0006), wired once: the façade only routes to them.
+/// Opening them is the service's start — plans loaded and published, each version compiled once, every unit's
+/// instance started or resumed, what a crash left behind reconciled.
+/// </summary>
+internal sealed record CampaignRooms(
+    PlanLibrary Library,
+    UnitRegistry Units,
+    UnitSessions Sessions,
+    RecordingPipeline Recording,
+    CampaignTicker Ticker,
+    CampaignQueries Queries,
+    PlanValidator Validator,
+    ComplianceRollups Rollups,
+    CampaignMetrics Metrics) : IDisposable
+{
+    public static async Task<CampaignRooms> OpenAsync(CampaignStores stores, CampaignOptions options, ILogger logger, CancellationToken ct)
+    {
+        using var activity = CampaignMetrics.StartActivity("campaignflow.start");
+        var metrics = new CampaignMetrics(options.MeterFactory);
+        try
+        {
+            var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), logger, ct).ConfigureAwait(false);
+            var compilations = new PlanCompilations(library.Versions, options.RulesEngine);
+            var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
+            var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
+            var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
+            var verdicts = new ViolationSync(stores.Violations, metrics);
+            var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, options.MaxSessionsInMemory, metrics, logger);
+            var progress = new WorkflowProgress(runtime);
+            var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
+            var derived = new DerivedState(stores.Records, verdicts, progress, bodies);
+            var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, options.BodyRebuildInterval, logger);
+            await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
+            metrics.Observe(() => units.Tree.All.Count, () => sessions.Count);
+            activity?.SetTag("campaignflow.units", started.Count);
+            return new CampaignRooms(
+                library,
+                units,
+                sessions,
+                new RecordingPipeline(stores.Records, sessions, verdicts, progress, derived, options.Clock, metrics),
+                new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, metrics, logger),
+                new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
+                new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
+                new ComplianceRollups(units.Tree, started.ToDictionary(u => u.Unit.Id, u => u.Plan, StringComparer.Ordinal), new PlanVersionDues(compilations), stores.Violations, options.Clock),
+                metrics);
+        }
+        catch
+        {
+            metrics.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Units.Dispose();
+        Metrics.Dispose();
+    }
+}

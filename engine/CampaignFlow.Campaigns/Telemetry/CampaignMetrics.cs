@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CampaignFlow.Campaigns.Telemetry;
+
+/// <summary>
+/// What the campaign service counts and times, as an operator watches it: records taken in, violations opened and
+/// resolved, timers fired, rule sessions rebuilt, and how long recordings, ticks and store writes take. Published on
+/// the meter <see cref="MeterName"/> and, for traces, the activity source <see cref="ActivitySourceName"/>; a host
+/// exports them (the server: OpenTelemetry, <c>/metrics</c>).
+/// </summary>
+/// <remarks>
+/// Instruments are created from the host's <see cref="IMeterFactory"/> when it gives one, so two services in one
+/// process (tests, a bench) keep their figures apart; names follow OpenTelemetry's conventions (dotted, lower case,
+/// units in UCUM).
+/// </remarks>
+public sealed class CampaignMetrics : IDisposable
+{
+    /// <summary>The name of the meter every instrument is on.</summary>
+    public const string MeterName = "CampaignFlow.Campaigns";
+
+    /// <summary>The name of the activity source of the service's traces (recordings, ticks, the start).</summary>
+    public const string ActivitySourceName = "CampaignFlow.Campaigns";
+
+    private static readonly ActivitySource Source = new(ActivitySourceName);
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _recordsStored;
+    private readonly Counter<long> _recordings;
+    private readonly Histogram<double> _recordingDuration;
+    private readonly Counter<long> _violationsOpened;
+    private readonly Counter<long> _violationsResolved;
+    private readonly Counter<long> _timersFired;
+    private readonly Histogram<double> _tickDuration;
+    private readonly Counter<long> _sessionRebuilds;
+    private readonly Histogram<double> _storeDuration;
+
+    /// <summary>Creates the instruments on a meter of <paramref name="factory"/>, or on a meter of its own when there is none.</summary>
+    /// <param name="factory">The host's meter factory, or null.</param>
+    public CampaignMetrics(IMeterFactory? factory = null)
+    {
+        _ownsMeter = factory is null;
+        _meter = factory?.Create(new MeterOptions(MeterName)) ?? new Meter(MeterName);
+        _recordsStored = _meter.CreateCounter<long>("campaignflow.records.stored", "{record}",
+            "Records appended to the store, by outcome: inserted (new), duplicate (the same record again), conflict (a key stored before with other content).");
+        _recordings = _meter.CreateCounter<long>("campaignflow.recordings", "{recording}",
+            "Calls that record what a unit did, by result: stored, invalid, refused, conflict.");
+        _recordingDuration = _meter.CreateHistogram<double>("campaignflow.recording.duration", "s",
+            "How long one recording takes, from reading the text to the unit's watermark moved.");
+        _violationsOpened = _meter.CreateCounter<long>("campaignflow.violations.opened", "{violation}", "Violations opened (or reopened).");
+        _violationsResolved = _meter.CreateCounter<long>("campaignflow.violations.resolved", "{violation}", "Violations resolved.");
+        _timersFired = _meter.CreateCounter<long>("campaignflow.timers.fired", "{timer}", "Workflow timers fired (period boundaries, deadlines).");
+        _tickDuration = _meter.CreateHistogram<double>("campaignflow.tick.duration", "s", "How long one pass of the host's loop takes (timers, inbox, bodies, reconciling).");
+        _sessionRebuilds = _meter.CreateCounter<long>("campaignflow.sessions.rebuilt", "{session}",
+            "Rule sessions rebuilt from the stored records (after eviction, a restart, another host's records or a failure).");
+        _storeDuration = _meter.CreateHistogram<double>("campaignflow.store.duration", "s",
+            "How long the store takes to append records or apply violation changes, by operation.");
+    }
+
+    /// <summary>Publishes how many units run and how many rule sessions are in memory, read when the meter is collected.</summary>
+    /// <param name="unitsRunning">The number of running units.</param>
+    /// <param name="sessionsInMemory">The number of rule sessions in memory.</param>
+    public void Observe(Func<int> unitsRunning, Func<int> sessionsInMemory)
+    {
+        _meter.CreateObservableGauge("campaignflow.units.running", unitsRunning, "{unit}", "Units whose campaign runs on this host.");
+        _meter.CreateObservableGauge("campaignflow.sessions.in_memory", sessionsInMemory, "{session}",
+            "Rule sessions held in memory; the others are rebuilt from the store when their unit is next used.");
+    }
+
+    /// <summary>Counts the outcomes of one append.</summary>
+    /// <param name="stored">Records new to the store.</param>
+    /// <param name="duplicates">Records stored before with the same content.</param>
+    /// <param name="conflicts">Keys stored before with other content.</param>
+    public void RecordsAppended(int stored, int duplicates, int conflicts)
+    {
+        Add(_recordsStored, stored, "inserted");
+        Add(_recordsStored, duplicates, "duplicate");
+        Add(_recordsStored, conflicts, "conflict");
+    }
+
+    /// <summary>Counts one recording and how long it took.</summary>
+    /// <param name="result"><c>stored</c>, <c>invalid</c>, <c>refused</c> or <c>conflict</c>.</param>
+    /// <param name="elapsed">Its duration.</param>
+    public void Recorded(string result, TimeSpan elapsed)
+    {
+        var tag = new KeyValuePair<string, object?>("result", result);
+        _recordings.Add(1, tag);
+        _recordingDuration.Record(elapsed.TotalSeconds, tag);
+    }
+
+    /// <summary>Counts violations the store opened and resolved.</summary>
+    /// <param name="opened">Opened or reopened.</param>
+    /// <param name="resolved">Resolved.</param>
+    public void ViolationsChanged(int opened, int resolved)
+    {
+        if (opened > 0)
+        {
+            _violationsOpened.Add(opened);
+        }
+
+        if (resolved > 0)
+        {
+            _violationsResolved.Add(resolved);
+        }
+    }
+
+    /// <summary>Counts one pass of the loop and the timers it fired.</summary>
+    /// <param name="timersFired">Timers fired in the pass.</param>
+    /// <param name="elapsed">Its duration.</param>
+    public void Ticked(int timersFired, TimeSpan elapsed)
+    {
+        if (timersFired > 0)
+        {
+            _timersFired.Add(timersFired);
+        }
+
+        _tickDuration.Record(elapsed.TotalSeconds);
+    }
+
+    /// <summary>Counts one session rebuilt from the store.</summary>
+    public void SessionRebuilt() => _sessionRebuilds.Add(1);
+
+    /// <summary>Times one store operation.</summary>
+    /// <param name="operation"><c>records.append</c> or <c>violations.apply</c>.</param>
+    /// <param name="elapsed">Its duration.</param>
+    public void StoreCalled(string operation, TimeSpan elapsed) =>
+        _storeDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("operation", operation));
+
+    /// <summary>Starts a span of the service's work when anyone listens (null otherwise).</summary>
+    /// <param name="name">The span's name, e.g. <c>campaignflow.record</c>.</param>
+    /// <param name="unitId">The unit it is about, or null.</param>
+    public static Activity? StartActivity(string name, string? unitId = null)
+    {
+        var activity = Source.StartActivity(name);
+        if (activity is not null && unitId is not null)
+        {
+            activity.SetTag("campaignflow.unit", unitId);
+        }
+
+        return activity;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        // A factory's meters are the factory's to dispose.
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    private static void Add(Counter<long> counter, int count, string outcome)
+    {
+        if (count > 0)
+        {
+            counter.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+    }
+}
