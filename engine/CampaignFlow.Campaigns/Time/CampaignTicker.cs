@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Reconciling;
-using System.Diagnostics;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;

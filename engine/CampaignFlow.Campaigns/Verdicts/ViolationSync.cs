@@ -1,5 +1,5 @@
-using CampaignFlow.Campaigns.Sessions;
 using System.Diagnostics;
+using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
