@@ -3,7 +3,10 @@ using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Requirements;
 
-/// <summary>Everyone of a set takes part in each occurrence (每名党员都要参加).</summary>
+/// <summary>
+/// Everyone of a set takes part in each occurrence (每名党员都要参加), or a share of them (参学率达到95%): judged at
+/// each occurrence, so attending one session does not stand for missing another.
+/// </summary>
 public sealed record Participation : Requirement
 {
     /// <inheritdoc />
@@ -18,6 +21,11 @@ public sealed record Participation : Requirement
     /// </summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> ByTarget { get; init; }
 
+    /// <summary>The share of <see cref="Participants"/> (of a branch's, per branch) who must attend each occurrence; null for every one.</summary>
+    public Fraction? Rate { get; init; }
+
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-participation", [Subject.Id, Participants.Count.ToString(CultureInfo.InvariantCulture)]);
+    public override (string Code, string[] Arguments) Statement => Rate is { } rate
+        ? ("req-participation-rate", [Subject.Id, Participants.Count.ToString(CultureInfo.InvariantCulture), rate.Text])
+        : ("req-participation", [Subject.Id, Participants.Count.ToString(CultureInfo.InvariantCulture)]);
 }

@@ -588,7 +588,11 @@ internal sealed class ActionResolver(
             var byTarget = belongsTo is null
                 ? new Dictionary<string, IReadOnlyList<string>>()
                 : keys.ToDictionary(k => k, k => (IReadOnlyList<string>)selected.Where(p => belongsTo(p) == k).Select(p => p.Id).ToArray());
-            into.Add(build.Make(new Participation { Participants = selected.Select(p => p.Id).ToArray(), ByTarget = byTarget }));
+            into.Add(build.Make(new Participation { Participants = selected.Select(p => p.Id).ToArray(), ByTarget = byTarget, Rate = AttendanceRate(action) }));
+        }
+        else if (action.AttendanceRate is not null)
+        {
+            diagnostics.Error("attendance-rate-without-attended-by", action.At("attendanceRate"));
         }
 
         if (action.Attendance is { } attendance)
@@ -612,6 +616,22 @@ internal sealed class ActionResolver(
 
             into.Add(build.Make(new Attendance { ByRole = byRole }));
         }
+    }
+
+    private Fraction? AttendanceRate(ActionSpec action)
+    {
+        if (action.AttendanceRate is not { } rate)
+        {
+            return null;
+        }
+
+        if (rate.Value is <= 0 or > 1)
+        {
+            diagnostics.Error("threshold-out-of-range", action.At("attendanceRate"), rate.Text);
+            return null;
+        }
+
+        return rate;
     }
 
     private Coverage? ResolveCoverage(ActionSpec action, CoverageSpec covers)

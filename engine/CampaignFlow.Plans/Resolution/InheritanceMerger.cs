@@ -162,6 +162,12 @@ internal sealed class InheritanceMerger(
             }
         }
 
+        // A unit may ask more of its members' attendance than its body (95% → 100%), never less.
+        if (own.Has("attendanceRate") && own.AttendanceRate is { } ownRate && (inherited.AttendanceRate?.Value ?? (inherited.AttendedBy is null ? 0 : 1)) > ownRate.Value)
+        {
+            Weakened(inherited, own, "attendanceRate", inherited.AttendanceRate?.Text ?? "100%", ownRate.Text);
+        }
+
         if (own.Has("severity") && inherited.Severity == Severity.Required && own.Severity == Severity.Soft)
         {
             Weakened(inherited, own, "severity", "required", "soft");

@@ -131,6 +131,10 @@ public sealed record ActionSpec : PlanNode
     [Description("Everyone who must take part (每名党员都要参加): a role or a selector.")]
     public PeopleSelector? AttendedBy { get; init; }
 
+    /// <summary>The share of those <see cref="AttendedBy"/> selects who must attend each occurrence (参学率); everyone when absent.</summary>
+    [Description("参学率: the share of the people attendedBy selects who must attend each occurrence, e.g. 95% (default: every one of them).")]
+    public Fraction? AttendanceRate { get; init; }
+
     /// <summary>How many people of each role must attend, including people from outside the unit.</summary>
     [Description("How many of each role must attend, including outside roles: { supervisor: 1人, upper-discipline: 1人 }.")]
     public IReadOnlyDictionary<string, Quantity>? Attendance { get; init; }
