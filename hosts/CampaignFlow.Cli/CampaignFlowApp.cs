@@ -21,6 +21,7 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error)
         root.Subcommands.Add(SchemaCommand.Create(output, error));
         root.Subcommands.Add(SimulateCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(DiffCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,183 @@
+using System.Globalization;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Resolution;
+
+namespace CampaignFlow.Plans.Comparison;
+
+/// <summary>
+/// What changed between two resolved plans (two versions of one plan, or a plan and its draft), said the way a policy
+/// author says it: a minimum raised (每周集中学习 半天 → 1天), an action added to a phase, a window moved, a person
+/// added to the roster. Not a text diff: a re-ordered or re-formatted file that resolves the same has no changes.
+/// </summary>
+public static class PlanComparison
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>The changes from <paramref name="before"/> to <paramref name="after"/>, in plan order: campaign, phases, actions, requirements, roster.</summary>
+    /// <param name="before">The plan as it was.</param>
+    /// <param name="after">The plan as it is now.</param>
+    public static IReadOnlyList<PlanChange> Compare(ResolvedPlan before, ResolvedPlan after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var changes = new List<PlanChange>();
+        if (before.Version != after.Version)
+        {
+            var (b, a) = (before.Version.ToString(CultureInfo.InvariantCulture), after.Version.ToString(CultureInfo.InvariantCulture));
+            changes.Add(Make("changed", "version", after.Id, b, a, "diff-version", [b, a], [b, a]));
+        }
+
+        if (before.Window != after.Window)
+        {
+            changes.Add(Make("changed", "campaign", after.Id, DateWindowWords.Iso(before.Window), DateWindowWords.Iso(after.Window),
+                "diff-campaign-window", [Words(before.Window, true), Words(after.Window, true)], [Words(before.Window, false), Words(after.Window, false)]));
+        }
+
+        if (before.Supervisor != after.Supervisor)
+        {
+            changes.Add(Make(before.Supervisor is null ? "added" : after.Supervisor is null ? "removed" : "changed", "supervisor", after.Id, before.Supervisor, after.Supervisor,
+                "diff-supervisor", [before.Supervisor ?? "-", after.Supervisor ?? "-"], [before.Supervisor ?? "-", after.Supervisor ?? "-"]));
+        }
+
+        ComparePhases(Flatten(before.Phases), Flatten(after.Phases), changes);
+        CompareActions(before, after, changes);
+        CompareRoster(before, after, changes);
+        return changes;
+    }
+
+    private static void ComparePhases(IReadOnlyList<ResolvedPhase> before, IReadOnlyList<ResolvedPhase> after, List<PlanChange> changes)
+    {
+        var old = before.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var phase in after)
+        {
+            if (!old.TryGetValue(phase.Id, out var was))
+            {
+                changes.Add(Make("added", "phase", phase.Id, null, DateWindowWords.Iso(phase.Window), "diff-phase-added",
+                    [phase.Title, Words(phase.Window, true)], [phase.Title, Words(phase.Window, false)]));
+            }
+            else if (was.Window != phase.Window)
+            {
+                changes.Add(Make("changed", "phase", phase.Id, DateWindowWords.Iso(was.Window), DateWindowWords.Iso(phase.Window), "diff-phase-window",
+                    [phase.Title, Words(was.Window, true), Words(phase.Window, true)], [phase.Title, Words(was.Window, false), Words(phase.Window, false)]));
+            }
+        }
+
+        foreach (var phase in before.Where(p => after.All(a => a.Id != p.Id)))
+        {
+            changes.Add(Make("removed", "phase", phase.Id, DateWindowWords.Iso(phase.Window), null, "diff-phase-removed", [phase.Title], [phase.Title]));
+        }
+    }
+
+    private static void CompareActions(ResolvedPlan before, ResolvedPlan after, List<PlanChange> changes)
+    {
+        var old = before.Actions.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var action in after.Actions)
+        {
+            if (!old.TryGetValue(action.Id, out var was))
+            {
+                var phase = PhaseTitle(after, action.PhaseId);
+                changes.Add(Make("added", "action", action.Id, null, action.PhaseId, phase is null ? "diff-action-added-campaign" : "diff-action-added",
+                    [action.Title, phase ?? ""], [action.Title, phase ?? ""]));
+                continue;
+            }
+
+            if (was.PhaseId != action.PhaseId)
+            {
+                string[] arguments = [action.Title, PhaseTitle(before, was.PhaseId) ?? "-", PhaseTitle(after, action.PhaseId) ?? "-"];
+                changes.Add(Make("changed", "action", action.Id, was.PhaseId, action.PhaseId, "diff-action-moved", arguments, arguments));
+            }
+
+            CompareRequirements(before, was, after, action, changes);
+        }
+
+        foreach (var action in before.Actions.Where(a => !after.Actions.Any(n => n.Id == a.Id)))
+        {
+            changes.Add(Make("removed", "action", action.Id, action.PhaseId, null, "diff-action-removed", [action.Title], [action.Title]));
+        }
+    }
+
+    private static void CompareRequirements(ResolvedPlan beforePlan, ResolvedAction before, ResolvedPlan afterPlan, ResolvedAction after, List<PlanChange> changes)
+    {
+        var old = before.Requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        foreach (var requirement in after.Requirements)
+        {
+            if (!old.TryGetValue(requirement.Id, out var was))
+            {
+                changes.Add(Make("added", "requirement", requirement.Id, null, Describe(requirement, afterPlan, English), "diff-requirement-added",
+                    [after.Title, Describe(requirement, afterPlan, Chinese)], [after.Title, Describe(requirement, afterPlan, English)]));
+                continue;
+            }
+
+            var (wasZh, nowZh) = (Describe(was, beforePlan, Chinese), Describe(requirement, afterPlan, Chinese));
+            var (wasEn, nowEn) = (Describe(was, beforePlan, English), Describe(requirement, afterPlan, English));
+            if (wasEn != nowEn || wasZh != nowZh)
+            {
+                changes.Add(Make("changed", "requirement", requirement.Id, wasEn, nowEn, "diff-requirement-changed", [after.Title, wasZh, nowZh], [after.Title, wasEn, nowEn]));
+            }
+
+            // A requirement that runs over its phase moves with it: the phase's own change says so once.
+            if (was.Window != requirement.Window && !(was.Window == PhaseWindow(beforePlan, before.PhaseId) && requirement.Window == PhaseWindow(afterPlan, after.PhaseId)))
+            {
+                changes.Add(Make("changed", "requirement", requirement.Id, DateWindowWords.Iso(was.Window), DateWindowWords.Iso(requirement.Window), "diff-requirement-window",
+                    [after.Title, Words(was.Window, true), Words(requirement.Window, true)], [after.Title, Words(was.Window, false), Words(requirement.Window, false)]));
+            }
+
+            if (was.Severity != requirement.Severity)
+            {
+                var (b, a) = (Severity(was.Severity), Severity(requirement.Severity));
+                changes.Add(Make("changed", "requirement", requirement.Id, b, a, "diff-requirement-severity",
+                    [after.Title, MessageCatalog.Format("diff-severity-" + b, [], Chinese), MessageCatalog.Format("diff-severity-" + a, [], Chinese)],
+                    [after.Title, b, a]));
+            }
+        }
+
+        foreach (var requirement in before.Requirements.Where(r => !after.Requirements.Any(n => n.Id == r.Id)))
+        {
+            changes.Add(Make("removed", "requirement", requirement.Id, Describe(requirement, beforePlan, English), null, "diff-requirement-removed",
+                [after.Title, Describe(requirement, beforePlan, Chinese)], [after.Title, Describe(requirement, beforePlan, English)]));
+        }
+    }
+
+    private static void CompareRoster(ResolvedPlan before, ResolvedPlan after, List<PlanChange> changes)
+    {
+        var old = before.Roster.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var person in after.Roster.People.Where(p => !old.ContainsKey(p.Id)))
+        {
+            changes.Add(Make("added", "person", person.Id, null, person.Id, "diff-person-added", [person.Name], [person.Name]));
+        }
+
+        foreach (var person in before.Roster.People.Where(p => after.Roster.People.All(n => n.Id != p.Id)))
+        {
+            changes.Add(Make("removed", "person", person.Id, person.Id, null, "diff-person-removed", [person.Name], [person.Name]));
+        }
+    }
+
+    private static PlanChange Make(string change, string subject, string id, string? before, string? after, string code, string[] chinese, string[] english) =>
+        new(change, subject, id, before, after, MessageCatalog.Format(code, chinese, Chinese), MessageCatalog.Format(code, english, English));
+
+    private static string Describe(Requirement requirement, ResolvedPlan plan, CultureInfo culture) => PlanResolver.Describe(requirement, plan.Vocabulary, culture);
+
+    private static string Words(Text.DateWindow window, bool chinese) => DateWindowWords.Of(window, chinese);
+
+    private static string Severity(Severity severity) => severity == Requirements.Severity.Soft ? "soft" : "required";
+
+    private static string? PhaseTitle(ResolvedPlan plan, string? phaseId) =>
+        phaseId is null ? null : Flatten(plan.Phases).FirstOrDefault(p => p.Id == phaseId)?.Title ?? phaseId;
+
+    private static Text.DateWindow? PhaseWindow(ResolvedPlan plan, string? phaseId) =>
+        phaseId is null ? plan.Window : Flatten(plan.Phases).FirstOrDefault(p => p.Id == phaseId)?.Window;
+
+    private static List<ResolvedPhase> Flatten(IReadOnlyList<ResolvedPhase> phases)
+    {
+        var all = new List<ResolvedPhase>();
+        foreach (var phase in phases)
+        {
+            all.Add(phase);
+            all.AddRange(Flatten(phase.Links));
+        }
+
+        return all;
+    }
+}
