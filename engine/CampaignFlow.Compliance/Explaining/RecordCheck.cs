@@ -1,0 +1,15 @@
+namespace CampaignFlow.Compliance.Explaining;
+
+/// <summary>How one record of a requirement's subject fared against the rule's conditions for one period.</summary>
+/// <param name="Key">The record's key.</param>
+/// <param name="Day">Its day.</param>
+/// <param name="Outcome">
+/// <c>counted</c>; or the first condition it failed: <c>where-not-matched</c> (its attributes are not those the
+/// requirement asks for), <c>other-target</c> (another person's, branch's or department's), <c>not-relevant</c> (the
+/// judge does not read it).
+/// </param>
+public sealed record RecordCheck(string Key, DateOnly Day, string Outcome)
+{
+    /// <summary>True when the record was among those the verdict was reached on.</summary>
+    public bool Counted => Outcome == "counted";
+}

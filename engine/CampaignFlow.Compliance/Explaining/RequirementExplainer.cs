@@ -1,0 +1,85 @@
+using System.Globalization;
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Compliance.Rules;
+using CampaignFlow.Compliance.Simulation;
+using CampaignFlow.Compliance.Subjects;
+using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Resolution;
+
+namespace CampaignFlow.Compliance.Explaining;
+
+/// <summary>
+/// "Why did this (not) fire?" for one requirement of a unit: the compliance rule's conditions (ADR 0002) taken one at
+/// a time — is the period closed, which records of the subject fall in it, which of those match its <c>where</c> and
+/// its target and are read by its judge, and what the judge says of them. The verdicts are the rules engine's own
+/// (a simulation of the same records), so the explanation never disagrees with the violations.
+/// </summary>
+public static class RequirementExplainer
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    /// <summary>Explains <paramref name="requirementId"/> on <paramref name="records"/> at <paramref name="at"/>.</summary>
+    /// <param name="rules">The unit's compiled rules.</param>
+    /// <param name="requirementId">A requirement id of the plan (<c>weekly-study:period-minimum</c>).</param>
+    /// <param name="records">The unit's records.</param>
+    /// <param name="at">The moment; null for the end of the campaign.</param>
+    /// <exception cref="KeyNotFoundException">The plan has no such requirement.</exception>
+    public static RequirementExplanation Explain(ComplianceRules rules, string requirementId, IReadOnlyCollection<UnitRecord> records, DateTimeOffset? at = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(records);
+        var judge = rules.Judges.TryGetValue(requirementId, out var found) ? found : throw new KeyNotFoundException(requirementId);
+        var requirement = judge.Requirement;
+        var simulated = Simulator.Run(rules, records, at);
+        var violations = simulated.Violations.Where(v => v.RequirementId == requirementId).ToArray();
+        var pending = simulated.Pending.Where(d => d.RequirementId == requirementId).Select(d => (d.Period, d.Target)).ToHashSet();
+        var known = records.Where(r => r.Day < DateOnly.FromDateTime(simulated.At.DateTime) || at is null).ToArray();
+        var subject = known.Where(r => SubjectRecords.Is(r, requirement.Subject) || (requirement.Subject.Kind == SubjectKind.Span && r is ActivityRecord))
+            .OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal).ToArray();
+
+        var periods = new List<PeriodExplanation>();
+        foreach (var due in rules.Schedule.Where(d => d.RequirementId == requirementId))
+        {
+            var violation = violations.FirstOrDefault(v => v.Period == due.Period && v.Target == due.Target);
+            var status = pending.Contains((due.Period, due.Target)) ? "pending" : violation is null ? "met" : "violated";
+            var checks = subject.Where(r => Within(r, due.Start, due.End))
+                .Select(r => new RecordCheck(r.Key, r.Day, Outcome(requirement, judge.IsRelevant(r), r, due.Target)))
+                .ToArray();
+            periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status, violation, checks));
+        }
+
+        var outside = subject.Where(r => !rules.Schedule.Any(d => d.RequirementId == requirementId && Within(r, d.Start, d.End)))
+            .Select(r => new RecordCheck(r.Key, r.Day, "outside-periods")).ToArray();
+        return new RequirementExplanation(requirementId,
+            PlanResolver.Describe(requirement, rules.Plan.Vocabulary, Chinese), PlanResolver.Describe(requirement, rules.Plan.Vocabulary, English),
+            simulated.At, periods, outside);
+    }
+
+    private static bool Within(UnitRecord record, DateOnly start, DateOnly end) =>
+        record is ActivityRecord activity ? activity.Within(start, end) : record.Day >= start && record.Day <= end;
+
+    // The rule's conditions in the order it tests them: the subject's attributes, then whose it is, then the judge.
+    private static string Outcome(Requirement requirement, bool relevant, UnitRecord record, string? target)
+    {
+        if (record is ActivityRecord activity && requirement.Subject.Kind == SubjectKind.Activity && !activity.Matches(requirement.Where))
+        {
+            return "where-not-matched";
+        }
+
+        if (target is not null && record is ActivityRecord mine && !BelongsTo(requirement, mine, target))
+        {
+            return "other-target";
+        }
+
+        return relevant ? "counted" : "not-relevant";
+    }
+
+    private static bool BelongsTo(Requirement requirement, ActivityRecord activity, string target) => requirement.Scope switch
+    {
+        Scope.Branch => activity.Branch == target,
+        Scope.Department => activity.Department == target,
+        Scope.Person => activity.Participants.Contains(target),
+        _ => true,
+    };
+}

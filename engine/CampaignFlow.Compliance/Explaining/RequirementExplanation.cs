@@ -1,0 +1,16 @@
+namespace CampaignFlow.Compliance.Explaining;
+
+/// <summary>Why a requirement is (not) violated at a moment: its conditions, period by period, record by record.</summary>
+/// <param name="RequirementId">The requirement.</param>
+/// <param name="StatementZh">What it asks, in Chinese.</param>
+/// <param name="StatementEn">What it asks, in English.</param>
+/// <param name="At">The moment asked about.</param>
+/// <param name="Periods">Its periods, in order: closed ones judged, open ones pending.</param>
+/// <param name="OutsidePeriods">Records of its subject that fall in none of its periods (before or after its window).</param>
+public sealed record RequirementExplanation(
+    string RequirementId,
+    string StatementZh,
+    string StatementEn,
+    DateTimeOffset At,
+    IReadOnlyList<PeriodExplanation> Periods,
+    IReadOnlyList<RecordCheck> OutsidePeriods);
