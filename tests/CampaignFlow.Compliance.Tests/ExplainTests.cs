@@ -26,12 +26,15 @@ public sealed class ExplainTests
 
         var w10 = explanation.Periods.Single(p => p.Period == "2014-W10");
         w10.Status.ShouldBe("violated");
-        w10.Violation.ShouldNotBeNull().Evidence.Counted.ShouldBe(["study-2014-w10"]);
+        w10.Evidence.ShouldNotBeNull().Counted.ShouldBe(["study-2014-w10"]);
+        w10.ViolationId.ShouldBe("panyu-ftu/panyu-ftu-2014@1/weekly-study:period-minimum/2014-W10");
+        w10.MessageZh.ShouldNotBeNullOrWhiteSpace();
+        w10.MessageEn.ShouldNotBeNullOrWhiteSpace();
         w10.Records.Single().Counted.ShouldBeTrue();
 
         // 12 March is in week 11, which has not closed.
         var w11 = explanation.Periods.Single(p => p.Period == "2014-W11");
-        (w11.Status, w11.Violation, w11.Records.Count).ShouldBe(("pending", null, 0));
+        (w11.Status, w11.ViolationId, w11.Records.Count).ShouldBe(("pending", null, 0));
         explanation.Periods.Where(p => p.End < new DateOnly(2014, 3, 10)).ShouldAllBe(p => p.Status != "pending");
     }
 

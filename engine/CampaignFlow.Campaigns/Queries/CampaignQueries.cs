@@ -1,6 +1,8 @@
+using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Compliance.Explaining;
 using CampaignFlow.Workflows.Journal;
 using CampaignFlow.Workflows.Runtime;
 
@@ -32,6 +34,18 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
 
     public async Task<IReadOnlyList<JournalEntry>?> GetJournalAsync(string unitId, CancellationToken ct) =>
         units.Find(unitId) is { } unit ? await runtime.GetJournalAsync(unit.InstanceId, ct).ConfigureAwait(false) : null;
+
+    /// <summary>Why a requirement of the unit is (not) violated at <paramref name="at"/>, from its stored records; null for an unknown unit or requirement.</summary>
+    public async Task<RequirementExplanation?> ExplainAsync(string unitId, string requirementId, DateTimeOffset? at, CancellationToken ct)
+    {
+        if (units.Find(unitId) is not { } unit || !unit.Compiled.Rules.Judges.ContainsKey(requirementId))
+        {
+            return null;
+        }
+
+        var stored = await records.ReadUnitAsync(unitId, cancellationToken: ct).ConfigureAwait(false);
+        return RequirementExplainer.Explain(unit.Compiled.Rules, requirementId, stored.Select(RecordCodec.Decode).ToArray(), at ?? clock.GetUtcNow(), unitId);
+    }
 
     public async Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct) =>
         await violations.QueryAsync(query, ct).ConfigureAwait(false);

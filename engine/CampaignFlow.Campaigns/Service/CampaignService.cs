@@ -2,6 +2,7 @@ using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Composition;
 using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Explaining;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Workflows.Journal;
@@ -134,6 +135,18 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="unitId">The unit.</param>
     /// <param name="ct">Cancels the call.</param>
     public Task<IReadOnlyList<JournalEntry>?> GetJournalAsync(string unitId, CancellationToken ct = default) => _rooms.Queries.GetJournalAsync(unitId, ct);
+
+    /// <summary>
+    /// Why a requirement of a unit is (not) violated at <paramref name="at"/> (default: now), period by period and record
+    /// by record, from the unit's stored records; null for a unit that does not run or a requirement its plan lacks.
+    /// </summary>
+    /// <param name="unitId">The unit.</param>
+    /// <param name="requirementId">A requirement of its plan (<c>weekly-study:period-minimum</c>).</param>
+    /// <param name="at">The moment asked about; null for now.</param>
+    /// <param name="ct">Cancels the call.</param>
+    /// <exception cref="NotSupportedException">The requirement is over the units below the unit (<c>acrossUnits</c>).</exception>
+    public Task<RequirementExplanation?> ExplainAsync(string unitId, string requirementId, DateTimeOffset? at = null, CancellationToken ct = default) =>
+        _rooms.Queries.ExplainAsync(unitId, requirementId, at, ct);
 
     /// <summary>A page of the violations matching <paramref name="query"/>.</summary>
     /// <param name="query">The filter.</param>

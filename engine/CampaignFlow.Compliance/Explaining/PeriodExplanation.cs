@@ -8,6 +8,19 @@ namespace CampaignFlow.Compliance.Explaining;
 /// <param name="Start">Its first day.</param>
 /// <param name="End">Its last day.</param>
 /// <param name="Status"><c>met</c>, <c>violated</c> or <c>pending</c> (not closed at the moment asked about).</param>
-/// <param name="Violation">The violation when violated, with its message and evidence.</param>
+/// <param name="ViolationId">The violation's id when violated.</param>
+/// <param name="MessageZh">The violation's message in Chinese when violated.</param>
+/// <param name="MessageEn">The violation's message in English when violated.</param>
+/// <param name="Evidence">What the violation rests on when violated: records counted, what is missing, the numbers.</param>
 /// <param name="Records">The records of the subject in the period and how each fared.</param>
-public sealed record PeriodExplanation(string Period, string? Target, DateOnly Start, DateOnly End, string Status, Violation? Violation, IReadOnlyList<RecordCheck> Records);
+public sealed record PeriodExplanation(
+    string Period,
+    string? Target,
+    DateOnly Start,
+    DateOnly End,
+    string Status,
+    string? ViolationId,
+    string? MessageZh,
+    string? MessageEn,
+    Evidence? Evidence,
+    IReadOnlyList<RecordCheck> Records);

@@ -24,14 +24,21 @@ public static class RequirementExplainer
     /// <param name="requirementId">A requirement id of the plan (<c>weekly-study:period-minimum</c>).</param>
     /// <param name="records">The unit's records.</param>
     /// <param name="at">The moment; null for the end of the campaign.</param>
+    /// <param name="unit">The unit the records are of; by default the plan's (a template's units each have their own id).</param>
     /// <exception cref="KeyNotFoundException">The plan has no such requirement.</exception>
-    public static RequirementExplanation Explain(ComplianceRules rules, string requirementId, IReadOnlyCollection<UnitRecord> records, DateTimeOffset? at = null)
+    /// <exception cref="NotSupportedException">The requirement is over the units below (<c>acrossUnits</c>): it is judged on their records, not the unit's.</exception>
+    public static RequirementExplanation Explain(ComplianceRules rules, string requirementId, IReadOnlyCollection<UnitRecord> records, DateTimeOffset? at = null, string? unit = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(records);
         var judge = rules.Judges.TryGetValue(requirementId, out var found) ? found : throw new KeyNotFoundException(requirementId);
         var requirement = judge.Requirement;
-        var simulated = Simulator.Run(rules, records, at);
+        if (requirement.Across is not null || judge.ReadsOtherUnits)
+        {
+            throw new NotSupportedException($"'{requirementId}' is judged on the records of the units below; explain it on each of them");
+        }
+
+        var simulated = Simulator.Run(rules, records, at, unit);
         var violations = simulated.Violations.Where(v => v.RequirementId == requirementId).ToArray();
         var pending = simulated.Pending.Where(d => d.RequirementId == requirementId).Select(d => (d.Period, d.Target)).ToHashSet();
         var known = records.Where(r => r.Day < DateOnly.FromDateTime(simulated.At.DateTime) || at is null).ToArray();
@@ -46,7 +53,8 @@ public static class RequirementExplainer
             var checks = subject.Where(r => Within(r, due.Start, due.End))
                 .Select(r => new RecordCheck(r.Key, r.Day, Outcome(requirement, judge.IsRelevant(r), r, due.Target)))
                 .ToArray();
-            periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status, violation, checks));
+            periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status,
+                violation?.Id, violation?.Message(Chinese), violation?.Message(English), violation?.Evidence, checks));
         }
 
         var outside = subject.Where(r => !rules.Schedule.Any(d => d.RequirementId == requirementId && Within(r, d.Start, d.End)))

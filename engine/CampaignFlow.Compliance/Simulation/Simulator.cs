@@ -22,24 +22,25 @@ public static class Simulator
     /// <param name="rules">The unit's plan, compiled.</param>
     /// <param name="records">What the unit recorded.</param>
     /// <param name="at">The moment to stop at; by default the day after the campaign's end.</param>
-    public static SimulationResult Run(ComplianceRules rules, IEnumerable<UnitRecord> records, DateTimeOffset? at = null)
+    /// <param name="unit">The unit the records are of; by default the plan's (a template's units each have their own id).</param>
+    public static SimulationResult Run(ComplianceRules rules, IEnumerable<UnitRecord> records, DateTimeOffset? at = null, string? unit = null)
     {
         var plan = rules.Plan;
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(plan.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
         DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
 
         var end = at ?? StartOf(plan.Window.End.AddDays(1));
-        var unit = new UnitCompliance(rules, plan.Unit.Id);
+        var compliance = new UnitCompliance(rules, unit ?? plan.Unit.Id);
         foreach (var record in records.Where(r => StartOf(r.Day) < end).OrderBy(r => r.Day))
         {
             // Each record is kept at the end of its day: the periods that closed before it are judged first.
-            unit.AdvanceTo(StartOf(record.Day));
-            unit.Record(record);
+            compliance.AdvanceTo(StartOf(record.Day));
+            compliance.Record(record);
         }
 
-        unit.AdvanceTo(end);
+        compliance.AdvanceTo(end);
         var order = plan.Requirements.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        var open = unit.Violations.OrderBy(v => order.GetValueOrDefault(v.RequirementId)).ThenBy(v => v.PeriodStart).ThenBy(v => v.Target, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal).ToArray();
-        return new SimulationResult(end, open, unit.Pending.ToArray(), unit.History);
+        var open = compliance.Violations.OrderBy(v => order.GetValueOrDefault(v.RequirementId)).ThenBy(v => v.PeriodStart).ThenBy(v => v.Target, StringComparer.Ordinal).ThenBy(v => v.Id, StringComparer.Ordinal).ToArray();
+        return new SimulationResult(end, open, compliance.Pending.ToArray(), compliance.History);
     }
 }

@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Compliance.Explaining;
 using CampaignFlow.Server.Api.Compliance;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
@@ -8,8 +9,9 @@ using CampaignFlow.Server.Security;
 namespace CampaignFlow.Server.Api.Units;
 
 /// <summary>
-/// <c>GET /units</c> (the units the caller may read) and <c>GET /units/{unit}/state</c> (the unit's campaign now:
-/// phases, open actions, gates waiting for approval, next deadlines, open violations).
+/// <c>GET /units</c> (the units the caller may read), <c>GET /units/{unit}/state</c> (the unit's campaign now:
+/// phases, open actions, gates waiting for approval, next deadlines, open violations) and
+/// <c>GET /units/{unit}/explain</c> (why one of its requirements is, or is not, violated).
 /// </summary>
 public static class UnitEndpoints
 {
@@ -35,6 +37,62 @@ public static class UnitEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{unit}/explain", ExplainAsync)
+            .WithName("ExplainRequirement")
+            .WithSummary("Why a requirement of the unit is (not) violated: each period met, violated or pending, and how each record fared")
+            .WithDescription("requirement: ACTION:KIND as GET /plans/{plan} lists them. at: yyyy-MM-dd, judged as at the end of that day (default: now).")
+            .Produces<RequirementExplanation>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> ExplainAsync(
+        string unit, string? requirement, string? at, HttpContext context, Caller caller, UnitLookup lookup, RunningCampaigns running, ApiProblems problems, CancellationToken cancellationToken)
+    {
+        var (found, problem) = lookup.Find(context, caller, unit, UnitAccess.Read);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (string.IsNullOrWhiteSpace(requirement))
+        {
+            return problems.Write(context, StatusCodes.Status400BadRequest, "requirement-missing");
+        }
+
+        (string Value, string Parameter, string Expected)? bad = null;
+        if (!ComplianceQuery.Day(at, "at", out var day, ref bad))
+        {
+            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
+        }
+
+        try
+        {
+            var explanation = await running.Service.ExplainAsync(found!.Id, requirement.Trim(), EndOf(day, running.Service.FindPlan(found.PlanId)), cancellationToken).ConfigureAwait(false);
+            return explanation is null
+                ? problems.Write(context, StatusCodes.Status404NotFound, "unknown-requirement", found.Id, requirement.Trim())
+                : Results.Ok(explanation);
+        }
+        catch (NotSupportedException)
+        {
+            return problems.Write(context, StatusCodes.Status422UnprocessableEntity, "explain-across-units", requirement.Trim());
+        }
+    }
+
+    // A day asked about is judged as at its end in the plan's time zone, as the roll-ups read 'at'.
+    private static DateTimeOffset? EndOf(DateOnly? day, CampaignFlow.Plans.Resolution.ResolvedPlan? plan)
+    {
+        if (day is not { } asked)
+        {
+            return null;
+        }
+
+        var zone = plan is not null && TimeZoneInfo.TryFindSystemTimeZoneById(plan.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var midnight = asked.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
     private static async Task<IResult> ListAsync(
