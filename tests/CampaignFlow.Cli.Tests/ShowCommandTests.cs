@@ -51,8 +51,8 @@ public class ShowCommandTests
         var run = CliRun.Of("show", "definitions/panyu-ftu-2014.yaml", "--lang", "zh-CN");
         run.ExitCode.ShouldBe(0, run.Error);
         run.Output.ShouldContain("周期最低要求");
-        run.Output.ShouldContain("每周：集中学习 不少于 半天（4 h）"); // PY-05
-        run.Output.ShouldContain("专题民主生活会方案 须经 督导组成员 审核"); // PY-14
+        run.Output.ShouldContain("每周：集中学习不少于半天（4 h）"); // PY-05
+        run.Output.ShouldContain("专题民主生活会方案须经督导组成员审核后方可进行“专题民主生活会”"); // PY-14
         run.Output.ShouldNotContain("period-minimum");
     }
 
@@ -73,7 +73,10 @@ public class ShowCommandTests
         run.Output.ShouldContain("— 按支部：区总机关支部");
         run.Output.ShouldNotContain("su-zhibang");
         lines[^2].ShouldStartWith("32 项工作，50 项要求：周期最低要求 3 项、时段内次数 20 项、");
-        foreach (var frame in new[] { "unit ", "kind ", "roster", "people", "branches", "departments", "phases", "per person", "actions", "requirements", "working day", "days;" })
+        run.Output.ShouldContain("民主测评至少 1 次");
+        run.Output.ShouldContain("动员大会须进行 1 次");
+        run.Output.ShouldContain("谈心谈话在“专题民主生活会”之前进行", Case.Sensitive, "an order without 'after' names no empty side");
+        foreach (var frame in new[] { "[-]", "期限 -", "= 1", "unit ", "kind ", "roster", "people", "branches", "departments", "phases", "per person", "actions", "requirements", "working day", "days;" })
         {
             run.Output.ShouldNotContain(frame, Case.Sensitive);
         }
