@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using CampaignFlow.Cli.Commands;
+using CampaignFlow.Cli.Output;
 
 namespace CampaignFlow.Cli;
 
@@ -31,7 +33,7 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error)
                 error.WriteLine(problem.Message);
             }
 
-            error.WriteLine("Run 'campaignflow --help' for the commands and their options.");
+            error.WriteLine(CliMessages.Text("usage-help", Asked(args)));
             return 2;
         }
 
@@ -43,9 +45,18 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error)
         {
             // Plans never get here (their findings are reported as such); this is for our own bugs and the machine's
             // troubles (a full disk), said in one line rather than a stack trace.
-            error.WriteLine($"campaignflow: {e.GetType().Name}: {e.Message}");
-            error.WriteLine("This is a fault of campaignflow or of the machine, not of your plans; please report it with the command you ran.");
+            var culture = Asked(args);
+            error.WriteLine(CliMessages.Text("fault", culture, e.GetType().Name, e.Message));
+            error.WriteLine(CliMessages.Text("fault-hint", culture));
             return 3;
         }
+    }
+
+    // The language the command line asks for, for what is said outside a command's action (parse errors, faults):
+    // the --lang given when the catalogues know it, else the environment's.
+    private static CultureInfo Asked(string[] args)
+    {
+        var at = Array.LastIndexOf(args, "--lang");
+        return at >= 0 && at + 1 < args.Length && Language.Known(args[at + 1]) is { } asked ? asked : Language.Current;
     }
 }

@@ -33,12 +33,13 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public void Csv_has_a_row_per_unit_and_a_column_per_requirement()
+    public void Csv_is_UTF8_with_a_byte_order_mark_and_has_a_row_per_unit_and_a_column_per_requirement()
     {
         var run = CliRun.Of("report", "xuchang-city", "--at", "2014-10-01", "--format", "csv");
 
         run.ExitCode.ShouldBe(0, run.Error);
-        using var csv = new CsvReader(new StringReader(run.Output), CultureInfo.InvariantCulture);
+        run.OutputBytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "UTF-8 with a byte-order mark, for spreadsheets");
+        using var csv = new CsvReader(new StreamReader(new MemoryStream(run.OutputBytes)), CultureInfo.InvariantCulture);
         csv.Read().ShouldBeTrue();
         csv.ReadHeader().ShouldBeTrue();
         var header = csv.HeaderRecord!;

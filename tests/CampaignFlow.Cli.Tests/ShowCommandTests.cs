@@ -51,8 +51,43 @@ public class ShowCommandTests
         var run = CliRun.Of("show", "definitions/panyu-ftu-2014.yaml", "--lang", "zh-CN");
         run.ExitCode.ShouldBe(0, run.Error);
         run.Output.ShouldContain("周期最低要求");
-        run.Output.ShouldContain("每周：集中学习 不少于 半天（4 h）"); // PY-05
-        run.Output.ShouldContain("专题民主生活会方案 须经 督导组成员 审核"); // PY-14
+        run.Output.ShouldContain("每周：集中学习不少于半天（4 h）"); // PY-05
+        run.Output.ShouldContain("专题民主生活会方案须经督导组成员审核后方可进行“专题民主生活会”"); // PY-14
         run.Output.ShouldNotContain("period-minimum");
+    }
+
+    [Fact]
+    public void In_Chinese_the_frame_is_Chinese_dates_are_written_as_people_write_them_and_people_are_named()
+    {
+        var run = CliRun.Of("show", "definitions/panyu-ftu-2014.yaml", "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        lines[0].ShouldBe("panyu-ftu-2014 第 1 版  番禺区总工会深入开展党的群众路线教育实践活动实施方案");
+        lines[1].ShouldStartWith("单位      番禺区总工会（panyu-ftu）  类别 ");
+        lines.ShouldContain("名册      11 人，1 个支部，4 个部门");
+        lines.ShouldContain(l => l.StartsWith("活动时间  2014年2月1日至9月30日（共 242 天；", StringComparison.Ordinal));
+        lines.ShouldContain("阶段");
+        run.Output.ShouldContain("study            2014年2月11日至4月30日  学习教育、听取意见");
+        run.Output.ShouldContain("— 按人员：苏治邦、陈惠民、刘晓光、王满娣、温成军", Case.Sensitive, "people by name, not roster id");
+        run.Output.ShouldContain("— 按支部：区总机关支部");
+        run.Output.ShouldNotContain("su-zhibang");
+        lines[^2].ShouldStartWith("32 项工作，50 项要求：周期最低要求 3 项、时段内次数 20 项、");
+        run.Output.ShouldContain("民主测评至少 1 次");
+        run.Output.ShouldContain("动员大会须进行 1 次");
+        run.Output.ShouldContain("谈心谈话在“专题民主生活会”之前进行", Case.Sensitive, "an order without 'after' names no empty side");
+        foreach (var frame in new[] { "[-]", "期限 -", "= 1", "unit ", "kind ", "roster", "people", "branches", "departments", "phases", "per person", "actions", "requirements", "working day", "days;" })
+        {
+            run.Output.ShouldNotContain(frame, Case.Sensitive);
+        }
+    }
+
+    [Fact]
+    public void In_Chinese_a_template_names_the_kinds_it_applies_to_by_their_titles()
+    {
+        var run = CliRun.Of("show", "definitions/weidu-organs-2014.yaml", "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("模板方案  适用于 区直单位、执法监管部门和窗口单位、服务行业  上级 weidu-district");
     }
 }

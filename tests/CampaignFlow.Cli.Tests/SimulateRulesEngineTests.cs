@@ -22,7 +22,7 @@ public class SimulateRulesEngineTests
     {
         var named = CliRun.Of("simulate", "panyu-ftu-2014", "--activities", "definitions/activities/panyu-ftu-2014.yaml", "--rules-engine", "CampaignFlow");
         named.ExitCode.ShouldBe(0, named.Error);
-        named.Output.TrimEnd().Split('\n')[^1].ShouldBe("4 violation(s), 0 warning(s), 0 pending at 2014-10-01");
+        named.Output.TrimEnd().Split('\n')[^1].ShouldBe("4 violation(s), 0 warning(s), 0 pending at the end of 2014-09-30");
     }
 
     [Theory]

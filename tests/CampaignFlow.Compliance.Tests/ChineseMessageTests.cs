@@ -34,7 +34,7 @@ public class ChineseMessageTests
     public void A_meeting_held_before_its_plan_was_approved_is_named_by_its_title_not_its_key_MY_23()
     {
         var violation = Seeds.Simulate("mianyang-ftu-2014").Violations.Single(v => v.Code == "gate-held-before-approval");
-        violation.Message(Zh).ShouldBe("专题民主生活会 于 2014-06-17 进行，早于专题民主生活会方案于 2014-06-20 审核通过");
+        violation.Message(Zh).ShouldBe("专题民主生活会于2014年6月17日进行，早于专题民主生活会方案于2014年6月20日审核通过");
     }
 
     [Fact]

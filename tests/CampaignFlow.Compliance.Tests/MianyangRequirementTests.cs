@@ -69,7 +69,7 @@ public class MianyangRequirementTests
         var late = Single(Mianyang, "mobilization-speech:approval-gate", without: r => r.Key == "mobilization-speech-ok", with: [approval with { Day = Day("2014-03-04") }]);
         late.Code.ShouldBe("gate-held-before-approval");
         late.Evidence.Counted.ShouldBe(["mobilization", "mobilization-speech-ok"]);
-        late.Message(Chinese).ShouldContain("2014-03-04");
+        late.Message(Chinese).ShouldContain("2014年3月4日");
 
         Single(Mianyang, "implementation-opinion:approval-gate", without: r => r.Key.StartsWith("implementation-opinion", StringComparison.Ordinal)).Code.ShouldBe("gate-no-document");
     }

@@ -115,7 +115,7 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
             return true;
         }
 
-        lack = describe ? ViolationMessages.Templates.Format("across-not-after-body", [JudgeContext.Day(after), _across.AfterBody.Text], Chinese) : null;
+        lack = describe ? ViolationMessages.Templates.Format("across-not-after-body", [ChineseArguments.Chinese(after), _across.AfterBody.Text], Chinese) : null;
         return false;
     }
 }

@@ -72,7 +72,11 @@ public sealed record Violation
 
     /// <summary>The message in <paramref name="culture"/> (Chinese for any zh culture, else English).</summary>
     /// <param name="culture">The reader's culture.</param>
-    public string Message(CultureInfo culture) =>
-        (TargetName is null ? "" : TargetName + (MessageTemplates.IsChinese(culture) ? "：" : ": "))
-        + ViolationMessages.Templates.Format(Code, Arguments.Select(a => a == Period ? Timing.PeriodLabel.Format(a, culture) : a).ToArray(), culture);
+    public string Message(CultureInfo culture)
+    {
+        var chinese = MessageTemplates.IsChinese(culture);
+        var arguments = Arguments.Select(a => a == Period ? Timing.PeriodLabel.Format(a, culture) : chinese ? ChineseArguments.Format(a) : a).ToArray();
+        var message = ViolationMessages.Templates.Format(Code, arguments, culture);
+        return (TargetName is null ? "" : TargetName + (chinese ? "：" : ": ")) + (chinese ? ChineseArguments.OneDaySpans(message) : message);
+    }
 }

@@ -19,5 +19,6 @@ public sealed record ApprovalGate : Requirement
     public required IReadOnlyList<string> Gates { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-gate", [Subject.Id, string.Join(" → ", Chain), Gates.Count == 0 ? "-" : string.Join(", ", Gates)]);
+    /// <remarks>A gate that holds no action back is said without the actions it would hold.</remarks>
+    public override (string Code, string[] Arguments) Statement => (Gates.Count == 0 ? "req-gate-alone" : "req-gate", [Subject.Id, string.Join(" → ", Chain), string.Join(", ", Gates)]);
 }

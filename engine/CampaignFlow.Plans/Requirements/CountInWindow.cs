@@ -16,5 +16,6 @@ public sealed record CountInWindow : Requirement
     public int? AtMost { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-count", [Subject.Id, AtMost == AtLeast ? $"= {AtLeast}" : $">= {AtLeast}"]);
+    public override (string Code, string[] Arguments) Statement =>
+        (AtMost == AtLeast ? "req-count-exactly" : "req-count-at-least", [Subject.Id, AtLeast.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 }

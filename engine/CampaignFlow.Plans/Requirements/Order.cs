@@ -19,5 +19,8 @@ public sealed record Order : Requirement
     public Quantity? Within { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-order", [Subject.Id, After.Count == 0 ? "-" : string.Join(", ", After), Before.Count == 0 ? "-" : string.Join(", ", Before), Within?.Text ?? "-"]);
+    /// <remarks>One template for each of after, before and both, with or without a time: a sentence never names an empty side.</remarks>
+    public override (string Code, string[] Arguments) Statement =>
+        ((After.Count, Before.Count) switch { ( > 0, > 0) => "req-order", ( > 0, _) => "req-order-after", _ => "req-order-before" } + (Within is null ? "" : "-within"),
+         [Subject.Id, string.Join(", ", After), string.Join(", ", Before), Within?.Text ?? ""]);
 }

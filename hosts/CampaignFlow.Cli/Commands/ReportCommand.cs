@@ -39,7 +39,7 @@ internal static class ReportCommand
             var day = parsed.GetValue(at)!;
             if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDay))
             {
-                error.WriteLine($"--at '{day}' is not a day: write 2014-06-30.");
+                error.WriteLine(CliMessages.Text("at-not-a-day", culture, day));
                 return 2;
             }
 
@@ -55,12 +55,12 @@ internal static class ReportCommand
             var report = ReportRun.RunAsync(parsed.GetValue(definitions)!, wanted, filter, problems).GetAwaiter().GetResult();
             foreach (var (log, reason) in problems)
             {
-                error.WriteLine(ReportMessages.Text("report-log-problem", culture, log, reason));
+                error.WriteLine(CliMessages.Text("report-log-problem", culture, log, reason));
             }
 
             if (report is not { } found)
             {
-                error.WriteLine(ReportMessages.Text("report-no-body", culture, wanted));
+                error.WriteLine(CliMessages.Text("report-no-body", culture, wanted));
                 return 1;
             }
 

@@ -1,15 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using CampaignFlow.Cli.Output;
+using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Cli.Commands;
 
 /// <summary>
-/// <c>campaignflow show PLAN</c>: the plan as the engine will check it — every period as ISO dates, every amount in
-/// hours or counts, every action's requirements.
+/// <c>campaignflow show PLAN</c>: the plan as the engine will check it — every period as dates (ISO in English,
+/// 2014年2月11日 in Chinese), every amount in hours or counts, every action's requirements.
 /// </summary>
 internal static class ShowCommand
 {
@@ -33,8 +35,8 @@ internal static class ShowCommand
                 }
 
                 error.WriteLine(catalog.HasErrors
-                    ? $"'{wanted}' has errors; run 'campaignflow validate {wanted}'."
-                    : $"no plan '{wanted}': give a plan file or an id from {parsed.GetValue(definitions)}.");
+                    ? CliMessages.Text("plan-has-errors", culture, wanted)
+                    : CliMessages.Text("no-plan", culture, wanted, parsed.GetValue(definitions)!));
                 return 1;
             }
 
@@ -46,35 +48,41 @@ internal static class ShowCommand
 
     private static void Write(ResolvedPlan plan, TextWriter output, CultureInfo culture)
     {
-        output.WriteLine($"{plan.Id} v{plan.Version}  {plan.Title}");
+        string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
+        var chinese = MessageTemplates.IsChinese(culture);
+        output.WriteLine(T("show-plan", plan.Id, CliMessages.N(plan.Version), plan.Title));
         if (plan.Template is { } template)
         {
             // A template's unit is a stand-in named after the plan: what it says is the kinds and the body.
-            output.WriteLine($"template  for {string.Join(", ", template.AppliesTo)}  under {template.Body}");
+            output.WriteLine(T("show-template", string.Join(T("show-list"), template.AppliesTo.Select(k => UnitKind(plan, k, chinese))), template.Body));
         }
         else
         {
-            output.WriteLine($"unit      {plan.Unit.Id}  {plan.Unit.Name}{(plan.Unit.Kind is null ? "" : $"  kind {plan.Unit.Kind}")}{(plan.Unit.Parent is null ? "" : $"  under {plan.Unit.Parent}")}");
+            output.WriteLine(T("show-unit", plan.Unit.Id, plan.Unit.Name)
+                + (plan.Unit.Kind is { } kind ? T("show-unit-kind", UnitKind(plan, kind, chinese)) : "")
+                + (plan.Unit.Parent is { } parent ? T("show-unit-under", parent) : ""));
         }
+
         if (plan.Inherits is not null)
         {
-            output.WriteLine($"inherits  {plan.Inherits}");
+            output.WriteLine(T("show-inherits", plan.Inherits));
         }
 
         if (plan.Supervisor is not null)
         {
-            output.WriteLine($"supervisor {plan.Supervisor}");
+            output.WriteLine(T("show-supervisor", plan.Supervisor));
         }
 
-        output.WriteLine($"campaign  {plan.Window}  ({plan.Window.Days} days; year {plan.Year}; {plan.TimeZone}; working day {plan.WorkdayHours:0.##} h)");
-        output.WriteLine($"roster    {plan.Roster.People.Count} people, {plan.Roster.Branches.Count} branches, {plan.Roster.Departments.Count} departments");
+        output.WriteLine(T("show-campaign", Window(plan.Window, culture), CliMessages.N(plan.Window.Days), CliMessages.N(plan.Year), plan.TimeZone,
+            plan.WorkdayHours.ToString("0.##", CultureInfo.InvariantCulture)));
+        output.WriteLine(T("show-roster", CliMessages.N(plan.Roster.People.Count), CliMessages.N(plan.Roster.Branches.Count), CliMessages.N(plan.Roster.Departments.Count)));
         foreach (var focus in plan.Focus)
         {
-            output.WriteLine($"focus     {focus}");
+            output.WriteLine(T("show-focus", focus));
         }
 
         output.WriteLine();
-        output.WriteLine("phases");
+        output.WriteLine(T("show-phases"));
         foreach (var phase in plan.Phases)
         {
             WritePhase(plan, phase, output, culture, "  ");
@@ -84,25 +92,25 @@ internal static class ShowCommand
         if (campaignWide.Length > 0)
         {
             output.WriteLine();
-            output.WriteLine($"campaign-wide  {plan.Window}");
+            output.WriteLine(T("show-campaign-wide", Window(plan.Window, culture)));
             foreach (var action in campaignWide)
             {
-                WriteAction(action, plan.Vocabulary, output, culture, "    ");
+                WriteAction(plan, action, output, culture, "    ");
             }
         }
 
         var requirements = plan.Requirements.ToArray();
         output.WriteLine();
-        output.WriteLine($"{plan.Actions.Count} actions, {requirements.Length} requirements: " + string.Join(", ",
-            requirements.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => $"{PlanResolver.KindName(g.Key, culture)} {g.Count()}")));
+        output.WriteLine(T("show-totals", CliMessages.N(plan.Actions.Count), CliMessages.N(requirements.Length), string.Join(T("show-list"),
+            requirements.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => T("show-kind-count", PlanResolver.KindName(g.Key, culture), CliMessages.N(g.Count()))))));
     }
 
     private static void WritePhase(ResolvedPlan plan, ResolvedPhase phase, TextWriter output, CultureInfo culture, string indent)
     {
-        output.WriteLine($"{indent}{phase.Id,-16} {phase.Window}  {phase.Title}{Sources(phase.Source)}");
+        output.WriteLine($"{indent}{phase.Id,-16} {Window(phase.Window, culture)}  {phase.Title}{Sources(phase.Source)}");
         foreach (var action in plan.Actions.Where(a => a.PhaseId == phase.Id))
         {
-            WriteAction(action, plan.Vocabulary, output, culture, indent + "    ");
+            WriteAction(plan, action, output, culture, indent + "    ");
         }
 
         foreach (var link in phase.Links)
@@ -111,33 +119,46 @@ internal static class ShowCommand
         }
     }
 
-    private static void WriteAction(ResolvedAction action, Vocabulary vocabulary, TextWriter output, CultureInfo culture, string indent)
+    private static void WriteAction(ResolvedPlan plan, ResolvedAction action, TextWriter output, CultureInfo culture, string indent)
     {
         output.WriteLine($"{indent}{action.Id}  {action.Title}{Sources(action.Source)}");
         foreach (var requirement in action.Requirements)
         {
-            var window = requirement.Window == action.Window ? "" : $"  [{requirement.Window}]";
-            output.WriteLine($"{indent}  - {DisplayWidth.PadRight(PlanResolver.KindName(requirement.Kind, culture), 26)} {PlanResolver.Describe(requirement, vocabulary, culture)}{Scope(requirement)}{window}{(requirement.Severity == Plans.Requirements.Severity.Soft ? "  (soft)" : "")}");
+            var window = requirement.Window == action.Window ? "" : $"  [{Window(requirement.Window, culture)}]";
+            output.WriteLine($"{indent}  - {DisplayWidth.PadRight(PlanResolver.KindName(requirement.Kind, culture), 26)} {PlanResolver.Describe(requirement, plan.Vocabulary, culture)}"
+                + $"{Scope(plan, requirement, culture)}{window}{(requirement.Severity == Plans.Requirements.Severity.Soft ? CliMessages.Text("show-soft", culture) : "")}");
         }
     }
 
     // Who a requirement is counted for, and anything that differs between them (minimums by rank, people by branch).
-    private static string Scope(Requirement requirement)
+    // In Chinese people, branches and departments are named as the roster names them; in English by their ids.
+    private static string Scope(ResolvedPlan plan, Requirement requirement, CultureInfo culture)
     {
+        string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
+        string List(IEnumerable<string> ids) => string.Join(T("show-list"), ids.Select(id => Name(plan, id, culture)));
         var scope = requirement.Scope == Plans.Requirements.Scope.Unit
             ? ""
-            : $"  — per {PlanShapeWord(requirement.Scope.ToString())}: {string.Join(", ", requirement.Targets)}";
+            : T("show-per", T("show-per-" + Plans.Syntax.PlanShape.Kebab(requirement.Scope.ToString())), List(requirement.Targets));
         var detail = requirement switch
         {
             PeriodMinimum { PersonMinimums.Count: > 0 } m when m.PersonMinimums.Values.Distinct().Count() > 1 =>
-                "; " + string.Join("; ", m.PersonMinimums.GroupBy(p => p.Value).Select(g => $"{g.Key:0.##}{(m.Minimum.IsWorkingTime ? " h" : "")}: {string.Join(", ", g.Select(p => p.Key))}")),
-            Participation { ByTarget.Count: > 0 } p => "; " + string.Join("; ", p.ByTarget.Select(t => $"{t.Key}: {string.Join(", ", t.Value)}")),
+                "; " + string.Join("; ", m.PersonMinimums.GroupBy(p => p.Value).Select(g =>
+                    $"{(m.Minimum.IsWorkingTime ? T("show-hours", g.Key.ToString("0.##", CultureInfo.InvariantCulture)) : g.Key.ToString("0.##", CultureInfo.InvariantCulture))}: {List(g.Select(p => p.Key))}")),
+            Participation { ByTarget.Count: > 0 } p => "; " + string.Join("; ", p.ByTarget.Select(t => $"{Name(plan, t.Key, culture)}: {List(t.Value)}")),
             _ => "",
         };
         return scope + detail;
     }
 
-    private static string Sources(IReadOnlyList<string> source) => source.Count == 0 ? "" : $"  [{string.Join(", ", source)}]";
+    // A roster id (a person, a branch, a department) by its name for a Chinese reader; the id for an English one.
+    private static string Name(ResolvedPlan plan, string id, CultureInfo culture) =>
+        !MessageTemplates.IsChinese(culture) ? id
+        : plan.Roster.Find(id)?.Name ?? plan.Roster.Branches.GetValueOrDefault(id) ?? plan.Roster.Departments.GetValueOrDefault(id) ?? id;
 
-    private static string PlanShapeWord(string kind) => Plans.Syntax.PlanShape.Kebab(kind);
+    private static string UnitKind(ResolvedPlan plan, string kind, bool chinese) =>
+        chinese && plan.Vocabulary.UnitKinds.GetValueOrDefault(kind) is { Length: > 0 } title ? title : kind;
+
+    private static string Window(DateWindow window, CultureInfo culture) => CliMessages.Days(window.Start, window.End, culture);
+
+    private static string Sources(IReadOnlyList<string> source) => source.Count == 0 ? "" : $"  [{string.Join(", ", source)}]";
 }

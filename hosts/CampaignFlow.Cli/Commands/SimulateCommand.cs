@@ -2,30 +2,33 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Cli.Output;
+using CampaignFlow.Cli.Simulating;
 using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Logs;
 using CampaignFlow.Compliance.NRules;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Simulation;
-using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Loading;
 
 namespace CampaignFlow.Cli.Commands;
 
 /// <summary>
 /// <c>campaignflow simulate PLAN --activities LOG [--at DATE] [--format table|json|csv] [--rules-engine campaignflow|nrules]</c>:
-/// runs a plan's rules over an activity log and prints the violations and what is still pending.
+/// runs a plan's rules over an activity log and prints the violations and what is still pending. With json or csv,
+/// stdout holds only the data (the API's violation shape) and the counts go to stderr.
 /// </summary>
 internal static class SimulateCommand
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // The server's JSON options (ASP.NET Core's web defaults, camelCase, Chinese unescaped): one shape for both hosts.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create(TextWriter output, TextWriter error)
     {
         var plan = new Argument<string>("plan") { Description = "A plan file, or a plan id found in --definitions." };
         var activities = new Option<string>("--activities") { Description = "The activity log (YAML; see docs/activity-log-format.md).", Required = true };
-        var at = new Option<string?>("--at") { Description = "Simulate up to this day (2014-06-30); default: the day after the campaign's end." };
+        var at = new Option<string?>("--at") { Description = "Simulate up to the end of this day (2014-06-30); default: the campaign's last day." };
         var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
         var definitions = new Option<string>("--definitions") { Description = "Where to look up a plan id.", DefaultValueFactory = _ => "definitions" };
@@ -59,7 +62,7 @@ internal static class SimulateCommand
                     error.WriteLine(d.ToString(culture));
                 }
 
-                error.WriteLine($"no valid plan '{wanted}'; run 'campaignflow validate'.");
+                error.WriteLine(CliMessages.Text("no-valid-plan", culture, wanted));
                 return 1;
             }
 
@@ -71,7 +74,7 @@ internal static class SimulateCommand
 
             if (log.HasErrors)
             {
-                error.WriteLine($"{log.Path}: fix the errors above first.");
+                error.WriteLine(CliMessages.Text("simulate-log-errors", culture, log.Path));
                 return 1;
             }
 
@@ -80,64 +83,49 @@ internal static class SimulateCommand
             {
                 if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDay))
                 {
-                    error.WriteLine($"--at '{day}' is not a day: write 2014-06-30.");
+                    error.WriteLine(CliMessages.Text("at-not-a-day", culture, day));
                     return 2;
                 }
 
+                // The simulation stops at the first moment after the day, so the day's own records count.
                 until = new DateTimeOffset(parsedDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
             }
 
-            var result = Simulator.Run(ComplianceRules.For(log.UnitPlan ?? resolved, rulesEngine), log.Records, until);
+            var unitPlan = log.UnitPlan ?? resolved;
+            var result = Simulator.Run(ComplianceRules.For(unitPlan, rulesEngine), log.Records, until);
+            // The simulation stops at 00:00 after the last day it counts: that day, not the next, is what was simulated
+            // (--at 2014-03-20 is "at the end of 2014-03-20"), as `report --at` says it.
+            var lastDay = DateOnly.FromDateTime(result.At.DateTime).AddDays(-1);
+            var summary = SimulationText.Summary(result.Violations, result.Pending.Count, lastDay, culture);
             switch (parsed.GetValue(format))
             {
                 case "json":
-                    output.WriteLine(JsonSerializer.Serialize(new
-                    {
-                        plan = resolved.Id,
-                        at = result.At,
-                        violations = result.Violations.Select(v => new
-                        {
-                            v.Id,
-                            v.RequirementId,
-                            kind = v.Kind.ToString(),
-                            severity = v.Severity.ToString(),
-                            v.Period,
-                            v.Target,
-                            message = v.Message(culture),
-                            v.Evidence,
-                            source = v.Source,
-                            location = v.Location.ToString(),
-                        }),
-                        pending = result.Pending.Count,
-                    }, Json));
+                    var rows = SimulatedViolations.Rows(result, unitPlan);
+                    output.WriteLine(JsonSerializer.Serialize(
+                        new SimulationView(resolved.Id, unitPlan.Unit.Id, lastDay, SimulatedViolations.Views(rows, culture), result.Pending.Count), Json));
+                    // Tools read stdout as one JSON document; the counts are for the person watching.
+                    error.WriteLine(summary);
                     break;
                 case "csv":
-                    output.WriteLine("id,requirement,kind,severity,period,target,source,message");
-                    foreach (var v in result.Violations)
+                    // The API's export, columns and rows alike; with a byte-order mark, so a spreadsheet opens the
+                    // Chinese as UTF-8.
+                    output.Write('\uFEFF');
+                    output.Write(ViolationCsv.Header + "\r\n");
+                    foreach (var row in SimulatedViolations.Rows(result, unitPlan))
                     {
-                        output.WriteLine(string.Join(",", new[] { v.Id, v.RequirementId, v.Kind.ToString(), v.Severity.ToString(), v.Period, v.Target ?? "", string.Join(" ", v.Source), v.Message(culture) }.Select(Csv)));
+                        output.Write(ViolationCsv.Row(row, culture) + "\r\n");
                     }
 
+                    error.WriteLine(summary);
                     break;
                 default:
-                    foreach (var v in result.Violations)
-                    {
-                        output.WriteLine($"{(v.Severity == Plans.Requirements.Severity.Soft ? "warning" : "violation"),-9} {string.Join(",", v.Source),-12} {v.RequirementId,-40} {v.Period,-16} {v.Message(culture)}");
-                        foreach (var missing in v.Evidence.Missing.Take(20))
-                        {
-                            output.WriteLine($"{"",12}missing: {missing}");
-                        }
-                    }
-
+                    SimulationText.Write(output, result.Violations, culture);
+                    output.WriteLine(summary);
                     break;
             }
 
-            var errors = result.Violations.Count(v => v.Severity == Plans.Requirements.Severity.Required);
-            output.WriteLine($"{errors} violation(s), {result.Violations.Count - errors} warning(s), {result.Pending.Count} pending at {result.At:yyyy-MM-dd}");
             return 0;
         });
         return command;
     }
-
-    private static string Csv(string value) => value.Contains(',') || value.Contains('"') || value.Contains('\n') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }

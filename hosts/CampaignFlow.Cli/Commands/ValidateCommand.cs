@@ -42,12 +42,8 @@ internal static class ValidateCommand
     }
 
     private static string OrganisationSummary(int files, int units, int onTemplates, CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "zh"
-            ? $"组织架构：{files} 个文件，{units} 个单位，其中 {onTemplates} 个执行模板方案"
-            : $"organisation: {files} file(s), {units} unit(s), {onTemplates} running a template";
+        CliMessages.Text("validate-organisation", culture, CliMessages.N(files), CliMessages.N(units), CliMessages.N(onTemplates));
 
     private static string Summary(int files, int valid, int errors, int warnings, CultureInfo culture) =>
-        culture.TwoLetterISOLanguageName == "zh"
-            ? $"检查了 {files} 个方案文件：{valid} 个有效，{errors} 个错误，{warnings} 个警告"
-            : $"{files} plan file(s) checked: {valid} valid, {errors} error(s), {warnings} warning(s)";
+        CliMessages.Text("validate-summary", culture, CliMessages.N(files), CliMessages.N(valid), CliMessages.N(errors), CliMessages.N(warnings));
 }

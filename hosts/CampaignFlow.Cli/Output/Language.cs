@@ -3,17 +3,57 @@ using System.Globalization;
 
 namespace CampaignFlow.Cli.Output;
 
-/// <summary>The <c>--lang</c> option every command shares: the language of messages.</summary>
+/// <summary>
+/// The <c>--lang</c> option every command shares: the language of messages. The catalogues hold Simplified Chinese
+/// and English only, so <c>--lang</c> takes those and the names that mean them (zh, zh-Hans, en-US…) and refuses
+/// anything else: a reader who asked for French or Traditional Chinese must not silently get English.
+/// </summary>
 internal static class Language
 {
-    public static Option<string?> CreateOption() => new("--lang")
-    {
-        Description = "Language of messages: zh-CN or en (default: from LANG, else en).",
-    };
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly HashSet<string> SimplifiedChinese = new(["zh", "zh-CN", "zh-Hans", "zh-Hans-CN", "zh-SG"], StringComparer.OrdinalIgnoreCase);
 
-    public static CultureInfo Resolve(string? written)
+    public static Option<string?> CreateOption()
     {
-        var name = written ?? Environment.GetEnvironmentVariable("LANG") ?? "";
-        return name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? new CultureInfo("zh-CN") : CultureInfo.InvariantCulture;
+        var option = new Option<string?>("--lang")
+        {
+            Description = "Language of messages: zh-CN (also zh, zh-Hans) or en (also en-US, en-GB…); default: from LANG, else en.",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } written && Known(written) is null)
+            {
+                // Said in the language the reader runs in, since the one asked for is not there.
+                result.AddError(CliMessages.Text("lang-unknown", Current, written));
+            }
+        });
+        return option;
+    }
+
+    /// <summary>The language of <c>--lang</c> when given (the validator has refused any other), else <see cref="Current"/>.</summary>
+    public static CultureInfo Resolve(string? written) => written is null ? Current : Known(written) ?? Current;
+
+    /// <summary>The language the environment asks for (LANG, such as zh_CN.UTF-8): Chinese for any zh, else English.</summary>
+    public static CultureInfo Current =>
+        (Environment.GetEnvironmentVariable("LANG") ?? "").StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : CultureInfo.InvariantCulture;
+
+    /// <summary>The culture <paramref name="written"/> names, when the catalogues hold it; null otherwise.</summary>
+    public static CultureInfo? Known(string written)
+    {
+        var name = written.Trim().Replace('_', '-');
+        // Simplified Chinese; Traditional (zh-TW, zh-HK, zh-Hant) is not a clean fallback, so it is refused.
+        if (SimplifiedChinese.Contains(name))
+        {
+            return Chinese;
+        }
+
+        // English in any region reads the same catalogue.
+        if (name.Equals("en", StringComparison.OrdinalIgnoreCase)
+            || (name.StartsWith("en-", StringComparison.OrdinalIgnoreCase) && name.Length == 5 && char.IsAsciiLetter(name[3]) && char.IsAsciiLetter(name[4])))
+        {
+            return CultureInfo.InvariantCulture;
+        }
+
+        return null;
     }
 }

@@ -14,6 +14,8 @@ internal static class ReportCsv
 
     public static void Write(TextWriter output, BodyCompliance rollup)
     {
+        // A byte-order mark first, so a spreadsheet opens the Chinese names as UTF-8.
+        output.Write('\uFEFF');
         using var csv = new CsvWriter(output, CultureInfo.InvariantCulture, leaveOpen: true);
         foreach (var name in Header.Concat(rollup.Requirements.Select(r => r.Id)))
         {

@@ -12,13 +12,13 @@ internal static class ReportText
 {
     public static void Write(TextWriter output, BodyCompliance rollup, string bodyName, CultureInfo culture)
     {
-        string T(string code, params string[] values) => ReportMessages.Text(code, culture, values);
+        string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
         // A body known only as a parent (许昌市) has no name in any plan: its id is said once.
         output.WriteLine(bodyName == rollup.Body
-            ? T("report-title-unnamed", rollup.Body, N(rollup.TotalUnits), ReportMessages.Day(rollup.At, culture))
-            : T("report-title", bodyName, rollup.Body, N(rollup.TotalUnits), ReportMessages.Day(rollup.At, culture)));
+            ? T("report-title-unnamed", rollup.Body, N(rollup.TotalUnits), CliMessages.Day(rollup.At, culture))
+            : T("report-title", bodyName, rollup.Body, N(rollup.TotalUnits), CliMessages.Day(rollup.At, culture)));
         output.WriteLine();
         output.WriteLine(T("report-requirements") + $"  ({T("report-met")} / {T("report-pending")} / {T("report-violated")} / {T("report-open")})");
         var idWidth = rollup.Requirements.Select(r => DisplayWidth.Of(r.Id)).DefaultIfEmpty(0).Max();

@@ -58,7 +58,7 @@ public sealed class AcrossUnitsTests
         deadline.RequirementId.ShouldBe("streets-mobilised:deadline");
         deadline.MessageZh.ShouldBe("动员大会：下级 3 个单位中 2 个已完成，要求全部完成（1 个未完成）");
         var missing = Missing(deadline);
-        missing.ShouldHaveSingleItem().ShouldStartWith("魏都区北大街道党工委（weidu-beida-street）：动员大会未在 2014-03-31 前完成");
+        missing.ShouldHaveSingleItem().ShouldStartWith("魏都区北大街道党工委（weidu-beida-street）：动员大会未在2014年3月31日前完成");
         Counted(deadline).ShouldBe(["weidu-xida-street", "weidu-dongda-street"]);
         (await h.OpenAsync(service, "weidu-chunqiu-community")).ShouldNotContain(v => v.ActionId == "streets-mobilised", "the units below are not given the body's requirement");
     }
@@ -80,7 +80,7 @@ public sealed class AcrossUnitsTests
 
         var open = await h.OpenAsync(service, BodyFolder.District);
         open.ShouldHaveSingleItem().RequirementId.ShouldBe("streets-mobilised:deadline");
-        Missing(open[0]).ShouldHaveSingleItem().ShouldContain("于 2014-05-06 进行，晚于 2014-03-31 的期限");
+        Missing(open[0]).ShouldHaveSingleItem().ShouldContain("于2014年5月6日进行，晚于2014年3月31日的期限");
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class AcrossUnitsTests
         await h.TickToAsync(service, CampaignHarness.Day("2014-06-01"));
 
         var late = (await h.OpenAsync(service, BodyFolder.District)).ShouldHaveSingleItem();
-        Missing(late).ShouldBe(["魏都区东大街道党工委（weidu-dongda-street）：未在上级 2014-03-10 之后 10天 内完成"]);
+        Missing(late).ShouldBe(["魏都区东大街道党工委（weidu-dongda-street）：未在上级于2014年3月10日完成后的10天内完成"]);
 
         // It held one within the ten days too, recorded late: the district's violation resolves.
         await RecordAsync(service, "weidu-dongda-street", "- { key: mobilisation-first, activity: mobilisation, on: 2014-03-19 }");
@@ -191,7 +191,7 @@ public sealed class AcrossUnitsTests
 
         var late = (await h.OpenAsync(service, BodyFolder.District)).ShouldHaveSingleItem();
         late.RequirementId.ShouldBe("plans-issued:count-in-window");
-        Missing(late).ShouldBe(["魏都区北大街道党工委（weidu-beida-street）：未在上级 2014-03-05 之后 15天 内完成"]);
+        Missing(late).ShouldBe(["魏都区北大街道党工委（weidu-beida-street）：未在上级于2014年3月5日完成后的15天内完成"]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Storage.InMemory;
 using CampaignFlow.Server.Api.Violations;

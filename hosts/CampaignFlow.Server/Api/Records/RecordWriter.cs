@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Server.Api.Bodies;

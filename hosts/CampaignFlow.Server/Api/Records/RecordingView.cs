@@ -1,4 +1,4 @@
-using CampaignFlow.Server.Api.Violations;
+using CampaignFlow.Campaigns.Queries;
 
 namespace CampaignFlow.Server.Api.Records;
 

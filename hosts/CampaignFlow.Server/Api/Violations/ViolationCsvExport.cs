@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Storage;
 
 namespace CampaignFlow.Server.Api.Violations;

@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Units;

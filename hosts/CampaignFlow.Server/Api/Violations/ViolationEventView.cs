@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Storage;
 
 namespace CampaignFlow.Server.Api.Violations;

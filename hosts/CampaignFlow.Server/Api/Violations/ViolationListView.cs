@@ -1,3 +1,5 @@
+using CampaignFlow.Campaigns.Queries;
+
 namespace CampaignFlow.Server.Api.Violations;
 
 /// <summary>One page of violations.</summary>

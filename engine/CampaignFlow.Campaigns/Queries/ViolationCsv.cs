@@ -1,9 +1,12 @@
 using System.Globalization;
 using CampaignFlow.Campaigns.Storage;
 
-namespace CampaignFlow.Server.Api.Violations;
+namespace CampaignFlow.Campaigns.Queries;
 
-/// <summary>The CSV export of violations: one header row, one violation a row, RFC 4180 quoting, UTF-8.</summary>
+/// <summary>
+/// The CSV of violations, the API's export and <c>campaignflow simulate --format csv</c> alike: one header row, one
+/// violation a row, RFC 4180 quoting; the columns and words of <see cref="ViolationView"/>.
+/// </summary>
 public static class ViolationCsv
 {
     /// <summary>The header row.</summary>

@@ -2,9 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using CampaignFlow.Campaigns.Storage;
 
-namespace CampaignFlow.Server.Api.Violations;
+namespace CampaignFlow.Campaigns.Queries;
 
-/// <summary>A violation as the API shows it: the stored facts, its message in the caller's language and in both.</summary>
+/// <summary>
+/// A violation as the API and <c>campaignflow simulate --format json</c> show it: the stored facts, its message in the
+/// caller's language and in both. One shape for both hosts, serialised camelCase, with kinds, severities and statuses
+/// as kebab-case words (<c>period-minimum</c>, <c>required</c>, <c>open</c>): a tool reads either the same way.
+/// </summary>
 /// <param name="Id">Its stable id.</param>
 /// <param name="Unit">The unit.</param>
 /// <param name="Body">The body the unit belongs to.</param>

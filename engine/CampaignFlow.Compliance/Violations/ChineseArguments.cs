@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CampaignFlow.Compliance.Violations;
+
+/// <summary>
+/// A violation's values as a Chinese sentence writes them. Judges give one set of values for every language (they are
+/// stored with the violation): days as ISO dates, spans as <c>2014-03-25..2014-05-12</c>, hours as <c>160 h</c>. A
+/// Chinese reader gets 2014年3月25日至5月12日 and 160 小时 instead; ids inside record keys are left alone.
+/// </summary>
+internal static partial class ChineseArguments
+{
+    /// <summary>The value <paramref name="argument"/> in Chinese words.</summary>
+    /// <param name="argument">One value a judge named.</param>
+    public static string Format(string argument)
+    {
+        if (argument == "duration")
+        {
+            // The built-in measure of an activity (its hours); attributes a plan declares have no title to use.
+            return "时长";
+        }
+
+        var text = Range().Replace(argument, m => Days(Day(m.Groups["from"].Value), Day(m.Groups["to"].Value)));
+        text = IsoDay().Replace(text, m => Chinese(Day(m.Value)));
+        text = HoursInBrackets().Replace(text, m => $"（{m.Groups["hours"].Value} 小时）");
+        return Hours().Replace(text, m => $"{m.Groups["hours"].Value} 小时");
+    }
+
+    /// <summary>
+    /// A rendered sentence with a span of one day said as that day (2013年10月17日, not 2013年10月17日至2013年10月17日),
+    /// however the template put the two days around 至.
+    /// </summary>
+    /// <param name="sentence">The sentence in Chinese.</param>
+    public static string OneDaySpans(string sentence) => SameDaySpan().Replace(sentence, "${day}");
+
+    /// <summary>A day as Chinese writes it: 2014年3月7日.</summary>
+    /// <param name="day">The day.</param>
+    public static string Chinese(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
+
+    private static string Days(DateOnly from, DateOnly to) =>
+        from == to ? Chinese(from) : from.Year == to.Year ? $"{Chinese(from)}至{to.Month}月{to.Day}日" : $"{Chinese(from)}至{Chinese(to)}";
+
+    private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Whole dates only: a key such as talk-2014-03-07 keeps its text (a hyphen or letter next to it is not a date's edge).
+    [GeneratedRegex(@"(?<![\w-])(?<from>\d{4}-\d{2}-\d{2})\.\.(?<to>\d{4}-\d{2}-\d{2})(?![\w-])")]
+    private static partial Regex Range();
+
+    [GeneratedRegex(@"(?<![\w-])\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w-])")]
+    private static partial Regex IsoDay();
+
+    [GeneratedRegex(@" \((?<hours>\d+(\.\d+)?) h\)")]
+    private static partial Regex HoursInBrackets();
+
+    [GeneratedRegex(@"(?<![\w-])(?<hours>\d+(\.\d+)?) h(?![\w])")]
+    private static partial Regex Hours();
+
+    [GeneratedRegex(@"(?<day>\d{4}年\d{1,2}月\d{1,2}日) ?至 ?\k<day>")]
+    private static partial Regex SameDaySpan();
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using CampaignFlow.Plans.Diagnostics;
+
+namespace CampaignFlow.Cli.Output;
+
+/// <summary>
+/// Every word the CLI says itself (frames, summaries, usage errors), from the embedded <c>Output/messages.yaml</c>:
+/// no sentence a reader sees is written inline in a command, so a Chinese reader gets a Chinese frame.
+/// </summary>
+internal static class CliMessages
+{
+    /// <summary>The templates, for the catalogue test that renders each of them.</summary>
+    public static MessageTemplates Templates { get; } = MessageTemplates.Load(typeof(CliMessages).Assembly, "CampaignFlow.Cli.Output.messages.yaml");
+
+    public static string Text(string code, CultureInfo culture, params string[] arguments) => Templates.Format(code, arguments, culture);
+
+    /// <summary>A day as people read it: 2014年6月30日, or 2014-06-30 in English.</summary>
+    public static string Day(DateOnly day, CultureInfo culture) => Text("day", culture,
+        N(day.Year), N(day.Month), N(day.Day), day.Month.ToString("00", CultureInfo.InvariantCulture), day.Day.ToString("00", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// Days from <paramref name="start"/> to <paramref name="end"/>: 2014年2月11日至4月30日 (the year said once when it is
+    /// the same), 2014-02-11..2014-04-30 in English; one day is said as that day, never as a range from it to itself.
+    /// </summary>
+    public static string Days(DateOnly start, DateOnly end, CultureInfo culture)
+    {
+        if (start == end)
+        {
+            return Day(start, culture);
+        }
+
+        var last = start.Year == end.Year && MessageTemplates.IsChinese(culture) ? Text("day-in-year", culture, N(end.Month), N(end.Day)) : Day(end, culture);
+        return Text("days", culture, Day(start, culture), last);
+    }
+
+    /// <summary>A whole number as digits, whatever the machine's culture.</summary>
+    public static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

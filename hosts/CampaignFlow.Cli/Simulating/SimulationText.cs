@@ -1,0 +1,64 @@
+using System.Globalization;
+using CampaignFlow.Cli.Output;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Requirements;
+
+namespace CampaignFlow.Cli.Simulating;
+
+/// <summary>
+/// A simulation as lines for people: one per violation (severity, seed ids, requirement id, period, message), what is
+/// missing under it, and the counts at the end of the day. Every frame word is the catalogue's, so a Chinese reader
+/// reads no English; ids (requirement ids, the seed ids) stay as the API and the plans write them.
+/// </summary>
+internal static class SimulationText
+{
+    // A long list of missing pairs is cut: the message already counts them, and --format json has them all.
+    private const int MissingShown = 20;
+
+    public static void Write(TextWriter output, IReadOnlyList<Violation> violations, CultureInfo culture)
+    {
+        string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
+        // Columns as wide as their widest cell (by terminal cells: a Chinese period takes two a character).
+        var severityWidth = new[] { T("simulate-violation"), T("simulate-warning") }.Max(DisplayWidth.Of);
+        var sourceWidth = violations.Select(v => DisplayWidth.Of(string.Join(",", v.Source))).DefaultIfEmpty(0).Max();
+        var requirementWidth = violations.Select(v => DisplayWidth.Of(v.RequirementId)).DefaultIfEmpty(0).Max();
+        var periodWidth = violations.Select(v => DisplayWidth.Of(Period(v, culture))).DefaultIfEmpty(0).Max();
+        foreach (var v in violations)
+        {
+            var severity = T(v.Severity == Severity.Soft ? "simulate-warning" : "simulate-violation");
+            output.WriteLine($"{DisplayWidth.PadRight(severity, severityWidth)}  {DisplayWidth.PadRight(string.Join(",", v.Source), sourceWidth)}  "
+                + $"{DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(Period(v, culture), periodWidth)}  {v.Message(culture)}");
+            foreach (var missing in v.Evidence.Missing.Take(MissingShown))
+            {
+                output.WriteLine(new string(' ', 12) + T("simulate-missing", missing));
+            }
+
+            if (v.Evidence.Missing.Count > MissingShown)
+            {
+                output.WriteLine(new string(' ', 12) + T("simulate-more-missing", CliMessages.N(v.Evidence.Missing.Count - MissingShown)));
+            }
+        }
+    }
+
+    /// <summary>The counts, in a line of their own (on stdout under the table, on stderr beside JSON or CSV).</summary>
+    public static string Summary(IReadOnlyList<Violation> violations, int pending, DateOnly at, CultureInfo culture)
+    {
+        var errors = violations.Count(v => v.Severity == Severity.Required);
+        return CliMessages.Text("simulate-summary", culture,
+            CliMessages.N(errors), CliMessages.N(violations.Count - errors), CliMessages.N(pending), CliMessages.Day(at, culture));
+    }
+
+    // The period as its id (2014-W10, window) in English; in Chinese in words: 2014年第10周, or its days.
+    private static string Period(Violation v, CultureInfo culture)
+    {
+        if (!MessageTemplates.IsChinese(culture))
+        {
+            return v.Period;
+        }
+
+        var label = PeriodLabel.Format(v.Period, culture);
+        return label != v.Period ? label : CliMessages.Days(v.PeriodStart, v.PeriodEnd, culture);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CampaignFlow.Compliance.Simulation;
+using CampaignFlow.Compliance.Violations;
+
+namespace CampaignFlow.Compliance.Tests;
+
+/// <summary>
+/// The violation catalogue read in Chinese: every template without English words, and every violation the seed plans
+/// give — with their demo logs, and with nothing recorded, which breaks nearly every requirement — written as Chinese
+/// writes it: days as 2014年3月7日, a one-day span as that day, hours as 小时, no space between two Chinese words.
+/// </summary>
+public partial class ViolationCatalogueTests
+{
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    // Ids that still reach a Chinese sentence because the plan format gives them no Chinese title (an activity's
+    // attributes and their values, a ledger's fields) or because the judge names a record by its key. Not fixed here
+    // (issue 17 item 1 needs titles in the plan format); listed one by one so that no new English word slips in.
+    private static readonly HashSet<string> Untitled =
+    [
+        "e-mailbox", "microblog", "form", "forum", "interview",      // 番禺 PY-10, PY-13: attribute values
+        "decision",                                                  // 安徽: a ledger field
+        "trainees", "children", "workers", "women", "insured",       // 绵阳: attributes summed
+        "rect-04", "opinion-301", "opinion-302", "research-group-9", // record keys
+    ];
+
+    private static readonly string[] Plans = ["panyu-ftu-2014", "mianyang-ftu-2014", "anhui-organs-2013", "guangxi-ftu-2013", "weidu-xiguan-street-2014", "weidu-district-2014"];
+
+    public static TheoryData<string> Codes() => [.. ViolationMessages.Templates.Codes.Order(StringComparer.Ordinal)];
+
+    public static TheoryData<string> SeedPlans() => [.. Plans];
+
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Every_template_in_Chinese_has_no_English_words(string code)
+    {
+        var text = ViolationMessages.Templates.Format(code, [.. Enumerable.Range(0, 10).Select(i => $"〔{i}〕")], Zh);
+
+        EnglishWords().Matches(text).Select(m => m.Value).ShouldBeEmpty($"{code}: {text}");
+    }
+
+    [Theory]
+    [MemberData(nameof(SeedPlans))]
+    public void Every_violation_of_a_seed_plan_reads_as_Chinese(string plan)
+    {
+        var messages = Seeds.Simulate(plan).Violations
+            .Concat(Simulator.Run(Seeds.Rules(plan), []).Violations)
+            .Select(v => (v.Code, Text: v.Message(Zh)))
+            .ToArray();
+
+        messages.ShouldNotBeEmpty();
+        var problems = messages.SelectMany(m => Problems(m.Text).Select(p => $"{m.Code}: {p} in “{m.Text}”")).Distinct().ToArray();
+        problems.ShouldBeEmpty(string.Join("\n", problems));
+    }
+
+    [Theory]
+    [InlineData("2014-03-07", "2014年3月7日")]
+    [InlineData("2013-10-17..2013-10-17", "2013年10月17日")]
+    [InlineData("2014-03-25..2014-05-12", "2014年3月25日至5月12日")]
+    [InlineData("2013-12-01..2014-01-31", "2013年12月1日至2014年1月31日")]
+    [InlineData("160 h", "160 小时")]
+    [InlineData("21天 (168 h)", "21天（168 小时）")]
+    [InlineData("talk-2014-03-07", "talk-2014-03-07")]
+    [InlineData("rect-04（2014-08-31）", "rect-04（2014年8月31日）")]
+    public void Values_are_written_as_Chinese_writes_them_and_keys_are_left_alone(string value, string chinese)
+    {
+        ChineseArguments.Format(value).ShouldBe(chinese);
+    }
+
+    [Fact]
+    public void A_span_of_one_day_is_said_as_that_day()
+    {
+        ChineseArguments.OneDaySpans("2013年10月17日至2013年10月17日未记录动员大会").ShouldBe("2013年10月17日未记录动员大会");
+        ChineseArguments.OneDaySpans("2013年10月17日至10月18日未记录动员大会").ShouldBe("2013年10月17日至10月18日未记录动员大会");
+    }
+
+    private static IEnumerable<string> Problems(string text)
+    {
+        foreach (Match m in IsoDay().Matches(text))
+        {
+            yield return $"ISO day {m.Value}";
+        }
+
+        foreach (Match m in SpaceBetweenChinese().Matches(text))
+        {
+            yield return $"a space in “{m.Value}”";
+        }
+
+        foreach (Match m in SameDaySpan().Matches(text))
+        {
+            yield return $"a one-day span “{m.Value}”";
+        }
+
+        foreach (var word in EnglishWords().Matches(text).Select(m => m.Value).Where(w => !Untitled.Contains(w)))
+        {
+            yield return $"English “{word}”";
+        }
+    }
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]+(?:[-.][A-Za-z0-9]+)*")]
+    private static partial Regex EnglishWords();
+
+    [GeneratedRegex(@"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")]
+    private static partial Regex IsoDay();
+
+    [GeneratedRegex(@"[\u4e00-\u9fff“”（）：，][ ]+[\u4e00-\u9fff“”（）：，]")]
+    private static partial Regex SpaceBetweenChinese();
+
+    [GeneratedRegex(@"(\d{4}年\d{1,2}月\d{1,2}日) ?至 ?\1")]
+    private static partial Regex SameDaySpan();
+}
