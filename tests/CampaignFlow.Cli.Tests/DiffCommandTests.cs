@@ -30,7 +30,7 @@ public sealed class DiffCommandTests
         lines.ShouldContain("+ 名册：新增 赵新");
 
         // A new party member is one more who must attend PY-25's meeting and whom PY-27's secretary comments on.
-        lines.ShouldContain("~ 区总机关支部召开一次专题组织生活会，每名党员都要参加：专题组织生活会 须全部 11 人参加 → 专题组织生活会 须全部 12 人参加");
+        lines.ShouldContain("~ 区总机关支部召开一次专题组织生活会，每名党员都要参加：专题组织生活会须全部 11 人参加 → 专题组织生活会须全部 12 人参加");
         lines.ShouldContain(l => l.StartsWith("~ 由支部主要负责同志对每一位党员进行点评：", StringComparison.Ordinal) && l.EndsWith("覆盖 11 对人员（按分管关系）", StringComparison.Ordinal));
     }
 

@@ -32,7 +32,7 @@ public sealed class ParticipationPerOccurrenceTests
         missed.Evidence.Actual.ShouldBe("5/6");
         missed.Evidence.Required.ShouldBe("100%");
         missed.Evidence.Counted.ShouldNotContain(august.Key);
-        missed.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("工委机关第一党支部：党支部集中学习：5 次中有 1 次出席未达要求（须 100%）：branch-study-organ-1-2（2013-08-19）：程立");
+        missed.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("工委机关第一党支部：党支部集中学习：5 次中有 1 次出席未达要求（须 100%）：branch-study-organ-1-2（2013年8月19日）：程立");
     }
 
     [Fact]
