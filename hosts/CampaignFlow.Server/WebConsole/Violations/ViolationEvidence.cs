@@ -6,14 +6,14 @@ namespace CampaignFlow.Server.WebConsole.Violations;
 /// <summary>
 /// A violation's evidence as a page shows it, read from the details the rules engine stored
 /// (<c>Verdicts/ViolationRows</c>): the amount found and the one required, the records that counted, what is
-/// missing, and the plan's lines the requirement comes from.
+/// missing, where in the plan the requirement is written, and the seed requirements it implements.
 /// </summary>
 /// <param name="Actual">What was found (4 h), or null.</param>
 /// <param name="Required">What the plan requires (8 h), or null.</param>
 /// <param name="Counted">The records that counted.</param>
 /// <param name="Missing">What is missing (people, documents, periods).</param>
 /// <param name="Location">The plan's file:line:column, or null.</param>
-/// <param name="Source">The plan's lines, as written.</param>
+/// <param name="Source">The ids of the seed requirements (docs/seed-requirements.md) it implements.</param>
 public sealed record ViolationEvidence(string? Actual, string? Required, IReadOnlyList<string> Counted, IReadOnlyList<string> Missing, string? Location, IReadOnlyList<string> Source)
 {
     /// <summary>Nothing known (details that are not the rules engine's JSON).</summary>
