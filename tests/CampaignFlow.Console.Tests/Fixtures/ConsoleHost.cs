@@ -12,24 +12,34 @@ namespace CampaignFlow.Console.Tests.Fixtures;
 /// definitions, the demo (seed logs replayed on its virtual clock, one day a millisecond) and its public tokens, a
 /// data folder of its own. Ready once the demo's clock has passed the last campaign.
 /// </summary>
-public sealed class ConsoleHost : WebApplicationFactory<Program>
+/// <param name="dataFolder">A data folder to use (kept on dispose), e.g. to start a second server on the first one's data; null for a new one.</param>
+public sealed class ConsoleHost(string? dataFolder = null) : WebApplicationFactory<Program>
 {
     // The last seed campaign ends in early October 2014 (DemoTests waits for the same day).
     private static readonly DateTimeOffset DemoEnd = new(2014, 10, 4, 0, 0, 0, TimeSpan.FromHours(8));
 
     private readonly int _port = FreePort();
 
-    /// <summary>The data folder (deleted on dispose).</summary>
-    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "campaignflow-console-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The data folder (deleted on dispose unless it was given).</summary>
+    public string DataFolder { get; } = dataFolder ?? NewDataFolder();
+
+    /// <summary>A data folder path nobody uses yet (not created).</summary>
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "campaignflow-console-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Where the server listens.</summary>
     public Uri Address => new($"http://127.0.0.1:{_port}");
 
-    /// <summary>Starts the server and waits for the demo to finish replaying.</summary>
-    public async Task StartAsync()
+    /// <summary>Starts the server and, unless told not to, waits for the demo to finish replaying.</summary>
+    /// <param name="waitForDemo">Wait until the demo's clock has passed the last campaign.</param>
+    public async Task StartAsync(bool waitForDemo = true)
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
         StartServer();
+        if (!waitForDemo)
+        {
+            return;
+        }
+
         using var client = new HttpClient { BaseAddress = Address };
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (true)
@@ -62,7 +72,7 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataFolder))
+        if (disposing && dataFolder is null && Directory.Exists(DataFolder))
         {
             try
             {

@@ -40,6 +40,12 @@ public sealed partial class SignInTests(ConsoleFixture console)
         cookie.HttpOnly.ShouldBeTrue();
         cookie.SameSite.ShouldBe(Microsoft.Playwright.SameSiteAttribute.Strict);
         (await page.Context.APIRequest.GetAsync("/violations")).Status.ShouldBe(401);
+
+        // Signing out ends it: the next page asks for a token again.
+        await page.ClickAsync("#sign-out");
+        await page.WaitForURLAsync("**/console/sign-in");
+        await page.GotoAsync("/console/bodies/weidu-district");
+        page.Url.ShouldContain("/console/sign-in?returnUrl=");
     }
 
     [GeneratedRegex(@"\d{4}年\d{1,2}月\d{1,2}日")]

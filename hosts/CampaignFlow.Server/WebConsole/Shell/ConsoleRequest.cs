@@ -53,9 +53,18 @@ public sealed class ConsoleRequest(IHttpContextAccessor accessor, UnitDirectory 
     /// <param name="status">The status code.</param>
     public void Answer(int status)
     {
-        if (!Http.Response.HasStarted)
+        var response = Http.Response;
+        if (response.HasStarted)
         {
-            Http.Response.StatusCode = status;
+            return;
         }
+
+        // Set as the answer starts, not now: Blazor (.NET 10) renders no body for a page whose status is 404 while it
+        // renders, expecting a re-executed not-found page, and the reader would lose the page's own reason.
+        response.OnStarting(() =>
+        {
+            response.StatusCode = status;
+            return Task.CompletedTask;
+        });
     }
 }
