@@ -15,6 +15,8 @@ public sealed class ViolationFilterTests(ConsoleFixture console)
     {
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.Auditor);
+        // An auditor of every unit starts at the home page, with the bodies whose overviews it may open.
+        (await page.Locator("a[href='/console/bodies/weidu-district']").CountAsync()).ShouldBe(1);
         await page.GotoAsync("/console/violations");
         var all = await TotalAsync(page);
         all.ShouldBeGreaterThan(0);

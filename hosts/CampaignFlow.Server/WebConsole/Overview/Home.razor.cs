@@ -35,11 +35,13 @@ public partial class Home
         }
 
         _units = caller.ReadableUnits();
-        // Every body above a readable unit, when the caller reads all of the body's units (as the overview demands).
-        _bodies = _units.SelectMany(u => Units.BodiesAbove(u)).GroupBy(b => b, StringComparer.Ordinal)
-            .Select(g => (Body: g.Key, Units: g.Count()))
-            .Where(b => Units.Under(b.Body) is var under && under.Count == b.Units && under.All(caller.CanRead))
-            .OrderByDescending(b => b.Units).ThenBy(b => b.Body, StringComparer.Ordinal).ToArray();
+        // Every body above a readable unit, when the caller reads all of the body's units (as the overview demands);
+        // a body that runs a campaign of its own (a district committee) is one of its units.
+        _bodies = _units.SelectMany(u => Units.BodiesAbove(u)).Distinct(StringComparer.Ordinal)
+            .Select(b => (Body: b, Under: Units.Under(b)))
+            .Where(b => b.Under.All(caller.CanRead))
+            .Select(b => (b.Body, b.Under.Count))
+            .OrderByDescending(b => b.Count).ThenBy(b => b.Body, StringComparer.Ordinal).ToArray();
     }
 
     private string NameOf(string body) => Units.Find(body)?.Name ?? body;
