@@ -33,6 +33,8 @@ public sealed partial class SignInTests(ConsoleFixture console)
         (await matrix.Locator("thead th.req").CountAsync()).ShouldBeGreaterThan(0);
         (await matrix.Locator("tfoot tr").CountAsync()).ShouldBe(3, "met, pending and violated counted per requirement");
         ChineseDay().IsMatch(await page.Locator("#overview-summary").TextContentAsync() ?? "").ShouldBeTrue("the day is written 2014年10月3日");
+        (await page.Locator("#open-history svg polyline").CountAsync()).ShouldBe(1, "the open violations per day, drawn");
+        ChineseDay().IsMatch(await page.Locator("#open-history figcaption").TextContentAsync() ?? "").ShouldBeTrue("the chart says its span in words");
         await ConsoleFixture.ScreenshotAsync(page, "overview-weidu-district");
 
         // The cookie is the browser's only: HttpOnly, SameSite=Strict; and it never authenticates the API.

@@ -8,7 +8,8 @@ namespace CampaignFlow.Server.WebConsole.Overview;
 /// <summary>
 /// <c>/console/bodies/{body}</c>: a body's units × requirements matrix (met, pending, violated, with totals per row
 /// and column), the units most behind, filters by kind, phase and day. Read from the roll-up tallies of ADR 0008, as
-/// <c>GET /bodies/{body}/compliance</c> and <c>GET /units?body=…&amp;sort=behind</c> are; the same checks of the query
+/// <c>GET /bodies/{body}/compliance</c>, <c>…/compliance/history</c> (the chart of open violations per day) and
+/// <c>GET /units?body=…&amp;sort=behind</c> are; the same checks of the query
 /// (<see cref="ComplianceQuery"/>) and of the caller (every unit under the body must be theirs).
 /// </summary>
 public partial class BodyOverview
@@ -20,6 +21,7 @@ public partial class BodyOverview
     private ComplianceFilter? _filter;
     private BodyCompliance? _compliance;
     private IReadOnlyList<UnitStanding> _behind = [];
+    private IReadOnlyList<OpenViolationsOnDay> _history = [];
     private (int Status, string Message)? _problem;
 
     /// <summary>The body's id.</summary>
@@ -87,6 +89,8 @@ public partial class BodyOverview
         var units = filter.Kind is { } kind ? scope.Units.Where(u => u.Kind == kind).ToArray() : scope.Units;
         _behind = (await rollups.RankBehindAsync(units, _compliance.At, cancel).ConfigureAwait(true))
             .Where(s => s.OpenViolations > 0).Take(BehindListed).ToArray();
+        // The whole body, whatever the kind: the history is kept per unit and day, not per kind (ADR 0008).
+        _history = await rollups.GetOpenHistoryAsync(scope, null, _compliance.At, cancel).ConfigureAwait(true);
     }
 
     private static string CellClass(ComplianceStatus? status) => status switch
