@@ -12,6 +12,7 @@ using CampaignFlow.Server.Api.Units;
 using CampaignFlow.Server.Api.Violations;
 using CampaignFlow.Server.Demo;
 using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ using Microsoft.Extensions.Options;
 namespace CampaignFlow.Server.Hosting;
 
 /// <summary>
-/// Puts the server together: options, the clock, the campaign runner, tokens, the API and its OpenAPI document.
+/// Puts the server together: options, the clock, the campaign runner, tokens, the API and its OpenAPI document, the
+/// web console.
 /// Program.cs only reads the command line and reports how the run ended.
 /// </summary>
 public static class ServerApplication
@@ -78,6 +80,7 @@ public static class ServerApplication
         services.AddSingleton<UnitLookup>();
         services.AddSingleton<BodyAccess>();
         services.AddSingleton<RecordWriter>();
+        services.AddSingleton<ViolationScope>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.AddProblemDetails();
         services.Configure<JsonOptions>(json =>
@@ -87,9 +90,12 @@ public static class ServerApplication
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         });
 
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
+        // Bearer tokens stay the default scheme: the API answers to them alone. The console's cookie is a second
+        // scheme that only the console's pages ask for (ADR 0012).
+        var authentication = services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization();
+        ConsoleHosting.AddServices(services, authentication);
         services.AddOpenApi("v1", openApi =>
         {
             openApi.AddDocumentTransformer<BearerSecurityTransformer>();
@@ -119,6 +125,7 @@ public static class ServerApplication
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        ConsoleHosting.Map(app);
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         ServerTelemetry.MapEndpoints(app);

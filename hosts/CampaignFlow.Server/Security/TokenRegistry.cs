@@ -28,9 +28,20 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, Runni
 
     /// <summary>The grant of <paramref name="token"/>, or null when the token is unknown.</summary>
     /// <param name="token">The token a client sent.</param>
-    public TokenGrant? Find(string token)
+    public TokenGrant? Find(string token) => FindHash(TokenHash.Of(token));
+
+    /// <summary>
+    /// The grant whose token has <paramref name="hash"/>, or null: how the console's cookie, which carries the hash and
+    /// never the token, finds its grant again on every request (a token removed from the configuration is gone).
+    /// </summary>
+    /// <param name="hash">The token's SHA-256 (<see cref="TokenHash.Of"/>).</param>
+    public TokenGrant? FindHash(string hash)
     {
-        var hash = TokenHash.Of(token);
+        if (!TokenHash.IsWellFormed(hash))
+        {
+            return null;
+        }
+
         TokenGrant? found = null;
         // Every grant is compared, in constant time each, so timing tells nothing about which hashes exist.
         foreach (var grant in _grants)

@@ -41,43 +41,25 @@ public static class ViolationEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        [AsParameters] ViolationQueryParameters parameters, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken cancellationToken)
+        [AsParameters] ViolationQueryParameters parameters, HttpContext context, Caller caller, RunningCampaigns running, ViolationScope violationScope, UnitLookup lookup, ApiProblems problems, CancellationToken cancellationToken)
     {
         if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
         {
             return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
         }
 
-        IReadOnlyCollection<string>? scope;
-        if (filter.Unit is { } unitId)
+        var resolved = violationScope.Resolve(caller, filter);
+        if (resolved.Unknown is { } unknown)
         {
-            var (unit, problem) = lookup.Find(context, caller, unitId, UnitAccess.Read);
-            if (problem is not null)
-            {
-                return problem;
-            }
-
-            scope = [unit!.Id];
-            if (filter.Body is { } body && !units.IsUnder(unit, body))
-            {
-                scope = [];
-            }
-        }
-        else if (filter.Body is { } body)
-        {
-            var under = units.Under(body);
-            if (under.FirstOrDefault(u => !caller.CanRead(u)) is { } foreign)
-            {
-                return lookup.Forbidden(context, caller, foreign.Id, UnitAccess.Read);
-            }
-
-            scope = under.Select(u => u.Id).ToArray();
-        }
-        else
-        {
-            scope = caller.ReadsAll ? null : caller.ReadableUnits().Select(u => u.Id).ToArray();
+            return problems.Write(context, StatusCodes.Status404NotFound, "unknown-unit", unknown);
         }
 
+        if (resolved.Forbidden is { } foreign)
+        {
+            return lookup.Forbidden(context, caller, foreign, UnitAccess.Read);
+        }
+
+        var scope = resolved.Units;
         var culture = ApiLanguage.Of(context.Request);
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
         var service = running.Service;

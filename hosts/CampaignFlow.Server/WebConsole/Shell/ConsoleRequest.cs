@@ -1,0 +1,70 @@
+using System.Globalization;
+using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Text;
+
+namespace CampaignFlow.Server.WebConsole.Shell;
+
+/// <summary>
+/// What every console page needs of its request: the reader's language and words, Beijing dates, who signed in (the
+/// API's <see cref="Security.Caller"/> for the cookie's grant) and the answer's status code. One per request.
+/// </summary>
+/// <param name="accessor">The current request (pages render inside it: static rendering, no circuit).</param>
+/// <param name="units">The running units, for the caller's rights.</param>
+public sealed class ConsoleRequest(IHttpContextAccessor accessor, UnitDirectory units)
+{
+    private Caller? _caller;
+
+    /// <summary>The request.</summary>
+    public HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("A console page rendered outside a request.");
+
+    /// <summary>The reader's language.</summary>
+    public CultureInfo Culture => ConsoleLanguage.Of(Http.Request);
+
+    /// <summary>zh-CN or en, for <c>&lt;html lang&gt;</c>.</summary>
+    public string LanguageTag => ConsoleLanguage.Tag(Culture);
+
+    /// <summary>True when the page is in Chinese.</summary>
+    public bool IsChinese => LanguageTag == ConsoleLanguage.ChineseTag;
+
+    /// <summary>
+    /// Who signed in, with the API's rights; null on the pages anyone may open (sign-in). The cookie handler puts the
+    /// grant where the bearer handler puts it, so this is the same <see cref="Security.Caller"/> the API builds.
+    /// </summary>
+    public Caller? Caller => _caller ??= Http.Items[typeof(TokenGrant)] is TokenGrant grant ? new Caller(grant, units) : null;
+
+    /// <summary>A word or sentence of the catalogue in the reader's language.</summary>
+    /// <param name="code">The message code.</param>
+    /// <param name="arguments">Values for the placeholders.</param>
+    public string T(string code, params string[] arguments) => ConsoleText.Format(code, Culture, arguments);
+
+    /// <summary>A day, as the reader writes it.</summary>
+    /// <param name="day">The day.</param>
+    public string Day(DateOnly day) => BeijingTime.Day(day, Culture);
+
+    /// <summary>A moment in Beijing time.</summary>
+    /// <param name="moment">The moment.</param>
+    public string Moment(DateTimeOffset moment) => BeijingTime.Moment(moment, Culture);
+
+    /// <summary>A whole number as the reader writes it.</summary>
+    /// <param name="value">The number.</param>
+    public string Number(int value) => value.ToString("N0", Culture);
+
+    /// <summary>Sets the status code of the answer (a refusal is a 4xx page, never a 200 that says no).</summary>
+    /// <param name="status">The status code.</param>
+    public void Answer(int status)
+    {
+        var response = Http.Response;
+        if (response.HasStarted)
+        {
+            return;
+        }
+
+        // Set as the answer starts, not now: Blazor (.NET 10) renders no body for a page whose status is 404 while it
+        // renders, expecting a re-executed not-found page, and the reader would lose the page's own reason.
+        response.OnStarting(() =>
+        {
+            response.StatusCode = status;
+            return Task.CompletedTask;
+        });
+    }
+}

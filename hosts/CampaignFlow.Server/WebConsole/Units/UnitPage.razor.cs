@@ -1,0 +1,75 @@
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.Api.Problems;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Text;
+using Microsoft.AspNetCore.Components;
+
+namespace CampaignFlow.Server.WebConsole.Units;
+
+/// <summary>
+/// <c>/console/units/{unit}</c>: a unit's campaign as a timeline (phases as bands, what it recorded as marks, open
+/// violations in red at the end of their periods, today), its phases, open violations and what comes next. Readers of
+/// the unit only, as <c>GET /units/{unit}/state</c>: another unit's page is a 403 page.
+/// </summary>
+public partial class UnitPage
+{
+    // The page lists the first ones; the violations page has them all.
+    private const int OpenListed = 50;
+
+    // Marks beyond this many would draw one dark bar; the timeline is a picture, the records are in the store.
+    private const int MaxMarks = 2000;
+
+    private UnitCampaignState? _state;
+    private TimelineScale? _scale;
+    private DateOnly _today;
+    private IReadOnlyList<StoredRecord> _records = [];
+    private IReadOnlyList<StoredViolation> _open = [];
+    private (int Status, string Message)? _problem;
+
+    [Inject]
+    private RunningCampaigns Running { get; set; } = null!;
+
+    [Inject]
+    private UnitDirectory Units { get; set; } = null!;
+
+    /// <summary>The unit's id.</summary>
+    [Parameter]
+    public string Unit { get; set; } = "";
+
+    /// <inheritdoc/>
+    protected override async Task OnParametersSetAsync()
+    {
+        var caller = Request.Caller!;
+        var culture = Request.Culture;
+        if (Units.Find(Unit) is not { } unit)
+        {
+            _problem = (StatusCodes.Status404NotFound, ApiProblems.Text("unknown-unit", culture, Unit));
+            return;
+        }
+
+        if (!caller.CanRead(unit))
+        {
+            _problem = (StatusCodes.Status403Forbidden, ApiProblems.Text("forbidden-unit", culture, caller.Name, ApiProblems.Text("verb-read", culture), unit.Id));
+            return;
+        }
+
+        var service = Running.Service;
+        var cancel = Request.Http.RequestAborted;
+        if (await service.GetStateAsync(unit.Id, cancel).ConfigureAwait(true) is not { } state)
+        {
+            _problem = (StatusCodes.Status404NotFound, ApiProblems.Text("unknown-unit", culture, Unit));
+            return;
+        }
+
+        _state = state;
+        _today = BeijingTime.DayOf(state.Now);
+        _records = (await service.ReadRecordsAsync(unit.Id, maxCount: MaxMarks, ct: cancel).ConfigureAwait(true)) ?? [];
+        _open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [unit.Id], Status = ViolationStatus.Open, Limit = 1000 }, cancel).ConfigureAwait(true)).Items;
+        if (state.Phases.Count > 0)
+        {
+            _scale = new TimelineScale(state.Phases.Min(p => p.Start), state.Phases.Max(p => p.End));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.Api.Problems;
+using CampaignFlow.Server.Api.Violations;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.WebConsole.Session;
+using CampaignFlow.Server.WebConsole.Shell;
+
+namespace CampaignFlow.Server.WebConsole.Violations;
+
+/// <summary>
+/// <c>GET /console/violations.csv</c>: the violations page's matches as the API's streamed CSV export, with a UTF-8
+/// byte-order mark first, so Excel opens the Chinese messages as Chinese (without it Excel guesses the system's code
+/// page). Same filters and the same scope as the page and <c>GET /violations</c>.
+/// </summary>
+public static class ViolationExportEndpoint
+{
+    /// <summary>Where the page links it.</summary>
+    public const string Path = "/console/violations.csv";
+
+    /// <summary>Maps the endpoint.</summary>
+    /// <param name="app">Where.</param>
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGet(Path, ExportAsync).RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
+
+    private static IResult ExportAsync(
+        [AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running, CancellationToken cancellationToken)
+    {
+        var culture = request.Culture;
+        if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
+        {
+            return Results.Text(ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var caller = request.Caller!;
+        var units = scope.Resolve(caller, filter);
+        if (units.Unknown is { } unknown)
+        {
+            return Results.Text(ApiProblems.Text("unknown-unit", culture, unknown), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (units.Forbidden is { } foreign)
+        {
+            return Results.Text(
+                ApiProblems.Text("forbidden-unit", culture, caller.Name, ApiProblems.Text("verb-read", culture), foreign), "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
+        var rows = units.Units is { Count: 0 } ? AsyncEnumerable.Empty<StoredViolation>() : running.Service.StreamViolationsAsync(filter.ToQuery(units.Units), cancellationToken);
+        return Results.Stream(
+            async body =>
+            {
+                await body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken).ConfigureAwait(false);
+                await ViolationCsvExport.WriteAsync(body, rows, culture, cancellationToken).ConfigureAwait(false);
+            },
+            "text/csv; charset=utf-8");
+    }
+}

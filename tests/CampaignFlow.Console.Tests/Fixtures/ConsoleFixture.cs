@@ -1,0 +1,72 @@
+using CampaignFlow.Tests.Shared;
+using Microsoft.Playwright;
+
+namespace CampaignFlow.Console.Tests.Fixtures;
+
+/// <summary>
+/// One demo server and one browser for every console test (starting either takes seconds; each test opens its own
+/// browser context, so cookies never leak between tests). Screenshots go to artifacts/console/ (gitignored).
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>The server.</summary>
+    public ConsoleHost Host { get; } = new();
+
+    /// <summary>Where screenshots are saved.</summary>
+    public static string Artifacts { get; } = Repository.Path("artifacts", "console");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Artifacts);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+        await Host.StartAsync();
+    }
+
+    /// <summary>A new page in a fresh context (no cookies), at phone width when asked, Chinese and Beijing time like the readers.</summary>
+    /// <param name="phone">A 390-pixel-wide viewport instead of a desktop's.</param>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.Address.ToString(),
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+            AcceptDownloads = true,
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in with <paramref name="token"/> on the sign-in page and waits for the page it leads to.</summary>
+    /// <param name="page">The page.</param>
+    /// <param name="token">The token.</param>
+    public static async Task SignInAsync(IPage page, string token)
+    {
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/console/sign-in**");
+        await page.FillAsync("#token", token);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/console/sign-in", StringComparison.Ordinal));
+    }
+
+    /// <summary>Saves a full-page screenshot as artifacts/console/<paramref name="name"/>.png.</summary>
+    /// <param name="page">The page.</param>
+    /// <param name="name">The file's name.</param>
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Host.DisposeAsync();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using CampaignFlow.Tests.Shared;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CampaignFlow.Console.Tests.Fixtures;
+
+/// <summary>
+/// The real server, in process but listening on a real port (Kestrel) so Chromium can reach it: the repository's
+/// definitions, the demo (seed logs replayed on its virtual clock, one day a millisecond) and its public tokens, a
+/// data folder of its own. Ready once the demo's clock has passed the last campaign.
+/// </summary>
+/// <param name="dataFolder">A data folder to use (kept on dispose), e.g. to start a second server on the first one's data; null for a new one.</param>
+public sealed class ConsoleHost(string? dataFolder = null) : WebApplicationFactory<Program>
+{
+    // The last seed campaign ends in early October 2014 (DemoTests waits for the same day).
+    private static readonly DateTimeOffset DemoEnd = new(2014, 10, 4, 0, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly int _port = FreePort();
+
+    /// <summary>The data folder (deleted on dispose unless it was given).</summary>
+    public string DataFolder { get; } = dataFolder ?? NewDataFolder();
+
+    /// <summary>A data folder path nobody uses yet (not created).</summary>
+    public static string NewDataFolder() => Path.Combine(Path.GetTempPath(), "campaignflow-console-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Where the server listens.</summary>
+    public Uri Address => new($"http://127.0.0.1:{_port}");
+
+    /// <summary>Starts the server and, unless told not to, waits for the demo to finish replaying.</summary>
+    /// <param name="waitForDemo">Wait until the demo's clock has passed the last campaign.</param>
+    public async Task StartAsync(bool waitForDemo = true)
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
+        StartServer();
+        if (!waitForDemo)
+        {
+            return;
+        }
+
+        using var client = new HttpClient { BaseAddress = Address };
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
+            if (health.RootElement.GetProperty("now").GetDateTimeOffset() >= DemoEnd)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The demo did not reach the end of the seed campaigns in 4 minutes.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("CampaignFlow:Definitions", Repository.Path("definitions"));
+        builder.UseSetting("CampaignFlow:Data", DataFolder);
+        builder.UseSetting("CampaignFlow:MaxSleepSeconds", "1");
+        builder.UseSetting("CampaignFlow:Demo", "true");
+        builder.UseSetting("CampaignFlow:DemoDayMilliseconds", "1");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && dataFolder is null && Directory.Exists(DataFolder))
+        {
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may hold the file a moment longer on a slow machine; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
