@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Server.Api.Violations;
 using CampaignFlow.Server.Security;
