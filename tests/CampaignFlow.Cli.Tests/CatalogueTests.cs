@@ -17,6 +17,7 @@ public partial class CatalogueTests
     private static readonly HashSet<string> Allowed =
     [
         "campaignflow", "validate", "--help", "--lang", "--at", "--definitions", "zh-CN", "zh", "zh-Hans", "en", "en-US", "unit.id", "unit.parent",
+        "--explain", "JSON", "CSV",
     ];
 
     public static TheoryData<string> Codes() => [.. CliMessages.Templates.Codes.Order(StringComparer.Ordinal)];

@@ -6,7 +6,9 @@ using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Cli.Output;
 using CampaignFlow.Cli.Simulating;
 using CampaignFlow.Compliance.Engines;
+using CampaignFlow.Compliance.Explaining;
 using CampaignFlow.Compliance.Logs;
+using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.NRules;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Simulation;
@@ -37,10 +39,14 @@ internal static class SimulateCommand
             Description = $"The rules engine that runs the compliance rules: {string.Join(" or ", ComplianceEngines.Names)} (the same rules, the same verdicts).",
             DefaultValueFactory = _ => ReteComplianceEngine.Instance.Name,
         };
+        var explain = new Option<string?>("--explain")
+        {
+            Description = "Say why a requirement (ACTION:KIND, or an action id for all of its requirements) is or is not violated: each period, each record.",
+        };
         var lang = Language.CreateOption();
         var command = new Command("simulate", "Run a plan's rules over an activity log: violations with evidence, and what is pending.")
         {
-            plan, activities, at, format, definitions, engine, lang,
+            plan, activities, at, format, definitions, engine, lang, explain,
         };
         command.SetAction(parsed =>
         {
@@ -92,6 +98,11 @@ internal static class SimulateCommand
             }
 
             var unitPlan = log.UnitPlan ?? resolved;
+            if (parsed.GetValue(explain) is { } asked)
+            {
+                return Explain(ComplianceRules.For(unitPlan, rulesEngine), asked, log.Records, until, parsed.GetValue(format)!, output, error, culture);
+            }
+
             var result = Simulator.Run(ComplianceRules.For(unitPlan, rulesEngine), log.Records, until);
             // The simulation stops at 00:00 after the last day it counts: that day, not the next, is what was simulated
             // (--at 2014-03-20 is "at the end of 2014-03-20"), as `report --at` says it.
@@ -127,5 +138,49 @@ internal static class SimulateCommand
             return 0;
         });
         return command;
+    }
+
+    private static int Explain(ComplianceRules rules, string asked, IReadOnlyList<UnitRecord> records, DateTimeOffset? until, string format, TextWriter output, TextWriter error, CultureInfo culture)
+    {
+        if (format == "csv")
+        {
+            error.WriteLine(CliMessages.Text("explain-csv", culture));
+            return 2;
+        }
+
+        // An action id stands for each of its requirements.
+        var ids = rules.Judges.ContainsKey(asked) ? [asked] : rules.Judges.Keys.Where(k => k.StartsWith(asked + ":", StringComparison.Ordinal)).ToArray();
+        if (ids.Length == 0)
+        {
+            error.WriteLine(CliMessages.Text("explain-unknown", culture, asked, string.Join(", ", rules.Judges.Keys)));
+            return 2;
+        }
+
+        var explanations = new List<RequirementExplanation>();
+        foreach (var id in ids)
+        {
+            try
+            {
+                explanations.Add(RequirementExplainer.Explain(rules, id, records, until));
+            }
+            catch (NotSupportedException)
+            {
+                error.WriteLine(CliMessages.Text("explain-across", culture, id));
+                return 2;
+            }
+        }
+
+        if (format == "json")
+        {
+            output.WriteLine(JsonSerializer.Serialize(explanations, Json));
+            return 0;
+        }
+
+        foreach (var explanation in explanations)
+        {
+            ExplanationText.Write(output, explanation, culture);
+        }
+
+        return 0;
     }
 }
