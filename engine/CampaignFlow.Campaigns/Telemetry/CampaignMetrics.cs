@@ -23,6 +23,14 @@ public sealed class CampaignMetrics : IDisposable
     public const string ActivitySourceName = "CampaignFlow.Campaigns";
 
     private static readonly ActivitySource Source = new(ActivitySourceName);
+
+    // Durations are in seconds: exporters' default buckets (0, 5, 10, 25 … 10,000) are for milliseconds and would put
+    // every recording in the first one.
+    private static readonly InstrumentAdvice<double> Seconds = new()
+    {
+        HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    };
+
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _recordsStored;
@@ -46,15 +54,15 @@ public sealed class CampaignMetrics : IDisposable
         _recordings = _meter.CreateCounter<long>("campaignflow.recordings", "{recording}",
             "Calls that record what a unit did, by result: stored, invalid, refused, conflict.");
         _recordingDuration = _meter.CreateHistogram<double>("campaignflow.recording.duration", "s",
-            "How long one recording takes, from reading the text to the unit's watermark moved.");
+            "How long one recording takes, from reading the text to the unit's watermark moved.", advice: Seconds);
         _violationsOpened = _meter.CreateCounter<long>("campaignflow.violations.opened", "{violation}", "Violations opened (or reopened).");
         _violationsResolved = _meter.CreateCounter<long>("campaignflow.violations.resolved", "{violation}", "Violations resolved.");
         _timersFired = _meter.CreateCounter<long>("campaignflow.timers.fired", "{timer}", "Workflow timers fired (period boundaries, deadlines).");
-        _tickDuration = _meter.CreateHistogram<double>("campaignflow.tick.duration", "s", "How long one pass of the host's loop takes (timers, inbox, bodies, reconciling).");
+        _tickDuration = _meter.CreateHistogram<double>("campaignflow.tick.duration", "s", "How long one pass of the host's loop takes (timers, inbox, bodies, reconciling).", advice: Seconds);
         _sessionRebuilds = _meter.CreateCounter<long>("campaignflow.sessions.rebuilt", "{session}",
             "Rule sessions rebuilt from the stored records (after eviction, a restart, another host's records or a failure).");
         _storeDuration = _meter.CreateHistogram<double>("campaignflow.store.duration", "s",
-            "How long the store takes to append records or apply violation changes, by operation.");
+            "How long the store takes to append records or apply violation changes, by operation.", advice: Seconds);
     }
 
     /// <summary>Publishes how many units run and how many rule sessions are in memory, read when the meter is collected.</summary>
