@@ -23,6 +23,7 @@ namespace CampaignFlow.CampaignHarness;
 internal sealed class InProcessHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _stopped;
 
     private InProcessHost(WebApplication app, VirtualClock clock, Uri address)
     {
@@ -93,8 +94,14 @@ internal sealed class InProcessHost : IAsyncDisposable
         await Ticks.TickAsync(ct);
     }
 
+    /// <summary>Stops the host (its runner stops ticking and closes the store) once; the harness stops it before measuring the database.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
