@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CampaignFlow.Bench.Units;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Storage.Sqlite.Campaigns;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
+using CampaignFlow.Bench.Units;
 using CampaignFlow.Campaigns.Bench;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Storage.Sqlite.Campaigns;

@@ -10,7 +10,7 @@ namespace CampaignFlow.Campaigns.Bench;
 /// </summary>
 internal static class StreetClones
 {
-    public const string DistrictFile = "weidu-district-2014.yaml";
+    public const string DistrictFile = CampaignFlow.Bench.Units.TreeUnits.DistrictFile;
     public const string StreetFile = "weidu-xiguan-street-2014.yaml";
     private const string StreetPlanId = "weidu-xiguan-street-2014";
     private const string StreetUnitId = "weidu-xiguan-street";

@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace CampaignFlow.CampaignHarness;
+
+/// <summary>The harness's options.</summary>
+/// <param name="Units">Units generated in the organisation file (魏都区委 runs besides them).</param>
+/// <param name="Store"><c>sqlite</c> or <c>postgres</c> (a private server for the run).</param>
+/// <param name="Gaps">The share of units, 0 to 1, that miss or short one requirement of the first link.</param>
+/// <param name="Seed">The seed of the generator: the same seed, the same records.</param>
+/// <param name="Clients">Parallel posting clients.</param>
+/// <param name="ExtraPerWeek">Records beyond the requirements each unit makes per week after the first link (mean).</param>
+/// <param name="Definitions">The repository's definitions folder, with 魏都区委's plan and the templates.</param>
+/// <param name="Keep">Keep the temp folder (definitions, data, server log).</param>
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep)
+{
+    public const string Usage =
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep]";
+
+    /// <summary>Reads the command line; null when it is wrong.</summary>
+    public static HarnessOptions? Parse(string[] args)
+    {
+        var (units, store, gaps, seed, clients, extra, keep) = (1000, "sqlite", 0.10, 2014, 4, 0.5, false);
+        string? definitions = null;
+        try
+        {
+            for (var i = 0; i < args.Length; i++)
+            {
+                string Next() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value");
+                switch (args[i])
+                {
+                    case "--units": units = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--store": store = Next(); break;
+                    case "--gaps": gaps = Share(Next()); break;
+                    case "--seed": seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--clients": clients = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--extra-per-week": extra = double.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--definitions": definitions = Path.GetFullPath(Next()); break;
+                    case "--keep": keep = true; break;
+                    default: return null;
+                }
+            }
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return null;
+        }
+
+        definitions ??= FindDefinitions(Directory.GetCurrentDirectory());
+        var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null;
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep) : null;
+    }
+
+    // "10%" or "0.1".
+    private static double Share(string text) => text.EndsWith('%')
+        ? double.Parse(text[..^1], CultureInfo.InvariantCulture) / 100
+        : double.Parse(text, CultureInfo.InvariantCulture);
+
+    // The first definitions/ walking up from the working directory, so the command works from the root or the project.
+    private static string? FindDefinitions(string from)
+    {
+        for (var folder = new DirectoryInfo(from); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "definitions");
+            if (Bench.Units.TreeUnits.HasSources(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}

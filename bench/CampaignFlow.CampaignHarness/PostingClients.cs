@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace CampaignFlow.CampaignHarness;
+
+/// <summary>
+/// Posts each week's batches to <c>POST /units/{unit}/records</c>, <c>clients</c> at a time, and times every call.
+/// The answer says which violations the recording opened and resolved, so a call whose answer changed violations is
+/// a record → violation latency measured end to end. A batch not stored whole (an error, a refusal, a duplicate or
+/// a conflict where the generator made a new record) is a failure of the run.
+/// </summary>
+internal sealed class PostingClients(HttpClient http, int clients)
+{
+    private readonly ConcurrentDictionary<string, int> _resolvedByUnit = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _failures = new();
+    private long _posts;
+    private long _records;
+    private long _opened;
+    private long _resolved;
+
+    /// <summary>Every call's duration.</summary>
+    public Latencies AllCalls { get; } = new();
+
+    /// <summary>The durations of the calls whose answer opened or resolved a violation.</summary>
+    public Latencies ChangingCalls { get; } = new();
+
+    public long Posts => Interlocked.Read(ref _posts);
+
+    public long Records => Interlocked.Read(ref _records);
+
+    public long Opened => Interlocked.Read(ref _opened);
+
+    public long Resolved => Interlocked.Read(ref _resolved);
+
+    /// <summary>Violations each unit's posts resolved.</summary>
+    public IReadOnlyDictionary<string, int> ResolvedByUnit => _resolvedByUnit;
+
+    /// <summary>What went wrong, in the order seen.</summary>
+    public IReadOnlyCollection<string> Failures => _failures;
+
+    public Task PostAsync(IReadOnlyList<WeekBatch> batches, CancellationToken ct) =>
+        Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, PostOneAsync);
+
+    private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct)
+    {
+        using var body = new ByteArrayContent(RecordBatchJson.Write(batch.Records));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var watch = Stopwatch.StartNew();
+        using var response = await http.PostAsync(new Uri($"/units/{batch.Log.UnitId}/records", UriKind.Relative), body, ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        Interlocked.Increment(ref _posts);
+        AllCalls.Add(elapsed);
+        if (!response.IsSuccessStatusCode)
+        {
+            _failures.Enqueue($"{batch.Log.UnitId}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 400)]}");
+            return;
+        }
+
+        using var answer = JsonDocument.Parse(text);
+        var root = answer.RootElement;
+        var inserted = root.GetProperty("inserted").GetInt32();
+        var opened = root.GetProperty("opened").GetArrayLength();
+        var resolved = root.GetProperty("resolved").GetArrayLength();
+        Interlocked.Add(ref _records, inserted);
+        if (inserted != batch.Records.Count)
+        {
+            _failures.Enqueue($"{batch.Log.UnitId}: {inserted} of {batch.Records.Count} records inserted " +
+                $"({root.GetProperty("duplicates").GetInt32()} duplicates, {root.GetProperty("conflicts").GetInt32()} conflicts)");
+        }
+
+        if (opened + resolved > 0)
+        {
+            ChangingCalls.Add(elapsed);
+            Interlocked.Add(ref _opened, opened);
+            Interlocked.Add(ref _resolved, resolved);
+            _resolvedByUnit.AddOrUpdate(batch.Log.UnitId, resolved, (_, before) => before + resolved);
+        }
+    }
+}
