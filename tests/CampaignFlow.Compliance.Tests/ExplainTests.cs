@@ -26,15 +26,16 @@ public sealed class ExplainTests
 
         var w10 = explanation.Periods.Single(p => p.Period == "2014-W10");
         w10.Status.ShouldBe("violated");
-        w10.Evidence.ShouldNotBeNull().Counted.ShouldBe(["study-2014-w10"]);
-        w10.ViolationId.ShouldBe("panyu-ftu/panyu-ftu-2014@1/weekly-study:period-minimum/2014-W10");
-        w10.MessageZh.ShouldNotBeNullOrWhiteSpace();
-        w10.MessageEn.ShouldNotBeNullOrWhiteSpace();
+        var violation = w10.Violations.ShouldHaveSingleItem();
+        violation.Evidence.Counted.ShouldBe(["study-2014-w10"]);
+        violation.Id.ShouldBe("panyu-ftu/panyu-ftu-2014@1/weekly-study:period-minimum/2014-W10");
+        violation.MessageZh.ShouldNotBeNullOrWhiteSpace();
+        violation.MessageEn.ShouldNotBeNullOrWhiteSpace();
         w10.Records.Single().Counted.ShouldBeTrue();
 
         // 12 March is in week 11, which has not closed.
         var w11 = explanation.Periods.Single(p => p.Period == "2014-W11");
-        (w11.Status, w11.ViolationId, w11.Records.Count).ShouldBe(("pending", null, 0));
+        (w11.Status, w11.Violations.Count, w11.Records.Count).ShouldBe(("pending", 0, 0));
         explanation.Periods.Where(p => p.End < new DateOnly(2014, 3, 10)).ShouldAllBe(p => p.Status != "pending");
     }
 
@@ -76,6 +77,52 @@ public sealed class ExplainTests
         var explanation = RequirementExplainer.Explain(Seeds.Rules(Panyu), WeeklyStudy, [.. Seeds.Log(Panyu).Records, early]);
 
         explanation.OutsidePeriods.ShouldBe([new RecordCheck("study-early", new DateOnly(2014, 1, 20), "outside-periods")]);
+    }
+
+    [Fact]
+    public void A_record_of_the_day_that_began_in_Beijing_counts_though_it_is_still_the_day_before_in_UTC()
+    {
+        // W10's study moved to Sunday 9 March; 01:00 on 10 March in Beijing is 17:00 on 9 March UTC.
+        var study = Verdicts.Record<ActivityRecord>(Panyu, "study-2014-w10");
+        var records = Seeds.Log(Panyu).Records.Where(r => r.Key != study.Key).Append(study with { Day = new DateOnly(2014, 3, 9), LastDay = new DateOnly(2014, 3, 9) }).ToArray();
+
+        var explanation = RequirementExplainer.Explain(Seeds.Rules(Panyu), WeeklyStudy, records, new DateTimeOffset(2014, 3, 9, 17, 0, 0, TimeSpan.Zero));
+
+        var w10 = explanation.Periods.Single(p => p.Period == "2014-W10");
+        w10.Status.ShouldBe("violated");
+        w10.Records.ShouldBe([new RecordCheck(study.Key, new DateOnly(2014, 3, 9), "counted")]);
+    }
+
+    [Fact]
+    public void Each_ledger_item_past_its_deadline_is_its_own_violation_and_is_marked_on_its_record()
+    {
+        var plan = "guangxi-ftu-2013";
+        var rules = Seeds.Rules(plan);
+        var records = Seeds.Log(plan).Records.ToArray();
+        var expected = Seeds.Simulate(plan).Violations.Where(v => v.RequirementId == "opinions-ledger:ledger").ToArray();
+        expected.Length.ShouldBeGreaterThan(1);
+
+        var explanation = RequirementExplainer.Explain(rules, "opinions-ledger:ledger", records);
+
+        var found = explanation.Periods.SelectMany(p => p.Violations).ToArray();
+        found.Select(v => v.Id).ShouldBe(expected.Select(v => v.Id), ignoreOrder: true);
+        var marked = explanation.Periods.SelectMany(p => p.Records).Where(r => r.Outcome == "violated").Select(r => r.Key);
+        marked.ShouldBe(expected.Select(v => v.Record!), ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_leaders_self_examination_counts_for_that_leader_only()
+    {
+        var explanation = RequirementExplainer.Explain(Seeds.Rules(Panyu), "self-examination:approval-gate", Seeds.Log(Panyu).Records.ToArray());
+
+        foreach (var period in explanation.Periods)
+        {
+            var counted = period.Records.Where(r => r.Counted).ToArray();
+            counted.Length.ShouldBeLessThanOrEqualTo(1, $"{period.Target}: {string.Join(", ", counted.Select(r => r.Key))}");
+            period.Records.Count(r => r.Outcome == "other-target").ShouldBe(period.Records.Count - counted.Length);
+        }
+
+        explanation.Periods.Count.ShouldBeGreaterThan(1);
     }
 
     [Fact]

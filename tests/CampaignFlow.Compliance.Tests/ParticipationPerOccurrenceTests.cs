@@ -57,9 +57,22 @@ public sealed class ParticipationPerOccurrenceTests
     public void Without_a_rate_one_absentee_at_any_session_is_a_violation_even_when_present_at_the_others()
     {
         var plan = RatePlan("");
-        var result = Run(plan, [new(3, 7, ["a", "b", "c", "d", "e"]), new(3, 14, ["a", "b", "c", "d"])]);
+        var result = Run(plan, [new(3, 7, ["a", "b", "c", "d", "e"]), new(3, 14, ["a", "b", "c", "d"]), new(3, 21, ["a", "b", "c", "d", "e"])]);
 
         result.Violations.ShouldHaveSingleItem().Evidence.Missing.ShouldBe(["study-3-14（2014-03-14）：戊五"]);
+    }
+
+    [Fact]
+    public void When_the_action_asks_for_one_session_a_make_up_session_short_of_people_does_not_count_against_it()
+    {
+        // MY-10's shape: 1 tutorial for all party members; a second, make-up tutorial with two of them is no violation.
+        var plan = RatePlan("", "atLeast: 1次");
+
+        Run(plan, [new(3, 7, ["a", "b", "c", "d", "e"]), new(3, 14, ["a", "b"])]).Violations.ShouldBeEmpty();
+
+        // With no session attended by all, the best one is short, and it is named.
+        var result = Run(plan, [new(3, 7, ["a", "b", "c", "d"]), new(3, 14, ["a", "b"])]);
+        result.Violations.ShouldHaveSingleItem().Code.ShouldBe("participation-short-at");
     }
 
     [Theory]
@@ -123,7 +136,8 @@ public sealed class ParticipationPerOccurrenceTests
 
     private sealed record Day(int Month, int DayOfMonth, string[] Present);
 
-    private static string RatePlan(string rate) => $$"""
+    // 12 hours of study in March: every session counts toward it, so every session must be attended.
+    private static string RatePlan(string rate, string amount = "atLeast: 12小时") => $$"""
         plan: rate-2014
         title: 某支部实施方案
         unit: { id: branch-a, name: 某支部 }
@@ -142,7 +156,7 @@ public sealed class ParticipationPerOccurrenceTests
             title: 学习教育
             window: 3月
             actions:
-              - { id: study, activity: concentrated-study, attendedBy: party-member, {{(rate.Length == 0 ? "" : rate + ", ")}}atLeast: 1次 }
+              - { id: study, activity: concentrated-study, attendedBy: party-member, {{(rate.Length == 0 ? "" : rate + ", ")}}{{amount}} }
         """;
 
     private static PlanCatalog Load(string text)

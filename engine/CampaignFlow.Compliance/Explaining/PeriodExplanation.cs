@@ -1,5 +1,3 @@
-using CampaignFlow.Compliance.Violations;
-
 namespace CampaignFlow.Compliance.Explaining;
 
 /// <summary>One period (and target) of a requirement: whether it is met, violated or still open, and on which records.</summary>
@@ -8,10 +6,7 @@ namespace CampaignFlow.Compliance.Explaining;
 /// <param name="Start">Its first day.</param>
 /// <param name="End">Its last day.</param>
 /// <param name="Status"><c>met</c>, <c>violated</c> or <c>pending</c> (not closed at the moment asked about).</param>
-/// <param name="ViolationId">The violation's id when violated.</param>
-/// <param name="MessageZh">The violation's message in Chinese when violated.</param>
-/// <param name="MessageEn">The violation's message in English when violated.</param>
-/// <param name="Evidence">What the violation rests on when violated: records counted, what is missing, the numbers.</param>
+/// <param name="Violations">The violations the rules opened there (several for a judge of each record, such as a ledger's items).</param>
 /// <param name="Records">The records of the subject in the period and how each fared.</param>
 public sealed record PeriodExplanation(
     string Period,
@@ -19,8 +14,5 @@ public sealed record PeriodExplanation(
     DateOnly Start,
     DateOnly End,
     string Status,
-    string? ViolationId,
-    string? MessageZh,
-    string? MessageEn,
-    Evidence? Evidence,
+    IReadOnlyList<ViolationFound> Violations,
     IReadOnlyList<RecordCheck> Records);

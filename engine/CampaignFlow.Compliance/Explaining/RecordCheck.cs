@@ -4,9 +4,10 @@ namespace CampaignFlow.Compliance.Explaining;
 /// <param name="Key">The record's key.</param>
 /// <param name="Day">Its day.</param>
 /// <param name="Outcome">
-/// <c>counted</c>; or the first condition it failed: <c>where-not-matched</c> (its attributes are not those the
-/// requirement asks for), <c>other-target</c> (another person's, branch's or department's), <c>not-relevant</c> (the
-/// judge does not read it).
+/// <c>counted</c>; <c>violated</c> (a judge of each record found this one wanting: a ledger item past its deadline);
+/// or the first condition it failed: <c>where-not-matched</c> (its attributes are not those the requirement asks for),
+/// <c>other-target</c> (another person's, branch's or department's), <c>not-relevant</c> (the judge does not read it),
+/// <c>outside-periods</c> (in none of the requirement's periods).
 /// </param>
 public sealed record RecordCheck(string Key, DateOnly Day, string Outcome)
 {

@@ -31,7 +31,7 @@ public static class RequirementExplainer
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(records);
-        var judge = rules.Judges.TryGetValue(requirementId, out var found) ? found : throw new KeyNotFoundException(requirementId);
+        var judge = rules.Judges.TryGetValue(requirementId, out var own) ? own : throw new KeyNotFoundException(requirementId);
         var requirement = judge.Requirement;
         if (requirement.Across is not null || judge.ReadsOtherUnits)
         {
@@ -41,20 +41,24 @@ public static class RequirementExplainer
         var simulated = Simulator.Run(rules, records, at, unit);
         var violations = simulated.Violations.Where(v => v.RequirementId == requirementId).ToArray();
         var pending = simulated.Pending.Where(d => d.RequirementId == requirementId).Select(d => (d.Period, d.Target)).ToHashSet();
-        var known = records.Where(r => r.Day < DateOnly.FromDateTime(simulated.At.DateTime) || at is null).ToArray();
+        // The records the simulation fed the rules: those whose day had begun, in the plan's time zone, by the moment asked.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(rules.Plan.TimeZone, out var planZone) ? planZone : TimeZoneInfo.Utc;
+        var known = records.Where(r => StartOf(r.Day, zone) < simulated.At).ToArray();
         var subject = known.Where(r => SubjectRecords.Is(r, requirement.Subject) || (requirement.Subject.Kind == SubjectKind.Span && r is ActivityRecord))
             .OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal).ToArray();
 
         var periods = new List<PeriodExplanation>();
         foreach (var due in rules.Schedule.Where(d => d.RequirementId == requirementId))
         {
-            var violation = violations.FirstOrDefault(v => v.Period == due.Period && v.Target == due.Target);
-            var status = pending.Contains((due.Period, due.Target)) ? "pending" : violation is null ? "met" : "violated";
+            // A judge of each record (a ledger's items) opens one violation per record it finds wanting.
+            var found = violations.Where(v => v.Period == due.Period && v.Target == due.Target).ToArray();
+            var wanting = found.Select(v => v.Record).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var status = pending.Contains((due.Period, due.Target)) ? "pending" : found.Length == 0 ? "met" : "violated";
             var checks = subject.Where(r => Within(r, due.Start, due.End))
-                .Select(r => new RecordCheck(r.Key, r.Day, Outcome(requirement, judge.IsRelevant(r), r, due.Target)))
+                .Select(r => new RecordCheck(r.Key, r.Day, wanting.Contains(r.Key) ? "violated" : Outcome(requirement, judge.IsRelevant(r), r, due.Target)))
                 .ToArray();
             periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status,
-                violation?.Id, violation?.Message(Chinese), violation?.Message(English), violation?.Evidence, checks));
+                found.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), checks));
         }
 
         var outside = subject.Where(r => !rules.Schedule.Any(d => d.RequirementId == requirementId && Within(r, d.Start, d.End)))
@@ -62,6 +66,12 @@ public static class RequirementExplainer
         return new RequirementExplanation(requirementId,
             PlanResolver.Describe(requirement, rules.Plan.Vocabulary, Chinese), PlanResolver.Describe(requirement, rules.Plan.Vocabulary, English),
             simulated.At, periods, outside);
+    }
+
+    private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
     private static bool Within(UnitRecord record, DateOnly start, DateOnly end) =>
@@ -75,7 +85,7 @@ public static class RequirementExplainer
             return "where-not-matched";
         }
 
-        if (target is not null && record is ActivityRecord mine && !BelongsTo(requirement, mine, target))
+        if (target is not null && !BelongsTo(requirement, record, target))
         {
             return "other-target";
         }
@@ -83,11 +93,15 @@ public static class RequirementExplainer
         return relevant ? "counted" : "not-relevant";
     }
 
-    private static bool BelongsTo(Requirement requirement, ActivityRecord activity, string target) => requirement.Scope switch
+    // As the judges match a record to a target: an activity by its people, branch or department; a document or a
+    // publication by its author.
+    private static bool BelongsTo(Requirement requirement, UnitRecord record, string target) => (record, requirement.Scope) switch
     {
-        Scope.Branch => activity.Branch == target,
-        Scope.Department => activity.Department == target,
-        Scope.Person => activity.Participants.Contains(target),
+        (ActivityRecord a, Scope.Branch) => a.Branch == target,
+        (ActivityRecord a, Scope.Department) => a.Department == target,
+        (ActivityRecord a, _) => a.Participants.Contains(target),
+        (DocumentRecord d, Scope.Person) => d.Author == target,
+        (PublicationRecord p, Scope.Person) => p.Author == target,
         _ => true,
     };
 }

@@ -8,7 +8,8 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>
 /// 每名党员都要参加; 参学率达到95%; 领导班子成员参加所在支部会议: at each occurrence, everyone required (of its own
 /// branch), or the plan's share of them, took part. Each occurrence is judged on its own: a member at one session does
-/// not stand for the same member missing the next.
+/// not stand for the same member missing the next. When the action asks for a number of occurrences, that many
+/// well-attended ones meet it (<see cref="Participation.Occurrences"/>).
 /// </summary>
 internal sealed class ParticipationJudge(Participation requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
@@ -42,7 +43,8 @@ internal sealed class ParticipationJudge(Participation requirement, JudgeContext
             }
         }
 
-        if (shortOf.Count == 0)
+        // When the action asks for N occurrences, N well-attended ones meet it; the others may be make-up sessions.
+        if (shortOf.Count == 0 || (requirement.Occurrences is { } asked && held.Length - shortOf.Count >= asked))
         {
             return null;
         }

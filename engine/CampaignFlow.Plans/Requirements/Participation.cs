@@ -21,6 +21,13 @@ public sealed record Participation : Requirement
     /// </summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string>> ByTarget { get; init; }
 
+    /// <summary>
+    /// How many occurrences must be attended so, when the action asks for a number of them (召开一次专题组织生活会：
+    /// one meeting attended by everyone is enough, a further make-up session is not held against it); null when every
+    /// occurrence must be (集中学习时间在21天以上，参学率达到100%: each session of the 21 days).
+    /// </summary>
+    public int? Occurrences { get; init; }
+
     /// <summary>The share of <see cref="Participants"/> (of a branch's, per branch) who must attend each occurrence; null for every one.</summary>
     public Fraction? Rate { get; init; }
 

@@ -588,7 +588,7 @@ internal sealed class ActionResolver(
             var byTarget = belongsTo is null
                 ? new Dictionary<string, IReadOnlyList<string>>()
                 : keys.ToDictionary(k => k, k => (IReadOnlyList<string>)selected.Where(p => belongsTo(p) == k).Select(p => p.Id).ToArray());
-            into.Add(build.Make(new Participation { Participants = selected.Select(p => p.Id).ToArray(), ByTarget = byTarget, Rate = AttendanceRate(action) }));
+            into.Add(build.Make(new Participation { Participants = selected.Select(p => p.Id).ToArray(), ByTarget = byTarget, Rate = AttendanceRate(action), Occurrences = OccurrencesAsked(action) }));
         }
         else if (action.AttendanceRate is not null)
         {
@@ -617,6 +617,15 @@ internal sealed class ActionResolver(
             into.Add(build.Make(new Attendance { ByRole = byRole }));
         }
     }
+
+    // An action that asks for a number of occurrences (atLeast: 2次, exactly: 1次, or none: 1次) is attended when that
+    // many are; one that asks for time (atLeast: 21天) or per period is attended at each of its occurrences.
+    private static int? OccurrencesAsked(ActionSpec action) =>
+        action.Every is not null ? null
+        : action.Exactly is { IsCount: true } exactly ? (int)exactly.Value
+        : action.AtLeast is { IsCount: true } least ? (int)least.Value
+        : action.AtLeast is null && action.Exactly is null ? 1
+        : null;
 
     private Fraction? AttendanceRate(ActionSpec action)
     {

@@ -22,13 +22,13 @@ internal static class ExplanationText
             var days = CliMessages.Days(period.Start, period.End, culture);
             var target = period.Target is null ? "" : CliMessages.Text("explain-target", culture, period.Target);
             var verdict = period.Status == "violated"
-                ? CliMessages.Text("explain-violated", culture, (chinese ? period.MessageZh : period.MessageEn) ?? "")
+                ? CliMessages.Text("explain-violated", culture, string.Join(chinese ? "；" : "; ", period.Violations.Select(v => chinese ? v.MessageZh : v.MessageEn)))
                 : CliMessages.Text("explain-" + period.Status, culture);
             output.WriteLine(CliMessages.Text("explain-period", culture, label, days, target, verdict));
             foreach (var record in period.Records)
             {
-                output.WriteLine(CliMessages.Text("explain-record", culture, record.Counted ? "✓" : "✗", record.Key,
-                    CliMessages.Day(record.Day, culture), CliMessages.Text("explain-" + record.Outcome, culture)));
+                output.WriteLine(CliMessages.Text("explain-record", culture, record.Counted ? "✓" : record.Outcome == "violated" ? "!" : "✗", record.Key,
+                    CliMessages.Day(record.Day, culture), CliMessages.Text(record.Outcome == "violated" ? "explain-violated-record" : "explain-" + record.Outcome, culture)));
             }
         }
 

@@ -43,8 +43,9 @@ public sealed class ExplainEndpointTests(ExplainEndpointTests.Fixture fixture) :
         periods["2014-W09"].GetProperty("status").GetString().ShouldBe("met");
         var w10 = periods["2014-W10"];
         w10.GetProperty("status").GetString().ShouldBe("violated");
-        w10.GetProperty("violationId").GetString().ShouldBe("panyu-ftu/panyu-ftu-2014@1/weekly-study:period-minimum/2014-W10");
-        w10.GetProperty("evidence").GetProperty("counted").EnumerateArray().Select(e => e.GetString()).ShouldBe(["study-w10"]);
+        var violation = w10.GetProperty("violations").EnumerateArray().ShouldHaveSingleItem();
+        violation.GetProperty("id").GetString().ShouldBe("panyu-ftu/panyu-ftu-2014@1/weekly-study:period-minimum/2014-W10");
+        violation.GetProperty("evidence").GetProperty("counted").EnumerateArray().Select(e => e.GetString()).ShouldBe(["study-w10"]);
         var record = w10.GetProperty("records").EnumerateArray().ShouldHaveSingleItem();
         (record.GetProperty("key").GetString(), record.GetProperty("outcome").GetString(), record.GetProperty("counted").GetBoolean()).ShouldBe(("study-w10", "counted", true));
         periods["2014-W12"].GetProperty("status").GetString().ShouldBe("pending");
