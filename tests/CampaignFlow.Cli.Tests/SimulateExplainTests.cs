@@ -49,6 +49,15 @@ public sealed class SimulateExplainTests
     }
 
     [Fact]
+    public void A_day_no_campaign_can_have_is_a_usage_error_not_a_fault()
+    {
+        var run = CliRun.Of([.. Simulate, "--explain", "weekly-study", "--at", "9999-12-31", "--lang", "en"]);
+
+        run.ExitCode.ShouldBe(2);
+        run.Error.ShouldNotContain("fault");
+    }
+
+    [Fact]
     public void Csv_is_refused_for_an_explanation()
     {
         var run = CliRun.Of([.. Simulate, "--explain", "weekly-study", "--format", "csv", "--lang", "en"]);

@@ -24,7 +24,19 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
     {
         using var activity = CampaignMetrics.StartActivity("campaignflow.record", unit.Unit.Id);
         var started = Stopwatch.GetTimestamp();
-        var result = await RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct).ConfigureAwait(false);
+        RecordingResult result;
+        try
+        {
+            result = await RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // What an operator alerts on: a store that fails, a rule that throws.
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            metrics.Recorded("error", Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+
         var outcome = result.Refusal is not null ? "refused"
             : result.HasErrors ? "invalid"
             : result.HasConflicts ? "conflict"

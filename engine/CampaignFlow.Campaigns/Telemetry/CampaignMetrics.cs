@@ -41,7 +41,10 @@ public sealed class CampaignMetrics : IDisposable
     private readonly Counter<long> _timersFired;
     private readonly Histogram<double> _tickDuration;
     private readonly Counter<long> _sessionRebuilds;
+    private readonly Counter<long> _tickFailures;
     private readonly Histogram<double> _storeDuration;
+    private int _observed;
+    private int _disposed;
 
     /// <summary>Creates the instruments on a meter of <paramref name="factory"/>, or on a meter of its own when there is none.</summary>
     /// <param name="factory">The host's meter factory, or null.</param>
@@ -52,13 +55,14 @@ public sealed class CampaignMetrics : IDisposable
         _recordsStored = _meter.CreateCounter<long>("campaignflow.records.stored", "{record}",
             "Records appended to the store, by outcome: inserted (new), duplicate (the same record again), conflict (a key stored before with other content).");
         _recordings = _meter.CreateCounter<long>("campaignflow.recordings", "{recording}",
-            "Calls that record what a unit did, by result: stored, invalid, refused, conflict.");
+            "Calls that record what a unit did, by result: stored, invalid, refused, conflict, error.");
         _recordingDuration = _meter.CreateHistogram<double>("campaignflow.recording.duration", "s",
             "How long one recording takes, from reading the text to the unit's watermark moved.", advice: Seconds);
         _violationsOpened = _meter.CreateCounter<long>("campaignflow.violations.opened", "{violation}", "Violations opened (or reopened).");
         _violationsResolved = _meter.CreateCounter<long>("campaignflow.violations.resolved", "{violation}", "Violations resolved.");
         _timersFired = _meter.CreateCounter<long>("campaignflow.timers.fired", "{timer}", "Workflow timers fired (period boundaries, deadlines).");
         _tickDuration = _meter.CreateHistogram<double>("campaignflow.tick.duration", "s", "How long one pass of the host's loop takes (timers, inbox, bodies, reconciling).", advice: Seconds);
+        _tickFailures = _meter.CreateCounter<long>("campaignflow.tick.failures", "{tick}", "Passes of the host's loop that failed part-way; the next pass retries what is still due.");
         _sessionRebuilds = _meter.CreateCounter<long>("campaignflow.sessions.rebuilt", "{session}",
             "Rule sessions rebuilt from the stored records (after eviction, a restart, another host's records or a failure).");
         _storeDuration = _meter.CreateHistogram<double>("campaignflow.store.duration", "s",
@@ -68,10 +72,18 @@ public sealed class CampaignMetrics : IDisposable
     /// <summary>Publishes how many units run and how many rule sessions are in memory, read when the meter is collected.</summary>
     /// <param name="unitsRunning">The number of running units.</param>
     /// <param name="sessionsInMemory">The number of rule sessions in memory.</param>
+    /// <exception cref="InvalidOperationException">Called a second time.</exception>
     public void Observe(Func<int> unitsRunning, Func<int> sessionsInMemory)
     {
-        _meter.CreateObservableGauge("campaignflow.units.running", unitsRunning, "{unit}", "Units whose campaign runs on this host.");
-        _meter.CreateObservableGauge("campaignflow.sessions.in_memory", sessionsInMemory, "{session}",
+        if (Interlocked.Exchange(ref _observed, 1) == 1)
+        {
+            throw new InvalidOperationException("the gauges of a service are published once");
+        }
+
+        // A host's factory keeps its meters (and so these gauges) after the service is disposed, and a scrape may
+        // still come: a disposed service reports nothing rather than reading rooms that are gone.
+        _meter.CreateObservableGauge("campaignflow.units.running", () => Measure(unitsRunning), "{unit}", "Units whose campaign runs on this host.");
+        _meter.CreateObservableGauge("campaignflow.sessions.in_memory", () => Measure(sessionsInMemory), "{session}",
             "Rule sessions held in memory; the others are rebuilt from the store when their unit is next used.");
     }
 
@@ -87,7 +99,7 @@ public sealed class CampaignMetrics : IDisposable
     }
 
     /// <summary>Counts one recording and how long it took.</summary>
-    /// <param name="result"><c>stored</c>, <c>invalid</c>, <c>refused</c> or <c>conflict</c>.</param>
+    /// <param name="result"><c>stored</c>, <c>invalid</c>, <c>refused</c>, <c>conflict</c> or <c>error</c> (it failed: the store, the rules).</param>
     /// <param name="elapsed">Its duration.</param>
     public void Recorded(string result, TimeSpan elapsed)
     {
@@ -115,8 +127,14 @@ public sealed class CampaignMetrics : IDisposable
     /// <summary>Counts one pass of the loop and the timers it fired.</summary>
     /// <param name="timersFired">Timers fired in the pass.</param>
     /// <param name="elapsed">Its duration.</param>
-    public void Ticked(int timersFired, TimeSpan elapsed)
+    /// <param name="failed">True when the pass failed part-way (the next one retries).</param>
+    public void Ticked(int timersFired, TimeSpan elapsed, bool failed = false)
     {
+        if (failed)
+        {
+            _tickFailures.Add(1);
+        }
+
         if (timersFired > 0)
         {
             _timersFired.Add(timersFired);
@@ -151,12 +169,16 @@ public sealed class CampaignMetrics : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        Volatile.Write(ref _disposed, 1);
         // A factory's meters are the factory's to dispose.
         if (_ownsMeter)
         {
             _meter.Dispose();
         }
     }
+
+    private IEnumerable<Measurement<int>> Measure(Func<int> read) =>
+        Volatile.Read(ref _disposed) == 1 ? [] : [new Measurement<int>(read())];
 
     private static void Add(Counter<long> counter, int count, string outcome)
     {

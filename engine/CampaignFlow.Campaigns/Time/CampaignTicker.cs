@@ -22,7 +22,26 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
     {
         using var activity = CampaignMetrics.StartActivity("campaignflow.tick");
         var started = Stopwatch.GetTimestamp();
+        var fired = 0;
+        try
+        {
+            var next = await PassAsync(count => fired = count, ct).ConfigureAwait(false);
+            activity?.SetTag("campaignflow.timers_fired", fired);
+            metrics.Ticked(fired, Stopwatch.GetElapsedTime(started));
+            return next;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            metrics.Ticked(fired, Stopwatch.GetElapsedTime(started), failed: true);
+            throw;
+        }
+    }
+
+    private async Task<DateTimeOffset?> PassAsync(Action<int> firedCount, CancellationToken ct)
+    {
         var fired = await runtime.FireDueTimersAsync(ct).ConfigureAwait(false);
+        firedCount(fired.Count);
         await runtime.ProcessInboxAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         foreach (var key in fired.Select(f => f.CorrelationKey).Distinct(StringComparer.Ordinal))
@@ -51,9 +70,6 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
 
         // After the timers: a unit they moved is up to date, so the pass finds only what a crash or a failure left behind.
         await reconciler.ReconcileAsync(now, ct).ConfigureAwait(false);
-        var next = await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
-        activity?.SetTag("campaignflow.timers_fired", fired.Count);
-        metrics.Ticked(fired.Count, Stopwatch.GetElapsedTime(started));
-        return next;
+        return await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
     }
 }

@@ -87,7 +87,8 @@ internal static class SimulateCommand
             DateTimeOffset? until = null;
             if (parsed.GetValue(at) is { } day)
             {
-                if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDay))
+                // Years a plan may have: the day after 9999-12-31, which the end of a day needs, does not exist.
+                if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsedDay) || parsedDay.Year is < 1900 or > 2200)
                 {
                     error.WriteLine(CliMessages.Text("at-not-a-day", culture, day));
                     return 2;

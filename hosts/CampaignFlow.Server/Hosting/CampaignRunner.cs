@@ -33,7 +33,7 @@ internal sealed partial class CampaignRunner(
         {
             service = await CampaignService.StartAsync(
                 stores,
-                new CampaignOptions { DefinitionsPath = settings.DefinitionsPath, Clock = clock, RulesEngine = ComplianceEngines.Find(settings.RulesEngine), MeterFactory = meters },
+                new CampaignOptions { DefinitionsPath = settings.DefinitionsPath, Clock = clock, RulesEngine = ComplianceEngines.Find(settings.RulesEngine), MeterFactory = meters, MaxSessionsInMemory = settings.MaxSessionsInMemory },
                 loggers.CreateLogger<CampaignService>(),
                 cancellationToken).ConfigureAwait(false);
         }

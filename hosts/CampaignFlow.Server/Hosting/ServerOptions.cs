@@ -42,6 +42,13 @@ public sealed class ServerOptions
     /// <summary>The longest the host sleeps between two ticks, in seconds, even when nothing is due.</summary>
     public int MaxSleepSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How many units' rule sessions stay in memory (<c>CampaignFlow__MaxSessionsInMemory</c>); a unit used when its
+    /// session is not kept is rebuilt from its stored records. Raise it when many more units than this record every
+    /// day (the meter <c>campaignflow.sessions.rebuilt</c> says how often it happens).
+    /// </summary>
+    public int MaxSessionsInMemory { get; set; } = 256;
+
     /// <summary>The largest JSON (or YAML) request body, in bytes.</summary>
     public int MaxJsonBytes { get; set; } = 1 << 20;
 

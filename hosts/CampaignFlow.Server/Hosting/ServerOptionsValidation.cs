@@ -56,6 +56,11 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
             problems.Add($"CampaignFlow:MaxSleepSeconds: {options.MaxSleepSeconds} is not between 1 and 3600.");
         }
 
+        if (options.MaxSessionsInMemory < 1)
+        {
+            problems.Add("CampaignFlow:MaxSessionsInMemory must be at least 1.");
+        }
+
         if (options.MaxJsonBytes < 1024 || options.MaxCsvBytes < 1024)
         {
             problems.Add("CampaignFlow:MaxJsonBytes and MaxCsvBytes must be at least 1024.");

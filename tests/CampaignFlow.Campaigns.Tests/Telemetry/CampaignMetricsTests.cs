@@ -62,6 +62,22 @@ public sealed class CampaignMetricsTests
     }
 
     [Fact]
+    public async Task A_disposed_service_reports_no_gauges_though_its_meter_lives_on()
+    {
+        using var meters = new MeterCapture();
+        var h = new CampaignHarness(CampaignHarness.Day("2014-03-01"));
+        var service = await h.StartAsync(meters: meters);
+        meters.Observe();
+        var observed = meters.Count("campaignflow.units.running");
+        observed.ShouldBe(1);
+
+        await service.DisposeAsync();
+        meters.Observe();
+
+        meters.Count("campaignflow.units.running").ShouldBe(observed);
+    }
+
+    [Fact]
     public async Task A_session_rebuilt_after_eviction_is_counted()
     {
         using var meters = new MeterCapture();

@@ -64,6 +64,7 @@ public sealed class ExplainEndpointTests(ExplainEndpointTests.Fixture fixture) :
     [InlineData("/units/panyu-ftu/explain", HttpStatusCode.BadRequest, "requirement-missing")]
     [InlineData("/units/panyu-ftu/explain?requirement=no-such:thing", HttpStatusCode.NotFound, "unknown-requirement")]
     [InlineData(Url + "&at=2014-02-30", HttpStatusCode.BadRequest, "bad-query")]
+    [InlineData(Url + "&at=9999-12-31", HttpStatusCode.BadRequest, "bad-query")]
     [InlineData("/units/weidu-district/explain?requirement=units-mass-evaluation:count-in-window", HttpStatusCode.UnprocessableEntity, "explain-across-units")]
     public async Task What_cannot_be_explained_is_a_4xx_with_a_message(string url, HttpStatusCode status, string code)
     {

@@ -119,7 +119,8 @@ public static class ComplianceQuery
             return true;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        // Years a plan may have (1900–2200): the day after 9999-12-31, which the end of a day needs, does not exist.
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed.Year is < 1900 or > 2200)
         {
             problem = (text, name, "a day that exists, as yyyy-MM-dd (2014-03-31)");
             return false;

@@ -104,7 +104,8 @@ public sealed partial class RecordWriter(UnitLookup lookup, RequestText body, Ru
         return view.Inserted > 0 ? Results.Json(view, statusCode: StatusCodes.Status201Created) : Results.Ok(view);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded for {Unit} by {Caller}: {Inserted} new, {Duplicates} duplicate, {Conflicts} conflicting; {Opened} violation(s) opened, {Resolved} resolved")]
+    // Debug: at thousands of units a line per recording drowns the log; the meters count them (campaignflow.recordings).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Recorded for {Unit} by {Caller}: {Inserted} new, {Duplicates} duplicate, {Conflicts} conflicting; {Opened} violation(s) opened, {Resolved} resolved")]
     private partial void LogRecorded(string unit, string caller, int inserted, int duplicates, int conflicts, int opened, int resolved);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Records for {Unit} by {Caller} refused with {Findings} finding(s); nothing stored")]
