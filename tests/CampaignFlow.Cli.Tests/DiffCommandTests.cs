@@ -22,7 +22,7 @@ public sealed class DiffCommandTests
 
         run.ExitCode.ShouldBe(0, run.Error);
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lines[0].ShouldBe("panyu-ftu-2014 v1 → panyu-ftu-2014 v2：7 处变化");
+        lines[0].ShouldBe("panyu-ftu-2014 v1 → panyu-ftu-2014 v2：8 处变化");
         lines.ShouldContain("~ 版本 1 → 2");
         lines.ShouldContain(l => l.StartsWith("~ 每周集中学习：", StringComparison.Ordinal) && l.Contains("半天", StringComparison.Ordinal) && l.Contains("→", StringComparison.Ordinal) && l.Contains("1天", StringComparison.Ordinal));
         lines.ShouldContain("~ 阶段“整改落实、建章立制”：2014年8月1日至9月30日 → 2014年8月11日至9月30日");
@@ -32,6 +32,7 @@ public sealed class DiffCommandTests
         // A new party member is one more who must attend PY-25's meeting and whom PY-27's secretary comments on.
         lines.ShouldContain("~ 区总机关支部召开一次专题组织生活会，每名党员都要参加：专题组织生活会须全部 11 人参加 → 专题组织生活会须全部 12 人参加");
         lines.ShouldContain(l => l.StartsWith("~ 由支部主要负责同志对每一位党员进行点评：", StringComparison.Ordinal) && l.EndsWith("覆盖 11 对人员（按分管关系）", StringComparison.Ordinal));
+        lines.ShouldContain("~ 每名党员准备好书面发言材料：对象新增 赵新；不再包括 -");
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class DiffCommandTests
         document.RootElement.GetProperty("before").GetProperty("version").GetInt32().ShouldBe(1);
         document.RootElement.GetProperty("after").GetProperty("version").GetInt32().ShouldBe(2);
         var changes = document.RootElement.GetProperty("changes").EnumerateArray().ToArray();
-        changes.Length.ShouldBe(7);
+        changes.Length.ShouldBe(8);
         var study = changes.Single(c => c.GetProperty("id").GetString() == "weekly-study:period-minimum");
         (study.GetProperty("change").GetString(), study.GetProperty("subject").GetString()).ShouldBe(("changed", "requirement"));
         study.GetProperty("before").GetString()!.ShouldContain("半天");
@@ -55,6 +56,24 @@ public sealed class DiffCommandTests
         var phase = changes.Single(c => c.GetProperty("subject").GetString() == "phase");
         (phase.GetProperty("before").GetString(), phase.GetProperty("after").GetString()).ShouldBe(("2014-08-01..2014-09-30", "2014-08-11..2014-09-30"));
         changes.ShouldContain(c => c.GetProperty("subject").GetString() == "person" && c.GetProperty("change").GetString() == "added" && c.GetProperty("id").GetString() == "zhao-xin");
+    }
+
+    [Fact]
+    public void What_a_requirement_counts_a_persons_roles_and_the_time_zone_are_changes_too()
+    {
+        var text = File.ReadAllText(Repository.Path("definitions", Plan));
+        var before = Copy("where-a", text);
+        var changed = text.Replace("        where: { includesCriticism: true }\n        before: [democratic-life-meeting]", "        where: { includesCriticism: false }\n        before: [democratic-life-meeting]", StringComparison.Ordinal);
+        changed.ShouldNotBe(text);
+        var roster = File.ReadAllText(Repository.Path("definitions", Roster));
+        var line = roster.Split('\n').First(l => l.Contains("id: chen-huimin", StringComparison.Ordinal));
+        var after = Copy("where-b", changed, roster.Replace(line, line.Replace("leadership, ", "", StringComparison.Ordinal), StringComparison.Ordinal));
+
+        var run = CliRun.Of("diff", before, after, "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("计入条件 includesCriticism: true → includesCriticism: false");
+        run.Output.ShouldContain("~ 名册：陈惠民：");
     }
 
     [Fact]

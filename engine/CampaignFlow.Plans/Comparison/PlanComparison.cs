@@ -35,6 +35,18 @@ public static class PlanComparison
                 "diff-campaign-window", [Words(before.Window, true), Words(after.Window, true)], [Words(before.Window, false), Words(after.Window, false)]));
         }
 
+        if (before.TimeZone != after.TimeZone)
+        {
+            string[] zones = [before.TimeZone, after.TimeZone];
+            changes.Add(Make("changed", "calendar", after.Id, before.TimeZone, after.TimeZone, "diff-time-zone", zones, zones));
+        }
+
+        if (before.WorkdayHours != after.WorkdayHours)
+        {
+            string[] hours = [before.WorkdayHours.ToString("0.##", CultureInfo.InvariantCulture), after.WorkdayHours.ToString("0.##", CultureInfo.InvariantCulture)];
+            changes.Add(Make("changed", "calendar", after.Id, hours[0], hours[1], "diff-workday-hours", hours, hours));
+        }
+
         if (before.Supervisor != after.Supervisor)
         {
             changes.Add(Make(before.Supervisor is null ? "added" : after.Supervisor is null ? "removed" : "changed", "supervisor", after.Id, before.Supervisor, after.Supervisor,
@@ -124,12 +136,28 @@ public static class PlanComparison
                     [after.Title, Words(was.Window, true), Words(requirement.Window, true)], [after.Title, Words(was.Window, false), Words(requirement.Window, false)]));
             }
 
+            // What a requirement counts (its where) and for whom (its targets) may change while its words stay.
+            var (whereBefore, whereAfter) = (Where(was), Where(requirement));
+            if (whereBefore != whereAfter)
+            {
+                string[] arguments = [after.Title, whereBefore.Length == 0 ? "-" : whereBefore, whereAfter.Length == 0 ? "-" : whereAfter];
+                changes.Add(Make("changed", "requirement", requirement.Id, whereBefore, whereAfter, "diff-requirement-where", arguments, arguments));
+            }
+
+            // Said once per action: its requirements share their targets (each leader's material, and its approval).
+            var (gained, lost) = (requirement.Targets.Except(was.Targets).ToArray(), was.Targets.Except(requirement.Targets).ToArray());
+            if ((gained.Length > 0 || lost.Length > 0) && !changes.Any(c => c.Subject == "requirement" && c.Id.StartsWith(after.Id + ":", StringComparison.Ordinal) && c.Before == string.Join(", ", was.Targets) && c.After == string.Join(", ", requirement.Targets)))
+            {
+                changes.Add(Make("changed", "requirement", requirement.Id, string.Join(", ", was.Targets), string.Join(", ", requirement.Targets), "diff-requirement-targets",
+                    [after.Title, Names(afterPlan, gained), Names(beforePlan, lost)], [after.Title, gained.Length == 0 ? "-" : string.Join(", ", gained), lost.Length == 0 ? "-" : string.Join(", ", lost)]));
+            }
+
             if (was.Severity != requirement.Severity)
             {
                 var (b, a) = (Severity(was.Severity), Severity(requirement.Severity));
                 changes.Add(Make("changed", "requirement", requirement.Id, b, a, "diff-requirement-severity",
                     [after.Title, MessageCatalog.Format("diff-severity-" + b, [], Chinese), MessageCatalog.Format("diff-severity-" + a, [], Chinese)],
-                    [after.Title, b, a]));
+                    [after.Title, MessageCatalog.Format("diff-severity-" + b, [], English), MessageCatalog.Format("diff-severity-" + a, [], English)]));
             }
         }
 
@@ -148,11 +176,31 @@ public static class PlanComparison
             changes.Add(Make("added", "person", person.Id, null, person.Id, "diff-person-added", [person.Name], [person.Name]));
         }
 
+        foreach (var person in after.Roster.People.Where(p => old.ContainsKey(p.Id)))
+        {
+            var was = old[person.Id];
+            var (b, a) = (Standing(was), Standing(person));
+            if (b != a)
+            {
+                changes.Add(Make("changed", "person", person.Id, b, a, "diff-person-changed", [person.Name, b, a], [person.Name, b, a]));
+            }
+        }
+
         foreach (var person in before.Roster.People.Where(p => after.Roster.People.All(n => n.Id != p.Id)))
         {
             changes.Add(Make("removed", "person", person.Id, person.Id, null, "diff-person-removed", [person.Name], [person.Name]));
         }
     }
+
+    // Roles, branch, department and rank decide which requirements bind a person.
+    private static string Standing(Person person) =>
+        $"[{string.Join(", ", person.Roles)}] {person.Branch ?? "-"} / {person.Department ?? "-"} / {person.Rank ?? "-"}";
+
+    private static string Where(Requirement requirement) =>
+        string.Join(", ", requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}: {w.Value}"));
+
+    private static string Names(ResolvedPlan plan, IReadOnlyList<string> ids) =>
+        ids.Count == 0 ? "-" : string.Join("、", ids.Select(id => plan.Roster.Find(id)?.Name ?? plan.Roster.Branches.GetValueOrDefault(id) ?? plan.Roster.Departments.GetValueOrDefault(id) ?? id));
 
     private static PlanChange Make(string change, string subject, string id, string? before, string? after, string code, string[] chinese, string[] english) =>
         new(change, subject, id, before, after, MessageCatalog.Format(code, chinese, Chinese), MessageCatalog.Format(code, english, English));

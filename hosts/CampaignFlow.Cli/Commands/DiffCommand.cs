@@ -41,6 +41,12 @@ internal static class DiffCommand
                 return 1;
             }
 
+            if (plans[0]!.Id != plans[1]!.Id)
+            {
+                // Allowed (a unit's plan against its body's), but every requirement of each will show as added or removed.
+                error.WriteLine(MessageCatalog.Format("diff-different-plans", [plans[0]!.Id, plans[1]!.Id], culture));
+            }
+
             var changes = PlanComparison.Compare(plans[0]!, plans[1]!);
             if (parsed.GetValue(format) == "json")
             {
