@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Simulation;
@@ -55,7 +56,7 @@ public static class RequirementExplainer
             var wanting = found.Select(v => v.Record).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var status = pending.Contains((due.Period, due.Target)) ? "pending" : found.Length == 0 ? "met" : "violated";
             var checks = subject.Where(r => Within(r, due.Start, due.End))
-                .Select(r => new RecordCheck(r.Key, r.Day, wanting.Contains(r.Key) ? "violated" : Outcome(requirement, judge.IsRelevant(r), r, due.Target)))
+                .Select(r => new RecordCheck(r.Key, r.Day, wanting.Contains(r.Key) ? "violated" : Outcome(judge, r, due.Target, known)))
                 .ToArray();
             periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status,
                 found.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), checks));
@@ -77,31 +78,22 @@ public static class RequirementExplainer
     private static bool Within(UnitRecord record, DateOnly start, DateOnly end) =>
         record is ActivityRecord activity ? activity.Within(start, end) : record.Day >= start && record.Day <= end;
 
-    // The rule's conditions in the order it tests them: the subject's attributes, then whose it is, then the judge.
-    private static string Outcome(Requirement requirement, bool relevant, UnitRecord record, string? target)
+    // The rule's conditions in the order it tests them: the subject's attributes, then whose it is (as the judges
+    // match records to targets), then the judge.
+    private static string Outcome(RequirementJudge judge, UnitRecord record, string? target, IReadOnlyCollection<UnitRecord> records)
     {
+        var requirement = judge.Requirement;
         if (record is ActivityRecord activity && requirement.Subject.Kind == SubjectKind.Activity && !activity.Matches(requirement.Where))
         {
             return "where-not-matched";
         }
 
-        if (target is not null && !BelongsTo(requirement, record, target))
+        // A group is the target of a body's requirement per supervision group: its units' records, not the body's own.
+        if (target is not null && requirement.Scope != Scope.Unit && !judge.Owns(record, target, records))
         {
             return "other-target";
         }
 
-        return relevant ? "counted" : "not-relevant";
+        return judge.IsRelevant(record) ? "counted" : "not-relevant";
     }
-
-    // As the judges match a record to a target: an activity by its people, branch or department; a document or a
-    // publication by its author.
-    private static bool BelongsTo(Requirement requirement, UnitRecord record, string target) => (record, requirement.Scope) switch
-    {
-        (ActivityRecord a, Scope.Branch) => a.Branch == target,
-        (ActivityRecord a, Scope.Department) => a.Department == target,
-        (ActivityRecord a, _) => a.Participants.Contains(target),
-        (DocumentRecord d, Scope.Person) => d.Author == target,
-        (PublicationRecord p, Scope.Person) => p.Author == target,
-        _ => true,
-    };
 }

@@ -14,13 +14,7 @@ internal sealed class CapJudge(Cap requirement, JudgeContext context) : Requirem
         IsSubjectActivity(record) || (record is DocumentRecord d && d.Kind == Requirement.Subject.Id) || (record is LedgerItemRecord l && l.Ledger == Requirement.Subject.Id);
 
     // Per person, a record counts for its owner: a document's author, a ledger item's owner, an activity's participants.
-    private bool Owned(UnitRecord record, string? target) => target is null || record switch
-    {
-        DocumentRecord d => d.Author == target,
-        LedgerItemRecord l => l.Fields.GetValueOrDefault("owner") == target,
-        ActivityRecord a => BelongsTo(a, target),
-        _ => false,
-    };
+    private bool Owned(UnitRecord record, string? target) => target is null || Owns(record, target);
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {

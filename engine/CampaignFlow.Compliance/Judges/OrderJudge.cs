@@ -68,13 +68,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
 
     // Per person (branch, department), the target's own occurrence is ordered: a document they wrote, an activity they
     // took part in (or of their branch), a publication of their document.
-    private bool Owned(UnitRecord record, string? target, IReadOnlyCollection<UnitRecord> records) => target is null || record switch
-    {
-        ActivityRecord a => BelongsTo(a, target),
-        DocumentRecord d => d.Author == target,
-        PublicationRecord p => (p.Author ?? records.OfType<DocumentRecord>().FirstOrDefault(d => d.Key == p.DocumentKey)?.Author) == target,
-        _ => true,
-    };
+    private bool Owned(UnitRecord record, string? target, IReadOnlyCollection<UnitRecord> records) => target is null || Owns(record, target, records);
 
     // Against an action counted the same way (per person, branch or department), only the target's own occurrence
     // counts: a member's report follows his own research trip, not another member's.

@@ -76,6 +76,23 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
             .Where(a => due.Target is null || BelongsTo(a, due.Target))
             .OrderBy(a => a.Day).ThenBy(a => a.Key, StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when a record counts for a target (per person, branch or department): an activity the person took part in
+    /// (or of the branch or department), a document the person wrote, a publication of the person's document, a ledger
+    /// item the person owns; any other record counts for every target.
+    /// </summary>
+    /// <param name="record">A record.</param>
+    /// <param name="target">A roster id, branch or department.</param>
+    /// <param name="records">The unit's records, to find the document a publication without an author publishes.</param>
+    protected internal bool Owns(UnitRecord record, string target, IReadOnlyCollection<UnitRecord>? records = null) => record switch
+    {
+        ActivityRecord a => BelongsTo(a, target),
+        DocumentRecord d => d.Author == target,
+        PublicationRecord p => (p.Author ?? records?.OfType<DocumentRecord>().FirstOrDefault(d => d.Key == p.DocumentKey)?.Author) == target,
+        LedgerItemRecord l => l.Fields.GetValueOrDefault("owner") == target,
+        _ => true,
+    };
+
     /// <summary>True when an activity counts for a target: a person taking part, or a branch or department it belongs to.</summary>
     /// <param name="activity">The activity.</param>
     /// <param name="target">A roster id, branch or department.</param>
