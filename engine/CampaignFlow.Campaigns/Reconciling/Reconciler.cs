@@ -59,7 +59,7 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
             if (behind.Count < Page)
             {
                 _seen = seen;
-                return done + await RebuildStaleBodiesAsync(now, ct).ConfigureAwait(false);
+                return done + await RebuildStaleBodiesAsync(ct).ConfigureAwait(false);
             }
 
             after = behind[^1].Unit;
@@ -71,14 +71,14 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
     /// their verdicts persisted: what a catch-up by sequence passed over (a record committed late on PostgreSQL), or a
     /// body that failed to take a unit's records, is counted within the interval (docs/adr/0010).
     /// </summary>
-    private async Task<int> RebuildStaleBodiesAsync(DateTimeOffset now, CancellationToken ct)
+    private async Task<int> RebuildStaleBodiesAsync(CancellationToken ct)
     {
         var rebuilt = 0;
         foreach (var body in units.Bodies.Select(units.Find).OfType<RunningUnit>())
         {
             try
             {
-                rebuilt += await sessions.RebuildBodyIfOlderAsync(body, now - bodyRebuildInterval, ct).ConfigureAwait(false) ? 1 : 0;
+                rebuilt += await sessions.RebuildBodyIfOlderAsync(body, bodyRebuildInterval, ct).ConfigureAwait(false) ? 1 : 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

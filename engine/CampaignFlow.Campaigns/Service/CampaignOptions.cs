@@ -22,8 +22,8 @@ public sealed record CampaignOptions
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How old a body's session of the units below it (<c>acrossUnits</c>) may grow before the reconciler rebuilds it
-    /// from the store: on PostgreSQL a record may commit after one with a higher sequence, which a catch-up by
+    /// How old a body's session of the units below it (<c>acrossUnits</c>) may grow, in real time (a virtual clock's
+    /// days do not count), before the reconciler rebuilds it from the store: on PostgreSQL a record may commit after one with a higher sequence, which a catch-up by
     /// sequence passes over on another host; a rebuild counts it (docs/adr/0010).
     /// </summary>
     public TimeSpan BodyRebuildInterval { get; init; } = TimeSpan.FromMinutes(1);

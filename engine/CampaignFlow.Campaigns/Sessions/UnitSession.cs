@@ -20,6 +20,10 @@ internal sealed record UnitSession(UnitCompliance Compliance, Dictionary<string,
     /// </summary>
     public long LastBelowSequence { get; set; }
 
-    /// <summary>When the session was built from the store.</summary>
-    public DateTimeOffset BuiltAt { get; init; }
+    /// <summary>
+    /// When the session was built from the store, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp: real time
+    /// even when the campaigns run on a virtual clock, since what a rebuild catches up with (a record another host
+    /// committed late) happens in real time.
+    /// </summary>
+    public long BuiltAt { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Telemetry;
@@ -94,13 +95,13 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             : await RebuildAsync(unit, ct).ConfigureAwait(false);
 
     /// <summary>
-    /// A body's session (<see cref="RunningUnit.Below"/>) built before <paramref name="builtBefore"/> rebuilt from the
-    /// store and its verdicts persisted, under its locks; a newer one left as it is. True when it was rebuilt.
+    /// A body's session (<see cref="RunningUnit.Below"/>) older than <paramref name="age"/> in real time rebuilt from
+    /// the store and its verdicts persisted, under its locks; a newer one left as it is. True when it was rebuilt.
     /// </summary>
-    public Task<bool> RebuildBodyIfOlderAsync(RunningUnit body, DateTimeOffset builtBefore, CancellationToken ct) =>
+    public Task<bool> RebuildBodyIfOlderAsync(RunningUnit body, TimeSpan age, CancellationToken ct) =>
         WithSessionAsync(body, async session =>
         {
-            if (session.BuiltAt >= builtBefore)
+            if (Stopwatch.GetElapsedTime(session.BuiltAt) < age)
             {
                 return false;
             }
@@ -130,7 +131,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         var session = new UnitSession(compliance, await verdicts.ReadOpenAsync(unit, ct).ConfigureAwait(false))
         {
             LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
-            BuiltAt = clock.GetUtcNow(),
+            BuiltAt = Stopwatch.GetTimestamp(),
         };
         await ReadBelowAsync(unit, session, ct).ConfigureAwait(false);
 

@@ -111,8 +111,9 @@ public sealed class AcrossUnitsReviewTests
             .ShouldBeEmpty("every street evaluated 5 days after the district did, and after its own mobilisation");
     }
 
+    // The rebuild interval is real time (a month of the manual clock is an instant): zero rebuilds at every reconcile pass.
     private static Task<CampaignService> StartAsync(CampaignHarness h, CampaignStores stores, string host) =>
-        CampaignService.StartAsync(stores, new CampaignOptions { DefinitionsPath = h.Definitions, Clock = h.Clock, HostId = host },
+        CampaignService.StartAsync(stores, new CampaignOptions { DefinitionsPath = h.Definitions, Clock = h.Clock, HostId = host, BodyRebuildInterval = TimeSpan.Zero },
             NullLogger<CampaignService>.Instance, CancellationToken.None);
 
     /// <summary>A record store whose ReadKindsAsync does not yet see some records, as a reader does while their transaction has not committed.</summary>
