@@ -83,6 +83,7 @@ internal sealed class InProcessHost : IAsyncDisposable
         var host = new InProcessHost(app, clock, address);
         var watch = Stopwatch.StartNew();
         await app.StartAsync();
+        await host.Campaigns.WhenStarted; // the server listens while the campaigns start
         host.StartTime = watch.Elapsed;
         return host;
     }

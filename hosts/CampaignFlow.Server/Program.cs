@@ -32,6 +32,13 @@ try
 {
     var app = ServerApplication.Build(commandLine);
     await app.RunAsync().ConfigureAwait(false);
+    // The campaigns start while the server listens; when their start fails the host stops, and says why here.
+    if (app.Services.GetRequiredService<RunningCampaigns>().StartFailure is { } failure)
+    {
+        Console.Error.WriteLine($"CampaignFlow.Server: cannot start: {failure}");
+        return 3;
+    }
+
     return 0;
 }
 catch (OptionsValidationException e)

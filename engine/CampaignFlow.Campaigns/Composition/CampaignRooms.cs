@@ -8,6 +8,7 @@ using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Sessions;
+using CampaignFlow.Campaigns.Starting;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Time;
@@ -40,25 +41,29 @@ internal sealed record CampaignRooms(
         var metrics = new CampaignMetrics(options.MeterFactory);
         try
         {
+            var progress = options.StartProgress;
+            progress?.Report(new CampaignStartProgress(CampaignStartStage.LoadingPlans, 0, 0));
             var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), logger, ct).ConfigureAwait(false);
             var compilations = new PlanCompilations(library.Versions, options.RulesEngine);
             var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
-            var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, logger, ct).ConfigureAwait(false);
+            var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, progress, logger, ct).ConfigureAwait(false);
             var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
             var verdicts = new ViolationSync(stores.Violations, metrics);
             var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, options.MaxSessionsInMemory, metrics, logger);
-            var progress = new WorkflowProgress(runtime);
+            var signalled = new WorkflowProgress(runtime);
             var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
-            var derived = new DerivedState(stores.Records, verdicts, progress, bodies);
+            var derived = new DerivedState(stores.Records, verdicts, signalled, bodies);
             var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, options.BodyRebuildInterval, logger);
+            progress?.Report(new CampaignStartProgress(CampaignStartStage.CheckingWatermarks, 0, started.Count));
             await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
             metrics.Observe(() => units.Tree.All.Count, () => sessions.Count);
+            progress?.Report(new CampaignStartProgress(CampaignStartStage.Started, started.Count, started.Count));
             activity?.SetTag("campaignflow.units", started.Count);
             return new CampaignRooms(
                 library,
                 units,
                 sessions,
-                new RecordingPipeline(stores.Records, sessions, verdicts, progress, derived, options.Clock, metrics),
+                new RecordingPipeline(stores.Records, sessions, verdicts, signalled, derived, options.Clock, metrics),
                 new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, metrics, logger),
                 new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
                 new PlanValidator(options.DefinitionsPath, library.FilesByPlan),

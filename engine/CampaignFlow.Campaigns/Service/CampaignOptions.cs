@@ -37,6 +37,12 @@ public sealed record CampaignOptions
     /// </summary>
     public IMeterFactory? MeterFactory { get; init; }
 
+    /// <summary>
+    /// Told each stage of the start and, while units are started, how many are done; called on the starting thread,
+    /// so it should only store what it is given. Null when nobody watches.
+    /// </summary>
+    public IProgress<Starting.CampaignStartProgress>? StartProgress { get; init; }
+
     /// <summary>This host's name in timer and inbox leases; unique per process.</summary>
     public string HostId { get; init; } = Environment.MachineName + "/" + Environment.ProcessId;
 }

@@ -1,6 +1,7 @@
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Starting;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Persistence;
@@ -22,7 +23,7 @@ internal static class UnitStarter
     private const int StartChunk = 1000;
 
     public static async Task<IReadOnlyList<StartedUnit>> StartAsync(
-        PlanLibrary library, WorkflowRuntime runtime, IWorkflowStore store, ILogger logger, CancellationToken ct)
+        PlanLibrary library, WorkflowRuntime runtime, IWorkflowStore store, IProgress<CampaignStartProgress>? progress, ILogger logger, CancellationToken ct)
     {
         // A body's plan names the supervision group of the units below it (their plans inherit its supervisor:), not
         // the body's own: the body is reviewed only by a group of the groups files that covers it.
@@ -50,6 +51,8 @@ internal static class UnitStarter
         // In bulk: one query for the instances that exist and one transaction for the new ones per chunk of a plan's
         // units, instead of a round trip (and, on a fresh store, an fsync) per unit.
         var instances = new StartResult[chosen.Count];
+        var done = 0;
+        progress?.Report(new CampaignStartProgress(CampaignStartStage.StartingUnits, 0, chosen.Count));
         foreach (var onPlan in chosen.Select((c, i) => (c.Who, c.Plan, Index: i)).GroupBy(c => (c.Plan.Id, c.Plan.Version)))
         {
             foreach (var chunk in onPlan.Chunk(StartChunk))
@@ -59,6 +62,9 @@ internal static class UnitStarter
                 {
                     instances[chunk[i].Index] = results[i];
                 }
+
+                done += chunk.Length;
+                progress?.Report(new CampaignStartProgress(CampaignStartStage.StartingUnits, done, chosen.Count));
             }
         }
 

@@ -27,6 +27,19 @@ internal sealed partial class DemoReplay(
 
         try
         {
+            await running.WhenStarted.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the host stopped before the campaigns ran
+        }
+        catch (Exception) when (running.StartFailure is not null)
+        {
+            return; // the campaigns did not start: the runner said why, and the host stops
+        }
+
+        try
+        {
             await ReplayAsync(settings, virtualClock, stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

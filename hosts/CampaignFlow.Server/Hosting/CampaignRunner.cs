@@ -2,13 +2,14 @@ using System.Diagnostics.Metrics;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.NRules;
+using CampaignFlow.Server.Security;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Server.Hosting;
 
 /// <summary>
-/// Runs every unit's campaign: at start it opens the store and starts the campaign service (plans published,
-/// one instance per unit and plan version, idempotently), before the server listens; then it ticks — fires due
+/// Runs every unit's campaign: at start it opens the store, and while the server already listens it starts the
+/// campaign service (plans published, one instance per unit and plan version, idempotently); then it ticks — fires due
 /// timers, applies the inbox, closes periods — and sleeps until the next due time, at most
 /// <see cref="ServerOptions.MaxSleepSeconds"/>, or until woken by a record or a moved clock.
 /// </summary>
@@ -17,6 +18,8 @@ internal sealed partial class CampaignRunner(
     CampaignStoresOpener opener,
     RunningCampaigns running,
     TickSignal signal,
+    TokenRegistry tokens,
+    IHostApplicationLifetime lifetime,
     TimeProvider clock,
     IMeterFactory meters,
     ILoggerFactory loggers) : BackgroundService
@@ -24,22 +27,72 @@ internal sealed partial class CampaignRunner(
     private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(100);
     private readonly ILogger _log = loggers.CreateLogger<CampaignRunner>();
 
+    private CampaignStores? _stores;
+
+    /// <summary>
+    /// Opens the store (a store that cannot be opened stops the host at once, exit code 3) and lets the host listen;
+    /// the campaigns start in <see cref="ExecuteAsync"/>, so a province's start is not an outage of the API.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        _stores = await opener.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops ticking, then disposes the service and closes the store.</summary>
+    /// <param name="cancellationToken">Shortens the wait for the running tick.</param>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        var (service, _) = running.Detach();
+        if (service is not null)
+        {
+            await service.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Interlocked.Exchange(ref _stores, null) is { } stores)
+        {
+            await stores.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CampaignService?> StartCampaignsAsync(CampaignStores stores, CancellationToken stoppingToken)
+    {
         var settings = options.Value;
-        var stores = await opener.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        LogStarting(settings.DefinitionsPath, settings.StoreKind);
         CampaignService service;
         try
         {
             service = await CampaignService.StartAsync(
                 stores,
-                new CampaignOptions { DefinitionsPath = settings.DefinitionsPath, Clock = clock, RulesEngine = ComplianceEngines.Find(settings.RulesEngine), MeterFactory = meters, MaxSessionsInMemory = settings.MaxSessionsInMemory },
+                new CampaignOptions
+                {
+                    DefinitionsPath = settings.DefinitionsPath,
+                    Clock = clock,
+                    RulesEngine = ComplianceEngines.Find(settings.RulesEngine),
+                    MeterFactory = meters,
+                    MaxSessionsInMemory = settings.MaxSessionsInMemory,
+                    StartProgress = running,
+                },
                 loggers.CreateLogger<CampaignService>(),
-                cancellationToken).ConfigureAwait(false);
+                stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not ServerStartException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            throw new ServerStartException($"the campaigns could not start on the {settings.StoreKind} store: {e.Message}", e);
+            running.Abandon();
+            return null;
+        }
+        catch (Exception e)
+        {
+            // Nothing runs without the campaigns: the host stops and the process exits with 3, as when the store
+            // cannot be opened; what is stored stays as it was (a start writes plans and instances idempotently).
+            var failure = $"the campaigns could not start on the {settings.StoreKind.ToString().ToLowerInvariant()} store: {e.Message}";
+            LogStartFailed(failure, e);
+            running.Fail(failure, e);
+            lifetime.StopApplication();
+            return null;
         }
 
         LogRulesEngine(settings.RulesEngine.Trim().ToLowerInvariant());
@@ -62,34 +115,28 @@ internal sealed partial class CampaignRunner(
             }
         }
 
-        LogStarted(service.Units.Count, service.LoadProblems.Count, settings.DefinitionsPath, clock.GetUtcNow());
+        // The tokens that name running units (the demo's) are in before the first request is let through.
+        tokens.AdmitRunning(service);
         running.Attach(service, stores);
+        LogStarted(service.Units.Count, service.LoadProblems.Count, settings.DefinitionsPath, clock.GetUtcNow(), watch.Elapsed.TotalSeconds);
         if (clock is VirtualClock virtualClock)
         {
             virtualClock.Moved += _ => signal.Wake();
         }
 
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+        return service;
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        var (service, stores) = running.Detach();
-        if (service is not null)
-        {
-            await service.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (stores is not null)
-        {
-            await stores.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
+    /// <summary>Starts the campaigns, then ticks until the host stops.</summary>
+    /// <param name="stoppingToken">Stops the loop.</param>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var service = running.Service;
+        var stores = _stores ?? throw new InvalidOperationException("the store is opened by StartAsync");
+        if (await StartCampaignsAsync(stores, stoppingToken).ConfigureAwait(false) is not { } service)
+        {
+            return;
+        }
+
         var openBefore = await CountOpenAsync(service, stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -163,8 +210,14 @@ internal sealed partial class CampaignRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns running for {Units} unit(s) on template {PlanId} version {PlanVersion}")]
     private partial void LogUnitsOnTemplate(int units, string planId, int planVersion);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns started: {Units} unit(s) running, {Refused} plan problem(s), definitions {Definitions}, clock at {Now:O}")]
-    private partial void LogStarted(int units, int refused, string definitions, DateTimeOffset now);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Starting the campaigns of {Definitions} on the {Store} store; the API answers 503 until they run (/health says how far the start got)")]
+    private partial void LogStarting(string definitions, StoreKind store);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Failure}; the server stops")]
+    private partial void LogStartFailed(string failure, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns started in {Seconds:0.0} s: {Units} unit(s) running, {Refused} plan problem(s), definitions {Definitions}, clock at {Now:O}")]
+    private partial void LogStarted(int units, int refused, string definitions, DateTimeOffset now, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "At {Now:O} open violations went from {Before} to {After}")]
     private partial void LogOpenViolationsChanged(DateTimeOffset now, int before, int after);

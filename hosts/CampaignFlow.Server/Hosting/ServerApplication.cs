@@ -123,6 +123,7 @@ public static class ServerApplication
             };
             await answer.ExecuteAsync(context).ConfigureAwait(false);
         });
+        StartingGate.Use(app);
         app.UseAuthentication();
         app.UseAuthorization();
         ConsoleHosting.Map(app);

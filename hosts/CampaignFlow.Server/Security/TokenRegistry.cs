@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Server.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace CampaignFlow.Server.Security;
 /// README's one command yields a usable server. <c>--demo</c> adds <see cref="DemoTokens"/>.
 /// </summary>
 /// <threadsafety>Lookups are safe from any thread once the host has started.</threadsafety>
-public sealed partial class TokenRegistry(IOptions<ServerOptions> options, RunningCampaigns running, ILogger<TokenRegistry> log) : IHostedService
+public sealed partial class TokenRegistry(IOptions<ServerOptions> options, ILogger<TokenRegistry> log) : IHostedService
 {
     /// <summary>The file of generated token hashes in the data folder.</summary>
     public const string HashesFileName = "tokens.json";
@@ -60,24 +61,37 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, Runni
     {
         var settings = options.Value;
         var grants = settings.Tokens.Select((t, i) => t.ToGrant(i, out _)).OfType<TokenGrant>().ToList();
-        if (settings.Demo)
-        {
-            grants.AddRange(DemoTokens.For(running.Service.Units).Select(d => d.Grant));
-            LogDemoTokens(grants.Count - settings.Tokens.Count);
-        }
-        else if (grants.Count == 0)
+        if (!settings.Demo && grants.Count == 0)
         {
             grants.AddRange(KeptOrFirstAdmin(settings.DataPath));
         }
 
-        // A reviewer naming a group the groups files do not have reviews nothing: say so now, not at the first 403.
-        foreach (var grant in grants.Where(g => g.Group is not null && running.Service.Organisation.FindGroup(g.Group) is null))
+        _grants = grants;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Once the campaigns run: adds the demo's tokens (one per running unit and group, with <c>--demo</c>) and warns
+    /// of reviewers whose group the groups files do not have. The runner calls it before it lets requests through.
+    /// </summary>
+    /// <param name="service">The started campaign service.</param>
+    internal void AdmitRunning(CampaignService service)
+    {
+        var grants = _grants.ToList();
+        if (options.Value.Demo)
         {
-            LogUnknownGroup(grant.Name, grant.Group!, string.Join(", ", running.Service.Organisation.Groups.Select(g => g.Id)));
+            var before = grants.Count;
+            grants.AddRange(DemoTokens.For(service.Units).Select(d => d.Grant));
+            LogDemoTokens(grants.Count - before);
+        }
+
+        // A reviewer naming a group the groups files do not have reviews nothing: say so now, not at the first 403.
+        foreach (var grant in grants.Where(g => g.Group is not null && service.Organisation.FindGroup(g.Group) is null))
+        {
+            LogUnknownGroup(grant.Name, grant.Group!, string.Join(", ", service.Organisation.Groups.Select(g => g.Id)));
         }
 
         _grants = grants;
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc/>

@@ -29,30 +29,32 @@ public sealed class ConsoleHost(string? dataFolder = null) : WebApplicationFacto
     /// <summary>Where the server listens.</summary>
     public Uri Address => new($"http://127.0.0.1:{_port}");
 
-    /// <summary>Starts the server and, unless told not to, waits for the demo to finish replaying.</summary>
+    /// <summary>Starts the server, waits until its campaigns run and, unless told not to, for the demo to finish replaying.</summary>
     /// <param name="waitForDemo">Wait until the demo's clock has passed the last campaign.</param>
     public async Task StartAsync(bool waitForDemo = true)
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, _port));
         StartServer();
-        if (!waitForDemo)
-        {
-            return;
-        }
-
         using var client = new HttpClient { BaseAddress = Address };
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (true)
         {
-            using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
-            if (health.RootElement.GetProperty("now").GetDateTimeOffset() >= DemoEnd)
+            // The server listens while its campaigns start (503 until they run).
+            using var answer = await client.GetAsync("/health");
+            if (answer.IsSuccessStatusCode)
             {
-                return;
+                using var health = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+                if (!waitForDemo || health.RootElement.GetProperty("now").GetDateTimeOffset() >= DemoEnd)
+                {
+                    return;
+                }
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("The demo did not reach the end of the seed campaigns in 4 minutes.");
+                throw new TimeoutException(waitForDemo
+                    ? "The demo did not reach the end of the seed campaigns in 4 minutes."
+                    : "The server's campaigns did not start in 4 minutes.");
             }
 
             await Task.Delay(200);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace CampaignFlow.Server.Tests.Fixtures;
 
@@ -70,6 +71,28 @@ public sealed class CampaignServer : WebApplicationFactory<Program>
 
     /// <summary>The started campaign service.</summary>
     public RunningCampaigns Campaigns => Services.GetRequiredService<RunningCampaigns>();
+
+    /// <summary>
+    /// Starts the host and waits until the campaigns run (the real server listens while they start and answers 503
+    /// meanwhile; tests of that start a host of their own with <see cref="WaitForCampaigns"/> off).
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForCampaigns)
+        {
+            // A start that fails faults the task: the test sees why instead of a 503.
+            if (!host.Services.GetRequiredService<RunningCampaigns>().WhenStarted.Wait(TimeSpan.FromMinutes(2)))
+            {
+                throw new TimeoutException("the campaigns did not start within 2 minutes");
+            }
+        }
+
+        return host;
+    }
+
+    /// <summary>Whether creating the host waits for the campaigns to run (default true).</summary>
+    public bool WaitForCampaigns { get; init; } = true;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

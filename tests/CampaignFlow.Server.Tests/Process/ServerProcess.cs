@@ -87,6 +87,27 @@ public sealed class ServerProcess : IDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Polls <c>/health</c> until the campaigns run (it answers 503 while they start) or the process exits; the
+    /// answers seen while starting are kept in <paramref name="starting"/> when given.
+    /// </summary>
+    public async Task<HttpResponseMessage> WaitUntilStartedAsync(HttpClient client, TimeSpan timeout, List<string>? starting = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var health = await WaitForAsync(client, "/health", deadline - DateTime.UtcNow);
+            if (health.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+            {
+                return health;
+            }
+
+            starting?.Add(await health.Content.ReadAsStringAsync());
+            health.Dispose();
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Polls <paramref name="url"/> until it answers (any status) or the process exits.</summary>
     public async Task<HttpResponseMessage> WaitForAsync(HttpClient client, string url, TimeSpan timeout)
     {

@@ -4,7 +4,7 @@ namespace CampaignFlow.Server.Api.Health;
 
 /// <summary>
 /// <c>GET /health</c>, anonymous: 200 when the store answers and at least one plan runs, 503 otherwise, with
-/// what was checked.
+/// what was checked; while the campaigns start, 503 with how far the start got.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -23,7 +23,13 @@ public static class HealthEndpoints
     {
         if (!running.IsStarted)
         {
-            return Results.Json(new HealthView("starting", options.Value.StoreKind.ToString().ToLowerInvariant(), false, 0, 0, clock.GetUtcNow(), null), statusCode: StatusCodes.Status503ServiceUnavailable);
+            // Starting (or failed to start): the store was opened, the units are not all running yet.
+            var progress = running.Progress;
+            var start = new HealthStart(StartingGate.StageId(progress.Stage), progress.Done, progress.Total);
+            var failed = running.StartFailure is not null;
+            return Results.Json(
+                new HealthView(failed ? "failed" : "starting", options.Value.StoreKind.ToString().ToLowerInvariant(), !failed, 0, 0, clock.GetUtcNow(), running.StartFailure, start),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         string? storeProblem = null;
