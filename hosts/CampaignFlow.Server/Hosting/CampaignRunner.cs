@@ -61,7 +61,7 @@ internal sealed partial class CampaignRunner(
     {
         var settings = options.Value;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        LogStarting(settings.DefinitionsPath, settings.StoreKind);
+        LogStarting(settings.DefinitionsPath, settings.StoreKind.ToString().ToLowerInvariant());
         CampaignService service;
         try
         {
@@ -132,6 +132,8 @@ internal sealed partial class CampaignRunner(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var stores = _stores ?? throw new InvalidOperationException("the store is opened by StartAsync");
+        // Reading a province's plans is seconds of work before the first await: off the host's start, so it listens now.
+        await Task.Yield();
         if (await StartCampaignsAsync(stores, stoppingToken).ConfigureAwait(false) is not { } service)
         {
             return;
@@ -211,7 +213,7 @@ internal sealed partial class CampaignRunner(
     private partial void LogUnitsOnTemplate(int units, string planId, int planVersion);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Starting the campaigns of {Definitions} on the {Store} store; the API answers 503 until they run (/health says how far the start got)")]
-    private partial void LogStarting(string definitions, StoreKind store);
+    private partial void LogStarting(string definitions, string store);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Failure}; the server stops")]
     private partial void LogStartFailed(string failure, Exception error);
