@@ -11,15 +11,17 @@ namespace CampaignFlow.CampaignHarness;
 /// <param name="ExtraPerWeek">Records beyond the requirements each unit makes per week after the first link (mean).</param>
 /// <param name="Definitions">The repository's definitions folder, with 魏都区委's plan and the templates.</param>
 /// <param name="Keep">Keep the temp folder (definitions, data, server log).</param>
-internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep)
+/// <param name="Intake">Instead of the campaign, post every generated record at once, this many per POST (null: the campaign).</param>
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null)
 {
     public const string Usage =
-        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep]";
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST]";
 
     /// <summary>Reads the command line; null when it is wrong.</summary>
     public static HarnessOptions? Parse(string[] args)
     {
         var (units, store, gaps, seed, clients, extra, keep) = (1000, "sqlite", 0.10, 2014, 4, 0.5, false);
+        int? intake = null;
         string? definitions = null;
         try
         {
@@ -36,6 +38,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
                     case "--extra-per-week": extra = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--definitions": definitions = Path.GetFullPath(Next()); break;
                     case "--keep": keep = true; break;
+                    case "--intake": intake = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: return null;
                 }
             }
@@ -47,8 +50,8 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         }
 
         definitions ??= FindDefinitions(Directory.GetCurrentDirectory());
-        var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null;
-        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep) : null;
+        var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1;
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake) : null;
     }
 
     // "10%" or "0.1".

@@ -55,6 +55,12 @@ try
     serverLog.Terminal.WriteLine($"  started in {host.StartTime.TotalSeconds:F1} s: {running} units running, {planProblems} plan problems, /health {healthMs:F0} ms; " +
         $"{generated} records generated in {generationMs:F0} ms ({logs.Count(l => l.Gap is not null)} units with a gap, {logs.Count(l => l.Gap is { Late: true })} of them late)");
 
+    if (options.Intake is not null)
+    {
+        passed = await IntakeRun.RunAsync(http, logs, first, options, () => ScrapeAsync(http), load, serverLog.Terminal);
+        return passed ? 0 : 1;
+    }
+
     var before = await ScrapeAsync(http);
     var clients = new PostingClients(http, options.Clients);
     var cursors = new int[logs.Length];

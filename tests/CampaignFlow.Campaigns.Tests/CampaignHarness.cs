@@ -31,8 +31,8 @@ internal sealed class CampaignHarness
 
     public static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
-    public Task<CampaignService> StartAsync(int maxSessions = 256, IMeterFactory? meters = null) =>
-        CampaignService.StartAsync(Stores, new CampaignOptions { DefinitionsPath = Definitions, Clock = Clock, MaxSessionsInMemory = maxSessions, HostId = "test", MeterFactory = meters },
+    public Task<CampaignService> StartAsync(int maxSessions = 256, IMeterFactory? meters = null, long maxSessionRecords = 1_000_000) =>
+        CampaignService.StartAsync(Stores, new CampaignOptions { DefinitionsPath = Definitions, Clock = Clock, MaxSessionsInMemory = maxSessions, MaxSessionRecordsInMemory = maxSessionRecords, HostId = "test", MeterFactory = meters },
             NullLogger<CampaignService>.Instance, CancellationToken.None);
 
     /// <summary>Moves the clock to the start of <paramref name="day"/> (never back) and ticks until nothing more is due.</summary>

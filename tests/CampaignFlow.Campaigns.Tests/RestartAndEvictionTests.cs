@@ -48,10 +48,23 @@ public sealed class RestartAndEvictionTests
         one.Sessions.ShouldBe(1);
     }
 
-    private static async Task<(IReadOnlyList<StoredViolation> Violations, IReadOnlyList<(string, ViolationEventKind, DateTimeOffset)> History, int Sessions)> RunAsync(string[] plans, int maxSessions)
+    [Fact]
+    public async Task A_budget_of_records_smaller_than_one_session_keeps_one_session_and_gives_the_same_results_as_unlimited()
+    {
+        var plans = new[] { "panyu-ftu-2014", "mianyang-ftu-2014", "weidu-xiguan-street-2014" };
+        var unlimited = await RunAsync(plans, 256);
+        var budgeted = await RunAsync(plans, 256, maxSessionRecords: 1);
+
+        budgeted.Violations.ShouldBe(unlimited.Violations);
+        budgeted.History.ShouldBe(unlimited.History);
+        budgeted.Sessions.ShouldBe(1, "every session holds at least one record's weight, so only the last used fits");
+        unlimited.Sessions.ShouldBeGreaterThan(1);
+    }
+
+    private static async Task<(IReadOnlyList<StoredViolation> Violations, IReadOnlyList<(string, ViolationEventKind, DateTimeOffset)> History, int Sessions)> RunAsync(string[] plans, int maxSessions, long maxSessionRecords = 1_000_000)
     {
         var h = new CampaignHarness(CampaignHarness.Day("2014-01-01"));
-        await using var service = await h.StartAsync(maxSessions);
+        await using var service = await h.StartAsync(maxSessions, maxSessionRecords: maxSessionRecords);
         var days = plans.SelectMany(p => DemoLogs.Days(p).Select(d => (d.Day, Unit: service.Units.Single(u => u.PlanId == p).Id, d.Json)))
             .OrderBy(d => d.Day).ThenBy(d => d.Unit, StringComparer.Ordinal);
         foreach (var (day, unit, json) in days)

@@ -49,7 +49,7 @@ internal sealed record CampaignRooms(
             var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, progress, logger, ct).ConfigureAwait(false);
             var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
             var verdicts = new ViolationSync(stores.Violations, metrics);
-            var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, options.MaxSessionsInMemory, metrics, logger);
+            var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, new SessionCache(options.MaxSessionsInMemory, options.MaxSessionRecordsInMemory), metrics, logger);
             var signalled = new WorkflowProgress(runtime);
             var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
             var derived = new DerivedState(stores.Records, verdicts, signalled, bodies);

@@ -12,8 +12,19 @@ public sealed record CampaignOptions
     /// <summary>The clock: the system's, or a virtual one for <c>--demo</c> and tests.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>How many units' rule sessions stay in memory (least recently used go first); the others are rebuilt by replay when needed.</summary>
-    public int MaxSessionsInMemory { get; init; } = 256;
+    /// <summary>
+    /// How many units' rule sessions stay in memory at most (least recently used go first); the others are rebuilt by
+    /// replay when needed. <see cref="MaxSessionRecordsInMemory"/> bounds their memory; this bounds their number.
+    /// </summary>
+    public int MaxSessionsInMemory { get; init; } = 10_000;
+
+    /// <summary>
+    /// How many records the rule sessions in memory may hold between them (a session's memory grows with its records;
+    /// a body's counts the records of its units it holds); beyond it the least recently used sessions go first. A
+    /// unit writing while its session is in memory costs a catch-up of its new records; one whose session was
+    /// evicted costs a replay of all its records.
+    /// </summary>
+    public long MaxSessionRecordsInMemory { get; init; } = 1_000_000;
 
     /// <summary>
     /// How often a tick also looks for units whose violations or signals are behind their records or the clock (a

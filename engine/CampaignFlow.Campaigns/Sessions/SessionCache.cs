@@ -1,17 +1,23 @@
 namespace CampaignFlow.Campaigns.Sessions;
 
 /// <summary>
-/// The rule sessions kept in memory, at most a fixed number, the least recently used going first. An evicted
+/// The rule sessions kept in memory, the least recently used going first when there are more than
+/// <c>capacity</c> or they hold more than <c>recordBudget</c> records between them. A session's memory grows with the
+/// records it holds (its own, and a body's of the units below), so a budget of records bounds memory where a count
+/// of sessions cannot: ten thousand units early in a campaign cost less than a thousand at its end. An evicted
 /// session is simply dropped: everything it said is stored, and it is rebuilt by replay when its unit is next used.
 /// </summary>
 /// <threadsafety>Safe for concurrent use; a session itself is used only under its unit's lock.</threadsafety>
 /// <param name="capacity">The most sessions kept; at least 1.</param>
-internal sealed class SessionCache(int capacity)
+/// <param name="recordBudget">The most records the kept sessions may hold between them; the most recently used session stays whatever it holds.</param>
+internal sealed class SessionCache(int capacity, long recordBudget)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, LinkedListNode<(string Key, UnitSession Session)>> _byKey = new(StringComparer.Ordinal);
-    private readonly LinkedList<(string Key, UnitSession Session)> _recency = [];
+    private readonly Dictionary<string, LinkedListNode<Entry>> _byKey = new(StringComparer.Ordinal);
+    private readonly LinkedList<Entry> _recency = [];
     private readonly int _capacity = Math.Max(1, capacity);
+    private readonly long _recordBudget = Math.Max(1, recordBudget);
+    private long _records;
 
     /// <summary>How many sessions are in memory.</summary>
     public int Count
@@ -21,6 +27,18 @@ internal sealed class SessionCache(int capacity)
             lock (_lock)
             {
                 return _byKey.Count;
+            }
+        }
+    }
+
+    /// <summary>The records the kept sessions held when each was last put or taken.</summary>
+    public long Records
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _records;
             }
         }
     }
@@ -37,27 +55,23 @@ internal sealed class SessionCache(int capacity)
 
             _recency.Remove(node);
             _recency.AddFirst(node);
+            // It grew since it was put (its unit recorded): weigh it again, so the budget sees what it holds now.
+            Reweigh(node);
+            EvictBeyondLimits();
             return node.Value.Session;
         }
     }
 
-    /// <summary>Keeps <paramref name="session"/> under <paramref name="key"/>, evicting the least recently used beyond the capacity.</summary>
+    /// <summary>Keeps <paramref name="session"/> under <paramref name="key"/>, evicting the least recently used beyond the limits.</summary>
     public void Put(string key, UnitSession session)
     {
         lock (_lock)
         {
-            if (_byKey.Remove(key, out var old))
-            {
-                _recency.Remove(old);
-            }
-
-            _byKey[key] = _recency.AddFirst((key, session));
-            while (_byKey.Count > _capacity)
-            {
-                var last = _recency.Last!;
-                _recency.RemoveLast();
-                _byKey.Remove(last.Value.Key);
-            }
+            RemoveLocked(key);
+            var entry = new Entry(key, session) { Weight = WeightOf(session) };
+            _byKey[key] = _recency.AddFirst(entry);
+            _records += entry.Weight;
+            EvictBeyondLimits();
         }
     }
 
@@ -66,10 +80,46 @@ internal sealed class SessionCache(int capacity)
     {
         lock (_lock)
         {
-            if (_byKey.Remove(key, out var node))
-            {
-                _recency.Remove(node);
-            }
+            RemoveLocked(key);
         }
+    }
+
+    // One for the session itself, so sessions of units with no records still count against the budget.
+    private static long WeightOf(UnitSession session) => 1 + session.Compliance.Records.Count + session.Compliance.RecordsBelow;
+
+    private void Reweigh(LinkedListNode<Entry> node)
+    {
+        var weight = WeightOf(node.Value.Session);
+        _records += weight - node.Value.Weight;
+        node.Value.Weight = weight;
+    }
+
+    private void EvictBeyondLimits()
+    {
+        while (_byKey.Count > 1 && (_byKey.Count > _capacity || _records > _recordBudget))
+        {
+            var last = _recency.Last!;
+            _recency.RemoveLast();
+            _byKey.Remove(last.Value.Key);
+            _records -= last.Value.Weight;
+        }
+    }
+
+    private void RemoveLocked(string key)
+    {
+        if (_byKey.Remove(key, out var node))
+        {
+            _recency.Remove(node);
+            _records -= node.Value.Weight;
+        }
+    }
+
+    private sealed class Entry(string key, UnitSession session)
+    {
+        public string Key { get; } = key;
+
+        public UnitSession Session { get; } = session;
+
+        public long Weight { get; set; }
     }
 }

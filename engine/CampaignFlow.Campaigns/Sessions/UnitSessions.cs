@@ -16,10 +16,10 @@ namespace CampaignFlow.Campaigns.Sessions;
 /// half-way drops the session, since the store is the truth.
 /// </summary>
 /// <threadsafety>Safe for concurrent callers; each unit's work is serialised by its locks.</threadsafety>
-internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, ViolationSync verdicts, TimeProvider clock, int capacity, CampaignMetrics metrics, ILogger logger)
+internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, ViolationSync verdicts, TimeProvider clock, SessionCache cache, CampaignMetrics metrics, ILogger logger)
 {
     private const int ReplayRatherThanInsertFrom = 200;
-    private readonly SessionCache _cache = new(capacity);
+    private readonly SessionCache _cache = cache;
 
     /// <summary>How many sessions are in memory.</summary>
     public int Count => _cache.Count;

@@ -74,6 +74,7 @@ internal sealed partial class CampaignRunner(
                     RulesEngine = ComplianceEngines.Find(settings.RulesEngine),
                     MeterFactory = meters,
                     MaxSessionsInMemory = settings.MaxSessionsInMemory,
+                    MaxSessionRecordsInMemory = settings.MaxSessionRecordsInMemory,
                     StartProgress = running,
                 },
                 loggers.CreateLogger<CampaignService>(),

@@ -43,11 +43,18 @@ public sealed class ServerOptions
     public int MaxSleepSeconds { get; set; } = 60;
 
     /// <summary>
-    /// How many units' rule sessions stay in memory (<c>CampaignFlow__MaxSessionsInMemory</c>); a unit used when its
-    /// session is not kept is rebuilt from its stored records. Raise it when many more units than this record every
-    /// day (the meter <c>campaignflow.sessions.rebuilt</c> says how often it happens).
+    /// How many units' rule sessions stay in memory at most (<c>CampaignFlow__MaxSessionsInMemory</c>); a unit used
+    /// when its session is not kept is rebuilt from its stored records (the meter <c>campaignflow.sessions.rebuilt</c>
+    /// says how often it happens). <see cref="MaxSessionRecordsInMemory"/> is what bounds their memory.
     /// </summary>
-    public int MaxSessionsInMemory { get; set; } = 256;
+    public int MaxSessionsInMemory { get; set; } = 10_000;
+
+    /// <summary>
+    /// How many records the rule sessions in memory may hold between them
+    /// (<c>CampaignFlow__MaxSessionRecordsInMemory</c>); the least recently used sessions go first beyond it. Lower
+    /// it on a small machine, raise it when units that record often are rebuilt often.
+    /// </summary>
+    public long MaxSessionRecordsInMemory { get; set; } = 1_000_000;
 
     /// <summary>The largest JSON (or YAML) request body, in bytes.</summary>
     public int MaxJsonBytes { get; set; } = 1 << 20;

@@ -61,6 +61,11 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
             problems.Add("CampaignFlow:MaxSessionsInMemory must be at least 1.");
         }
 
+        if (options.MaxSessionRecordsInMemory < 1)
+        {
+            problems.Add("CampaignFlow:MaxSessionRecordsInMemory must be at least 1.");
+        }
+
         if (options.MaxJsonBytes < 1024 || options.MaxCsvBytes < 1024)
         {
             problems.Add("CampaignFlow:MaxJsonBytes and MaxCsvBytes must be at least 1024.");

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CampaignFlow.CampaignHarness;
+
+/// <summary>
+/// <c>--intake N</c>: every generated record posted as fast as the clients can, N records of one unit per POST (the
+/// API takes one unit's records per call), all dated the campaign's first day so the clock need not move: what a
+/// unit office's or a county's bulk upload costs, beside the campaign's weekly trickle. Figures from the answers
+/// and the host's /metrics; a batch not stored whole fails the run.
+/// </summary>
+internal static class IntakeRun
+{
+    public static async Task<bool> RunAsync(HttpClient http, UnitLog[] logs, DateOnly day, HarnessOptions options, Func<Task<PrometheusText>> scrape, string load, TextWriter output)
+    {
+        var perPost = options.Intake!.Value;
+        // Each unit's first batch, then each one's second…: the clients post to different units at once, as many offices
+        // would, rather than queueing on one unit's lock.
+        var batches = logs
+            .SelectMany(log => log.Records.Select(r => r with { Day = day }).Chunk(perPost).Select((chunk, i) => (Round: i, Batch: new WeekBatch(log, chunk))))
+            .OrderBy(b => b.Round)
+            .Select(b => b.Batch)
+            .ToList();
+        var records = batches.Sum(b => (long)b.Records.Count);
+        var before = await scrape();
+        var clients = new PostingClients(http, options.Clients);
+        var wall = Stopwatch.StartNew();
+        await clients.PostAsync(batches, CancellationToken.None);
+        var seconds = wall.Elapsed.TotalSeconds;
+        await Task.Delay(1500); // the Prometheus exporter answers from its cache for a moment
+        var after = await scrape();
+        double Delta(string name, string? label = null) => after.Sum(name, label) - before.Sum(name, label);
+        var stored = Delta("campaignflow_records_stored_total", "outcome=\"inserted\"");
+        var recordingSeconds = Delta("campaignflow_recording_duration_seconds_sum");
+        var appendSeconds = Delta("campaignflow_store_duration_seconds_sum", "operation=\"records.append\"");
+        var rebuilt = Delta("campaignflow_sessions_rebuilt_total");
+        var calls = clients.AllCalls;
+        var passed = clients.Failures.Count == 0 && stored == records && clients.Records == records;
+        foreach (var failure in clients.Failures.Take(5))
+        {
+            output.WriteLine("  FAIL: " + failure);
+        }
+
+        if (stored != records)
+        {
+            output.WriteLine($"  FAIL: {records} records posted, {stored} stored by /metrics");
+        }
+
+        output.WriteLine($"  intake: {records} records of {logs.Length} units in {clients.Posts} posts of up to {perPost} in {seconds:F1} s " +
+            $"({records / seconds:F0} records/s; per post p50 {calls.Percentile(50):F1} ms, p99 {calls.Percentile(99):F1} ms); " +
+            $"recordings inside the host {recordingSeconds:F1} s, append {appendSeconds:F1} s, {rebuilt:F0} rule sessions rebuilt");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"mode=intake units={options.Units} store={options.Store} records-per-post={perPost} clients={options.Clients} records={records} posts={clients.Posts} " +
+            $"wall-s={seconds:F1} records-per-s={records / seconds:F0} post-p50-ms={calls.Percentile(50):F1} post-p99-ms={calls.Percentile(99):F1} " +
+            $"recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} rebuilt={rebuilt:F0} peak-ws-mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20} " +
+            $"load-before={load.Split(',')[0].Trim()} load-after={File.ReadAllText("/proc/loadavg").Split(' ')[0]} result={(passed ? "pass" : "FAIL")}"));
+        return passed;
+    }
+}
