@@ -29,6 +29,7 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
         root.Subcommands.Add(SimulateCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(DiffCommand.Create(output, error));
+        root.Subcommands.Add(NewCommand.Create(output, error));
         root.Subcommands.Add(ViolationsCommand.Create(output, error, http));
         root.Subcommands.Add(ImportCommand.Create(output, error, http));
 
