@@ -78,7 +78,8 @@ internal static partial class NewCommand
             }
 
             Directory.CreateDirectory(target);
-            var schema = File.Exists(Path.Combine(target, "..", "docs", "plan.schema.json")) ? "../docs/plan.schema.json" : null;
+            // As the plans of definitions/ point at the schema `campaignflow schema` writes to docs/, when there is a docs/ beside.
+            var schema = Directory.Exists(Path.Combine(target, "..", "docs")) ? "../docs/plan.schema.json" : null;
             File.WriteAllText(planPath, stub.PlanText(culture, schema));
             File.WriteAllText(rosterPath, stub.RosterText(culture));
 
