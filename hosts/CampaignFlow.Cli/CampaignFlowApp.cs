@@ -10,11 +10,16 @@ namespace CampaignFlow.Cli;
 /// </summary>
 /// <param name="output">Where results go.</param>
 /// <param name="error">Where problems with the command itself go.</param>
-public sealed class CampaignFlowApp(TextWriter output, TextWriter error)
+/// <param name="http">Where requests to a server go instead of the network (a server in the same process), or null.</param>
+public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMessageHandler? http = null)
 {
     /// <summary>Runs one command line.</summary>
     /// <param name="args">The arguments, without the program name.</param>
-    /// <returns>The exit code: 0 on success, 1 when plans have errors, 2 for a malformed command line, 3 for a fault.</returns>
+    /// <returns>
+    /// The exit code: 0 on success, 1 when plans have errors or records were refused, 2 for a malformed command line
+    /// (a bad filter, a missing token), 3 for a fault, 4 when the server or the data folder cannot be reached or read,
+    /// 5 when the server refuses the token.
+    /// </returns>
     public int Run(string[] args)
     {
         var root = new RootCommand("CampaignFlow: campaign implementation plans as executable, checkable workflows.");
@@ -24,6 +29,9 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error)
         root.Subcommands.Add(SimulateCommand.Create(output, error));
         root.Subcommands.Add(ReportCommand.Create(output, error));
         root.Subcommands.Add(DiffCommand.Create(output, error));
+        root.Subcommands.Add(NewCommand.Create(output, error));
+        root.Subcommands.Add(ViolationsCommand.Create(output, error, http));
+        root.Subcommands.Add(ImportCommand.Create(output, error, http));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -17,7 +17,8 @@ public partial class CatalogueTests
     private static readonly HashSet<string> Allowed =
     [
         "campaignflow", "validate", "--help", "--lang", "--at", "--definitions", "zh-CN", "zh", "zh-Hans", "en", "en-US", "unit.id", "unit.parent",
-        "--explain", "JSON", "CSV",
+        "--explain", "JSON", "CSV", "--server", "--data", "--token", "--to", "--batch", "--template", "--unit", "--name", "open", "resolved", "required", "soft",
+        "new",
     ];
 
     public static TheoryData<string> Codes() => [.. CliMessages.Templates.Codes.Order(StringComparer.Ordinal)];

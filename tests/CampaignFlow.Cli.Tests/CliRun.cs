@@ -12,7 +12,15 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     public static CliRun Of(params string[] args) => WithLang(null, args);
 
     /// <summary>Runs with the environment's LANG set to <paramref name="lang"/> (null: as the test process has it).</summary>
-    public static CliRun WithLang(string? lang, params string[] args)
+    public static CliRun WithLang(string? lang, params string[] args) => Run(lang, null, null, args);
+
+    /// <summary>
+    /// Runs with requests to a server going to <paramref name="http"/> (an in-process server's handler), and the
+    /// environment variable CAMPAIGNFLOW_TOKEN set to <paramref name="tokenVariable"/> (null: unset).
+    /// </summary>
+    public static CliRun Against(HttpMessageHandler http, string? tokenVariable, params string[] args) => Run(null, http, tokenVariable, args);
+
+    private static CliRun Run(string? lang, HttpMessageHandler? http, string? tokenVariable, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -21,6 +29,8 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         {
             var before = Environment.CurrentDirectory;
             var langBefore = Environment.GetEnvironmentVariable("LANG");
+            var tokenBefore = Environment.GetEnvironmentVariable("CAMPAIGNFLOW_TOKEN");
+            Environment.SetEnvironmentVariable("CAMPAIGNFLOW_TOKEN", tokenVariable);
             Environment.CurrentDirectory = Repository.Root;
             if (lang is not null)
             {
@@ -29,12 +39,13 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
 
             try
             {
-                code = new CampaignFlowApp(output, error).Run(args);
+                code = new CampaignFlowApp(output, error, http).Run(args);
             }
             finally
             {
                 Environment.CurrentDirectory = before;
                 Environment.SetEnvironmentVariable("LANG", langBefore);
+                Environment.SetEnvironmentVariable("CAMPAIGNFLOW_TOKEN", tokenBefore);
             }
         }
 

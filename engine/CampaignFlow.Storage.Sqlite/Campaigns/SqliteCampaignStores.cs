@@ -29,4 +29,25 @@ public static class SqliteCampaignStores
             Owner = connections,
         };
     }
+
+    /// <summary>
+    /// Opens the existing database at <paramref name="databasePath"/> read-only, for tools that look at a server's
+    /// data without running it (<c>campaignflow violations --data</c>): nothing is created or migrated, and every
+    /// write through the returned stores fails. The server may be running on the same file meanwhile.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="databasePath"/>.</exception>
+    /// <exception cref="InvalidOperationException">The file is not a CampaignFlow store, or its schema is not this build's.</exception>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The file cannot be opened or is not a database.</exception>
+    public static CampaignStores OpenReadOnly(string databasePath, SqliteWorkflowStoreOptions? options = null)
+    {
+        var connections = SqliteConnections.OpenExisting(databasePath, options ?? new SqliteWorkflowStoreOptions());
+        return new CampaignStores(
+            SqliteWorkflowStore.Over(connections.DatabasePath, connections),
+            new SqliteRecordStore(connections),
+            new SqliteViolationStore(connections),
+            new SqlitePlanStore(connections))
+        {
+            Owner = connections,
+        };
+    }
 }

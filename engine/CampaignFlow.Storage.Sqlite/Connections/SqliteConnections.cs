@@ -24,14 +24,14 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
     private SqliteConnection? _writer;
     private bool _disposed;
 
-    public SqliteConnections(string databasePath, SqliteWorkflowStoreOptions options)
+    public SqliteConnections(string databasePath, SqliteWorkflowStoreOptions options, bool readOnly = false)
     {
         DatabasePath = databasePath;
         _options = options;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             // This class is the pool: Microsoft.Data.Sqlite's own pool is shared per connection string across
             // the process, which would blur two store clients on one file into one and keep files open after Dispose.
             Pooling = false,
@@ -63,6 +63,45 @@ internal sealed class SqliteConnections : IDisposable, IAsyncDisposable
                 using var optimize = connection.CreateCommand();
                 optimize.CommandText = "PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;";
                 optimize.ExecuteNonQuery();
+            }
+
+            return connections;
+        }
+        catch
+        {
+            connections.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The connections of a read-only client of the database at <paramref name="databasePath"/>, which must exist and
+    /// have this build's schema: nothing is created, migrated or switched, so a reader can never change the file a
+    /// server owns (a write through these connections fails in SQLite).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="databasePath"/>.</exception>
+    /// <exception cref="InvalidOperationException">The file is not a CampaignFlow store, or its schema is not this build's.</exception>
+    public static SqliteConnections OpenExisting(string databasePath, SqliteWorkflowStoreOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        var fullPath = System.IO.Path.GetFullPath(databasePath);
+        if (!File.Exists(fullPath))
+        {
+            throw new FileNotFoundException($"there is no database at '{fullPath}'", fullPath);
+        }
+
+        var connections = new SqliteConnections(fullPath, options, readOnly: true);
+        try
+        {
+            using (var connection = connections.Open())
+            {
+                var version = SchemaMigrations.VersionOf(connection);
+                if (version != SchemaMigrations.LatestVersion)
+                {
+                    throw new InvalidOperationException(version < 0
+                        ? $"'{fullPath}' is not a CampaignFlow store (it has no schema_version table)"
+                        : $"'{fullPath}' has schema version {version}, this build reads {SchemaMigrations.LatestVersion}; open it once with a server of this build");
+                }
             }
 
             return connections;

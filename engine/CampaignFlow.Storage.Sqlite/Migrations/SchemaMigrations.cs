@@ -23,6 +23,20 @@ internal static class SchemaMigrations
     /// <summary>The schema version this build writes.</summary>
     public static int LatestVersion => Scripts[^1].Version;
 
+    /// <summary>The schema version of the database <paramref name="connection"/> is open on, without changing it; -1 when it has none.</summary>
+    public static int VersionOf(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';";
+        if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            return -1;
+        }
+
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Switches the file to WAL and brings its schema to <see cref="LatestVersion"/>. Returns how many scripts ran.</summary>
     /// <exception cref="InvalidOperationException">The file's schema is newer than this build knows.</exception>
     public static int Apply(SqliteConnection connection)

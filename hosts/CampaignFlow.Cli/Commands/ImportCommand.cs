@@ -1,0 +1,110 @@
+using System.CommandLine;
+using CampaignFlow.Cli.Importing;
+using CampaignFlow.Cli.Output;
+using CampaignFlow.Cli.Remote;
+
+namespace CampaignFlow.Cli.Commands;
+
+/// <summary>
+/// <c>campaignflow import FILE --unit U --server URL [--token T] [--batch N]</c>: a unit's records from a CSV or YAML
+/// activity log into a running server, in batches as the file is read, with progress on stderr, then what was stored,
+/// what the store already held and which lines were refused and why; exit code 1 when any line was refused.
+/// </summary>
+internal static class ImportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, HttpMessageHandler? http)
+    {
+        var file = new Argument<string>("file") { Description = "Records: a .csv (a header row of the record keys) or a .yaml activity log (records: …)." };
+        var unit = new Option<string>("--unit") { Description = "The unit the records are for (panyu-ftu).", Required = true };
+        var connection = new ServerConnection();
+        connection.Server.Required = true;
+        var batch = new Option<int>("--batch") { Description = "Records a request (1 to 5000).", DefaultValueFactory = _ => 500 };
+        var lang = Language.CreateOption();
+        var command = new Command("import", "Record a unit's records from a CSV or YAML file into a running server, in batches, with a summary of what was refused.")
+        {
+            file, unit, connection.Server, connection.Token, batch, lang,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(parsed, output, error, http, file, unit, connection, batch, lang, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        ParseResult parsed, TextWriter output, TextWriter error, HttpMessageHandler? http, Argument<string> fileArgument, Option<string> unitOption,
+        ServerConnection connection, Option<int> batchOption, Option<string?> lang, CancellationToken cancellationToken)
+    {
+        var culture = Language.Resolve(parsed.GetValue(lang));
+        string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
+        var path = parsed.GetValue(fileArgument)!;
+        var batchSize = parsed.GetValue(batchOption);
+        if (batchSize is < 1 or > 5000)
+        {
+            error.WriteLine(T("import-batch", CliMessages.N(batchSize)));
+            return ExitCode.Usage;
+        }
+
+        if (!File.Exists(path))
+        {
+            error.WriteLine(T("import-no-file", path));
+            return ExitCode.Usage;
+        }
+
+        IRecordFile? records = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".csv" => new CsvRecordFile(path),
+            ".yaml" or ".yml" => new YamlRecordFile(path),
+            _ => null,
+        };
+        if (records is null)
+        {
+            error.WriteLine(T("import-format", path, ".csv, .yaml, .yml"));
+            return ExitCode.Usage;
+        }
+
+        using (records)
+        {
+            using var client = connection.Connect(parsed, culture, error, http);
+            if (client is null)
+            {
+                return ExitCode.Usage;
+            }
+
+            var unit = parsed.GetValue(unitOption)!;
+            var lastShown = 0.0;
+            void Progress(ImportTally tally)
+            {
+                // About every tenth of the file, and only for a file of several batches: a small import just ends.
+                if (tally.Read > batchSize && records.Progress - lastShown >= 0.1)
+                {
+                    lastShown = records.Progress;
+                    error.WriteLine(T("import-progress", CliMessages.N(tally.Read), CliMessages.N((int)Math.Round(records.Progress * 100)), CliMessages.N(tally.Stored)));
+                }
+            }
+
+            ImportTally result;
+            try
+            {
+                result = await new ImportRun(client, unit, batchSize).RunAsync(records, Progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ServerException e)
+            {
+                var exit = ServerConnection.Report(e, parsed.GetValue(connection.Server)!, culture, error);
+                error.WriteLine(T("import-stopped"));
+                return exit;
+            }
+            catch (RecordFileException e)
+            {
+                error.WriteLine(T("import-syntax", path, CliMessages.N(e.Line), CliMessages.N(e.Column)));
+                error.WriteLine(T("import-stopped"));
+                return ExitCode.Findings;
+            }
+
+            foreach (var (line, reason) in result.Refused)
+            {
+                output.WriteLine(T("import-refused-line", path, CliMessages.N(line), reason));
+            }
+
+            output.WriteLine(T("import-summary", path, unit, CliMessages.N(result.Read), CliMessages.N(result.Stored), CliMessages.N(result.Duplicates), CliMessages.N(result.Refused.Count)));
+            return result.Refused.Count == 0 ? ExitCode.Ok : ExitCode.Findings;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using CampaignFlow.Cli.Output;
+using CampaignFlow.Cli.Remote;
+
+namespace CampaignFlow.Cli.Importing;
+
+/// <summary>
+/// Sends a file's records to <c>POST /units/{unit}/records</c> in batches as they are read. The API stores a batch
+/// all or nothing, so a batch with findings is sent again without the records they point at, until what is left is
+/// stored; a batch refused for a record it does not point at by line (a key stored before with other content, a
+/// review the token may not submit) is sent again in halves until that record is alone. Every record ends stored, a
+/// duplicate, or refused with its line and the server's reason.
+/// </summary>
+/// <param name="client">The server.</param>
+/// <param name="unit">The unit the records are for.</param>
+/// <param name="batchSize">Records a request.</param>
+internal sealed class ImportRun(CampaignServerClient client, string unit, int batchSize)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Reads and sends every record of <paramref name="file"/>; <paramref name="progress"/> hears after each batch.</summary>
+    /// <exception cref="ServerException">The server cannot be reached, refuses the token, or runs no such unit: nothing more can be sent.</exception>
+    /// <exception cref="RecordFileException">The file's syntax breaks; what came before it was sent.</exception>
+    public async Task<ImportTally> RunAsync(IRecordFile file, Action<ImportTally> progress, CancellationToken cancellationToken)
+    {
+        var tally = new ImportTally();
+        var batch = new List<ImportedRecord>(batchSize);
+        foreach (var record in file.Records())
+        {
+            batch.Add(record);
+            tally.Read++;
+            if (batch.Count == batchSize)
+            {
+                await SendAsync(file, batch, tally, cancellationToken).ConfigureAwait(false);
+                batch.Clear();
+                progress(tally);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await SendAsync(file, batch, tally, cancellationToken).ConfigureAwait(false);
+            progress(tally);
+        }
+
+        return tally;
+    }
+
+    private async Task SendAsync(IRecordFile file, IReadOnlyList<ImportedRecord> records, ImportTally tally, CancellationToken cancellationToken)
+    {
+        var pending = records.ToList();
+        while (pending.Count > 0)
+        {
+            var (body, firstLines) = file.Compose(pending);
+            var answer = await client.PostAsync($"/units/{Uri.EscapeDataString(unit)}/records", body, file.MediaType, cancellationToken).ConfigureAwait(false);
+            switch (answer.Status)
+            {
+                case 200 or 201:
+                    var recorded = JsonSerializer.Deserialize<RecordedCounts>(answer.Body, Json);
+                    tally.Stored += recorded?.Inserted ?? 0;
+                    tally.Duplicates += recorded?.Duplicates ?? 0;
+                    return;
+                case 404:
+                    throw new ServerException(ServerFailure.NotFound, 404, CampaignServerClient.ProblemDetail(answer.Body));
+                case 422 when Findings(answer.Body, pending, firstLines) is { Count: > 0 } findings:
+                    foreach (var (index, reasons) in findings)
+                    {
+                        tally.Refuse(pending[index].Line, string.Join(" | ", reasons.Distinct()));
+                    }
+
+                    pending = [.. pending.Where((_, i) => !findings.ContainsKey(i))];
+                    continue;
+                default:
+                    if (pending.Count > 1)
+                    {
+                        // A refusal of one record that does not say which (a key stored with other content, a review
+                        // this token may not submit): halves are sent in order until it is the one left alone.
+                        var half = pending.Count / 2;
+                        await SendAsync(file, pending[..half], tally, cancellationToken).ConfigureAwait(false);
+                        await SendAsync(file, pending[half..], tally, cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+
+                    break;
+            }
+
+            // The one record left, refused for a reason its batch did not pin on a line.
+            var reason = CampaignServerClient.ProblemDetail(answer.Body) ?? answer.Status.ToString(CultureInfo.InvariantCulture);
+            foreach (var record in pending)
+            {
+                tally.Refuse(record.Line, reason);
+            }
+
+            return;
+        }
+    }
+
+    // The server's findings (errors only) by the index of the record whose body lines they point into.
+    private static Dictionary<int, List<string>> Findings(string body, IReadOnlyList<ImportedRecord> pending, int[] firstLines)
+    {
+        var byRecord = new Dictionary<int, List<string>>();
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            if (!problem.RootElement.TryGetProperty("diagnostics", out var diagnostics) || diagnostics.ValueKind != JsonValueKind.Array)
+            {
+                return byRecord;
+            }
+
+            foreach (var finding in diagnostics.EnumerateArray())
+            {
+                if (finding.GetProperty("severity").GetString() != "error")
+                {
+                    continue;
+                }
+
+                var line = finding.GetProperty("line").GetInt32();
+                var index = Array.FindLastIndex(firstLines, first => first <= line);
+                if (index < 0 || index >= pending.Count)
+                {
+                    continue;
+                }
+
+                var message = finding.GetProperty("message").GetString() ?? "";
+                (byRecord.TryGetValue(index, out var reasons) ? reasons : byRecord[index] = []).Add(message);
+            }
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            // Not the server's problem document: no record can be named, so the caller refuses them all.
+            byRecord.Clear();
+        }
+
+        return byRecord;
+    }
+}

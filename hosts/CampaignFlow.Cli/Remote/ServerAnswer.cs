@@ -1,0 +1,6 @@
+namespace CampaignFlow.Cli.Remote;
+
+/// <summary>A server's answer to a write: its status and its body, for the caller to read as success or findings.</summary>
+/// <param name="Status">The HTTP status.</param>
+/// <param name="Body">The body, as text.</param>
+internal sealed record ServerAnswer(int Status, string Body);

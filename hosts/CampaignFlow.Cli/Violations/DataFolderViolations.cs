@@ -1,0 +1,42 @@
+using System.Globalization;
+using CampaignFlow.Campaigns.Queries;
+using CampaignFlow.Campaigns.Storage;
+
+namespace CampaignFlow.Cli.Violations;
+
+/// <summary>
+/// Violations read from a server's data folder (its <c>campaignflow.db</c>, opened read-only, the server running or
+/// not), in the API's shapes: the same page, the same CSV, the same words. Bodies are resolved from the definitions
+/// folder, since the store knows each violation's unit but not what stands above it.
+/// </summary>
+/// <param name="stores">The stores, opened read-only.</param>
+/// <param name="definitions">The definitions folder the server runs.</param>
+/// <param name="culture">The language of each violation's message.</param>
+internal sealed class DataFolderViolations(CampaignStores stores, string definitions, CultureInfo culture) : IViolationSource
+{
+    public async Task<ViolationPageView> PageAsync(ViolationFilter filter, CancellationToken cancellationToken)
+    {
+        var units = DefinedUnits.Scope(filter, definitions);
+        var page = units is { Count: 0 }
+            ? new ViolationPage([], 0)
+            : await stores.Violations.QueryAsync(filter.ToQuery(units), cancellationToken).ConfigureAwait(false);
+        return new ViolationPageView(page.Total, filter.Offset, filter.Limit, [.. page.Items.Select(v => ViolationView.Of(v, culture))]);
+    }
+
+    public async Task WriteCsvAsync(ViolationFilter filter, TextWriter output, CancellationToken cancellationToken)
+    {
+        output.Write(ViolationCsv.Header + "\r\n");
+        var units = DefinedUnits.Scope(filter, definitions);
+        if (units is { Count: 0 })
+        {
+            return;
+        }
+
+        await foreach (var v in stores.Violations.StreamAsync(filter.ToQuery(units), cancellationToken).ConfigureAwait(false))
+        {
+            output.Write(ViolationCsv.Row(v, culture) + "\r\n");
+        }
+    }
+
+    public ValueTask DisposeAsync() => stores.DisposeAsync();
+}

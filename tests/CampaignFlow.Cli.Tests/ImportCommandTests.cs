@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CampaignFlow.Server.Tests.Fixtures;
+using CampaignFlow.Tests.Shared;
+using YamlDotNet.RepresentationModel;
+
+namespace CampaignFlow.Cli.Tests;
+
+/// <summary>
+/// <c>campaignflow import</c> sends a unit's records to a running server in batches: a YAML log is stored but for the
+/// records the token may not submit, which a second import with a token that may adds while it finds the rest stored; a large CSV reports its progress on stderr and stores every good row, while the
+/// bad ones are refused by line with the server's reason and the exit code says so.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public sealed partial class ImportCommandTests(ServerWithViolations fixture) : IClassFixture<ServerWithViolations>, IDisposable
+{
+    private const string Server = "http://localhost";
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("campaignflow-cli-import-");
+
+    [Fact]
+    public async Task A_YAML_log_is_stored_but_for_the_reviews_the_token_may_not_submit_which_a_second_import_adds()
+    {
+        var log = Repository.Path("definitions", "activities", "mianyang-ftu-2014.yaml");
+        var (count, supervisorReviews) = RecordsIn(log);
+        supervisorReviews.ShouldNotBeEmpty();
+
+        var recorder = await RunAsync(TestTokens.RecorderMianyang, "import", log, "--unit", "mianyang-ftu", "--server", Server, "--batch", "40", "--lang", "en");
+        var admin = await RunAsync(null, "import", log, "--unit", "mianyang-ftu", "--server", Server, "--token", TestTokens.Admin, "--lang", "en");
+
+        recorder.ExitCode.ShouldBe(1, recorder.Output + recorder.Error);
+        RefusedLine().Matches(recorder.Output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ShouldBe(supervisorReviews);
+        recorder.Output.Trim().Split('\n')[^1].ShouldBe(
+            $"{log} → mianyang-ftu: {count} record(s) read, {count - supervisorReviews.Length} stored, 0 already stored (duplicates), {supervisorReviews.Length} refused");
+        admin.ExitCode.ShouldBe(0, admin.Output + admin.Error);
+        admin.Output.Trim().ShouldBe(
+            $"{log} → mianyang-ftu: {count} record(s) read, {supervisorReviews.Length} stored, {count - supervisorReviews.Length} already stored (duplicates), 0 refused");
+        using var resolved = JsonDocument.Parse(await fixture.Server.As(TestTokens.Admin).GetStringAsync("/violations?unit=mianyang-ftu&status=resolved"));
+        resolved.RootElement.GetProperty("total").GetInt32().ShouldBeGreaterThan(0, "the records resolved what the empty months had opened");
+    }
+
+    [Fact]
+    public async Task A_large_CSV_shows_progress_stores_the_good_rows_and_refuses_the_bad_ones_by_line()
+    {
+        const int rows = 1200;
+        var csv = new StringBuilder("key,activity,on,hours,participants\n");
+        var bad = new Dictionary<int, string> { [101] = "no-such-activity", [1150] = "concentrated-study" };
+        for (var i = 0; i < rows; i++)
+        {
+            var line = i + 2;
+            var activity = bad.TryGetValue(line, out var wrong) ? wrong : "concentrated-study";
+            var day = line == 1150 ? "2014-02-30" : $"2014-03-{1 + (i % 28):00}";
+            csv.Append($"csv-study-{i},{activity},{day},1h,su-zhibang;chen-huimin\n");
+        }
+
+        var file = Path.Combine(_folder.FullName, "studies.csv");
+        File.WriteAllText(file, csv.ToString(), new UTF8Encoding(true));
+
+        var run = await RunAsync(null, "import", file, "--unit", "panyu-ftu", "--server", Server, "--token", TestTokens.RecorderPanyu, "--batch", "100", "--lang", "en");
+
+        run.ExitCode.ShouldBe(1, run.Error);
+        ProgressLine().Matches(run.Error).Count.ShouldBeGreaterThanOrEqualTo(5, run.Error);
+        var refused = RefusedLine().Matches(run.Output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
+        refused.ShouldBe([101, 1150]);
+        run.Output.ShouldContain("no-such-activity");
+        run.Output.Trim().Split('\n')[^1].ShouldBe($"{file} → panyu-ftu: {rows} record(s) read, {rows - 2} stored, 0 already stored (duplicates), 2 refused");
+    }
+
+    [Fact]
+    public async Task A_broken_YAML_file_stops_at_its_line_and_a_refused_token_stops_at_once()
+    {
+        var broken = Path.Combine(_folder.FullName, "broken.yaml");
+        File.WriteAllText(broken, "plan: panyu-ftu-2014\nrecords:\n  - { key: a, activity: concentrated-study, on: 2014-03-03, hours: 1h }\n  - { key: b, activity: [unclosed\n");
+        var csv = Path.Combine(_folder.FullName, "one.csv");
+        File.WriteAllText(csv, "key,activity,on,hours\nx,concentrated-study,2014-03-03,1h\n");
+
+        var syntax = await RunAsync(TestTokens.RecorderPanyu, "import", broken, "--unit", "panyu-ftu", "--server", Server, "--lang", "zh-CN");
+        var foreign = await RunAsync(TestTokens.RecorderMianyang, "import", csv, "--unit", "panyu-ftu", "--server", Server, "--lang", "en");
+        var unreachable = CliRun.Of("import", csv, "--unit", "panyu-ftu", "--server", "http://127.0.0.1:9", "--token", "t", "--lang", "en");
+
+        syntax.ExitCode.ShouldBe(1);
+        syntax.Error.ShouldStartWith($"{broken} 第 5 行");
+        foreign.ExitCode.ShouldBe(5);
+        foreign.Error.ShouldStartWith("the server at http://localhost refused: ");
+        unreachable.ExitCode.ShouldBe(4);
+        unreachable.Error.ShouldStartWith("cannot reach the server at http://127.0.0.1:9");
+        foreach (var run in new[] { syntax, foreign, unreachable })
+        {
+            run.Error.ShouldNotContain("   at ");
+        }
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    // How many records the log holds, and the lines of the supervision group's reviews among them (a recorder's token may not submit those).
+    private static (int Count, int[] SupervisorReviews) RecordsIn(string log)
+    {
+        var yaml = new YamlStream();
+        using (var reader = File.OpenText(log))
+        {
+            yaml.Load(reader);
+        }
+
+        var records = ((YamlSequenceNode)((YamlMappingNode)yaml.Documents[0].RootNode).Children[new YamlScalarNode("records")]).Children;
+        var reviews = records.OfType<YamlMappingNode>()
+            .Where(r => r.Children.TryGetValue(new YamlScalarNode("by"), out var by) && by is YamlScalarNode { Value: "supervisor" })
+            .Select(r => (int)r.Start.Line)
+            .ToArray();
+        return (records.Count, reviews);
+    }
+
+    [GeneratedRegex(@"^\d+ record\(s\) read \(\d+%\), \d+ stored$", RegexOptions.Multiline)]
+    private static partial Regex ProgressLine();
+
+    [GeneratedRegex(@":(\d+): refused: ")]
+    private static partial Regex RefusedLine();
+
+    private Task<CliRun> RunAsync(string? tokenVariable, params string[] args) => Task.Run(() => CliRun.Against(fixture.Http, tokenVariable, args));
+}
