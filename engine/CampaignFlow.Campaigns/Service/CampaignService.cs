@@ -70,6 +70,11 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="planId">A plan id.</param>
     public ResolvedPlan? FindPlan(string planId) => _rooms.Library.Find(planId);
 
+    /// <summary>Every stored version of a plan, resolved from its own texts as it was published, oldest first.</summary>
+    /// <param name="planId">A plan id.</param>
+    public IReadOnlyList<ResolvedPlan> PlanVersions(string planId) =>
+        [.. _rooms.Library.Versions.Where(v => v.Id == planId).OrderBy(v => v.Version)];
+
     /// <summary>
     /// The running units built on a plan: the unit that runs it, or every unit whose plan inherits it at any depth
     /// (魏都区委's plan: 西关街道). Who may read those units may read the plan.

@@ -1,3 +1,4 @@
+using CampaignFlow.Plans.Comparison;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Server.Api.Bodies;
 using CampaignFlow.Server.Api.OpenApi;
@@ -10,7 +11,7 @@ namespace CampaignFlow.Server.Api.Plans;
 
 /// <summary>
 /// <c>GET /plans</c> (the running plans the caller may read, and the templates they are built on),
-/// <c>GET /plans/{id}</c> (one, resolved) and
+/// <c>GET /plans/{id}</c> (one, resolved), <c>GET /plans/{id}/changes</c> (between two published versions) and
 /// <c>POST /plans/validate</c> (check an uploaded plan against definitions/, with line:column findings; nothing
 /// is stored or published).
 /// </summary>
@@ -30,6 +31,15 @@ public static class PlanEndpoints
             .WithName("GetPlan")
             .WithSummary("One plan as it runs: dates, hours, requirements")
             .Produces<PlanView>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/changes", Changes)
+            .WithName("GetPlanChanges")
+            .WithSummary("What changed between two published versions of a plan, in requirement terms")
+            .WithDescription("'?to=' defaults to the version that runs, '?from=' to the published version before 'to'.")
+            .Produces<PlanChangesView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -59,23 +69,75 @@ public static class PlanEndpoints
 
     private static IResult Show(string id, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems)
     {
-        if (running.Service.FindPlan(id) is not { } plan)
+        if (Readable(id, context, caller, running, units, lookup, problems, out var refusal) is not { } plan)
         {
-            return problems.Write(context, StatusCodes.Status404NotFound, "unknown-plan", id);
-        }
-
-        if (!caller.CanReadPlan(plan.Id, plan.Unit.Id))
-        {
-            // A template names a body that runs nothing, so the refusal is the body's; otherwise the plan's unit
-            // answers as it always has: 403 when it runs, 404 when it does not.
-            return units.Find(plan.Unit.Id) is null && units.BuiltOn(plan.Id).Count > 0
-                ? lookup.Forbidden(context, caller, plan.Unit.Id, UnitAccess.Read)
-                : lookup.Find(context, caller, plan.Unit.Id, UnitAccess.Read).Problem!;
+            return refusal!;
         }
 
         var culture = ApiLanguage.Of(context.Request);
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
         return Results.Ok(PlanView.Of(plan, culture));
+    }
+
+    private static IResult Changes(string id, string? from, string? to, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems)
+    {
+        if (Readable(id, context, caller, running, units, lookup, problems, out var refusal) is not { } plan)
+        {
+            return refusal!;
+        }
+
+        foreach (var (name, value) in new[] { ("from", from), ("to", to) })
+        {
+            if (value is not null && (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) || number < 1))
+            {
+                return problems.Write(context, StatusCodes.Status400BadRequest, "bad-plan-version", value, name);
+            }
+        }
+
+        var versions = running.Service.PlanVersions(plan.Id);
+        var known = string.Join(", ", versions.Select(v => v.Version));
+        var toVersion = to is null ? plan.Version : int.Parse(to, System.Globalization.CultureInfo.InvariantCulture);
+        var after = versions.FirstOrDefault(v => v.Version == toVersion);
+        if (after is null)
+        {
+            return problems.Write(context, StatusCodes.Status404NotFound, "unknown-plan-version", plan.Id, toVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), known);
+        }
+
+        var before = from is null
+            ? versions.LastOrDefault(v => v.Version < toVersion)
+            : versions.FirstOrDefault(v => v.Version == int.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
+        if (before is null)
+        {
+            return from is null
+                ? problems.Write(context, StatusCodes.Status404NotFound, "plan-has-one-version", plan.Id, toVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : problems.Write(context, StatusCodes.Status404NotFound, "unknown-plan-version", plan.Id, from, known);
+        }
+
+        return Results.Ok(new PlanChangesView(
+            new PlanVersionRef(before.Id, before.Version), new PlanVersionRef(after.Id, after.Version), PlanComparison.Compare(before, after)));
+    }
+
+    // The plan, if the caller may read it; otherwise the refusal: a template names a body that runs nothing, so the
+    // refusal is the body's; otherwise the plan's unit answers as it always has: 403 when it runs, 404 when it does not.
+    private static CampaignFlow.Plans.Resolution.ResolvedPlan? Readable(
+        string id, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, out IResult? refusal)
+    {
+        refusal = null;
+        if (running.Service.FindPlan(id) is not { } plan)
+        {
+            refusal = problems.Write(context, StatusCodes.Status404NotFound, "unknown-plan", id);
+            return null;
+        }
+
+        if (!caller.CanReadPlan(plan.Id, plan.Unit.Id))
+        {
+            refusal = units.Find(plan.Unit.Id) is null && units.BuiltOn(plan.Id).Count > 0
+                ? lookup.Forbidden(context, caller, plan.Unit.Id, UnitAccess.Read)
+                : lookup.Find(context, caller, plan.Unit.Id, UnitAccess.Read).Problem!;
+            return null;
+        }
+
+        return plan;
     }
 
     // A plan other running units' plans inherit, so those units are built on it as well as (or instead of) its own.
