@@ -2,18 +2,23 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CampaignFlow.Campaigns.Catalog;
+using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Cli.Output;
 using CampaignFlow.Plans.Comparison;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
 using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Storage.Sqlite.Campaigns;
+using Microsoft.Data.Sqlite;
 
 namespace CampaignFlow.Cli.Commands;
 
 /// <summary>
-/// <c>campaignflow diff BEFORE AFTER [--format text|json] [--lang zh-CN|en]</c>: what changed between two plan files in
-/// requirement terms (每周集中学习 半天 → 1天; an action added in a phase; a window moved), not a text diff. Each file
-/// is resolved with its own folder as the context of its parent plan and roster.
+/// <c>campaignflow diff BEFORE AFTER [--data DIR] [--format text|json] [--lang zh-CN|en]</c>: what changed between two
+/// plan files in requirement terms (每周集中学习 半天 → 1天; an action added in a phase; a window moved), not a text
+/// diff. Each file is resolved with its own folder as the context of its parent plan and roster. With <c>--data</c>,
+/// BEFORE and AFTER are published versions (<c>PLAN@VERSION</c>) read from a server's data folder, read-only.
 /// </summary>
 internal static class DiffCommand
 {
@@ -31,11 +36,15 @@ internal static class DiffCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var lang = Language.CreateOption();
-        var command = new Command("diff", "What changed between two plans, in requirement terms: minimums, windows, actions, phases, roster.") { before, after, format, lang };
+        var data = new Option<string?>("--data") { Description = "A server's data folder: BEFORE and AFTER are published versions, PLAN@VERSION." };
+        var command = new Command("diff", "What changed between two plans, in requirement terms: minimums, windows, actions, phases, roster.") { before, after, format, lang, data };
         command.SetAction(parsed =>
         {
             var culture = Language.Resolve(parsed.GetValue(lang));
-            var plans = new[] { parsed.GetValue(before)!, parsed.GetValue(after)! }.Select(file => Load(file, error, culture)).ToArray();
+            var named = new[] { parsed.GetValue(before)!, parsed.GetValue(after)! };
+            var plans = parsed.GetValue(data) is { } folder
+                ? LoadStored(folder, named, error, culture)
+                : named.Select(file => Load(file, error, culture)).ToArray();
             if (plans.Any(p => p is null))
             {
                 return 1;
@@ -82,6 +91,65 @@ internal static class DiffCommand
         "removed" => "-",
         _ => "~",
     };
+
+    private static ResolvedPlan?[] LoadStored(string folder, string[] named, TextWriter error, CultureInfo culture)
+    {
+        var database = Path.Combine(folder, "campaignflow.db");
+        if (!File.Exists(database))
+        {
+            error.WriteLine(CliMessages.Text(Directory.Exists(folder) ? "data-no-store" : "data-no-folder", culture, folder, "campaignflow.db"));
+            return [null];
+        }
+
+        var wanted = new List<(string Plan, int Version)>();
+        foreach (var name in named)
+        {
+            var at = name.LastIndexOf('@');
+            if (at <= 0 || !int.TryParse(name.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
+            {
+                error.WriteLine(CliMessages.Text("diff-stored-form", culture, name));
+                return [null];
+            }
+
+            wanted.Add((name[..at], version));
+        }
+
+        CampaignStores? stores = null;
+        try
+        {
+            stores = SqliteCampaignStores.OpenReadOnly(database);
+            var plans = new ResolvedPlan?[wanted.Count];
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                var (plan, version) = wanted[i];
+                var text = version.ToString(CultureInfo.InvariantCulture);
+                if (stores.Plans.GetAsync(plan, version).AsTask().GetAwaiter().GetResult() is not { } stored)
+                {
+                    error.WriteLine(CliMessages.Text("diff-stored-missing", culture, plan, text));
+                    return [null];
+                }
+
+                plans[i] = StoredPlans.Resolve(stored, out var why);
+                if (plans[i] is null)
+                {
+                    error.WriteLine(CliMessages.Text("diff-stored-unresolvable", culture, plan, text, why));
+                    return [null];
+                }
+            }
+
+            return plans;
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine(CliMessages.Text("data-unreadable", culture, database, e.Message));
+            return [null];
+        }
+        finally
+        {
+            // The command's action is synchronous; the read-only store holds nothing that needs an asynchronous close.
+            stores?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
 
     private static ResolvedPlan? Load(string file, TextWriter error, CultureInfo culture)
     {
