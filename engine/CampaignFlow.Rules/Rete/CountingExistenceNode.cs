@@ -16,10 +16,11 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
 {
     public override void AssertToken(WorkingMemory memory, Token token)
     {
-        var bucket = LeftBucket(Memory(memory), token);
+        var index = Memory(memory);
+        var bucket = LeftBucket(index, token);
         var entry = new LeftEntry(Id, token);
-        FileLeft(bucket, entry);
-        entry.PairCount = bucket.RightCount;
+        FileLeft(index, bucket, entry);
+        entry.PairCount = index.RightCount(bucket);
         PassOnWhileQuantified(memory, entry, ChangeKind.Added);
     }
 
@@ -32,7 +33,7 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
         }
 
         RefileLeft(memory, entry);
-        entry.PairCount = entry.Bucket.RightCount;
+        entry.PairCount = Memory(memory).RightCount(entry.Bucket);
         PassOnWhileQuantified(memory, entry, ChangeKind.Updated);
     }
 
@@ -49,11 +50,12 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
 
     public override void AssertFact(WorkingMemory memory, Fact fact)
     {
-        var bucket = RightBucket(Memory(memory), fact);
+        var index = Memory(memory);
+        var bucket = RightBucket(index, fact);
         var counted = fact.ClaimCounted(Id);
         NodeEntry.Add(ref fact.Entries, counted);
-        bucket.AddCounted(counted);
-        ChangeCounts(memory, bucket, +1);
+        index.AddCounted(bucket, counted);
+        ChangeCounts(index, memory, bucket, +1);
     }
 
     public override void UpdateFact(WorkingMemory memory, Fact fact)
@@ -69,12 +71,12 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
         if (!Fits(index, counted.Bucket, fact))
         {
             var old = counted.Bucket;
-            old.RemoveCounted();
-            ChangeCounts(memory, old, -1);
+            index.RemoveCounted(counted);
+            ChangeCounts(index, memory, old, -1);
             index.RemoveIfEmpty(old);
             var moved = RightBucket(index, fact);
-            moved.AddCounted(counted);
-            ChangeCounts(memory, moved, +1);
+            index.AddCounted(moved, counted);
+            ChangeCounts(index, memory, moved, +1);
         }
     }
 
@@ -87,10 +89,10 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
 
         try
         {
-            var bucket = counted.Bucket;
-            bucket.RemoveCounted();
-            ChangeCounts(memory, bucket, -1);
-            Memory(memory).RemoveIfEmpty(bucket);
+            var index = Memory(memory);
+            index.RemoveCounted(counted);
+            ChangeCounts(index, memory, counted.Bucket, -1);
+            index.RemoveIfEmpty(counted.Bucket);
         }
         finally
         {
@@ -98,11 +100,11 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
         }
     }
 
-    private void ChangeCounts(WorkingMemory memory, Bucket bucket, int delta)
+    private void ChangeCounts(BetaMemory index, WorkingMemory memory, int bucket, int delta)
     {
-        for (var i = 0; i < bucket.LeftCount; i++)
+        for (var i = 0; i < index.LeftCount(bucket); i++)
         {
-            var left = bucket.LeftAt(i);
+            var left = index.LeftAt(bucket, i);
             left.PairCount += delta;
             PassOnWhileQuantified(memory, left, ChangeKind.PairsChanged);
         }

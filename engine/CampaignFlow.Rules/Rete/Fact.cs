@@ -59,7 +59,6 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
             var counted = new CountedEntry(NodeId) { Bucket = Bucket };
             NodeEntry.Replace(ref Entries, this, counted);
             _claimedToCount = false;
-            Bucket = null!;
         }
 
         NodeId = nodeId;
@@ -87,7 +86,6 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
             NodeId = Unclaimed;
             _claimedToCount = false;
             Pairs = null;
-            Bucket = null!;
         }
     }
 }

@@ -7,7 +7,8 @@ namespace CampaignFlow.Rules.Rete;
 internal class LeftEntry(int nodeId, Token token) : NodeEntry(nodeId)
 {
     public readonly Token Token = token;
-    public Bucket Bucket = null!;
+    /// <summary>The id of the bucket the entry is filed in, in its node's <see cref="BetaMemory"/>.</summary>
+    public int Bucket;
     public int PairCount;
 
     /// <summary>Whether the node currently passes this token on (not and exists nodes).</summary>
