@@ -247,8 +247,7 @@ internal sealed class Session : ISession
 
     private void Link(Activation activation, int slot, object? value)
     {
-        activation.Linked ??= new Fact?[activation.Node.Rule.YieldCount];
-        var existing = activation.Linked[slot];
+        var existing = activation.LinkedAt(slot);
         if (existing is { IsAlive: true })
         {
             if (value is null)
@@ -270,13 +269,13 @@ internal sealed class Session : ISession
             else
             {
                 RetractCore(existing);
-                activation.Linked[slot] = TryLink(activation, slot, value);
+                activation.SetLinked(slot, TryLink(activation, slot, value));
             }
 
             return;
         }
 
-        activation.Linked[slot] = value is null ? null : TryLink(activation, slot, value);
+        activation.SetLinked(slot, value is null ? null : TryLink(activation, slot, value));
     }
 
     private Fact TryLink(Activation activation, int slot, object value) =>
@@ -322,9 +321,9 @@ internal sealed class Session : ISession
             node.Retract(_memory, fact);
         }
 
-        if (fact.Source?.Linked is { } linked && linked[fact.SourceSlot] == fact)
+        if (fact.Source is { } source && source.LinkedAt(fact.SourceSlot) == fact)
         {
-            linked[fact.SourceSlot] = null;
+            source.SetLinked(fact.SourceSlot, null);
         }
 
         _events.OnFactRetracted(fact);
