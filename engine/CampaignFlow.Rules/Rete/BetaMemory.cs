@@ -12,6 +12,10 @@ internal abstract class BetaMemory
 {
     protected Bucket[] Buckets = new Bucket[1];
 
+    // For nodes that only count facts: 1 + the bucket each fact is counted in, by fact id (0: not counted). An int
+    // per fact of the session instead of an object per fact counted.
+    private int[] _countedIn = [];
+
     public abstract int BucketOf(Token token);
 
     public abstract int BucketOf(Fact fact);
@@ -53,14 +57,30 @@ internal abstract class BetaMemory
 
     public void Remove(RightEntry entry) => Buckets[entry.Bucket].Remove(entry);
 
+    /// <summary>The bucket a fact is counted in, or -1 when it is not (nodes that only count facts).</summary>
+    public int CountedIn(Fact fact) => fact.Id < _countedIn.Length ? _countedIn[fact.Id] - 1 : -1;
+
     /// <summary>Counts a fact in a bucket without keeping it, for nodes that only need to know how many facts share the key.</summary>
-    public void AddCounted(int bucket, IndexEntry entry)
+    public void Count(int bucket, Fact fact)
     {
-        entry.Bucket = bucket;
+        if (fact.Id >= _countedIn.Length)
+        {
+            Array.Resize(ref _countedIn, Math.Max(fact.Id + 1, Math.Max(16, _countedIn.Length * 2)));
+        }
+
+        _countedIn[fact.Id] = bucket + 1;
         Buckets[bucket].AddCounted();
     }
 
-    public void RemoveCounted(IndexEntry entry) => Buckets[entry.Bucket].RemoveCounted();
+    /// <summary>Stops counting a fact.</summary>
+    /// <returns>The bucket it was counted in.</returns>
+    public int Uncount(Fact fact)
+    {
+        var bucket = _countedIn[fact.Id] - 1;
+        _countedIn[fact.Id] = 0;
+        Buckets[bucket].RemoveCounted();
+        return bucket;
+    }
 
     /// <summary>Lets go of an empty bucket, so that its id can be reused.</summary>
     protected abstract void Free(int bucket);

@@ -9,7 +9,8 @@ namespace CampaignFlow.Rules.Rete;
 /// </summary>
 /// <remarks>
 /// The usual shape of a negation (no session of the same unit and week), hence a node of its own: it allocates
-/// no pair per match, and a fact costs it at most a small <see cref="CountedEntry"/> (<see cref="Fact.ClaimCounted"/>).
+/// no pair per match and no object per fact: the bucket a fact is counted in sits in an array indexed by
+/// <see cref="Fact.Id"/> (<see cref="BetaMemory.CountedIn"/>).
 /// </remarks>
 internal sealed class CountingExistenceNode(int id, NodeKind kind, string description, JoinConditions conditions)
     : BetaNode(id, kind, description, conditions)
@@ -52,52 +53,43 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
     {
         var index = Memory(memory);
         var bucket = RightBucket(index, fact);
-        var counted = fact.ClaimCounted(Id);
-        NodeEntry.Add(ref fact.Entries, counted);
-        index.AddCounted(bucket, counted);
+        index.Count(bucket, fact);
         ChangeCounts(index, memory, bucket, +1);
     }
 
     public override void UpdateFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Find(fact.Entries, Id) is not IndexEntry counted)
+        var index = Memory(memory);
+        var old = index.CountedIn(fact);
+        if (old < 0)
         {
             AssertFact(memory, fact);
             return;
         }
 
         // Within its bucket a fact changes no count: only a new key matters.
-        var index = Memory(memory);
-        if (!Fits(index, counted.Bucket, fact))
+        if (!Fits(index, old, fact))
         {
-            var old = counted.Bucket;
-            index.RemoveCounted(counted);
+            index.Uncount(fact);
             ChangeCounts(index, memory, old, -1);
             index.RemoveIfEmpty(old);
             var moved = RightBucket(index, fact);
-            index.AddCounted(moved, counted);
+            index.Count(moved, fact);
             ChangeCounts(index, memory, moved, +1);
         }
     }
 
     public override void RetractFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Remove(ref fact.Entries, Id) is not IndexEntry counted)
+        var index = Memory(memory);
+        if (index.CountedIn(fact) < 0)
         {
             return;
         }
 
-        try
-        {
-            var index = Memory(memory);
-            index.RemoveCounted(counted);
-            ChangeCounts(index, memory, counted.Bucket, -1);
-            index.RemoveIfEmpty(counted.Bucket);
-        }
-        finally
-        {
-            fact.Release(counted);
-        }
+        var bucket = index.Uncount(fact);
+        ChangeCounts(index, memory, bucket, -1);
+        index.RemoveIfEmpty(bucket);
     }
 
     private void ChangeCounts(BetaMemory index, WorkingMemory memory, int bucket, int delta)

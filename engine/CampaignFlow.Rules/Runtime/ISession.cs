@@ -261,9 +261,7 @@ internal sealed class Session : ISession
             else if (existing.Value.GetType() == value.GetType() && !_memory.Facts.ContainsKey(value))
             {
                 // The match changed: the same linked fact, with its new value, so rules see an update.
-                _memory.Facts.Remove(existing.Value);
-                existing.Value = value;
-                _memory.Facts.TryAdd(existing);
+                _memory.Facts.ChangeValue(existing, value);
                 UpdateCore(existing);
             }
             else
@@ -286,7 +284,6 @@ internal sealed class Session : ISession
     private Fact? InsertCore(object value, Activation? source, int slot)
     {
         var fact = source is null ? new Fact(value) : new LinkedFact(value, source, slot);
-        fact.IsAlive = true;
         if (!_memory.Facts.TryAdd(fact))
         {
             return null;
@@ -314,12 +311,14 @@ internal sealed class Session : ISession
 
     private void RetractCore(Fact fact)
     {
-        _memory.Facts.Remove(fact.Value);
-        fact.IsAlive = false;
+        _memory.Facts.Remove(fact);
         foreach (var node in _memory.Network.TypeNodesFor(fact.Value.GetType()))
         {
             node.Retract(_memory, fact);
         }
+
+        // Only now: nodes that keep what they know of a fact by its id have just let go of it.
+        fact.Die();
 
         if (fact.Source is { } source && source.LinkedAt(fact.SourceSlot) == fact)
         {
