@@ -167,6 +167,7 @@ internal sealed class NetworkBuilder
         };
         Add(node);
         node.AddRule(rule.Id);
+        node.Depth = left.Depth + 1;
         node.RightSource = memory;
         memory.Sinks.Add(node);
         left.Sinks.Add(node);
@@ -303,6 +304,7 @@ internal sealed class NetworkBuilder
             if (filter is null)
             {
                 filter = Add(new FilterNode(_nodes.Count, lambda, DelegateCompiler.Compile(lambda)));
+                filter.Depth = current.Depth;
                 current.Sinks.Add(filter);
             }
 

@@ -27,6 +27,8 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public abstract void AssertFact(WorkingMemory memory, Fact fact);
 
+    public abstract void AssertFacts(WorkingMemory memory, List<Fact> facts);
+
     public abstract void UpdateFact(WorkingMemory memory, Fact fact);
 
     public abstract void RetractFact(WorkingMemory memory, Fact fact);

@@ -57,6 +57,30 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
         ChangeCounts(index, memory, bucket, +1);
     }
 
+    public override void AssertFacts(WorkingMemory memory, List<Fact> facts)
+    {
+        var index = Memory(memory);
+        var touched = memory.RentLeftList();
+        foreach (var fact in facts)
+        {
+            var bucket = RightBucket(index, fact);
+            index.Count(bucket, fact);
+            for (var i = 0; i < index.LeftCount(bucket); i++)
+            {
+                index.LeftAt(bucket, i).Touch(touched);
+            }
+        }
+
+        foreach (var left in touched)
+        {
+            left.Touched = false;
+            left.PairCount = index.RightCount(left.Bucket);
+            PassOnWhileQuantified(memory, left, ChangeKind.PairsChanged);
+        }
+
+        memory.ReturnLeftList(touched);
+    }
+
     public override void UpdateFact(WorkingMemory memory, Fact fact)
     {
         var index = Memory(memory);

@@ -13,4 +13,17 @@ internal class LeftEntry(int nodeId, Token token) : NodeEntry(nodeId)
 
     /// <summary>Whether the node currently passes this token on (not and exists nodes).</summary>
     public bool Emitted;
+
+    /// <summary>Whether a batch changed the entry's pairs and it waits to settle once the batch is in.</summary>
+    public bool Touched;
+
+    /// <summary>Marks the entry as changed by the batch being taken in, listing it the first time.</summary>
+    public void Touch(List<LeftEntry> touched)
+    {
+        if (!Touched)
+        {
+            Touched = true;
+            touched.Add(this);
+        }
+    }
 }

@@ -139,6 +139,36 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         }
     }
 
+    public sealed override void AssertFacts(WorkingMemory memory, List<Fact> facts)
+    {
+        var index = Memory(memory);
+        var touched = memory.RentLeftList();
+        foreach (var fact in facts)
+        {
+            var bucket = RightBucket(index, fact);
+            var entry = fact.Claim(Id);
+            NodeEntry.Add(ref fact.Entries, entry);
+            index.Add(bucket, entry);
+            for (var i = 0; i < index.LeftCount(bucket); i++)
+            {
+                var left = (PairedLeftEntry)index.LeftAt(bucket, i);
+                if (Matches(left.Token, fact))
+                {
+                    OnPair(memory, left, Link(left, entry), ChangeKind.Added);
+                    left.Touch(touched);
+                }
+            }
+        }
+
+        foreach (var left in touched)
+        {
+            left.Touched = false;
+            OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+        }
+
+        memory.ReturnLeftList(touched);
+    }
+
     public sealed override void UpdateFact(WorkingMemory memory, Fact fact)
     {
         if (NodeEntry.Find(fact.Entries, Id) is not RightEntry entry)

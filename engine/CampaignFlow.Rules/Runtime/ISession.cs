@@ -26,9 +26,16 @@ public interface ISession
     /// <exception cref="RuleConditionException">A condition threw while matching the fact.</exception>
     void Insert(object fact);
 
-    /// <summary>Inserts facts one after the other.</summary>
+    /// <summary>
+    /// Inserts facts as one batch: each node of the network takes the batch's facts for it at once, so a partial
+    /// match that many of them change settles once (an aggregate result is passed on once with all its facts, a
+    /// negation decides once) and the result is the same as inserting them one by one. <see cref="ISessionEvents.FactInserted"/>
+    /// is raised for each fact, in order, once the whole batch is matched.
+    /// </summary>
     /// <param name="facts">The facts.</param>
-    /// <exception cref="InvalidOperationException">A fact is already in working memory.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A fact is already in working memory, or twice in the batch; the facts before it are inserted (and matched).
+    /// </exception>
     /// <exception cref="RuleConditionException">A condition threw while matching a fact.</exception>
     void InsertAll(IEnumerable<object> facts);
 
@@ -117,9 +124,40 @@ internal sealed class Session : ISession
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        foreach (var fact in facts)
+        var batch = new FactBatch();
+        var inserted = new List<Fact>();
+        object? duplicate = null;
+        _memory.Batch = batch;
+        try
         {
-            Insert(fact);
+            foreach (var value in facts)
+            {
+                ArgumentNullException.ThrowIfNull(value, nameof(facts));
+                if (Enter(value, null, 0) is not { } fact)
+                {
+                    duplicate = value;
+                    break;
+                }
+
+                inserted.Add(fact);
+            }
+        }
+        finally
+        {
+            // The facts that entered are matched even when one after them failed, as inserting one by one leaves them.
+            _memory.Batch = null;
+            batch.Propagate(_memory);
+        }
+
+        foreach (var fact in inserted)
+        {
+            _events.OnFactInserted(fact);
+        }
+
+        Settle();
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"The fact '{duplicate}' is already in working memory.");
         }
     }
 
@@ -283,6 +321,19 @@ internal sealed class Session : ISession
     /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
     private Fact? InsertCore(object value, Activation? source, int slot)
     {
+        var fact = Enter(value, source, slot);
+        if (fact is not null)
+        {
+            _events.OnFactInserted(fact);
+        }
+
+        return fact;
+    }
+
+    /// <summary>Adds a fact to working memory and matches it (in a batch, files it in the alpha network only).</summary>
+    /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
+    private Fact? Enter(object value, Activation? source, int slot)
+    {
         var fact = source is null ? new Fact(value) : new LinkedFact(value, source, slot);
         if (!_memory.Facts.TryAdd(fact))
         {
@@ -295,7 +346,6 @@ internal sealed class Session : ISession
             node.Assert(_memory, fact);
         }
 
-        _events.OnFactInserted(fact);
         return fact;
     }
 
