@@ -8,8 +8,10 @@ internal sealed class Activation(TerminalNode node, Token token) : NodeEntry(nod
     public readonly TerminalNode Node = node;
     public readonly Token Token = token;
     public bool IsAlive = true;
-    public bool IsQueued;
     public long Sequence;
+
+    /// <summary>The activation's place in the agenda's heap, or -1 when it is not waiting to fire.</summary>
+    public int AgendaIndex = -1;
 
     // The facts the rule yielded, by yield slot: the fact itself when the rule yields once (the usual case, and an
     // array fewer per match), an array when it yields more than once, null before the first yield.

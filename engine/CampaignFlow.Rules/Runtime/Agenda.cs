@@ -1,75 +1,127 @@
 namespace CampaignFlow.Rules.Runtime;
 
 /// <summary>
-/// Activations waiting to fire: highest rule priority first, then the most recent. Removal is lazy (a removed or
-/// re-queued activation leaves a stale heap entry that is skipped when it surfaces).
+/// Activations waiting to fire: highest rule priority first, then the most recent. A binary heap that knows each
+/// activation's place in it (<see cref="Activation.AgendaIndex"/>), so that a withdrawn match leaves at once.
 /// </summary>
+/// <remarks>
+/// A heap with lazy removal kept every withdrawn activation, and the match it pointed to, until it surfaced: in a
+/// large session, matches made and withdrawn while facts arrive piled up by the hundred thousand.
+/// </remarks>
 internal sealed class Agenda
 {
-    private PriorityQueue<Activation, (int Priority, long Sequence)> _queue = new(Order.Instance);
+    private Activation[] _heap = new Activation[16];
     private long _sequence;
 
     public int Count { get; private set; }
 
+    /// <summary>Queues an activation, or moves a queued one to the front of its priority as the most recent.</summary>
     public void Add(Activation activation)
     {
-        if (!activation.IsQueued)
+        activation.Sequence = ++_sequence;
+        if (activation.AgendaIndex >= 0)
         {
-            activation.IsQueued = true;
-            Count++;
+            // A newer sequence only ever moves it up.
+            Up(activation.AgendaIndex);
+            return;
         }
 
-        activation.Sequence = ++_sequence;
-        _queue.Enqueue(activation, (activation.Node.Priority, activation.Sequence));
-        if (_queue.Count > 64 && _queue.Count > 4 * Count)
+        if (Count == _heap.Length)
         {
-            Compact();
+            Array.Resize(ref _heap, Count * 2);
         }
+
+        Place(activation, Count++);
+        Up(Count - 1);
     }
 
     public void Remove(Activation activation)
     {
-        if (activation.IsQueued)
+        var index = activation.AgendaIndex;
+        if (index < 0)
         {
-            activation.IsQueued = false;
-            Count--;
+            return;
         }
+
+        activation.AgendaIndex = -1;
+        var last = _heap[--Count];
+        _heap[Count] = null!;
+        if (index == Count)
+        {
+            return;
+        }
+
+        Place(last, index);
+        Down(index);
+        Up(last.AgendaIndex);
     }
 
     public bool TryPop(out Activation activation)
     {
-        while (_queue.TryDequeue(out activation!, out var key))
+        if (Count == 0)
         {
-            if (activation.IsQueued && key.Sequence == activation.Sequence)
-            {
-                activation.IsQueued = false;
-                Count--;
-                return true;
-            }
+            activation = null!;
+            return false;
         }
 
-        return false;
+        activation = _heap[0];
+        Remove(activation);
+        return true;
     }
 
-    private void Compact()
+    /// <summary>Whether <paramref name="a"/> fires before <paramref name="b"/>.</summary>
+    private static bool Before(Activation a, Activation b) =>
+        a.Node.Priority != b.Node.Priority ? a.Node.Priority > b.Node.Priority : a.Sequence > b.Sequence;
+
+    private void Place(Activation activation, int index)
     {
-        var live = new PriorityQueue<Activation, (int Priority, long Sequence)>(Order.Instance);
-        foreach (var (activation, key) in _queue.UnorderedItems)
+        _heap[index] = activation;
+        activation.AgendaIndex = index;
+    }
+
+    private void Up(int index)
+    {
+        var activation = _heap[index];
+        while (index > 0)
         {
-            if (activation.IsQueued && key.Sequence == activation.Sequence)
+            var parent = (index - 1) / 2;
+            if (!Before(activation, _heap[parent]))
             {
-                live.Enqueue(activation, key);
+                break;
             }
+
+            Place(_heap[parent], index);
+            index = parent;
         }
 
-        _queue = live;
+        Place(activation, index);
     }
 
-    private sealed class Order : IComparer<(int Priority, long Sequence)>
+    private void Down(int index)
     {
-        public static readonly Order Instance = new();
+        var activation = _heap[index];
+        while (true)
+        {
+            var child = (2 * index) + 1;
+            if (child >= Count)
+            {
+                break;
+            }
 
-        public int Compare((int Priority, long Sequence) x, (int Priority, long Sequence) y) =>
-            x.Priority != y.Priority ? y.Priority.CompareTo(x.Priority) : y.Sequence.CompareTo(x.Sequence);
+            if (child + 1 < Count && Before(_heap[child + 1], _heap[child]))
+            {
+                child++;
+            }
+
+            if (!Before(_heap[child], activation))
+            {
+                break;
+            }
+
+            Place(_heap[child], index);
+            index = child;
+        }
+
+        Place(activation, index);
     }
 }
