@@ -28,19 +28,17 @@ internal sealed class FactBatch
 
     public void Propagate(WorkingMemory memory)
     {
-        var deliveries = new List<(IFactSink Sink, List<Fact> Facts)>();
-        foreach (var (alpha, facts) in _byMemory)
+        if (_byMemory.Count == 0)
         {
-            foreach (var sink in alpha.Sinks)
-            {
-                deliveries.Add((sink, facts));
-            }
+            return;
         }
 
-        // A stable sort: nodes of one depth take their facts in the order their memories first saw one.
-        foreach (var (sink, facts) in deliveries.OrderByDescending(d => d.Sink.Depth))
+        foreach (var (alpha, sink) in memory.Network.FactSinksDeepestFirst)
         {
-            sink.AssertFacts(memory, facts);
+            if (_byMemory.TryGetValue(alpha, out var facts))
+            {
+                sink.AssertFacts(memory, facts);
+            }
         }
     }
 }
