@@ -10,7 +10,9 @@ namespace CampaignFlow.Rules.Runtime;
 /// </remarks>
 internal sealed class Agenda
 {
-    private Activation[] _heap = new Activation[16];
+    // Each slot carries the activation's ordering keys, so that sifting compares in the array without visiting the
+    // activations (in a large session they are scattered over the heap).
+    private Entry[] _heap = new Entry[16];
     private long _sequence;
 
     public int Count { get; private set; }
@@ -22,6 +24,7 @@ internal sealed class Agenda
         if (activation.AgendaIndex >= 0)
         {
             // A newer sequence only ever moves it up.
+            _heap[activation.AgendaIndex].Sequence = activation.Sequence;
             Up(activation.AgendaIndex);
             return;
         }
@@ -31,7 +34,7 @@ internal sealed class Agenda
             Array.Resize(ref _heap, Count * 2);
         }
 
-        Place(activation, Count++);
+        Place(new Entry(activation, activation.Node.Priority, activation.Sequence), Count++);
         Up(Count - 1);
     }
 
@@ -45,7 +48,7 @@ internal sealed class Agenda
 
         activation.AgendaIndex = -1;
         var last = _heap[--Count];
-        _heap[Count] = null!;
+        _heap[Count] = default;
         if (index == Count)
         {
             return;
@@ -53,7 +56,7 @@ internal sealed class Agenda
 
         Place(last, index);
         Down(index);
-        Up(last.AgendaIndex);
+        Up(last.Activation.AgendaIndex);
     }
 
     public bool TryPop(out Activation activation)
@@ -64,28 +67,28 @@ internal sealed class Agenda
             return false;
         }
 
-        activation = _heap[0];
+        activation = _heap[0].Activation;
         Remove(activation);
         return true;
     }
 
     /// <summary>Whether <paramref name="a"/> fires before <paramref name="b"/>.</summary>
-    private static bool Before(Activation a, Activation b) =>
-        a.Node.Priority != b.Node.Priority ? a.Node.Priority > b.Node.Priority : a.Sequence > b.Sequence;
+    private static bool Before(in Entry a, in Entry b) =>
+        a.Priority != b.Priority ? a.Priority > b.Priority : a.Sequence > b.Sequence;
 
-    private void Place(Activation activation, int index)
+    private void Place(Entry entry, int index)
     {
-        _heap[index] = activation;
-        activation.AgendaIndex = index;
+        _heap[index] = entry;
+        entry.Activation.AgendaIndex = index;
     }
 
     private void Up(int index)
     {
-        var activation = _heap[index];
+        var entry = _heap[index];
         while (index > 0)
         {
             var parent = (index - 1) / 2;
-            if (!Before(activation, _heap[parent]))
+            if (!Before(entry, _heap[parent]))
             {
                 break;
             }
@@ -94,12 +97,12 @@ internal sealed class Agenda
             index = parent;
         }
 
-        Place(activation, index);
+        Place(entry, index);
     }
 
     private void Down(int index)
     {
-        var activation = _heap[index];
+        var entry = _heap[index];
         while (true)
         {
             var child = (2 * index) + 1;
@@ -113,7 +116,7 @@ internal sealed class Agenda
                 child++;
             }
 
-            if (!Before(_heap[child], activation))
+            if (!Before(_heap[child], entry))
             {
                 break;
             }
@@ -122,6 +125,8 @@ internal sealed class Agenda
             index = child;
         }
 
-        Place(activation, index);
+        Place(entry, index);
     }
+
+    private record struct Entry(Activation Activation, int Priority, long Sequence);
 }
