@@ -69,6 +69,12 @@ internal sealed class Agenda
 
         activation = _heap[0].Activation;
         Remove(activation);
+        if (Count == 0 && _heap.Length > 1024)
+        {
+            // A drained agenda of a large session need not hold its largest size until the next fire.
+            _heap = new Entry[16];
+        }
+
         return true;
     }
 
