@@ -18,7 +18,7 @@ public static class Runs
         var expected = Oracle.Evaluate(workload.Facts);
         GC.Collect();
         var baseline = GC.GetTotalMemory(true);
-        var label = batch ? $"{mode} batch" : mode;
+        var label = batch && mode is "per-unit" or "one-session" ? $"{mode} batch" : mode;
         var m = new Measurement { Mode = engine == "campaignflow" ? label : $"{label} ({engine})", Units = workload.UnitCount, Facts = workload.Facts.Count };
         HashSet<Violation> found;
         switch (mode)
