@@ -5,6 +5,9 @@ public interface IBenchSession
 {
     void Insert(object fact);
 
+    /// <summary>The engine's batch insert.</summary>
+    void InsertAll(IReadOnlyList<object> facts);
+
     void Retract(object fact);
 
     void Fire();

@@ -5,6 +5,8 @@ public sealed class NRulesBenchSession(NRules.ISession session) : IBenchSession
 {
     public void Insert(object fact) => session.Insert(fact);
 
+    public void InsertAll(IReadOnlyList<object> facts) => session.InsertAll(facts);
+
     public void Retract(object fact) => session.Retract(fact);
 
     public void Fire() => session.Fire();

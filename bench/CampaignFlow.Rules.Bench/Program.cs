@@ -11,6 +11,7 @@ using CampaignFlow.Rules.Bench;
 //   --naive-units N     units for the naive baseline and its engine counterpart (default 100; naive is quadratic)
 //   --take-units N      keep only the first N units of the facts (generated or read)
 //   --engine E          campaignflow (default) or nrules: the same three rules on NRules 1.0.4 (NRulesBenchRules.cs)
+//   --insert one|batch  fact by fact with Insert (default), or each session's facts in one InsertAll
 var options = Options.Parse(args);
 if (options.WriteFacts is not null)
 {
@@ -29,7 +30,7 @@ if (options.Mode != "all")
         workload = new Workload(workload.Facts.Where(f => keep.Contains(Workload.UnitOf(f))).ToList());
     }
 
-    var m = Runs.Run(options.Mode, workload, options.Seed, options.Engine);
+    var m = Runs.Run(options.Mode, workload, options.Seed, options.Engine, options.Insert);
     Console.WriteLine(m.ToLine());
     return m.MatchesOracle ? 0 : 1;
 }
@@ -52,7 +53,7 @@ var failed = false;
 foreach (var (mode, units) in configurations)
 {
     // A negative count marks the small configurations of the naive comparison: the first units of the same facts.
-    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine };
+    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine, "--insert", options.Insert };
     if (units < 0)
     {
         childArgs.AddRange(["--take-units", (-units).ToString(CultureInfo.InvariantCulture)]);
@@ -124,7 +125,7 @@ static List<string> RunChild(List<string> childArgs, out int exitCode)
     return lines;
 }
 
-internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine)
+internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine, string Insert)
 {
     public static Options Parse(string[] args)
     {
@@ -148,6 +149,7 @@ internal sealed record Options(string Mode, int Units, int Seed, string? Facts, 
             Optional("--write-facts"),
             int.Parse(Value("--naive-units", "100"), CultureInfo.InvariantCulture),
             Optional("--take-units") is { } take ? int.Parse(take, CultureInfo.InvariantCulture) : null,
-            Value("--engine", "campaignflow"));
+            Value("--engine", "campaignflow"),
+            Value("--insert", "one"));
     }
 }

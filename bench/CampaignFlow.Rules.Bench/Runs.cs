@@ -6,20 +6,28 @@ public static class Runs
 {
     private const int ExtraFacts = 200;
 
-    public static Measurement Run(string mode, Workload workload, int seed, string engine = "campaignflow")
+    /// <param name="insert"><c>one</c>: fact by fact (<c>Insert</c>); <c>batch</c>: each session's facts in one <c>InsertAll</c>.</param>
+    public static Measurement Run(string mode, Workload workload, int seed, string engine = "campaignflow", string insert = "one")
     {
+        var batch = insert switch
+        {
+            "one" => false,
+            "batch" => true,
+            _ => throw new ArgumentException($"Unknown insert '{insert}': one or batch."),
+        };
         var expected = Oracle.Evaluate(workload.Facts);
         GC.Collect();
         var baseline = GC.GetTotalMemory(true);
-        var m = new Measurement { Mode = engine == "campaignflow" ? mode : $"{mode} ({engine})", Units = workload.UnitCount, Facts = workload.Facts.Count };
+        var label = batch && mode is "per-unit" or "one-session" ? $"{mode} batch" : mode;
+        var m = new Measurement { Mode = engine == "campaignflow" ? label : $"{label} ({engine})", Units = workload.UnitCount, Facts = workload.Facts.Count };
         HashSet<Violation> found;
         switch (mode)
         {
             case "per-unit":
-                found = PerUnit(workload, m, seed, engine);
+                found = PerUnit(workload, m, seed, engine, batch);
                 break;
             case "one-session":
-                found = OneSession(workload, m, seed, baseline, engine);
+                found = OneSession(workload, m, seed, baseline, engine, batch);
                 break;
             case "naive":
                 found = Naive(workload, m);
@@ -62,7 +70,7 @@ public static class Runs
         return sessions;
     }
 
-    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed, string engine)
+    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed, string engine, bool batch)
     {
         var newSession = Compile(m, engine);
         var units = workload.ByUnit();
@@ -73,10 +81,7 @@ public static class Runs
         {
             var t0 = Stopwatch.GetTimestamp();
             var session = newSession();
-            foreach (var fact in facts)
-            {
-                session.Insert(fact);
-            }
+            Insert(session, facts, batch);
 
             var t1 = Stopwatch.GetTimestamp();
             session.Fire();
@@ -93,14 +98,11 @@ public static class Runs
         return found;
     }
 
-    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline, string engine)
+    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline, string engine, bool batch)
     {
         var session = Compile(m, engine)();
         var t0 = Stopwatch.GetTimestamp();
-        foreach (var fact in workload.Facts)
-        {
-            session.Insert(fact);
-        }
+        Insert(session, workload.Facts, batch);
 
         var t1 = Stopwatch.GetTimestamp();
         session.Fire();
@@ -115,6 +117,20 @@ public static class Runs
         m.OneMoreFactUs = OneMoreFact(session, units, seed);
         GC.KeepAlive(session);
         return found;
+    }
+
+    private static void Insert(IBenchSession session, IReadOnlyList<object> facts, bool batch)
+    {
+        if (batch)
+        {
+            session.InsertAll(facts);
+            return;
+        }
+
+        foreach (var fact in facts)
+        {
+            session.Insert(fact);
+        }
     }
 
     /// <summary>Average cost of inserting one more study session into a loaded session and firing.</summary>

@@ -37,7 +37,8 @@ public class EventTests
         var door = new Door("front");
         var open = new Open("front");
 
-        session.InsertAll([door, open]);
+        session.Insert(door);
+        session.Insert(open);
         session.Fire();
         session.Retract(open);
 

@@ -117,7 +117,7 @@ public sealed class UnitCompliance
 
         if (added.Count > 0)
         {
-            // One batch: an engine that propagates a batch at once (NRules' InsertAll) does so; ours inserts in order.
+            // One batch: both engines propagate it at once (InsertAll), each node taking the batch's facts together.
             var from = _history.Count;
             _session.InsertAll(added);
             _session.Fire();

@@ -145,6 +145,11 @@ internal sealed class NetworkBuilder
             residual.Count == 0 ? null : Expression.Lambda<Func<Token, Fact, bool>>(residual.Aggregate(Expression.AndAlso), token, fact));
 
         var memory = AlphaChain(rule, self.Type, alpha);
+        if (left == _root && kind == NodeKind.Join && conditions.LeftKeyExpression is null && conditions.ResidualExpression is null)
+        {
+            return Start(rule, self, memory);
+        }
+
         var selector = aggregate is null ? null : Selector(rule, aggregate);
         var existing = left.Sinks.OfType<BetaNode>().FirstOrDefault(n =>
             n.Kind == kind
@@ -167,6 +172,7 @@ internal sealed class NetworkBuilder
         };
         Add(node);
         node.AddRule(rule.Id);
+        node.Depth = left.Depth + 1;
         node.RightSource = memory;
         memory.Sinks.Add(node);
         left.Sinks.Add(node);
@@ -286,6 +292,23 @@ internal sealed class NetworkBuilder
         return memory;
     }
 
+    /// <summary>A rule's first pattern without conditions on other facts: each fact is a partial match of its own.</summary>
+    private StartNode Start(RuleDefinition rule, Declaration self, AlphaMemoryNode memory)
+    {
+        var node = _root.Sinks.OfType<StartNode>().FirstOrDefault(n => n.RightSource == memory);
+        if (node is null)
+        {
+            node = Add(new StartNode(_nodes.Count, $"{self.Name}: {self.Type.Name}"));
+            node.Depth = 1;
+            node.RightSource = memory;
+            memory.Sinks.Add(node);
+            _root.Sinks.Add(node);
+        }
+
+        node.AddRule(rule.Id);
+        return node;
+    }
+
     private TokenSourceNode Filters(RuleDefinition rule, TokenSourceNode left, List<Declaration> scope, IReadOnlyList<LambdaExpression> conditions)
     {
         var current = left;
@@ -303,6 +326,7 @@ internal sealed class NetworkBuilder
             if (filter is null)
             {
                 filter = Add(new FilterNode(_nodes.Count, lambda, DelegateCompiler.Compile(lambda)));
+                filter.Depth = current.Depth;
                 current.Sinks.Add(filter);
             }
 

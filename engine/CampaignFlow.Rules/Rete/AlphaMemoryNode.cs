@@ -19,6 +19,12 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
     public override void Assert(WorkingMemory memory, Fact fact)
     {
         Join(fact);
+        if (memory.Batch is { } batch)
+        {
+            batch.Add(this, fact);
+            return;
+        }
+
         foreach (var sink in Sinks)
         {
             sink.AssertFact(memory, fact);

@@ -1,16 +1,87 @@
 namespace CampaignFlow.Rules.Rete;
 
-/// <summary>A beta node's per-session index: the bucket of each join key.</summary>
+/// <summary>
+/// A beta node's per-session index: the bucket of each join key. Buckets are structs in one array, addressed by
+/// their index (a bucket id); an entry remembers the id of the bucket it is filed in.
+/// </summary>
+/// <remarks>
+/// A bucket id stays valid while its bucket holds anything; an emptied bucket's id is reused. Every access goes
+/// through the array afresh, because adding a bucket may replace the array.
+/// </remarks>
 internal abstract class BetaMemory
 {
-    public abstract Bucket BucketOf(Token token);
+    protected Bucket[] Buckets = new Bucket[1];
 
-    public abstract Bucket BucketOf(Fact fact);
+    // For nodes that only count facts: 1 + the bucket each fact is counted in, by fact id (0: not counted). An int
+    // per fact of the session instead of an object per fact counted.
+    private int[] _countedIn = [];
+
+    public abstract int BucketOf(Token token);
+
+    public abstract int BucketOf(Fact fact);
 
     /// <summary>Whether the token still belongs in its bucket, i.e. its key did not change.</summary>
-    public abstract bool Fits(Bucket bucket, Token token);
+    public abstract bool Fits(int bucket, Token token);
 
-    public abstract bool Fits(Bucket bucket, Fact fact);
+    public abstract bool Fits(int bucket, Fact fact);
 
-    public abstract void RemoveIfEmpty(Bucket bucket);
+    public void RemoveIfEmpty(int bucket)
+    {
+        if (Buckets[bucket].IsEmpty)
+        {
+            Free(bucket);
+        }
+    }
+
+    public int LeftCount(int bucket) => Buckets[bucket].LeftCount;
+
+    public int RightCount(int bucket) => Buckets[bucket].RightCount;
+
+    public LeftEntry LeftAt(int bucket, int index) => Buckets[bucket].LeftAt(index);
+
+    public RightEntry RightAt(int bucket, int index) => Buckets[bucket].RightAt(index);
+
+    public void Add(int bucket, LeftEntry entry)
+    {
+        entry.Bucket = bucket;
+        Buckets[bucket].Add(entry);
+    }
+
+    public void Add(int bucket, RightEntry entry)
+    {
+        entry.Bucket = bucket;
+        Buckets[bucket].Add(entry);
+    }
+
+    public void Remove(LeftEntry entry) => Buckets[entry.Bucket].Remove(entry);
+
+    public void Remove(RightEntry entry) => Buckets[entry.Bucket].Remove(entry);
+
+    /// <summary>The bucket a fact is counted in, or -1 when it is not (nodes that only count facts).</summary>
+    public int CountedIn(Fact fact) => fact.Id < _countedIn.Length ? _countedIn[fact.Id] - 1 : -1;
+
+    /// <summary>Counts a fact in a bucket without keeping it, for nodes that only need to know how many facts share the key.</summary>
+    public void Count(int bucket, Fact fact)
+    {
+        if (fact.Id >= _countedIn.Length)
+        {
+            Array.Resize(ref _countedIn, Math.Max(fact.Id + 1, Math.Max(16, _countedIn.Length * 2)));
+        }
+
+        _countedIn[fact.Id] = bucket + 1;
+        Buckets[bucket].AddCounted();
+    }
+
+    /// <summary>Stops counting a fact.</summary>
+    /// <returns>The bucket it was counted in.</returns>
+    public int Uncount(Fact fact)
+    {
+        var bucket = _countedIn[fact.Id] - 1;
+        _countedIn[fact.Id] = 0;
+        Buckets[bucket].RemoveCounted();
+        return bucket;
+    }
+
+    /// <summary>Lets go of an empty bucket, so that its id can be reused.</summary>
+    protected abstract void Free(int bucket);
 }

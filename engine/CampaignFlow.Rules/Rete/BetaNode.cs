@@ -27,6 +27,8 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
 
     public abstract void AssertFact(WorkingMemory memory, Fact fact);
 
+    public abstract void AssertFacts(WorkingMemory memory, List<Fact> facts);
+
     public abstract void UpdateFact(WorkingMemory memory, Fact fact);
 
     public abstract void RetractFact(WorkingMemory memory, Fact fact);
@@ -34,9 +36,9 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     protected BetaMemory Memory(WorkingMemory memory) =>
         (BetaMemory)(memory.NodeMemories[Id] ??= Conditions.CreateMemory());
 
-    protected static void FileLeft(Bucket bucket, LeftEntry entry)
+    protected static void FileLeft(BetaMemory index, int bucket, LeftEntry entry)
     {
-        bucket.Add(entry);
+        index.Add(bucket, entry);
         NodeEntry.Add(ref entry.Token.Entries, entry);
     }
 
@@ -46,22 +48,22 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         if (!Fits(index, entry.Bucket, entry.Token))
         {
             var old = entry.Bucket;
-            old.Remove(entry);
+            index.Remove(entry);
             index.RemoveIfEmpty(old);
-            LeftBucket(index, entry.Token).Add(entry);
+            index.Add(LeftBucket(index, entry.Token), entry);
         }
     }
 
     /// <summary>Takes a left entry out of its bucket; the caller has already taken it off the token's chain, to find it.</summary>
     protected void UnfileLeft(WorkingMemory memory, LeftEntry entry)
     {
-        var bucket = entry.Bucket;
-        bucket.Remove(entry);
-        Memory(memory).RemoveIfEmpty(bucket);
+        var index = Memory(memory);
+        index.Remove(entry);
+        index.RemoveIfEmpty(entry.Bucket);
     }
 
     // The key functions are the user's code: a failure names the node and the values it was computing over.
-    protected Bucket LeftBucket(BetaMemory index, Token token)
+    protected int LeftBucket(BetaMemory index, Token token)
     {
         try
         {
@@ -73,7 +75,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
-    protected Bucket RightBucket(BetaMemory index, Fact fact)
+    protected int RightBucket(BetaMemory index, Fact fact)
     {
         try
         {
@@ -85,7 +87,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
-    protected bool Fits(BetaMemory index, Bucket bucket, Token token)
+    protected bool Fits(BetaMemory index, int bucket, Token token)
     {
         try
         {
@@ -97,7 +99,7 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
-    protected bool Fits(BetaMemory index, Bucket bucket, Fact fact)
+    protected bool Fits(BetaMemory index, int bucket, Fact fact)
     {
         try
         {

@@ -5,10 +5,12 @@ namespace CampaignFlow.Rules.Rete;
 /// tested against each other, which is what keeps equality joins from scanning the other side.
 /// </summary>
 /// <remarks>
-/// A session holds one bucket per key per node, and most hold one token and one or two facts; so the first
-/// member of each side lives in a field and only the others in an array, which keeps a bucket to one object.
+/// A session holds one bucket per key per node, hundreds of thousands in a large session, and most hold one token
+/// and one or two facts. So a bucket is a struct in its memory's array (<see cref="BetaMemory"/>), addressed by its
+/// index, not an object of its own: the garbage collector never copies or marks it apart from the array. The first
+/// member of each side lives in a field and only the others in an array.
 /// </remarks>
-internal class Bucket
+internal struct Bucket
 {
     private LeftEntry? _firstLeft;
     private LeftEntry[]? _otherLefts;
@@ -19,32 +21,26 @@ internal class Bucket
 
     public int RightCount { get; private set; }
 
-    public bool IsEmpty => LeftCount == 0 && RightCount == 0;
+    public readonly bool IsEmpty => LeftCount == 0 && RightCount == 0;
 
-    public LeftEntry LeftAt(int index) => index == 0 ? _firstLeft! : _otherLefts![index - 1];
+    public readonly LeftEntry LeftAt(int index) => index == 0 ? _firstLeft! : _otherLefts![index - 1];
 
-    public RightEntry RightAt(int index) => index == 0 ? _firstRight! : _otherRights![index - 1];
+    public readonly RightEntry RightAt(int index) => index == 0 ? _firstRight! : _otherRights![index - 1];
 
     public void Add(LeftEntry entry)
     {
-        entry.Bucket = this;
         entry.Slot = LeftCount;
         SetLeft(LeftCount++, entry);
     }
 
     public void Add(RightEntry entry)
     {
-        entry.Bucket = this;
         entry.Slot = RightCount;
         SetRight(RightCount++, entry);
     }
 
     /// <summary>Counts a fact without keeping it, for nodes that only need to know how many facts share the key.</summary>
-    public void AddCounted(IndexEntry entry)
-    {
-        entry.Bucket = this;
-        RightCount++;
-    }
+    public void AddCounted() => RightCount++;
 
     public void RemoveCounted() => RightCount--;
 

@@ -9,17 +9,19 @@ namespace CampaignFlow.Rules.Rete;
 /// </summary>
 /// <remarks>
 /// The usual shape of a negation (no session of the same unit and week), hence a node of its own: it allocates
-/// no pair per match, and a fact costs it at most a small <see cref="CountedEntry"/> (<see cref="Fact.ClaimCounted"/>).
+/// no pair per match and no object per fact: the bucket a fact is counted in sits in an array indexed by
+/// <see cref="Fact.Id"/> (<see cref="BetaMemory.CountedIn"/>).
 /// </remarks>
 internal sealed class CountingExistenceNode(int id, NodeKind kind, string description, JoinConditions conditions)
     : BetaNode(id, kind, description, conditions)
 {
     public override void AssertToken(WorkingMemory memory, Token token)
     {
-        var bucket = LeftBucket(Memory(memory), token);
+        var index = Memory(memory);
+        var bucket = LeftBucket(index, token);
         var entry = new LeftEntry(Id, token);
-        FileLeft(bucket, entry);
-        entry.PairCount = bucket.RightCount;
+        FileLeft(index, bucket, entry);
+        entry.PairCount = index.RightCount(bucket);
         PassOnWhileQuantified(memory, entry, ChangeKind.Added);
     }
 
@@ -32,7 +34,7 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
         }
 
         RefileLeft(memory, entry);
-        entry.PairCount = entry.Bucket.RightCount;
+        entry.PairCount = Memory(memory).RightCount(entry.Bucket);
         PassOnWhileQuantified(memory, entry, ChangeKind.Updated);
     }
 
@@ -49,60 +51,76 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
 
     public override void AssertFact(WorkingMemory memory, Fact fact)
     {
-        var bucket = RightBucket(Memory(memory), fact);
-        var counted = fact.ClaimCounted(Id);
-        NodeEntry.Add(ref fact.Entries, counted);
-        bucket.AddCounted(counted);
-        ChangeCounts(memory, bucket, +1);
+        var index = Memory(memory);
+        var bucket = RightBucket(index, fact);
+        index.Count(bucket, fact);
+        ChangeCounts(index, memory, bucket, +1);
+    }
+
+    public override void AssertFacts(WorkingMemory memory, List<Fact> facts)
+    {
+        var index = Memory(memory);
+        var touched = memory.RentLeftList();
+        foreach (var fact in facts)
+        {
+            var bucket = RightBucket(index, fact);
+            index.Count(bucket, fact);
+            for (var i = 0; i < index.LeftCount(bucket); i++)
+            {
+                index.LeftAt(bucket, i).Touch(touched);
+            }
+        }
+
+        foreach (var left in touched)
+        {
+            left.Touched = false;
+            left.PairCount = index.RightCount(left.Bucket);
+            PassOnWhileQuantified(memory, left, ChangeKind.PairsChanged);
+        }
+
+        memory.ReturnLeftList(touched);
     }
 
     public override void UpdateFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Find(fact.Entries, Id) is not IndexEntry counted)
+        var index = Memory(memory);
+        var old = index.CountedIn(fact);
+        if (old < 0)
         {
             AssertFact(memory, fact);
             return;
         }
 
         // Within its bucket a fact changes no count: only a new key matters.
-        var index = Memory(memory);
-        if (!Fits(index, counted.Bucket, fact))
+        if (!Fits(index, old, fact))
         {
-            var old = counted.Bucket;
-            old.RemoveCounted();
-            ChangeCounts(memory, old, -1);
+            index.Uncount(fact);
+            ChangeCounts(index, memory, old, -1);
             index.RemoveIfEmpty(old);
             var moved = RightBucket(index, fact);
-            moved.AddCounted(counted);
-            ChangeCounts(memory, moved, +1);
+            index.Count(moved, fact);
+            ChangeCounts(index, memory, moved, +1);
         }
     }
 
     public override void RetractFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Remove(ref fact.Entries, Id) is not IndexEntry counted)
+        var index = Memory(memory);
+        if (index.CountedIn(fact) < 0)
         {
             return;
         }
 
-        try
-        {
-            var bucket = counted.Bucket;
-            bucket.RemoveCounted();
-            ChangeCounts(memory, bucket, -1);
-            Memory(memory).RemoveIfEmpty(bucket);
-        }
-        finally
-        {
-            fact.Release(counted);
-        }
+        var bucket = index.Uncount(fact);
+        ChangeCounts(index, memory, bucket, -1);
+        index.RemoveIfEmpty(bucket);
     }
 
-    private void ChangeCounts(WorkingMemory memory, Bucket bucket, int delta)
+    private void ChangeCounts(BetaMemory index, WorkingMemory memory, int bucket, int delta)
     {
-        for (var i = 0; i < bucket.LeftCount; i++)
+        for (var i = 0; i < index.LeftCount(bucket); i++)
         {
-            var left = bucket.LeftAt(i);
+            var left = index.LeftAt(bucket, i);
             left.PairCount += delta;
             PassOnWhileQuantified(memory, left, ChangeKind.PairsChanged);
         }

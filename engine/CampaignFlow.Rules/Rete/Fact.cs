@@ -10,6 +10,7 @@ namespace CampaignFlow.Rules.Rete;
 internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
 {
     private const int Unclaimed = -1;
+    private const int NotInSession = -1;
 
     public object Value;
 
@@ -24,13 +25,17 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
     /// <summary>The alpha memories (by ordinal) that hold this fact.</summary>
     public ulong AlphaMemories;
 
-    public bool IsAlive;
-
-    /// <summary>Whether the node the fact serves as entry for only counts facts (see <see cref="Claim"/>).</summary>
-    private bool _claimedToCount;
-
     /// <summary>1 + the slot of the next fact in the session's <see cref="Runtime.FactTable"/> chain, 0 at its end.</summary>
     public int NextInTable { get; set; }
+
+    /// <summary>
+    /// The fact's slot in the session's <see cref="Runtime.FactTable"/>: a small integer, unique among the session's live
+    /// facts, by which nodes keep what they know of the fact in arrays instead of objects. Negative once retracted
+    /// (and for aggregate results, which are no session's facts).
+    /// </summary>
+    public int Id { get; set; } = NotInSession;
+
+    public bool IsAlive => Id >= 0;
 
     ObjectIdentity IKeyedItem<ObjectIdentity>.Key => new(Value);
 
@@ -42,52 +47,28 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
     /// <summary>Which of its activation's yields this fact is.</summary>
     public virtual int SourceSlot => 0;
 
+    /// <summary>Marks the fact retracted, once every node has let go of it.</summary>
+    public void Die() => Id = NotInSession;
+
     /// <summary>The entry for a beta node: the fact itself if no node uses it yet, a new entry otherwise.</summary>
-    /// <remarks>
-    /// A node that only counts facts needs just its bucket, so it hands the fact over for a small entry: the
-    /// larger entry of a node that keeps pairs is the one worth sparing.
-    /// </remarks>
     public RightEntry Claim(int nodeId)
     {
         if (NodeId != Unclaimed)
         {
-            if (!_claimedToCount)
-            {
-                return new SharedRightEntry(nodeId, this);
-            }
-
-            var counted = new CountedEntry(NodeId) { Bucket = Bucket };
-            NodeEntry.Replace(ref Entries, this, counted);
-            _claimedToCount = false;
-            Bucket = null!;
+            return new SharedRightEntry(nodeId, this);
         }
 
         NodeId = nodeId;
-        return this;
-    }
-
-    /// <summary>The entry for a node that only counts facts: the fact itself if no node uses it yet, a small entry otherwise.</summary>
-    public IndexEntry ClaimCounted(int nodeId)
-    {
-        if (NodeId != Unclaimed)
-        {
-            return new CountedEntry(nodeId);
-        }
-
-        NodeId = nodeId;
-        _claimedToCount = true;
         return this;
     }
 
     /// <summary>Called when a beta node lets go of an entry, so that the fact can serve as an entry again.</summary>
-    public void Release(IndexEntry entry)
+    public void Release(RightEntry entry)
     {
         if (entry == this)
         {
             NodeId = Unclaimed;
-            _claimedToCount = false;
             Pairs = null;
-            Bucket = null!;
         }
     }
 }

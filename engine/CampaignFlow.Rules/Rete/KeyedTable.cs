@@ -52,7 +52,8 @@ internal sealed class KeyedTable<TKey, TItem>
     }
 
     /// <summary>Adds an item whose key is not in the table yet.</summary>
-    public void Add(TItem item)
+    /// <returns>The item's slot, which stays its own until it is removed.</returns>
+    public int Add(TItem item)
     {
         int slot;
         if (_freedCount > 0)
@@ -74,6 +75,7 @@ internal sealed class KeyedTable<TKey, TItem>
         item.NextInTable = head;
         head = slot + 1;
         _version++;
+        return slot;
     }
 
     /// <summary>Removes this very item, if the table holds it.</summary>

@@ -7,9 +7,23 @@ namespace CampaignFlow.Rules.Rete;
 internal class LeftEntry(int nodeId, Token token) : NodeEntry(nodeId)
 {
     public readonly Token Token = token;
-    public Bucket Bucket = null!;
+    /// <summary>The id of the bucket the entry is filed in, in its node's <see cref="BetaMemory"/>.</summary>
+    public int Bucket;
     public int PairCount;
 
     /// <summary>Whether the node currently passes this token on (not and exists nodes).</summary>
     public bool Emitted;
+
+    /// <summary>Whether a batch changed the entry's pairs and it waits to settle once the batch is in.</summary>
+    public bool Touched;
+
+    /// <summary>Marks the entry as changed by the batch being taken in, listing it the first time.</summary>
+    public void Touch(List<LeftEntry> touched)
+    {
+        if (!Touched)
+        {
+            Touched = true;
+            touched.Add(this);
+        }
+    }
 }

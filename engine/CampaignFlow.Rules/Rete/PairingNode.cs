@@ -16,12 +16,13 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 {
     public sealed override void AssertToken(WorkingMemory memory, Token token)
     {
-        var bucket = LeftBucket(Memory(memory), token);
+        var index = Memory(memory);
+        var bucket = LeftBucket(index, token);
         var entry = NewPairedEntry(token);
-        FileLeft(bucket, entry);
-        for (var i = 0; i < bucket.RightCount; i++)
+        FileLeft(index, bucket, entry);
+        for (var i = 0; i < index.RightCount(bucket); i++)
         {
-            var right = bucket.RightAt(i);
+            var right = index.RightAt(bucket, i);
             if (Matches(token, right.Fact))
             {
                 OnPair(memory, entry, Link(entry, right), ChangeKind.Added);
@@ -43,7 +44,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         var unmet = memory.RentPairMap();
         try
         {
-            UpdatePairs(memory, entry, entry.Bucket, unmet);
+            UpdatePairs(memory, entry, unmet);
         }
         finally
         {
@@ -53,17 +54,19 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         OnLeftSettled(memory, entry, ChangeKind.Updated);
     }
 
-    private void UpdatePairs(WorkingMemory memory, PairedLeftEntry paired, Bucket bucket, Dictionary<NodeEntry, Pairing> unmet)
+    private void UpdatePairs(WorkingMemory memory, PairedLeftEntry paired, Dictionary<NodeEntry, Pairing> unmet)
     {
         var token = paired.Token;
+        var index = Memory(memory);
+        var bucket = paired.Bucket;
         for (var p = paired.Pairs; p is not null; p = p.NextOfLeft)
         {
             unmet[RightOf(p)] = p;
         }
 
-        for (var i = 0; i < bucket.RightCount; i++)
+        for (var i = 0; i < index.RightCount(bucket); i++)
         {
-            var right = bucket.RightAt(i);
+            var right = index.RightAt(bucket, i);
             var matches = Matches(token, right.Fact);
             if (unmet.Remove(right, out var pair))
             {
@@ -119,20 +122,51 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
     public sealed override void AssertFact(WorkingMemory memory, Fact fact)
     {
-        var bucket = RightBucket(Memory(memory), fact);
+        var index = Memory(memory);
+        var bucket = RightBucket(index, fact);
         var entry = fact.Claim(Id);
         NodeEntry.Add(ref fact.Entries, entry);
-        bucket.Add(entry);
+        index.Add(bucket, entry);
 
-        for (var i = 0; i < bucket.LeftCount; i++)
+        for (var i = 0; i < index.LeftCount(bucket); i++)
         {
-            var left = (PairedLeftEntry)bucket.LeftAt(i);
+            var left = (PairedLeftEntry)index.LeftAt(bucket, i);
             if (Matches(left.Token, fact))
             {
                 OnPair(memory, left, Link(left, entry), ChangeKind.Added);
                 OnLeftSettled(memory, left, ChangeKind.PairsChanged);
             }
         }
+    }
+
+    public sealed override void AssertFacts(WorkingMemory memory, List<Fact> facts)
+    {
+        var index = Memory(memory);
+        var touched = memory.RentLeftList();
+        foreach (var fact in facts)
+        {
+            var bucket = RightBucket(index, fact);
+            var entry = fact.Claim(Id);
+            NodeEntry.Add(ref fact.Entries, entry);
+            index.Add(bucket, entry);
+            for (var i = 0; i < index.LeftCount(bucket); i++)
+            {
+                var left = (PairedLeftEntry)index.LeftAt(bucket, i);
+                if (Matches(left.Token, fact))
+                {
+                    OnPair(memory, left, Link(left, entry), ChangeKind.Added);
+                    left.Touch(touched);
+                }
+            }
+        }
+
+        foreach (var left in touched)
+        {
+            left.Touched = false;
+            OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+        }
+
+        memory.ReturnLeftList(touched);
     }
 
     public sealed override void UpdateFact(WorkingMemory memory, Fact fact)
@@ -147,9 +181,9 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         if (!Fits(index, entry.Bucket, fact))
         {
             var old = entry.Bucket;
-            old.Remove(entry);
+            index.Remove(entry);
             index.RemoveIfEmpty(old);
-            RightBucket(index, fact).Add(entry);
+            index.Add(RightBucket(index, fact), entry);
         }
 
         var unmet = memory.RentPairMap();
@@ -171,10 +205,11 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
             unmet[LeftOf(p)] = p;
         }
 
+        var index = Memory(memory);
         var bucket = entry.Bucket;
-        for (var i = 0; i < bucket.LeftCount; i++)
+        for (var i = 0; i < index.LeftCount(bucket); i++)
         {
-            var left = (PairedLeftEntry)bucket.LeftAt(i);
+            var left = (PairedLeftEntry)index.LeftAt(bucket, i);
             var matches = Matches(left.Token, fact);
             if (unmet.Remove(left, out var pair))
             {
@@ -232,9 +267,9 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
     private void RetractEntry(WorkingMemory memory, RightEntry entry)
     {
-        var bucket = entry.Bucket;
-        bucket.Remove(entry);
-        Memory(memory).RemoveIfEmpty(bucket);
+        var index = Memory(memory);
+        index.Remove(entry);
+        index.RemoveIfEmpty(entry.Bucket);
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfRight;

@@ -20,6 +20,16 @@ internal sealed class ReteNetwork(RootNode root, IReadOnlyList<TypeNode> typeNod
 
     public IReadOnlyList<CompiledRule> Rules { get; } = rules;
 
+    /// <summary>
+    /// Every alpha memory with each node it feeds, the deepest nodes first (then in the order they were built): the
+    /// order in which a batch of facts reaches the beta network (<see cref="Runtime.FactBatch"/>).
+    /// </summary>
+    public IReadOnlyList<(AlphaMemoryNode Memory, IFactSink Sink)> FactSinksDeepestFirst { get; } = nodes
+        .OfType<AlphaMemoryNode>()
+        .SelectMany(memory => memory.Sinks.Select(sink => (memory, sink)))
+        .OrderByDescending(pair => pair.sink.Depth)
+        .ToArray();
+
     public IReadOnlyDictionary<string, TerminalNode> Terminals { get; } =
         nodes.OfType<TerminalNode>().ToDictionary(t => t.Rule.Definition.Id);
 

@@ -5,8 +5,11 @@ namespace CampaignFlow.Rules.Rete;
 /// of the first beta node it reaches (<see cref="Rete.Fact.Claim"/>), which spares an object per fact;
 /// the nodes after it get a <see cref="SharedRightEntry"/>.
 /// </summary>
-internal abstract class RightEntry(int nodeId) : IndexEntry(nodeId)
+internal abstract class RightEntry(int nodeId) : NodeEntry(nodeId)
 {
+    /// <summary>The id of the bucket the entry is filed in, in its node's <see cref="BetaMemory"/>.</summary>
+    public int Bucket;
+
     public Pairing? Pairs;
 
     public Fact Fact => OwnFact();

@@ -1,19 +1,18 @@
 namespace CampaignFlow.Rules.Rete;
 
-/// <summary>The memory of a beta node without equality keys: everything is in one bucket.</summary>
+/// <summary>The memory of a beta node without equality keys: everything is in one bucket, bucket 0.</summary>
 internal sealed class SingleBucketMemory : BetaMemory
 {
-    private readonly Bucket _bucket = new();
+    public override int BucketOf(Token token) => 0;
 
-    public override Bucket BucketOf(Token token) => _bucket;
+    public override int BucketOf(Fact fact) => 0;
 
-    public override Bucket BucketOf(Fact fact) => _bucket;
+    public override bool Fits(int bucket, Token token) => true;
 
-    public override bool Fits(Bucket bucket, Token token) => true;
+    public override bool Fits(int bucket, Fact fact) => true;
 
-    public override bool Fits(Bucket bucket, Fact fact) => true;
-
-    public override void RemoveIfEmpty(Bucket bucket)
+    protected override void Free(int bucket)
     {
+        // The one bucket is never let go: it is reused as it is.
     }
 }

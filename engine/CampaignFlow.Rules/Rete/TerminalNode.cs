@@ -52,15 +52,12 @@ internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, Nod
         activation.IsAlive = false;
         Memory(memory).Remove(activation);
         memory.Agenda.Remove(activation);
-        if (activation.Linked is not null)
+        if (activation.HasLinked)
         {
             // Retracting now would re-enter the network in the middle of this propagation.
-            foreach (var linked in activation.Linked)
+            foreach (var linked in activation.AllLinked())
             {
-                if (linked is not null)
-                {
-                    memory.ScheduleRetraction(linked);
-                }
+                memory.ScheduleRetraction(linked);
             }
         }
 

@@ -8,6 +8,9 @@ internal abstract class TokenSourceNode(int id, NodeKind kind, string descriptio
 {
     public List<ITokenSink> Sinks { get; } = [];
 
+    /// <summary>How many two-input nodes a partial match passes through from the root to leave this node.</summary>
+    public int Depth { get; set; }
+
     public override IEnumerable<ReteNode> Children => Sinks.Cast<ReteNode>();
 
     protected void AssertSinks(WorkingMemory memory, Token token)

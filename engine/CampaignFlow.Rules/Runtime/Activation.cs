@@ -8,9 +8,51 @@ internal sealed class Activation(TerminalNode node, Token token) : NodeEntry(nod
     public readonly TerminalNode Node = node;
     public readonly Token Token = token;
     public bool IsAlive = true;
-    public bool IsQueued;
     public long Sequence;
-    public Fact?[]? Linked;
+
+    /// <summary>The activation's place in the agenda's heap, or -1 when it is not waiting to fire.</summary>
+    public int AgendaIndex = -1;
+
+    // The facts the rule yielded, by yield slot: the fact itself when the rule yields once (the usual case, and an
+    // array fewer per match), an array when it yields more than once, null before the first yield.
+    private object? _linked;
+
+    public Fact? LinkedAt(int slot) => _linked is Fact?[] many ? many[slot] : slot == 0 ? _linked as Fact : null;
+
+    public void SetLinked(int slot, Fact? fact)
+    {
+        if (Node.Rule.YieldCount == 1)
+        {
+            _linked = fact;
+            return;
+        }
+
+        var many = _linked as Fact?[] ?? new Fact?[Node.Rule.YieldCount];
+        many[slot] = fact;
+        _linked = many;
+    }
+
+    /// <summary>Every fact the rule yielded and still links here, in slot order.</summary>
+    public IEnumerable<Fact> AllLinked()
+    {
+        if (_linked is Fact single)
+        {
+            yield return single;
+        }
+        else if (_linked is Fact?[] many)
+        {
+            foreach (var fact in many)
+            {
+                if (fact is not null)
+                {
+                    yield return fact;
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the rule yielded any fact that is still linked here.</summary>
+    public bool HasLinked => _linked is not null;
 
     /// <summary>Neighbours in the list of its rule's live activations, for queries.</summary>
     public Activation? Previous;

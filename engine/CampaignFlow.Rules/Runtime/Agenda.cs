@@ -1,75 +1,138 @@
 namespace CampaignFlow.Rules.Runtime;
 
 /// <summary>
-/// Activations waiting to fire: highest rule priority first, then the most recent. Removal is lazy (a removed or
-/// re-queued activation leaves a stale heap entry that is skipped when it surfaces).
+/// Activations waiting to fire: highest rule priority first, then the most recent. A binary heap that knows each
+/// activation's place in it (<see cref="Activation.AgendaIndex"/>), so that a withdrawn match leaves at once.
 /// </summary>
+/// <remarks>
+/// A heap with lazy removal kept every withdrawn activation, and the match it pointed to, until it surfaced: in a
+/// large session, matches made and withdrawn while facts arrive piled up by the hundred thousand.
+/// </remarks>
 internal sealed class Agenda
 {
-    private PriorityQueue<Activation, (int Priority, long Sequence)> _queue = new(Order.Instance);
+    // Each slot carries the activation's ordering keys, so that sifting compares in the array without visiting the
+    // activations (in a large session they are scattered over the heap).
+    private Entry[] _heap = new Entry[16];
     private long _sequence;
 
     public int Count { get; private set; }
 
+    /// <summary>Queues an activation, or moves a queued one to the front of its priority as the most recent.</summary>
     public void Add(Activation activation)
     {
-        if (!activation.IsQueued)
+        activation.Sequence = ++_sequence;
+        if (activation.AgendaIndex >= 0)
         {
-            activation.IsQueued = true;
-            Count++;
+            // A newer sequence only ever moves it up.
+            _heap[activation.AgendaIndex].Sequence = activation.Sequence;
+            Up(activation.AgendaIndex);
+            return;
         }
 
-        activation.Sequence = ++_sequence;
-        _queue.Enqueue(activation, (activation.Node.Priority, activation.Sequence));
-        if (_queue.Count > 64 && _queue.Count > 4 * Count)
+        if (Count == _heap.Length)
         {
-            Compact();
+            Array.Resize(ref _heap, Count * 2);
         }
+
+        Place(new Entry(activation, activation.Node.Priority, activation.Sequence), Count++);
+        Up(Count - 1);
     }
 
     public void Remove(Activation activation)
     {
-        if (activation.IsQueued)
+        var index = activation.AgendaIndex;
+        if (index < 0)
         {
-            activation.IsQueued = false;
-            Count--;
+            return;
         }
+
+        activation.AgendaIndex = -1;
+        var last = _heap[--Count];
+        _heap[Count] = default;
+        if (index == Count)
+        {
+            return;
+        }
+
+        Place(last, index);
+        Down(index);
+        Up(last.Activation.AgendaIndex);
     }
 
     public bool TryPop(out Activation activation)
     {
-        while (_queue.TryDequeue(out activation!, out var key))
+        if (Count == 0)
         {
-            if (activation.IsQueued && key.Sequence == activation.Sequence)
-            {
-                activation.IsQueued = false;
-                Count--;
-                return true;
-            }
+            activation = null!;
+            return false;
         }
 
-        return false;
-    }
-
-    private void Compact()
-    {
-        var live = new PriorityQueue<Activation, (int Priority, long Sequence)>(Order.Instance);
-        foreach (var (activation, key) in _queue.UnorderedItems)
+        activation = _heap[0].Activation;
+        Remove(activation);
+        if (Count == 0 && _heap.Length > 1024)
         {
-            if (activation.IsQueued && key.Sequence == activation.Sequence)
-            {
-                live.Enqueue(activation, key);
-            }
+            // A drained agenda of a large session need not hold its largest size until the next fire.
+            _heap = new Entry[16];
         }
 
-        _queue = live;
+        return true;
     }
 
-    private sealed class Order : IComparer<(int Priority, long Sequence)>
+    /// <summary>Whether <paramref name="a"/> fires before <paramref name="b"/>.</summary>
+    private static bool Before(in Entry a, in Entry b) =>
+        a.Priority != b.Priority ? a.Priority > b.Priority : a.Sequence > b.Sequence;
+
+    private void Place(Entry entry, int index)
     {
-        public static readonly Order Instance = new();
-
-        public int Compare((int Priority, long Sequence) x, (int Priority, long Sequence) y) =>
-            x.Priority != y.Priority ? y.Priority.CompareTo(x.Priority) : y.Sequence.CompareTo(x.Sequence);
+        _heap[index] = entry;
+        entry.Activation.AgendaIndex = index;
     }
+
+    private void Up(int index)
+    {
+        var entry = _heap[index];
+        while (index > 0)
+        {
+            var parent = (index - 1) / 2;
+            if (!Before(entry, _heap[parent]))
+            {
+                break;
+            }
+
+            Place(_heap[parent], index);
+            index = parent;
+        }
+
+        Place(entry, index);
+    }
+
+    private void Down(int index)
+    {
+        var entry = _heap[index];
+        while (true)
+        {
+            var child = (2 * index) + 1;
+            if (child >= Count)
+            {
+                break;
+            }
+
+            if (child + 1 < Count && Before(_heap[child + 1], _heap[child]))
+            {
+                child++;
+            }
+
+            if (!Before(_heap[child], entry))
+            {
+                break;
+            }
+
+            Place(_heap[child], index);
+            index = child;
+        }
+
+        Place(entry, index);
+    }
+
+    private record struct Entry(Activation Activation, int Priority, long Sequence);
 }

@@ -33,11 +33,23 @@ internal sealed class FactTable(int capacity)
             return false;
         }
 
-        _table.Add(fact);
+        fact.Id = _table.Add(fact);
         return true;
     }
 
-    public bool Remove(object value) => _table.Find(new ObjectIdentity(value)) is { } fact && _table.Remove(fact);
+    /// <summary>Takes a fact out of the table; it keeps its <see cref="Fact.Id"/> until the caller lets go of it.</summary>
+    public void Remove(Fact fact) => _table.Remove(fact);
+
+    /// <summary>Files a fact under another object (one not in the table), keeping its slot and so its id.</summary>
+    public void ChangeValue(Fact fact, object value)
+    {
+        _table.Remove(fact);
+        fact.Value = value;
+
+        // The slot just freed is the first one reused.
+        var slot = _table.Add(fact);
+        System.Diagnostics.Debug.Assert(slot == fact.Id, "A fact changing its value kept its slot.");
+    }
 
     /// <summary>The objects of the facts, slot by slot; like a dictionary's, it fails if the table changes meanwhile.</summary>
     public IEnumerable<object> Values() => _table.Items().Select(fact => fact.Value);

@@ -26,9 +26,16 @@ public interface ISession
     /// <exception cref="RuleConditionException">A condition threw while matching the fact.</exception>
     void Insert(object fact);
 
-    /// <summary>Inserts facts one after the other.</summary>
+    /// <summary>
+    /// Inserts facts as one batch: each node of the network takes the batch's facts for it at once, so a partial
+    /// match that many of them change settles once (an aggregate result is passed on once with all its facts, a
+    /// negation decides once) and the result is the same as inserting them one by one. <see cref="ISessionEvents.FactInserted"/>
+    /// is raised for each fact, in order, once the whole batch is matched.
+    /// </summary>
     /// <param name="facts">The facts.</param>
-    /// <exception cref="InvalidOperationException">A fact is already in working memory.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A fact is already in working memory, or twice in the batch; the facts before it are inserted (and matched).
+    /// </exception>
     /// <exception cref="RuleConditionException">A condition threw while matching a fact.</exception>
     void InsertAll(IEnumerable<object> facts);
 
@@ -117,9 +124,40 @@ internal sealed class Session : ISession
     public void InsertAll(IEnumerable<object> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        foreach (var fact in facts)
+        var batch = new FactBatch();
+        var inserted = new List<Fact>();
+        object? duplicate = null;
+        _memory.Batch = batch;
+        try
         {
-            Insert(fact);
+            foreach (var value in facts)
+            {
+                ArgumentNullException.ThrowIfNull(value, nameof(facts));
+                if (Enter(value, null, 0) is not { } fact)
+                {
+                    duplicate = value;
+                    break;
+                }
+
+                inserted.Add(fact);
+            }
+        }
+        finally
+        {
+            // The facts that entered are matched even when one after them failed, as inserting one by one leaves them.
+            _memory.Batch = null;
+            batch.Propagate(_memory);
+        }
+
+        foreach (var fact in inserted)
+        {
+            _events.OnFactInserted(fact);
+        }
+
+        Settle();
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"The fact '{duplicate}' is already in working memory.");
         }
     }
 
@@ -247,8 +285,7 @@ internal sealed class Session : ISession
 
     private void Link(Activation activation, int slot, object? value)
     {
-        activation.Linked ??= new Fact?[activation.Node.Rule.YieldCount];
-        var existing = activation.Linked[slot];
+        var existing = activation.LinkedAt(slot);
         if (existing is { IsAlive: true })
         {
             if (value is null)
@@ -262,21 +299,19 @@ internal sealed class Session : ISession
             else if (existing.Value.GetType() == value.GetType() && !_memory.Facts.ContainsKey(value))
             {
                 // The match changed: the same linked fact, with its new value, so rules see an update.
-                _memory.Facts.Remove(existing.Value);
-                existing.Value = value;
-                _memory.Facts.TryAdd(existing);
+                _memory.Facts.ChangeValue(existing, value);
                 UpdateCore(existing);
             }
             else
             {
                 RetractCore(existing);
-                activation.Linked[slot] = TryLink(activation, slot, value);
+                activation.SetLinked(slot, TryLink(activation, slot, value));
             }
 
             return;
         }
 
-        activation.Linked[slot] = value is null ? null : TryLink(activation, slot, value);
+        activation.SetLinked(slot, value is null ? null : TryLink(activation, slot, value));
     }
 
     private Fact TryLink(Activation activation, int slot, object value) =>
@@ -286,8 +321,20 @@ internal sealed class Session : ISession
     /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
     private Fact? InsertCore(object value, Activation? source, int slot)
     {
+        var fact = Enter(value, source, slot);
+        if (fact is not null)
+        {
+            _events.OnFactInserted(fact);
+        }
+
+        return fact;
+    }
+
+    /// <summary>Adds a fact to working memory and matches it (in a batch, files it in the alpha network only).</summary>
+    /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
+    private Fact? Enter(object value, Activation? source, int slot)
+    {
         var fact = source is null ? new Fact(value) : new LinkedFact(value, source, slot);
-        fact.IsAlive = true;
         if (!_memory.Facts.TryAdd(fact))
         {
             return null;
@@ -299,7 +346,6 @@ internal sealed class Session : ISession
             node.Assert(_memory, fact);
         }
 
-        _events.OnFactInserted(fact);
         return fact;
     }
 
@@ -315,16 +361,18 @@ internal sealed class Session : ISession
 
     private void RetractCore(Fact fact)
     {
-        _memory.Facts.Remove(fact.Value);
-        fact.IsAlive = false;
+        _memory.Facts.Remove(fact);
         foreach (var node in _memory.Network.TypeNodesFor(fact.Value.GetType()))
         {
             node.Retract(_memory, fact);
         }
 
-        if (fact.Source?.Linked is { } linked && linked[fact.SourceSlot] == fact)
+        // Only now: nodes that keep what they know of a fact by its id have just let go of it.
+        fact.Die();
+
+        if (fact.Source is { } source && source.LinkedAt(fact.SourceSlot) == fact)
         {
-            linked[fact.SourceSlot] = null;
+            source.SetLinked(fact.SourceSlot, null);
         }
 
         _events.OnFactRetracted(fact);

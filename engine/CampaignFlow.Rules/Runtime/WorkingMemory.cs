@@ -10,6 +10,7 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
     private readonly Queue<Fact> _pendingRetractions = new();
     private readonly Stack<List<AggregateResult>> _resultLists = new();
     private readonly Stack<Dictionary<NodeEntry, Pairing>> _pairMaps = new();
+    private readonly Stack<List<LeftEntry>> _leftLists = new();
 
     public ReteNetwork Network { get; } = network;
 
@@ -20,6 +21,17 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
     public Agenda Agenda { get; } = new();
 
     public SessionEvents Events { get; } = events;
+
+    /// <summary>While facts are inserted as a batch: where alpha memories leave them for the beta network.</summary>
+    public FactBatch? Batch { get; set; }
+
+    public List<LeftEntry> RentLeftList() => _leftLists.Count > 0 ? _leftLists.Pop() : [];
+
+    public void ReturnLeftList(List<LeftEntry> list)
+    {
+        list.Clear();
+        _leftLists.Push(list);
+    }
 
     public void ScheduleRetraction(Fact fact) => _pendingRetractions.Enqueue(fact);
 
