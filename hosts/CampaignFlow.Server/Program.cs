@@ -31,9 +31,11 @@ if (commandLine.Errors.Count > 0)
 try
 {
     var app = ServerApplication.Build(commandLine);
+    // Taken before running: RunAsync disposes the host's services as it returns.
+    var campaigns = app.Services.GetRequiredService<RunningCampaigns>();
     await app.RunAsync().ConfigureAwait(false);
     // The campaigns start while the server listens; when their start fails the host stops, and says why here.
-    if (app.Services.GetRequiredService<RunningCampaigns>().StartFailure is { } failure)
+    if (campaigns.StartFailure is { } failure)
     {
         Console.Error.WriteLine($"CampaignFlow.Server: cannot start: {failure}");
         return 3;

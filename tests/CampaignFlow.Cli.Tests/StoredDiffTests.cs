@@ -54,7 +54,7 @@ public sealed class StoredDiffTests : IDisposable
             && c.GetProperty("messageZh").GetString()!.Contains("1天", StringComparison.Ordinal));
 
         var unnamed = CliRun.Of("diff", "panyu-ftu-2014", "panyu-ftu-2014@2", "--data", _data, "--lang", "zh-CN");
-        unnamed.ExitCode.ShouldBe(1);
+        unnamed.ExitCode.ShouldBe(2);
         unnamed.Error.ShouldContain("方案编号@版本号");
         var missing = CliRun.Of("diff", "panyu-ftu-2014@1", "panyu-ftu-2014@9", "--data", _data, "--lang", "en");
         missing.ExitCode.ShouldBe(1);

@@ -2,10 +2,12 @@ namespace CampaignFlow.Campaigns.Sessions;
 
 /// <summary>
 /// The rule sessions kept in memory, the least recently used going first when there are more than
-/// <c>capacity</c> or they hold more than <c>recordBudget</c> records between them. A session's memory grows with the
-/// records it holds (its own, and a body's of the units below), so a budget of records bounds memory where a count
-/// of sessions cannot: ten thousand units early in a campaign cost less than a thousand at its end. An evicted
-/// session is simply dropped: everything it said is stored, and it is rebuilt by replay when its unit is next used.
+/// <c>capacity</c> or they hold more than <c>recordBudget</c> of their units' own records between them. A session's
+/// memory grows with the records it holds, so a budget of records bounds memory where a count of sessions cannot:
+/// ten thousand units early in a campaign cost less than a thousand at its end. A body's records of the units below
+/// are not weighed: the body is used every tick and rebuilt every <c>BodyRebuildInterval</c> anyway, and a province
+/// body weighed by them could outweigh the budget alone and push every unit out at each tick. An evicted session is
+/// simply dropped: everything it said is stored, and it is rebuilt by replay when its unit is next used.
 /// </summary>
 /// <threadsafety>Safe for concurrent use; a session itself is used only under its unit's lock.</threadsafety>
 /// <param name="capacity">The most sessions kept; at least 1.</param>
@@ -75,6 +77,19 @@ internal sealed class SessionCache(int capacity, long recordBudget)
         }
     }
 
+    /// <summary>Weighs the session kept under <paramref name="key"/> again after its unit's work added records to it.</summary>
+    public void Reweigh(string key)
+    {
+        lock (_lock)
+        {
+            if (_byKey.TryGetValue(key, out var node))
+            {
+                Reweigh(node);
+                EvictBeyondLimits();
+            }
+        }
+    }
+
     /// <summary>Drops the session kept under <paramref name="key"/> (after a failure left it out of step with the store).</summary>
     public void Remove(string key)
     {
@@ -85,7 +100,7 @@ internal sealed class SessionCache(int capacity, long recordBudget)
     }
 
     // One for the session itself, so sessions of units with no records still count against the budget.
-    private static long WeightOf(UnitSession session) => 1 + session.Compliance.Records.Count + session.Compliance.RecordsBelow;
+    private static long WeightOf(UnitSession session) => 1 + session.Compliance.Records.Count;
 
     private void Reweigh(LinkedListNode<Entry> node)
     {

@@ -74,7 +74,9 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     {
         try
         {
-            return await work(await SessionAsync(unit, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            var result = await work(await SessionAsync(unit, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            _cache.Reweigh(unit.SessionKey); // the work may have fed it records
+            return result;
         }
         catch
         {

@@ -42,12 +42,13 @@ internal static class DiffCommand
         {
             var culture = Language.Resolve(parsed.GetValue(lang));
             var named = new[] { parsed.GetValue(before)!, parsed.GetValue(after)! };
+            var failure = ExitCode.Findings;
             var plans = parsed.GetValue(data) is { } folder
-                ? LoadStored(folder, named, error, culture)
+                ? LoadStored(folder, named, error, culture, out failure)
                 : named.Select(file => Load(file, error, culture)).ToArray();
             if (plans.Any(p => p is null))
             {
-                return 1;
+                return failure;
             }
 
             if (plans[0]!.Id != plans[1]!.Id)
@@ -92,8 +93,11 @@ internal static class DiffCommand
         _ => "~",
     };
 
-    private static ResolvedPlan?[] LoadStored(string folder, string[] named, TextWriter error, CultureInfo culture)
+    // Exit codes as the other commands that read a data folder: 2 for a name that is not PLAN@VERSION, 4 for a
+    // folder with no readable store, 1 for a version the store does not have or cannot resolve.
+    private static ResolvedPlan?[] LoadStored(string folder, string[] named, TextWriter error, CultureInfo culture, out int failure)
     {
+        failure = ExitCode.Unreachable;
         var database = Path.Combine(folder, "campaignflow.db");
         if (!File.Exists(database))
         {
@@ -108,6 +112,7 @@ internal static class DiffCommand
             if (at <= 0 || !int.TryParse(name.AsSpan(at + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
             {
                 error.WriteLine(CliMessages.Text("diff-stored-form", culture, name));
+                failure = ExitCode.Usage;
                 return [null];
             }
 
@@ -126,6 +131,7 @@ internal static class DiffCommand
                 if (stores.Plans.GetAsync(plan, version).AsTask().GetAwaiter().GetResult() is not { } stored)
                 {
                     error.WriteLine(CliMessages.Text("diff-stored-missing", culture, plan, text));
+                    failure = ExitCode.Findings;
                     return [null];
                 }
 
@@ -133,6 +139,7 @@ internal static class DiffCommand
                 if (plans[i] is null)
                 {
                     error.WriteLine(CliMessages.Text("diff-stored-unresolvable", culture, plan, text, why));
+                    failure = ExitCode.Findings;
                     return [null];
                 }
             }

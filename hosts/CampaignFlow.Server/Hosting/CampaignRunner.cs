@@ -45,6 +45,14 @@ internal sealed partial class CampaignRunner(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (ExecuteTask is { IsCompleted: false })
+        {
+            // The start outlasted the host's shutdown timeout: closing the store under it would fail it half-way (and
+            // report a failed start); the process exits anyway, and SQLite and PostgreSQL keep what was committed.
+            LogStopDuringStart();
+            return;
+        }
+
         var (service, _) = running.Detach();
         if (service is not null)
         {
@@ -80,8 +88,9 @@ internal sealed partial class CampaignRunner(
                 loggers.CreateLogger<CampaignService>(),
                 stoppingToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopped while starting: whatever the start threw as it was cancelled is not a failure to start.
             running.Abandon();
             return null;
         }
@@ -215,6 +224,9 @@ internal sealed partial class CampaignRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Starting the campaigns of {Definitions} on the {Store} store; the API answers 503 until they run (/health says how far the start got)")]
     private partial void LogStarting(string definitions, string store);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped while the campaigns were still starting; the store is left to the process's exit")]
+    private partial void LogStopDuringStart();
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Failure}; the server stops")]
     private partial void LogStartFailed(string failure, Exception error);

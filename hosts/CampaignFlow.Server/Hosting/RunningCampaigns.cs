@@ -17,6 +17,7 @@ public sealed class RunningCampaigns : IProgress<CampaignStartProgress>
     private volatile CampaignStores? _stores;
     private volatile CampaignStartProgress _progress = new(CampaignStartStage.LoadingPlans, 0, 0);
     private volatile string? _failure;
+    private volatile bool _stopping;
 
     /// <summary>The started service.</summary>
     /// <exception cref="InvalidOperationException">Before the service has started.</exception>
@@ -31,6 +32,9 @@ public sealed class RunningCampaigns : IProgress<CampaignStartProgress>
 
     /// <summary>How far the start got (<see cref="CampaignStartStage.Started"/> once started).</summary>
     public CampaignStartProgress Progress => _progress;
+
+    /// <summary>True once the host has taken the service away to stop it.</summary>
+    public bool IsStopping => _stopping;
 
     /// <summary>Why the start failed (the server then stops, exit code 3), or null.</summary>
     public string? StartFailure => _failure;
@@ -62,6 +66,7 @@ public sealed class RunningCampaigns : IProgress<CampaignStartProgress>
 
     internal (CampaignService? Service, CampaignStores? Stores) Detach()
     {
+        _stopping = true;
         var taken = (_service, _stores);
         _service = null;
         _stores = null;

@@ -68,9 +68,10 @@ public static class ServerApplication
         services.AddSingleton<UnitDirectory>();
         services.AddSingleton<TokenRegistry>();
         services.AddSingleton<CampaignRunner>();
-        // Order matters: the runner starts the campaigns before the tokens (demo tokens name the units) and the demo.
-        services.AddHostedService(sp => sp.GetRequiredService<CampaignRunner>());
+        // Order matters: the configured tokens are in before the runner starts the campaigns in the background, which
+        // then adds the demo's (they name the running units) before it lets requests through.
         services.AddHostedService(sp => sp.GetRequiredService<TokenRegistry>());
+        services.AddHostedService(sp => sp.GetRequiredService<CampaignRunner>());
         services.AddHostedService<DemoReplay>();
 
         ServerTelemetry.AddServices(services, configuration);

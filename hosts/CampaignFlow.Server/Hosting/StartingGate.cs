@@ -28,10 +28,12 @@ public static class StartingGate
         var problems = context.RequestServices.GetRequiredService<ApiProblems>();
         var progress = running.Progress;
         context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        var answer = running.StartFailure is null
-            ? problems.Write(context, StatusCodes.Status503ServiceUnavailable, "service-starting", culture =>
-                [StageWords(progress.Stage, culture), Count(progress.Done), Count(progress.Total)], null)
-            : problems.Write(context, StatusCodes.Status503ServiceUnavailable, "service-start-failed");
+        var answer = running.StartFailure is not null
+            ? problems.Write(context, StatusCodes.Status503ServiceUnavailable, "service-start-failed")
+            : running.IsStopping
+                ? problems.Write(context, StatusCodes.Status503ServiceUnavailable, "service-stopping")
+                : problems.Write(context, StatusCodes.Status503ServiceUnavailable, "service-starting", culture =>
+                    [StageWords(progress.Stage, culture), Count(progress.Done), Count(progress.Total)], null);
         await answer.ExecuteAsync(context).ConfigureAwait(false);
     });
 

@@ -56,6 +56,12 @@ public sealed class PlanChangesTests : IDisposable
         var missing = await admin.GetAsync("/plans/panyu-ftu-2014/changes?to=7");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await ProblemCodeAsync(missing)).ShouldBe("unknown-plan-version");
+        var earliest = await admin.GetAsync("/plans/panyu-ftu-2014/changes?to=1");
+        earliest.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await ProblemCodeAsync(earliest)).ShouldBe("no-earlier-plan-version");
+        var reversed = await admin.GetAsync("/plans/panyu-ftu-2014/changes?from=2&to=1");
+        reversed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await ProblemCodeAsync(reversed)).ShouldBe("plan-versions-reversed");
         (await admin.GetAsync("/plans/no-such-plan/changes")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await second.As(TestTokens.RecorderPanyu).GetAsync("/plans/mianyang-ftu-2014/changes")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

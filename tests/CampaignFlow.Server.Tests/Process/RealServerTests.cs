@@ -57,6 +57,34 @@ public sealed class RealServerTests : IDisposable
         (await client.SendAsync(request)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Stopped_with_sigterm_while_running_and_while_starting_it_exits_0_without_a_stack_trace()
+    {
+        var port = ServerProcess.FreePort();
+        using (var server = ServerProcess.Start("--definitions", "definitions", "--data", _data, "--urls", $"http://127.0.0.1:{port}"))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            (await server.WaitUntilStartedAsync(client, TimeSpan.FromSeconds(90))).StatusCode.ShouldBe(HttpStatusCode.OK, server.Output);
+
+            server.Terminate();
+
+            (await server.ExitCodeAsync(TimeSpan.FromSeconds(60))).ShouldBe(0, server.Output);
+            server.Output.ShouldNotContain("   at ");
+        }
+
+        // Again, as soon as it answers anything: the start may still be running.
+        using (var restarted = ServerProcess.Start("--definitions", "definitions", "--data", _data, "--urls", $"http://127.0.0.1:{port}"))
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await restarted.WaitForAsync(client, "/health", TimeSpan.FromSeconds(90));
+
+            restarted.Terminate();
+
+            (await restarted.ExitCodeAsync(TimeSpan.FromSeconds(60))).ShouldBe(0, restarted.Output);
+            restarted.Output.ShouldNotContain("   at ");
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "--store", "mysql" }, "--store: 'mysql' is neither sqlite nor postgres")]
     [InlineData(new[] { "--store", "postgres" }, "--store postgres needs a connection string")]

@@ -108,6 +108,13 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
+    /// <summary>Asks the server to stop as a service manager does (SIGTERM), without waiting.</summary>
+    public void Terminate()
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        kill.WaitForExit();
+    }
+
     /// <summary>Polls <paramref name="url"/> until it answers (any status) or the process exits.</summary>
     public async Task<HttpResponseMessage> WaitForAsync(HttpClient client, string url, TimeSpan timeout)
     {

@@ -26,9 +26,10 @@ public static class HealthEndpoints
             // Starting (or failed to start): the store was opened, the units are not all running yet.
             var progress = running.Progress;
             var start = new HealthStart(StartingGate.StageId(progress.Stage), progress.Done, progress.Total);
-            var failed = running.StartFailure is not null;
+            var status = running.StartFailure is not null ? "failed" : running.IsStopping ? "stopping" : "starting";
+            // The store was opened before the start began; this answer does not probe it again.
             return Results.Json(
-                new HealthView(failed ? "failed" : "starting", options.Value.StoreKind.ToString().ToLowerInvariant(), !failed, 0, 0, clock.GetUtcNow(), running.StartFailure, start),
+                new HealthView(status, options.Value.StoreKind.ToString().ToLowerInvariant(), true, 0, 0, clock.GetUtcNow(), running.StartFailure, start),
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 

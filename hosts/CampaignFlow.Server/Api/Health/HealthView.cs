@@ -1,7 +1,7 @@
 namespace CampaignFlow.Server.Api.Health;
 
 /// <summary>What <c>/health</c> checked.</summary>
-/// <param name="Status">ok, unhealthy, starting or failed (the campaigns could not start; the server stops).</param>
+/// <param name="Status">ok, unhealthy, starting, stopping, or failed (the campaigns could not start; the server stops).</param>
 /// <param name="Store">sqlite or postgres.</param>
 /// <param name="StoreReachable">True when the store answered.</param>
 /// <param name="UnitsRunning">Units whose campaigns run.</param>

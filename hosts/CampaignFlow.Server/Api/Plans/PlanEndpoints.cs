@@ -108,9 +108,16 @@ public static class PlanEndpoints
             : versions.FirstOrDefault(v => v.Version == int.Parse(from, System.Globalization.CultureInfo.InvariantCulture));
         if (before is null)
         {
-            return from is null
-                ? problems.Write(context, StatusCodes.Status404NotFound, "plan-has-one-version", plan.Id, toVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                : problems.Write(context, StatusCodes.Status404NotFound, "unknown-plan-version", plan.Id, from, known);
+            return from is not null
+                ? problems.Write(context, StatusCodes.Status404NotFound, "unknown-plan-version", plan.Id, from, known)
+                : versions.Count == 1
+                    ? problems.Write(context, StatusCodes.Status404NotFound, "plan-has-one-version", plan.Id, toVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    : problems.Write(context, StatusCodes.Status404NotFound, "no-earlier-plan-version", plan.Id, toVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), known);
+        }
+
+        if (before.Version > after.Version)
+        {
+            return problems.Write(context, StatusCodes.Status400BadRequest, "plan-versions-reversed", before.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), after.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return Results.Ok(new PlanChangesView(
