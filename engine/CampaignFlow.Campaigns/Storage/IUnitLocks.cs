@@ -21,4 +21,47 @@ public interface IUnitLocks
     /// <param name="unit">The unit.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     ValueTask<IAsyncDisposable?> TryLockAsync(string unit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the locks of those of <paramref name="units"/> that are free, without waiting for the others (so holding
+    /// many at once cannot deadlock): a tick judges the units of a period boundary together. Stores take them in one
+    /// call; this default tries each in turn.
+    /// </summary>
+    /// <param name="units">The units, each at most once.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The locks taken; disposing it releases them.</returns>
+    async ValueTask<HeldUnitLocks> TryLockManyAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var taken = new List<string>();
+        var held = new List<IAsyncDisposable>();
+        try
+        {
+            foreach (var unit in units)
+            {
+                if (await TryLockAsync(unit, cancellationToken).ConfigureAwait(false) is { } one)
+                {
+                    taken.Add(unit);
+                    held.Add(one);
+                }
+            }
+        }
+        catch
+        {
+            foreach (var one in held)
+            {
+                await one.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        return new HeldUnitLocks(taken, async () =>
+        {
+            foreach (var one in held)
+            {
+                await one.DisposeAsync().ConfigureAwait(false);
+            }
+        });
+    }
 }

@@ -383,6 +383,10 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     public async Task<WorkflowInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The current states (copies) of the instances that exist among <paramref name="instanceIds"/>, by id, in one read of the store.</summary>
+    public async Task<IReadOnlyDictionary<string, WorkflowInstanceState>> GetInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default) =>
+        await store.GetInstancesAsync(instanceIds, cancellationToken).ConfigureAwait(false);
+
     /// <summary>Ids of up to <paramref name="maxCount"/> instances in <paramref name="status"/>, e.g. the faulted ones with open incidents.</summary>
     public async Task<IReadOnlyList<string>> FindInstancesAsync(WorkflowStatus status, int maxCount = 1000, CancellationToken cancellationToken = default) =>
         await store.FindInstancesByStatusAsync(status, maxCount, cancellationToken).ConfigureAwait(false);
