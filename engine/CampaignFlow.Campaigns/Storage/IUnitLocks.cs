@@ -6,8 +6,9 @@ namespace CampaignFlow.Campaigns.Storage;
 /// of different views of one unit in the wrong order (docs/adr/0007).
 /// </summary>
 /// <remarks>
-/// A host takes its own in-process lock of the unit first, then this one, and holds one unit's lock at a time, so
-/// there is no order to get wrong. A host that dies holding a lock loses it with its connection (PostgreSQL).
+/// A host takes its own in-process lock of the unit first, then this one. It waits for a lock only while it holds no
+/// other, and takes many at once (a tick's batch) only without waiting (<see cref="TryLockManyAsync"/>), so there is
+/// no order to get wrong. A host that dies holding a lock loses it with its connection (PostgreSQL).
 /// </remarks>
 /// <threadsafety>Implementations are safe for concurrent use.</threadsafety>
 public interface IUnitLocks
