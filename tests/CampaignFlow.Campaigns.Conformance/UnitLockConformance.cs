@@ -33,6 +33,24 @@ public abstract class UnitLockConformance
     }
 
     [Fact]
+    public async Task Many_units_are_locked_at_once_except_those_another_host_holds_and_released_together()
+    {
+        var (first, second) = CreateHosts();
+        var units = Enumerable.Range(0, 5).Select(i => $"{_unit}-{i}").ToArray();
+        var held = await first.LockAsync(units[2]);
+
+        var many = await second.TryLockManyAsync(units);
+
+        many.Units.ShouldBe([units[0], units[1], units[3], units[4]], ignoreOrder: true);
+        (await first.TryLockAsync(units[0])).ShouldBeNull("the second host holds it now");
+        await held.DisposeAsync();
+        await many.DisposeAsync();
+        var again = await first.TryLockManyAsync(units);
+        again.Units.Count.ShouldBe(units.Length, "every lock was released");
+        await again.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_host_that_asks_for_a_held_unit_waits_until_the_holder_releases_it()
     {
         var (first, second) = CreateHosts();

@@ -75,6 +75,24 @@ public abstract class WatermarkConformance
     }
 
     [Fact]
+    public async Task Many_units_marked_at_once_are_marked_each_as_alone_and_judged_still_never_moves_back()
+    {
+        var store = CreateStore();
+        var last = (await store.AppendAsync([Study(10), Study(11)]))[1].Stored.Sequence;
+        var other = (await store.AppendAsync([Study(12, unit: OtherUnit)]))[0].Stored.Sequence;
+        await store.MarkJudgedAsync(Unit, last, null);
+        var due = new DateTimeOffset(2014, 3, 17, 0, 0, 0, Shanghai);
+
+        await store.MarkJudgedManyAsync([new UnitJudgement(Unit, last - 1, due), new UnitJudgement(OtherUnit, other, null), new UnitJudgement("new-unit", 0, due)]);
+
+        (await store.GetWatermarkAsync(Unit)).ShouldNotBeNull().JudgedThrough.ShouldBe(last);
+        (await store.GetWatermarkAsync(OtherUnit)).ShouldBe(new UnitWatermark(OtherUnit, other, other, null));
+        (await store.UnitsBehindAsync(due.AddTicks(-TimeSpan.TicksPerSecond))).ShouldBeEmpty();
+        (await store.UnitsBehindAsync(due)).Select(w => w.Unit).ShouldBe(["new-unit", Unit], ignoreOrder: true);
+        await store.MarkJudgedManyAsync([]);
+    }
+
+    [Fact]
     public async Task A_unit_is_due_again_once_the_clock_passes_its_due_time()
     {
         var store = CreateStore();

@@ -134,6 +134,23 @@ public abstract class WorkflowStoreConformance
     }
 
     [Fact]
+    public async Task Many_instances_load_at_once_each_as_the_callers_own_copy()
+    {
+        var store = CreateStore();
+        await store.CommitAsync(NewInstance(State("i1", correlation: "unit-1")));
+        await store.CommitAsync(NewInstance(WithTimers(State("i2", correlation: "unit-2"), Timer("i2", "t1", T0.AddDays(1)))));
+
+        var loaded = await store.GetInstancesAsync(["i1", "i2", "missing"]);
+
+        loaded.Keys.ShouldBe(["i1", "i2"], ignoreOrder: true);
+        loaded["i2"].CorrelationKey.ShouldBe("unit-2");
+        loaded["i2"].Timers.ShouldHaveSingleItem().Id.ShouldBe("t1");
+        loaded["i1"].Variables = new Dictionary<string, string>(StringComparer.Ordinal) { ["changed"] = "by the caller" };
+        (await store.GetInstanceAsync("i1"))!.Variables.ShouldBeNull();
+        (await store.GetInstancesAsync([])).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Many_commits_each_stand_or_fall_alone()
     {
         var store = CreateStore();

@@ -64,7 +64,7 @@ internal sealed record CampaignRooms(
                 units,
                 sessions,
                 new RecordingPipeline(stores.Records, sessions, verdicts, signalled, derived, options.Clock, metrics),
-                new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, metrics, logger),
+                new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, options.TickBatchSize, metrics, logger),
                 new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
                 new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
                 new ComplianceRollups(units.Tree, started.ToDictionary(u => u.Unit.Id, u => u.Plan, StringComparer.Ordinal), new PlanVersionDues(compilations), stores.Violations, options.Clock),

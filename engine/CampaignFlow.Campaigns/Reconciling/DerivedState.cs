@@ -24,6 +24,25 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
     }
 
     /// <summary>
+    /// <see cref="CompleteAsync"/> for many units at once: their verdicts persisted in one transaction, their instances
+    /// read in one call, their watermarks moved in one transaction. The caller holds every unit's lock. A crash between
+    /// the steps leaves the units behind, and the next pass repeats them harmlessly, as for one unit.
+    /// </summary>
+    public async Task CompleteManyAsync(IReadOnlyList<(RunningUnit Unit, UnitSession Session)> units, DateTimeOffset now, CancellationToken ct)
+    {
+        await verdicts.AdvanceManyAsync(units, now, ct).ConfigureAwait(false);
+        await progress.SignalManyAsync(units, ct).ConfigureAwait(false);
+        var judgements = new List<UnitJudgement>(units.Count);
+        foreach (var (unit, session) in units)
+        {
+            await HandOnAsync(unit, session, ct).ConfigureAwait(false);
+            judgements.Add(new UnitJudgement(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now)));
+        }
+
+        await records.MarkJudgedManyAsync(judgements, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// After the session's verdicts through its last record were persisted and its bookmarks signalled at
     /// <paramref name="now"/>: the unit is judged through that record, and due again at the plan's next boundary.
     /// </summary>
@@ -33,13 +52,17 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
     /// </remarks>
     public async Task MarkJudgedAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)
     {
+        await HandOnAsync(unit, session, ct).ConfigureAwait(false);
+        await records.MarkJudgedAsync(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now), ct).ConfigureAwait(false);
+    }
+
+    private async Task HandOnAsync(RunningUnit unit, UnitSession session, CancellationToken ct)
+    {
         if (bodies.Counting(unit) is { Count: > 0 } counting
             && (await records.GetWatermarkAsync(unit.Unit.Id, ct).ConfigureAwait(false))?.JudgedThrough is var judged
             && session.LastSequence > (judged ?? 0))
         {
             await bodies.HandOnAsync(unit, counting, judged ?? 0, ct).ConfigureAwait(false);
         }
-
-        await records.MarkJudgedAsync(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now), ct).ConfigureAwait(false);
     }
 }

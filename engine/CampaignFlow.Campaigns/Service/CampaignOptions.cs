@@ -39,6 +39,13 @@ public sealed record CampaignOptions
     /// </summary>
     public TimeSpan BodyRebuildInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How many units whose timers fired a tick judges together: their violations written in one transaction and their
+    /// watermarks moved in another, so a period boundary of many units costs a few commits per batch, not per unit. 1:
+    /// each unit on its own, under its lock alone, as a recording judges it.
+    /// </summary>
+    public int TickBatchSize { get; init; } = 256;
+
     /// <summary>The rules engine the compliance rules run on: null for ours (<see cref="ReteComplianceEngine"/>).</summary>
     public IComplianceEngine? RulesEngine { get; init; }
 

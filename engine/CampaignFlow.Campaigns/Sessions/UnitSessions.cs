@@ -70,6 +70,78 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> once on the sessions of those of <paramref name="units"/> whose locks, this host's
+    /// and the shared ones, are free, holding them all; waits for none, so holding many cannot deadlock. A unit whose
+    /// session cannot be had is logged and left out (its session is rebuilt on its next use); when the work fails, every
+    /// session it was given is dropped, as for one unit, and the failure is thrown.
+    /// </summary>
+    /// <returns>The units it did not take because another holds their locks.</returns>
+    public async Task<IReadOnlyList<RunningUnit>> TryWithSessionsAsync(IReadOnlyList<RunningUnit> units, Func<IReadOnlyList<(RunningUnit Unit, UnitSession Session)>, Task> work, CancellationToken ct)
+    {
+        var busy = new List<RunningUnit>();
+        var mine = new List<RunningUnit>();
+        try
+        {
+            foreach (var unit in units)
+            {
+                if (await unit.Lock.WaitAsync(0, ct).ConfigureAwait(false))
+                {
+                    mine.Add(unit);
+                }
+                else
+                {
+                    busy.Add(unit);
+                }
+            }
+
+            await using var shared = await locks.TryLockManyAsync(mine.ConvertAll(u => u.Unit.Id), ct).ConfigureAwait(false);
+            var held = shared.Units.ToHashSet(StringComparer.Ordinal);
+            var sessions = new List<(RunningUnit Unit, UnitSession Session)>(held.Count);
+            foreach (var unit in mine)
+            {
+                if (!held.Contains(unit.Unit.Id))
+                {
+                    busy.Add(unit);
+                    continue;
+                }
+
+                try
+                {
+                    sessions.Add((unit, await SessionAsync(unit, ct).ConfigureAwait(false)));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _cache.Remove(unit.SessionKey);
+                    logger.LogError(ex, "The session of {Unit} could not be had; it is rebuilt from the store on its next use", unit.Unit.Id);
+                }
+            }
+
+            try
+            {
+                await work(sessions).ConfigureAwait(false);
+            }
+            catch
+            {
+                foreach (var (unit, _) in sessions)
+                {
+                    _cache.Remove(unit.SessionKey);
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            foreach (var unit in mine)
+            {
+                unit.Lock.Release();
+            }
+        }
+
+        return busy;
+    }
+
     private async Task<T> RunAsync<T>(RunningUnit unit, Func<UnitSession, Task<T>> work, CancellationToken ct)
     {
         try

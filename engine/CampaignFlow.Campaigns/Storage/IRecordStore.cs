@@ -53,6 +53,20 @@ public interface IRecordStore
     ValueTask MarkJudgedAsync(string unit, long judgedThrough, DateTimeOffset? dueAt, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="MarkJudgedAsync"/> for each of <paramref name="judgements"/> (a unit at most once). Stores record them in
+    /// one transaction, so a period boundary of thousands of units moves their watermarks in one commit; this default
+    /// marks each in turn.
+    /// </summary>
+    async ValueTask MarkJudgedManyAsync(IReadOnlyList<UnitJudgement> judgements, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(judgements);
+        foreach (var judgement in judgements)
+        {
+            await MarkJudgedAsync(judgement.Unit, judgement.JudgedThrough, judgement.DueAt, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// The units that are behind at <paramref name="now"/> (<see cref="UnitWatermark.IsBehind"/>) with a unit id above
     /// <paramref name="afterUnit"/>, by unit id, at most <paramref name="maxCount"/>. Indexed on what is behind: the cost
     /// follows the units behind, not the units there are.

@@ -6,8 +6,9 @@ namespace CampaignFlow.Campaigns.Storage;
 /// of different views of one unit in the wrong order (docs/adr/0007).
 /// </summary>
 /// <remarks>
-/// A host takes its own in-process lock of the unit first, then this one, and holds one unit's lock at a time, so
-/// there is no order to get wrong. A host that dies holding a lock loses it with its connection (PostgreSQL).
+/// A host takes its own in-process lock of the unit first, then this one. It waits for a lock only while it holds no
+/// other, and takes many at once (a tick's batch) only without waiting (<see cref="TryLockManyAsync"/>), so there is
+/// no order to get wrong. A host that dies holding a lock loses it with its connection (PostgreSQL).
 /// </remarks>
 /// <threadsafety>Implementations are safe for concurrent use.</threadsafety>
 public interface IUnitLocks
@@ -21,4 +22,47 @@ public interface IUnitLocks
     /// <param name="unit">The unit.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     ValueTask<IAsyncDisposable?> TryLockAsync(string unit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the locks of those of <paramref name="units"/> that are free, without waiting for the others (so holding
+    /// many at once cannot deadlock): a tick judges the units of a period boundary together. Stores take them in one
+    /// call; this default tries each in turn.
+    /// </summary>
+    /// <param name="units">The units, each at most once.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The locks taken; disposing it releases them.</returns>
+    async ValueTask<HeldUnitLocks> TryLockManyAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var taken = new List<string>();
+        var held = new List<IAsyncDisposable>();
+        try
+        {
+            foreach (var unit in units)
+            {
+                if (await TryLockAsync(unit, cancellationToken).ConfigureAwait(false) is { } one)
+                {
+                    taken.Add(unit);
+                    held.Add(one);
+                }
+            }
+        }
+        catch
+        {
+            foreach (var one in held)
+            {
+                await one.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        return new HeldUnitLocks(taken, async () =>
+        {
+            foreach (var one in held)
+            {
+                await one.DisposeAsync().ConfigureAwait(false);
+            }
+        });
+    }
 }

@@ -11,11 +11,14 @@ namespace CampaignFlow.Campaigns.Time;
 
 /// <summary>
 /// Moves time: due timers fire, the inbox is applied, and every unit whose timers fired is moved to now (periods close,
-/// violations open, the workflow moves on). One unit's failure is logged and does not hold back the others: its
-/// session is dropped and rebuilt from the store on its next use. Then the units still behind their records or the
-/// clock are brought up to date (<see cref="Reconciler"/>, docs/adr/0007).
+/// violations open, the workflow moves on). The units a boundary moves are judged in batches of
+/// <c>batchSize</c>, under all their locks at once: their violations written in one transaction, their instances read
+/// in one call, their watermarks moved in one transaction. A unit whose lock another holds, and every unit of a batch
+/// that failed, is moved on its own after the batch; one unit's failure there is logged and does not hold back the
+/// others: its session is dropped and rebuilt from the store on its next use. Then the units still behind their
+/// records or the clock are brought up to date (<see cref="Reconciler"/>, docs/adr/0007).
 /// </summary>
-internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, TimeProvider clock, CampaignMetrics metrics, ILogger logger)
+internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, TimeProvider clock, int batchSize, CampaignMetrics metrics, ILogger logger)
 {
     /// <summary>One pass; returns when the next timer is due (null: none).</summary>
     public async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
@@ -44,24 +47,30 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
         firedCount(fired.Count);
         await runtime.ProcessInboxAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        foreach (var key in fired.Select(f => f.CorrelationKey).Distinct(StringComparer.Ordinal))
+        // An instance of a superseded plan version has no running unit.
+        var moved = fired.Select(f => f.CorrelationKey).Distinct(StringComparer.Ordinal).Select(units.FindByInstanceKey).OfType<RunningUnit>().ToArray();
+        foreach (var batch in moved.Chunk(Math.Max(1, batchSize)))
         {
-            if (units.FindByInstanceKey(key) is not { } unit)
+            if (batchSize <= 1)
             {
-                continue; // an instance of a superseded plan version
+                await MoveAloneAsync(batch[0], now, ct).ConfigureAwait(false);
+                continue;
             }
 
+            IReadOnlyList<RunningUnit> alone;
             try
             {
-                await sessions.WithSessionAsync(unit, async session =>
-                {
-                    await derived.CompleteAsync(unit, session, now, ct).ConfigureAwait(false);
-                    return true;
-                }, ct).ConfigureAwait(false);
+                alone = await sessions.TryWithSessionsAsync(batch, taken => derived.CompleteManyAsync(taken, now, ct), ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Moving unit {Unit} to {Now} failed; its session is rebuilt from the store on its next use", unit.Unit.Id, now);
+                logger.LogWarning(ex, "Moving {Count} units to {Now} together failed; each is moved on its own", batch.Length, now);
+                alone = batch;
+            }
+
+            foreach (var unit in alone)
+            {
+                await MoveAloneAsync(unit, now, ct).ConfigureAwait(false);
             }
         }
 
@@ -71,5 +80,21 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
         // After the timers: a unit they moved is up to date, so the pass finds only what a crash or a failure left behind.
         await reconciler.ReconcileAsync(now, ct).ConfigureAwait(false);
         return await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task MoveAloneAsync(RunningUnit unit, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await sessions.WithSessionAsync(unit, async session =>
+            {
+                await derived.CompleteAsync(unit, session, now, ct).ConfigureAwait(false);
+                return true;
+            }, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Moving unit {Unit} to {Now} failed; its session is rebuilt from the store on its next use", unit.Unit.Id, now);
+        }
     }
 }

@@ -37,6 +37,50 @@ internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metri
     /// <summary>Stores what the session says now as the difference to what the store holds open.</summary>
     public async Task<VerdictChanges> PersistAsync(RunningUnit unit, UnitSession session, DateTimeOffset at, CancellationToken ct)
     {
+        var updates = Differences(unit, session, at);
+        if (updates.Count == 0)
+        {
+            return VerdictChanges.None;
+        }
+
+        var events = await ApplyAsync(updates, ct).ConfigureAwait(false);
+        return await SettleAsync(session, updates, events, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Moves each unit's session to <paramref name="now"/> and persists what changed, as <see cref="AdvanceAsync"/> does
+    /// for one, with every unit's changes in one call of the store (one transaction). The caller holds the units' locks.
+    /// </summary>
+    public async Task AdvanceManyAsync(IReadOnlyList<(RunningUnit Unit, UnitSession Session)> units, DateTimeOffset now, CancellationToken ct)
+    {
+        var changed = new List<(UnitSession Session, List<ViolationUpdate> Updates)>();
+        foreach (var (unit, session) in units)
+        {
+            session.Compliance.AdvanceTo(now);
+            if (Differences(unit, session, now) is { Count: > 0 } updates)
+            {
+                changed.Add((session, updates));
+            }
+        }
+
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        var events = await ApplyAsync([.. changed.SelectMany(c => c.Updates)], ct).ConfigureAwait(false);
+        var byViolation = events.ToLookup(e => e.ViolationId, StringComparer.Ordinal);
+        foreach (var (session, updates) in changed)
+        {
+            // A violation id names its unit, so each event belongs to the one unit whose updates name it.
+            var own = updates.Select(u => u.Violation.Id).Distinct(StringComparer.Ordinal).SelectMany(id => byViolation[id]).ToArray();
+            await SettleAsync(session, updates, own, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>What the session says now against what the store holds open for it, as updates in id order.</summary>
+    private static List<ViolationUpdate> Differences(RunningUnit unit, UnitSession session, DateTimeOffset at)
+    {
         var current = session.Compliance.Violations.ToDictionary(v => v.Id, v => ViolationRows.From(v, unit.Unit.Body), StringComparer.Ordinal);
         var updates = new List<ViolationUpdate>();
         foreach (var (id, row) in current.OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -55,15 +99,20 @@ internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metri
             }
         }
 
-        if (updates.Count == 0)
-        {
-            return VerdictChanges.None;
-        }
+        return updates;
+    }
 
+    private async Task<IReadOnlyList<ViolationEvent>> ApplyAsync(IReadOnlyList<ViolationUpdate> updates, CancellationToken ct)
+    {
         var started = Stopwatch.GetTimestamp();
         var events = await store.ApplyAsync(updates, ct).ConfigureAwait(false);
         metrics.StoreCalled("violations.apply", Stopwatch.GetElapsedTime(started));
+        return events;
+    }
 
+    /// <summary>After the store applied <paramref name="updates"/>: the session's persisted rows follow, and what opened and resolved is counted and returned.</summary>
+    private async Task<VerdictChanges> SettleAsync(UnitSession session, IReadOnlyList<ViolationUpdate> updates, IReadOnlyList<ViolationEvent> events, CancellationToken ct)
+    {
         // What the store now holds is the lifecycle rule applied to what it held open (a reopened row it did not): kept
         // as such, lifecycle columns included, so the next persist and the rows reported here need no read back.
         var left = new Dictionary<string, StoredViolation>(StringComparer.Ordinal);

@@ -221,6 +221,28 @@ public sealed class PostgresRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
+    public async ValueTask MarkJudgedManyAsync(IReadOnlyList<UnitJudgement> judgements, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(judgements);
+        if (judgements.Count == 0)
+        {
+            return;
+        }
+
+        // One statement over arrays, so one round trip and one commit. Units in order: two hosts marking overlapping
+        // units lock their rows in one order.
+        var ordered = judgements.OrderBy(j => j.Unit, StringComparer.Ordinal).ToArray();
+        await using var command = _dataSource.CreateCommand(
+            $"INSERT INTO {_watermarks} (unit, judged_through, due_at) " +
+            "SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[]) " +
+            "ON CONFLICT (unit) DO UPDATE SET judged_through = greatest(campaign_unit_watermark.judged_through, excluded.judged_through), due_at = excluded.due_at");
+        command.Parameters.Add(new NpgsqlParameter { Value = ordered.Select(j => j.Unit).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ordered.Select(j => j.JudgedThrough).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = ordered.Select(j => j.DueAt is { } due ? (DateTime?)PostgresTime.Utc(due) : null).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<UnitWatermark>> UnitsBehindAsync(DateTimeOffset now, string? afterUnit = null, int maxCount = 256, CancellationToken cancellationToken = default)
     {
         // Each half reads its partial index (only rows behind are in it), so an idle database answers without a scan.

@@ -28,6 +28,54 @@ public sealed class PostgresUnitLocks(NpgsqlDataSource dataSource, string schema
     public ValueTask<IAsyncDisposable?> TryLockAsync(string unit, CancellationToken cancellationToken = default) =>
         TakeAsync(unit, "SELECT pg_try_advisory_lock($1, hashtext($2))", cancellationToken);
 
+    /// <inheritdoc />
+    /// <remarks>All on one pooled connection, in one statement each way: a session holds any number of advisory locks.</remarks>
+    public async ValueTask<HeldUnitLocks> TryLockManyAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var prefix = schema + ":";
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var taken = new List<string>();
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT u FROM unnest($2::text[]) AS u WHERE pg_try_advisory_lock($1, hashtext($3 || u))", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
+            command.Parameters.Add(new NpgsqlParameter { Value = units.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = prefix });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                taken.Add(reader.GetString(0));
+            }
+        }
+        catch
+        {
+            // What it took goes with the session: a connection returned to the pool is reset (DISCARD ALL) before reuse.
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new HeldUnitLocks(taken, async () =>
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1, hashtext($3 || u)) FROM unnest($2::text[]) AS u", connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
+                command.Parameters.Add(new NpgsqlParameter { Value = taken.ToArray() });
+                command.Parameters.Add(new NpgsqlParameter { Value = prefix });
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // The connection broke: its session, and the locks with it, ended on the server.
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        });
+    }
+
     private async ValueTask<IAsyncDisposable?> TakeAsync(string unit, string sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(unit);

@@ -64,6 +64,22 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyDictionary<string, WorkflowInstanceState>> GetInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        await using var command = _dataSource.CreateCommand($"SELECT instance_id, state::text FROM {_instance} WHERE instance_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = instanceIds.ToArray() });
+        var found = new Dictionary<string, WorkflowInstanceState>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found[reader.GetString(0)] = JsonSerializer.Deserialize(reader.GetString(1), WorkflowJsonContext.Default.WorkflowInstanceState)!;
+        }
+
+        return found;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<string?> FindInstanceIdAsync(string definitionId, string correlationKey, CancellationToken cancellationToken = default)
     {
         await using var command = _dataSource.CreateCommand($"SELECT instance_id FROM {_instance} WHERE definition_id = $1 AND correlation_key = $2");

@@ -210,6 +210,36 @@ public sealed class SqliteRecordStore : IRecordStore
         }, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    public async ValueTask MarkJudgedManyAsync(IReadOnlyList<UnitJudgement> judgements, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(judgements);
+        if (judgements.Count == 0)
+        {
+            return;
+        }
+
+        await _connections.WriteAsync((connection, transaction) =>
+        {
+            using var command = connection.Command(transaction, """
+                INSERT INTO unit_watermarks (unit, judged_through, due_at) VALUES ($unit, $judged, $due)
+                ON CONFLICT (unit) DO UPDATE SET judged_through = max(judged_through, excluded.judged_through), due_at = excluded.due_at;
+                """);
+            var unit = command.Parameters.Add("$unit", SqliteType.Text);
+            var judged = command.Parameters.Add("$judged", SqliteType.Integer);
+            var due = command.Parameters.Add("$due", SqliteType.Integer);
+            foreach (var judgement in judgements)
+            {
+                unit.Value = judgement.Unit;
+                judged.Value = judgement.JudgedThrough;
+                due.Value = judgement.DueAt is { } at ? SqliteTime.Ticks(at) : DBNull.Value;
+                command.ExecuteNonQuery();
+            }
+
+            return (true, true);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<UnitWatermark>> UnitsBehindAsync(DateTimeOffset now, string? afterUnit = null, int maxCount = 256, CancellationToken cancellationToken = default) =>
         new(_connections.Read<IReadOnlyList<UnitWatermark>>(connection =>
         {

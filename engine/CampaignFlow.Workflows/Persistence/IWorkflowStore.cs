@@ -14,6 +14,25 @@ public interface IWorkflowStore
     /// <summary>Loads an instance; the returned object is the caller's own copy.</summary>
     ValueTask<WorkflowInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Loads several instances, by id; ids without an instance are left out. Each returned object is the caller's own
+    /// copy. Stores answer in one query (what makes a batch of due timers one read); this default loads each in turn.
+    /// </summary>
+    async ValueTask<IReadOnlyDictionary<string, WorkflowInstanceState>> GetInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        var found = new Dictionary<string, WorkflowInstanceState>(StringComparer.Ordinal);
+        foreach (var id in instanceIds)
+        {
+            if (await GetInstanceAsync(id, cancellationToken).ConfigureAwait(false) is { } state)
+            {
+                found[id] = state;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>The instance started for (definition id, correlation key), if any.</summary>
     ValueTask<string?> FindInstanceIdAsync(string definitionId, string correlationKey, CancellationToken cancellationToken = default);
 

@@ -203,49 +203,109 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     /// instance each belongs to, so a host can act on the instances whose time moved (refresh what it derives from
     /// them) without scanning every instance.
     /// </summary>
+    /// <remarks>
+    /// Timers are claimed in batches of <see cref="WorkflowRuntimeOptions.BatchSize"/>, and each batch is fired in one
+    /// read of its instances, one look for signals parked on the bookmarks they open, and one transaction for their
+    /// commits: a period boundary of thousands of instances costs a few store calls per batch, not a few per instance.
+    /// Each instance fires one timer of a batch, its earliest: what that timer schedules or cancels decides which of
+    /// the instance's timers is next, so the others wait for the next claim, which sees it. A commit that loses a race
+    /// is redone alone on a fresh load, as any transition is.
+    /// </remarks>
     public async Task<IReadOnlyList<FiredTimer>> FireDueTimersAsync(CancellationToken cancellationToken = default)
     {
         var fired = new List<FiredTimer>();
-        HashSet<(string, string)>? attempted = null;
+        var attempted = new HashSet<(string, string)>();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var claims = await store.ClaimDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
-            var progressed = false;
-            for (var i = 0; i < claims.Count; i++)
+            var batch = new List<ScheduledTimer>();
+            var instances = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var timer in claims)
             {
-                var timer = claims[i];
-                if (!(attempted ??= []).Add((timer.InstanceId, timer.Id)))
+                if (instances.Contains(timer.InstanceId) || !attempted.Add((timer.InstanceId, timer.Id)))
                 {
-                    continue; // a stale index entry we already tried; do not spin on it
+                    continue; // a later timer of an instance in this batch, or a stale index entry already tried
                 }
 
-                progressed = true;
-                TransitionOutcome outcome;
+                instances.Add(timer.InstanceId);
+                batch.Add(timer);
+            }
+
+            if (batch.Count == 0)
+            {
+                return fired;
+            }
+
+            fired.AddRange(await FireBatchAsync(batch, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Fires one timer each of distinct instances: one read, one look for parked signals, one transaction.</summary>
+    private async Task<IReadOnlyList<FiredTimer>> FireBatchAsync(IReadOnlyList<ScheduledTimer> timers, CancellationToken cancellationToken)
+    {
+        var states = await store.GetInstancesAsync(timers.Select(t => t.InstanceId).ToArray(), cancellationToken).ConfigureAwait(false);
+        var runs = new List<(ScheduledTimer Timer, InstanceRun Run)>(timers.Count);
+        foreach (var timer in timers)
+        {
+            if (!states.TryGetValue(timer.InstanceId, out var state))
+            {
+                continue;
+            }
+
+            var run = new InstanceRun(definitions.Get(state.DefinitionId, state.DefinitionVersion), state, timer.DueAt, _options.MaxStepsPerTransition);
+            if (!run.FireTimer(timer.Id))
+            {
+                continue; // fired or cancelled already: a stale index entry
+            }
+
+            run.RunUntilBlocked();
+            runs.Add((timer, run));
+        }
+
+        await DeliverParkedSignalsAsync(runs.ConvertAll(r => r.Run), cancellationToken).ConfigureAwait(false);
+
+        // In instance order, so two hosts' batches that meet on a row (a lease ran out) lock their rows in one order. A
+        // commit that took parked signals goes alone, as in StartManyAsync: its inbox rows must not be held across others.
+        runs.Sort((a, b) => string.CompareOrdinal(a.Timer.InstanceId, b.Timer.InstanceId));
+        var commits = runs.ConvertAll(r => r.Run.BuildCommit());
+        static bool Alone(WorkflowCommit c) => c.InboxDelivered.Count > 0 || c.InboxCompleted.Count > 0;
+        var batch = commits.Where(c => !Alone(c)).ToArray();
+        var batched = batch.Length == 0 ? [] : await store.CommitManyAsync(batch, cancellationToken).ConfigureAwait(false);
+
+        var fired = new List<FiredTimer>(runs.Count);
+        for (int i = 0, b = 0; i < runs.Count; i++)
+        {
+            var (timer, run) = runs[i];
+            var result = Alone(commits[i])
+                ? await store.CommitAsync(commits[i], cancellationToken).ConfigureAwait(false)
+                : batched[b++];
+            var instance = run.State;
+            if (result.Status != CommitStatus.Committed)
+            {
+                // Changed under us (a signal, another host whose lease ran out): redone alone on a fresh load.
                 try
                 {
-                    outcome = await TransitionAsync(timer.InstanceId, timer.DueAt, timer.Id,
-                        static (run, timerId) => run.FireTimer(timerId), null, cancellationToken).ConfigureAwait(false);
+                    var outcome = await TransitionAsync(timer.InstanceId, timer.DueAt, timer.Id,
+                        static (r, timerId) => r.FireTimer(timerId), null, cancellationToken).ConfigureAwait(false);
+                    if (outcome.Result != Transition.Applied || outcome.Instance is null)
+                    {
+                        continue;
+                    }
+
+                    instance = outcome.Instance;
                 }
                 catch (WorkflowConcurrencyException)
                 {
                     continue; // the claim's lease runs out and this or another host tries again
                 }
-                if (outcome.Result == Transition.Applied && outcome.Instance is { } instance)
-                {
-                    fired.Add(new FiredTimer(instance.InstanceId, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationKey, timer.Id, timer.Tag, timer.DueAt));
-                }
-                // Firing scheduled something due before the rest of this batch: claim again to keep due order.
-                if (outcome.EarliestTimerScheduled is { } earliest && i + 1 < claims.Count && earliest < claims[i + 1].DueAt)
-                {
-                    break;
-                }
             }
-            if (!progressed)
-            {
-                return fired;
-            }
+
+            fired.Add(new FiredTimer(instance.InstanceId, instance.DefinitionId, instance.DefinitionVersion, instance.CorrelationKey, timer.Id, timer.Tag, timer.DueAt));
         }
+
+        // Fired in due order, as the timers were claimed.
+        return [.. fired.OrderBy(f => f.DueAt).ThenBy(f => f.InstanceId, StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -322,6 +382,10 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     /// <summary>The instance's current state (a copy), or null.</summary>
     public async Task<WorkflowInstanceState?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         await store.GetInstanceAsync(instanceId, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The current states (copies) of the instances that exist among <paramref name="instanceIds"/>, by id, in one read of the store.</summary>
+    public async Task<IReadOnlyDictionary<string, WorkflowInstanceState>> GetInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default) =>
+        await store.GetInstancesAsync(instanceIds, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Ids of up to <paramref name="maxCount"/> instances in <paramref name="status"/>, e.g. the faulted ones with open incidents.</summary>
     public async Task<IReadOnlyList<string>> FindInstancesAsync(WorkflowStatus status, int maxCount = 1000, CancellationToken cancellationToken = default) =>
@@ -422,6 +486,50 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
             }
         }
         throw new WorkflowConcurrencyException(instanceId, _options.MaxCommitAttempts);
+    }
+
+    /// <summary>
+    /// What <see cref="DeliverParkedSignalsAsync(InstanceRun, CancellationToken)"/> does for each of
+    /// <paramref name="runs"/>, with the store asked once for all their new bookmarks; only a run that some parked
+    /// signal matches goes on to further rounds alone.
+    /// </summary>
+    private async Task DeliverParkedSignalsAsync(IReadOnlyList<InstanceRun> runs, CancellationToken cancellationToken)
+    {
+        var byKey = new Dictionary<BookmarkKey, List<InstanceRun>>();
+        var earliest = DateTimeOffset.MaxValue;
+        foreach (var run in runs)
+        {
+            foreach (var key in run.TakeNewBookmarkKeys())
+            {
+                (byKey.TryGetValue(key, out var list) ? list : byKey[key] = []).Add(run);
+                earliest = run.Now < earliest ? run.Now : earliest;
+            }
+        }
+
+        if (byKey.Count == 0)
+        {
+            return;
+        }
+
+        // Asked at the earliest run's time, so every run's own expiry check (below) sees what it would have alone.
+        var pending = await store.FindPendingSignalsAsync(byKey.Keys, earliest, cancellationToken).ConfigureAwait(false);
+        var matched = new List<InstanceRun>();
+        foreach (var item in pending)
+        {
+            foreach (var run in byKey[item.Signal.Key])
+            {
+                if (item.ExpiresAt > run.Now && !run.Delivered.Contains(item.Id) && run.DeliverSignal(item, completeItem: true) > 0 && !matched.Contains(run))
+                {
+                    matched.Add(run);
+                }
+            }
+        }
+
+        foreach (var run in matched)
+        {
+            run.RunUntilBlocked();
+            await DeliverParkedSignalsAsync(run, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task DeliverParkedSignalsAsync(InstanceRun run, CancellationToken cancellationToken)

@@ -53,6 +53,25 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<string, WorkflowInstanceState>> GetInstancesAsync(IReadOnlyCollection<string> instanceIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(instanceIds);
+        var found = new Dictionary<string, WorkflowInstanceState>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var id in instanceIds)
+            {
+                if (_instances.TryGetValue(id, out var record))
+                {
+                    found[id] = record.State.Clone();
+                }
+            }
+        }
+
+        return new(found);
+    }
+
+    /// <inheritdoc />
     public ValueTask<string?> FindInstanceIdAsync(string definitionId, string correlationKey, CancellationToken cancellationToken = default)
     {
         lock (_gate)
