@@ -33,6 +33,16 @@ public sealed class RecordFindings
     /// <param name="line">A line number (1-based).</param>
     public IReadOnlyList<string> AtLine(int line) => At(line.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>One finding at one place.</summary>
+    /// <param name="place">The place (a field's name).</param>
+    /// <param name="message">The finding, in the reader's language.</param>
+    public static RecordFindings Single(string place, string message)
+    {
+        var findings = new RecordFindings();
+        findings._byPlace[place] = [message];
+        return findings;
+    }
+
     /// <summary>The findings of <paramref name="result"/>, or <see cref="None"/> when it stored its records.</summary>
     /// <param name="result">What the campaign service did.</param>
     /// <param name="placeOf">The place a line of the text sent belongs to ("" for none).</param>
