@@ -15,18 +15,24 @@ public static class ViolationCsv
     /// <summary>One row.</summary>
     /// <param name="v">The violation.</param>
     /// <param name="culture">The language of the message column.</param>
-    public static string Row(StoredViolation v, CultureInfo culture)
+    public static string Row(StoredViolation v, CultureInfo culture) => string.Join(',', Cells(v, culture).Select(Quote));
+
+    /// <summary>One row's cells, in the header's order, as text before CSV quoting (the console's .xlsx export writes them).</summary>
+    /// <param name="v">The violation.</param>
+    /// <param name="culture">The language of the message column.</param>
+    public static string[] Cells(StoredViolation v, CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(v);
+
         // Status and message as ViolationView writes them, without building a view: that parses the evidence, which a
         // CSV row does not carry (a third of an export's time).
-        string[] cells =
+        return
         [
             v.Id, v.Unit, v.Body ?? "", v.PlanId, v.PlanVersion.ToString(CultureInfo.InvariantCulture), v.RequirementId, v.ActionId, v.Kind,
             v.Severity, v.PhaseId ?? "", v.Period, v.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             v.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.Target ?? "", ViolationView.StatusName(v.Status),
             v.OpenedAt.ToString("O", CultureInfo.InvariantCulture), v.ResolvedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", v.Code, ViolationView.MessageIn(v, culture),
         ];
-        return string.Join(',', cells.Select(Quote));
     }
 
     private static string Quote(string cell)

@@ -75,6 +75,7 @@ public static class RecordCodec
                 Text(json, "decision") == "returned" ? ReviewDecision.Returned : ReviewDecision.Approved)
             {
                 Reviewer = Text(json, "reviewer"),
+                Comment = Text(json, "comment"),
             },
             RecordTypes.Publication => new PublicationRecord(key, unit, day, Text(json, "document")!, Text(json, "documentKind")!, AudienceOf(Text(json, "audience")))
             {
@@ -137,6 +138,7 @@ public static class RecordCodec
 
                     // Written only when named, so a review stored before reviewers were kept has the payload it had.
                     WriteOptional(w, "reviewer", r.Reviewer);
+                    WriteOptional(w, "comment", r.Comment);
                     break;
                 case PublicationRecord p:
                     w.WriteString("document", p.DocumentKey);

@@ -281,7 +281,7 @@ public static class ActivityLogReader
                 diagnostics.ErrorWithSuggestion("unknown-role", spec.At("by"), NameSuggester.Closest(spec.By, plan.Vocabulary.Roles.Keys), spec.By);
             }
 
-            return new ReviewRecord(spec.Key, _unit, day, spec.Review!, reviewed.Kind, spec.By, spec.Decision ?? ReviewDecision.Approved) { Reviewer = spec.Reviewer };
+            return new ReviewRecord(spec.Key, _unit, day, spec.Review!, reviewed.Kind, spec.By, spec.Decision ?? ReviewDecision.Approved) { Reviewer = spec.Reviewer, Comment = spec.Comment };
         }
 
         private PublicationRecord? Publication(DateOnly day) =>

@@ -77,6 +77,10 @@ public sealed record RecordSpec : PlanNode
     [Description("For a review: the reviewer's roster id, when one of the unit.")]
     public string? Reviewer { get; init; }
 
+    /// <summary>What the reviewer said.</summary>
+    [Description("For a review: what the reviewer said, above all why a document was returned.")]
+    public string? Comment { get; init; }
+
     /// <summary>The audience of a publication.</summary>
     [Description("For a publication: unit, branch, public or superior.")]
     public Audience? To { get; init; }

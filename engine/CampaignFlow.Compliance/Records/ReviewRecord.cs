@@ -16,4 +16,10 @@ public sealed record ReviewRecord(string Key, string Unit, DateOnly Day, string 
     /// what was recorded, so the same key with another reviewer is another record, not a retry.
     /// </summary>
     public string? Reviewer { get; init; }
+
+    /// <summary>
+    /// What the reviewer said (why a document was returned, what to change), when written (<c>comment:</c>); kept
+    /// with the record, so the unit reads it where it reads the decision.
+    /// </summary>
+    public string? Comment { get; init; }
 }

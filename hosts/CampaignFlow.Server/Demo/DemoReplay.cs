@@ -77,6 +77,11 @@ internal sealed partial class DemoReplay(
             .Concat(replayed.SelectMany(r => r.Log.Days.Select(d => d.Day)).Where(d => d != DateOnly.MaxValue))
             .Max()
             .AddDays(1 + settings.DemoLagDays);
+        if (settings.DemoUntilDay is { } until && until < last)
+        {
+            last = until;
+        }
+
         LogDemoStarting(replayed.Length, first, last, settings.DemoDayMilliseconds, settings.DemoLagDays);
         var cursors = replayed.ToDictionary(r => r.Unit!.Id, _ => 0);
         var narrator = new DemoNarrator(_log);
@@ -115,10 +120,10 @@ internal sealed partial class DemoReplay(
             await Task.Delay(settings.DemoDayMilliseconds, stoppingToken).ConfigureAwait(false);
         }
 
-        // Records without a day, if any, go last.
+        // Records without a day, if any, go last; those of days after --demo-until are not replayed at all.
         foreach (var (demo, unit) in replayed)
         {
-            foreach (var (day, records) in demo.Days.Skip(cursors[unit!.Id]))
+            foreach (var (day, records) in demo.Days.Skip(cursors[unit!.Id]).Where(d => d.Day == DateOnly.MaxValue))
             {
                 await RecordAsync(service, unit, day, records, stoppingToken).ConfigureAwait(false);
             }

@@ -80,6 +80,7 @@ public static class ServerApplication
         services.AddSingleton<RequestText>();
         services.AddSingleton<UnitLookup>();
         services.AddSingleton<BodyAccess>();
+        services.AddSingleton<UnitRecorder>();
         services.AddSingleton<RecordWriter>();
         services.AddSingleton<ViolationScope>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();

@@ -16,6 +16,7 @@ public sealed class ServerCommandLine
         ["--rules-engine"] = $"{ServerOptions.Section}:RulesEngine",
         ["--demo-day-ms"] = $"{ServerOptions.Section}:DemoDayMilliseconds",
         ["--demo-lag-days"] = $"{ServerOptions.Section}:DemoLagDays",
+        ["--demo-until"] = $"{ServerOptions.Section}:DemoUntil",
         ["--urls"] = "urls",
         // What the host itself understands, and what WebApplicationFactory passes.
         ["--environment"] = "environment",
@@ -55,6 +56,7 @@ public sealed class ServerCommandLine
           --demo                 replay the seed units' demo logs on an accelerated clock, with demo tokens
           --demo-day-ms N        in the demo, real milliseconds per campaign day (default: 200)
           --demo-lag-days N      in the demo, days between a record's day and its recording (default: 3)
+          --demo-until DAY       in the demo, the last day replayed (yyyy-MM-dd; default: the campaigns' end)
         """;
 
     /// <summary>Reads <paramref name="args"/>.</summary>

@@ -39,6 +39,16 @@ public sealed class ServerOptions
     /// some periods close before their records arrive and the violations they open resolve.</summary>
     public int DemoLagDays { get; set; } = 3;
 
+    /// <summary>
+    /// In the demo, the last day replayed (<c>--demo-until 2014-05-10</c>), so the campaigns stop in the middle, with
+    /// actions open and documents waiting for approval; empty to replay to the end.
+    /// </summary>
+    public string? DemoUntil { get; set; }
+
+    /// <summary><see cref="DemoUntil"/> as a day; null when empty or not a yyyy-MM-dd day (the validation says so).</summary>
+    public DateOnly? DemoUntilDay =>
+        DateOnly.TryParseExact(DemoUntil, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+
     /// <summary>The longest the host sleeps between two ticks, in seconds, even when nothing is due.</summary>
     public int MaxSleepSeconds { get; set; } = 60;
 

@@ -51,6 +51,11 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
             problems.Add($"--demo-lag-days: {options.DemoLagDays} is not between 0 and 60.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.DemoUntil) && options.DemoUntilDay is null)
+        {
+            problems.Add($"--demo-until: '{options.DemoUntil}' is not a day written yyyy-MM-dd.");
+        }
+
         if (options.MaxSleepSeconds is < 1 or > 3600)
         {
             problems.Add($"CampaignFlow:MaxSleepSeconds: {options.MaxSleepSeconds} is not between 1 and 3600.");

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.WebConsole.Recording;
+using CampaignFlow.Server.WebConsole.Reviewing;
 using CampaignFlow.Server.WebConsole.Session;
 using CampaignFlow.Server.WebConsole.Shell;
 using CampaignFlow.Server.WebConsole.Violations;
@@ -32,6 +34,8 @@ public static class ConsoleHosting
         services.AddWebEncoders(encoders => encoders.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHttpContextAccessor();
         services.AddScoped<ConsoleRequest>();
+        services.AddScoped<RecordingAccess>();
+        services.AddSingleton<ReviewQueue>();
         authentication.AddCookie(ConsoleCookie.Scheme, ConsoleCookie.Configure);
 
         // Keys in the data folder (owner-only, like the folder), so a restart does not sign every reader out; the

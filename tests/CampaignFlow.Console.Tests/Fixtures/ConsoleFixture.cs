@@ -7,13 +7,23 @@ namespace CampaignFlow.Console.Tests.Fixtures;
 /// One demo server and one browser for every console test (starting either takes seconds; each test opens its own
 /// browser context, so cookies never leak between tests). Screenshots go to artifacts/console/ (gitignored).
 /// </summary>
-public sealed class ConsoleFixture : IAsyncLifetime
+public class ConsoleFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>A fixture over the whole demo.</summary>
+    public ConsoleFixture()
+        : this(new ConsoleHost())
+    {
+    }
+
+    /// <summary>A fixture over <paramref name="host"/>.</summary>
+    /// <param name="host">The server to start.</param>
+    protected ConsoleFixture(ConsoleHost host) => Host = host;
+
     /// <summary>The server.</summary>
-    public ConsoleHost Host { get; } = new();
+    public ConsoleHost Host { get; }
 
     /// <summary>Where screenshots are saved.</summary>
     public static string Artifacts { get; } = Repository.Path("artifacts", "console");

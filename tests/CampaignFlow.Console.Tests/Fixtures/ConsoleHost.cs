@@ -13,7 +13,8 @@ namespace CampaignFlow.Console.Tests.Fixtures;
 /// data folder of its own. Ready once the demo's clock has passed the last campaign.
 /// </summary>
 /// <param name="dataFolder">A data folder to use (kept on dispose), e.g. to start a second server on the first one's data; null for a new one.</param>
-public sealed class ConsoleHost(string? dataFolder = null) : WebApplicationFactory<Program>
+/// <param name="demoUntil">The last day the demo replays (<c>--demo-until</c>), to stop mid-campaign; null for the whole demo.</param>
+public sealed class ConsoleHost(string? dataFolder = null, DateOnly? demoUntil = null) : WebApplicationFactory<Program>
 {
     // The last seed campaign ends in early October 2014 (DemoTests waits for the same day).
     private static readonly DateTimeOffset DemoEnd = new(2014, 10, 4, 0, 0, 0, TimeSpan.FromHours(8));
@@ -28,6 +29,9 @@ public sealed class ConsoleHost(string? dataFolder = null) : WebApplicationFacto
 
     /// <summary>Where the server listens.</summary>
     public Uri Address => new($"http://127.0.0.1:{_port}");
+
+    // The moment the demo's clock reaches once it has replayed everything it will.
+    private DateTimeOffset Ready => demoUntil is { } until ? new DateTimeOffset(until.ToDateTime(new TimeOnly(23, 0)), TimeSpan.FromHours(8)) : DemoEnd;
 
     /// <summary>Starts the server, waits until its campaigns run and, unless told not to, for the demo to finish replaying.</summary>
     /// <param name="waitForDemo">Wait until the demo's clock has passed the last campaign.</param>
@@ -44,7 +48,7 @@ public sealed class ConsoleHost(string? dataFolder = null) : WebApplicationFacto
             if (answer.IsSuccessStatusCode)
             {
                 using var health = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
-                if (!waitForDemo || health.RootElement.GetProperty("now").GetDateTimeOffset() >= DemoEnd)
+                if (!waitForDemo || health.RootElement.GetProperty("now").GetDateTimeOffset() >= Ready)
                 {
                     return;
                 }
@@ -69,6 +73,10 @@ public sealed class ConsoleHost(string? dataFolder = null) : WebApplicationFacto
         builder.UseSetting("CampaignFlow:MaxSleepSeconds", "1");
         builder.UseSetting("CampaignFlow:Demo", "true");
         builder.UseSetting("CampaignFlow:DemoDayMilliseconds", "1");
+        if (demoUntil is { } until)
+        {
+            builder.UseSetting("CampaignFlow:DemoUntil", until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,7 +1,6 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Server.Api.Problems;
-using CampaignFlow.Server.Api.Records;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 
@@ -54,8 +53,7 @@ public static class GroupEndpoints
                 continue;
             }
 
-            var waiting = state.WaitingGates.Where(g => g.RolesToApprove.FirstOrDefault() == RecordRights.SupervisorRole).ToArray();
-            units.Add(new GroupUnitWork(unit, waiting, state.OpenViolations));
+            units.Add(new GroupUnitWork(unit, SupervisorGates.WaitingIn(state), state.OpenViolations));
         }
 
         return Results.Ok(new GroupWorkView(GroupView.Of(group, running.Service), [.. units.OrderByDescending(u => u.WaitingForReview.Count).ThenByDescending(u => u.OpenViolations)]));

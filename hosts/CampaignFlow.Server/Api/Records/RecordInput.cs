@@ -60,6 +60,9 @@ public sealed record RecordInput
     /// <summary>For a review: the reviewer's roster id.</summary>
     public string? Reviewer { get; init; }
 
+    /// <summary>For a review: what the reviewer said (why it was returned).</summary>
+    public string? Comment { get; init; }
+
     /// <summary>For a publication: unit, branch, public or superior.</summary>
     public string? To { get; init; }
 

@@ -29,5 +29,5 @@ public static class ConsoleLanguage
 
     /// <summary>The tag of <paramref name="culture"/> for <c>&lt;html lang&gt;</c> and the cookie.</summary>
     /// <param name="culture">The culture.</param>
-    public static string Tag(CultureInfo culture) => Plans.Diagnostics.MessageTemplates.IsChinese(culture) ? ChineseTag : EnglishTag;
+    public static string Tag(CultureInfo culture) => CampaignFlow.Plans.Diagnostics.MessageTemplates.IsChinese(culture) ? ChineseTag : EnglishTag;
 }

@@ -3,6 +3,7 @@ using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Recording;
 using CampaignFlow.Server.WebConsole.Text;
 using Microsoft.AspNetCore.Components;
 
@@ -11,7 +12,8 @@ namespace CampaignFlow.Server.WebConsole.Units;
 /// <summary>
 /// <c>/console/units/{unit}</c>: a unit's campaign as a timeline (phases as bands, what it recorded as marks, open
 /// violations in red at the end of their periods, today), its phases, open violations and what comes next. Readers of
-/// the unit only, as <c>GET /units/{unit}/state</c>: another unit's page is a 403 page.
+/// the unit only, as <c>GET /units/{unit}/state</c>: another unit's page is a 403 page. Those who may record for the
+/// unit also get a form per activity kind of its plan and the CSV upload (<see cref="RecordActivityPage"/>).
 /// </summary>
 public partial class UnitPage
 {
@@ -27,12 +29,29 @@ public partial class UnitPage
     private IReadOnlyList<StoredRecord> _records = [];
     private IReadOnlyList<StoredViolation> _open = [];
     private (int Status, string Message)? _problem;
+    private IReadOnlyList<ActivityFormLayout> _forms = [];
+    private DateOnly _formDay;
 
     [Inject]
     private RunningCampaigns Running { get; set; } = null!;
 
     [Inject]
     private UnitDirectory Units { get; set; } = null!;
+
+    [Inject]
+    private RecordingAccess Recording { get; set; } = null!;
+
+    /// <summary>Records stored by the recording just made here (the forms redirect back with it).</summary>
+    [SupplyParameterFromQuery(Name = "recorded")]
+    public int? Recorded { get; set; }
+
+    /// <summary>Violations that recording resolved.</summary>
+    [SupplyParameterFromQuery(Name = "resolved")]
+    public int? Resolved { get; set; }
+
+    /// <summary>Violations that recording opened.</summary>
+    [SupplyParameterFromQuery(Name = "opened")]
+    public int? Opened { get; set; }
 
     /// <summary>The unit's id.</summary>
     [Parameter]
@@ -67,6 +86,13 @@ public partial class UnitPage
         _today = BeijingTime.DayOf(state.Now);
         _records = (await service.ReadRecordsAsync(unit.Id, maxCount: MaxMarks, ct: cancel).ConfigureAwait(true)) ?? [];
         _open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [unit.Id], Status = ViolationStatus.Open, Limit = 1000 }, cancel).ConfigureAwait(true)).Items;
+        // The recording forms, for those the API lets record here (the unit's recorder, an administrator).
+        if (Recording.MayRecord(unit) && service.FindPlan(unit.PlanId) is { } plan)
+        {
+            _forms = ActivityFormLayout.AllOf(plan);
+            _formDay = _today > plan.Window.End ? plan.Window.End : _today;
+        }
+
         if (state.Phases.Count > 0)
         {
             _scale = new TimelineScale(state.Phases.Min(p => p.Start), state.Phases.Max(p => p.End));

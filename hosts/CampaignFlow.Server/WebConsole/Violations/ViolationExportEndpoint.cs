@@ -11,20 +11,37 @@ namespace CampaignFlow.Server.WebConsole.Violations;
 /// <summary>
 /// <c>GET /console/violations.csv</c>: the violations page's matches as the API's streamed CSV export, with a UTF-8
 /// byte-order mark first, so Excel opens the Chinese messages as Chinese (without it Excel guesses the system's code
-/// page). Same filters and the same scope as the page and <c>GET /violations</c>.
+/// page); <c>GET /console/violations.xlsx</c>: the same rows as a workbook. Same filters and the same scope as the
+/// page and <c>GET /violations</c>.
 /// </summary>
 public static class ViolationExportEndpoint
 {
-    /// <summary>Where the page links it.</summary>
+    /// <summary>Where the page links the CSV.</summary>
     public const string Path = "/console/violations.csv";
 
-    /// <summary>Maps the endpoint.</summary>
-    /// <param name="app">Where.</param>
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet(Path, ExportAsync).RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
+    /// <summary>Where the page links the workbook.</summary>
+    public const string XlsxPath = "/console/violations.xlsx";
 
-    private static IResult ExportAsync(
-        [AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running, CancellationToken cancellationToken)
+    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Maps the endpoints.</summary>
+    /// <param name="app">Where.</param>
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, ([AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running, CancellationToken ct) =>
+            Export(parameters, context, request, scope, running, "violations.csv", "text/csv; charset=utf-8", async (body, rows, culture) =>
+            {
+                await body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), ct).ConfigureAwait(false);
+                await ViolationCsvExport.WriteAsync(body, rows, culture, ct).ConfigureAwait(false);
+            }, ct)).RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
+        app.MapGet(XlsxPath, ([AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running, CancellationToken ct) =>
+            Export(parameters, context, request, scope, running, "violations.xlsx", XlsxType, (body, rows, culture) => ViolationXlsxExport.WriteAsync(body, rows, culture, ct), ct))
+            .RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
+    }
+
+    private static IResult Export(
+        ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running,
+        string fileName, string contentType, Func<Stream, IAsyncEnumerable<StoredViolation>, System.Globalization.CultureInfo, Task> write, CancellationToken cancellationToken)
     {
         var culture = request.Culture;
         if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
@@ -45,14 +62,8 @@ public static class ViolationExportEndpoint
                 ApiProblems.Text("forbidden-unit", culture, caller.Name, ApiProblems.Text("verb-read", culture), foreign), "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
         }
 
-        context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
+        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         var rows = units.Units is { Count: 0 } ? AsyncEnumerable.Empty<StoredViolation>() : running.Service.StreamViolationsAsync(filter.ToQuery(units.Units), cancellationToken);
-        return Results.Stream(
-            async body =>
-            {
-                await body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken).ConfigureAwait(false);
-                await ViolationCsvExport.WriteAsync(body, rows, culture, cancellationToken).ConfigureAwait(false);
-            },
-            "text/csv; charset=utf-8");
+        return Results.Stream(body => write(body, rows, culture), contentType);
     }
 }

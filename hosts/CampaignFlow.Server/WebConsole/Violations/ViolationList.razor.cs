@@ -86,6 +86,8 @@ public partial class ViolationList
 
     private string ExportLink => ViolationExportEndpoint.Path + Query(null);
 
+    private string XlsxLink => ViolationExportEndpoint.XlsxPath + Query(null);
+
     /// <inheritdoc/>
     protected override async Task OnParametersSetAsync()
     {

@@ -1,0 +1,61 @@
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.Security;
+
+namespace CampaignFlow.Server.Api.Records;
+
+/// <summary>
+/// Records a caller's text of records for a unit under the API's rights (<see cref="RecordRights"/>, asked of every
+/// record as the campaign service read it), wakes the host's loop when something was stored, and logs the outcome.
+/// The record routes and the console's recording forms both write through here, so a record the API refuses is
+/// refused in the browser with the same finding.
+/// </summary>
+/// <param name="running">The campaign service.</param>
+/// <param name="signal">Wakes the host's loop after a recording.</param>
+/// <param name="log">Where each recording is logged.</param>
+public sealed partial class UnitRecorder(RunningCampaigns running, TickSignal signal, ILogger<UnitRecorder> log)
+{
+    private readonly ILogger _log = log;
+
+    /// <summary>
+    /// Reads <paramref name="text"/> against the unit's plan and stores its records, all or nothing. The caller's
+    /// right to the unit itself (record or review) is the endpoint's to check first.
+    /// </summary>
+    /// <param name="caller">Who sends the records; recorded as who recorded them.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="text">The records, in <paramref name="format"/>.</param>
+    /// <param name="format">JSON or CSV.</param>
+    /// <param name="route">Which records the route takes.</param>
+    /// <param name="cancellationToken">Stops the recording.</param>
+    /// <returns>The findings (nothing stored when any is an error), the refusal, or what was stored and what it changed.</returns>
+    public async Task<RecordingResult> RecordAsync(Caller caller, CampaignUnit unit, string text, RecordFormat format, RecordRoute route, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(unit);
+        var service = running.Service;
+        var result = await service.RecordAsync(unit.Id, text, format, caller.Name, RecordRights.For(route, caller, unit, service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
+        if (result.Refusal is not null || result.HasErrors)
+        {
+            LogRefused(unit.Id, caller.Name, Math.Max(1, result.Diagnostics.Count));
+            return result;
+        }
+
+        var inserted = result.Records.Count(r => r.Outcome == AppendOutcome.Inserted);
+        LogRecorded(unit.Id, caller.Name, inserted, result.Records.Count(r => r.Outcome == AppendOutcome.Duplicate),
+            result.Records.Count(r => r.Outcome == AppendOutcome.Conflict), result.Opened.Count, result.Resolved.Count);
+        if (inserted > 0)
+        {
+            signal.Wake();
+        }
+
+        return result;
+    }
+
+    // Debug: at thousands of units a line per recording drowns the log; the meters count them (campaignflow.recordings).
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Recorded for {Unit} by {Caller}: {Inserted} new, {Duplicates} duplicate, {Conflicts} conflicting; {Opened} violation(s) opened, {Resolved} resolved")]
+    private partial void LogRecorded(string unit, string caller, int inserted, int duplicates, int conflicts, int opened, int resolved);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Records for {Unit} by {Caller} refused with {Findings} finding(s); nothing stored")]
+    private partial void LogRefused(string unit, string caller, int findings);
+}

@@ -1,0 +1,49 @@
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Server.Api.Problems;
+using CampaignFlow.Server.Hosting;
+using Microsoft.AspNetCore.Components;
+
+namespace CampaignFlow.Server.WebConsole.Plans;
+
+/// <summary>
+/// <c>/console/plans/{id}</c>: a plan as it runs, for its authors: the campaign, its phases and every action with its
+/// days as dates, each requirement in words (the statements <c>campaignflow show</c> prints, from the plans'
+/// catalogue, amounts as hours), the seed sentences it encodes, and the actions inherited from another plan marked
+/// with that plan. Readable by whoever may read the plan through <c>GET /plans/{id}</c>.
+/// </summary>
+public partial class PlanPage
+{
+    private ResolvedPlan? _plan;
+    private (int Status, string Message)? _problem;
+
+    [Inject]
+    private RunningCampaigns Running { get; set; } = null!;
+
+    /// <summary>The plan's id.</summary>
+    [Parameter]
+    public string Id { get; set; } = "";
+
+    /// <inheritdoc/>
+    protected override void OnParametersSet()
+    {
+        var caller = Request.Caller!;
+        var culture = Request.Culture;
+        if (Running.Service.FindPlan(Id) is not { } plan)
+        {
+            _problem = (StatusCodes.Status404NotFound, ApiProblems.Text("unknown-plan", culture, Id));
+            return;
+        }
+
+        if (!caller.CanReadPlan(plan.Id, plan.Unit.Id))
+        {
+            _problem = (StatusCodes.Status403Forbidden, ApiProblems.Text("forbidden-unit", culture, caller.Name, ApiProblems.Text("verb-read", culture), plan.Unit.Id));
+            return;
+        }
+
+        _plan = plan;
+    }
+
+    private string Dates(CampaignFlow.Plans.Text.DateWindow window) => Request.T("plan-dates", Request.Day(window.Start), Request.Day(window.End));
+
+    private IEnumerable<ResolvedAction> ActionsOf(string? phaseId) => _plan!.Actions.Where(a => a.PhaseId == phaseId);
+}

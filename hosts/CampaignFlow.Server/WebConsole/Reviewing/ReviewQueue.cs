@@ -1,0 +1,53 @@
+using CampaignFlow.Campaigns.Recording;
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Server.Api.Groups;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.Security;
+
+namespace CampaignFlow.Server.WebConsole.Reviewing;
+
+/// <summary>
+/// The documents waiting for a reviewer's approval: in the units it may review for (<see cref="Caller.CanSupervise"/>,
+/// as the API's review route checks), at the gates whose next approval is the supervision group's
+/// (<see cref="SupervisorGates"/>), each the unit's latest document of the gate's kind (a later one supersedes).
+/// </summary>
+/// <param name="units">The running units.</param>
+/// <param name="running">The campaign service, for the units' state and documents.</param>
+public sealed class ReviewQueue(UnitDirectory units, RunningCampaigns running)
+{
+    /// <summary>The documents waiting for <paramref name="caller"/>, in the order of the units.</summary>
+    /// <param name="caller">A reviewer (or an administrator).</param>
+    /// <param name="cancellationToken">Stops the query.</param>
+    public async Task<IReadOnlyList<WaitingDocument>> WaitingAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var service = running.Service;
+        var waiting = new List<WaitingDocument>();
+        foreach (var unit in units.All.Where(caller.CanSupervise))
+        {
+            if (await service.GetStateAsync(unit.Id, cancellationToken).ConfigureAwait(false) is not { } state
+                || SupervisorGates.WaitingIn(state) is not { Count: > 0 } gates)
+            {
+                continue;
+            }
+
+            var plan = service.FindPlan(unit.PlanId);
+            var documents = (await service.ReadRecordsAsync(unit.Id, ct: cancellationToken).ConfigureAwait(false) ?? []).Where(r => r.Type == "document").ToArray();
+            foreach (var gate in gates)
+            {
+                if (documents.LastOrDefault(d => d.Kind == gate.DocumentKind) is not { } latest)
+                {
+                    continue;
+                }
+
+                var author = (RecordCodec.Decode(latest) as DocumentRecord)?.Author;
+                var authorName = author is null ? null : plan?.Roster.Find(author)?.Name ?? author;
+                var title = plan?.Vocabulary.Documents.GetValueOrDefault(gate.DocumentKind)?.Title is { Length: > 0 } t ? t : gate.DocumentKind;
+                var chain = gate.Chain.Select(role => plan?.Vocabulary.Roles.GetValueOrDefault(role).Title is { Length: > 0 } roleTitle ? roleTitle : role).ToArray();
+                waiting.Add(new WaitingDocument(unit, gate, latest.Key, title, latest.Day, authorName, chain));
+            }
+        }
+
+        return waiting;
+    }
+}

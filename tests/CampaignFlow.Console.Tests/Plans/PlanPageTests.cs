@@ -1,0 +1,50 @@
+using CampaignFlow.Console.Tests.Fixtures;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignFlow.Console.Tests.Plans;
+
+/// <summary>
+/// A plan's author reads a plan as it runs: dates written as dates, each requirement in the plans' own words, the
+/// actions inherited from the body's plan marked with it; plans of others are refused.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class PlanPageTests(ConsoleFixture console)
+{
+    [Fact]
+    public async Task An_inheriting_plan_shows_its_requirements_in_words_and_marks_what_it_inherits()
+    {
+        var plan = console.Host.Services.GetRequiredService<RunningCampaigns>().Service.Plans.First(p => p.Inherits is not null && p.Actions.Any(a => a.DefinedIn != p.Id));
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.Admin);
+        (await page.GotoAsync("/console/plans")).ShouldNotBeNull().Status.ShouldBe(200);
+        (await page.Locator("#nav-plans").CountAsync()).ShouldBe(1, "the header leads here");
+        await page.ClickAsync($"#plans a[href='/console/plans/{plan.Id}']");
+        await page.WaitForURLAsync($"**/console/plans/{plan.Id}");
+
+        (await page.Locator("h1").TextContentAsync()).ShouldBe(plan.Title);
+        var requirements = await page.Locator("li.requirement").AllTextContentsAsync();
+        requirements.Count.ShouldBe(plan.Actions.Sum(a => a.Requirements.Count), "every requirement, in words");
+        requirements.ShouldAllBe(r => r.Trim().Length > 0);
+        var inherited = page.Locator(".plan-action.inherited");
+        (await inherited.CountAsync()).ShouldBe(plan.Actions.Count(a => a.DefinedIn != plan.Id));
+        (await inherited.First.Locator(".inherited-from").TextContentAsync()).ShouldNotBeNull().ShouldContain("继承自");
+        (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldContain($"{plan.Window.Start.Year}年{plan.Window.Start.Month}月{plan.Window.Start.Day}日");
+        await ConsoleFixture.ScreenshotAsync(page, "plan");
+    }
+
+    [Fact]
+    public async Task A_recorder_reads_its_own_plan_and_is_refused_another_units()
+    {
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + "panyu-ftu");
+        await page.GotoAsync("/console/plans");
+        (await page.Locator("#plans a[href='/console/plans/panyu-ftu-2014']").CountAsync()).ShouldBe(1);
+        (await page.Locator("#plans a[href='/console/plans/mianyang-ftu-2014']").CountAsync()).ShouldBe(0);
+        (await page.GotoAsync("/console/plans/panyu-ftu-2014")).ShouldNotBeNull().Status.ShouldBe(200);
+        (await page.Locator("li.requirement").CountAsync()).ShouldBeGreaterThan(0);
+        (await page.GotoAsync("/console/plans/mianyang-ftu-2014")).ShouldNotBeNull().Status.ShouldBe(403);
+        (await page.GotoAsync("/console/plans/no-such-plan")).ShouldNotBeNull().Status.ShouldBe(404);
+    }
+}
