@@ -19,15 +19,7 @@ public static class SqliteCampaignStores
     /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The file cannot be opened or is not a database.</exception>
     public static CampaignStores Open(string databasePath, SqliteWorkflowStoreOptions? options = null)
     {
-        var connections = SqliteConnections.OpenDatabase(databasePath, options ?? new SqliteWorkflowStoreOptions());
-        return new CampaignStores(
-            SqliteWorkflowStore.Over(connections.DatabasePath, connections),
-            new SqliteRecordStore(connections),
-            new SqliteViolationStore(connections),
-            new SqlitePlanStore(connections))
-        {
-            Owner = connections,
-        };
+        return Over(SqliteConnections.OpenDatabase(databasePath, options ?? new SqliteWorkflowStoreOptions()));
     }
 
     /// <summary>
@@ -40,8 +32,12 @@ public static class SqliteCampaignStores
     /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The file cannot be opened or is not a database.</exception>
     public static CampaignStores OpenReadOnly(string databasePath, SqliteWorkflowStoreOptions? options = null)
     {
-        var connections = SqliteConnections.OpenExisting(databasePath, options ?? new SqliteWorkflowStoreOptions());
-        return new CampaignStores(
+        return Over(SqliteConnections.OpenExisting(databasePath, options ?? new SqliteWorkflowStoreOptions()));
+    }
+
+    // The four stores on one file's connections, which the bundle owns.
+    private static CampaignStores Over(SqliteConnections connections) =>
+        new(
             SqliteWorkflowStore.Over(connections.DatabasePath, connections),
             new SqliteRecordStore(connections),
             new SqliteViolationStore(connections),
@@ -49,5 +45,4 @@ public static class SqliteCampaignStores
         {
             Owner = connections,
         };
-    }
 }
