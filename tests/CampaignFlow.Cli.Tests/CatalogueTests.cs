@@ -17,7 +17,7 @@ public partial class CatalogueTests
     private static readonly HashSet<string> Allowed =
     [
         "campaignflow", "validate", "--help", "--lang", "--at", "--definitions", "zh-CN", "zh", "zh-Hans", "en", "en-US", "unit.id", "unit.parent",
-        "--explain", "JSON", "CSV", "--server", "--data", "--token", "--to", "--batch", "--template", "--unit", "--name", "open", "resolved", "required", "soft",
+        "--explain", "JSON", "CSV", "--server", "--data", "--token", "--to", "--batch", "--template", "--unit", "--body", "--name", "open", "resolved", "required", "soft",
         "new",
     ];
 

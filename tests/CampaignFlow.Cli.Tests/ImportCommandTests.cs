@@ -91,6 +91,32 @@ public sealed partial class ImportCommandTests(ServerWithViolations fixture) : I
         }
     }
 
+    [Fact]
+    public async Task A_CSV_broken_on_line_5_stores_lines_2_to_4_and_says_so_before_the_error()
+    {
+        var csv = Path.Combine(_folder.FullName, "broken.csv");
+        File.WriteAllText(csv, """
+            key,activity,on,hours,participants
+            broken-csv-2,concentrated-study,2014-04-01,1h,su-zhibang
+            broken-csv-3,concentrated-study,2014-04-02,1h,su-zhibang
+            broken-csv-4,concentrated-study,2014-04-03,1h,su-zhibang
+            "broken-csv-5"x,concentrated-study,2014-04-04,1h,su-zhibang
+            broken-csv-6,concentrated-study,2014-04-05,1h,su-zhibang
+
+            """);
+
+        var run = await RunAsync(TestTokens.RecorderPanyu, "import", csv, "--unit", "panyu-ftu", "--server", Server, "--batch", "100", "--lang", "en");
+
+        run.ExitCode.ShouldBe(1, run.Output + run.Error);
+        run.Output.Trim().ShouldBe($"{csv} → panyu-ftu: before the stop, 3 record(s) read, 3 stored, 0 already stored (duplicates), 0 refused");
+        run.Error.ShouldStartWith($"{csv}:5:");
+        // The same three rows again: the store already holds each of them.
+        var again = Path.Combine(_folder.FullName, "again.csv");
+        File.WriteAllLines(again, File.ReadAllLines(csv)[..4]);
+        var rerun = await RunAsync(TestTokens.RecorderPanyu, "import", again, "--unit", "panyu-ftu", "--server", Server, "--lang", "en");
+        rerun.Output.Trim().ShouldBe($"{again} → panyu-ftu: 3 record(s) read, 0 stored, 3 already stored (duplicates), 0 refused", rerun.Error);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     // How many records the log holds, and the lines of the supervision group's reviews among them (a recorder's token may not submit those).

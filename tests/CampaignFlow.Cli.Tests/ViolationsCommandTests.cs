@@ -144,6 +144,49 @@ public sealed class ViolationsCommandTests(ServerWithViolations fixture) : IClas
         left.ShouldBeEmpty("the folder is only looked at, nothing is created in it");
     }
 
+    [Fact]
+    public async Task With_data_definitions_that_cannot_place_the_body_are_an_error_not_an_empty_list()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "campaignflow-no-such-definitions");
+        var broken = Directory.CreateTempSubdirectory("campaignflow-cli-broken-definitions-");
+        File.WriteAllText(Path.Combine(broken.FullName, "broken.yaml"), "id: broken-2014\nunit: [unclosed\n");
+
+        var noFolder = await RunAsync(null, "violations", "--data", fixture.Server.DataFolder, "--body", "weidu-district", "--definitions", missing, "--lang", "en");
+        var withErrors = await RunAsync(null, "violations", "--data", fixture.Server.DataFolder, "--body", "weidu-district", "--definitions", broken.FullName, "--format", "csv", "--lang", "zh-CN");
+        var whole = await RunAsync(null, "violations", "--data", fixture.Server.DataFolder, "--definitions", missing, "--limit", "1", "--format", "json", "--lang", "en");
+        broken.Delete(recursive: true);
+
+        noFolder.ExitCode.ShouldBe(2);
+        noFolder.Output.ShouldBeEmpty();
+        noFolder.Error.Trim().ShouldBe(
+            $"--definitions: there is no folder '{missing}', so the units of --unit and --body cannot be found; give the plans the server runs with --definitions.");
+        withErrors.ExitCode.ShouldBe(2);
+        withErrors.Output.ShouldBeEmpty("nothing, not even the CSV's byte-order mark, before the error");
+        withErrors.Error.ShouldStartWith($"--definitions：“{broken.FullName}”中的方案有 ");
+        whole.ExitCode.ShouldBe(0, "a list without --unit or --body needs no definitions");
+        whole.Output.ShouldContain("\"total\"");
+    }
+
+    [Fact]
+    public async Task With_data_an_unknown_unit_or_body_is_refused_as_the_server_refuses_it()
+    {
+        var unitFromServer = await RunAsync(null, "violations", "--server", Server, "--token", TestTokens.Admin, "--unit", "no-such-unit", "--lang", "en");
+        var unitFromData = await RunAsync(null, "violations", "--data", fixture.Server.DataFolder, "--unit", "no-such-unit", "--lang", "en");
+        var unitInChinese = await RunAsync(null, "violations", "--data", fixture.Server.DataFolder, "--unit", "no-such-unit", "--lang", "zh-CN");
+        var body = await RunAsync(null, "violations", "--data", fixture.Server.DataFolder, "--body", "no-such-body", "--lang", "en");
+        var known = await RunAsync(null, "violations", "--data", fixture.Server.DataFolder, "--body", "weidu-district", "--limit", "1", "--format", "json", "--lang", "en");
+
+        unitFromServer.Error.ShouldContain("no campaign runs for unit 'no-such-unit'");
+        unitFromData.ExitCode.ShouldBe(2);
+        unitFromData.Error.Trim().ShouldBe("no campaign runs for unit 'no-such-unit'");
+        unitInChinese.Error.Trim().ShouldBe("没有单位“no-such-unit”的活动");
+        body.ExitCode.ShouldBe(2);
+        body.Error.Trim().ShouldBe("no campaign runs for a unit under 'no-such-body'");
+        known.ExitCode.ShouldBe(0, known.Error);
+        using var page = JsonDocument.Parse(known.Output);
+        page.RootElement.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
+    }
+
     private static string[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("id").GetString()!)];
 
     private static List<string[]> Csv(string text)

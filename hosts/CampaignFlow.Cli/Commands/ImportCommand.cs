@@ -69,6 +69,21 @@ internal static class ImportCommand
             }
 
             var unit = parsed.GetValue(unitOption)!;
+            void WriteRefused(ImportTally tally)
+            {
+                foreach (var (line, reason) in tally.Refused)
+                {
+                    output.WriteLine(T("import-refused-line", path, CliMessages.N(line), reason));
+                }
+            }
+
+            // A stopped run still says what its earlier batches did, before the error: the stop message says they were stored.
+            void WritePartial(ImportTally tally)
+            {
+                WriteRefused(tally);
+                output.WriteLine(T("import-partial", path, unit, CliMessages.N(tally.Read), CliMessages.N(tally.Stored), CliMessages.N(tally.Duplicates), CliMessages.N(tally.Refused.Count)));
+            }
+
             var lastShown = 0.0;
             void Progress(ImportTally tally)
             {
@@ -80,29 +95,31 @@ internal static class ImportCommand
                 }
             }
 
-            ImportTally result;
+            void Retrying(ImportRetry retry) =>
+                error.WriteLine(T("import-retry", CliMessages.N(retry.Status), CliMessages.N((int)Math.Ceiling(retry.Wait.TotalSeconds)), CliMessages.N(retry.Retry)));
+
+            var run = new ImportRun(client, unit, batchSize, Retrying);
             try
             {
-                result = await new ImportRun(client, unit, batchSize).RunAsync(records, Progress, cancellationToken).ConfigureAwait(false);
+                await run.RunAsync(records, Progress, cancellationToken).ConfigureAwait(false);
             }
             catch (ServerException e)
             {
+                WritePartial(run.Tally);
                 var exit = ServerConnection.Report(e, parsed.GetValue(connection.Server)!, culture, error);
                 error.WriteLine(T("import-stopped"));
                 return exit;
             }
             catch (RecordFileException e)
             {
+                WritePartial(run.Tally);
                 error.WriteLine(T("import-syntax", path, CliMessages.N(e.Line), CliMessages.N(e.Column)));
                 error.WriteLine(T("import-stopped"));
                 return ExitCode.Findings;
             }
 
-            foreach (var (line, reason) in result.Refused)
-            {
-                output.WriteLine(T("import-refused-line", path, CliMessages.N(line), reason));
-            }
-
+            var result = run.Tally;
+            WriteRefused(result);
             output.WriteLine(T("import-summary", path, unit, CliMessages.N(result.Read), CliMessages.N(result.Stored), CliMessages.N(result.Duplicates), CliMessages.N(result.Refused.Count)));
             return result.Refused.Count == 0 ? ExitCode.Ok : ExitCode.Findings;
         }

@@ -24,7 +24,7 @@ internal static class ViolationsCommand
     {
         var connection = new ServerConnection();
         var data = new Option<string?>("--data") { Description = "A server's data folder (its campaignflow.db is opened read-only), instead of --server." };
-        var definitions = new Option<string>("--definitions") { Description = "With --data: the plans the server runs, to find the units under --body.", DefaultValueFactory = _ => "definitions" };
+        var definitions = new Option<string>("--definitions") { Description = "With --data: the plans the server runs, read to find the units of --unit and --body (an unknown one is an error).", DefaultValueFactory = _ => "definitions" };
         var filters = new ViolationFilterOptions();
         var format = new Option<string>("--format") { Description = "text, json (the API's page) or csv (every match, UTF-8 with a byte-order mark).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "csv");
@@ -67,7 +67,20 @@ internal static class ViolationsCommand
         }
         else
         {
-            source = OpenDataFolder(folder!, parsed.GetValue(definitions)!, culture, error);
+            IReadOnlyCollection<string>? units;
+            try
+            {
+                // Before anything is printed: a unit or body the definitions cannot place is a wrong command line, as
+                // the server's 404 unknown-unit is, never an empty list.
+                units = DefinedUnits.Scope(filter, parsed.GetValue(definitions)!);
+            }
+            catch (DefinitionsException e)
+            {
+                error.WriteLine(CliMessages.Text(e.Code, culture, [.. e.Values]));
+                return ExitCode.Usage;
+            }
+
+            source = OpenDataFolder(folder!, units, culture, error);
             if (source is null)
             {
                 return ExitCode.Unreachable;
@@ -109,7 +122,7 @@ internal static class ViolationsCommand
         return ExitCode.Ok;
     }
 
-    private static DataFolderViolations? OpenDataFolder(string folder, string definitions, CultureInfo culture, TextWriter error)
+    private static DataFolderViolations? OpenDataFolder(string folder, IReadOnlyCollection<string>? units, CultureInfo culture, TextWriter error)
     {
         var database = Path.Combine(folder, DatabaseFileName);
         if (!File.Exists(database))
@@ -120,7 +133,7 @@ internal static class ViolationsCommand
 
         try
         {
-            return new DataFolderViolations(SqliteCampaignStores.OpenReadOnly(database), definitions, culture);
+            return new DataFolderViolations(SqliteCampaignStores.OpenReadOnly(database), units, culture);
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {

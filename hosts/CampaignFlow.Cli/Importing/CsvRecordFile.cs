@@ -66,7 +66,19 @@ internal sealed class CsvRecordFile(string path) : IRecordFile
     {
         try
         {
-            return parser.Read();
+            if (!parser.Read())
+            {
+                return false;
+            }
+
+            // The parser reads a row's fields only when asked; asking here makes a stray quote a syntax error at its
+            // line, as the reader is told, rather than text sent on for the server to misread.
+            for (var i = 0; i < parser.Count; i++)
+            {
+                _ = parser[i];
+            }
+
+            return true;
         }
         catch (CsvHelperException e)
         {

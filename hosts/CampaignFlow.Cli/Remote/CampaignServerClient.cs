@@ -70,7 +70,7 @@ internal sealed class CampaignServerClient : IDisposable
             throw Refusal(response.StatusCode, text);
         }
 
-        return new ServerAnswer((int)response.StatusCode, text);
+        return new ServerAnswer((int)response.StatusCode, text, RetryAfter(response));
     }
 
     /// <summary>The <c>detail</c> of a problem document, or null when <paramref name="body"/> is none.</summary>
@@ -94,6 +94,14 @@ internal sealed class CampaignServerClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    // Retry-After is either seconds or a date; a date already past asks for no wait at all.
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var left && left > TimeSpan.Zero ? left : TimeSpan.Zero,
+        _ => null,
+    };
 
     private static HttpRequestMessage Get(string pathAndQuery, string accept)
     {

@@ -51,6 +51,7 @@ internal sealed class ServerConnection
             ServerFailure.Forbidden => ("server-forbidden", ExitCode.Refused),
             ServerFailure.BadRequest => ("server-bad-request", ExitCode.Usage),
             ServerFailure.NotFound => ("server-not-found", ExitCode.Usage),
+            ServerFailure.Busy => ("server-busy", ExitCode.Unreachable),
             _ => ("server-failed", ExitCode.Unreachable),
         };
         error.WriteLine(CliMessages.Text(code, culture, server, detail, CliMessages.N(e.Status)));

@@ -18,6 +18,9 @@ internal enum ServerFailure
     /// <summary>404: no such unit or violation.</summary>
     NotFound,
 
+    /// <summary>503 or 429, still, after waiting as long as the command waits: the server is starting or overloaded.</summary>
+    Busy,
+
     /// <summary>Any other answer that is not a success.</summary>
     Other,
 }

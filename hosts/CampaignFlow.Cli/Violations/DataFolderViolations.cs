@@ -6,17 +6,17 @@ namespace CampaignFlow.Cli.Violations;
 
 /// <summary>
 /// Violations read from a server's data folder (its <c>campaignflow.db</c>, opened read-only, the server running or
-/// not), in the API's shapes: the same page, the same CSV, the same words. Bodies are resolved from the definitions
-/// folder, since the store knows each violation's unit but not what stands above it.
+/// not), in the API's shapes: the same page, the same CSV, the same words. The filter's unit and body come resolved
+/// from the definitions folder (<see cref="DefinedUnits.Scope"/>), since the store knows each violation's unit but not
+/// what stands above it.
 /// </summary>
 /// <param name="stores">The stores, opened read-only.</param>
-/// <param name="definitions">The definitions folder the server runs.</param>
+/// <param name="units">The units the filter's <c>--unit</c> and <c>--body</c> mean, or null for every unit.</param>
 /// <param name="culture">The language of each violation's message.</param>
-internal sealed class DataFolderViolations(CampaignStores stores, string definitions, CultureInfo culture) : IViolationSource
+internal sealed class DataFolderViolations(CampaignStores stores, IReadOnlyCollection<string>? units, CultureInfo culture) : IViolationSource
 {
     public async Task<ViolationPageView> PageAsync(ViolationFilter filter, CancellationToken cancellationToken)
     {
-        var units = DefinedUnits.Scope(filter, definitions);
         var page = units is { Count: 0 }
             ? new ViolationPage([], 0)
             : await stores.Violations.QueryAsync(filter.ToQuery(units), cancellationToken).ConfigureAwait(false);
@@ -26,7 +26,6 @@ internal sealed class DataFolderViolations(CampaignStores stores, string definit
     public async Task WriteCsvAsync(ViolationFilter filter, TextWriter output, CancellationToken cancellationToken)
     {
         output.Write(ViolationCsv.Header + "\r\n");
-        var units = DefinedUnits.Scope(filter, definitions);
         if (units is { Count: 0 })
         {
             return;

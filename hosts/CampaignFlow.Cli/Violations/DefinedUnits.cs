@@ -1,5 +1,7 @@
+using System.Globalization;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
 
 namespace CampaignFlow.Cli.Violations;
@@ -12,9 +14,24 @@ namespace CampaignFlow.Cli.Violations;
 internal static class DefinedUnits
 {
     /// <summary>The tree of the units the plans and organisation files under <paramref name="definitions"/> name.</summary>
+    /// <exception cref="DefinitionsException">The folder is missing or its plans have errors: the tree would be wrong.</exception>
     public static OrganisationTree Load(string definitions)
     {
+        // Checked here, not left to the catalogue's diagnostics: a missing folder loads as no units at all, and every
+        // --body would then silently match nothing.
+        if (!Directory.Exists(definitions) && !File.Exists(definitions))
+        {
+            throw new DefinitionsException("definitions-missing", definitions);
+        }
+
         var catalog = PlanCatalog.Load([definitions]);
+        if (catalog.HasErrors)
+        {
+            // A server does not start on plans with errors, so no tree drawn from them is the one it runs.
+            var errors = catalog.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+            throw new DefinitionsException("definitions-errors", definitions, errors.ToString(CultureInfo.InvariantCulture));
+        }
+
         var units = new Dictionary<string, CampaignUnit>(StringComparer.Ordinal);
         // A unit with several plans runs the first by plan id, as the server runs it.
         foreach (var plan in catalog.Plans.Values.Where(p => p.Template is null).OrderBy(p => p.Id, StringComparer.Ordinal))
@@ -36,8 +53,13 @@ internal static class DefinedUnits
 
     /// <summary>
     /// The unit ids <paramref name="filter"/> looks in: its unit (none when that unit is not under its body), every unit
-    /// under its body, or null for every unit.
+    /// under its body, or null for every unit. The definitions are read only for a <c>--unit</c> or <c>--body</c>
+    /// filter, so a data folder's whole list needs none.
     /// </summary>
+    /// <exception cref="DefinitionsException">
+    /// The definitions cannot be read, or the unit or body is not in them: the server would answer 404 unknown-unit for
+    /// such a unit, and an empty list would hide the mistake.
+    /// </exception>
     public static IReadOnlyCollection<string>? Scope(ViolationFilter filter, string definitions)
     {
         if (filter.Unit is null && filter.Body is null)
@@ -45,17 +67,28 @@ internal static class DefinedUnits
             return null;
         }
 
+        var tree = Load(definitions);
+        if (filter.Unit is { } unitId && tree.Find(unitId) is null)
+        {
+            throw new DefinitionsException("violations-unknown-unit", unitId);
+        }
+
         if (filter.Body is not { } body)
         {
             return [filter.Unit!];
         }
 
-        var tree = Load(definitions);
-        if (filter.Unit is { } unitId)
+        var under = tree.Under(body);
+        if (under.Count == 0)
         {
-            return tree.Find(unitId) is { } unit && tree.IsUnder(unit, body) ? [unitId] : [];
+            throw new DefinitionsException("violations-unknown-body", body);
         }
 
-        return [.. tree.Under(body).Select(u => u.Id)];
+        if (filter.Unit is { } inBody)
+        {
+            return tree.IsUnder(tree.Find(inBody)!, body) ? [inBody] : [];
+        }
+
+        return [.. under.Select(u => u.Id)];
     }
 }
