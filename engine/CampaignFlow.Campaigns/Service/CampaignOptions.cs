@@ -19,12 +19,13 @@ public sealed record CampaignOptions
     public int MaxSessionsInMemory { get; init; } = 10_000;
 
     /// <summary>
-    /// How many records the rule sessions in memory may hold between them (a session's memory grows with its records;
-    /// a body's counts the records of its units it holds); beyond it the least recently used sessions go first. A
+    /// How many records the rule sessions in memory may hold between them, each session counting as 16 records more
+    /// for its own memory (about 65 KB a session of 16 records was measured, so the default is some 1–2 GB at most);
+    /// beyond it the least recently used sessions go first. A
     /// unit writing while its session is in memory costs a catch-up of its new records; one whose session was
     /// evicted costs a replay of all its records.
     /// </summary>
-    public long MaxSessionRecordsInMemory { get; init; } = 1_000_000;
+    public long MaxSessionRecordsInMemory { get; init; } = 500_000;
 
     /// <summary>
     /// How often a tick also looks for units whose violations or signals are behind their records or the clock (a

@@ -64,7 +64,7 @@ public sealed class ServerOptions
     /// (<c>CampaignFlow__MaxSessionRecordsInMemory</c>); the least recently used sessions go first beyond it. Lower
     /// it on a small machine, raise it when units that record often are rebuilt often.
     /// </summary>
-    public long MaxSessionRecordsInMemory { get; set; } = 1_000_000;
+    public long MaxSessionRecordsInMemory { get; set; } = 500_000;
 
     /// <summary>The largest JSON (or YAML) request body, in bytes.</summary>
     public int MaxJsonBytes { get; set; } = 1 << 20;
