@@ -97,6 +97,20 @@ public sealed class ComplianceEndpointTests(ComplianceEndpointTests.Fixture fixt
         var problem = await response.ReadAsync(HttpStatusCode.BadRequest);
         problem.GetProperty("code").GetString().ShouldBe("bad-query");
         problem.GetProperty("messageEn").GetString()!.ShouldContain($"for {parameter}:");
+        // What the value should have been is said in Chinese too, not left in English inside the Chinese sentence.
+        var chinese = problem.GetProperty("messageZh").GetString()!;
+        chinese.ShouldContain($"不是 {parameter} 的有效值：");
+        chinese.ShouldNotContain("whole number");
+        chinese.ShouldNotContain("a day");
+    }
+
+    [Fact]
+    public async Task A_bad_limit_of_the_violations_says_the_range_in_the_callers_language()
+    {
+        var problem = await (await fixture.Server.As(TestTokens.Admin, "zh-CN").GetAsync("/violations?limit=0")).ReadAsync(HttpStatusCode.BadRequest);
+
+        problem.GetProperty("detail").GetString().ShouldBe("“0”不是 limit 的有效值：1 到 1000 之间的整数");
+        problem.GetProperty("title").GetString().ShouldBe("'0' is not a valid value for limit: a whole number from 1 to 1000");
     }
 
     [Fact]
@@ -105,7 +119,7 @@ public sealed class ComplianceEndpointTests(ComplianceEndpointTests.Fixture fixt
         var problem = await (await fixture.Server.As(TestTokens.Admin).GetAsync("/bodies/weidu-district/compliance?kind=hospital")).ReadAsync(HttpStatusCode.BadRequest);
 
         problem.GetProperty("messageEn").GetString().ShouldBe(
-            "'hospital' is not a valid value for kind: community | district-committee | district-organs | law-enforcement-windows | non-public-enterprise | school | social-organisation | street");
+            "'hospital' is not a valid value for kind: one of community | district-committee | district-organs | law-enforcement-windows | non-public-enterprise | school | social-organisation | street");
     }
 
     [Fact]

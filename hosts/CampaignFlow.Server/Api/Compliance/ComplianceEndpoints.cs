@@ -48,7 +48,7 @@ public static class ComplianceEndpoints
 
         if (ComplianceQuery.Read(parameters, scope!, out var bad) is not { } filter)
         {
-            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
+            return problems.BadQuery(context, bad!.Value);
         }
 
         return Results.Ok(await running.Service.Rollups.GetComplianceAsync(scope!, filter, cancellationToken).ConfigureAwait(false));
@@ -65,7 +65,7 @@ public static class ComplianceEndpoints
 
         if (!ComplianceQuery.ReadHistory(parameters, out var from, out var to, out var bad))
         {
-            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
+            return problems.BadQuery(context, bad!.Value);
         }
 
         var days = await running.Service.Rollups.GetOpenHistoryAsync(scope!, from, to, cancellationToken).ConfigureAwait(false);

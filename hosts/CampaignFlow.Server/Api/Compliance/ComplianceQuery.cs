@@ -1,3 +1,4 @@
+using CampaignFlow.Server.Api.Problems;
 using System.Globalization;
 using CampaignFlow.Campaigns.Rollups;
 
@@ -19,7 +20,7 @@ public static class ComplianceQuery
     /// <param name="query">The query string as written.</param>
     /// <param name="body">The body asked about.</param>
     /// <param name="problem">When the result is null: what is wrong.</param>
-    public static ComplianceFilter? Read(ComplianceQueryParameters query, BodyScope body, out (string Value, string Parameter, string Expected)? problem)
+    public static ComplianceFilter? Read(ComplianceQueryParameters query, BodyScope body, out (string Value, string Parameter, QueryExpectation Expected)? problem)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(body);
@@ -32,14 +33,14 @@ public static class ComplianceQuery
         var kind = Text(query.Kind);
         if (kind is not null && !body.Kinds.Contains(kind, StringComparer.Ordinal))
         {
-            problem = (kind, "kind", body.Kinds.Count == 0 ? "nothing: the units under this body name no kind" : string.Join(" | ", body.Kinds));
+            problem = (kind, "kind", body.Kinds.Count == 0 ? new QueryExpectation("expect-no-kind") : new QueryExpectation("expect-one-of", string.Join(" | ", body.Kinds)));
             return null;
         }
 
         var phase = Text(query.Phase);
         if (phase is not null && !body.Phases.Contains(phase, StringComparer.Ordinal))
         {
-            problem = (phase, "phase", string.Join(" | ", body.Phases));
+            problem = (phase, "phase", new QueryExpectation("expect-one-of", string.Join(" | ", body.Phases)));
             return null;
         }
 
@@ -57,7 +58,7 @@ public static class ComplianceQuery
     /// <param name="from">The first day, or null.</param>
     /// <param name="to">The last day, or null.</param>
     /// <param name="problem">When false: what is wrong.</param>
-    public static bool ReadHistory(HistoryQueryParameters query, out DateOnly? from, out DateOnly? to, out (string Value, string Parameter, string Expected)? problem)
+    public static bool ReadHistory(HistoryQueryParameters query, out DateOnly? from, out DateOnly? to, out (string Value, string Parameter, QueryExpectation Expected)? problem)
     {
         ArgumentNullException.ThrowIfNull(query);
         problem = null;
@@ -69,14 +70,14 @@ public static class ComplianceQuery
 
         if (from > to)
         {
-            problem = (Text(query.From)!, "from", "a day not after 'to'");
+            problem = (Text(query.From)!, "from", new QueryExpectation("expect-day-not-after-to"));
             return false;
         }
 
         // Every day between is listed: a span of centuries would be an answer of megabytes.
         if (from is { } first && to is { } last && last.DayNumber - first.DayNumber >= MaxHistoryDays)
         {
-            problem = (Text(query.To)!, "to", $"a day less than {MaxHistoryDays} days after 'from'");
+            problem = (Text(query.To)!, "to", new QueryExpectation("expect-days-after-from", MaxHistoryDays.ToString(CultureInfo.InvariantCulture)));
             return false;
         }
 
@@ -87,7 +88,7 @@ public static class ComplianceQuery
     /// <param name="written">The parameter as written.</param>
     /// <param name="sort">The order, or null when not given.</param>
     /// <param name="problem">When false: what is wrong.</param>
-    public static bool Sort(string? written, out ComplianceSort? sort, ref (string Value, string Parameter, string Expected)? problem)
+    public static bool Sort(string? written, out ComplianceSort? sort, ref (string Value, string Parameter, QueryExpectation Expected)? problem)
     {
         sort = null;
         switch (Text(written)?.ToLowerInvariant())
@@ -101,7 +102,7 @@ public static class ComplianceQuery
                 sort = ComplianceSort.Behind;
                 return true;
             default:
-                problem = (Text(written)!, "sort", "tree | behind");
+                problem = (Text(written)!, "sort", new QueryExpectation("expect-one-of", "tree | behind"));
                 return false;
         }
     }
@@ -111,7 +112,7 @@ public static class ComplianceQuery
     /// <param name="name">The parameter's name.</param>
     /// <param name="day">The day, or null when not given.</param>
     /// <param name="problem">When false: what is wrong.</param>
-    public static bool Day(string? written, string name, out DateOnly? day, ref (string Value, string Parameter, string Expected)? problem)
+    public static bool Day(string? written, string name, out DateOnly? day, ref (string Value, string Parameter, QueryExpectation Expected)? problem)
     {
         day = null;
         if (Text(written) is not { } text)
@@ -122,7 +123,7 @@ public static class ComplianceQuery
         // Years a plan may have (1900–2200): the day after 9999-12-31, which the end of a day needs, does not exist.
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed.Year is < 1900 or > 2200)
         {
-            problem = (text, name, "a day that exists, as yyyy-MM-dd (2014-03-31)");
+            problem = (text, name, new QueryExpectation("expect-day"));
             return false;
         }
 
@@ -130,7 +131,7 @@ public static class ComplianceQuery
         return true;
     }
 
-    private static bool Whole(string? written, string name, int min, int max, int otherwise, out int value, ref (string Value, string Parameter, string Expected)? problem)
+    private static bool Whole(string? written, string name, int min, int max, int otherwise, out int value, ref (string Value, string Parameter, QueryExpectation Expected)? problem)
     {
         value = otherwise;
         if (Text(written) is not { } text)
@@ -140,7 +141,7 @@ public static class ComplianceQuery
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min || value > max)
         {
-            problem = (text, name, max == int.MaxValue ? $"a whole number ≥ {min}" : $"a whole number from {min} to {max}");
+            problem = (text, name, max == int.MaxValue ? new QueryExpectation("expect-whole-from", min.ToString(CultureInfo.InvariantCulture)) : new QueryExpectation("expect-whole-between", min.ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture)));
             return false;
         }
 

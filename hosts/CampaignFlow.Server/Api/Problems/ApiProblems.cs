@@ -31,6 +31,12 @@ public sealed class ApiProblems
     public IResult Write(HttpContext context, int status, string code, params string[] arguments) =>
         Write(context, status, code, arguments, null);
 
+    /// <summary>400 <c>bad-query</c>: a query parameter's value, the parameter, and what it should have been, in the caller's language.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="bad">What was wrong.</param>
+    public IResult BadQuery(HttpContext context, (string Value, string Parameter, QueryExpectation Expected) bad) =>
+        Write(context, StatusCodes.Status400BadRequest, "bad-query", culture => [bad.Value, bad.Parameter, bad.Expected.Text(culture)], null);
+
     /// <summary>A problem answer with findings about what the caller sent (each at its line and column).</summary>
     /// <param name="context">The request.</param>
     /// <param name="status">The HTTP status.</param>

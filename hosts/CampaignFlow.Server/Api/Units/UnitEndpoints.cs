@@ -63,10 +63,10 @@ public static class UnitEndpoints
             return problems.Write(context, StatusCodes.Status400BadRequest, "requirement-missing");
         }
 
-        (string Value, string Parameter, string Expected)? bad = null;
+        (string Value, string Parameter, QueryExpectation Expected)? bad = null;
         if (!ComplianceQuery.Day(at, "at", out var day, ref bad))
         {
-            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
+            return problems.BadQuery(context, bad!.Value);
         }
 
         try
@@ -98,10 +98,10 @@ public static class UnitEndpoints
     private static async Task<IResult> ListAsync(
         [AsParameters] UnitListParameters parameters, HttpContext context, Caller caller, BodyAccess access, RunningCampaigns running, ApiProblems problems, CancellationToken cancellationToken)
     {
-        (string Value, string Parameter, string Expected)? bad = null;
+        (string Value, string Parameter, QueryExpectation Expected)? bad = null;
         if (!ComplianceQuery.Sort(parameters.Sort, out var sort, ref bad) || !ComplianceQuery.Day(parameters.At, "at", out var at, ref bad))
         {
-            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
+            return problems.BadQuery(context, bad!.Value);
         }
 
         IReadOnlyList<CampaignUnit> units;

@@ -45,7 +45,7 @@ public static class ViolationEndpoints
     {
         if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
         {
-            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-query", bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected);
+            return problems.BadQuery(context, bad!.Value);
         }
 
         var resolved = violationScope.Resolve(caller, filter);

@@ -1,3 +1,4 @@
+using CampaignFlow.Server.Api.Problems;
 using System.Globalization;
 using CampaignFlow.Campaigns.Storage;
 
@@ -51,7 +52,7 @@ public sealed record ViolationFilter
     /// <summary>Reads the filter from <paramref name="query"/>.</summary>
     /// <param name="query">The query string as written.</param>
     /// <param name="problem">When the result is null: the bad value, the parameter, and what would be right.</param>
-    public static ViolationFilter? Read(ViolationQueryParameters query, out (string Value, string Parameter, string Expected)? problem)
+    public static ViolationFilter? Read(ViolationQueryParameters query, out (string Value, string Parameter, QueryExpectation Expected)? problem)
     {
         problem = null;
         string? Text(string name) => (name switch
@@ -81,7 +82,7 @@ public sealed record ViolationFilter
             };
             if (status is null)
             {
-                problem = (s, "status", "open | resolved");
+                problem = (s, "status", new QueryExpectation("expect-one-of", "open | resolved"));
                 return null;
             }
         }
@@ -96,7 +97,7 @@ public sealed record ViolationFilter
 
             if (!DateOnly.TryParseExact(written, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                problem = (written, name, "a day that exists, as yyyy-MM-dd (2014-03-31)");
+                problem = (written, name, new QueryExpectation("expect-day"));
                 return null;
             }
 
@@ -105,27 +106,27 @@ public sealed record ViolationFilter
 
         if (from > to)
         {
-            problem = (Text("from")!, "from", "a day not after 'to'");
+            problem = (Text("from")!, "from", new QueryExpectation("expect-day-not-after-to"));
             return null;
         }
 
         var offset = 0;
         if (Text("offset") is { } o && (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
         {
-            problem = (o, "offset", "a whole number ≥ 0");
+            problem = (o, "offset", new QueryExpectation("expect-whole-from", "0"));
             return null;
         }
 
         var limit = 100;
         if (Text("limit") is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
         {
-            problem = (l, "limit", $"a whole number from 1 to {MaxLimit}");
+            problem = (l, "limit", new QueryExpectation("expect-whole-between", "1", MaxLimit.ToString(CultureInfo.InvariantCulture)));
             return null;
         }
 
         if (Text("severity") is { } severity && severity.ToLowerInvariant() is not ("required" or "soft"))
         {
-            problem = (severity, "severity", "required | soft");
+            problem = (severity, "severity", new QueryExpectation("expect-one-of", "required | soft"));
             return null;
         }
 

@@ -78,7 +78,7 @@ public partial class BodyOverview
         var parameters = new ComplianceQueryParameters { Kind = Kind, Phase = Phase, At = At, Sort = Sort, Offset = Offset };
         if (ComplianceQuery.Read(parameters, scope, out var bad) is not { } filter)
         {
-            _problem = (StatusCodes.Status400BadRequest, ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected));
+            _problem = (StatusCodes.Status400BadRequest, ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected.Text(culture)));
             return;
         }
 

@@ -46,7 +46,7 @@ public static class ViolationExportEndpoint
         var culture = request.Culture;
         if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
         {
-            return Results.Text(ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Text(ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected.Text(culture)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var caller = request.Caller!;

@@ -110,7 +110,7 @@ public partial class ViolationList
         };
         if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
         {
-            _problem = (StatusCodes.Status400BadRequest, ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected));
+            _problem = (StatusCodes.Status400BadRequest, ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected.Text(culture)));
             return;
         }
 
