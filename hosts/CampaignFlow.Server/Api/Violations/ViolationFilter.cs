@@ -1,6 +1,6 @@
-using CampaignFlow.Server.Api.Problems;
 using System.Globalization;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.Api.Problems;
 
 namespace CampaignFlow.Server.Api.Violations;
 
