@@ -24,8 +24,9 @@ public sealed class TemplateUnitTests
         await using var service = await h.StartAsync();
 
         service.LoadProblems.ShouldBeEmpty();
-        service.FindUnit("weidu-dongda-street").ShouldBe(new CampaignUnit("weidu-dongda-street", "魏都区东大街道党工委", "weidu-district", "区委第三督导组", "weidu-streets-2014", 1,
+        service.FindUnit("weidu-xida-street").ShouldBe(new CampaignUnit("weidu-xida-street", "魏都区西大街道党工委", "weidu-district", "区委第三督导组", "weidu-streets-2014", 1,
             "魏都区街道（产业集聚区）深入开展党的群众路线教育实践活动实施方案（模板）", "street", "weidu-group-3"));
+        service.FindUnit("weidu-dongda-street")!.PlanId.ShouldBe("weidu-dongda-street-2014", "its line names a roster: the template generated for its people");
         service.FindUnit("weidu-court")!.PlanId.ShouldBe("weidu-organs-2014");
         service.FindUnit("weidu-jianshelu-community")!.PlanId.ShouldBe("weidu-grassroots-2014");
         service.FindUnit("weidu-jianshelu-community")!.Body.ShouldBe("weidu-xiguan-street");

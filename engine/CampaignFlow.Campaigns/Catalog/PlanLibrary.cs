@@ -70,11 +70,22 @@ internal sealed class PlanLibrary
             .Select(d => Problem(d, definitionsPath)));
 
         var filesByPlan = new Dictionary<string, string>(StringComparer.Ordinal);
+        var latest = catalog.Generated.Count == 0 ? new Dictionary<string, PlanVersion>()
+            : (await store.ListAsync(ct).ConfigureAwait(false)).Where(v => catalog.Generated.ContainsKey(v.PlanId))
+                .GroupBy(v => v.PlanId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Version)!, StringComparer.Ordinal);
         foreach (var plan in catalog.Plans.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             var files = SourceFiles(plan, catalog, definitionsPath);
+            var number = plan.Version;
+            if (catalog.Generated.TryGetValue(plan.Id, out var generated))
+            {
+                // A generated plan has no author to raise its version: a changed roster or template is published as
+                // the next one, and the same texts as the latest stored are that version again.
+                (number, files) = NextGenerated(generated, latest.GetValueOrDefault(plan.Id), definitionsPath, files);
+            }
+
             filesByPlan[plan.Id] = files[0].Path;
-            var version = new PlanVersion(plan.Id, plan.Version, plan.Unit.Id, PlanVersionHash.Of(files), files, now);
+            var version = new PlanVersion(plan.Id, number, plan.Unit.Id, PlanVersionHash.Of(files), files, now);
             var published = await store.PublishAsync(version, ct).ConfigureAwait(false);
             if (published.Outcome == PublishOutcome.Conflict)
             {
@@ -119,13 +130,31 @@ internal sealed class PlanLibrary
         return null;
     }
 
-    /// <summary>The plan's file, its roster, then its parents' files, relative to the definitions folder.</summary>
+    /// <summary>The version a generated plan is published as, and its files with that version written in its text.</summary>
+    private static (int Version, List<PlanSourceFile> Files) NextGenerated(RosteredUnitPlan generated, PlanVersion? latest, string root, List<PlanSourceFile> files)
+    {
+        List<PlanSourceFile> At(int version) => [new PlanSourceFile(files[0].Path, generated.Text(version)), .. files.Skip(1)];
+        if (latest is null)
+        {
+            return (1, At(1));
+        }
+
+        var same = At(latest.Version);
+        return PlanVersionHash.Of(same) == latest.Hash ? (latest.Version, same) : (latest.Version + 1, At(latest.Version + 1));
+    }
+
+    /// <summary>The plan's file (or generated text), its roster, then its parents' files, relative to the definitions folder.</summary>
     private static List<PlanSourceFile> SourceFiles(ResolvedPlan plan, PlanCatalog catalog, string root)
     {
         var files = new List<PlanSourceFile>();
         for (var current = plan; current is not null; current = current.Inherits is { } parent ? catalog.Plans.GetValueOrDefault(parent) : null)
         {
             var full = Path.GetFullPath(current.File);
+            if (catalog.Generated.TryGetValue(current.Id, out var generated))
+            {
+                files.Add(new PlanSourceFile(Relative(full, root), generated.Text(current.Version)));
+            }
+
             Add(files, full, root);
             if (catalog.Written[current.Id].Roster?.File is { } roster)
             {

@@ -102,8 +102,13 @@ internal sealed class UnitRegistry : IDisposable
         // A body's requirements over its units are judged with those units' names and kinds: compiled for this body.
         var below = Tree.Under(started.Unit.Id).Where(u => u.Id != started.Unit.Id).ToArray();
         var groups = Tree.Groups.ToDictionary(g => g.Id, g => g.Name, StringComparer.Ordinal);
+        // Members are read from the rosters only for a body that counts them (a province's units' people are many).
+        var countsMembers = across.Any(r => r.Across!.Members is not null);
         var compiled = _compilations.ForBody(started.Plan, started.Unit.Id,
-            [.. below.Select(u => new UnitBelow(u.Id, u.Name, u.Kind, u.Group is { } g && groups.TryGetValue(g, out var name) ? (g, name) : null))]);
+            [.. below.Select(u => new UnitBelow(u.Id, u.Name, u.Kind, u.Group is { } g && groups.TryGetValue(g, out var name) ? (g, name) : null)
+            {
+                Members = countsMembers ? MembersOf(u.Id) : [],
+            })]);
         return new(started.Unit, compiled, started.InstanceId)
         {
             Below = new RecordsBelow(
@@ -111,6 +116,12 @@ internal sealed class UnitRegistry : IDisposable
                 KindsRead(started.Plan, across)),
         };
     }
+
+    // The people of a unit's roster; a unit on its template has none (its plan is the template's, for a stand-in).
+    private IReadOnlyList<MemberBelow> MembersOf(string unitId) =>
+        _byId.TryGetValue(unitId, out var unit) && unit.Plan.Template is null
+            ? [.. unit.Plan.Roster.People.Select(p => new MemberBelow(p.Id, p.Name, [.. p.Roles], p.Rank))]
+            : [];
 
     // The stored kinds the judges of the body's requirements over its units read: each requirement's own subject, and
     // the subjects of the actions it is ordered after or before, or gates (the units' records of those are judged too).

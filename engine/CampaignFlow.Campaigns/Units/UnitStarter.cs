@@ -75,6 +75,8 @@ internal static class UnitStarter
             await CancelSupersededAsync(runtime, store, onPlan.First().Plan, olderVersions[onPlan.Key.Id], [.. onPlan.Select(c => c.Who.Id)], ct).ConfigureAwait(false);
         }
 
+        await CancelLeftPlansAsync(runtime, store, library, chosen, ct).ConfigureAwait(false);
+
         var templateUnits = 0;
         for (var i = 0; i < chosen.Count; i++)
         {
@@ -103,6 +105,49 @@ internal static class UnitStarter
         }
 
         return started;
+    }
+
+    // A unit that moved from its template to a plan of its own (a roster named on its line, or a plan file written
+    // for it) or back: the instances of the plan it left are cancelled, as a superseded version's are.
+    private static async Task CancelLeftPlansAsync(WorkflowRuntime runtime, IWorkflowStore store, PlanLibrary library, List<(ResolvedUnit Who, ResolvedPlan Plan)> chosen, CancellationToken ct)
+    {
+        var byId = library.Versions.GroupBy(v => v.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        var ownPlansOf = library.Versions.Where(v => v.Template is null).ToLookup(v => v.Unit.Id, v => v.Id, StringComparer.Ordinal);
+        var left = new List<(string PlanId, string Unit)>();
+        foreach (var (who, plan) in chosen)
+        {
+            if (plan.Template is null)
+            {
+                // The templates its plan inherits, at any depth.
+                for (var parent = plan.Inherits; parent is not null && byId.TryGetValue(parent, out var versions); parent = versions[0].Inherits)
+                {
+                    if (versions[0].Template is not null)
+                    {
+                        left.Add((parent, who.Id));
+                    }
+
+                    if (left.Count > 10_000)
+                    {
+                        break; // an inheritance cycle is reported by the catalog; never loop on it
+                    }
+                }
+            }
+
+            left.AddRange(ownPlansOf[who.Id].Where(id => id != plan.Id).Distinct(StringComparer.Ordinal).Select(id => (id, who.Id)));
+        }
+
+        foreach (var onPlan in left.GroupBy(l => l.PlanId, StringComparer.Ordinal))
+        {
+            var keys = byId[onPlan.Key].SelectMany(v => onPlan.Select(l => CampaignSignals.InstanceKey(l.Unit, v.Version))).ToArray();
+            foreach (var chunk in keys.Chunk(StartChunk))
+            {
+                var found = await store.FindInstancesAsync(onPlan.Key, chunk, ct).ConfigureAwait(false);
+                foreach (var instance in found.Values.Where(f => f.Status is WorkflowStatus.Running or WorkflowStatus.Faulted))
+                {
+                    await runtime.CancelAsync(instance.InstanceId, "the unit runs another plan", ct).ConfigureAwait(false);
+                }
+            }
+        }
     }
 
     private static async Task CancelSupersededAsync(WorkflowRuntime runtime, IWorkflowStore store, ResolvedPlan plan, IEnumerable<ResolvedPlan> versions, IReadOnlyList<string> unitIds, CancellationToken ct)

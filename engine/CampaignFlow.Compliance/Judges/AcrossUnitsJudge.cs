@@ -56,13 +56,20 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
             }
         }
 
+        return _across.Members is { } members
+            ? JudgeMembers(due, counted, byUnit, bodyDay, members)
+            : JudgeUnits(due, counted, byUnit, bodyDay);
+    }
+
+    private Violation? JudgeUnits(Due due, UnitBelow[] counted, Dictionary<string, UnitRecord[]> byUnit, DateOnly? bodyDay)
+    {
         var met = new List<string>();
         var behind = new List<string>();
         foreach (var unit in counted)
         {
             var mine = byUnit.GetValueOrDefault(unit.Id) ?? [];
             // What a unit lacks is written out only for the units named: a province's thousands behind are counted.
-            if (Meets(due, unit, mine, bodyDay, describe: behind.Count < UnitsNamed, out var lack))
+            if (Meets(due, unit.Id, null, mine, bodyDay, describe: behind.Count < UnitsNamed, out var lack))
             {
                 met.Add(unit.Id);
             }
@@ -72,33 +79,76 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
             }
         }
 
-        // 100% is every unit, said as such.
+        return Verdict(due, met, behind.Count, behind, counted.Length, "across-units-behind", "across-units-share-short");
+    }
+
+    // Each member of the units' rosters the filter picks is judged as a person of its unit; the units without a roster
+    // have no members to count. The evidence names, per unit behind, the members who have not done it.
+    private Violation? JudgeMembers(Due due, UnitBelow[] counted, Dictionary<string, UnitRecord[]> byUnit, DateOnly? bodyDay, MemberFilter members)
+    {
+        var met = new List<string>();
+        var behindUnits = new List<string>();
+        var behind = 0;
+        var total = 0;
+        foreach (var unit in counted)
+        {
+            var mine = byUnit.GetValueOrDefault(unit.Id) ?? [];
+            var missing = new List<string>();
+            foreach (var person in unit.Members.Where(m => members.Selects(m.Roles, m.Rank)))
+            {
+                total++;
+                if (Meets(due, unit.Id, person.Id, mine, bodyDay, describe: false, out _))
+                {
+                    met.Add($"{unit.Id}/{person.Id}");
+                }
+                else
+                {
+                    missing.Add(person.Name);
+                }
+            }
+
+            if (missing.Count > 0)
+            {
+                behind += missing.Count;
+                behindUnits.Add($"{unit.Name}（{unit.Id}）：{string.Join("、", missing)}");
+            }
+        }
+
+        return total == 0 ? null : Verdict(due, met, behind, behindUnits, total, "across-members-behind", "across-members-share-short");
+    }
+
+    private Violation? Verdict(Due due, List<string> met, int behind, List<string> behindNamed, int total, string everyCode, string shareCode)
+    {
+        // 100% is every one, said as such.
         var every = _across.Share is not { } share || share.Value >= 1;
-        var enough = every ? behind.Count == 0 : _across.Share!.IsReachedBy(met.Count, counted.Length);
+        var enough = every ? behind == 0 : _across.Share!.IsReachedBy(met.Count, total);
         if (enough)
         {
             return null;
         }
 
-        var missing = behind.Take(UnitsNamed).ToList();
-        if (behind.Count > UnitsNamed)
+        var missing = behindNamed.Take(UnitsNamed).ToList();
+        if (behindNamed.Count > UnitsNamed)
         {
-            missing.Add($"…（+{behind.Count - UnitsNamed}）");
+            missing.Add($"…（+{behindNamed.Count - UnitsNamed}）");
         }
 
         var required = _across.Share?.Text ?? "100%";
-        return Violate(due, every ? "across-units-behind" : "across-units-share-short",
-            new Evidence(met.Take(UnitsNamed).ToArray(), missing, $"{met.Count}/{counted.Length}", required),
-            Title, $"{met.Count}", $"{counted.Length}", $"{behind.Count}", required);
+        return Violate(due, every ? everyCode : shareCode,
+            new Evidence(met.Take(UnitsNamed).ToArray(), missing, $"{met.Count}/{total}", required),
+            Title, $"{met.Count}", $"{total}", $"{behind}", required);
     }
 
-    /// <summary>True when the unit meets the requirement; otherwise, when <paramref name="describe"/>, what it lacks in Chinese as auditors read it.</summary>
-    private bool Meets(Due due, UnitBelow unit, UnitRecord[] records, DateOnly? bodyDay, bool describe, out string? lack)
+    /// <summary>
+    /// True when the unit (or, with a <paramref name="target"/>, one of its members) meets the requirement; otherwise,
+    /// when <paramref name="describe"/>, what it lacks in Chinese as auditors read it.
+    /// </summary>
+    private bool Meets(Due due, string unit, string? target, UnitRecord[] records, DateOnly? bodyDay, bool describe, out string? lack)
     {
         lack = null;
 
-        // The unit's own period: the unit as a whole, whatever group the body's period is for.
-        if (inner.Judge(due with { Unit = unit.Id, Target = null, Judge = null }, records) is { } verdict)
+        // The unit's own period: the unit as a whole (or its member), whatever group the body's period is for.
+        if (inner.Judge(due with { Unit = unit, Target = target, Judge = null }, records) is { } verdict)
         {
             lack = describe ? verdict.Message(Chinese) : null;
             return false;
@@ -110,7 +160,7 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
         }
 
         var last = DateOnly.FromDateTime(_across.AfterBody!.AddTo(new DateTimeOffset(after.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
-        if (records.Any(r => SubjectRecords.Is(r, Requirement.Subject) && r.Day >= after && r.Day <= last))
+        if (records.Any(r => SubjectRecords.Is(r, Requirement.Subject) && (target is null || inner.Owns(r, target, records)) && r.Day >= after && r.Day <= last))
         {
             return true;
         }

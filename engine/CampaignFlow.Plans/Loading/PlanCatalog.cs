@@ -19,6 +19,7 @@ public sealed class PlanCatalog
     private readonly Dictionary<PlanSource, string> _identity = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
     private readonly List<ResolvedTemplate> _unloadedTemplates = [];
+    private readonly Dictionary<string, RosteredUnitPlan> _generated = new(StringComparer.Ordinal);
 
     private PlanCatalog()
     {
@@ -44,6 +45,12 @@ public sealed class PlanCatalog
 
     /// <summary>The units of the organisation files, each given the template it runs when it has no plan of its own.</summary>
     public OrganisationChart Organisation { get; private set; } = OrganisationChart.Empty;
+
+    /// <summary>
+    /// The plans generated for units of the organisation files that run their template with a roster of their own
+    /// (<see cref="RosteredUnitPlan"/>), by plan id; each is in <see cref="Plans"/> too.
+    /// </summary>
+    public IReadOnlyDictionary<string, RosteredUnitPlan> Generated => _generated;
 
     /// <summary>True when any finding about the files asked for is an error.</summary>
     public bool HasErrors => _diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
@@ -114,12 +121,74 @@ public sealed class PlanCatalog
             return;
         }
 
-        var diagnostics = new DiagnosticBag();
-        var entries = OrganisationFiles.Where(OrganisationReader.IsOrganisationFile).SelectMany(f => OrganisationReader.ReadFile(f, diagnostics)).ToArray();
-        var groups = OrganisationFiles.Where(OrganisationReader.IsGroupsFile).SelectMany(f => OrganisationReader.ReadGroupsFile(f, diagnostics)).ToArray();
-        Organisation = OrganisationChart.Build(entries, _plans.Values, diagnostics, groups, _unloadedTemplates);
-        _diagnostics.AddRange(diagnostics.Items);
+        var read = new DiagnosticBag();
+        var entries = OrganisationFiles.Where(OrganisationReader.IsOrganisationFile).SelectMany(f => OrganisationReader.ReadFile(f, read)).ToArray();
+        var groups = OrganisationFiles.Where(OrganisationReader.IsGroupsFile).SelectMany(f => OrganisationReader.ReadGroupsFile(f, read)).ToArray();
+        var chart = new DiagnosticBag();
+        Organisation = OrganisationChart.Build(entries, _plans.Values, chart, groups, _unloadedTemplates);
+        var rosters = new DiagnosticBag();
+        if (entries.Any(e => e.Roster is not null) && GenerateRosteredPlans(entries, rosters))
+        {
+            // The units with rosters run plans of their own now: the chart is built again so they are not on templates.
+            chart = new DiagnosticBag();
+            Organisation = OrganisationChart.Build(entries, _plans.Values, chart, groups, _unloadedTemplates);
+        }
+
+        _diagnostics.AddRange(read.Items);
+        _diagnostics.AddRange(chart.Items);
+        _diagnostics.AddRange(rosters.Items);
         SortDiagnostics();
+    }
+
+    /// <summary>
+    /// Gives each unit on a template whose line names a roster the plan <see cref="RosteredUnitPlan"/> makes of it,
+    /// resolved against its people; true when any was added. Findings about a generated plan's own text are reported at
+    /// the line's roster (the text is nobody's file); a roster's own findings at its file.
+    /// </summary>
+    private bool GenerateRosteredPlans(IReadOnlyList<OrganisationUnitSpec> entries, DiagnosticBag diagnostics)
+    {
+        var added = false;
+        // A roster file that is missing was reported at its line by the reader; the unit then runs nothing.
+        foreach (var entry in entries.Where(e => e.Roster is { } roster && File.Exists(Path.Combine(Path.GetDirectoryName(e.Location.File) ?? "", roster))))
+        {
+            if (Organisation.TemplateOf(entry.Id) is not { } templateId)
+            {
+                if (_plans.Values.FirstOrDefault(p => p.Template is null && p.Unit.Id == entry.Id) is { } own)
+                {
+                    diagnostics.Warning("roster-beside-own-plan", entry.At("roster"), entry.Id, own.Id);
+                }
+
+                continue; // a unit with nothing to run is reported by the chart
+            }
+
+            var window = _written.TryGetValue(templateId, out var written) && written.Campaign.Window is { } w ? w.Text : "";
+            var generated = new RosteredUnitPlan(entry, _plans[templateId], window);
+            if (_plans.ContainsKey(generated.PlanId))
+            {
+                diagnostics.Error("rostered-plan-id-taken", entry.At("roster"), entry.Id, generated.PlanId);
+                continue;
+            }
+
+            var source = PlanReader.ReadText(generated.Text(1), generated.Path);
+            var found = new DiagnosticBag();
+            found.AddRange(source.Diagnostics);
+            var resolved = source.Plan is { } plan && !source.HasErrors && _resolutions.TryGetValue(templateId, out var parent)
+                ? PlanResolver.Resolve(plan, parent, generated.Path, found)
+                : null;
+            diagnostics.AddRange(found.Items.Select(d => d.Location.File == generated.Path ? d with { Location = generated.RosterAt } : d));
+            if (resolved is null || found.HasErrors)
+            {
+                continue;
+            }
+
+            _plans[generated.PlanId] = resolved.Plan;
+            _written[generated.PlanId] = source.Plan!;
+            _resolutions[generated.PlanId] = resolved;
+            _generated[generated.PlanId] = generated;
+            added = true;
+        }
+
+        return added;
     }
 
     /// <summary>

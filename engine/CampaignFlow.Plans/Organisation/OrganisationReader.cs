@@ -5,13 +5,14 @@ using CampaignFlow.Plans.Syntax;
 namespace CampaignFlow.Plans.Organisation;
 
 /// <summary>
-/// Reads organisation files: <c>*.units.yaml</c> (a <c>units:</c> list of id, name, kind, parent) or
-/// <c>*.units.csv</c> (a header row naming those columns, then one unit a line), every value with its position.
+/// Reads organisation files: <c>*.units.yaml</c> (a <c>units:</c> list of id, name, kind, parent and an optional
+/// roster file) or <c>*.units.csv</c> (a header row naming those columns, then one unit a line), every value with its
+/// position.
 /// Never throws for anything a file contains.
 /// </summary>
 public static class OrganisationReader
 {
-    private static readonly string[] Columns = ["id", "name", "kind", "parent"];
+    private static readonly string[] Columns = ["id", "name", "kind", "parent", "roster"];
     private static readonly string[] Required = ["id", "name"];
 
     /// <summary>True when <paramref name="path"/> names an organisation file.</summary>
@@ -53,7 +54,7 @@ public static class OrganisationReader
     /// <param name="text">The text.</param>
     /// <param name="path">The path to report positions against; its extension says YAML or CSV.</param>
     /// <param name="diagnostics">Receives every finding.</param>
-    public static IReadOnlyList<UnitSpec> Read(string text, string path, DiagnosticBag diagnostics)
+    public static IReadOnlyList<OrganisationUnitSpec> Read(string text, string path, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -71,15 +72,22 @@ public static class OrganisationReader
         return document?.Units ?? [];
     }
 
-    /// <summary>Reads the units of an organisation file.</summary>
+    /// <summary>Reads the units of an organisation file; a roster file a line names must exist beside it.</summary>
     /// <param name="path">The file.</param>
     /// <param name="diagnostics">Receives every finding.</param>
-    public static IReadOnlyList<UnitSpec> ReadFile(string path, DiagnosticBag diagnostics)
+    public static IReadOnlyList<OrganisationUnitSpec> ReadFile(string path, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         try
         {
-            return Read(File.ReadAllText(path), path, diagnostics);
+            var units = Read(File.ReadAllText(path), path, diagnostics);
+            var folder = Path.GetDirectoryName(path) ?? "";
+            foreach (var unit in units.Where(u => u.Roster is { } roster && !File.Exists(Path.Combine(folder, roster))))
+            {
+                diagnostics.Error("organisation-roster-missing", unit.At("roster"), unit.Roster!);
+            }
+
+            return units;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -88,7 +96,7 @@ public static class OrganisationReader
         }
     }
 
-    private static List<UnitSpec> ReadCsv(string text, string path, DiagnosticBag diagnostics)
+    private static List<OrganisationUnitSpec> ReadCsv(string text, string path, DiagnosticBag diagnostics)
     {
         var rows = CsvTable.Read(text, path);
         if (rows.Count < 2)
@@ -119,7 +127,7 @@ public static class OrganisationReader
             return [];
         }
 
-        var units = new List<UnitSpec>(rows.Count - 1);
+        var units = new List<OrganisationUnitSpec>(rows.Count - 1);
         foreach (var row in rows.Skip(1))
         {
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -140,12 +148,13 @@ public static class OrganisationReader
                 continue;
             }
 
-            units.Add(new UnitSpec
+            units.Add(new OrganisationUnitSpec
             {
                 Id = values["id"],
                 Name = values["name"],
                 Kind = values.GetValueOrDefault("kind"),
                 Parent = values.GetValueOrDefault("parent"),
+                Roster = values.GetValueOrDefault("roster"),
                 Location = row[0].At,
                 KeyLocations = locations,
             });

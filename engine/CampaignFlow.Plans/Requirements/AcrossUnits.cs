@@ -16,6 +16,12 @@ namespace CampaignFlow.Plans.Requirements;
 /// </param>
 public sealed record AcrossUnits(IReadOnlyList<string> Kinds, Fraction? Share, Quantity? AfterBody, bool PerGroup = false)
 {
+    /// <summary>
+    /// The members of the units below that are counted, each judged as a person of its unit (its share is then of
+    /// members, not of units: 下级单位党员干部都要…); null when each unit is counted as a whole.
+    /// </summary>
+    public MemberFilter? Members { get; init; }
+
     /// <summary>True when a unit of <paramref name="kind"/> is counted.</summary>
     /// <param name="kind">A unit's kind, or null when it has none.</param>
     public bool Counts(string? kind) => Kinds.Count == 0 || (kind is not null && Kinds.Contains(kind, StringComparer.Ordinal));

@@ -48,7 +48,9 @@ internal sealed class ActionResolver(
             diagnostics.Error("who-needed", action.At("per"), action.Id);
         }
 
-        var people = action.Who is { } who && CheckSelector(who, action, "who") ? Select(who) : [];
+        // Over the members of the units below, "who" picks them from each unit's roster, not from the body's.
+        var overMembers = action.AcrossUnits is not null && scope == Scope.Person;
+        var people = action.Who is { } who && CheckSelector(who, action, "who", warnIfNobody: !overMembers) && !overMembers ? Select(who) : [];
         CheckAttributes(action, subject);
         if (!action.Damaged)
         {
@@ -88,10 +90,26 @@ internal sealed class ActionResolver(
             diagnostics.Error("across-units-span", action.At("acrossUnits"), action.Id);
         }
 
-        if (scope != Scope.Unit)
+        MemberFilter? members = null;
+        if (scope == Scope.Person && action.Who is { } who)
         {
-            // Each unit below is judged as a whole; its people are in its own roster, not the body's.
+            // Each person of the units below is picked from the unit's own roster: by role and rank, never by id.
+            if (who.People is not null || who.Relation is not null)
+            {
+                diagnostics.Error("across-members-by-role", who.At(who.People is not null ? "people" : "relation"), action.Id);
+            }
+
+            members = new MemberFilter(who.Role, who.Rank, who.ExceptRank);
+        }
+        else if (scope != Scope.Unit)
+        {
+            // Each unit below is judged as a whole, or each of its members; not per branch or department.
             diagnostics.Error("across-units-per-unit", action.At(action.Has("per") ? "per" : "who"), action.Id);
+        }
+
+        if (members is not null && spec.PerGroup)
+        {
+            diagnostics.Error("across-members-per-group", spec.At("perGroup"), action.Id);
         }
 
         for (var i = 0; i < (spec.Kinds?.Count ?? 0); i++)
@@ -112,7 +130,7 @@ internal sealed class ActionResolver(
             diagnostics.Error("amount-must-be-time", spec.At("afterBody"), after.Text, "afterBody");
         }
 
-        return new AcrossUnits(spec.Kinds ?? [], spec.Share, spec.AfterBody, spec.PerGroup);
+        return new AcrossUnits(spec.Kinds ?? [], spec.Share, spec.AfterBody, spec.PerGroup) { Members = members };
     }
 
     private static Quantity? AsWorkingWeeks(Quantity? amount) =>
@@ -175,7 +193,7 @@ internal sealed class ActionResolver(
     private void Unknown(string code, SourceLocation at, string written, IEnumerable<string> known) =>
         diagnostics.ErrorWithSuggestion(code, at, NameSuggester.Closest(written, known), written);
 
-    private bool CheckSelector(PeopleSelector selector, ActionSpec action, string key, bool relationAllowed = false)
+    private bool CheckSelector(PeopleSelector selector, ActionSpec action, string key, bool relationAllowed = false, bool warnIfNobody = true)
     {
         var ok = true;
         if (selector.Role is { } role && !vocabulary.Roles.ContainsKey(role))
@@ -211,7 +229,7 @@ internal sealed class ActionResolver(
             ok = false;
         }
 
-        if (ok && roster.People.Count > 0 && selector.Relation is null && Select(selector).Count == 0)
+        if (ok && warnIfNobody && roster.People.Count > 0 && selector.Relation is null && Select(selector).Count == 0)
         {
             diagnostics.Warning("selects-nobody", action.At(key), action.Id, key);
         }

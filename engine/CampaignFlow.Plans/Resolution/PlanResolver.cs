@@ -306,6 +306,13 @@ public static class PlanResolver
         var kinds = across.Kinds.Count == 0
             ? MessageCatalog.Format("word-every-unit-below", [], culture)
             : string.Join(chinese ? "、" : ", ", across.Kinds.Select(k => chinese && vocabulary?.UnitKinds.GetValueOrDefault(k) is { Length: > 0 } title ? title : k));
+        if (across.Members is { } members)
+        {
+            var who = members.Role is { } role ? (chinese && vocabulary is not null && vocabulary.Roles.TryGetValue(role, out var r) && r.Title.Length > 0 ? r.Title : role)
+                : MessageCatalog.Format("word-everyone", [], culture);
+            return statement + MessageCatalog.Format(across.AfterBody is null ? "req-across-members" : "req-across-members-after", [kinds, across.Share?.Text ?? "100%", who, across.AfterBody?.Text ?? ""], culture);
+        }
+
         return statement + MessageCatalog.Format(across.AfterBody is null ? "req-across" : "req-across-after", [kinds, across.Share?.Text ?? "100%", across.AfterBody?.Text ?? ""], culture);
     }
 

@@ -10,6 +10,6 @@ namespace CampaignFlow.Plans.Syntax;
 public sealed record OrganisationDocument : PlanNode
 {
     /// <summary>The bodies and units, in any order.</summary>
-    [PlanRequired, Description("The bodies and units: id, name, kind and parent of each.")]
-    public IReadOnlyList<UnitSpec> Units { get; init; } = [];
+    [PlanRequired, Description("The bodies and units: id, name, kind and parent of each, and a roster file for a unit whose people are named.")]
+    public IReadOnlyList<OrganisationUnitSpec> Units { get; init; } = [];
 }

@@ -2,8 +2,8 @@ using System.ComponentModel;
 
 namespace CampaignFlow.Plans.Syntax;
 
-/// <summary>The unit a plan is for.</summary>
-public sealed record UnitSpec : PlanNode
+/// <summary>The unit a plan is for; also a line of an organisation file (<see cref="OrganisationUnitSpec"/>).</summary>
+public record UnitSpec : PlanNode
 {
     /// <summary>The unit's id, e.g. <c>panyu-ftu</c>.</summary>
     [PlanRequired, Description("The unit's id, e.g. panyu-ftu.")]

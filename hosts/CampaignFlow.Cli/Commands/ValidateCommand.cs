@@ -32,17 +32,18 @@ internal static class ValidateCommand
             var warnings = catalog.Diagnostics.Count - errors;
             if (catalog.OrganisationFiles.Count > 0)
             {
-                output.WriteLine(OrganisationSummary(catalog.OrganisationFiles.Count, catalog.Organisation.Units.Count, catalog.Organisation.UnitsOnTemplates.Count(), culture));
+                output.WriteLine(OrganisationSummary(catalog.OrganisationFiles.Count, catalog.Organisation.Units.Count, catalog.Organisation.UnitsOnTemplates.Count(), catalog.Generated.Count, culture));
             }
 
-            output.WriteLine(Summary(catalog.Files.Count, catalog.Plans.Count, errors, warnings, culture));
+            // The plans generated from organisation lines with rosters are counted with the organisation, not as files.
+            output.WriteLine(Summary(catalog.Files.Count, catalog.Plans.Count - catalog.Generated.Count, errors, warnings, culture));
             return errors > 0 ? 1 : 0;
         });
         return command;
     }
 
-    private static string OrganisationSummary(int files, int units, int onTemplates, CultureInfo culture) =>
-        CliMessages.Text("validate-organisation", culture, CliMessages.N(files), CliMessages.N(units), CliMessages.N(onTemplates));
+    private static string OrganisationSummary(int files, int units, int onTemplates, int withRosters, CultureInfo culture) =>
+        CliMessages.Text("validate-organisation", culture, CliMessages.N(files), CliMessages.N(units), CliMessages.N(onTemplates), CliMessages.N(withRosters));
 
     private static string Summary(int files, int valid, int errors, int warnings, CultureInfo culture) =>
         CliMessages.Text("validate-summary", culture, CliMessages.N(files), CliMessages.N(valid), CliMessages.N(errors), CliMessages.N(warnings));

@@ -76,6 +76,39 @@ internal sealed class BodyFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>
+    /// Names the people of two streets on their lines of the organisation file (INVENTED): 西大街道 four, three of them
+    /// party members; 东大街道 two party members. The other units stay on the template without people.
+    /// </summary>
+    public BodyFolder WithRosters()
+    {
+        Write("organisation/weidu.units.csv", $"""
+            id,name,kind,parent,roster
+            {District},中共魏都区委,district-committee,
+            weidu-xida-street,魏都区西大街道党工委,street,{District},rosters/xida.roster.yaml
+            weidu-dongda-street,魏都区东大街道党工委,street,{District},rosters/dongda.roster.yaml
+            weidu-beida-street,魏都区北大街道党工委,street,{District}
+            weidu-chunqiu-community,春秋社区党委,community,weidu-xida-street
+            weidu-jianshelu-community,建设路社区党委,community,weidu-dongda-street
+            """);
+        Write("organisation/rosters/xida.roster.yaml", """
+            people:
+              - { id: liu-jun, name: 刘军, roles: [principal, leadership, party-member] }
+              - { id: zhou-ping, name: 周萍, roles: [leadership, party-member] }
+              - { id: ma-li, name: 马丽, roles: [party-member] }
+              - { id: gao-feng, name: 高峰, roles: [] }
+            """);
+        Write("organisation/rosters/dongda.roster.yaml", """
+            people:
+              - { id: he-zhiqiang, name: 何志强, roles: [principal, leadership, party-member] }
+              - { id: shi-lei, name: 石磊, roles: [party-member] }
+            """);
+        return this;
+    }
+
+    /// <summary>Rewrites a file of the folder (a roster changed between two starts).</summary>
+    public void Rewrite(string name, string text) => Write(name, text);
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 
     private void Write(string name, string text)

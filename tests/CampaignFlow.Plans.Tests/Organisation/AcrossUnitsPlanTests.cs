@@ -74,7 +74,9 @@ public class AcrossUnitsPlanTests
     [InlineData("acrossUnits: { kinds: [stret] }", "unknown-unit-kind", 10, 28)]
     [InlineData("acrossUnits: 120%", "threshold-out-of-range", 10, 18)]
     [InlineData("acrossUnits: { afterBody: 3次 }", "amount-must-be-time", 10, 31)]
-    [InlineData("acrossUnits: 100%\n    per: person\n    who: leadership", "across-units-per-unit", 11, 10)]
+    [InlineData("acrossUnits: 100%\n    per: branch", "across-units-per-unit", 11, 10)]
+    [InlineData("acrossUnits: 100%\n    who: { people: [wang-jianguo] }", "across-members-by-role", 11, 20)]
+    [InlineData("acrossUnits: { perGroup: true }\n    who: leadership", "across-members-per-group", 10, 30)]
     public void A_mistake_in_acrossUnits_is_reported_where_it_is_written(string across, string code, int line, int column)
     {
         var catalog = PlanFolder.Load(("weidu-district-2014.yaml", $$"""

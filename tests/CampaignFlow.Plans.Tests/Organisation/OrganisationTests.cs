@@ -72,7 +72,9 @@ public class OrganisationTests
             ignoreOrder: true);
         catalog.Organisation.TemplateOf("weidu-xiguan-street").ShouldBeNull("西关街道 runs its own plan");
         catalog.Organisation.TemplateOf("weidu-district").ShouldBeNull("the district is the body; it runs no template");
-        catalog.Organisation.TemplateOf("weidu-dongda-street").ShouldBe("weidu-streets-2014");
+        catalog.Organisation.TemplateOf("weidu-xida-street").ShouldBe("weidu-streets-2014");
+        catalog.Organisation.TemplateOf("weidu-dongda-street").ShouldBeNull("东大街道's line names a roster: it runs the plan generated for it");
+        catalog.Plans["weidu-dongda-street-2014"].Inherits.ShouldBe("weidu-streets-2014");
         catalog.Organisation.TemplateOf("weidu-jianshelu-community").ShouldBe("weidu-grassroots-2014", "a community's street issues no template: the district's serves it");
         catalog.Organisation.UnitsOnTemplates.GroupBy(u => u.TemplateId).ShouldAllBe(g => g.Count() >= 3, "several units share one template per kind");
         units.Where(u => u.Id != "weidu-district").ShouldAllBe(u => catalog.Organisation.TemplateOf(u.Id) != null || catalog.Plans.Values.Any(p => p.Unit.Id == u.Id));

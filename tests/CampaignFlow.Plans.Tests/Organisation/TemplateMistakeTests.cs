@@ -71,7 +71,7 @@ public class TemplateMistakeTests
 
         var several = catalog.Diagnostics.Where(d => d.Code == "several-templates").ShouldHaveSingleItem();
         (Path.GetFileName(several.Location.File), several.Location.Line, several.Location.Column).ShouldBe(("weidu-streets-bis-2014.yaml", 9, 14));
-        catalog.Organisation.TemplateOf("weidu-dongda-street").ShouldBe("weidu-streets-2014", "the first by plan id serves the kind");
+        catalog.Organisation.TemplateOf("weidu-xida-street").ShouldBe("weidu-streets-2014", "the first by plan id serves the kind");
     }
 
     // A copy of definitions/ with each (file, old, new) replaced once; the copy's files are the seed's otherwise.

@@ -180,7 +180,8 @@ public sealed class AuthorizationTests(AuthorizationServer fixture) : IClassFixt
         if (expected == HttpStatusCode.OK)
         {
             (answer.GetProperty("id").GetString(), answer.GetProperty("unit").GetString(), answer.GetProperty("body").GetString()).ShouldBe(("weidu-district-2014", "weidu-district", "xuchang-city"));
-            listed.ShouldBe(["weidu-organs-2014"], "the organs' template, which 教体局's plan inherits (the district's plan runs for the district: listed as its)");
+            listed.ShouldBe(["weidu-organs-2014", "weidu-streets-2014"],
+                "the organs' template, which 教体局's plan inherits, and the streets', which the plans generated for the streets with rosters inherit (the district's plan runs for the district: listed as its)");
         }
         else
         {
