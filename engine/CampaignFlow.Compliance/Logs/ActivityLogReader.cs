@@ -70,10 +70,11 @@ public static class ActivityLogReader
     /// <param name="path">The name to report positions against.</param>
     /// <param name="plan">The plan of the unit the records are for.</param>
     /// <param name="knownDocuments">Document records stored before, by key; null for none.</param>
-    public static ActivityLog ReadRecords(string text, string path, ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord>? knownDocuments = null)
+    /// <param name="json">True when the text is JSON: read by System.Text.Json into the same nodes, faster.</param>
+    public static ActivityLog ReadRecords(string text, string path, ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord>? knownDocuments = null, bool json = false)
     {
         var diagnostics = new DiagnosticBag();
-        if (PlanReader.Parse(text, path, diagnostics) is not { } root)
+        if ((json ? PlanReader.ParseJson(text, path, diagnostics) : PlanReader.Parse(text, path, diagnostics)) is not { } root)
         {
             return new ActivityLog(path, "", [], diagnostics.Items);
         }

@@ -92,10 +92,40 @@ public static class PlanReader
     /// <param name="path">The path to report positions against.</param>
     /// <param name="diagnostics">Receives every finding.</param>
     /// <returns>The first document's root, or null when the text is not YAML or is empty.</returns>
-    public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics)
+    public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics) =>
+        Load(new Parser(new StringReader(yaml)), path, diagnostics);
+
+    /// <summary>
+    /// Parses a JSON text into the root node <see cref="Parse"/> would give for it, by System.Text.Json (many times
+    /// faster than reading it as YAML); a syntax error, an empty text or half a surrogate pair is reported at its line
+    /// and column (in characters).
+    /// </summary>
+    /// <param name="json">The text.</param>
+    /// <param name="path">The path to report positions against.</param>
+    /// <param name="diagnostics">Receives every finding.</param>
+    /// <returns>The root, or null when the text is not JSON or is empty.</returns>
+    public static YamlNode? ParseJson(string json, string path, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            diagnostics.Error("empty-file", new SourceLocation(path, 1, 1));
+            return null;
+        }
+
+        if (!JsonEventParser.TryCreate(json, out var parser, out var error))
+        {
+            diagnostics.Error("json-syntax", new SourceLocation(path, error.Line, error.Column), error.Reason);
+            return null;
+        }
+
+        return Load(parser!, path, diagnostics);
+    }
+
+    private static YamlNode? Load(IParser events, string path, DiagnosticBag diagnostics)
     {
         var stream = new YamlStream();
-        var parser = new DepthLimitedParser(new Parser(new StringReader(yaml)), MaxDepth);
+        var parser = new DepthLimitedParser(events, MaxDepth);
         try
         {
             stream.Load(parser);
