@@ -151,6 +151,11 @@ internal sealed class NetworkBuilder
         }
 
         var selector = aggregate is null ? null : Selector(rule, aggregate);
+        if (left == _root && aggregate is { Kind: AggregateKind.GroupBy } && conditions.LeftKeyExpression is null && conditions.ResidualExpression is null)
+        {
+            return GroupByStart(rule, self, memory, aggregate, selector!);
+        }
+
         var existing = left.Sinks.OfType<BetaNode>().FirstOrDefault(n =>
             n.Kind == kind
             && n.RightSource == memory
@@ -299,6 +304,30 @@ internal sealed class NetworkBuilder
         if (node is null)
         {
             node = Add(new StartNode(_nodes.Count, $"{self.Name}: {self.Type.Name}"));
+            node.Depth = 1;
+            node.RightSource = memory;
+            memory.Sinks.Add(node);
+            _root.Sinks.Add(node);
+        }
+
+        node.AddRule(rule.Id);
+        return node;
+    }
+
+    /// <summary>A rule's first element grouping facts by a key of their own: each group is a partial match of its own.</summary>
+    private GroupByStartNode GroupByStart(RuleDefinition rule, Declaration self, AlphaMemoryNode memory, AggregateElement aggregate, LambdaExpression selector)
+    {
+        var node = _root.Sinks.OfType<GroupByStartNode>().FirstOrDefault(n => n.RightSource == memory && ExpressionEquality.AreEqual(n.Selector, selector));
+        if (node is null)
+        {
+            var groupsType = typeof(KeyedFactGroups<,>).MakeGenericType(selector.ReturnType, aggregate.Source.Declaration.Type);
+            var keySelector = DelegateCompiler.Compile(selector);
+            var hint = new SizeHint(4096);
+            node = Add(new GroupByStartNode(
+                _nodes.Count,
+                $"{self.Name}: {self.Type.Name} ({aggregate.Kind})",
+                selector,
+                facts => (FactGroups)Activator.CreateInstance(groupsType, facts, keySelector, hint)!));
             node.Depth = 1;
             node.RightSource = memory;
             memory.Sinks.Add(node);
