@@ -124,7 +124,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
     {
         var index = Memory(memory);
         var bucket = RightBucket(index, fact);
-        var entry = fact.Claim(Id);
+        var entry = new RightEntry(Id, fact);
         NodeEntry.Add(ref fact.Entries, entry);
         index.Add(bucket, entry);
 
@@ -146,7 +146,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         foreach (var fact in facts)
         {
             var bucket = RightBucket(index, fact);
-            var entry = fact.Claim(Id);
+            var entry = new RightEntry(Id, fact);
             NodeEntry.Add(ref fact.Entries, entry);
             index.Add(bucket, entry);
             for (var i = 0; i < index.LeftCount(bucket); i++)
@@ -255,14 +255,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
             return;
         }
 
-        try
-        {
-            RetractEntry(memory, entry);
-        }
-        finally
-        {
-            fact.Release(entry);
-        }
+        RetractEntry(memory, entry);
     }
 
     private void RetractEntry(WorkingMemory memory, RightEntry entry)
