@@ -12,8 +12,8 @@ namespace CampaignFlow.Rules.Rete;
 /// </remarks>
 internal struct Bucket
 {
-    private LeftEntry? _firstLeft;
-    private LeftEntry[]? _otherLefts;
+    private Token? _firstLeft;
+    private Token[]? _otherLefts;
     private RightEntry? _firstRight;
     private RightEntry[]? _otherRights;
 
@@ -23,14 +23,16 @@ internal struct Bucket
 
     public readonly bool IsEmpty => LeftCount == 0 && RightCount == 0;
 
-    public readonly LeftEntry LeftAt(int index) => index == 0 ? _firstLeft! : _otherLefts![index - 1];
+    public readonly Token LeftAt(int index) => index == 0 ? _firstLeft! : _otherLefts![index - 1];
 
     public readonly RightEntry RightAt(int index) => index == 0 ? _firstRight! : _otherRights![index - 1];
 
-    public void Add(LeftEntry entry)
+    /// <summary>Files a token; its place among the bucket's tokens is kept by its node (<see cref="LeftState.Slot"/>).</summary>
+    /// <returns>The token's place.</returns>
+    public int Add(Token token)
     {
-        entry.Slot = LeftCount;
-        SetLeft(LeftCount++, entry);
+        SetLeft(LeftCount, token);
+        return LeftCount++;
     }
 
     public void Add(RightEntry entry)
@@ -44,12 +46,14 @@ internal struct Bucket
 
     public void RemoveCounted() => RightCount--;
 
-    public void Remove(LeftEntry entry)
+    /// <summary>Takes out the token at <paramref name="slot"/>; the last token moves there.</summary>
+    /// <returns>The token that moved to <paramref name="slot"/>, whose node must note its new place; null if none did.</returns>
+    public Token? RemoveLeftAt(int slot)
     {
         var last = LeftAt(--LeftCount);
-        SetLeft(entry.Slot, last);
-        last.Slot = entry.Slot;
+        SetLeft(slot, last);
         SetLeft(LeftCount, null);
+        return slot == LeftCount ? null : last;
     }
 
     public void Remove(RightEntry entry)
@@ -60,7 +64,7 @@ internal struct Bucket
         SetRight(RightCount, null);
     }
 
-    private void SetLeft(int index, LeftEntry? entry)
+    private void SetLeft(int index, Token? entry)
     {
         if (index == 0)
         {

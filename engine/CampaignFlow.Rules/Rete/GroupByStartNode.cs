@@ -110,7 +110,7 @@ internal sealed class GroupByStartNode(int id, string description, System.Linq.E
             {
                 if (group.Child is null)
                 {
-                    group.Child = new Token(groups.Root, group);
+                    group.Child = new Token(groups.Root, group) { Id = groups.Ids.Take() };
                     AssertSinks(memory, group.Child);
                 }
                 else
@@ -123,6 +123,7 @@ internal sealed class GroupByStartNode(int id, string description, System.Linq.E
                 var child = group.Child;
                 group.Child = null;
                 RetractSinks(memory, child);
+                groups.Ids.Give(child.Id);
             }
         }
 

@@ -31,7 +31,7 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
     public void AssertFact(WorkingMemory memory, Fact fact)
     {
         var tokens = Memory(memory);
-        var token = new Token(tokens.Root, fact);
+        var token = new Token(tokens.Root, fact) { Id = tokens.Ids.Take() };
         tokens.Set(fact.Id, token);
         AssertSinks(memory, token);
     }
@@ -57,9 +57,11 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
 
     public void RetractFact(WorkingMemory memory, Fact fact)
     {
-        if (Memory(memory).Take(fact.Id) is { } token)
+        var tokens = Memory(memory);
+        if (tokens.Take(fact.Id) is { } token)
         {
             RetractSinks(memory, token);
+            tokens.Ids.Give(token.Id);
         }
     }
 
@@ -71,6 +73,8 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
         private Token?[] _byFact = [];
 
         public Token Root { get; set; } = null!;
+
+        public TokenIds Ids { get; } = new();
 
         public Token? Get(int factId) => factId < _byFact.Length ? _byFact[factId] : null;
 

@@ -24,6 +24,9 @@ internal abstract class FactGroups(FactTable facts)
     /// <summary>The session's root token, the parent of every group's token.</summary>
     public Token Root { get; set; } = null!;
 
+    /// <summary>Ids of the groups' tokens.</summary>
+    public TokenIds Ids { get; } = new();
+
     public bool Holds(Fact fact) => fact.Id < _groupOf.Length && _groupOf[fact.Id] != 0;
 
     /// <summary>Puts a new fact in its key's group.</summary>
