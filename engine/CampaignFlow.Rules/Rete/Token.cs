@@ -17,8 +17,6 @@ internal class Token
     /// </summary>
     public int Id;
 
-    public NodeEntry? Entries;
-
     public Token()
     {
     }

@@ -3,7 +3,7 @@ using CampaignFlow.Rules.Rete;
 namespace CampaignFlow.Rules.Runtime;
 
 /// <summary>A complete match of one rule, waiting on the agenda or already fired; owns the facts its rule yielded.</summary>
-internal sealed class Activation(TerminalNode node, Token token) : NodeEntry(node.Id)
+internal sealed class Activation(TerminalNode node, Token token)
 {
     public readonly TerminalNode Node = node;
     public readonly Token Token = token;
