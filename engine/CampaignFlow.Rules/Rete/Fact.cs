@@ -41,9 +41,6 @@ internal class Fact : IKeyedItem<ObjectIdentity>
     /// <summary>The activation that yielded this fact, for linked facts; null for facts the caller inserted.</summary>
     public virtual Activation? Source => null;
 
-    /// <summary>Which of its activation's yields this fact is.</summary>
-    public virtual int SourceSlot => 0;
-
     /// <summary>Marks the fact retracted, once every node has let go of it.</summary>
     public void Die() => Id = NotInSession;
 }

@@ -32,6 +32,19 @@ internal sealed class Activation(TerminalNode node, Token token)
         _linked = many;
     }
 
+    /// <summary>Forgets a linked fact that is being retracted, in whichever slot it is (a rule yields a few at most).</summary>
+    public void Unlink(Fact fact)
+    {
+        if (_linked == fact)
+        {
+            _linked = null;
+        }
+        else if (_linked is Fact?[] many && Array.IndexOf(many, fact) is var slot and >= 0)
+        {
+            many[slot] = null;
+        }
+    }
+
     /// <summary>Every fact the rule yielded and still links here, in slot order.</summary>
     public IEnumerable<Fact> AllLinked()
     {
