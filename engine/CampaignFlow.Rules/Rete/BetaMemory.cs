@@ -15,6 +15,9 @@ internal abstract class BetaMemory
     // What the node remembers about each token on its left, by token id.
     private LeftState[] _left = [];
 
+    // For nodes that keep pairs: the head of each token's list of pairs, by token id.
+    private Pairing?[] _pairs = [];
+
     // For aggregate nodes: each token's aggregator, by token id, apart from the state that every node keeps.
     private Aggregation.Aggregator?[] _aggregators = [];
 
@@ -53,6 +56,17 @@ internal abstract class BetaMemory
     /// <summary>What the node remembers about a token it holds. A reference into an array that filing another token may replace: do not keep it across that.</summary>
     public ref LeftState Left(Token token) => ref _left[token.Id];
 
+    /// <summary>The head of a held token's list of pairs, in nodes that keep pairs.</summary>
+    public ref Pairing? PairsOf(Token token)
+    {
+        if (token.Id >= _pairs.Length)
+        {
+            Array.Resize(ref _pairs, Math.Max(token.Id + 1, Math.Max(16, _pairs.Length * 2)));
+        }
+
+        return ref _pairs[token.Id];
+    }
+
     /// <summary>The aggregator of a token in an aggregate node, null before the node starts it.</summary>
     public ref Aggregation.Aggregator? AggregatorOf(Token token)
     {
@@ -90,6 +104,10 @@ internal abstract class BetaMemory
     {
         Unfile(token);
         _left[token.Id] = default;
+        if (token.Id < _pairs.Length)
+        {
+            _pairs[token.Id] = null;
+        }
     }
 
     private void Unfile(Token token)

@@ -2,13 +2,11 @@ namespace CampaignFlow.Rules.Rete;
 
 /// <summary>
 /// What a beta node remembers about one partial match on its left, a struct in its memory's array by
-/// <see cref="Token.Id"/> (<see cref="BetaMemory.Left"/>): no object per token and node.
+/// <see cref="Token.Id"/> (<see cref="BetaMemory.Left"/>): no object per token and node. The head of a token's
+/// list of pairs is in an array of its own (<see cref="BetaMemory.PairsOf"/>), which counting nodes never need.
 /// </summary>
 internal struct LeftState
 {
-    /// <summary>The head of the token's list of pairs (nodes that keep pairs).</summary>
-    public Pairing? Pairs;
-
     /// <summary>1 + the id of the bucket the token is filed in, 0 when the node does not hold the token.</summary>
     public int BucketLink;
 

@@ -10,7 +10,7 @@ namespace CampaignFlow.Rules.Rete;
 /// <remarks>
 /// Joins and aggregates need the pairs themselves; a not or exists with conditions beyond its keys needs them
 /// to know, when a fact or token changes, whether the count of matching facts changed. A token's list of pairs
-/// starts in its <see cref="LeftState"/>, a fact's in its <see cref="RightEntry"/>.
+/// starts in its node's <see cref="BetaMemory.PairsOf"/>, a fact's in its <see cref="RightEntry"/>.
 /// </remarks>
 internal abstract class PairingNode(int id, NodeKind kind, string description, JoinConditions conditions)
     : BetaNode(id, kind, description, conditions)
@@ -58,7 +58,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
     private void UpdatePairs(WorkingMemory memory, BetaMemory index, Token token, Dictionary<object, Pairing> unmet)
     {
-        for (var p = index.Left(token).Pairs; p is not null; p = p.NextOfLeft)
+        for (var p = index.PairsOf(token); p is not null; p = p.NextOfLeft)
         {
             unmet[RightOf(p)] = p;
         }
@@ -87,7 +87,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         }
 
         // A pair not met in the bucket: its fact left the key.
-        for (var p = index.Left(token).Pairs; p is not null;)
+        for (var p = index.PairsOf(token); p is not null;)
         {
             var next = p.NextOfLeft;
             var right = RightOf(p);
@@ -109,7 +109,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
             return;
         }
 
-        for (var p = index.Left(token).Pairs; p is not null;)
+        for (var p = index.PairsOf(token); p is not null;)
         {
             var next = p.NextOfLeft;
             Unlink(index, p, token, RightOf(p));
@@ -309,16 +309,16 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
     private Pairing Link(BetaMemory index, Token token, RightEntry right)
     {
         var pair = NewPair(token, right.Fact);
-        ref var left = ref index.Left(token);
-        pair.NextOfLeft = left.Pairs;
+        ref var pairs = ref index.PairsOf(token);
+        pair.NextOfLeft = pairs;
         pair.NextOfRight = right.Pairs;
-        if (left.Pairs is not null)
+        if (pairs is not null)
         {
-            left.Pairs.PreviousOfLeft = pair;
+            pairs.PreviousOfLeft = pair;
         }
 
-        left.Pairs = pair;
-        left.PairCount++;
+        pairs = pair;
+        index.Left(token).PairCount++;
         if (right.Pairs is not null)
         {
             right.Pairs.PreviousOfRight = pair;
@@ -330,10 +330,9 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
     private static void Unlink(BetaMemory index, Pairing pair, Token token, RightEntry right)
     {
-        ref var left = ref index.Left(token);
         if (pair.PreviousOfLeft is null)
         {
-            left.Pairs = pair.NextOfLeft;
+            index.PairsOf(token) = pair.NextOfLeft;
         }
         else
         {
@@ -345,7 +344,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
             pair.NextOfLeft.PreviousOfLeft = pair.PreviousOfLeft;
         }
 
-        left.PairCount--;
+        index.Left(token).PairCount--;
         if (pair.PreviousOfRight is null)
         {
             right.Pairs = pair.NextOfRight;
