@@ -7,6 +7,10 @@ internal sealed class KeyedFactGroups<TKey, TElement>(FactTable facts, Func<obje
 {
     private const int NullGroup = -1;
 
+    /// <summary>How a node makes each session's groups, typed once when the network is built.</summary>
+    public static Func<FactTable, FactGroups> Factory(Func<object, TKey> keySelector, SizeHint hint) =>
+        facts => new KeyedFactGroups<TKey, TElement>(facts, keySelector, hint);
+
     // Null keys never reach the table: they have a group of their own. A group's id is its slot in the table.
     private readonly KeyedTable<TKey, FactGroup<TKey, TElement>> _groups = new(hint.Value);
     private readonly List<FactGroup<TKey, TElement>> _changed = [];
