@@ -59,10 +59,7 @@ internal abstract class BetaMemory
     /// <summary>The head of a held token's list of pairs, in nodes that keep pairs.</summary>
     public ref Pairing? PairsOf(Token token)
     {
-        if (token.Id >= _pairs.Length)
-        {
-            Array.Resize(ref _pairs, Math.Max(token.Id + 1, Math.Max(16, _pairs.Length * 2)));
-        }
+        ArrayById.Cover(ref _pairs, token.Id);
 
         return ref _pairs[token.Id];
     }
@@ -70,10 +67,7 @@ internal abstract class BetaMemory
     /// <summary>The aggregator of a token in an aggregate node, null before the node starts it.</summary>
     public ref Aggregation.Aggregator? AggregatorOf(Token token)
     {
-        if (token.Id >= _aggregators.Length)
-        {
-            Array.Resize(ref _aggregators, Math.Max(token.Id + 1, Math.Max(16, _aggregators.Length * 2)));
-        }
+        ArrayById.Cover(ref _aggregators, token.Id);
 
         return ref _aggregators[token.Id];
     }
@@ -81,10 +75,7 @@ internal abstract class BetaMemory
     /// <summary>Files a token in a bucket, with a fresh state.</summary>
     public void Add(int bucket, Token token)
     {
-        if (token.Id >= _left.Length)
-        {
-            Array.Resize(ref _left, Math.Max(token.Id + 1, Math.Max(16, _left.Length * 2)));
-        }
+        ArrayById.Cover(ref _left, token.Id);
 
         _left[token.Id] = new LeftState { BucketLink = bucket + 1, Slot = Buckets[bucket].Add(token) };
     }
@@ -138,10 +129,7 @@ internal abstract class BetaMemory
     /// <summary>Counts a fact in a bucket without keeping it, for nodes that only need to know how many facts share the key.</summary>
     public void Count(int bucket, Fact fact)
     {
-        if (fact.Id >= _countedIn.Length)
-        {
-            Array.Resize(ref _countedIn, Math.Max(fact.Id + 1, Math.Max(16, _countedIn.Length * 2)));
-        }
+        ArrayById.Cover(ref _countedIn, fact.Id);
 
         _countedIn[fact.Id] = bucket + 1;
         Buckets[bucket].AddCounted();

@@ -71,10 +71,7 @@ internal sealed class FilterNode(int id, System.Linq.Expressions.LambdaExpressio
 
         public void Set(Token token, bool passed)
         {
-            if (token.Id >= _passed.Length)
-            {
-                Array.Resize(ref _passed, Math.Max(token.Id + 1, Math.Max(16, _passed.Length * 2)));
-            }
+            ArrayById.Cover(ref _passed, token.Id);
 
             _passed[token.Id] = passed;
         }

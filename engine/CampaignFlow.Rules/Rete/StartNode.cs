@@ -86,15 +86,9 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
 
         public void Set(int factId, Token token)
         {
-            if (factId >= _tokenOf.Length)
-            {
-                Array.Resize(ref _tokenOf, Math.Max(factId + 1, Math.Max(16, _tokenOf.Length * 2)));
-            }
+            ArrayById.Cover(ref _tokenOf, factId);
 
-            if (token.Id >= _byId.Length)
-            {
-                Array.Resize(ref _byId, Math.Max(token.Id + 1, Math.Max(16, _byId.Length * 2)));
-            }
+            ArrayById.Cover(ref _byId, token.Id);
 
             _tokenOf[factId] = token.Id + 1;
             _byId[token.Id] = token;

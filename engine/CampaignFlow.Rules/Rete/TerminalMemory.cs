@@ -17,10 +17,7 @@ internal sealed class TerminalMemory
     public void Add(Activation activation)
     {
         var id = activation.Token.Id;
-        if (id >= _byToken.Length)
-        {
-            Array.Resize(ref _byToken, Math.Max(id + 1, Math.Max(16, _byToken.Length * 2)));
-        }
+        ArrayById.Cover(ref _byToken, id);
 
         _byToken[id] = activation;
         activation.Following = First;

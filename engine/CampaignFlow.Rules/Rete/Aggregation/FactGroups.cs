@@ -54,13 +54,9 @@ internal abstract class FactGroups(FactTable facts)
     protected void Append(ref MemberList members, Fact fact, int group)
     {
         var id = fact.Id;
-        if (id >= _groupOf.Length)
-        {
-            var size = Math.Max(id + 1, Math.Max(16, _groupOf.Length * 2));
-            Array.Resize(ref _groupOf, size);
-            Array.Resize(ref _next, size);
-            Array.Resize(ref _previous, size);
-        }
+        ArrayById.Cover(ref _groupOf, id);
+        ArrayById.Cover(ref _next, id);
+        ArrayById.Cover(ref _previous, id);
 
         _groupOf[id] = group;
         _next[id] = 0;
