@@ -151,6 +151,11 @@ internal sealed class NetworkBuilder
         }
 
         var selector = aggregate is null ? null : Selector(rule, aggregate);
+        if (left == _root && aggregate is { Kind: AggregateKind.GroupBy } && conditions.LeftKeyExpression is null && conditions.ResidualExpression is null)
+        {
+            return GroupByStart(rule, self, memory, aggregate, selector!);
+        }
+
         var existing = left.Sinks.OfType<BetaNode>().FirstOrDefault(n =>
             n.Kind == kind
             && n.RightSource == memory
@@ -293,14 +298,37 @@ internal sealed class NetworkBuilder
     }
 
     /// <summary>A rule's first pattern without conditions on other facts: each fact is a partial match of its own.</summary>
-    private StartNode Start(RuleDefinition rule, Declaration self, AlphaMemoryNode memory)
+    private StartNode Start(RuleDefinition rule, Declaration self, AlphaMemoryNode memory) =>
+        AtStart(
+            rule,
+            memory,
+            n => n.RightSource == memory,
+            () => new StartNode(_nodes.Count, $"{self.Name}: {self.Type.Name}") { RightSource = memory });
+
+    /// <summary>A rule's first element grouping facts by a key of their own: each group is a partial match of its own.</summary>
+    private GroupByStartNode GroupByStart(RuleDefinition rule, Declaration self, AlphaMemoryNode memory, AggregateElement aggregate, LambdaExpression selector) =>
+        AtStart(
+            rule,
+            memory,
+            n => n.RightSource == memory && ExpressionEquality.AreEqual(n.Selector, selector),
+            () =>
+            {
+                // Typed once here, so that a session's groups are made without reflection.
+                var groupsType = typeof(KeyedFactGroups<,>).MakeGenericType(selector.ReturnType, aggregate.Source.Declaration.Type);
+                var newGroups = (Func<FactTable, FactGroups>)groupsType.GetMethod(nameof(KeyedFactGroups<int, object>.Factory))!
+                    .Invoke(null, [DelegateCompiler.Compile(selector), new SizeHint(4096)])!;
+                return new GroupByStartNode(_nodes.Count, $"{self.Name}: {self.Type.Name} ({aggregate.Kind})", selector, newGroups) { RightSource = memory };
+            });
+
+    /// <summary>A node fed by an alpha memory and the root token alone, or the one an earlier rule built alike.</summary>
+    private T AtStart<T>(RuleDefinition rule, AlphaMemoryNode memory, Func<T, bool> alike, Func<T> create)
+        where T : TokenSourceNode, ITokenSink, IFactSink
     {
-        var node = _root.Sinks.OfType<StartNode>().FirstOrDefault(n => n.RightSource == memory);
+        var node = _root.Sinks.OfType<T>().FirstOrDefault(alike);
         if (node is null)
         {
-            node = Add(new StartNode(_nodes.Count, $"{self.Name}: {self.Type.Name}"));
+            node = Add(create());
             node.Depth = 1;
-            node.RightSource = memory;
             memory.Sinks.Add(node);
             _root.Sinks.Add(node);
         }

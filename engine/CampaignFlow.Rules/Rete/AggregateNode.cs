@@ -17,13 +17,13 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
 
     public System.Linq.Expressions.LambdaExpression? Selector { get; } = selector;
 
-    protected override PairedLeftEntry NewPairedEntry(Token token) => new AggregateLeftEntry(Id, token, Prototype.CreateEmpty());
+    protected override void OnLeftAdded(BetaMemory index, Token token) => index.AggregatorOf(token) = Prototype.CreateEmpty();
 
     protected override Pairing NewPair(Token token, Fact fact) => new AggregatePairing(token, fact);
 
-    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pairing, ChangeKind change)
+    protected override void OnPair(WorkingMemory memory, Token left, Pairing pairing, ChangeKind change)
     {
-        var aggregator = ((AggregateLeftEntry)left).Aggregator;
+        var aggregator = Memory(memory).AggregatorOf(left)!;
         var pair = (AggregatePairing)pairing;
         var element = pair.Fact!.Value;
         try
@@ -43,22 +43,22 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
         }
         catch (Exception ex)
         {
-            throw RuleConditionException.Create(this, Description, [.. left.Token.Values(), element], ex);
+            throw RuleConditionException.Create(this, Description, [.. left.Values(), element], ex);
         }
     }
 
-    protected override void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change)
+    protected override void OnLeftSettled(WorkingMemory memory, Token left, ref LeftState state, ChangeKind change)
     {
-        var aggregator = ((AggregateLeftEntry)entry).Aggregator;
+        var index = Memory(memory);
+        var aggregator = index.AggregatorOf(left)!;
         if (change == ChangeKind.Removed)
         {
+            index.AggregatorOf(left) = null;
             foreach (var result in aggregator.Results.ToList())
             {
                 if (result.Child is not null)
                 {
-                    var child = result.Child;
-                    result.Child = null;
-                    RetractSinks(memory, child);
+                    Withdraw(memory, result);
                 }
             }
 
@@ -69,7 +69,7 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
         aggregator.TakeChanged(changed);
         foreach (var result in changed)
         {
-            Emit(memory, entry, result);
+            Emit(memory, left, result);
         }
 
         if (change == ChangeKind.Updated)
@@ -87,13 +87,13 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
         memory.ReturnResultList(changed);
     }
 
-    private void Emit(WorkingMemory memory, LeftEntry entry, AggregateResult result)
+    private void Emit(WorkingMemory memory, Token left, AggregateResult result)
     {
         if (result.HasValue)
         {
             if (result.Child is null)
             {
-                result.Child = new Token(entry.Token, result);
+                result.Child = new Token(left, result) { Id = Memory(memory).Ids.Take() };
                 AssertSinks(memory, result.Child);
             }
             else
@@ -103,9 +103,15 @@ internal sealed class AggregateNode(int id, string description, JoinConditions c
         }
         else if (result.Child is not null)
         {
-            var child = result.Child;
-            result.Child = null;
-            RetractSinks(memory, child);
+            Withdraw(memory, result);
         }
+    }
+
+    private void Withdraw(WorkingMemory memory, AggregateResult result)
+    {
+        var child = result.Child!;
+        result.Child = null;
+        RetractSinks(memory, child);
+        Memory(memory).Ids.Give(child.Id);
     }
 }

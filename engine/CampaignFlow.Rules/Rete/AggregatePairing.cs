@@ -5,4 +5,7 @@ internal sealed class AggregatePairing(Token parent, Fact fact) : Pairing(parent
 {
     /// <summary>What the aggregator remembers about the fact's contribution (its value, its group).</summary>
     public object? State;
+
+    /// <summary>The pair's place in its aggregator's collection.</summary>
+    public int Slot;
 }

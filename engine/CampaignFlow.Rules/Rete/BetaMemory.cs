@@ -12,6 +12,15 @@ internal abstract class BetaMemory
 {
     protected Bucket[] Buckets = new Bucket[1];
 
+    // What the node remembers about each token on its left, by token id.
+    private LeftState[] _left = [];
+
+    // For nodes that keep pairs: the head of each token's list of pairs, by token id.
+    private Pairing?[] _pairs = [];
+
+    // For aggregate nodes: each token's aggregator, by token id, apart from the state that every node keeps.
+    private Aggregation.Aggregator?[] _aggregators = [];
+
     // For nodes that only count facts: 1 + the bucket each fact is counted in, by fact id (0: not counted). An int
     // per fact of the session instead of an object per fact counted.
     private int[] _countedIn = [];
@@ -37,23 +46,80 @@ internal abstract class BetaMemory
 
     public int RightCount(int bucket) => Buckets[bucket].RightCount;
 
-    public LeftEntry LeftAt(int bucket, int index) => Buckets[bucket].LeftAt(index);
+    public Token LeftAt(int bucket, int index) => Buckets[bucket].LeftAt(index);
+
+    /// <summary>Ids of the tokens this node makes (nodes that pass on new tokens: joins and aggregates).</summary>
+    public TokenIds Ids { get; } = new();
+
+    public bool Holds(Token token) => token.Id < _left.Length && _left[token.Id].IsHeld;
+
+    /// <summary>What the node remembers about a token it holds. A reference into an array that filing another token may replace: do not keep it across that.</summary>
+    public ref LeftState Left(Token token) => ref _left[token.Id];
+
+    /// <summary>The head of a held token's list of pairs, in nodes that keep pairs.</summary>
+    public ref Pairing? PairsOf(Token token)
+    {
+        ArrayById.Cover(ref _pairs, token.Id);
+
+        return ref _pairs[token.Id];
+    }
+
+    /// <summary>The aggregator of a token in an aggregate node, null before the node starts it.</summary>
+    public ref Aggregation.Aggregator? AggregatorOf(Token token)
+    {
+        ArrayById.Cover(ref _aggregators, token.Id);
+
+        return ref _aggregators[token.Id];
+    }
+
+    /// <summary>Files a token in a bucket, with a fresh state.</summary>
+    public void Add(int bucket, Token token)
+    {
+        ArrayById.Cover(ref _left, token.Id);
+
+        _left[token.Id] = new LeftState { BucketLink = bucket + 1, Slot = Buckets[bucket].Add(token) };
+    }
+
+    /// <summary>Takes a held token out of its bucket (freeing the bucket if it empties), keeping its state, to <see cref="Attach"/> it to another.</summary>
+    public void Detach(Token token) => Unfile(token);
+
+    public void Attach(int bucket, Token token)
+    {
+        ref var state = ref _left[token.Id];
+        state.BucketLink = bucket + 1;
+        state.Slot = Buckets[bucket].Add(token);
+    }
+
+    /// <summary>Lets go of a token: takes it out of its bucket (freeing the bucket if it empties) and forgets its state.</summary>
+    public void Remove(Token token)
+    {
+        Unfile(token);
+        _left[token.Id] = default;
+        if (token.Id < _pairs.Length)
+        {
+            _pairs[token.Id] = null;
+        }
+    }
+
+    private void Unfile(Token token)
+    {
+        ref var state = ref _left[token.Id];
+        var bucket = state.Bucket;
+        if (Buckets[bucket].RemoveLeftAt(state.Slot) is { } moved)
+        {
+            _left[moved.Id].Slot = state.Slot;
+        }
+
+        RemoveIfEmpty(bucket);
+    }
 
     public RightEntry RightAt(int bucket, int index) => Buckets[bucket].RightAt(index);
-
-    public void Add(int bucket, LeftEntry entry)
-    {
-        entry.Bucket = bucket;
-        Buckets[bucket].Add(entry);
-    }
 
     public void Add(int bucket, RightEntry entry)
     {
         entry.Bucket = bucket;
         Buckets[bucket].Add(entry);
     }
-
-    public void Remove(LeftEntry entry) => Buckets[entry.Bucket].Remove(entry);
 
     public void Remove(RightEntry entry) => Buckets[entry.Bucket].Remove(entry);
 
@@ -63,10 +129,7 @@ internal abstract class BetaMemory
     /// <summary>Counts a fact in a bucket without keeping it, for nodes that only need to know how many facts share the key.</summary>
     public void Count(int bucket, Fact fact)
     {
-        if (fact.Id >= _countedIn.Length)
-        {
-            Array.Resize(ref _countedIn, Math.Max(fact.Id + 1, Math.Max(16, _countedIn.Length * 2)));
-        }
+        ArrayById.Cover(ref _countedIn, fact.Id);
 
         _countedIn[fact.Id] = bucket + 1;
         Buckets[bucket].AddCounted();

@@ -36,30 +36,14 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
     protected BetaMemory Memory(WorkingMemory memory) =>
         (BetaMemory)(memory.NodeMemories[Id] ??= Conditions.CreateMemory());
 
-    protected static void FileLeft(BetaMemory index, int bucket, LeftEntry entry)
+    /// <summary>Files a token in its bucket again if its key changed, keeping what the node knows of it.</summary>
+    protected void RefileLeft(BetaMemory index, Token token)
     {
-        index.Add(bucket, entry);
-        NodeEntry.Add(ref entry.Token.Entries, entry);
-    }
-
-    protected void RefileLeft(WorkingMemory memory, LeftEntry entry)
-    {
-        var index = Memory(memory);
-        if (!Fits(index, entry.Bucket, entry.Token))
+        if (!Fits(index, index.Left(token).Bucket, token))
         {
-            var old = entry.Bucket;
-            index.Remove(entry);
-            index.RemoveIfEmpty(old);
-            index.Add(LeftBucket(index, entry.Token), entry);
+            index.Detach(token);
+            index.Attach(LeftBucket(index, token), token);
         }
-    }
-
-    /// <summary>Takes a left entry out of its bucket; the caller has already taken it off the token's chain, to find it.</summary>
-    protected void UnfileLeft(WorkingMemory memory, LeftEntry entry)
-    {
-        var index = Memory(memory);
-        index.Remove(entry);
-        index.RemoveIfEmpty(entry.Bucket);
     }
 
     // The key functions are the user's code: a failure names the node and the values it was computing over.
@@ -111,38 +95,50 @@ internal abstract class BetaNode(int id, NodeKind kind, string description, Join
         }
     }
 
+    /// <summary>Marks a token as changed by the batch being taken in, listing it the first time.</summary>
+    protected static void Touch(BetaMemory index, Token token, List<Token> touched)
+    {
+        ref var state = ref index.Left(token);
+        if (!state.Touched)
+        {
+            state.Touched = true;
+            touched.Add(token);
+        }
+    }
+
     /// <summary>
     /// What a not or exists node passes on, whichever way it keeps its count: the token itself, while no fact
     /// pairs with it (not) or some fact does (exists). Lives here because the two existence nodes have different
     /// memories, hence different bases.
     /// </summary>
-    protected void PassOnWhileQuantified(WorkingMemory memory, LeftEntry entry, ChangeKind change)
+    /// <remarks>On <see cref="ChangeKind.Removed"/>, the state is a copy taken before the node let go of the token.</remarks>
+    protected void PassOnWhileQuantified(WorkingMemory memory, Token token, ref LeftState state, ChangeKind change)
     {
         if (change == ChangeKind.Removed)
         {
-            if (entry.Emitted)
+            if (state.Emitted)
             {
-                entry.Emitted = false;
-                RetractSinks(memory, entry.Token);
+                state.Emitted = false;
+                RetractSinks(memory, token);
             }
 
             return;
         }
 
-        var holds = Kind == NodeKind.Not ? entry.PairCount == 0 : entry.PairCount > 0;
-        if (holds && !entry.Emitted)
+        var holds = Kind == NodeKind.Not ? state.PairCount == 0 : state.PairCount > 0;
+        if (holds && !state.Emitted)
         {
-            entry.Emitted = true;
-            AssertSinks(memory, entry.Token);
+            state.Emitted = true;
+            AssertSinks(memory, token);
         }
-        else if (!holds && entry.Emitted)
+        else if (!holds && state.Emitted)
         {
-            entry.Emitted = false;
-            RetractSinks(memory, entry.Token);
+            state.Emitted = false;
+            RetractSinks(memory, token);
         }
         else if (holds && change == ChangeKind.Updated)
         {
-            UpdateSinks(memory, entry.Token);
+            UpdateSinks(memory, token);
         }
     }
 }

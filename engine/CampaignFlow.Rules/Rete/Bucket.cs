@@ -7,15 +7,14 @@ namespace CampaignFlow.Rules.Rete;
 /// <remarks>
 /// A session holds one bucket per key per node, hundreds of thousands in a large session, and most hold one token
 /// and one or two facts. So a bucket is a struct in its memory's array (<see cref="BetaMemory"/>), addressed by its
-/// index, not an object of its own: the garbage collector never copies or marks it apart from the array. The first
-/// member of each side lives in a field and only the others in an array.
+/// index, not an object of its own: the garbage collector never copies or marks it apart from the array. Each side
+/// is one field: its only member while it has had one, an array of all its members once it had two (24 bytes a
+/// bucket, where a field for the first member and another for an array of the rest took 40).
 /// </remarks>
 internal struct Bucket
 {
-    private LeftEntry? _firstLeft;
-    private LeftEntry[]? _otherLefts;
-    private RightEntry? _firstRight;
-    private RightEntry[]? _otherRights;
+    private object? _lefts;
+    private object? _rights;
 
     public int LeftCount { get; private set; }
 
@@ -23,20 +22,22 @@ internal struct Bucket
 
     public readonly bool IsEmpty => LeftCount == 0 && RightCount == 0;
 
-    public readonly LeftEntry LeftAt(int index) => index == 0 ? _firstLeft! : _otherLefts![index - 1];
+    public readonly Token LeftAt(int index) => _lefts as Token ?? ((Token[])_lefts!)[index];
 
-    public readonly RightEntry RightAt(int index) => index == 0 ? _firstRight! : _otherRights![index - 1];
+    public readonly RightEntry RightAt(int index) => _rights as RightEntry ?? ((RightEntry[])_rights!)[index];
 
-    public void Add(LeftEntry entry)
+    /// <summary>Files a token; its place among the bucket's tokens is kept by its node (<see cref="LeftState.Slot"/>).</summary>
+    /// <returns>The token's place.</returns>
+    public int Add(Token token)
     {
-        entry.Slot = LeftCount;
-        SetLeft(LeftCount++, entry);
+        _lefts = Put(_lefts, LeftCount, token);
+        return LeftCount++;
     }
 
     public void Add(RightEntry entry)
     {
         entry.Slot = RightCount;
-        SetRight(RightCount++, entry);
+        _rights = Put(_rights, RightCount++, entry);
     }
 
     /// <summary>Counts a fact without keeping it, for nodes that only need to know how many facts share the key.</summary>
@@ -44,51 +45,55 @@ internal struct Bucket
 
     public void RemoveCounted() => RightCount--;
 
-    public void Remove(LeftEntry entry)
+    /// <summary>Takes out the token at <paramref name="slot"/>; the last token moves there.</summary>
+    /// <returns>The token that moved to <paramref name="slot"/>, whose node must note its new place; null if none did.</returns>
+    public Token? RemoveLeftAt(int slot)
     {
         var last = LeftAt(--LeftCount);
-        SetLeft(entry.Slot, last);
-        last.Slot = entry.Slot;
-        SetLeft(LeftCount, null);
+        _lefts = Take(_lefts, slot, LeftCount);
+        return slot == LeftCount ? null : last;
     }
 
     public void Remove(RightEntry entry)
     {
         var last = RightAt(--RightCount);
-        SetRight(entry.Slot, last);
+        _rights = Take(_rights, entry.Slot, RightCount);
         last.Slot = entry.Slot;
-        SetRight(RightCount, null);
     }
 
-    private void SetLeft(int index, LeftEntry? entry)
+    /// <summary>Puts <paramref name="member"/> at <paramref name="count"/>, the end of a side.</summary>
+    private static object Put<T>(object? side, int count, T member)
+        where T : class
     {
-        if (index == 0)
+        if (side is not T[] all)
         {
-            _firstLeft = entry;
-            return;
+            if (count == 0)
+            {
+                return member;
+            }
+
+            all = new T[2];
+            all[0] = (T)side!;
+        }
+        else if (count == all.Length)
+        {
+            Array.Resize(ref all, count * 2);
         }
 
-        if (_otherLefts is null || index > _otherLefts.Length)
-        {
-            Array.Resize(ref _otherLefts, Math.Max(2, index * 2));
-        }
-
-        _otherLefts[index - 1] = entry!;
+        all[count] = member;
+        return all;
     }
 
-    private void SetRight(int index, RightEntry? entry)
+    /// <summary>Moves the member at <paramref name="last"/> to <paramref name="slot"/>, emptying the last place.</summary>
+    private static object? Take(object? side, int slot, int last)
     {
-        if (index == 0)
+        if (side is not object[] all)
         {
-            _firstRight = entry;
-            return;
+            return null;
         }
 
-        if (_otherRights is null || index > _otherRights.Length)
-        {
-            Array.Resize(ref _otherRights, Math.Max(2, index * 2));
-        }
-
-        _otherRights[index - 1] = entry!;
+        all[slot] = all[last];
+        all[last] = null!;
+        return all;
     }
 }

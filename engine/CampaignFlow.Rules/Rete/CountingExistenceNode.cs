@@ -19,34 +19,38 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
     {
         var index = Memory(memory);
         var bucket = LeftBucket(index, token);
-        var entry = new LeftEntry(Id, token);
-        FileLeft(index, bucket, entry);
-        entry.PairCount = index.RightCount(bucket);
-        PassOnWhileQuantified(memory, entry, ChangeKind.Added);
+        index.Add(bucket, token);
+        ref var state = ref index.Left(token);
+        state.PairCount = index.RightCount(bucket);
+        PassOnWhileQuantified(memory, token, ref state, ChangeKind.Added);
     }
 
     public override void UpdateToken(WorkingMemory memory, Token token)
     {
-        if (NodeEntry.Find(token.Entries, Id) is not LeftEntry entry)
+        var index = Memory(memory);
+        if (!index.Holds(token))
         {
             AssertToken(memory, token);
             return;
         }
 
-        RefileLeft(memory, entry);
-        entry.PairCount = Memory(memory).RightCount(entry.Bucket);
-        PassOnWhileQuantified(memory, entry, ChangeKind.Updated);
+        RefileLeft(index, token);
+        ref var state = ref index.Left(token);
+        state.PairCount = index.RightCount(state.Bucket);
+        PassOnWhileQuantified(memory, token, ref state, ChangeKind.Updated);
     }
 
     public override void RetractToken(WorkingMemory memory, Token token)
     {
-        if (NodeEntry.Remove(ref token.Entries, Id) is not LeftEntry entry)
+        var index = Memory(memory);
+        if (!index.Holds(token))
         {
             return;
         }
 
-        UnfileLeft(memory, entry);
-        PassOnWhileQuantified(memory, entry, ChangeKind.Removed);
+        var state = index.Left(token);
+        index.Remove(token);
+        PassOnWhileQuantified(memory, token, ref state, ChangeKind.Removed);
     }
 
     public override void AssertFact(WorkingMemory memory, Fact fact)
@@ -67,15 +71,16 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
             index.Count(bucket, fact);
             for (var i = 0; i < index.LeftCount(bucket); i++)
             {
-                index.LeftAt(bucket, i).Touch(touched);
+                Touch(index, index.LeftAt(bucket, i), touched);
             }
         }
 
         foreach (var left in touched)
         {
-            left.Touched = false;
-            left.PairCount = index.RightCount(left.Bucket);
-            PassOnWhileQuantified(memory, left, ChangeKind.PairsChanged);
+            ref var state = ref index.Left(left);
+            state.Touched = false;
+            state.PairCount = index.RightCount(state.Bucket);
+            PassOnWhileQuantified(memory, left, ref state, ChangeKind.PairsChanged);
         }
 
         memory.ReturnLeftList(touched);
@@ -121,8 +126,9 @@ internal sealed class CountingExistenceNode(int id, NodeKind kind, string descri
         for (var i = 0; i < index.LeftCount(bucket); i++)
         {
             var left = index.LeftAt(bucket, i);
-            left.PairCount += delta;
-            PassOnWhileQuantified(memory, left, ChangeKind.PairsChanged);
+            ref var state = ref index.Left(left);
+            state.PairCount += delta;
+            PassOnWhileQuantified(memory, left, ref state, ChangeKind.PairsChanged);
         }
     }
 }

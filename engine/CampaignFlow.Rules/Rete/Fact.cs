@@ -5,17 +5,16 @@ namespace CampaignFlow.Rules.Rete;
 /// <summary>A fact as the network sees it: the user's object plus the session's bookkeeping about it.</summary>
 /// <remarks>
 /// A session holds one per fact, so it carries only what every fact needs: a yielded fact's source is in
-/// <see cref="LinkedFact"/>, and as its own first beta-node entry it is its own <see cref="RightEntry.Fact"/>.
+/// <see cref="LinkedFact"/>, and what a node keeps about it is in that node's arrays by <see cref="Id"/> or in an
+/// entry on <see cref="Entries"/>.
 /// </remarks>
-internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
+internal class Fact : IKeyedItem<ObjectIdentity>
 {
-    private const int Unclaimed = -1;
     private const int NotInSession = -1;
 
     public object Value;
 
     public Fact(object value)
-        : base(Unclaimed)
     {
         Value = value;
     }
@@ -39,36 +38,9 @@ internal class Fact : RightEntry, IKeyedItem<ObjectIdentity>
 
     ObjectIdentity IKeyedItem<ObjectIdentity>.Key => new(Value);
 
-    protected sealed override Fact OwnFact() => this;
-
     /// <summary>The activation that yielded this fact, for linked facts; null for facts the caller inserted.</summary>
     public virtual Activation? Source => null;
 
-    /// <summary>Which of its activation's yields this fact is.</summary>
-    public virtual int SourceSlot => 0;
-
     /// <summary>Marks the fact retracted, once every node has let go of it.</summary>
     public void Die() => Id = NotInSession;
-
-    /// <summary>The entry for a beta node: the fact itself if no node uses it yet, a new entry otherwise.</summary>
-    public RightEntry Claim(int nodeId)
-    {
-        if (NodeId != Unclaimed)
-        {
-            return new SharedRightEntry(nodeId, this);
-        }
-
-        NodeId = nodeId;
-        return this;
-    }
-
-    /// <summary>Called when a beta node lets go of an entry, so that the fact can serve as an entry again.</summary>
-    public void Release(RightEntry entry)
-    {
-        if (entry == this)
-        {
-            NodeId = Unclaimed;
-            Pairs = null;
-        }
-    }
 }

@@ -13,14 +13,14 @@ internal sealed class FilterNode(int id, System.Linq.Expressions.LambdaExpressio
     {
         if (Test(token))
         {
-            NodeEntry.Add(ref token.Entries, new NodeEntry(Id));
+            Passed(memory).Set(token, true);
             AssertSinks(memory, token);
         }
     }
 
     public void UpdateToken(WorkingMemory memory, Token token)
     {
-        var passed = NodeEntry.Find(token.Entries, Id) is not null;
+        var passed = Passed(memory).Get(token);
         var passes = Test(token);
         if (passed && passes)
         {
@@ -28,20 +28,22 @@ internal sealed class FilterNode(int id, System.Linq.Expressions.LambdaExpressio
         }
         else if (passes)
         {
-            NodeEntry.Add(ref token.Entries, new NodeEntry(Id));
+            Passed(memory).Set(token, true);
             AssertSinks(memory, token);
         }
         else if (passed)
         {
-            NodeEntry.Remove(ref token.Entries, Id);
+            Passed(memory).Set(token, false);
             RetractSinks(memory, token);
         }
     }
 
     public void RetractToken(WorkingMemory memory, Token token)
     {
-        if (NodeEntry.Remove(ref token.Entries, Id) is not null)
+        var passed = Passed(memory);
+        if (passed.Get(token))
         {
+            passed.Set(token, false);
             RetractSinks(memory, token);
         }
     }
@@ -55,6 +57,23 @@ internal sealed class FilterNode(int id, System.Linq.Expressions.LambdaExpressio
         catch (Exception ex)
         {
             throw RuleConditionException.Create(this, Description, token.Values(), ex);
+        }
+    }
+
+    private PassedTokens Passed(WorkingMemory memory) => (PassedTokens)(memory.NodeMemories[Id] ??= new PassedTokens());
+
+    /// <summary>Which tokens the filter passed on, by token id: a bit's worth each, not an entry object.</summary>
+    private sealed class PassedTokens
+    {
+        private bool[] _passed = [];
+
+        public bool Get(Token token) => token.Id < _passed.Length && _passed[token.Id];
+
+        public void Set(Token token, bool passed)
+        {
+            ArrayById.Cover(ref _passed, token.Id);
+
+            _passed[token.Id] = passed;
         }
     }
 }

@@ -15,11 +15,11 @@ namespace CampaignFlow.Rules.Rete;
 internal sealed class FilteredExistenceNode(int id, NodeKind kind, string description, JoinConditions conditions)
     : PairingNode(id, kind, description, conditions)
 {
-    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change)
+    protected override void OnPair(WorkingMemory memory, Token left, Pairing pair, ChangeKind change)
     {
         // Only the number of pairs matters, and PairingNode keeps it.
     }
 
-    protected override void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change) =>
-        PassOnWhileQuantified(memory, entry, change);
+    protected override void OnLeftSettled(WorkingMemory memory, Token left, ref LeftState state, ChangeKind change) =>
+        PassOnWhileQuantified(memory, left, ref state, change);
 }

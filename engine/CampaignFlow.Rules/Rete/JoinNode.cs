@@ -7,11 +7,13 @@ namespace CampaignFlow.Rules.Rete;
 internal sealed class JoinNode(int id, string description, JoinConditions conditions)
     : PairingNode(id, NodeKind.Join, description, conditions)
 {
-    protected override void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change)
+    protected override void OnPair(WorkingMemory memory, Token left, Pairing pair, ChangeKind change)
     {
         switch (change)
         {
             case ChangeKind.Added:
+                // A pair is the token passed on: it takes an id of this node's.
+                pair.Id = Memory(memory).Ids.Take();
                 AssertSinks(memory, pair);
                 break;
             case ChangeKind.Updated:
@@ -19,11 +21,12 @@ internal sealed class JoinNode(int id, string description, JoinConditions condit
                 break;
             case ChangeKind.Removed:
                 RetractSinks(memory, pair);
+                Memory(memory).Ids.Give(pair.Id);
                 break;
         }
     }
 
-    protected override void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change)
+    protected override void OnLeftSettled(WorkingMemory memory, Token left, ref LeftState state, ChangeKind change)
     {
     }
 }

@@ -35,21 +35,29 @@ internal sealed class KeyedTable<TKey, TItem>
 
     public int Count => _used - _freedCount;
 
-    public TItem? Find(TKey key)
+    public TItem? Find(TKey key) => Find(key, out _);
+
+    /// <summary>The item with the key and its slot, or null (and slot -1) when there is none.</summary>
+    public TItem? Find(TKey key, out int slot)
     {
         for (var link = _heads[HeadOf(key, _heads.Length)]; link != 0;)
         {
             var item = _slots[link - 1]!;
             if (EqualityComparer<TKey>.Default.Equals(item.Key, key))
             {
+                slot = link - 1;
                 return item;
             }
 
             link = item.NextInTable;
         }
 
+        slot = -1;
         return null;
     }
+
+    /// <summary>The item in a slot (see <see cref="Add"/>), or null when the slot is free.</summary>
+    public TItem? At(int slot) => _slots[slot];
 
     /// <summary>Adds an item whose key is not in the table yet.</summary>
     /// <returns>The item's slot, which stays its own until it is removed.</returns>

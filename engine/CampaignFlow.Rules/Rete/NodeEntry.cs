@@ -1,8 +1,9 @@
 namespace CampaignFlow.Rules.Rete;
 
 /// <summary>
-/// Per-session state that a node keeps about one fact or token, chained on the fact or token itself so
-/// that the compiled network stays stateless and no node needs a dictionary from facts to state.
+/// Per-session state that a node keeps about one fact (a pairing node's <see cref="RightEntry"/>, an alpha memory's
+/// membership beyond the first 64), chained on the fact itself so that the compiled network stays stateless and no
+/// node needs a dictionary from facts to state. What nodes know of tokens is in arrays by <see cref="Token.Id"/>.
 /// </summary>
 internal class NodeEntry(int nodeId)
 {

@@ -9,7 +9,8 @@ namespace CampaignFlow.Rules.Rete;
 /// </summary>
 /// <remarks>
 /// Joins and aggregates need the pairs themselves; a not or exists with conditions beyond its keys needs them
-/// to know, when a fact or token changes, whether the count of matching facts changed.
+/// to know, when a fact or token changes, whether the count of matching facts changed. A token's list of pairs
+/// starts in its node's <see cref="BetaMemory.PairsOf"/>, a fact's in its <see cref="RightEntry"/>.
 /// </remarks>
 internal abstract class PairingNode(int id, NodeKind kind, string description, JoinConditions conditions)
     : BetaNode(id, kind, description, conditions)
@@ -18,52 +19,51 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
     {
         var index = Memory(memory);
         var bucket = LeftBucket(index, token);
-        var entry = NewPairedEntry(token);
-        FileLeft(index, bucket, entry);
+        index.Add(bucket, token);
+        OnLeftAdded(index, token);
         for (var i = 0; i < index.RightCount(bucket); i++)
         {
             var right = index.RightAt(bucket, i);
             if (Matches(token, right.Fact))
             {
-                OnPair(memory, entry, Link(entry, right), ChangeKind.Added);
+                OnPair(memory, token, Link(index, token, right), ChangeKind.Added);
             }
         }
 
-        OnLeftSettled(memory, entry, ChangeKind.Added);
+        OnLeftSettled(memory, token, ref index.Left(token), ChangeKind.Added);
     }
 
     public sealed override void UpdateToken(WorkingMemory memory, Token token)
     {
-        if (NodeEntry.Find(token.Entries, Id) is not PairedLeftEntry entry)
+        var index = Memory(memory);
+        if (!index.Holds(token))
         {
             AssertToken(memory, token);
             return;
         }
 
-        RefileLeft(memory, entry);
+        RefileLeft(index, token);
         var unmet = memory.RentPairMap();
         try
         {
-            UpdatePairs(memory, entry, unmet);
+            UpdatePairs(memory, index, token, unmet);
         }
         finally
         {
             memory.ReturnPairMap(unmet);
         }
 
-        OnLeftSettled(memory, entry, ChangeKind.Updated);
+        OnLeftSettled(memory, token, ref index.Left(token), ChangeKind.Updated);
     }
 
-    private void UpdatePairs(WorkingMemory memory, PairedLeftEntry paired, Dictionary<NodeEntry, Pairing> unmet)
+    private void UpdatePairs(WorkingMemory memory, BetaMemory index, Token token, Dictionary<object, Pairing> unmet)
     {
-        var token = paired.Token;
-        var index = Memory(memory);
-        var bucket = paired.Bucket;
-        for (var p = paired.Pairs; p is not null; p = p.NextOfLeft)
+        for (var p = index.PairsOf(token); p is not null; p = p.NextOfLeft)
         {
             unmet[RightOf(p)] = p;
         }
 
+        var bucket = index.Left(token).Bucket;
         for (var i = 0; i < index.RightCount(bucket); i++)
         {
             var right = index.RightAt(bucket, i);
@@ -72,29 +72,29 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
             {
                 if (matches)
                 {
-                    OnPair(memory, paired, pair, ChangeKind.Updated);
+                    OnPair(memory, token, pair, ChangeKind.Updated);
                 }
                 else
                 {
-                    Unlink(pair, paired, right);
-                    OnPair(memory, paired, pair, ChangeKind.Removed);
+                    Unlink(index, pair, token, right);
+                    OnPair(memory, token, pair, ChangeKind.Removed);
                 }
             }
             else if (matches)
             {
-                OnPair(memory, paired, Link(paired, right), ChangeKind.Added);
+                OnPair(memory, token, Link(index, token, right), ChangeKind.Added);
             }
         }
 
         // A pair not met in the bucket: its fact left the key.
-        for (var p = paired.Pairs; p is not null;)
+        for (var p = index.PairsOf(token); p is not null;)
         {
             var next = p.NextOfLeft;
             var right = RightOf(p);
             if (unmet.TryGetValue(right, out var pair) && pair == p)
             {
-                Unlink(p, paired, right);
-                OnPair(memory, paired, p, ChangeKind.Removed);
+                Unlink(index, p, token, right);
+                OnPair(memory, token, p, ChangeKind.Removed);
             }
 
             p = next;
@@ -103,38 +103,40 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
     public sealed override void RetractToken(WorkingMemory memory, Token token)
     {
-        if (NodeEntry.Remove(ref token.Entries, Id) is not PairedLeftEntry entry)
+        var index = Memory(memory);
+        if (!index.Holds(token))
         {
             return;
         }
 
-        UnfileLeft(memory, entry);
-        for (var p = entry.Pairs; p is not null;)
+        for (var p = index.PairsOf(token); p is not null;)
         {
             var next = p.NextOfLeft;
-            Unlink(p, entry, RightOf(p));
-            OnPair(memory, entry, p, ChangeKind.Removed);
+            Unlink(index, p, token, RightOf(p));
+            OnPair(memory, token, p, ChangeKind.Removed);
             p = next;
         }
 
-        OnLeftSettled(memory, entry, ChangeKind.Removed);
+        var state = index.Left(token);
+        index.Remove(token);
+        OnLeftSettled(memory, token, ref state, ChangeKind.Removed);
     }
 
     public sealed override void AssertFact(WorkingMemory memory, Fact fact)
     {
         var index = Memory(memory);
         var bucket = RightBucket(index, fact);
-        var entry = fact.Claim(Id);
+        var entry = new RightEntry(Id, fact);
         NodeEntry.Add(ref fact.Entries, entry);
         index.Add(bucket, entry);
 
         for (var i = 0; i < index.LeftCount(bucket); i++)
         {
-            var left = (PairedLeftEntry)index.LeftAt(bucket, i);
-            if (Matches(left.Token, fact))
+            var left = index.LeftAt(bucket, i);
+            if (Matches(left, fact))
             {
-                OnPair(memory, left, Link(left, entry), ChangeKind.Added);
-                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+                OnPair(memory, left, Link(index, left, entry), ChangeKind.Added);
+                OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             }
         }
     }
@@ -146,24 +148,25 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         foreach (var fact in facts)
         {
             var bucket = RightBucket(index, fact);
-            var entry = fact.Claim(Id);
+            var entry = new RightEntry(Id, fact);
             NodeEntry.Add(ref fact.Entries, entry);
             index.Add(bucket, entry);
             for (var i = 0; i < index.LeftCount(bucket); i++)
             {
-                var left = (PairedLeftEntry)index.LeftAt(bucket, i);
-                if (Matches(left.Token, fact))
+                var left = index.LeftAt(bucket, i);
+                if (Matches(left, fact))
                 {
-                    OnPair(memory, left, Link(left, entry), ChangeKind.Added);
-                    left.Touch(touched);
+                    OnPair(memory, left, Link(index, left, entry), ChangeKind.Added);
+                    Touch(index, left, touched);
                 }
             }
         }
 
         foreach (var left in touched)
         {
-            left.Touched = false;
-            OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+            ref var state = ref index.Left(left);
+            state.Touched = false;
+            OnLeftSettled(memory, left, ref state, ChangeKind.PairsChanged);
         }
 
         memory.ReturnLeftList(touched);
@@ -189,7 +192,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         var unmet = memory.RentPairMap();
         try
         {
-            UpdatePairs(memory, entry, unmet);
+            UpdatePairs(memory, index, entry, unmet);
         }
         finally
         {
@@ -197,20 +200,19 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         }
     }
 
-    private void UpdatePairs(WorkingMemory memory, RightEntry entry, Dictionary<NodeEntry, Pairing> unmet)
+    private void UpdatePairs(WorkingMemory memory, BetaMemory index, RightEntry entry, Dictionary<object, Pairing> unmet)
     {
         var fact = entry.Fact;
         for (var p = entry.Pairs; p is not null; p = p.NextOfRight)
         {
-            unmet[LeftOf(p)] = p;
+            unmet[p.Parent!] = p;
         }
 
-        var index = Memory(memory);
         var bucket = entry.Bucket;
         for (var i = 0; i < index.LeftCount(bucket); i++)
         {
-            var left = (PairedLeftEntry)index.LeftAt(bucket, i);
-            var matches = Matches(left.Token, fact);
+            var left = index.LeftAt(bucket, i);
+            var matches = Matches(left, fact);
             if (unmet.Remove(left, out var pair))
             {
                 if (matches)
@@ -219,16 +221,16 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
                 }
                 else
                 {
-                    Unlink(pair, left, entry);
+                    Unlink(index, pair, left, entry);
                     OnPair(memory, left, pair, ChangeKind.Removed);
                 }
 
-                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+                OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             }
             else if (matches)
             {
-                OnPair(memory, left, Link(left, entry), ChangeKind.Added);
-                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+                OnPair(memory, left, Link(index, left, entry), ChangeKind.Added);
+                OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             }
         }
 
@@ -236,12 +238,12 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfRight;
-            var left = LeftOf(p);
+            var left = p.Parent!;
             if (unmet.TryGetValue(left, out var pair) && pair == p)
             {
-                Unlink(p, left, entry);
+                Unlink(index, p, left, entry);
                 OnPair(memory, left, p, ChangeKind.Removed);
-                OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+                OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             }
 
             p = next;
@@ -255,43 +257,34 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
             return;
         }
 
-        try
-        {
-            RetractEntry(memory, entry);
-        }
-        finally
-        {
-            fact.Release(entry);
-        }
-    }
-
-    private void RetractEntry(WorkingMemory memory, RightEntry entry)
-    {
         var index = Memory(memory);
         index.Remove(entry);
         index.RemoveIfEmpty(entry.Bucket);
         for (var p = entry.Pairs; p is not null;)
         {
             var next = p.NextOfRight;
-            var left = LeftOf(p);
-            Unlink(p, left, entry);
+            var left = p.Parent!;
+            Unlink(index, p, left, entry);
             OnPair(memory, left, p, ChangeKind.Removed);
-            OnLeftSettled(memory, left, ChangeKind.PairsChanged);
+            OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             p = next;
         }
     }
 
-    /// <summary>The entry of a token in this node (an aggregate keeps more).</summary>
-    protected virtual PairedLeftEntry NewPairedEntry(Token token) => new(Id, token);
+    /// <summary>Called when a token is filed, before its pairs are made (an aggregate starts its aggregator).</summary>
+    protected virtual void OnLeftAdded(BetaMemory index, Token token)
+    {
+    }
 
     /// <summary>A new pair of this node (an aggregate's pairs carry more).</summary>
     protected virtual Pairing NewPair(Token token, Fact fact) => new(token, fact);
 
     /// <summary>Called for every pair that appears, changes or disappears.</summary>
-    protected abstract void OnPair(WorkingMemory memory, PairedLeftEntry left, Pairing pair, ChangeKind change);
+    protected abstract void OnPair(WorkingMemory memory, Token left, Pairing pair, ChangeKind change);
 
     /// <summary>Called once the pairs of a token are up to date after a change on either side.</summary>
-    protected abstract void OnLeftSettled(WorkingMemory memory, LeftEntry entry, ChangeKind change);
+    /// <remarks>On <see cref="ChangeKind.Removed"/>, the state is a copy taken as the node let go of the token.</remarks>
+    protected abstract void OnLeftSettled(WorkingMemory memory, Token left, ref LeftState state, ChangeKind change);
 
     private bool Matches(Token token, Fact fact)
     {
@@ -310,24 +303,22 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         }
     }
 
-    /// <summary>This node's entry for the token of a pair (the token must still be in the node).</summary>
-    private PairedLeftEntry LeftOf(Pairing pair) => (PairedLeftEntry)NodeEntry.Find(pair.Parent!.Entries, Id)!;
-
     /// <summary>This node's entry for the fact of a pair (the fact must still be in the node).</summary>
     private RightEntry RightOf(Pairing pair) => (RightEntry)NodeEntry.Find(pair.Fact!.Entries, Id)!;
 
-    private Pairing Link(PairedLeftEntry left, RightEntry right)
+    private Pairing Link(BetaMemory index, Token token, RightEntry right)
     {
-        var pair = NewPair(left.Token, right.Fact);
-        pair.NextOfLeft = left.Pairs;
+        var pair = NewPair(token, right.Fact);
+        ref var pairs = ref index.PairsOf(token);
+        pair.NextOfLeft = pairs;
         pair.NextOfRight = right.Pairs;
-        if (left.Pairs is not null)
+        if (pairs is not null)
         {
-            left.Pairs.PreviousOfLeft = pair;
+            pairs.PreviousOfLeft = pair;
         }
 
-        left.Pairs = pair;
-        left.PairCount++;
+        pairs = pair;
+        index.Left(token).PairCount++;
         if (right.Pairs is not null)
         {
             right.Pairs.PreviousOfRight = pair;
@@ -337,11 +328,11 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         return pair;
     }
 
-    private static void Unlink(Pairing pair, PairedLeftEntry left, RightEntry right)
+    private static void Unlink(BetaMemory index, Pairing pair, Token token, RightEntry right)
     {
         if (pair.PreviousOfLeft is null)
         {
-            left.Pairs = pair.NextOfLeft;
+            index.PairsOf(token) = pair.NextOfLeft;
         }
         else
         {
@@ -353,7 +344,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
             pair.NextOfLeft.PreviousOfLeft = pair.PreviousOfLeft;
         }
 
-        left.PairCount--;
+        index.Left(token).PairCount--;
         if (pair.PreviousOfRight is null)
         {
             right.Pairs = pair.NextOfRight;

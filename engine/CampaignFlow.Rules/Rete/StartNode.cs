@@ -31,7 +31,7 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
     public void AssertFact(WorkingMemory memory, Fact fact)
     {
         var tokens = Memory(memory);
-        var token = new Token(tokens.Root, fact);
+        var token = new Token(tokens.Root, fact) { Id = tokens.Ids.Take() };
         tokens.Set(fact.Id, token);
         AssertSinks(memory, token);
     }
@@ -57,31 +57,41 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
 
     public void RetractFact(WorkingMemory memory, Fact fact)
     {
-        if (Memory(memory).Take(fact.Id) is { } token)
+        var tokens = Memory(memory);
+        if (tokens.Take(fact.Id) is { } token)
         {
             RetractSinks(memory, token);
+            tokens.Ids.Give(token.Id);
         }
     }
 
     private StartMemory Memory(WorkingMemory memory) => (StartMemory)(memory.NodeMemories[Id] ??= new StartMemory());
 
-    /// <summary>A start node's per-session state: the root token, and the token of each fact by fact id.</summary>
+    /// <summary>
+    /// A start node's per-session state: the root token, and the token of each fact. A token per fact of the session
+    /// would cost 8 bytes for every fact, of every type; the token's id per fact costs 4, and the tokens by id only
+    /// as many slots as the node has tokens.
+    /// </summary>
     private sealed class StartMemory
     {
-        private Token?[] _byFact = [];
+        // 1 + the id of each fact's token, by fact id; 0 when the fact has none.
+        private int[] _tokenOf = [];
+        private Token?[] _byId = [];
 
         public Token Root { get; set; } = null!;
 
-        public Token? Get(int factId) => factId < _byFact.Length ? _byFact[factId] : null;
+        public TokenIds Ids { get; } = new();
+
+        public Token? Get(int factId) => factId < _tokenOf.Length && _tokenOf[factId] != 0 ? _byId[_tokenOf[factId] - 1] : null;
 
         public void Set(int factId, Token token)
         {
-            if (factId >= _byFact.Length)
-            {
-                Array.Resize(ref _byFact, Math.Max(factId + 1, Math.Max(16, _byFact.Length * 2)));
-            }
+            ArrayById.Cover(ref _tokenOf, factId);
 
-            _byFact[factId] = token;
+            ArrayById.Cover(ref _byId, token.Id);
+
+            _tokenOf[factId] = token.Id + 1;
+            _byId[token.Id] = token;
         }
 
         public Token? Take(int factId)
@@ -89,7 +99,8 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
             var token = Get(factId);
             if (token is not null)
             {
-                _byFact[factId] = null;
+                _tokenOf[factId] = 0;
+                _byId[token.Id] = null;
             }
 
             return token;

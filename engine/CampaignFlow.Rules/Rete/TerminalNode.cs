@@ -18,7 +18,6 @@ internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, Nod
     public void AssertToken(WorkingMemory memory, Token token)
     {
         var activation = new Activation(this, token);
-        NodeEntry.Add(ref token.Entries, activation);
         Memory(memory).Add(activation);
         if (IsFiring)
         {
@@ -29,7 +28,7 @@ internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, Nod
 
     public void UpdateToken(WorkingMemory memory, Token token)
     {
-        if (NodeEntry.Find(token.Entries, Id) is not Activation activation)
+        if (Memory(memory).Find(token) is not { } activation)
         {
             AssertToken(memory, token);
             return;
@@ -44,7 +43,7 @@ internal sealed class TerminalNode(int id, CompiledRule rule) : ReteNode(id, Nod
 
     public void RetractToken(WorkingMemory memory, Token token)
     {
-        if (NodeEntry.Remove(ref token.Entries, Id) is not Activation activation)
+        if (Memory(memory).Find(token) is not { } activation)
         {
             return;
         }

@@ -11,12 +11,11 @@ internal class Token
     public readonly int Length;
 
     /// <summary>
-    /// A pair's place in an aggregate's collection. Declared here, beside <see cref="Length"/>, because the runtime
-    /// pads each class's own fields to 8 bytes: here it fills a gap, on <see cref="Pairing"/> it would add 8 bytes.
+    /// The token's id among the live tokens of the node that made it (the root token's is 0): small integers, reused
+    /// once a token is withdrawn, by which the nodes it reaches keep what they know of it in arrays
+    /// (<see cref="BetaMemory"/>). Tokens passed on unchanged (by a not, exists or filter) keep their maker's id.
     /// </summary>
-    public int Slot;
-
-    public NodeEntry? Entries;
+    public int Id;
 
     public Token()
     {

@@ -3,7 +3,7 @@ using CampaignFlow.Rules.Rete;
 namespace CampaignFlow.Rules.Runtime;
 
 /// <summary>A complete match of one rule, waiting on the agenda or already fired; owns the facts its rule yielded.</summary>
-internal sealed class Activation(TerminalNode node, Token token) : NodeEntry(node.Id)
+internal sealed class Activation(TerminalNode node, Token token)
 {
     public readonly TerminalNode Node = node;
     public readonly Token Token = token;
@@ -30,6 +30,19 @@ internal sealed class Activation(TerminalNode node, Token token) : NodeEntry(nod
         var many = _linked as Fact?[] ?? new Fact?[Node.Rule.YieldCount];
         many[slot] = fact;
         _linked = many;
+    }
+
+    /// <summary>Forgets a linked fact that is being retracted, in whichever slot it is (a rule yields a few at most).</summary>
+    public void Unlink(Fact fact)
+    {
+        if (_linked == fact)
+        {
+            _linked = null;
+        }
+        else if (_linked is Fact?[] many && Array.IndexOf(many, fact) is var slot and >= 0)
+        {
+            many[slot] = null;
+        }
     }
 
     /// <summary>Every fact the rule yielded and still links here, in slot order.</summary>

@@ -25,6 +25,9 @@ internal sealed class FactTable(int capacity)
         return fact is not null;
     }
 
+    /// <summary>The live fact whose <see cref="Fact.Id"/> is <paramref name="id"/>.</summary>
+    public Fact At(int id) => _table.At(id)!;
+
     /// <summary>Adds a fact under its <see cref="Fact.Value"/> unless that object is already there.</summary>
     public bool TryAdd(Fact fact)
     {

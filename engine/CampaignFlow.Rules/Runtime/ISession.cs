@@ -334,7 +334,7 @@ internal sealed class Session : ISession
     /// <returns>The new fact, or <c>null</c> when the object is already in working memory.</returns>
     private Fact? Enter(object value, Activation? source, int slot)
     {
-        var fact = source is null ? new Fact(value) : new LinkedFact(value, source, slot);
+        var fact = source is null ? new Fact(value) : new LinkedFact(value, source);
         if (!_memory.Facts.TryAdd(fact))
         {
             return null;
@@ -370,10 +370,7 @@ internal sealed class Session : ISession
         // Only now: nodes that keep what they know of a fact by its id have just let go of it.
         fact.Die();
 
-        if (fact.Source is { } source && source.LinkedAt(fact.SourceSlot) == fact)
-        {
-            source.SetLinked(fact.SourceSlot, null);
-        }
+        fact.Source?.Unlink(fact);
 
         _events.OnFactRetracted(fact);
     }

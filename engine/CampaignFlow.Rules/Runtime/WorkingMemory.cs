@@ -9,8 +9,8 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
 {
     private readonly Queue<Fact> _pendingRetractions = new();
     private readonly Stack<List<AggregateResult>> _resultLists = new();
-    private readonly Stack<Dictionary<NodeEntry, Pairing>> _pairMaps = new();
-    private readonly Stack<List<LeftEntry>> _leftLists = new();
+    private readonly Stack<Dictionary<object, Pairing>> _pairMaps = new();
+    private readonly Stack<List<Token>> _leftLists = new();
 
     public ReteNetwork Network { get; } = network;
 
@@ -25,9 +25,9 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
     /// <summary>While facts are inserted as a batch: where alpha memories leave them for the beta network.</summary>
     public FactBatch? Batch { get; set; }
 
-    public List<LeftEntry> RentLeftList() => _leftLists.Count > 0 ? _leftLists.Pop() : [];
+    public List<Token> RentLeftList() => _leftLists.Count > 0 ? _leftLists.Pop() : [];
 
-    public void ReturnLeftList(List<LeftEntry> list)
+    public void ReturnLeftList(List<Token> list)
     {
         list.Clear();
         _leftLists.Push(list);
@@ -50,10 +50,10 @@ internal sealed class WorkingMemory(ReteNetwork network, SessionEvents events)
     /// met yet. Kept here, not as a field on every fact and token, because only updates need it; updates nest
     /// (propagation), hence a stack.
     /// </summary>
-    public Dictionary<NodeEntry, Pairing> RentPairMap() =>
-        _pairMaps.Count > 0 ? _pairMaps.Pop() : new Dictionary<NodeEntry, Pairing>(ReferenceEqualityComparer.Instance);
+    public Dictionary<object, Pairing> RentPairMap() =>
+        _pairMaps.Count > 0 ? _pairMaps.Pop() : new Dictionary<object, Pairing>(ReferenceEqualityComparer.Instance);
 
-    public void ReturnPairMap(Dictionary<NodeEntry, Pairing> map)
+    public void ReturnPairMap(Dictionary<object, Pairing> map)
     {
         map.Clear();
         _pairMaps.Push(map);

@@ -8,11 +8,11 @@ namespace CampaignFlow.Rules.Rete.Aggregation;
 /// </summary>
 internal class FactCollection<TElement> : AggregateResult, IReadOnlyCollection<TElement>
 {
-    private Pairing[] _pairs = [];
+    private AggregatePairing[] _pairs = [];
 
     public int Count { get; private set; }
 
-    public void Add(Pairing pair)
+    public void Add(AggregatePairing pair)
     {
         if (Count == _pairs.Length)
         {
@@ -23,7 +23,7 @@ internal class FactCollection<TElement> : AggregateResult, IReadOnlyCollection<T
         _pairs[Count++] = pair;
     }
 
-    public void Remove(Pairing pair)
+    public void Remove(AggregatePairing pair)
     {
         var last = _pairs[--Count];
         _pairs[pair.Slot] = last;
