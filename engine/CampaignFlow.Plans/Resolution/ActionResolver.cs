@@ -440,7 +440,7 @@ internal sealed class ActionResolver(
             var obliged = action.PerParticipant is { } selector && CheckSelector(selector, action, "perParticipant")
                 ? Select(selector).Select(p => p.Id).ToArray()
                 : [];
-            into.Add(build.Make(new OccurrenceObligation { ForEach = forEach, Participants = obliged, Within = action.Within }));
+            into.Add(build.Make(new OccurrenceObligation { ForEach = forEach, Participants = obliged, PerParticipant = action.PerParticipant is not null, Within = action.Within }));
             return;
         }
 

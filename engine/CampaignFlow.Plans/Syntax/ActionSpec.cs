@@ -115,8 +115,8 @@ public sealed record ActionSpec : PlanNode
     [Description("Ids of actions this one must come before (召开民主生活会前…).")]
     public IReadOnlyList<string>? Before { get; init; }
 
-    /// <summary>How soon after 'after' (or after each occurrence, with forEach) it must happen.</summary>
-    [Description("How soon after the actions in 'after' (or each occurrence, with forEach) it must happen: 一周, 3天.")]
+    /// <summary>How soon after 'after' (or after the end of each occurrence, with forEach) it must happen.</summary>
+    [Description("How soon after the actions in 'after' (or the end of each occurrence, with forEach) it must happen: 一周, 3天 (calendar days), 5个工作日 (working days).")]
     public Quantity? Within { get; init; }
 
     /// <summary>Only activities whose attributes have these values count.</summary>

@@ -17,7 +17,8 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     [
         ("个小时", QuantityUnit.Hours), ("個小時", QuantityUnit.Hours), ("小时", QuantityUnit.Hours), ("小時", QuantityUnit.Hours),
         ("hours", QuantityUnit.Hours), ("hour", QuantityUnit.Hours), ("h", QuantityUnit.Hours),
-        ("个工作日", QuantityUnit.WorkDays), ("工作日", QuantityUnit.WorkDays), ("天", QuantityUnit.WorkDays), ("日", QuantityUnit.WorkDays),
+        ("个工作日", QuantityUnit.WorkDays), ("工作日", QuantityUnit.WorkDays), ("working days", QuantityUnit.WorkDays), ("workdays", QuantityUnit.WorkDays),
+        ("天", QuantityUnit.WorkDays), ("日", QuantityUnit.WorkDays),
         ("days", QuantityUnit.WorkDays), ("day", QuantityUnit.WorkDays), ("d", QuantityUnit.WorkDays),
         ("个星期", QuantityUnit.Weeks), ("星期", QuantityUnit.Weeks), ("周", QuantityUnit.Weeks), ("週", QuantityUnit.Weeks),
         ("weeks", QuantityUnit.Weeks), ("week", QuantityUnit.Weeks), ("w", QuantityUnit.Weeks),
@@ -30,6 +31,15 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
         "人次", "场次", "次", "场", "場", "个", "個", "项", "項", "条", "條", "名", "人", "户", "戶", "篇", "份", "期", "批",
         "组", "組", "字", "件", "家", "所", "处", "本", "次以上", "times",
     ];
+
+    // Written as working days, a length skips the days nobody works (3个工作日内); 3天内 is three days on the calendar.
+    private static readonly string[] WorkingDaySuffixes = ["个工作日", "工作日", "working days", "workdays"];
+
+    /// <summary>
+    /// True when written as working days (<c>3个工作日</c>): as a length after something (<c>within:</c>) it counts
+    /// only working days; as working time it is the same as <c>3天</c>.
+    /// </summary>
+    public bool OnWorkingDays { get; init; }
 
     /// <summary>True for <see cref="QuantityUnit.Hours"/> and <see cref="QuantityUnit.WorkDays"/>: time spent working.</summary>
     public bool IsWorkingTime => Unit is QuantityUnit.Hours or QuantityUnit.WorkDays;
@@ -75,6 +85,34 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
         _ => Value,
     };
 
+    /// <summary>
+    /// The last day of this length counted from the end of <paramref name="day"/>: <c>一周</c> after 2014-03-07 is
+    /// 2014-03-14; <c>3个工作日</c> after Friday 2014-03-07 is Wednesday 2014-03-12, Saturdays and Sundays skipped.
+    /// </summary>
+    /// <param name="day">The day it counts from (an occurrence's last day).</param>
+    /// <exception cref="InvalidOperationException">The quantity is a count.</exception>
+    public DateOnly LastDayAfter(DateOnly day)
+    {
+        if (!OnWorkingDays)
+        {
+            return DateOnly.FromDateTime(AddTo(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
+        }
+
+        // Part of a working day still needs that day: 0.5个工作日 after Friday is Monday.
+        var left = Math.Ceiling(Value);
+        var last = day;
+        while (left > 0)
+        {
+            last = last.AddDays(1);
+            if (last.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                left--;
+            }
+        }
+
+        return last;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Text;
 
@@ -113,7 +151,7 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
             if (body.Length > suffix.Length && body.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
                 && ChineseNumber.TryParse(body[..^suffix.Length], out var value))
             {
-                quantity = new Quantity(value, unit, "", text);
+                quantity = new Quantity(value, unit, "", text) { OnWorkingDays = WorkingDaySuffixes.Contains(suffix) };
                 return true;
             }
         }

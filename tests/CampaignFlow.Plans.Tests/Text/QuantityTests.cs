@@ -24,6 +24,29 @@ public class QuantityTests
         quantity.ToHours(8).ShouldBe(hours);
     }
 
+    [Theory]
+    [InlineData("3个工作日", "2014-03-07", "2014-03-12")] // Friday: Monday, Tuesday, Wednesday
+    [InlineData("5工作日", "2014-03-10", "2014-03-17")]
+    [InlineData("2 working days", "2014-03-08", "2014-03-11")] // from a Saturday
+    [InlineData("0.5个工作日", "2014-03-07", "2014-03-10")]
+    [InlineData("3天", "2014-03-07", "2014-03-10")] // days on the calendar
+    [InlineData("一周", "2014-03-07", "2014-03-14")]
+    public void A_length_after_a_day_counts_working_days_only_when_written_so(string text, string from, string last)
+    {
+        Quantity.TryParse(text, out var quantity, out var error).ShouldBeTrue(error.Code);
+
+        quantity.LastDayAfter(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe(DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Working_days_as_working_time_are_days_of_the_plans_hours()
+    {
+        Quantity.TryParse("3个工作日", out var quantity, out _).ShouldBeTrue();
+
+        (quantity.OnWorkingDays, quantity.ToHours(8)).ShouldBe((true, 24m));
+    }
+
     [Fact]
     public void A_working_day_follows_the_plan_calendar()
     {
