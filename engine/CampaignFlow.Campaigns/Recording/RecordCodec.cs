@@ -59,6 +59,7 @@ public static class RecordCodec
             RecordTypes.Activity => new ActivityRecord(key, unit, day, Text(json, "kind")!)
             {
                 LastDay = Day(json, "lastDay") ?? day,
+                EndTime = Text(json, "endTime") is { } end ? TimeOnly.ParseExact(end, "HH:mm", CultureInfo.InvariantCulture) : null,
                 Hours = json.TryGetProperty("hours", out var hours) ? hours.GetDecimal() : 0,
                 Participants = List(json, "participants"),
                 Externals = json.TryGetProperty("externals", out var externals)
@@ -110,6 +111,9 @@ public static class RecordCodec
                 case ActivityRecord a:
                     w.WriteString("kind", a.Kind);
                     w.WriteString("lastDay", DayText(a.LastDay));
+
+                    // Written only when given, so a record stored before end times were kept has the payload it had.
+                    WriteOptional(w, "endTime", a.EndTime?.ToString("HH:mm", CultureInfo.InvariantCulture));
                     w.WriteNumber("hours", Canonical(a.Hours));
                     WriteList(w, "participants", a.Participants);
                     w.WriteStartObject("externals");

@@ -248,6 +248,7 @@ public static class ActivityLogReader
             {
                 LastDay = lastDay,
                 Hours = Hours(day, lastDay),
+                EndTime = spec.Until is { Length: > 10 } until && ParseTime(until, spec.At("until")) is { } end ? new TimeOnly(end.Hour, end.Minute) : null,
                 Participants = spec.Participants ?? [],
                 Externals = spec.Externals ?? new Dictionary<string, int>(),
                 Attributes = spec.With ?? new Dictionary<string, string>(),
@@ -436,19 +437,31 @@ public static class ActivityLogReader
                     return 0;
                 }
 
+                var worth = plan.WorkingHours;
+                if (hours.Unit == QuantityUnit.ClassHours && worth.ClassHour is null)
+                {
+                    diagnostics.Error("class-hour-undefined", spec.At("hours"), hours.Text);
+                    return 0;
+                }
+
                 // A day holds 24 hours however it is spent; compared before multiplying, so no amount can overflow.
                 var days = lastDay.DayNumber - day.DayNumber + 1;
                 var most = days * (decimal)MaxHoursPerDay;
-                var tooMany = hours.Unit == QuantityUnit.WorkDays
-                    ? plan.WorkdayHours > 0 && hours.Value > most / plan.WorkdayHours
-                    : hours.Value > most;
+                var perUnit = hours.Unit switch
+                {
+                    QuantityUnit.WorkDays when hours.IsHalfDay => worth.HalfDay * 2,
+                    QuantityUnit.WorkDays => worth.Day,
+                    QuantityUnit.ClassHours => worth.ClassHour!.Value,
+                    _ => 1,
+                };
+                var tooMany = perUnit > 0 && hours.Value > most / perUnit;
                 if (tooMany)
                 {
                     diagnostics.Error("hours-implausible", spec.At("hours"), hours.Text.Trim(), most.ToString(CultureInfo.InvariantCulture), days.ToString(CultureInfo.InvariantCulture));
                     return 0;
                 }
 
-                return hours.ToHours(plan.WorkdayHours);
+                return hours.ToHours(worth);
             }
 
             if (spec.Time is { } at && spec.Until is { Length: > 10 } until

@@ -119,6 +119,11 @@ public sealed record ActionSpec : PlanNode
     [Description("How soon after the actions in 'after' (or the end of each occurrence, with forEach) it must happen: 一周, 3天 (calendar days), 5个工作日 (working days).")]
     public Quantity? Within { get; init; }
 
+    /// <summary>The time of day each occurrence must start at.</summary>
+    [PlanKey("at")]
+    [Description("The time of day each occurrence must start at (下午3点召开): 15:00, 下午3点; records must give their time (at: 2014-03-07 15:00).")]
+    public TimeOfDay? StartsAt { get; init; }
+
     /// <summary>Only activities whose attributes have these values count.</summary>
     [Description("Only activities with these attribute values count, e.g. { includesCriticism: true }.")]
     public IReadOnlyDictionary<string, string>? Where { get; init; }

