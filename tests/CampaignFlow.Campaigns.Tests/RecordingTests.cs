@@ -160,6 +160,19 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public async Task Guests_named_by_role_are_stored_with_their_names_and_counted()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        const string Meeting = """{ "key": "dlm", "activity": "democratic-life-meeting", "on": "2014-06-12", "hours": "1天", "externalNames": { "supervisor": ["陈志刚", "刘红"] } }""";
+        await service.RecordAsync("panyu-ftu", Meeting, RecordFormat.Json, "secretary");
+
+        var meeting = RecordCodec.Decode((await h.Stores.Records.GetAsync("panyu-ftu", "dlm")).ShouldNotBeNull()).ShouldBeOfType<ActivityRecord>();
+
+        (meeting.Externals["supervisor"], string.Join("、", meeting.ExternalNames["supervisor"])).ShouldBe((2, "陈志刚、刘红"));
+    }
+
+    [Fact]
     public void An_activity_stored_before_end_times_were_kept_encodes_as_it_was_stored()
     {
         const string Before = """{"type":"activity","day":"2014-02-14","kind":"concentrated-study","lastDay":"2014-02-14","hours":4,"participants":[],"externals":{},"attributes":{}}""";

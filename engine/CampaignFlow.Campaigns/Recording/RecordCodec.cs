@@ -65,6 +65,9 @@ public static class RecordCodec
                 Externals = json.TryGetProperty("externals", out var externals)
                     ? externals.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal)
                     : new Dictionary<string, int>(),
+                ExternalNames = json.TryGetProperty("externalNames", out var names)
+                    ? names.EnumerateObject().ToDictionary(p => p.Name, p => (IReadOnlyList<string>)p.Value.EnumerateArray().Select(n => n.GetString()!).ToArray(), StringComparer.Ordinal)
+                    : new Dictionary<string, IReadOnlyList<string>>(),
                 Attributes = Map(json, "attributes"),
                 Concerns = Text(json, "concerns"),
                 Replaces = Text(json, "replaces"),
@@ -123,6 +126,19 @@ public static class RecordCodec
                     }
 
                     w.WriteEndObject();
+
+                    // Written only when given, so a record stored before names were kept has the payload it had.
+                    if (a.ExternalNames.Count > 0)
+                    {
+                        w.WriteStartObject("externalNames");
+                        foreach (var (role, names) in a.ExternalNames.OrderBy(e => e.Key, StringComparer.Ordinal))
+                        {
+                            WriteList(w, role, names);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
                     WriteMap(w, "attributes", a.Attributes);
                     WriteOptional(w, "concerns", a.Concerns);
                     WriteOptional(w, "replaces", a.Replaces);

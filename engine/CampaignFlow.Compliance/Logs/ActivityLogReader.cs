@@ -250,13 +250,31 @@ public static class ActivityLogReader
                 Hours = Hours(day, lastDay),
                 EndTime = spec.Until is { Length: > 10 } until && ParseTime(until, spec.At("until")) is { } end ? new TimeOnly(end.Hour, end.Minute) : null,
                 Participants = spec.Participants ?? [],
-                Externals = spec.Externals ?? new Dictionary<string, int>(),
+                Externals = ExternalCounts(),
+                ExternalNames = spec.ExternalNames ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Attributes = spec.With ?? new Dictionary<string, string>(),
                 Concerns = spec.Concerns,
                 Replaces = spec.Replaces,
                 Branch = spec.Branch,
                 Department = spec.Department,
             };
+        }
+
+        // Each name is one of its role; a count written beside the names may say more came, never fewer.
+        private Dictionary<string, int> ExternalCounts()
+        {
+            var counts = new Dictionary<string, int>(spec.Externals ?? new Dictionary<string, int>(), StringComparer.Ordinal);
+            foreach (var (role, names) in spec.ExternalNames ?? new Dictionary<string, IReadOnlyList<string>>())
+            {
+                if (counts.TryGetValue(role, out var count) && count < names.Count)
+                {
+                    diagnostics.Error("externals-fewer-than-names", spec.At($"externals.{role}"), role, count.ToString(CultureInfo.InvariantCulture), names.Count.ToString(CultureInfo.InvariantCulture));
+                }
+
+                counts[role] = Math.Max(counts.GetValueOrDefault(role), names.Count);
+            }
+
+            return counts;
         }
 
         private DocumentRecord? Document(DateOnly day) =>
@@ -366,11 +384,14 @@ public static class ActivityLogReader
                 }
             }
 
-            foreach (var role in spec.Externals?.Keys ?? [])
+            foreach (var (key, roles) in new[] { ("externals", spec.Externals?.Keys), ("externalNames", spec.ExternalNames?.Keys) })
             {
-                if (!plan.Vocabulary.Roles.ContainsKey(role))
+                foreach (var role in roles ?? [])
                 {
-                    diagnostics.ErrorWithSuggestion("unknown-role", spec.At($"externals.{role}"), NameSuggester.Closest(role, plan.Vocabulary.Roles.Keys), role);
+                    if (!plan.Vocabulary.Roles.ContainsKey(role))
+                    {
+                        diagnostics.ErrorWithSuggestion("unknown-role", spec.At($"{key}.{role}"), NameSuggester.Closest(role, plan.Vocabulary.Roles.Keys), role);
+                    }
                 }
             }
         }

@@ -22,6 +22,9 @@ public sealed record ActivityRecord(string Key, string Unit, DateOnly Day, strin
     /// <summary>People from outside the unit, counted by role.</summary>
     public IReadOnlyDictionary<string, int> Externals { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>The names of the people from outside the unit, by role, where the recorder gave them (counted in <see cref="Externals"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ExternalNames { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Attributes as the activity kind declares them (includesCriticism, unsatisfied, trainees…).</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 

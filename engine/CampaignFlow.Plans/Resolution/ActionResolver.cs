@@ -657,23 +657,37 @@ internal sealed class ActionResolver(
         if (action.Attendance is { } attendance)
         {
             var byRole = new Dictionary<string, int>();
-            foreach (var (role, count) in attendance)
+            var exactly = new Dictionary<string, int>();
+            foreach (var (role, spec) in attendance)
             {
                 if (!vocabulary.Roles.ContainsKey(role))
                 {
                     Unknown("unknown-role", action.At($"attendance.{role}"), role, vocabulary.Roles.Keys);
+                    continue;
+                }
+
+                if (spec.AtLeast is not null && spec.Exactly is not null)
+                {
+                    diagnostics.Error("attendance-both", spec.At("exactly"), role);
+                    continue;
+                }
+
+                var (key, count) = spec.Exactly is { } exact ? ("exactly", exact) : ("atLeast", spec.AtLeast);
+                if (count is null)
+                {
+                    diagnostics.Error("attendance-needs-count", action.At($"attendance.{role}"), role);
                 }
                 else if (!count.IsCount)
                 {
-                    diagnostics.Error("amount-must-be-count", action.At($"attendance.{role}"), count.Text, "attendance");
+                    diagnostics.Error("amount-must-be-count", spec.Exactly is null && !spec.Has("atLeast") ? action.At($"attendance.{role}") : spec.At(key), count.Text, "attendance");
                 }
                 else
                 {
-                    byRole[role] = (int)count.Value;
+                    (key == "exactly" ? exactly : byRole)[role] = (int)count.Value;
                 }
             }
 
-            into.Add(build.Make(new Attendance { ByRole = byRole }));
+            into.Add(build.Make(new Attendance { ByRole = byRole, ExactlyByRole = exactly }));
         }
     }
 

@@ -207,11 +207,16 @@ internal sealed class InheritanceMerger(
             }
         }
 
-        foreach (var (role, mandated) in inherited.Attendance ?? new Dictionary<string, Quantity>())
+        foreach (var (role, mandated) in inherited.Attendance ?? new Dictionary<string, AttendanceSpec>())
         {
-            if (own.Has("attendance") && (own.Attendance is null || !own.Attendance.TryGetValue(role, out var mine) || mine.Value < mandated.Value))
+            // A unit may ask more than its body's least, or fix the number at or above it; a body's exact number stays.
+            var mine = own.Attendance?.GetValueOrDefault(role);
+            var kept = mandated.Exactly is { } exact
+                ? mine?.Exactly?.Value == exact.Value
+                : (mine?.Exactly ?? mine?.AtLeast)?.Value >= (mandated.AtLeast?.Value ?? 0);
+            if (own.Has("attendance") && !kept)
             {
-                Weakened(inherited, own, "attendance", $"{role}: {mandated.Text}", own.Attendance?.GetValueOrDefault(role)?.Text ?? "-");
+                Weakened(inherited, own, "attendance", $"{role}: {mandated}", mine?.ToString() ?? "-");
             }
         }
 

@@ -141,8 +141,8 @@ public sealed record ActionSpec : PlanNode
     public Fraction? AttendanceRate { get; init; }
 
     /// <summary>How many people of each role must attend, including people from outside the unit.</summary>
-    [Description("How many of each role must attend, including outside roles: { supervisor: 1人, upper-discipline: 1人 }.")]
-    public IReadOnlyDictionary<string, Quantity>? Attendance { get; init; }
+    [Description("How many of each role must attend each occurrence, including outside roles: { supervisor: 1人, upper-discipline: 1人 } (at least), { leadership: { exactly: 5人 } }.")]
+    public IReadOnlyDictionary<string, AttendanceSpec>? Attendance { get; init; }
 
     /// <summary>The roles that must approve the document, in order.</summary>
     [Description("Roles that must approve the document, in order; replaces the document kind's reviewChain.")]
