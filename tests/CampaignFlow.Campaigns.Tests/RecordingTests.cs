@@ -145,6 +145,46 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public async Task A_meeting_sent_with_its_start_and_end_keeps_both_and_its_hours_from_them()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        const string Meeting = """{ "key": "mobilization", "activity": "mobilization-meeting", "at": "2014-02-18 09:00", "until": "2014-02-18 11:30" }""";
+        await service.RecordAsync("panyu-ftu", Meeting, RecordFormat.Json, "secretary");
+
+        var stored = (await h.Stores.Records.GetAsync("panyu-ftu", "mobilization")).ShouldNotBeNull();
+        var meeting = RecordCodec.Decode(stored).ShouldBeOfType<ActivityRecord>();
+
+        (meeting.Time, meeting.EndTime, meeting.Hours).ShouldBe((new TimeOnly(9, 0), new TimeOnly(11, 30), 2.5m));
+        (await service.RecordAsync("panyu-ftu", Meeting, RecordFormat.Json, "secretary")).Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Duplicate);
+    }
+
+    [Fact]
+    public async Task Guests_named_by_role_are_stored_with_their_names_and_counted()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        const string Meeting = """{ "key": "dlm", "activity": "democratic-life-meeting", "on": "2014-06-12", "hours": "1天", "externalNames": { "supervisor": ["陈志刚", "刘红"] } }""";
+        await service.RecordAsync("panyu-ftu", Meeting, RecordFormat.Json, "secretary");
+
+        var meeting = RecordCodec.Decode((await h.Stores.Records.GetAsync("panyu-ftu", "dlm")).ShouldNotBeNull()).ShouldBeOfType<ActivityRecord>();
+
+        (meeting.Externals["supervisor"], string.Join("、", meeting.ExternalNames["supervisor"])).ShouldBe((2, "陈志刚、刘红"));
+    }
+
+    [Fact]
+    public void An_activity_stored_before_end_times_were_kept_encodes_as_it_was_stored()
+    {
+        const string Before = """{"type":"activity","day":"2014-02-14","kind":"concentrated-study","lastDay":"2014-02-14","hours":4,"participants":[],"externals":{},"attributes":{}}""";
+        var stored = new StoredRecord("panyu-ftu", "study-2014-w07", "activity", "concentrated-study", new DateOnly(2014, 2, 14), Before, DateTimeOffset.UnixEpoch, "secretary");
+
+        var study = RecordCodec.Decode(stored).ShouldBeOfType<ActivityRecord>();
+
+        study.EndTime.ShouldBeNull();
+        RecordCodec.Encode(study, DateTimeOffset.UnixEpoch, "secretary").Payload.ShouldBe(Before);
+    }
+
+    [Fact]
     public void A_review_stored_before_reviewers_were_kept_decodes_without_one_and_encodes_as_it_was_stored()
     {
         // The payload a review had before the reviewer was kept: a retry of it without a reviewer stays a duplicate.

@@ -77,6 +77,22 @@ public sealed class DiffCommandTests
     }
 
     [Fact]
+    public void A_half_day_set_apart_and_a_class_hour_defined_are_changes_of_the_calendar()
+    {
+        var text = File.ReadAllText(Repository.Path("definitions", Plan));
+        var before = Copy("calendar-a", text);
+        var changed = text.Replace("\nroster:", "\ncalendar: { workdayHours: 8, halfDayHours: 3, classHour: 45分钟 }\nroster:", StringComparison.Ordinal);
+        changed.ShouldNotBe(text);
+        var after = Copy("calendar-b", changed);
+
+        var run = CliRun.Of("diff", before, after, "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain("半天：4 小时 → 3 小时（“半天”随之改变）");
+        run.Output.ShouldContain("新规定每学时 0.75 小时");
+    }
+
+    [Fact]
     public void A_file_that_only_looks_different_has_no_changes()
     {
         var before = Copy("same-a", File.ReadAllText(Repository.Path("definitions", Plan)));

@@ -78,7 +78,7 @@ public class ShapesBeyondTheSeedsTests
         var liLate = new DocumentRecord("reflection-li", "unit-a", Day(3, 20), "reflection") { Author = "li" };
 
         var missing = Run([study, zhangOnTime, liLate, .. Examinations(3)]).Violations.Single(v => v.RequirementId == "reflections:occurrence-obligation");
-        missing.Evidence.Missing.ShouldBe(["李二 (study-1 2014-03-07)"]);
+        missing.Evidence.Missing.ShouldBe(["study-1（2014-03-07..2014-03-14）：李二"]);
 
         Run([study, zhangOnTime, liLate with { Day = Day(3, 14) }, .. Examinations(3)]).Violations.ShouldBeEmpty();
     }

@@ -59,11 +59,15 @@ public static class RecordCodec
             RecordTypes.Activity => new ActivityRecord(key, unit, day, Text(json, "kind")!)
             {
                 LastDay = Day(json, "lastDay") ?? day,
+                EndTime = Text(json, "endTime") is { } end ? TimeOnly.ParseExact(end, "HH:mm", CultureInfo.InvariantCulture) : null,
                 Hours = json.TryGetProperty("hours", out var hours) ? hours.GetDecimal() : 0,
                 Participants = List(json, "participants"),
                 Externals = json.TryGetProperty("externals", out var externals)
                     ? externals.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal)
                     : new Dictionary<string, int>(),
+                ExternalNames = json.TryGetProperty("externalNames", out var names)
+                    ? names.EnumerateObject().ToDictionary(p => p.Name, p => (IReadOnlyList<string>)p.Value.EnumerateArray().Select(n => n.GetString()!).ToArray(), StringComparer.Ordinal)
+                    : new Dictionary<string, IReadOnlyList<string>>(),
                 Attributes = Map(json, "attributes"),
                 Concerns = Text(json, "concerns"),
                 Replaces = Text(json, "replaces"),
@@ -110,6 +114,9 @@ public static class RecordCodec
                 case ActivityRecord a:
                     w.WriteString("kind", a.Kind);
                     w.WriteString("lastDay", DayText(a.LastDay));
+
+                    // Written only when given, so a record stored before end times were kept has the payload it had.
+                    WriteOptional(w, "endTime", a.EndTime?.ToString("HH:mm", CultureInfo.InvariantCulture));
                     w.WriteNumber("hours", Canonical(a.Hours));
                     WriteList(w, "participants", a.Participants);
                     w.WriteStartObject("externals");
@@ -119,6 +126,19 @@ public static class RecordCodec
                     }
 
                     w.WriteEndObject();
+
+                    // Written only when given, so a record stored before names were kept has the payload it had.
+                    if (a.ExternalNames.Count > 0)
+                    {
+                        w.WriteStartObject("externalNames");
+                        foreach (var (role, names) in a.ExternalNames.OrderBy(e => e.Key, StringComparer.Ordinal))
+                        {
+                            WriteList(w, role, names);
+                        }
+
+                        w.WriteEndObject();
+                    }
+
                     WriteMap(w, "attributes", a.Attributes);
                     WriteOptional(w, "concerns", a.Concerns);
                     WriteOptional(w, "replaces", a.Replaces);

@@ -30,6 +30,7 @@ internal static class JudgeFactory
         OccurrenceObligation r => new OccurrenceObligationJudge(r, context),
         Ledger r => new LedgerJudge(r, context),
         LedgerTally r => new LedgerTallyJudge(r, context),
+        StartTime r => new StartTimeJudge(r, context),
         _ => throw new NotSupportedException($"No judge for requirement kind {requirement.Kind}."),
     };
 }

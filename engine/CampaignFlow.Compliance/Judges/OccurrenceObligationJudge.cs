@@ -8,7 +8,8 @@ namespace CampaignFlow.Compliance.Judges;
 
 /// <summary>
 /// Every leader present at a study session writes a reflection within a week; each member's research report follows
-/// their own trip: for each occurrence, each obliged participant has their own record of the subject in time.
+/// their own trip; the unit evaluates each meeting: for each occurrence, each obliged party has a record of the subject
+/// in time, and no record answers two occurrences.
 /// </summary>
 internal sealed class OccurrenceObligationJudge(OccurrenceObligation requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
@@ -19,26 +20,73 @@ internal sealed class OccurrenceObligationJudge(OccurrenceObligation requirement
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
+        // The due closes once the last occurrence's time has run out, after the window; occurrences are the window's.
+        var occurrences = records.OfType<ActivityRecord>()
+            .Where(a => a.Kind == requirement.ForEach && a.Within(due.Start, Requirement.Window.End))
+            .OrderBy(a => a.Day).ThenBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => (Occurrence: a, Until: Until(a)))
+            .ToArray();
+
+        // A resubmission is its first version again, not a second answer: the first one, on its own day, answers.
+        var keys = records.Select(r => r.Key).ToHashSet();
+        var answers = records.Where(r => SubjectRecords.Counts(Requirement, r) && !(Replaces(r) is { } first && keys.Contains(first))).ToArray();
+
         var missing = new List<string>();
-        foreach (var occurrence in records.OfType<ActivityRecord>().Where(a => a.Kind == requirement.ForEach && a.Within(due.Start, due.End)).OrderBy(a => a.Day))
+        var counted = new List<string>();
+        var owed = 0;
+        foreach (var obliged in Obliged(occurrences.Select(o => o.Occurrence)))
         {
-            var until = requirement.Within is { } within
-                ? DateOnly.FromDateTime(within.AddTo(new DateTimeOffset(occurrence.LastDay.ToDateTime(TimeOnly.MinValue))).DateTime)
-                : due.End;
-            foreach (var person in occurrence.Participants.Where(requirement.Participants.Contains))
+            var theirs = occurrences.Where(o => obliged is null || o.Occurrence.Participants.Contains(obliged)).ToArray();
+            owed += theirs.Length;
+            var matched = OccurrenceAnswers.Match(theirs, answers.Where(r => obliged is null || Owns(r, obliged)).ToArray());
+            foreach (var (occurrence, until) in theirs)
             {
-                var done = records.Any(r => SubjectRecords.Is(r, Requirement.Subject) && r.Day >= occurrence.Day && r.Day <= until && Owns(r, person));
-                if (!done)
+                if (matched[occurrence] is { } answer)
                 {
-                    missing.Add($"{Context.Name(person)} ({occurrence.Key} {JudgeContext.Day(occurrence.Day)})");
+                    counted.Add(answer.Key);
+                }
+                else
+                {
+                    missing.Add($"{occurrence.Key}（{JudgeContext.Day(occurrence.Day)}..{JudgeContext.Day(until)}）" + (obliged is null ? "" : "：" + Context.Name(obliged)));
                 }
             }
         }
 
         return missing.Count == 0
             ? null
-            : Violate(due, "obligation-missing", new Evidence([], missing, null, requirement.Within?.Text), Context.Title(new Subject(SubjectKind.Activity, requirement.ForEach)), Title, string.Join("、", missing));
+            : Violate(
+                due,
+                "obligation-missing",
+                new Evidence(counted, missing, $"{owed - missing.Count}/{owed}", requirement.Within?.Text),
+                Context.Title(new Subject(SubjectKind.Activity, requirement.ForEach)),
+                Title,
+                string.Join("、", missing),
+                JudgeContext.Number(missing.Count),
+                JudgeContext.Number(owed));
     }
+
+    /// <summary>The last day an answer to <paramref name="occurrence"/> counts: within the time after its last day, or by the window's end.</summary>
+    private DateOnly Until(ActivityRecord occurrence) =>
+        requirement.Within is { } within ? within.LastDayAfter(occurrence.LastDay) : Requirement.Window.End;
+
+    /// <summary>The people obliged at any occurrence in order of the roster, or the unit (null) when the plan names nobody.</summary>
+    private IEnumerable<string?> Obliged(IEnumerable<ActivityRecord> occurrences)
+    {
+        if (!requirement.PerParticipant)
+        {
+            return [null];
+        }
+
+        var present = occurrences.SelectMany(o => o.Participants).ToHashSet();
+        return requirement.Participants.Where(present.Contains);
+    }
+
+    private static string? Replaces(UnitRecord record) => record switch
+    {
+        DocumentRecord d => d.Replaces,
+        ActivityRecord a => a.Replaces,
+        _ => null,
+    };
 
     private static bool Owns(UnitRecord record, string person) => record switch
     {

@@ -17,7 +17,7 @@ internal sealed class QuantityTargetJudge(QuantityTarget requirement, JudgeConte
         var counted = SubjectActivities(due, records).ToArray();
         var workingTime = requirement.Target.IsWorkingTime;
         var actual = Measure.Of(counted, workingTime, requirement.Attribute);
-        var required = workingTime ? requirement.Target.ToHours(Context.Plan.WorkdayHours) : requirement.Target.Value;
+        var required = workingTime ? requirement.Target.ToHours(Context.Plan.WorkingHours) : requirement.Target.Value;
         if (actual >= required)
         {
             return null;

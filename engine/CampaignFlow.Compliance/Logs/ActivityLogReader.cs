@@ -249,14 +249,33 @@ public static class ActivityLogReader
             {
                 LastDay = lastDay,
                 Hours = Hours(day, lastDay),
+                EndTime = spec.Until is { Length: > 10 } until && ParseTime(until, spec.At("until")) is { } end ? new TimeOnly(end.Hour, end.Minute) : null,
                 Participants = spec.Participants ?? [],
-                Externals = spec.Externals ?? new Dictionary<string, int>(),
+                Externals = ExternalCounts(),
+                ExternalNames = spec.ExternalNames ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Attributes = spec.With ?? new Dictionary<string, string>(),
                 Concerns = spec.Concerns,
                 Replaces = spec.Replaces,
                 Branch = spec.Branch,
                 Department = spec.Department,
             };
+        }
+
+        // Each name is one of its role; a count written beside the names may say more came, never fewer.
+        private Dictionary<string, int> ExternalCounts()
+        {
+            var counts = new Dictionary<string, int>(spec.Externals ?? new Dictionary<string, int>(), StringComparer.Ordinal);
+            foreach (var (role, names) in spec.ExternalNames ?? new Dictionary<string, IReadOnlyList<string>>())
+            {
+                if (counts.TryGetValue(role, out var count) && count < names.Count)
+                {
+                    diagnostics.Error("externals-fewer-than-names", spec.At($"externals.{role}"), role, count.ToString(CultureInfo.InvariantCulture), names.Count.ToString(CultureInfo.InvariantCulture));
+                }
+
+                counts[role] = Math.Max(counts.GetValueOrDefault(role), names.Count);
+            }
+
+            return counts;
         }
 
         private DocumentRecord? Document(DateOnly day) =>
@@ -366,11 +385,14 @@ public static class ActivityLogReader
                 }
             }
 
-            foreach (var role in spec.Externals?.Keys ?? [])
+            foreach (var (key, roles) in new[] { ("externals", spec.Externals?.Keys), ("externalNames", spec.ExternalNames?.Keys) })
             {
-                if (!plan.Vocabulary.Roles.ContainsKey(role))
+                foreach (var role in roles ?? [])
                 {
-                    diagnostics.ErrorWithSuggestion("unknown-role", spec.At($"externals.{role}"), NameSuggester.Closest(role, plan.Vocabulary.Roles.Keys), role);
+                    if (!plan.Vocabulary.Roles.ContainsKey(role))
+                    {
+                        diagnostics.ErrorWithSuggestion("unknown-role", spec.At($"{key}.{role}"), NameSuggester.Closest(role, plan.Vocabulary.Roles.Keys), role);
+                    }
                 }
             }
         }
@@ -437,19 +459,31 @@ public static class ActivityLogReader
                     return 0;
                 }
 
+                var worth = plan.WorkingHours;
+                if (hours.Unit == QuantityUnit.ClassHours && worth.ClassHour is null)
+                {
+                    diagnostics.Error("class-hour-undefined", spec.At("hours"), hours.Text);
+                    return 0;
+                }
+
                 // A day holds 24 hours however it is spent; compared before multiplying, so no amount can overflow.
                 var days = lastDay.DayNumber - day.DayNumber + 1;
                 var most = days * (decimal)MaxHoursPerDay;
-                var tooMany = hours.Unit == QuantityUnit.WorkDays
-                    ? plan.WorkdayHours > 0 && hours.Value > most / plan.WorkdayHours
-                    : hours.Value > most;
+                var perUnit = hours.Unit switch
+                {
+                    QuantityUnit.WorkDays when hours.IsHalfDay => worth.HalfDay * 2,
+                    QuantityUnit.WorkDays => worth.Day,
+                    QuantityUnit.ClassHours => worth.ClassHour!.Value,
+                    _ => 1,
+                };
+                var tooMany = perUnit > 0 && hours.Value > most / perUnit;
                 if (tooMany)
                 {
                     diagnostics.Error("hours-implausible", spec.At("hours"), hours.Text.Trim(), most.ToString(CultureInfo.InvariantCulture), days.ToString(CultureInfo.InvariantCulture));
                     return 0;
                 }
 
-                return hours.ToHours(plan.WorkdayHours);
+                return hours.ToHours(worth);
             }
 
             if (spec.Time is { } at && spec.Until is { Length: > 10 } until

@@ -61,6 +61,10 @@ public sealed record RecordSpec : PlanNode
     [Description("People from outside the unit by role: { supervisor: 2 }.")]
     public IReadOnlyDictionary<string, int>? Externals { get; init; }
 
+    /// <summary>The names of people from outside the unit, by role; each counts as one of that role.</summary>
+    [Description("Names of people from outside the unit by role, each counted as one of it: { upper-discipline: [汪国才] }.")]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? ExternalNames { get; init; }
+
     /// <summary>A document's author.</summary>
     [Description("The roster id of a document's author.")]
     public string? Author { get; init; }

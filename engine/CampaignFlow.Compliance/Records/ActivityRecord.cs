@@ -10,6 +10,9 @@ public sealed record ActivityRecord(string Key, string Unit, DateOnly Day, strin
     /// <summary>The last day it ran (the same as <see cref="UnitRecord.Day"/> for one day).</summary>
     public DateOnly LastDay { get; init; } = Day;
 
+    /// <summary>The time of day it ended on <see cref="LastDay"/>, when the recorder gave one (<c>until: 2014-03-07 17:30</c>).</summary>
+    public TimeOnly? EndTime { get; init; }
+
     /// <summary>How long it took, in working hours.</summary>
     public decimal Hours { get; init; }
 
@@ -18,6 +21,9 @@ public sealed record ActivityRecord(string Key, string Unit, DateOnly Day, strin
 
     /// <summary>People from outside the unit, counted by role.</summary>
     public IReadOnlyDictionary<string, int> Externals { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The names of the people from outside the unit, by role, where the recorder gave them (counted in <see cref="Externals"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> ExternalNames { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>Attributes as the activity kind declares them (includesCriticism, unsatisfied, trainees…).</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();

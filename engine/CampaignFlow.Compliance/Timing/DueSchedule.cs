@@ -36,6 +36,8 @@ public static class DueSchedule
             PeriodMinimum m => Periods(m.Every, requirement.Window.Start, requirement.Window.End),
             Cap { Every: { } every } => Periods(every, requirement.Window.Start, requirement.Window.End),
             Deadline d => [("by " + d.By.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), requirement.Window.Start, d.By)],
+            // An occurrence on the window's last day may still be answered for as long as the plan gives.
+            OccurrenceObligation { Within: { } within } => [("window", requirement.Window.Start, within.LastDayAfter(requirement.Window.End))],
             Ledger or LedgerTally => [("campaign", requirement.Window.Start, campaignEnd > requirement.Window.End ? campaignEnd : requirement.Window.End)],
             _ => [("window", requirement.Window.Start, requirement.Window.End)],
         };

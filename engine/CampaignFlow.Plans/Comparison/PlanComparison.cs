@@ -47,6 +47,21 @@ public static class PlanComparison
             changes.Add(Make("changed", "calendar", after.Id, hours[0], hours[1], "diff-workday-hours", hours, hours));
         }
 
+        // 半天 that only followed the working day was said with it; one the plan sets apart is a change of its own.
+        var (was, now) = (before.WorkingHours, after.WorkingHours);
+        if (was.HalfDay != now.HalfDay && (was.HalfDay != was.Day / 2 || now.HalfDay != now.Day / 2))
+        {
+            string[] hours = [Hours(was.HalfDay), Hours(now.HalfDay)];
+            changes.Add(Make("changed", "calendar", after.Id, hours[0], hours[1], "diff-half-day-hours", hours, hours));
+        }
+
+        if (was.ClassHour != now.ClassHour)
+        {
+            string[] hours = [was.ClassHour is { } a ? Hours(a) : "-", now.ClassHour is { } b ? Hours(b) : "-"];
+            var (change, code) = was.ClassHour is null ? ("added", "diff-class-hour-added") : now.ClassHour is null ? ("removed", "diff-class-hour-removed") : ("changed", "diff-class-hour");
+            changes.Add(Make(change, "calendar", after.Id, was.ClassHour is null ? null : hours[0], now.ClassHour is null ? null : hours[1], code, hours, hours));
+        }
+
         if (before.Supervisor != after.Supervisor)
         {
             changes.Add(Make(before.Supervisor is null ? "added" : after.Supervisor is null ? "removed" : "changed", "supervisor", after.Id, before.Supervisor, after.Supervisor,
@@ -228,4 +243,6 @@ public static class PlanComparison
 
         return all;
     }
+
+    private static string Hours(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,13 @@ public sealed record OccurrenceObligation : Requirement
     /// <summary>The roster ids of the people obliged when present.</summary>
     public required IReadOnlyList<string> Participants { get; init; }
 
-    /// <summary>How soon after each occurrence, or null for the end of the window.</summary>
+    /// <summary>
+    /// True when each obliged participant owes their own record (<c>perParticipant</c>); false when the unit owes one
+    /// record per occurrence (an evaluation after each meeting).
+    /// </summary>
+    public bool PerParticipant { get; init; } = true;
+
+    /// <summary>How soon after each occurrence's last day (in working days when written so), or null for the end of the window.</summary>
     public Quantity? Within { get; init; }
 
     /// <inheritdoc />

@@ -59,4 +59,7 @@ public enum RequirementKind
 
     /// <summary>The people of a selection take part in enough occurrences on average (班子成员人均谈心35人次).</summary>
     PerPersonAverage,
+
+    /// <summary>Each occurrence starts at a time of day (下午3点召开动员大会).</summary>
+    StartTime,
 }

@@ -13,7 +13,7 @@ namespace CampaignFlow.Plans.Resolution;
 internal sealed class ActionResolver(
     Vocabulary vocabulary,
     Roster roster,
-    decimal workdayHours,
+    WorkingHours workingHours,
     DateWindow campaign,
     Func<Period, SourceLocation, DateWindow?> resolve,
     IReadOnlyDictionary<string, string> definedIn,
@@ -346,6 +346,12 @@ internal sealed class ActionResolver(
             }
         }
 
+        CheckClassHours(action);
+        if (action.StartsAt is not null && subject?.Kind != SubjectKind.Activity)
+        {
+            diagnostics.Error("key-needs-activity", action.At("at"), "at");
+        }
+
         if (action.Within is { IsCount: true } within)
         {
             diagnostics.Error("amount-must-be-time", action.At("within"), within.Text, "within");
@@ -370,8 +376,8 @@ internal sealed class ActionResolver(
                 Recurrence.Quarter => (92, "quarter"),
                 _ => (366, "year"),
             };
-            var capacity = days * workdayHours;
-            if (minimum.ToHours(workdayHours) > capacity)
+            var capacity = days * workingHours.Day;
+            if (Hours(minimum) > capacity)
             {
                 diagnostics.Error("minimum-exceeds-period", action.At("atLeast"), minimum.Text, name,
                     capacity.ToString("0.##", CultureInfo.InvariantCulture));
@@ -426,7 +432,37 @@ internal sealed class ActionResolver(
         }
     }
 
-    private decimal Value(Quantity amount) => amount.IsWorkingTime ? amount.ToHours(workdayHours) : amount.Value;
+    private decimal Value(Quantity amount) => amount.IsWorkingTime ? Hours(amount) : amount.Value;
+
+    // 学时 in a plan that does not say how long one is has been reported (class-hour-undefined): it counts as nothing.
+    private decimal Hours(Quantity amount) =>
+        amount.Unit == QuantityUnit.ClassHours && workingHours.ClassHour is null ? 0 : amount.ToHours(workingHours);
+
+    private void CheckClassHours(ActionSpec action)
+    {
+        (string Key, Quantity? Amount)[] amounts =
+        [
+            ("atLeast", action.AtLeast), ("atMost", action.AtMost), ("exactly", action.Exactly), ("eachAtLeast", action.EachAtLeast),
+            ("averageAtLeast", action.AverageAtLeast), ("within", action.Within),
+            .. (action.ByRank ?? new Dictionary<string, Quantity>()).Select(r => ($"byRank.{r.Key}", (Quantity?)r.Value)),
+        ];
+        foreach (var (key, amount) in amounts)
+        {
+            if (amount is not { Unit: QuantityUnit.ClassHours })
+            {
+                continue;
+            }
+
+            if (key == "within")
+            {
+                diagnostics.Error("class-hours-no-length", action.At(key), amount.Text, key);
+            }
+            else if (workingHours.ClassHour is null)
+            {
+                diagnostics.Error("class-hour-undefined", action.At(key), amount.Text);
+            }
+        }
+    }
 
     private void AddRequirements(
         ActionSpec action,
@@ -440,7 +476,7 @@ internal sealed class ActionResolver(
             var obliged = action.PerParticipant is { } selector && CheckSelector(selector, action, "perParticipant")
                 ? Select(selector).Select(p => p.Id).ToArray()
                 : [];
-            into.Add(build.Make(new OccurrenceObligation { ForEach = forEach, Participants = obliged, Within = action.Within }));
+            into.Add(build.Make(new OccurrenceObligation { ForEach = forEach, Participants = obliged, PerParticipant = action.PerParticipant is not null, Within = action.Within }));
             return;
         }
 
@@ -581,11 +617,16 @@ internal sealed class ActionResolver(
     {
         if (action.EachAtLeast is { IsWorkingTime: true } each)
         {
-            into.Add(build.Make(new MinimumDuration { Minimum = each, MinimumHours = each.ToHours(workdayHours) }));
+            into.Add(build.Make(new MinimumDuration { Minimum = each, MinimumHours = Hours(each) }));
         }
         else if (action.EachAtLeast is { IsCount: true } count && action.Sum is { } attribute)
         {
             into.Add(build.Make(new OccurrenceMinimum { Attribute = attribute, Minimum = count }));
+        }
+
+        if (action.StartsAt is { } startsAt)
+        {
+            into.Add(build.Make(new StartTime { At = startsAt }));
         }
 
         if (action.Covers is { } covers && ResolveCoverage(action, covers) is { } coverage)
@@ -616,23 +657,37 @@ internal sealed class ActionResolver(
         if (action.Attendance is { } attendance)
         {
             var byRole = new Dictionary<string, int>();
-            foreach (var (role, count) in attendance)
+            var exactly = new Dictionary<string, int>();
+            foreach (var (role, spec) in attendance)
             {
                 if (!vocabulary.Roles.ContainsKey(role))
                 {
                     Unknown("unknown-role", action.At($"attendance.{role}"), role, vocabulary.Roles.Keys);
+                    continue;
+                }
+
+                if (spec.AtLeast is not null && spec.Exactly is not null)
+                {
+                    diagnostics.Error("attendance-both", spec.At("exactly"), role);
+                    continue;
+                }
+
+                var (key, count) = spec.Exactly is { } exact ? ("exactly", exact) : ("atLeast", spec.AtLeast);
+                if (count is null)
+                {
+                    diagnostics.Error("attendance-needs-count", action.At($"attendance.{role}"), role);
                 }
                 else if (!count.IsCount)
                 {
-                    diagnostics.Error("amount-must-be-count", action.At($"attendance.{role}"), count.Text, "attendance");
+                    diagnostics.Error("amount-must-be-count", spec.Exactly is null && !spec.Has("atLeast") ? action.At($"attendance.{role}") : spec.At(key), count.Text, "attendance");
                 }
                 else
                 {
-                    byRole[role] = (int)count.Value;
+                    (key == "exactly" ? exactly : byRole)[role] = (int)count.Value;
                 }
             }
 
-            into.Add(build.Make(new Attendance { ByRole = byRole }));
+            into.Add(build.Make(new Attendance { ByRole = byRole, ExactlyByRole = exactly }));
         }
     }
 

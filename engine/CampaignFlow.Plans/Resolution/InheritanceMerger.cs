@@ -13,14 +13,14 @@ namespace CampaignFlow.Plans.Resolution;
 /// <param name="parent">The parent plan as written, its own ancestors' phases and actions merged in.</param>
 /// <param name="parentDefinedIn">Which plan wrote each of the parent's actions (an ancestor's id for one it inherited).</param>
 /// <param name="child">The child plan as written.</param>
-/// <param name="workdayHours">Hours in a working day, to compare amounts.</param>
+/// <param name="workingHours">What the child's 1天, 半天 and 学时 are worth, to compare amounts.</param>
 /// <param name="resolve">Resolves a period in the child's campaign, quietly.</param>
 /// <param name="diagnostics">Receives what the child weakens or changes.</param>
 internal sealed class InheritanceMerger(
     PlanDocument parent,
     IReadOnlyDictionary<string, string> parentDefinedIn,
     PlanDocument child,
-    decimal workdayHours,
+    WorkingHours workingHours,
     Func<Period, DateWindow?> resolve,
     DiagnosticBag diagnostics)
 {
@@ -28,7 +28,7 @@ internal sealed class InheritanceMerger(
     private static readonly string[] Lowerable = ["atMost", "within"];
     private static readonly string[] Fixed =
     [
-        "exactly", "every", "activity", "document", "publish", "ledger", "forEach", "per", "sum", "appliesTo",
+        "exactly", "at", "every", "activity", "document", "publish", "ledger", "forEach", "per", "sum", "appliesTo",
         "covers", "attendedBy", "who", "perParticipant", "to",
     ];
 
@@ -207,11 +207,16 @@ internal sealed class InheritanceMerger(
             }
         }
 
-        foreach (var (role, mandated) in inherited.Attendance ?? new Dictionary<string, Quantity>())
+        foreach (var (role, mandated) in inherited.Attendance ?? new Dictionary<string, AttendanceSpec>())
         {
-            if (own.Has("attendance") && (own.Attendance is null || !own.Attendance.TryGetValue(role, out var mine) || mine.Value < mandated.Value))
+            // A unit may ask more than its body's least, or fix the number at or above it; a body's exact number stays.
+            var mine = own.Attendance?.GetValueOrDefault(role);
+            var kept = mandated.Exactly is { } exact
+                ? mine?.Exactly?.Value == exact.Value
+                : (mine?.Exactly ?? mine?.AtLeast)?.Value >= (mandated.AtLeast?.Value ?? 0);
+            if (own.Has("attendance") && !kept)
             {
-                Weakened(inherited, own, "attendance", $"{role}: {mandated.Text}", own.Attendance?.GetValueOrDefault(role)?.Text ?? "-");
+                Weakened(inherited, own, "attendance", $"{role}: {mandated}", mine?.ToString() ?? "-");
             }
         }
 
@@ -259,7 +264,8 @@ internal sealed class InheritanceMerger(
 
     private decimal? Measure(Quantity quantity) => quantity switch
     {
-        { IsWorkingTime: true } => quantity.ToHours(workdayHours),
+        { Unit: QuantityUnit.ClassHours } when workingHours.ClassHour is null => null,
+        { IsWorkingTime: true } => quantity.ToHours(workingHours),
         { IsCount: true } => quantity.Value,
         _ => quantity.ApproximateDays,
     };

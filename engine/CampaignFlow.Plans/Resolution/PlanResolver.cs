@@ -46,6 +46,8 @@ public static class PlanResolver
             workdayHours = 8;
         }
 
+        var workingHours = WorkingHoursOf(calendar, workdayHours, diagnostics);
+
         var year = plan.Campaign.Year;
         var fallback = new DateWindow(new DateOnly(Math.Clamp(year, 1900, 2200), 1, 1), new DateOnly(Math.Clamp(year, 1900, 2200), 12, 31));
         var campaign = fallback;
@@ -111,7 +113,7 @@ public static class PlanResolver
 
         var merger = inherited is null
             ? null
-            : new InheritanceMerger(inherited.Merged, inherited.Plan.Actions.ToDictionary(a => a.Id, a => a.DefinedIn, StringComparer.Ordinal), plan, workdayHours, Quiet, diagnostics);
+            : new InheritanceMerger(inherited.Merged, inherited.Plan.Actions.ToDictionary(a => a.Id, a => a.DefinedIn, StringComparer.Ordinal), plan, workingHours, Quiet, diagnostics);
         var merged = merger?.Merge() ?? plan;
         var definedIn = merger?.DefinedIn ?? new Dictionary<string, string>();
 
@@ -124,7 +126,7 @@ public static class PlanResolver
         OrderGraph.Check(allActions.Select(a => a.Action).ToArray(), diagnostics);
         CheckAppliesTo(allActions.Select(a => a.Action), vocabulary, diagnostics);
 
-        var resolver = new ActionResolver(vocabulary, roster, workdayHours, campaign, Resolve, definedIn, plan.Id, diagnostics);
+        var resolver = new ActionResolver(vocabulary, roster, workingHours, campaign, Resolve, definedIn, plan.Id, diagnostics);
         // A body's plan runs for the body too: an action it writes for other kinds of unit (appliesTo) is theirs.
         var ownKind = template is null ? plan.Unit.Kind : null;
         var actions = allActions
@@ -154,6 +156,7 @@ public static class PlanResolver
             Window = campaign,
             TimeZone = calendar.TimeZone,
             WorkdayHours = workdayHours,
+            WorkingHours = workingHours,
             Vocabulary = vocabulary,
             Roster = roster,
             Focus = focus,
@@ -161,6 +164,34 @@ public static class PlanResolver
             Actions = actions,
         };
         return new PlanResolution(resolved, merged with { FocusByUnitKind = merged.FocusByUnitKind ?? inherited?.Merged.FocusByUnitKind });
+    }
+
+    private static WorkingHours WorkingHoursOf(CalendarSpec calendar, decimal day, DiagnosticBag diagnostics)
+    {
+        var halfDay = calendar.HalfDayHours ?? day / 2;
+        if (halfDay <= 0 || halfDay > day)
+        {
+            diagnostics.Error("half-day-hours-out-of-range", calendar.At("halfDayHours"), halfDay.ToString(CultureInfo.InvariantCulture), day.ToString(CultureInfo.InvariantCulture));
+            halfDay = day / 2;
+        }
+
+        decimal? classHour = null;
+        if (calendar.ClassHour is { } written)
+        {
+            if (written.Unit == QuantityUnit.Hours && written.Value > 0 && written.Value <= day)
+            {
+                classHour = written.Value;
+            }
+            else
+            {
+                diagnostics.Error("class-hour-not-hours", calendar.At("classHour"), written.Text);
+
+                // Reported once here, not again at every amount in 学时.
+                classHour = 1;
+            }
+        }
+
+        return new WorkingHours(day, halfDay, classHour);
     }
 
     private static void Collect(IReadOnlyList<PhaseSpec> specs, IReadOnlyList<ResolvedPhase> resolved, List<(ActionSpec, string?, DateWindow)> into)

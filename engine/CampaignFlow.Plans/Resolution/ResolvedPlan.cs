@@ -48,6 +48,15 @@ public sealed record ResolvedPlan
     /// <summary>Hours in a working day.</summary>
     public required decimal WorkdayHours { get; init; }
 
+    /// <summary>What 1天, 半天 and 学时 are worth in hours (by default 半天 is half of <see cref="WorkdayHours"/>, and no 学时).</summary>
+    public WorkingHours WorkingHours
+    {
+        get => workingHours ?? WorkingHours.OfDay(WorkdayHours);
+        init => workingHours = value;
+    }
+
+    private readonly WorkingHours? workingHours;
+
     /// <summary>The words records and requirements may use.</summary>
     public required Vocabulary Vocabulary { get; init; }
 

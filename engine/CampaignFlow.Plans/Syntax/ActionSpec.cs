@@ -115,9 +115,14 @@ public sealed record ActionSpec : PlanNode
     [Description("Ids of actions this one must come before (召开民主生活会前…).")]
     public IReadOnlyList<string>? Before { get; init; }
 
-    /// <summary>How soon after 'after' (or after each occurrence, with forEach) it must happen.</summary>
-    [Description("How soon after the actions in 'after' (or each occurrence, with forEach) it must happen: 一周, 3天.")]
+    /// <summary>How soon after 'after' (or after the end of each occurrence, with forEach) it must happen.</summary>
+    [Description("How soon after the actions in 'after' (or the end of each occurrence, with forEach) it must happen: 一周, 3天 (calendar days), 5个工作日 (working days).")]
     public Quantity? Within { get; init; }
+
+    /// <summary>The time of day each occurrence must start at.</summary>
+    [PlanKey("at")]
+    [Description("The time of day each occurrence must start at (下午3点召开): 15:00, 下午3点; records must give their time (at: 2014-03-07 15:00).")]
+    public TimeOfDay? StartsAt { get; init; }
 
     /// <summary>Only activities whose attributes have these values count.</summary>
     [Description("Only activities with these attribute values count, e.g. { includesCriticism: true }.")]
@@ -136,8 +141,8 @@ public sealed record ActionSpec : PlanNode
     public Fraction? AttendanceRate { get; init; }
 
     /// <summary>How many people of each role must attend, including people from outside the unit.</summary>
-    [Description("How many of each role must attend, including outside roles: { supervisor: 1人, upper-discipline: 1人 }.")]
-    public IReadOnlyDictionary<string, Quantity>? Attendance { get; init; }
+    [Description("How many of each role must attend each occurrence, including outside roles: { supervisor: 1人, upper-discipline: 1人 } (at least), { leadership: { exactly: 5人 } }.")]
+    public IReadOnlyDictionary<string, AttendanceSpec>? Attendance { get; init; }
 
     /// <summary>The roles that must approve the document, in order.</summary>
     [Description("Roles that must approve the document, in order; replaces the document kind's reviewChain.")]

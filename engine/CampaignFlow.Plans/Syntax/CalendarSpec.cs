@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CampaignFlow.Plans.Text;
 
 namespace CampaignFlow.Plans.Syntax;
 
@@ -12,4 +13,12 @@ public sealed record CalendarSpec : PlanNode
     /// <summary>Hours in a working day: 半天 is half of it, 1天 all of it.</summary>
     [Description("Hours in one working day (default 8): 半天 is half of it, 1天 all of it.")]
     public decimal WorkdayHours { get; init; } = 8;
+
+    /// <summary>Hours in 半天, when the plan's half day is not half of its working day.</summary>
+    [Description("Hours in 半天 (default half of workdayHours): 3 when mornings run 8:30 to 11:30.")]
+    public decimal? HalfDayHours { get; init; }
+
+    /// <summary>How long one 学时 (课时) is: 45分钟, 1小时. Amounts in 学时 need it.</summary>
+    [Description("How long one 学时 (课时) is, e.g. 45分钟 or 1小时; amounts in 学时 need it.")]
+    public Quantity? ClassHour { get; init; }
 }

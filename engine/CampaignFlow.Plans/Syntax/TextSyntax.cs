@@ -13,7 +13,8 @@ public static class TextSyntax
     private static readonly Dictionary<Type, (Parser Parse, string Description)> Grammars = new()
     {
         [typeof(Period)] = (Untyped<Period>(Period.TryParse), "A period: 2月中下旬-4月下旬, 5月上旬, 2月10日至20日, 2月28日前, 2013年7月-2014年1月, 2014-02-11..2014-04-30."),
-        [typeof(Quantity)] = (Untyped<Quantity>(Quantity.TryParse), "An amount: 半天, 1天, 4小时, 4h, 0.5d, 一周, 3个月, P3M, 4次, 20场, 1200名."),
+        [typeof(Quantity)] = (Untyped<Quantity>(Quantity.TryParse), "An amount: 半天, 1天, 4小时, 4h, 0.5d, 3个工作日, 4学时, 45分钟, 一周, 3个月, P3M, 4次, 20场, 1200名."),
+        [typeof(TimeOfDay)] = (Untyped<TimeOfDay>(TimeOfDay.TryParse), "A time of day: 15:00, 9:30, 下午3点, 14点30分."),
         [typeof(Fraction)] = (Untyped<Fraction>(Fraction.TryParse), "A share: 三分之一, 1/3, 33%, 0.33."),
         [typeof(ReworkCondition)] = (Untyped<ReworkCondition>(ReworkCondition.TryParse), "A re-work condition: unsatisfied >= 1/3, returned, failed."),
     };

@@ -15,9 +15,11 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
 {
     private static readonly (string Suffix, QuantityUnit Unit)[] Suffixes =
     [
+        ("学时", QuantityUnit.ClassHours), ("學時", QuantityUnit.ClassHours), ("课时", QuantityUnit.ClassHours), ("課時", QuantityUnit.ClassHours),
         ("个小时", QuantityUnit.Hours), ("個小時", QuantityUnit.Hours), ("小时", QuantityUnit.Hours), ("小時", QuantityUnit.Hours),
         ("hours", QuantityUnit.Hours), ("hour", QuantityUnit.Hours), ("h", QuantityUnit.Hours),
-        ("个工作日", QuantityUnit.WorkDays), ("工作日", QuantityUnit.WorkDays), ("天", QuantityUnit.WorkDays), ("日", QuantityUnit.WorkDays),
+        ("个工作日", QuantityUnit.WorkDays), ("工作日", QuantityUnit.WorkDays), ("working days", QuantityUnit.WorkDays), ("workdays", QuantityUnit.WorkDays),
+        ("天", QuantityUnit.WorkDays), ("日", QuantityUnit.WorkDays),
         ("days", QuantityUnit.WorkDays), ("day", QuantityUnit.WorkDays), ("d", QuantityUnit.WorkDays),
         ("个星期", QuantityUnit.Weeks), ("星期", QuantityUnit.Weeks), ("周", QuantityUnit.Weeks), ("週", QuantityUnit.Weeks),
         ("weeks", QuantityUnit.Weeks), ("week", QuantityUnit.Weeks), ("w", QuantityUnit.Weeks),
@@ -31,8 +33,20 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
         "组", "組", "字", "件", "家", "所", "处", "本", "次以上", "times",
     ];
 
-    /// <summary>True for <see cref="QuantityUnit.Hours"/> and <see cref="QuantityUnit.WorkDays"/>: time spent working.</summary>
-    public bool IsWorkingTime => Unit is QuantityUnit.Hours or QuantityUnit.WorkDays;
+    // Written as working days, a length skips the days nobody works (3个工作日内); 3天内 is three days on the calendar.
+    private static readonly string[] WorkingDaySuffixes = ["个工作日", "工作日", "working days", "workdays"];
+
+    /// <summary>
+    /// True when written as working days (<c>3个工作日</c>): as a length after something (<c>within:</c>) it counts
+    /// only working days; as working time it is the same as <c>3天</c>.
+    /// </summary>
+    public bool OnWorkingDays { get; init; }
+
+    /// <summary>True for 半天 (半日): worth the plan's half day, which need not be half of its working day.</summary>
+    public bool IsHalfDay { get; init; }
+
+    /// <summary>True for hours, working days and class hours (学时): time spent working.</summary>
+    public bool IsWorkingTime => Unit is QuantityUnit.Hours or QuantityUnit.WorkDays or QuantityUnit.ClassHours;
 
     /// <summary>True for weeks, months and years: a length on the calendar.</summary>
     public bool IsCalendarLength => Unit is QuantityUnit.Weeks or QuantityUnit.Months or QuantityUnit.Years;
@@ -43,11 +57,18 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     /// <summary>The working time in hours, with a working day of <paramref name="workdayHours"/> hours.</summary>
     /// <param name="workdayHours">Hours in one working day (the plan's calendar; 8 by default).</param>
     /// <exception cref="InvalidOperationException">The quantity is not working time.</exception>
-    public decimal ToHours(decimal workdayHours) => Unit switch
+    public decimal ToHours(decimal workdayHours) => ToHours(WorkingHours.OfDay(workdayHours));
+
+    /// <summary>The working time in hours, as the plan's words for working time are worth.</summary>
+    /// <param name="hours">The plan's 1天, 半天 and 学时 in hours.</param>
+    /// <exception cref="InvalidOperationException">The quantity is not working time, or is in 学时 and the plan defines none.</exception>
+    public decimal ToHours(WorkingHours hours) => Unit switch
     {
         QuantityUnit.Hours => Value,
-        QuantityUnit.WorkDays => Value * workdayHours,
-        _ => throw new InvalidOperationException($"'{Text}' is not an amount of working time."),
+        QuantityUnit.WorkDays when IsHalfDay => hours.HalfDay,
+        QuantityUnit.WorkDays => Value * hours.Day,
+        QuantityUnit.ClassHours when hours.ClassHour is { } classHour => Value * classHour,
+        _ => throw new InvalidOperationException($"'{Text}' is not an amount of working time the plan defines."),
     };
 
     /// <summary>The end of a calendar length that starts at <paramref name="start"/>.</summary>
@@ -56,7 +77,8 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     /// <exception cref="InvalidOperationException">The quantity is a count.</exception>
     public DateTimeOffset AddTo(DateTimeOffset start) => Unit switch
     {
-        QuantityUnit.Hours => start.AddHours((double)Value),
+        // A plan's checks refuse 学时 as a length; if one gets here it is taken as hours rather than failing a judge.
+        QuantityUnit.Hours or QuantityUnit.ClassHours => start.AddHours((double)Value),
         QuantityUnit.WorkDays => start.AddDays((double)Value),
         QuantityUnit.Weeks => start.AddDays((double)(Value * 7)),
         QuantityUnit.Months => start.AddMonths(WholeOrThrow()),
@@ -67,13 +89,41 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     /// <summary>The length in calendar days, with months as 30 days and years as 365: for comparisons, not for dates.</summary>
     public decimal ApproximateDays => Unit switch
     {
-        QuantityUnit.Hours => Value / 24,
+        QuantityUnit.Hours or QuantityUnit.ClassHours => Value / 24,
         QuantityUnit.WorkDays or QuantityUnit.Count => Value,
         QuantityUnit.Weeks => Value * 7,
         QuantityUnit.Months => Value * 30,
         QuantityUnit.Years => Value * 365,
         _ => Value,
     };
+
+    /// <summary>
+    /// The last day of this length counted from the end of <paramref name="day"/>: <c>一周</c> after 2014-03-07 is
+    /// 2014-03-14; <c>3个工作日</c> after Friday 2014-03-07 is Wednesday 2014-03-12, Saturdays and Sundays skipped.
+    /// </summary>
+    /// <param name="day">The day it counts from (an occurrence's last day).</param>
+    /// <exception cref="InvalidOperationException">The quantity is a count.</exception>
+    public DateOnly LastDayAfter(DateOnly day)
+    {
+        if (!OnWorkingDays)
+        {
+            return DateOnly.FromDateTime(AddTo(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
+        }
+
+        // Part of a working day still needs that day: 0.5个工作日 after Friday is Monday.
+        var left = Math.Ceiling(Value);
+        var last = day;
+        while (left > 0)
+        {
+            last = last.AddDays(1);
+            if (last.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                left--;
+            }
+        }
+
+        return last;
+    }
 
     /// <inheritdoc />
     public override string ToString() => Text;
@@ -96,7 +146,7 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
 
         if (trimmed is "半天" or "半日")
         {
-            quantity = new Quantity(0.5m, QuantityUnit.WorkDays, "", text);
+            quantity = new Quantity(0.5m, QuantityUnit.WorkDays, "", text) { IsHalfDay = true };
             return true;
         }
 
@@ -108,12 +158,19 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
 
         // "不少于" and "以上" decorate numbers in the documents; the comparison lives in the key (atLeast).
         var body = trimmed.Replace("以上", "", StringComparison.Ordinal);
+        if (body.EndsWith("分钟", StringComparison.Ordinal) && ChineseNumber.TryParse(body[..^2], out var minutes))
+        {
+            // A class hour is written in minutes (每学时45分钟): minutes are hours here, so that no other unit is needed.
+            quantity = new Quantity(minutes / 60, QuantityUnit.Hours, "", text);
+            return true;
+        }
+
         foreach (var (suffix, unit) in Suffixes)
         {
             if (body.Length > suffix.Length && body.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
                 && ChineseNumber.TryParse(body[..^suffix.Length], out var value))
             {
-                quantity = new Quantity(value, unit, "", text);
+                quantity = new Quantity(value, unit, "", text) { OnWorkingDays = WorkingDaySuffixes.Contains(suffix) };
                 return true;
             }
         }

@@ -9,6 +9,9 @@ public enum QuantityUnit
     /// <summary>Working time in working days (<c>半天</c>, <c>1天</c>, <c>0.5d</c>); hours come from the plan's calendar.</summary>
     WorkDays,
 
+    /// <summary>Class hours (<c>4学时</c>, <c>4课时</c>): working time of the length the plan's calendar gives one.</summary>
+    ClassHours,
+
     /// <summary>Calendar weeks (<c>一周</c>, <c>1w</c>, <c>P1W</c>).</summary>
     Weeks,
 

@@ -265,6 +265,13 @@ public class RequirementKindTests
     }
 
     [Fact]
+    public void Start_time_each_mobilisation_meeting_starts_at_three_in_the_afternoon()
+    {
+        var r = Single<StartTime>("- { id: mobilization, activity: mobilization-meeting, at: 下午3点 }");
+        (r.At.Value, r.At.Clock, r.Subject).ShouldBe((new TimeOnly(15, 0), "15:00", new Subject(SubjectKind.Activity, "mobilization-meeting")));
+    }
+
+    [Fact]
     public void Ledger_MY_29_items_carry_item_measure_owner_deadline_and_result()
     {
         var r = Single<CampaignFlow.Plans.Requirements.Ledger>("- { id: ledger, ledger: rectification }");
@@ -284,7 +291,7 @@ public class RequirementKindTests
         var (plan, catalog) = PlanBuilder.WithActions("""
             - { id: weekly-study, activity: concentrated-study, every: week, atLeast: 半天 }
             - { id: four-studies, activity: concentrated-study, atLeast: 四次 }
-            - { id: mobilization, activity: mobilization-meeting, by: 2月28日前, attendance: { supervisor: 1人 } }
+            - { id: mobilization, activity: mobilization-meeting, by: 2月28日前, at: 下午3点, attendance: { supervisor: 1人 } }
             - { id: evaluation, activity: democratic-evaluation, after: [mobilization] }
             - { id: meeting-plan, document: meeting-plan, before: [meeting] }
             - { id: talks, activity: talk, covers: { pairs: leadership } }

@@ -24,6 +24,52 @@ public class QuantityTests
         quantity.ToHours(8).ShouldBe(hours);
     }
 
+    [Theory]
+    [InlineData("3个工作日", "2014-03-07", "2014-03-12")] // Friday: Monday, Tuesday, Wednesday
+    [InlineData("5工作日", "2014-03-10", "2014-03-17")]
+    [InlineData("2 working days", "2014-03-08", "2014-03-11")] // from a Saturday
+    [InlineData("0.5个工作日", "2014-03-07", "2014-03-10")]
+    [InlineData("3天", "2014-03-07", "2014-03-10")] // days on the calendar
+    [InlineData("一周", "2014-03-07", "2014-03-14")]
+    public void A_length_after_a_day_counts_working_days_only_when_written_so(string text, string from, string last)
+    {
+        Quantity.TryParse(text, out var quantity, out var error).ShouldBeTrue(error.Code);
+
+        quantity.LastDayAfter(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture))
+            .ShouldBe(DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Working_days_as_working_time_are_days_of_the_plans_hours()
+    {
+        Quantity.TryParse("3个工作日", out var quantity, out _).ShouldBeTrue();
+
+        (quantity.OnWorkingDays, quantity.ToHours(8)).ShouldBe((true, 24m));
+    }
+
+    [Theory]
+    [InlineData("半天", 3)] // the plan's half day: mornings 8:30 to 11:30
+    [InlineData("1天", 7)]
+    [InlineData("1.5天", 10.5)]
+    [InlineData("4学时", 3)] // 4 class hours of 45 minutes
+    [InlineData("2课时", 1.5)]
+    [InlineData("45分钟", 0.75)]
+    public void Working_time_is_worth_what_the_plans_calendar_says(string text, decimal hours)
+    {
+        Quantity.TryParse(text, out var quantity, out var error).ShouldBeTrue(error.Code);
+
+        quantity.ToHours(new WorkingHours(7, 3, 0.75m)).ShouldBe(hours);
+    }
+
+    [Fact]
+    public void Class_hours_are_nothing_a_plan_has_not_defined()
+    {
+        Quantity.TryParse("4学时", out var quantity, out _).ShouldBeTrue();
+
+        (quantity.IsWorkingTime, quantity.Unit).ShouldBe((true, QuantityUnit.ClassHours));
+        Should.Throw<InvalidOperationException>(() => quantity.ToHours(WorkingHours.Default));
+    }
+
     [Fact]
     public void A_working_day_follows_the_plan_calendar()
     {
