@@ -42,13 +42,13 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
     private string Required => requirement.AtMost == requirement.AtLeast ? $"{requirement.AtLeast}" : $"≥ {requirement.AtLeast}";
 
     private string[] Counted(Due due, IReadOnlyCollection<UnitRecord> records) => Requirement.Subject.Kind switch
-        {
-            SubjectKind.Document => records.OfType<DocumentRecord>()
-                .Where(d => d.Within(due.Start, due.End) && d.Replaces is null && (due.Target is null || d.Author == due.Target || Requirement.Scope != Scope.Person))
-                .Select(d => d.Key).ToArray(),
-            SubjectKind.Ledger => records.OfType<LedgerItemRecord>()
-                .Where(l => l.Within(due.Start, due.End) && (due.Target is null || Requirement.Scope != Scope.Person || l.Fields.GetValueOrDefault("owner") == due.Target))
-                .Select(l => l.Key).ToArray(),
-            _ => SubjectActivities(due, records).Where(a => a.Replaces is null).Select(a => a.Key).ToArray(),
-        };
+    {
+        SubjectKind.Document => records.OfType<DocumentRecord>()
+            .Where(d => d.Within(due.Start, due.End) && d.Replaces is null && (due.Target is null || d.Author == due.Target || Requirement.Scope != Scope.Person))
+            .Select(d => d.Key).ToArray(),
+        SubjectKind.Ledger => records.OfType<LedgerItemRecord>()
+            .Where(l => l.Within(due.Start, due.End) && (due.Target is null || Requirement.Scope != Scope.Person || l.Fields.GetValueOrDefault("owner") == due.Target))
+            .Select(l => l.Key).ToArray(),
+        _ => SubjectActivities(due, records).Where(a => a.Replaces is null).Select(a => a.Key).ToArray(),
+    };
 }

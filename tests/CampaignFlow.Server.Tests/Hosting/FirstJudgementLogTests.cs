@@ -20,7 +20,7 @@ public sealed partial class FirstJudgementLogTests
 
         await server.TickAsync();
 
-        var line = logs.Messages.ShouldHaveSingleItem(m => m.Message.StartsWith("首次评判", StringComparison.Ordinal)).Message;
+        var line = logs.Messages.Where(m => m.Message.StartsWith("首次评判", StringComparison.Ordinal)).ShouldHaveSingleItem().Message;
         line.ShouldStartWith("首次评判（截至北京时间2014年10月10日 00:00）：未整改的违规 ");
         line.ShouldContain("panyu-ftu-2014（番禺区总工会，2014年9月30日结束）");
         line.ShouldContain("这些违规是空记录的缺口");
