@@ -180,6 +180,36 @@ public abstract class ViolationStoreConformance
         (await store.GetAsync(violation.Id))!.Status.ShouldBe(ViolationStatus.Open);
     }
 
+    [Fact]
+    public async Task A_step_stores_its_own_details_while_the_row_keeps_the_violations()
+    {
+        var store = CreateStore();
+        var violation = WeeklyStudy(10);
+        await store.ApplyAsync([Open(violation, T0)]);
+        const string step = """{"code":"period-minimum-hours","evidence":{"counted":["study-2014-w10"],"missing":[],"actual":"4 h","required":"4 h"},"records":["study-2014-w10"]}""";
+
+        var events = await store.ApplyAsync([Resolve(violation, T0.AddDays(1)) with { StepDetails = step }]);
+
+        events.ShouldHaveSingleItem().Details.ShouldBe(step);
+        (await store.GetHistoryAsync(violation.Id)).Select(e => e.Details).ShouldBe([violation.Details, step]);
+        (await store.GetAsync(violation.Id))!.Details.ShouldBe(violation.Details);
+    }
+
+    [Fact]
+    public async Task A_quiet_change_changes_the_row_and_stores_no_step()
+    {
+        var store = CreateStore();
+        await store.ApplyAsync([Open(WeeklyStudy(10, hours: "2"), T0)]);
+        var later = WeeklyStudy(10, hours: "3");
+
+        var events = await store.ApplyAsync([Open(later, T0.AddDays(1)) with { Quiet = true }]);
+
+        events.ShouldBeEmpty();
+        (await store.GetAsync(later.Id))!.Details.ShouldBe(later.Details);
+        (await store.GetHistoryAsync(later.Id)).Select(e => e.Kind).ShouldBe([ViolationEventKind.Opened]);
+        (await store.ApplyAsync([Resolve(later, T0.AddDays(2)) with { Quiet = true }])).Select(e => e.Kind).ShouldBe([ViolationEventKind.Resolved], "only changes are quiet");
+    }
+
     // ---- queries -------------------------------------------------------------------------------
 
     /// <summary>Six violations over two units, two plan versions, three phases, four periods; one resolved.</summary>

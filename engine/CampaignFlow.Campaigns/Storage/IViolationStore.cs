@@ -12,7 +12,8 @@ public interface IViolationStore
     /// re-opens a resolved one (<see cref="ViolationEventKind.Reopened"/>), changes an open row whose details,
     /// messages or columns differ (<see cref="ViolationEventKind.Changed"/>), or does nothing when the open row
     /// is the same. A resolve update resolves an open row (<see cref="ViolationEventKind.Resolved"/>) and does
-    /// nothing otherwise. Returns the events it stored.
+    /// nothing otherwise. A change of a <see cref="ViolationUpdate.Quiet"/> update changes the row and stores no
+    /// event. Each event stores the update's <see cref="ViolationUpdate.EventDetails"/>. Returns the events it stored.
     /// </summary>
     ValueTask<IReadOnlyList<ViolationEvent>> ApplyAsync(IReadOnlyList<ViolationUpdate> updates, CancellationToken cancellationToken = default);
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Sessions;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Syntax;
@@ -44,6 +46,47 @@ public static class ViolationRows
         MessageEn = violation.Message(English),
         Details = Details(violation),
     };
+
+    /// <summary>
+    /// The details a history step stores: the row's <paramref name="details"/> with the evidence after the step and the
+    /// keys of the records that caused it (<c>"records"</c>). Steps stored before they carried records have none, and
+    /// their evidence is the row's as it stood; readers tell them apart by the missing <c>"records"</c>.
+    /// </summary>
+    /// <param name="details">The row's details.</param>
+    /// <param name="change">The session's step.</param>
+    public static string Step(string details, ViolationChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (JsonNode.Parse(details) is not JsonObject root)
+        {
+            return details;
+        }
+
+        var evidence = new JsonObject
+        {
+            ["counted"] = new JsonArray([.. change.Evidence.Counted.Select(c => JsonValue.Create(c))]),
+            ["missing"] = new JsonArray([.. change.Evidence.Missing.Select(m => JsonValue.Create(m))]),
+        };
+        if (change.Evidence.Actual is { } actual)
+        {
+            evidence["actual"] = actual;
+        }
+
+        if (change.Evidence.Required is { } required)
+        {
+            evidence["required"] = required;
+        }
+
+        root["evidence"] = evidence;
+        root["records"] = new JsonArray([.. change.Records.Select(r => JsonValue.Create(r))]);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            root.WriteTo(w);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     private static string Details(Violation v)
     {

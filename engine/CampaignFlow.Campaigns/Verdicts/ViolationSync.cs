@@ -3,6 +3,7 @@ using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Compliance.Sessions;
 
 namespace CampaignFlow.Campaigns.Verdicts;
 
@@ -81,13 +82,29 @@ internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metri
     /// <summary>What the session says now against what the store holds open for it, as updates in id order.</summary>
     private static List<ViolationUpdate> Differences(RunningUnit unit, UnitSession session, DateTimeOffset at)
     {
-        var current = session.Compliance.Violations.ToDictionary(v => v.Id, v => ViolationRows.From(v, unit.Unit.Body), StringComparer.Ordinal);
+        var compliance = session.Compliance;
+        var current = compliance.Violations.ToDictionary(v => v.Id, v => ViolationRows.From(v, unit.Unit.Body), StringComparer.Ordinal);
         var updates = new List<ViolationUpdate>();
         foreach (var (id, row) in current.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            if (!session.Persisted.TryGetValue(id, out var stored) || !ViolationLifecycle.SameContent(stored, row))
+            if (!session.Persisted.TryGetValue(id, out var stored))
             {
-                updates.Add(new ViolationUpdate(true, at, row));
+                // An opening names no record (a period's closing causes it), and says so as every new step does.
+                var step = compliance.LastChangeOf(id);
+                updates.Add(new ViolationUpdate(true, at, row)
+                {
+                    StepDetails = step is { Kind: ViolationChangeKind.Opened } ? ViolationRows.Step(row.Details, step) : null,
+                });
+            }
+            else if (!ViolationLifecycle.SameContent(stored, row))
+            {
+                // A change names the records behind it; one of a requirement over the units below is no step at all.
+                var step = compliance.LastChangeOf(id);
+                updates.Add(new ViolationUpdate(true, at, row)
+                {
+                    StepDetails = step is { Kind: ViolationChangeKind.Changed } ? ViolationRows.Step(row.Details, step) : null,
+                    Quiet = compliance.Rules.Judges.GetValueOrDefault(row.RequirementId)?.ReadsOtherUnits == true,
+                });
             }
         }
 
@@ -95,7 +112,12 @@ internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metri
         {
             if (!current.ContainsKey(id))
             {
-                updates.Add(new ViolationUpdate(false, at, row));
+                // What resolved it, when this session saw it happen; a session rebuilt since knows only that it did.
+                var step = compliance.LastChangeOf(id);
+                updates.Add(new ViolationUpdate(false, at, row)
+                {
+                    StepDetails = step is { Kind: ViolationChangeKind.Resolved } ? ViolationRows.Step(row.Details, step) : null,
+                });
             }
         }
 

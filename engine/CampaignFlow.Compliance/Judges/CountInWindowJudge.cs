@@ -19,16 +19,7 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var counted = Requirement.Subject.Kind switch
-        {
-            SubjectKind.Document => records.OfType<DocumentRecord>()
-                .Where(d => d.Within(due.Start, due.End) && d.Replaces is null && (due.Target is null || d.Author == due.Target || Requirement.Scope != Scope.Person))
-                .Select(d => d.Key).ToArray(),
-            SubjectKind.Ledger => records.OfType<LedgerItemRecord>()
-                .Where(l => l.Within(due.Start, due.End) && (due.Target is null || Requirement.Scope != Scope.Person || l.Fields.GetValueOrDefault("owner") == due.Target))
-                .Select(l => l.Key).ToArray(),
-            _ => SubjectActivities(due, records).Where(a => a.Replaces is null).Select(a => a.Key).ToArray(),
-        };
+        var counted = Counted(due, records);
         var tooFew = counted.Length < requirement.AtLeast;
         var tooMany = requirement.AtMost is { } most && counted.Length > most;
         if (!tooFew && !tooMany)
@@ -36,9 +27,28 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
             return null;
         }
 
-        var required = requirement.AtMost == requirement.AtLeast ? $"{requirement.AtLeast}" : $"≥ {requirement.AtLeast}";
+        var required = Required;
         return Violate(due, tooFew ? (counted.Length == 0 ? "count-none" : "count-too-few") : "count-too-many",
             new Evidence(counted, [], $"{counted.Length}", required),
             Title, $"{counted.Length}", required, JudgeContext.Day(due.Start), JudgeContext.Day(due.End));
     }
+
+    public override Evidence? Standing(Due due, IReadOnlyCollection<UnitRecord> records)
+    {
+        var counted = Counted(due, records);
+        return new Evidence(counted, [], $"{counted.Length}", Required);
+    }
+
+    private string Required => requirement.AtMost == requirement.AtLeast ? $"{requirement.AtLeast}" : $"≥ {requirement.AtLeast}";
+
+    private string[] Counted(Due due, IReadOnlyCollection<UnitRecord> records) => Requirement.Subject.Kind switch
+    {
+        SubjectKind.Document => records.OfType<DocumentRecord>()
+            .Where(d => d.Within(due.Start, due.End) && d.Replaces is null && (due.Target is null || d.Author == due.Target || Requirement.Scope != Scope.Person))
+            .Select(d => d.Key).ToArray(),
+        SubjectKind.Ledger => records.OfType<LedgerItemRecord>()
+            .Where(l => l.Within(due.Start, due.End) && (due.Target is null || Requirement.Scope != Scope.Person || l.Fields.GetValueOrDefault("owner") == due.Target))
+            .Select(l => l.Key).ToArray(),
+        _ => SubjectActivities(due, records).Where(a => a.Replaces is null).Select(a => a.Key).ToArray(),
+    };
 }

@@ -14,17 +14,24 @@ internal sealed class PeriodMinimumJudge(PeriodMinimum requirement, JudgeContext
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var counted = SubjectActivities(due, records).ToArray();
-        var actual = Measure.Of(counted, requirement.Minimum.IsWorkingTime, requirement.Sum);
-        var required = due.Target is { } target && requirement.PersonMinimums.TryGetValue(target, out var own) ? own : requirement.MinimumValue;
+        var (evidence, actual, required) = Weigh(due, records);
         if (actual >= required)
         {
             return null;
         }
 
-        var unit = requirement.Minimum.IsWorkingTime && requirement.Sum is null ? "h" : requirement.Minimum.Label;
-        return Violate(due, requirement.Minimum.IsWorkingTime ? "period-minimum-hours" : "period-minimum-count",
-            new Evidence(counted.Select(a => a.Key).ToArray(), [], $"{JudgeContext.Number(actual)} {unit}".Trim(), $"{JudgeContext.Number(required)} {unit}".Trim()),
+        return Violate(due, requirement.Minimum.IsWorkingTime ? "period-minimum-hours" : "period-minimum-count", evidence,
             due.Period, Title, JudgeContext.Number(actual), JudgeContext.Number(required), requirement.Minimum.Text, Context.Name(due.Target));
+    }
+
+    public override Evidence? Standing(Due due, IReadOnlyCollection<UnitRecord> records) => Weigh(due, records).Evidence;
+
+    private (Evidence Evidence, decimal Actual, decimal Required) Weigh(Due due, IReadOnlyCollection<UnitRecord> records)
+    {
+        var counted = SubjectActivities(due, records).ToArray();
+        var actual = Measure.Of(counted, requirement.Minimum.IsWorkingTime, requirement.Sum);
+        var required = due.Target is { } target && requirement.PersonMinimums.TryGetValue(target, out var own) ? own : requirement.MinimumValue;
+        var unit = requirement.Minimum.IsWorkingTime && requirement.Sum is null ? "h" : requirement.Minimum.Label;
+        return (new Evidence(counted.Select(a => a.Key).ToArray(), [], $"{JudgeContext.Number(actual)} {unit}".Trim(), $"{JudgeContext.Number(required)} {unit}".Trim()), actual, required);
     }
 }

@@ -63,6 +63,15 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
     /// <param name="records">Every relevant record of the unit (of any period).</param>
     public abstract Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records);
 
+    /// <summary>
+    /// What the records show in <paramref name="due"/> whatever the verdict: the records that count and the figure
+    /// reached against the one required. A resolved violation's history step carries it, so it reads "4 h of 4 h after
+    /// study-2014-w10" rather than repeating the gap it opened with. Null when the judge has no figure beyond its verdict.
+    /// </summary>
+    /// <param name="due">The closed period and target.</param>
+    /// <param name="records">Every relevant record of the unit (of any period).</param>
+    public virtual Evidence? Standing(Due due, IReadOnlyCollection<UnitRecord> records) => null;
+
     /// <summary>True for an activity of the requirement's subject kind that has the attributes it asks for.</summary>
     /// <param name="record">A record.</param>
     protected bool IsSubjectActivity(UnitRecord record) => SubjectRecords.IsActivity(record, Requirement.Subject, Requirement.Where);

@@ -18,7 +18,9 @@ public sealed class UnitCompliance
 {
     private readonly IComplianceSession _session;
     private readonly Dictionary<string, UnitRecord> _records = new(StringComparer.Ordinal);
-    private readonly HashSet<(string Unit, string Key)> _below = [];
+    private readonly Dictionary<(string Unit, string Key), UnitRecord> _below = [];
+    private readonly Dictionary<string, ViolationChange> _latest = new(StringComparer.Ordinal);
+    private IReadOnlyList<UnitRecord> _moment = [];
     private readonly Dictionary<string, Violation> _open = new(StringComparer.Ordinal);
     private readonly List<ViolationChange> _history = [];
     private readonly IReadOnlyList<DuePeriod> _schedule;
@@ -60,6 +62,13 @@ public sealed class UnitCompliance
     /// <summary>Every opening, change and resolution so far, in order of time; the changes of one moment in violation id order.</summary>
     public IReadOnlyList<ViolationChange> History => _history;
 
+    /// <summary>
+    /// The last step of violation <paramref name="id"/>'s history, with the records that caused it and the evidence
+    /// after them; null when the session has seen none (a session rebuilt after it resolved).
+    /// </summary>
+    /// <param name="id">A violation id.</param>
+    public ViolationChange? LastChangeOf(string id) => _latest.GetValueOrDefault(id);
+
     /// <summary>The periods not closed yet: their requirements are pending, not violated.</summary>
     public IEnumerable<Due> Pending => _schedule.Skip(_nextDue).Select(d => d.For(Unit));
 
@@ -86,8 +95,10 @@ public sealed class UnitCompliance
         }
 
         var from = _history.Count;
+        _moment = [record];
         _session.Insert(record);
         _session.Fire();
+        _moment = [];
         InIdOrder(from);
         return true;
     }
@@ -101,7 +112,7 @@ public sealed class UnitCompliance
     /// <exception cref="ArgumentException">A record is another unit's.</exception>
     public int Record(IEnumerable<UnitRecord> records)
     {
-        var added = new List<object>();
+        var added = new List<UnitRecord>();
         foreach (var record in records)
         {
             if (record.Unit != Unit)
@@ -119,8 +130,10 @@ public sealed class UnitCompliance
         {
             // One batch: both engines propagate it at once (InsertAll), each node taking the batch's facts together.
             var from = _history.Count;
+            _moment = added;
             _session.InsertAll(added);
             _session.Fire();
+            _moment = [];
             InIdOrder(from);
         }
 
@@ -140,7 +153,7 @@ public sealed class UnitCompliance
     /// <exception cref="ArgumentException">A record is this unit's own (record it with <see cref="Record(UnitRecord)"/>).</exception>
     public int RecordBelow(IEnumerable<UnitRecord> records)
     {
-        var added = 0;
+        var added = new List<UnitRecord>();
         foreach (var record in records)
         {
             if (record.Unit == Unit)
@@ -148,19 +161,23 @@ public sealed class UnitCompliance
                 throw new ArgumentException($"Record '{record.Key}' is the unit's own; it is not from below.", nameof(records));
             }
 
-            if (_below.Add((record.Unit, record.Key)))
+            if (_below.TryAdd((record.Unit, record.Key), record))
             {
                 _session.Insert(record);
-                added++;
+                added.Add(record);
             }
         }
 
-        if (added > 0)
+        if (added.Count > 0)
         {
+            var from = _history.Count;
+            _moment = added;
             _session.Fire();
+            _moment = [];
+            InIdOrder(from);
         }
 
-        return added;
+        return added.Count;
     }
 
     /// <summary>Moves the unit's clock to <paramref name="now"/>: every period that ended before its date is judged.</summary>
@@ -224,20 +241,117 @@ public sealed class UnitCompliance
         if (kind == ViolationChangeKind.Resolved)
         {
             _open.Remove(violation.Id);
+            var resolved = Resolution(violation);
+            _latest[violation.Id] = resolved;
+            _history.Add(resolved);
+            return;
         }
-        else
+
+        // Re-judging a period often finds the same verdict; auditors' history records only real changes.
+        if (kind == ViolationChangeKind.Changed && _open.TryGetValue(violation.Id, out var before) && SameVerdict(before, violation))
         {
-            // Re-judging a period often finds the same verdict; auditors' history records only real changes.
-            if (kind == ViolationChangeKind.Changed && _open.TryGetValue(violation.Id, out var before) && SameVerdict(before, violation))
+            _open[violation.Id] = violation;
+            return;
+        }
+
+        _open[violation.Id] = violation;
+        var step = new ViolationChange(Now, kind, violation)
+        {
+            Records = kind == ViolationChangeKind.Changed ? Named(Bearing(violation, _moment)) : [],
+        };
+        _latest[violation.Id] = step;
+        _history.Add(step);
+    }
+
+    /// <summary>
+    /// A resolution with its cause: the records of the moment that bear on the violation and what its judge finds once
+    /// they count. A requirement over the units below takes their records in batches of whatever arrived since the last
+    /// tick, so the moment's records depend on tick timing; there the cause is the one record that, in the order of
+    /// days, units and keys, brought the requirement over the line, and the evidence is the judge's with the records up
+    /// to it: the same records give the same history however they were batched.
+    /// </summary>
+    private ViolationChange Resolution(Violation violation)
+    {
+        var judge = Rules.Judges.GetValueOrDefault(violation.RequirementId);
+        var due = new Due(violation.Unit, violation.RequirementId, violation.Period, violation.Target, violation.PeriodStart, violation.PeriodEnd) { Judge = judge };
+        if (judge is null)
+        {
+            return new ViolationChange(Now, ViolationChangeKind.Resolved, violation) { Records = Named(_moment) };
+        }
+
+        if (judge.ReadsOtherUnits)
+        {
+            var all = _records.Values.Concat(_below.Values).Where(judge.IsRelevant)
+                .OrderBy(r => r.Day).ThenBy(r => r.Unit, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal).ToArray();
+            if (Crossing(judge, due, all) is not { } crossing)
             {
-                _open[violation.Id] = violation;
-                return;
+                // Resolved by no record (an exception, a rebuilt session): the batch is all there is to name.
+                return new ViolationChange(Now, ViolationChangeKind.Resolved, violation) { Records = Named(_moment) };
             }
 
-            _open[violation.Id] = violation;
+            var line = all[crossing];
+            // The figures are the judge's with the records before the crossing one, and its unit added to those
+            // done: what the same records say however the ticks batched them.
+            var before = judge.Judge(due, all[..crossing])?.Evidence ?? violation.Evidence;
+            var units = before.Counted.Append(line.Unit).Distinct(StringComparer.Ordinal).ToArray();
+            return new ViolationChange(Now, ViolationChangeKind.Resolved, violation)
+            {
+                Records = Named([line]),
+                After = judge.Standing(due, all[..(crossing + 1)]) ?? new Evidence(units, [], null, before.Required),
+            };
         }
 
-        _history.Add(new ViolationChange(Now, kind, violation));
+        var keys = Named(Bearing(violation, _moment));
+        var after = judge.Standing(due, _records.Values.Where(judge.IsRelevant).ToArray())
+            ?? new Evidence([.. violation.Evidence.Counted.Union(keys, StringComparer.Ordinal)], [], null, violation.Evidence.Required);
+        return new ViolationChange(Now, ViolationChangeKind.Resolved, violation) { Records = keys, After = after };
+    }
+
+    /// <summary>The records' keys; a record of a unit below as <c>unit/key</c>, since keys are unique only within a unit.</summary>
+    private string[] Named(IEnumerable<UnitRecord> records) => records.Select(r => r.Unit == Unit ? r.Key : $"{r.Unit}/{r.Key}").ToArray();
+
+    /// <summary>The index of the first record whose prefix meets the requirement (records only add up), or null when none does.</summary>
+    private static int? Crossing(Judges.RequirementJudge judge, Due due, UnitRecord[] records)
+    {
+        if (records.Length == 0 || judge.Judge(due, records) is not null)
+        {
+            return null;
+        }
+
+        var (low, high) = (0, records.Length - 1);
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (judge.Judge(due, records[..(middle + 1)]) is null)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// The records among <paramref name="records"/> that bear on <paramref name="violation"/>: relevant to its
+    /// requirement, in its period when the requirement reads only that, its target's, or an exception for its action.
+    /// </summary>
+    private IEnumerable<UnitRecord> Bearing(Violation violation, IEnumerable<UnitRecord> records)
+    {
+        if (Rules.Judges.GetValueOrDefault(violation.RequirementId) is not { } judge)
+        {
+            return [];
+        }
+
+        return records
+            .Where(r => (r is ExceptionRecord e && e.ActionId == violation.ActionId)
+                || (judge.IsRelevant(r)
+                    && (!judge.ReadsOnlyItsPeriod || r.Within(violation.PeriodStart, violation.PeriodEnd))
+                    && (violation.Target is null || judge.Owns(r, violation.Target, _records.Values))))
+            .OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal);
     }
 
     private static IEnumerable<PhaseBoundary> Boundaries(IEnumerable<Plans.Resolution.ResolvedPhase> phases, string unit) =>

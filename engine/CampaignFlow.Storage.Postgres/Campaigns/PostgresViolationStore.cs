@@ -94,8 +94,13 @@ public sealed class PostgresViolationStore : IViolationStore
 
             rows[next!.Id] = next;
             write.BatchCommands.Add(Upsert(next));
+            if (k == ViolationEventKind.Changed && update.Quiet)
+            {
+                continue;
+            }
+
             write.BatchCommands.Add(Command($"INSERT INTO {_event} (violation_id, kind, at, offset_minutes, details) VALUES ($1, $2, $3, $4, $5::json) RETURNING sequence",
-                next.Id, k.ToString(), PostgresTime.Utc(update.At), PostgresTime.Offset(update.At), update.Violation.Details));
+                next.Id, k.ToString(), PostgresTime.Utc(update.At), PostgresTime.Offset(update.At), update.EventDetails));
             happened.Add((k, update));
         }
 
@@ -113,7 +118,7 @@ public sealed class PostgresViolationStore : IViolationStore
             }
             while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
         }
-        var events = happened.Select((h, i) => new ViolationEvent(h.Update.Violation.Id, h.Kind, h.Update.At, h.Update.Violation.Details) { Sequence = sequences[i] }).ToList();
+        var events = happened.Select((h, i) => new ViolationEvent(h.Update.Violation.Id, h.Kind, h.Update.At, h.Update.EventDetails) { Sequence = sequences[i] }).ToList();
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return events;
     }

@@ -78,12 +78,17 @@ public sealed class SqliteViolationStore : IViolationStore
 
                 Bind(upsert, next!);
                 upsert.ExecuteNonQuery();
+                if (happened == ViolationEventKind.Changed && update.Quiet)
+                {
+                    continue;
+                }
+
                 eventId.Value = next!.Id;
                 eventKind.Value = happened.ToString();
                 eventAt.Value = SqliteTime.Text(update.At);
-                eventDetails.Value = update.Violation.Details;
+                eventDetails.Value = update.EventDetails;
                 var sequence = (long)append.ExecuteScalar()!;
-                events.Add(new ViolationEvent(next.Id, happened, update.At, update.Violation.Details) { Sequence = sequence });
+                events.Add(new ViolationEvent(next.Id, happened, update.At, update.EventDetails) { Sequence = sequence });
             }
             return (events, true);
         }, cancellationToken);

@@ -5,7 +5,10 @@ using CampaignFlow.Plans.Schema;
 
 namespace CampaignFlow.Cli.Commands;
 
-/// <summary><c>campaignflow schema</c>: the JSON Schema of plans (or rosters), generated from the plan model.</summary>
+/// <summary>
+/// <c>campaignflow schema [plan|record|violation]</c>: the JSON Schema of plans (or rosters), generated from the plan
+/// model, or of records and violations, the files committed in docs/ (one shape for the API and the CLI).
+/// </summary>
 internal static class SchemaCommand
 {
     private static readonly JsonSerializerOptions Pretty = new()
@@ -16,13 +19,19 @@ internal static class SchemaCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
+        var what = new Argument<string>("what") { Description = "plan (default), record or violation.", DefaultValueFactory = _ => "plan" };
+        what.AcceptOnlyFromAmong("plan", "record", "violation");
         var roster = new Option<bool>("--roster") { Description = "The schema of roster files instead of plans." };
         var file = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the console." };
-        var command = new Command("schema", "Print the JSON Schema of the plan format, for editors' YAML language servers.") { roster, file };
+        var command = new Command("schema", "Print the JSON Schema of plans (for editors' YAML language servers), records or violations.") { what, roster, file };
         command.SetAction(parsed =>
         {
-            var schema = parsed.GetValue(roster) ? PlanSchemaGenerator.ForRosters() : PlanSchemaGenerator.ForPlans();
-            var text = schema.ToJsonString(Pretty);
+            var text = parsed.GetValue(what) switch
+            {
+                "record" => Committed("record"),
+                "violation" => Committed("violation"),
+                _ => (parsed.GetValue(roster) ? PlanSchemaGenerator.ForRosters() : PlanSchemaGenerator.ForPlans()).ToJsonString(Pretty),
+            };
             if (parsed.GetValue(file) is { } path)
             {
                 try
@@ -43,5 +52,14 @@ internal static class SchemaCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The schema of docs/<paramref name="name"/>.schema.json, as built into the tool, without its final line break.</summary>
+    private static string Committed(string name)
+    {
+        using var stream = typeof(SchemaCommand).Assembly.GetManifestResourceStream($"CampaignFlow.Cli.Schemas.{name}.schema.json")
+            ?? throw new InvalidOperationException($"the {name} schema is not built into the tool");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().TrimEnd('\r', '\n');
     }
 }

@@ -114,7 +114,8 @@ internal static class SimulateCommand
                 case "json":
                     var rows = SimulatedViolations.Rows(result, unitPlan);
                     output.WriteLine(JsonSerializer.Serialize(
-                        new SimulationView(resolved.Id, unitPlan.Unit.Id, lastDay, SimulatedViolations.Views(rows, culture), result.Pending.Count), Json));
+                        new SimulationView(resolved.Id, unitPlan.Unit.Id, lastDay, SimulatedViolations.Views(rows, culture), result.Pending.Count,
+                            SimulatedViolations.ResolvedViews(result, SimulatedViolations.Resolutions(result), unitPlan, culture)), Json));
                     // Tools read stdout as one JSON document; the counts are for the person watching.
                     error.WriteLine(summary);
                     break;
@@ -132,6 +133,7 @@ internal static class SimulateCommand
                     break;
                 default:
                     SimulationText.Write(output, result.Violations, culture);
+                    SimulationText.WriteResolved(output, SimulatedViolations.Resolutions(result), culture);
                     output.WriteLine(summary);
                     break;
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignFlow.Cli.Output;
+using CampaignFlow.Compliance.Sessions;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Diagnostics;
@@ -39,6 +40,32 @@ internal static class SimulationText
             {
                 output.WriteLine(new string(' ', 12) + T("simulate-more-missing", CliMessages.N(v.Evidence.Missing.Count - MissingShown)));
             }
+        }
+    }
+
+    /// <summary>
+    /// The violations that resolved on the way, one a line as the open ones are, and under each the records that
+    /// resolved it and the figure after them.
+    /// </summary>
+    public static void WriteResolved(TextWriter output, IReadOnlyList<ViolationChange> resolutions, CultureInfo culture)
+    {
+        string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
+        var label = T("simulate-resolved");
+        var width = new[] { label, T("simulate-violation"), T("simulate-warning") }.Max(DisplayWidth.Of);
+        var requirementWidth = resolutions.Select(c => DisplayWidth.Of(c.Violation.RequirementId)).DefaultIfEmpty(0).Max();
+        var periodWidth = resolutions.Select(c => DisplayWidth.Of(Period(c.Violation, culture))).DefaultIfEmpty(0).Max();
+        foreach (var change in resolutions)
+        {
+            var v = change.Violation;
+            output.WriteLine($"{DisplayWidth.PadRight(label, width)}  {DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(Period(v, culture), periodWidth)}  {v.Message(culture)}");
+            var day = CliMessages.Day(DateOnly.FromDateTime(change.At.DateTime), culture);
+            var by = change.Records.Count > 0
+                ? T("simulate-resolved-by", day, string.Join(MessageTemplates.IsChinese(culture) ? "、" : ", ", change.Records))
+                : T("simulate-resolved-on", day);
+            // An exception closes a warning without a figure: then there is none to show.
+            output.WriteLine(new string(' ', 12) + (change.Evidence.Actual is { } actual
+                ? T("simulate-resolved-figures", by, actual, change.Evidence.Required ?? "")
+                : by));
         }
     }
 

@@ -12,4 +12,5 @@ namespace CampaignFlow.Cli.Simulating;
 /// <param name="At">The day at whose end the simulation stopped.</param>
 /// <param name="Violations">The open violations and warnings, by the plan's requirement order.</param>
 /// <param name="Pending">Requirement periods not closed by then (pending, not violated).</param>
-internal sealed record SimulationView(string Plan, string Unit, DateOnly At, IReadOnlyList<ViolationView> Violations, int Pending);
+/// <param name="Resolved">The violations that opened and resolved on the way, each with the records that resolved it and the evidence after them.</param>
+internal sealed record SimulationView(string Plan, string Unit, DateOnly At, IReadOnlyList<ViolationView> Violations, int Pending, IReadOnlyList<ResolvedViolationView> Resolved);

@@ -1,8 +1,11 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.NRules;
 using CampaignFlow.Server.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Server.Hosting;
@@ -22,9 +25,12 @@ internal sealed partial class CampaignRunner(
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     IMeterFactory meters,
+    IServer server,
     ILoggerFactory loggers) : BackgroundService
 {
     private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(100);
+    private static readonly CultureInfo ChineseCulture = CultureInfo.GetCultureInfo("zh-CN");
+    private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en");
     private readonly ILogger _log = loggers.CreateLogger<CampaignRunner>();
 
     private CampaignStores? _stores;
@@ -150,6 +156,7 @@ internal sealed partial class CampaignRunner(
         }
 
         var openBefore = await CountOpenAsync(service, stoppingToken).ConfigureAwait(false);
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             var waiters = signal.TakeWaiters();
@@ -160,9 +167,21 @@ internal sealed partial class CampaignRunner(
                 var openAfter = await CountOpenAsync(service, stoppingToken).ConfigureAwait(false);
                 if (openAfter != openBefore)
                 {
-                    LogOpenViolationsChanged(clock.GetUtcNow(), openBefore, openAfter);
+                    var now = clock.GetUtcNow();
+                    if (first)
+                    {
+                        var settings = options.Value;
+                        LogFirstJudgement(Both(c => FirstJudgement.Explain(service, openAfter, now, settings.Demo, settings.Definitions, ConsoleAddress(), c)));
+                    }
+                    else
+                    {
+                        LogOpenViolationsChanged(Both(c => FirstJudgement.OpenChanged(now, openBefore, openAfter, c)));
+                    }
+
                     openBefore = openAfter;
                 }
+
+                first = false;
 
                 LogTicked(clock.GetUtcNow(), next);
             }
@@ -207,6 +226,16 @@ internal sealed partial class CampaignRunner(
         return wait < ShortestSleep ? ShortestSleep : wait > longest ? longest : wait;
     }
 
+    // The server has no reader's language: Chinese first, then English, on the one line.
+    private static string Both(Func<CultureInfo, string> text) => $"{text(ChineseCulture)} {text(EnglishCulture)}";
+
+    /// <summary>Where the console answers: the first address the server listens on (none in a test host).</summary>
+    private string ConsoleAddress()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return (address?.TrimEnd('/') ?? "") + "/console";
+    }
+
     private static async Task<int> CountOpenAsync(CampaignService service, CancellationToken cancellationToken) =>
         (await service.QueryViolationsAsync(new ViolationQuery { Status = ViolationStatus.Open, Limit = 0 }, cancellationToken).ConfigureAwait(false)).Total;
 
@@ -234,8 +263,11 @@ internal sealed partial class CampaignRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns started in {Seconds:0.0} s: {Units} unit(s) running, {Refused} plan problem(s), definitions {Definitions}, clock at {Now:O}")]
     private partial void LogStarted(int units, int refused, string definitions, DateTimeOffset now, double seconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "At {Now:O} open violations went from {Before} to {After}")]
-    private partial void LogOpenViolationsChanged(DateTimeOffset now, int before, int after);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Explanation}")]
+    private partial void LogFirstJudgement(string explanation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Change}")]
+    private partial void LogOpenViolationsChanged(string change);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ticked at {Now:O}; next due {Next:O}")]
     private partial void LogTicked(DateTimeOffset now, DateTimeOffset? next);

@@ -52,6 +52,14 @@ public static class PanyuCampaignScenario
         var resolved = await auditor.GetJsonAsync($"/violations/{Uri.EscapeDataString(w10Id)}");
         resolved.GetProperty("violation").GetProperty("status").GetString().ShouldBe("resolved");
         resolved.GetProperty("history").Strings("kind").ShouldBe(["opened", "resolved"]);
+        // The resolved step names the late record and the hours after it, not the two hours the week opened with.
+        var opened = resolved.GetProperty("history")[0];
+        opened.GetProperty("records").GetArrayLength().ShouldBe(0);
+        opened.GetProperty("details").GetProperty("evidence").GetProperty("actual").GetString().ShouldBe("2 h");
+        var step = resolved.GetProperty("history")[1];
+        step.GetProperty("records").EnumerateArray().Select(r => r.GetString()).ShouldBe(["study-2014-w10-second"]);
+        step.GetProperty("details").GetProperty("evidence").GetProperty("actual").GetString().ShouldBe("4 h");
+        step.GetProperty("details").GetProperty("evidence").GetProperty("counted").EnumerateArray().Select(r => r.GetString()).ShouldContain("study-2014-w10-second");
 
         // The democratic life meeting waits at its gate: the meeting plan is written but not yet approved.
         await RecordDaysAsync(server, recorder, reviewer, log, recorded, through: new DateOnly(2014, 5, 5));

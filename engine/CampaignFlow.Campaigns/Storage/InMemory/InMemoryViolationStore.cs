@@ -26,7 +26,12 @@ public sealed class InMemoryViolationStore : IViolationStore
 
                 _rows[id] = next!;
                 _index.Apply(row, next!);
-                var entry = new ViolationEvent(id, happened, update.At, update.Violation.Details) { Sequence = _events.Count + 1 };
+                if (happened == ViolationEventKind.Changed && update.Quiet)
+                {
+                    continue;
+                }
+
+                var entry = new ViolationEvent(id, happened, update.At, update.EventDetails) { Sequence = _events.Count + 1 };
                 _events.Add(entry);
                 stored.Add(entry);
             }
