@@ -33,6 +33,7 @@ public partial class UnitPage
     private IReadOnlyList<StoredViolation> _open = [];
     private (int Status, string Message)? _problem;
     private IReadOnlyList<ActivityFormLayout> _forms = [];
+    private IReadOnlyList<OtherRecordLayout> _otherForms = [];
     private DateOnly _formDay;
     private IReadOnlyList<NextStep> _toResolve = [];
     private IReadOnlyList<NextStep> _coming = [];
@@ -99,6 +100,7 @@ public partial class UnitPage
         if (Recording.MayRecord(unit) && unitPlan is { } plan)
         {
             _forms = ActivityFormLayout.AllOf(plan);
+            _otherForms = OtherRecordLayout.AllOf(plan, _records, Request);
             _formDay = _today > plan.Window.End ? plan.Window.End : _today;
         }
 
