@@ -1,5 +1,3 @@
-using CampaignFlow.Campaigns.Service;
-using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
@@ -18,7 +16,7 @@ public static class GroupEndpoints
     {
         var group = app.MapGroup("/groups").WithTags("Supervision groups").RequireAuthorization();
         group.MapGet("/", (Caller caller, RunningCampaigns running) =>
-                Results.Ok(running.Service.Organisation.Groups.Where(g => MaySee(caller, g, running)).Select(g => GroupView.Of(g, running.Service))))
+                Results.Ok(running.Service.Organisation.Groups.Where(g => GroupWork.MaySee(caller, g, running.Service)).Select(g => GroupView.Of(g, running.Service))))
             .WithName("ListGroups")
             .WithSummary("The supervision groups the caller may see, with the units each covers")
             .Produces<IReadOnlyList<GroupView>>()
@@ -39,29 +37,11 @@ public static class GroupEndpoints
             return problems.Write(context, StatusCodes.Status404NotFound, "unknown-group", id);
         }
 
-        if (!MaySee(caller, group, running))
+        if (!GroupWork.MaySee(caller, group, running.Service))
         {
             return problems.Write(context, StatusCodes.Status403Forbidden, "group-forbidden", id);
         }
 
-        var units = new List<GroupUnitWork>();
-        foreach (var unitId in group.Units)
-        {
-            // A group covers units of the files; one whose plan failed to load runs nothing and has no work to show.
-            if (running.Service.FindUnit(unitId) is not { } unit || await running.Service.GetStateAsync(unitId, cancellationToken).ConfigureAwait(false) is not { } state)
-            {
-                continue;
-            }
-
-            units.Add(new GroupUnitWork(unit, SupervisorGates.WaitingIn(state), state.OpenViolations));
-        }
-
-        return Results.Ok(new GroupWorkView(GroupView.Of(group, running.Service), [.. units.OrderByDescending(u => u.WaitingForReview.Count).ThenByDescending(u => u.OpenViolations)]));
+        return Results.Ok(await GroupWork.OfAsync(group, running.Service, cancellationToken).ConfigureAwait(false));
     }
-
-    // The group's own reviewers, admin, and auditors who may read every unit it covers.
-    private static bool MaySee(Caller caller, SupervisionGroup group, RunningCampaigns running) =>
-        caller.ReadsAll
-        || (caller.Grant.Role == AccessRole.Reviewer && (caller.Grant.Group == group.Id || (caller.Grant.Group is null && caller.Grant.Supervisor == group.Name)))
-        || (caller.Grant.Role == AccessRole.Auditor && group.Units.All(u => running.Service.FindUnit(u) is not { } unit || caller.CanRead(unit)));
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Organisation;
+using CampaignFlow.Server.Api.Groups;
 using CampaignFlow.Server.Api.Records;
+using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Recording;
 using CampaignFlow.Server.WebConsole.Text;
@@ -27,6 +30,10 @@ public partial class ReviewPage
     private readonly Dictionary<string, RecordFindings> _findings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _comments = new(StringComparer.Ordinal);
     private (int Status, string Message)? _problem;
+    private IReadOnlyList<SupervisionGroup> _groups = [];
+
+    [Inject]
+    private RunningCampaigns Running { get; set; } = null!;
 
     [Inject]
     private ReviewQueue Queue { get; set; } = null!;
@@ -72,6 +79,10 @@ public partial class ReviewPage
         }
 
         _waiting = await Queue.WaitingAsync(caller, Request.Http.RequestAborted).ConfigureAwait(true);
+        // The group's page of work beside its queue: a reviewer's own group, every group for an administrator.
+        _groups = Running.Service.Organisation.Groups
+            .Where(g => caller.Grant.Role == AccessRole.Admin || GroupWork.IsOwn(caller, g))
+            .ToArray();
     }
 
     private RecordFindings FindingsOf(WaitingDocument document) => _findings.GetValueOrDefault(IdOf(document)) ?? RecordFindings.None;

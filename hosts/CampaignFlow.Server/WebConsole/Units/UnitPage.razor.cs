@@ -23,6 +23,9 @@ public partial class UnitPage
     // Marks beyond this many would draw one dark bar; the timeline is a picture, the records are in the store.
     private const int MaxMarks = 2000;
 
+    // Enough to act on today; the rest are a link away.
+    private const int StepsListed = 10;
+
     private UnitCampaignState? _state;
     private TimelineScale? _scale;
     private DateOnly _today;
@@ -30,7 +33,10 @@ public partial class UnitPage
     private IReadOnlyList<StoredViolation> _open = [];
     private (int Status, string Message)? _problem;
     private IReadOnlyList<ActivityFormLayout> _forms = [];
+    private IReadOnlyList<OtherRecordLayout> _otherForms = [];
     private DateOnly _formDay;
+    private IReadOnlyList<NextStep> _toResolve = [];
+    private IReadOnlyList<NextStep> _coming = [];
 
     [Inject]
     private RunningCampaigns Running { get; set; } = null!;
@@ -86,10 +92,15 @@ public partial class UnitPage
         _today = BeijingTime.DayOf(state.Now);
         _records = (await service.ReadRecordsAsync(unit.Id, maxCount: MaxMarks, ct: cancel).ConfigureAwait(true)) ?? [];
         _open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [unit.Id], Status = ViolationStatus.Open, Limit = 1000 }, cancel).ConfigureAwait(true)).Items;
+        var unitPlan = service.FindPlan(unit.PlanId);
+        _toResolve = NextSteps.ToResolve(_open, unitPlan, Request);
+        _coming = NextSteps.Coming(state.NextDeadlines, unitPlan, Request);
+
         // The recording forms, for those the API lets record here (the unit's recorder, an administrator).
-        if (Recording.MayRecord(unit) && service.FindPlan(unit.PlanId) is { } plan)
+        if (Recording.MayRecord(unit) && unitPlan is { } plan)
         {
             _forms = ActivityFormLayout.AllOf(plan);
+            _otherForms = OtherRecordLayout.AllOf(plan, _records, Request);
             _formDay = _today > plan.Window.End ? plan.Window.End : _today;
         }
 

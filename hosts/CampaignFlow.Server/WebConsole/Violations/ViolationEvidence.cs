@@ -19,6 +19,9 @@ public sealed record ViolationEvidence(string? Actual, string? Required, IReadOn
     /// <summary>Nothing known (details that are not the rules engine's JSON).</summary>
     public static ViolationEvidence None { get; } = new(null, null, [], [], null, []);
 
+    /// <summary>The name of the person, branch or department it concerns, or null for the unit.</summary>
+    public string? TargetName { get; init; }
+
     /// <summary>Reads stored details; <see cref="None"/> when they are not JSON of that shape.</summary>
     /// <param name="details">The stored details.</param>
     public static ViolationEvidence Of(string details)
@@ -39,7 +42,10 @@ public sealed record ViolationEvidence(string? Actual, string? Required, IReadOn
                 location = string.Create(CultureInfo.InvariantCulture, $"{Text(l, "file")}:{Number(l, "line")}:{Number(l, "column")}");
             }
 
-            return new ViolationEvidence(Text(evidence, "actual"), Text(evidence, "required"), Strings(evidence, "counted"), Strings(evidence, "missing"), location, Strings(root, "source"));
+            return new ViolationEvidence(Text(evidence, "actual"), Text(evidence, "required"), Strings(evidence, "counted"), Strings(evidence, "missing"), location, Strings(root, "source"))
+            {
+                TargetName = Text(root, "targetName"),
+            };
         }
         catch (JsonException)
         {

@@ -1,0 +1,66 @@
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Organisation;
+using CampaignFlow.Server.Security;
+
+namespace CampaignFlow.Server.Api.Groups;
+
+/// <summary>
+/// Who may see a supervision group's work and what that work is: <c>GET /groups/{id}</c> and the console's group
+/// page both ask here, so the two can never disagree about either.
+/// </summary>
+public static class GroupWork
+{
+    /// <summary>
+    /// True for the group's own reviewers, administrators and auditors of every unit, and auditors who may read every
+    /// unit the group covers.
+    /// </summary>
+    /// <param name="caller">The reader.</param>
+    /// <param name="group">The group.</param>
+    /// <param name="service">The running campaigns.</param>
+    public static bool MaySee(Caller caller, SupervisionGroup group, CampaignService service)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(service);
+        return caller.ReadsAll
+               || IsOwn(caller, group)
+               || (caller.Grant.Role == AccessRole.Auditor && group.Units.All(u => service.FindUnit(u) is not { } unit || caller.CanRead(unit)));
+    }
+
+    /// <summary>True when <paramref name="caller"/> reviews for <paramref name="group"/> (its token names the group, or the group's name).</summary>
+    /// <param name="caller">The reader.</param>
+    /// <param name="group">The group.</param>
+    public static bool IsOwn(Caller caller, SupervisionGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(group);
+        return caller.Grant.Role == AccessRole.Reviewer
+               && (caller.Grant.Group == group.Id || (caller.Grant.Group is null && caller.Grant.Supervisor == group.Name));
+    }
+
+    /// <summary>
+    /// The group's page of work: its running units, each with the approvals waiting for the group and its open
+    /// violations, those with the most approvals waiting first, then the most open violations.
+    /// </summary>
+    /// <param name="group">The group.</param>
+    /// <param name="service">The running campaigns.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public static async Task<GroupWorkView> OfAsync(SupervisionGroup group, CampaignService service, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(service);
+        var units = new List<GroupUnitWork>();
+        foreach (var unitId in group.Units)
+        {
+            // A group covers units of the files; one whose plan failed to load runs nothing and has no work to show.
+            if (service.FindUnit(unitId) is not { } unit || await service.GetStateAsync(unitId, cancellationToken).ConfigureAwait(false) is not { } state)
+            {
+                continue;
+            }
+
+            units.Add(new GroupUnitWork(unit, SupervisorGates.WaitingIn(state), state.OpenViolations));
+        }
+
+        return new GroupWorkView(GroupView.Of(group, service), [.. units.OrderByDescending(u => u.WaitingForReview.Count).ThenByDescending(u => u.OpenViolations)]);
+    }
+}
