@@ -20,8 +20,11 @@ internal sealed class PlanLibrary
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
     private readonly Dictionary<string, ResolvedPlan> _runningById;
 
-    private PlanLibrary(IReadOnlyList<PlanLoadProblem> problems, IReadOnlyList<ResolvedPlan> versions, IReadOnlyDictionary<string, string> filesByPlan, OrganisationChart organisation)
+    private readonly HashSet<string> _generated;
+
+    private PlanLibrary(IReadOnlyList<PlanLoadProblem> problems, IReadOnlyList<ResolvedPlan> versions, IReadOnlyDictionary<string, string> filesByPlan, OrganisationChart organisation, IEnumerable<string> generated)
     {
+        _generated = generated.ToHashSet(StringComparer.Ordinal);
         Organisation = organisation;
         Problems = problems;
         Versions = versions;
@@ -44,6 +47,13 @@ internal sealed class PlanLibrary
 
     /// <summary>The highest version of each plan.</summary>
     public IReadOnlyList<ResolvedPlan> Running { get; }
+
+    /// <summary>
+    /// True for a plan generated from an organisation line that no longer names a roster (or no longer exists): its
+    /// versions stay stored, but its unit runs its template again.
+    /// </summary>
+    /// <param name="plan">A stored plan version.</param>
+    public bool IsRetired(ResolvedPlan plan) => RosteredUnitPlan.IsGeneratedPath(plan.File) && !_generated.Contains(plan.Id);
 
     /// <summary>The highest version of the plan with this id, or null.</summary>
     public ResolvedPlan? Find(string planId) => _runningById.GetValueOrDefault(planId);
@@ -70,41 +80,69 @@ internal sealed class PlanLibrary
             .Select(d => Problem(d, definitionsPath)));
 
         var filesByPlan = new Dictionary<string, string>(StringComparer.Ordinal);
-        var latest = catalog.Generated.Count == 0 ? new Dictionary<string, PlanVersion>()
-            : (await store.ListAsync(ct).ConfigureAwait(false)).Where(v => catalog.Generated.ContainsKey(v.PlanId))
-                .GroupBy(v => v.PlanId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Version)!, StringComparer.Ordinal);
+        // Listed once: a start that publishes nothing new (every restart) reads the store's versions once, not twice.
+        var stored = await store.ListAsync(ct).ConfigureAwait(false);
+        var storedById = stored.GroupBy(v => v.PlanId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.Version).ToArray(), StringComparer.Ordinal);
+        var listAgain = false;
         foreach (var plan in catalog.Plans.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             var files = SourceFiles(plan, catalog, definitionsPath);
             var number = plan.Version;
+            var versionsOfPlan = storedById.GetValueOrDefault(plan.Id) ?? [];
             if (catalog.Generated.TryGetValue(plan.Id, out var generated))
             {
                 // A generated plan has no author to raise its version: a changed roster or template is published as
                 // the next one, and the same texts as the latest stored are that version again.
-                (number, files) = NextGenerated(generated, latest.GetValueOrDefault(plan.Id), definitionsPath, files);
+                var next = NextGenerated(generated, versionsOfPlan, files);
+                if (next.Earlier is { } earlier)
+                {
+                    // Texts of an earlier version: another host's older folder, or a roster put back. Publishing them
+                    // again would make hosts with different folders raise the version at every start.
+                    problems.Add(GeneratedProblem(generated, definitionsPath, "generated-plan-earlier",
+                        [generated.UnitId, earlier.ToString(CultureInfo.InvariantCulture), plan.Id, versionsOfPlan[^1].Version.ToString(CultureInfo.InvariantCulture)]));
+                    filesByPlan[plan.Id] = files[0].Path;
+                    continue;
+                }
+
+                (number, files) = (next.Version, next.Files);
             }
 
             filesByPlan[plan.Id] = files[0].Path;
             var version = new PlanVersion(plan.Id, number, plan.Unit.Id, PlanVersionHash.Of(files), files, now);
             var published = await store.PublishAsync(version, ct).ConfigureAwait(false);
+            listAgain |= published.Outcome != PublishOutcome.Unchanged || !versionsOfPlan.Any(v => v.Version == number);
             if (published.Outcome == PublishOutcome.Conflict)
             {
+                // The next free number, whatever the file says: a generated plan may have run ahead of a file written later.
+                var free = (Math.Max(number, versionsOfPlan.Length == 0 ? 0 : versionsOfPlan[^1].Version) + 1).ToString(CultureInfo.InvariantCulture);
+                string[] arguments = [plan.Id, number.ToString(CultureInfo.InvariantCulture), free];
+                if (generated is not null)
+                {
+                    problems.Add(GeneratedProblem(generated, definitionsPath, "plan-changed-without-version", arguments));
+                    continue;
+                }
+
                 var at = catalog.Written[plan.Id].At("version");
-                string[] arguments = [plan.Id, plan.Version.ToString(CultureInfo.InvariantCulture), (plan.Version + 1).ToString(CultureInfo.InvariantCulture)];
                 problems.Add(new PlanLoadProblem(files[0].Path, Math.Max(at.Line, 1), Math.Max(at.Column, 1), "plan-changed-without-version",
                     CatalogMessages.Format("plan-changed-without-version", English, arguments),
                     CatalogMessages.Format("plan-changed-without-version", Chinese, arguments)));
             }
         }
 
-        var versions = new List<ResolvedPlan>();
-        foreach (var stored in await store.ListAsync(ct).ConfigureAwait(false))
+        if (listAgain)
         {
-            var resolved = Resolve(stored, out var why);
+            stored = await store.ListAsync(ct).ConfigureAwait(false);
+        }
+
+        var versions = new List<ResolvedPlan>();
+        foreach (var version in stored)
+        {
+            var resolved = Resolve(version, out var why);
             if (resolved is null)
             {
-                string[] arguments = [stored.PlanId, stored.Version.ToString(CultureInfo.InvariantCulture), why];
-                problems.Add(new PlanLoadProblem(stored.Files[0].Path, 1, 1, "stored-plan-unresolvable",
+                string[] arguments = [version.PlanId, version.Version.ToString(CultureInfo.InvariantCulture), why];
+                problems.Add(new PlanLoadProblem(version.Files[0].Path, 1, 1, "stored-plan-unresolvable",
                     CatalogMessages.Format("stored-plan-unresolvable", English, arguments),
                     CatalogMessages.Format("stored-plan-unresolvable", Chinese, arguments)));
                 continue;
@@ -113,7 +151,7 @@ internal sealed class PlanLibrary
             versions.Add(resolved);
         }
 
-        return new PlanLibrary(problems, versions, filesByPlan, catalog.Organisation);
+        return new PlanLibrary(problems, versions, filesByPlan, catalog.Organisation, catalog.Generated.Keys);
     }
 
     /// <summary>Resolves a stored version from its own texts.</summary>
@@ -130,18 +168,31 @@ internal sealed class PlanLibrary
         return null;
     }
 
-    /// <summary>The version a generated plan is published as, and its files with that version written in its text.</summary>
-    private static (int Version, List<PlanSourceFile> Files) NextGenerated(RosteredUnitPlan generated, PlanVersion? latest, string root, List<PlanSourceFile> files)
+    /// <summary>
+    /// The version a generated plan is published as, and its files with that version written in its text; or, when its
+    /// texts are those of an earlier stored version than the latest, that version (nothing is to be published).
+    /// </summary>
+    private static (int Version, List<PlanSourceFile> Files, int? Earlier) NextGenerated(RosteredUnitPlan generated, PlanVersion[] stored, List<PlanSourceFile> files)
     {
         List<PlanSourceFile> At(int version) => [new PlanSourceFile(files[0].Path, generated.Text(version)), .. files.Skip(1)];
-        if (latest is null)
+        if (stored.Length == 0)
         {
-            return (1, At(1));
+            return (1, At(1), null);
         }
 
-        var same = At(latest.Version);
-        return PlanVersionHash.Of(same) == latest.Hash ? (latest.Version, same) : (latest.Version + 1, At(latest.Version + 1));
+        var latest = stored[^1];
+        if (PlanVersionHash.Of(At(latest.Version)) == latest.Hash)
+        {
+            return (latest.Version, At(latest.Version), null);
+        }
+
+        var earlier = stored.SkipLast(1).LastOrDefault(v => PlanVersionHash.Of(At(v.Version)) == v.Hash);
+        return earlier is null ? (latest.Version + 1, At(latest.Version + 1), null) : (latest.Version, files, earlier.Version);
     }
+
+    private static PlanLoadProblem GeneratedProblem(RosteredUnitPlan generated, string root, string code, string[] arguments) =>
+        new(Relative(generated.RosterAt.File, root), Math.Max(generated.RosterAt.Line, 1), Math.Max(generated.RosterAt.Column, 1), code,
+            CatalogMessages.Format(code, English, arguments), CatalogMessages.Format(code, Chinese, arguments));
 
     /// <summary>The plan's file (or generated text), its roster, then its parents' files, relative to the definitions folder.</summary>
     private static List<PlanSourceFile> SourceFiles(ResolvedPlan plan, PlanCatalog catalog, string root)

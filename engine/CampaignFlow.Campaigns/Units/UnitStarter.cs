@@ -31,7 +31,8 @@ internal static class UnitStarter
         var olderVersions = library.Versions.ToLookup(v => v.Id, StringComparer.Ordinal);
         var started = new List<StartedUnit>();
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
-        var own = library.Running.Where(p => p.Template is null).Select(p => (p.Unit, Plan: p));
+        // A plan generated from a line whose roster was taken off is retired: the unit goes back to its template.
+        var own = library.Running.Where(p => p.Template is null && !library.IsRetired(p)).Select(p => (p.Unit, Plan: p));
         var onTemplates = library.Organisation.UnitsOnTemplates
             .Select(u => (u.Unit, Plan: library.Find(u.TemplateId)))
             .Where(u => u.Plan is { Template: not null })

@@ -142,8 +142,8 @@ public sealed class PlanCatalog
 
     /// <summary>
     /// Gives each unit on a template whose line names a roster the plan <see cref="RosteredUnitPlan"/> makes of it,
-    /// resolved against its people; true when any was added. Findings about a generated plan's own text are reported at
-    /// the line's roster (the text is nobody's file); a roster's own findings at its file.
+    /// resolved against its people; true when any was added. A roster's own findings are reported at its file, every
+    /// other finding about a generated plan at the line's roster (the generated text is nobody's file).
     /// </summary>
     private bool GenerateRosteredPlans(IReadOnlyList<OrganisationUnitSpec> entries, DiagnosticBag diagnostics)
     {
@@ -175,7 +175,10 @@ public sealed class PlanCatalog
             var resolved = source.Plan is { } plan && !source.HasErrors && _resolutions.TryGetValue(templateId, out var parent)
                 ? PlanResolver.Resolve(plan, parent, generated.Path, found)
                 : null;
-            diagnostics.AddRange(found.Items.Select(d => d.Location.File == generated.Path ? d with { Location = generated.RosterAt } : d));
+            // A finding in the roster file stays there; any other (a template's action that selects nobody of these
+            // people, say) is the unit's, at its line: at the template's line it would repeat once per unit, unnamed.
+            var roster = Path.Combine(Path.GetDirectoryName(generated.Path) ?? "", entry.Roster!);
+            diagnostics.AddRange(found.Items.Select(d => d.Location.File == roster ? d : d with { Location = generated.RosterAt }));
             if (resolved is null || found.HasErrors)
             {
                 continue;

@@ -7,9 +7,10 @@ namespace CampaignFlow.Plans.Reading;
 
 /// <summary>
 /// A JSON text as the YAML parser's events, read by System.Text.Json: the node tree built from them is the one
-/// YamlDotNet builds from the same text (strings double-quoted, numbers, booleans and null plain), with every mark at
-/// the JSON text's own line and column, so findings point into the caller's text as before — at a fraction of the
-/// cost of YamlDotNet's character-by-character scanner, which was most of the time a batch of records took to read.
+/// YamlDotNet builds from the same text (strings double-quoted, numbers, booleans and null plain), with every start
+/// mark at the JSON text's own line and column, so findings point into the caller's text as before — at a fraction of
+/// the cost of YamlDotNet's character-by-character scanner, which was most of the time a batch of records took to read.
+/// One difference is deliberate: a raw U+2028 or U+0085 inside a string is kept, as JSON says, where YAML folded it.
 /// </summary>
 internal sealed class JsonEventParser : IParser
 {
@@ -146,8 +147,9 @@ internal sealed class JsonEventParser : IParser
                 }
                 else if ((b & 0xC0) != 0x80)
                 {
-                    // A character starts at every byte that is not a UTF-8 continuation byte.
-                    _column++;
+                    // A character starts at every byte that is not a UTF-8 continuation byte; one of four bytes (an
+                    // emoji) is two UTF-16 units, as YamlDotNet and editors count it.
+                    _column += b >= 0xF0 ? 2 : 1;
                 }
             }
 

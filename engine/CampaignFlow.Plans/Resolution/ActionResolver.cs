@@ -107,6 +107,12 @@ internal sealed class ActionResolver(
             diagnostics.Error("across-units-per-unit", action.At(action.Has("per") ? "per" : "who"), action.Id);
         }
 
+        if (members is not null && action.Has("byRank"))
+        {
+            // A rank's own amount is resolved per person of a roster, and the members below are in their units' rosters.
+            diagnostics.Error("across-members-by-rank", action.At("byRank"), action.Id);
+        }
+
         if (members is not null && spec.PerGroup)
         {
             diagnostics.Error("across-members-per-group", spec.At("perGroup"), action.Id);

@@ -51,11 +51,11 @@ public sealed record ResolvedPlan
     /// <summary>What 1天, 半天 and 学时 are worth in hours (by default 半天 is half of <see cref="WorkdayHours"/>, and no 学时).</summary>
     public WorkingHours WorkingHours
     {
-        get => workingHours ?? WorkingHours.OfDay(WorkdayHours);
-        init => workingHours = value;
+        get => _workingHours ?? WorkingHours.OfDay(WorkdayHours);
+        init => _workingHours = value;
     }
 
-    private readonly WorkingHours? workingHours;
+    private readonly WorkingHours? _workingHours;
 
     /// <summary>The words records and requirements may use.</summary>
     public required Vocabulary Vocabulary { get; init; }

@@ -114,6 +114,51 @@ public sealed class MembersBelowTests
         Strings((await h.OpenAsync(changed, BodyFolder.District)).ShouldHaveSingleItem(), "missing").ShouldBe(["魏都区西大街道党工委（weidu-xida-street）：高峰"]);
     }
 
+    [Fact]
+    public async Task A_unit_whose_roster_is_taken_off_its_line_goes_back_to_its_template()
+    {
+        using var folder = new BodyFolder(EveryPartyMember).WithRosters();
+        var h = new CampaignHarness(CampaignHarness.Day("2014-03-01"), folder.Path);
+        await using (var rostered = await h.StartAsync())
+        {
+            rostered.Units.Single(u => u.Id == "weidu-xida-street").PlanId.ShouldBe("weidu-xida-street-2014");
+        }
+
+        folder.Rewrite("organisation/weidu.units.csv", File.ReadAllText(System.IO.Path.Combine(folder.Path, "organisation", "weidu.units.csv"))
+            .Replace(",rosters/xida.roster.yaml", "", StringComparison.Ordinal));
+        await using var back = await h.StartAsync();
+
+        back.LoadProblems.ShouldBeEmpty();
+        back.Units.Single(u => u.Id == "weidu-xida-street").PlanId.ShouldBe("weidu-units-2014", "the generated plan is retired with its roster");
+        var left = await h.Stores.Workflows.FindInstancesAsync("weidu-xida-street-2014", ["weidu-xida-street@1"]);
+        left["weidu-xida-street@1"].Status.ShouldBe(WorkflowStatus.Cancelled);
+    }
+
+    [Fact]
+    public async Task Hosts_whose_folders_name_different_rosters_do_not_raise_the_version_at_every_start()
+    {
+        using var folder = new BodyFolder(EveryPartyMember).WithRosters();
+        var h = new CampaignHarness(CampaignHarness.Day("2014-03-01"), folder.Path);
+        var older = File.ReadAllText(System.IO.Path.Combine(folder.Path, "organisation", "rosters", "xida.roster.yaml"));
+        var newer = older + "  - { id: sun-hong, name: 孙红, roles: [party-member] }\n";
+        var versions = new List<int>();
+        foreach (var roster in new[] { older, newer, older, newer })
+        {
+            // One store, two hosts' folders in turn: one not yet given the new member, one given it.
+            folder.Rewrite("organisation/rosters/xida.roster.yaml", roster);
+            await using var host = await h.StartAsync();
+            versions.Add(host.Units.Single(u => u.Id == "weidu-xida-street").PlanVersion);
+            if (versions.Count == 3)
+            {
+                var problem = host.LoadProblems.ShouldHaveSingleItem();
+                (problem.Code, System.IO.Path.GetFileName(problem.File), problem.Line).ShouldBe(("generated-plan-earlier", "weidu.units.csv", 3));
+                problem.MessageZh.ShouldContain("第 2 版继续执行");
+            }
+        }
+
+        versions.ShouldBe([1, 2, 2, 2], "the older folder's roster is version 1 again, which is not published over version 2");
+    }
+
     private static async Task RecordAsync(CampaignService service, string unit, string yaml)
     {
         var result = await service.RecordAsync(unit, yaml, RecordFormat.Yaml, "secretary");

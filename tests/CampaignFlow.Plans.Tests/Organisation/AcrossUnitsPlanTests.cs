@@ -77,6 +77,7 @@ public class AcrossUnitsPlanTests
     [InlineData("acrossUnits: 100%\n    per: branch", "across-units-per-unit", 11, 10)]
     [InlineData("acrossUnits: 100%\n    who: { people: [wang-jianguo] }", "across-members-by-role", 11, 20)]
     [InlineData("acrossUnits: { perGroup: true }\n    who: leadership", "across-members-per-group", 10, 30)]
+    [InlineData("acrossUnits: 100%\n    who: leadership\n    atLeast: 8小时\n    byRank: { 县级: 4小时 }", "across-members-by-rank", 13, 13)]
     public void A_mistake_in_acrossUnits_is_reported_where_it_is_written(string across, string code, int line, int column)
     {
         var catalog = PlanFolder.Load(("weidu-district-2014.yaml", $$"""

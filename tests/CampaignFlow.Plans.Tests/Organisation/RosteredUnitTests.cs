@@ -121,6 +121,8 @@ public class RosteredUnitTests
         var finding = catalog.Diagnostics.Where(d => d.Severity == Diagnostics.DiagnosticSeverity.Error).ShouldHaveSingleItem();
         (finding.Code, Path.GetFileName(finding.Location.File), finding.Location.Line).ShouldBe(("unknown-role", "dongda.roster.yaml", 2));
         catalog.Plans.ContainsKey("dongda-2014").ShouldBeFalse("a plan with errors does not run");
+        var nobody = catalog.Diagnostics.Single(d => d.Code == "selects-nobody");
+        (Path.GetFileName(nobody.Location.File), nobody.Location.Line).ShouldBe(("weidu.units.csv", 3), "the unit's line, not the district's action once per unit");
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public class JsonParsingTests
         """)]
     [InlineData("""{ "plan": "panyu-ftu-2014", "records": [ { "key": "a\"b\u4e2d", "on": "2014-03-01", "amount": -1.5e2 } ] }""")]
     [InlineData("\"一个字符串\"")]
+    [InlineData("{ \"note\": \"😀😀\", \"hours\": \"半天\" }")]
     public void A_json_text_gives_the_tree_and_marks_reading_it_as_yaml_gives(string json)
     {
         var bag = new DiagnosticBag();
@@ -34,6 +35,7 @@ public class JsonParsingTests
     [InlineData("[\n  { \"key\": \"学习-1\", \"on\": \"2014-02-14\" \"hours\": 4 }\n]", 2, 39)]
     [InlineData("{ \"key\": \"\\ud800\" }", 1, 10)]
     [InlineData("   ", 1, 1)]
+    [InlineData("{ \"note\": \"😀😀\" \"hours\": 4 }", 1, 18)]
     public void Malformed_json_is_reported_where_it_goes_wrong_in_characters(string json, int line, int column)
     {
         var bag = new DiagnosticBag();

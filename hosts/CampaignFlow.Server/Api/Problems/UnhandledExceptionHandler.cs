@@ -22,6 +22,13 @@ internal sealed partial class UnhandledExceptionHandler(ApiProblems problems, IL
             return true;
         }
 
+        if (exception is InvalidDataException && httpContext.Request.HasFormContentType)
+        {
+            // A form over the framework's limits (a value past 4 MB, too many fields) is refused by its reader.
+            await problems.Write(httpContext, StatusCodes.Status400BadRequest, "bad-request", exception.Message).ExecuteAsync(httpContext).ConfigureAwait(false);
+            return true;
+        }
+
         LogUnhandled(httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier, exception);
         await problems.Write(httpContext, StatusCodes.Status500InternalServerError, "internal-error", httpContext.TraceIdentifier)
             .ExecuteAsync(httpContext).ConfigureAwait(false);
