@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CampaignFlow.Server.WebConsole.Recording;
@@ -13,7 +10,7 @@ namespace CampaignFlow.Server.WebConsole.Recording;
 /// </summary>
 public sealed class ActivityRecordText
 {
-    private readonly List<(int Line, string Field)> _starts = [];
+    private IReadOnlyList<(int Line, string Field)> _starts = [];
 
     private ActivityRecordText()
     {
@@ -34,92 +31,81 @@ public sealed class ActivityRecordText
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(flags);
-        var text = new ActivityRecordText();
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using var writer = new FieldedJsonWriter();
+        var json = writer.Json;
+        json.WriteStartObject();
+        writer.Name("key", "");
+        json.WriteStringValue(values.Key);
+        writer.Name("activity", "");
+        json.WriteStringValue(kind);
+        if (values.Time.Length > 0)
         {
-            void Name(string name, string field)
+            writer.Name("at", "on");
+            json.WriteStringValue($"{values.On} {values.Time}");
+        }
+        else if (values.On.Length > 0)
+        {
+            writer.Name("on", "on");
+            json.WriteStringValue(values.On);
+        }
+
+        if (values.Hours.Length > 0)
+        {
+            writer.Name("hours", "hours");
+            json.WriteStringValue(values.Hours);
+        }
+
+        if (values.Participants.Count > 0)
+        {
+            writer.Name("participants", "participants");
+            json.WriteStartArray();
+            foreach (var person in values.Participants)
             {
-                json.WritePropertyName(name);
-                json.Flush();
-                // The indented writer puts the newline before the name, so the name is on the line after the last one.
-                text._starts.Add((buffer.WrittenSpan.Count((byte)'\n') + 1, field));
+                json.WriteStringValue(person);
             }
 
+            json.WriteEndArray();
+        }
+
+        var externals = values.Externals.Where(e => e.Value.Length > 0).ToArray();
+        if (externals.Length > 0)
+        {
+            writer.Name("externals", ActivityFormValues.ExternalsPrefix + externals[0].Key);
             json.WriteStartObject();
-            Name("key", "");
-            json.WriteStringValue(values.Key);
-            Name("activity", "");
-            json.WriteStringValue(kind);
-            if (values.Time.Length > 0)
+            foreach (var (role, count) in externals)
             {
-                Name("at", "on");
-                json.WriteStringValue($"{values.On} {values.Time}");
-            }
-            else if (values.On.Length > 0)
-            {
-                Name("on", "on");
-                json.WriteStringValue(values.On);
-            }
-
-            if (values.Hours.Length > 0)
-            {
-                Name("hours", "hours");
-                json.WriteStringValue(values.Hours);
-            }
-
-            if (values.Participants.Count > 0)
-            {
-                Name("participants", "participants");
-                json.WriteStartArray();
-                foreach (var person in values.Participants)
-                {
-                    json.WriteStringValue(person);
-                }
-
-                json.WriteEndArray();
-            }
-
-            var externals = values.Externals.Where(e => e.Value.Length > 0).ToArray();
-            if (externals.Length > 0)
-            {
-                Name("externals", ActivityFormValues.ExternalsPrefix + externals[0].Key);
-                json.WriteStartObject();
-                foreach (var (role, count) in externals)
-                {
-                    Name(role, ActivityFormValues.ExternalsPrefix + role);
-                    WriteScalar(json, count);
-                }
-
-                json.WriteEndObject();
-            }
-
-            var attributes = values.Attributes.Where(a => a.Value.Length > 0).ToArray();
-            if (attributes.Length > 0)
-            {
-                Name("with", ActivityFormValues.WithPrefix + attributes[0].Key);
-                json.WriteStartObject();
-                foreach (var (name, value) in attributes)
-                {
-                    Name(name, ActivityFormValues.WithPrefix + name);
-                    if (flags.Contains(name) && bool.TryParse(value, out var flag))
-                    {
-                        json.WriteBooleanValue(flag);
-                    }
-                    else
-                    {
-                        WriteScalar(json, value);
-                    }
-                }
-
-                json.WriteEndObject();
+                writer.Name(role, ActivityFormValues.ExternalsPrefix + role);
+                WriteScalar(json, count);
             }
 
             json.WriteEndObject();
         }
 
-        text.Text = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        return text;
+        var attributes = values.Attributes.Where(a => a.Value.Length > 0).ToArray();
+        if (attributes.Length > 0)
+        {
+            writer.Name("with", ActivityFormValues.WithPrefix + attributes[0].Key);
+            json.WriteStartObject();
+            foreach (var (name, value) in attributes)
+            {
+                writer.Name(name, ActivityFormValues.WithPrefix + name);
+                if (flags.Contains(name) && bool.TryParse(value, out var flag))
+                {
+                    json.WriteBooleanValue(flag);
+                }
+                else
+                {
+                    WriteScalar(json, value);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+
+        var (written, starts) = writer.Finish();
+        return new ActivityRecordText() { Text = written, _starts = starts };
     }
 
     // A number typed into a field is a number in the record (counts of people, scores); anything else stays text, and

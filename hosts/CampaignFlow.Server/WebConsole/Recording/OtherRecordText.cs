@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace CampaignFlow.Server.WebConsole.Recording;
@@ -11,7 +8,7 @@ namespace CampaignFlow.Server.WebConsole.Recording;
 /// </summary>
 public sealed class OtherRecordText
 {
-    private readonly List<(int Line, string Field)> _starts = [];
+    private IReadOnlyList<(int Line, string Field)> _starts = [];
 
     private OtherRecordText()
     {
@@ -31,70 +28,59 @@ public sealed class OtherRecordText
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(values);
-        var text = new OtherRecordText();
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using var writer = new FieldedJsonWriter();
+        var json = writer.Json;
+        var given = layout.Fields.Where(f => values.Fields.GetValueOrDefault(f.Name) is { Length: > 0 }).ToArray();
+        json.WriteStartObject();
+        writer.Name("key", "");
+        json.WriteStringValue(values.Key);
+        switch (layout.Type)
         {
-            void Name(string name, string field)
-            {
-                json.WritePropertyName(name);
-                json.Flush();
-                // The indented writer puts the newline before the name, so the name is on the line after the last one.
-                text._starts.Add((buffer.WrittenSpan.Count((byte)'\n') + 1, field));
-            }
+            case OtherRecordType.Document:
+                writer.Name("document", "");
+                json.WriteStringValue(layout.Id);
+                break;
+            case OtherRecordType.LedgerItem:
+                writer.Name("ledger", "");
+                json.WriteStringValue(layout.Id);
+                break;
+            default:
+                // A publication names the document it publishes; without one the service says publish is empty.
+                writer.Name("publish", "publish");
+                json.WriteStringValue(values.Fields.GetValueOrDefault("publish") ?? "");
+                given = given.Where(f => f.Name != "publish").ToArray();
+                break;
+        }
 
-            var given = layout.Fields.Where(f => values.Fields.GetValueOrDefault(f.Name) is { Length: > 0 }).ToArray();
+        if (values.On.Length > 0)
+        {
+            writer.Name("on", "on");
+            json.WriteStringValue(values.On);
+        }
+
+        foreach (var field in given.Where(f => !f.Name.StartsWith(OtherRecordValues.WithPrefix, StringComparison.Ordinal)))
+        {
+            writer.Name(field.Name, field.Name);
+            json.WriteStringValue(values.Fields[field.Name]);
+        }
+
+        var with = given.Where(f => f.Name.StartsWith(OtherRecordValues.WithPrefix, StringComparison.Ordinal)).ToArray();
+        if (with.Length > 0)
+        {
+            writer.Name("with", with[0].Name);
             json.WriteStartObject();
-            Name("key", "");
-            json.WriteStringValue(values.Key);
-            switch (layout.Type)
+            foreach (var field in with)
             {
-                case OtherRecordType.Document:
-                    Name("document", "");
-                    json.WriteStringValue(layout.Id);
-                    break;
-                case OtherRecordType.LedgerItem:
-                    Name("ledger", "");
-                    json.WriteStringValue(layout.Id);
-                    break;
-                default:
-                    // A publication names the document it publishes; without one the service says publish is empty.
-                    Name("publish", "publish");
-                    json.WriteStringValue(values.Fields.GetValueOrDefault("publish") ?? "");
-                    given = given.Where(f => f.Name != "publish").ToArray();
-                    break;
-            }
-
-            if (values.On.Length > 0)
-            {
-                Name("on", "on");
-                json.WriteStringValue(values.On);
-            }
-
-            foreach (var field in given.Where(f => !f.Name.StartsWith(OtherRecordValues.WithPrefix, StringComparison.Ordinal)))
-            {
-                Name(field.Name, field.Name);
+                writer.Name(field.Name[OtherRecordValues.WithPrefix.Length..], field.Name);
                 json.WriteStringValue(values.Fields[field.Name]);
-            }
-
-            var with = given.Where(f => f.Name.StartsWith(OtherRecordValues.WithPrefix, StringComparison.Ordinal)).ToArray();
-            if (with.Length > 0)
-            {
-                Name("with", with[0].Name);
-                json.WriteStartObject();
-                foreach (var field in with)
-                {
-                    Name(field.Name[OtherRecordValues.WithPrefix.Length..], field.Name);
-                    json.WriteStringValue(values.Fields[field.Name]);
-                }
-
-                json.WriteEndObject();
             }
 
             json.WriteEndObject();
         }
 
-        text.Text = Encoding.UTF8.GetString(buffer.WrittenSpan);
-        return text;
+        json.WriteEndObject();
+
+        var (written, starts) = writer.Finish();
+        return new OtherRecordText() { Text = written, _starts = starts };
     }
 }
