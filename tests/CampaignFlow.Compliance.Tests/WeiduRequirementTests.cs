@@ -32,6 +32,16 @@ public class WeiduRequirementTests
     }
 
     [Fact]
+    public void WD_02_a_unit_that_recorded_nothing_is_told_so_not_given_a_span_of_a_dash()
+    {
+        var none = Single(Xiguan, "concentrated-education-span:total-span", without: r => r is ActivityRecord or ExceptionRecord);
+
+        none.Code.ShouldBe("span-none");
+        none.Evidence.Actual.ShouldBeNull();
+        none.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("未记录任何活动，集中教育时间无从计算（要求不少于3个月）");
+    }
+
+    [Fact]
     public void WD_03_the_street_is_bound_by_the_actions_the_district_mandates()
     {
         Met(Xiguan, "revisit:count-in-window");

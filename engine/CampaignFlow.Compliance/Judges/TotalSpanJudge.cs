@@ -23,7 +23,13 @@ internal sealed class TotalSpanJudge(TotalSpan requirement, JudgeContext context
             return null;
         }
 
-        var span = first is null ? "-" : $"{JudgeContext.Day(first.Value)}..{JudgeContext.Day(last!.Value)}";
+        if (first is null)
+        {
+            // Nothing recorded has no span to state: saying "the span is -" reads as a placeholder left in the sentence.
+            return Violate(due, "span-none", new Evidence([], [], null, requirement.Minimum.Text), "", requirement.Minimum.Text);
+        }
+
+        var span = $"{JudgeContext.Day(first.Value)}..{JudgeContext.Day(last!.Value)}";
         return Violate(due, "span-short", new Evidence([], [], span, requirement.Minimum.Text), span, requirement.Minimum.Text);
     }
 
