@@ -69,8 +69,7 @@ public partial class RecordActivityPage
         _layout = layout;
         if (_values.Key.Length == 0)
         {
-            var today = BeijingTime.DayOf(Clock.GetUtcNow());
-            _values = ActivityFormValues.New(Kind, today > plan!.Window.End ? plan.Window.End : today);
+            _values = ActivityFormValues.New(Kind, FormSubmission.OfferedDay(Clock, plan!));
         }
     }
 
@@ -91,14 +90,6 @@ public partial class RecordActivityPage
 
         var flags = _layout.Attributes.Where(a => a.IsFlag).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
         var record = ActivityRecordText.Write(Kind, _values, flags);
-        var result = await Recorder.RecordAsync(Request.Caller!, _unit, record.Text, RecordFormat.Json, RecordRoute.Any, Request.Http.RequestAborted).ConfigureAwait(true);
-        _findings = RecordFindings.Of(result, record.FieldAt, Request.Culture);
-        if (_findings.Any)
-        {
-            Request.Answer(StatusCodes.Status422UnprocessableEntity);
-            return;
-        }
-
-        Navigation.NavigateTo(RecordedNotice.Link(_unit.Id, result));
+        _findings = await FormSubmission.RecordAsync(Recorder, Request, Navigation, _unit, record.Text, record.FieldAt).ConfigureAwait(true);
     }
 }

@@ -78,8 +78,7 @@ public partial class RecordOtherPage
         _layout = layout;
         if (_values.Key.Length == 0)
         {
-            var today = BeijingTime.DayOf(Clock.GetUtcNow());
-            _values = OtherRecordValues.New(layout, today > plan!.Window.End ? plan.Window.End : today);
+            _values = OtherRecordValues.New(layout, FormSubmission.OfferedDay(Clock, plan!));
         }
     }
 
@@ -99,14 +98,6 @@ public partial class RecordOtherPage
         }
 
         var record = OtherRecordText.Write(_layout, _values);
-        var result = await Recorder.RecordAsync(Request.Caller!, _unit, record.Text, RecordFormat.Json, RecordRoute.Any, Request.Http.RequestAborted).ConfigureAwait(true);
-        _findings = RecordFindings.Of(result, record.FieldAt, Request.Culture);
-        if (_findings.Any)
-        {
-            Request.Answer(StatusCodes.Status422UnprocessableEntity);
-            return;
-        }
-
-        Navigation.NavigateTo(RecordedNotice.Link(_unit.Id, result));
+        _findings = await FormSubmission.RecordAsync(Recorder, Request, Navigation, _unit, record.Text, record.FieldAt).ConfigureAwait(true);
     }
 }
