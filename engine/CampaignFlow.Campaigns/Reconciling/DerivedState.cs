@@ -32,14 +32,7 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
     {
         await verdicts.AdvanceManyAsync(units, now, ct).ConfigureAwait(false);
         await progress.SignalManyAsync(units, ct).ConfigureAwait(false);
-        var judgements = new List<UnitJudgement>(units.Count);
-        foreach (var (unit, session) in units)
-        {
-            await HandOnAsync(unit, session, ct).ConfigureAwait(false);
-            judgements.Add(new UnitJudgement(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now)));
-        }
-
-        await records.MarkJudgedManyAsync(judgements, ct).ConfigureAwait(false);
+        await MarkManyJudgedAsync(units, now, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -54,6 +47,22 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
     {
         await HandOnAsync(unit, session, ct).ConfigureAwait(false);
         await records.MarkJudgedAsync(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="MarkJudgedAsync"/> for many units whose verdicts were persisted and bookmarks signalled at
+    /// <paramref name="now"/>: their records handed on, their watermarks moved in one transaction.
+    /// </summary>
+    public async Task MarkManyJudgedAsync(IReadOnlyList<(RunningUnit Unit, UnitSession Session)> units, DateTimeOffset now, CancellationToken ct)
+    {
+        var judgements = new List<UnitJudgement>(units.Count);
+        foreach (var (unit, session) in units)
+        {
+            await HandOnAsync(unit, session, ct).ConfigureAwait(false);
+            judgements.Add(new UnitJudgement(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now)));
+        }
+
+        await records.MarkJudgedManyAsync(judgements, ct).ConfigureAwait(false);
     }
 
     private async Task HandOnAsync(RunningUnit unit, UnitSession session, CancellationToken ct)

@@ -26,12 +26,13 @@ internal static class RecordTextReader
     /// <param name="format">Its format.</param>
     /// <param name="plan">The unit's plan.</param>
     /// <param name="knownDocuments">The unit's stored documents, by key.</param>
-    public static ActivityLog Read(string text, RecordFormat format, ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord> knownDocuments)
+    /// <param name="unitId">The unit: a CSV's <c>unit</c> column may name it, and only it.</param>
+    public static ActivityLog Read(string text, RecordFormat format, ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord> knownDocuments, string unitId)
     {
         var source = SourceName(format);
         if (format == RecordFormat.Csv)
         {
-            return ActivityLogCsvReader.ReadText(text, source, plan, knownDocuments);
+            return ActivityLogCsvReader.ReadText(text, source, plan, knownDocuments, unitId);
         }
 
         return ActivityLogReader.ReadRecords(text, source, plan, knownDocuments, json: format == RecordFormat.Json);

@@ -7,6 +7,7 @@ using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
+using CampaignFlow.Compliance.Logs;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Plans.Diagnostics;
 
@@ -50,7 +51,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
         sessions.WithSessionAsync(unit, async session =>
         {
             var known = session.Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
-            var log = RecordTextReader.Read(text ?? "", format, unit.Plan, known);
+            var log = RecordTextReader.Read(text ?? "", format, unit.Plan, known, unit.Unit.Id);
             if (log.HasErrors)
             {
                 return new RecordingResult(log.Diagnostics, [], [], []);
@@ -91,6 +92,120 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             await derived.MarkJudgedAsync(unit, current, now, ct).ConfigureAwait(false);
             return new RecordingResult(log.Diagnostics, results, changes.Opened, changes.Resolved);
         }, ct);
+
+    /// <summary>
+    /// Records a CSV of many units' records (a <c>unit</c> column) at once: every unit's rows read against its own plan
+    /// and asked of the caller's policy for that unit, then all of them appended in one transaction, all or nothing;
+    /// each unit's session fed and its verdicts persisted, the workflows signalled and the watermarks moved in batches.
+    /// The same steps, in the same order, as for one unit (a crash after the append leaves the units behind for the
+    /// <see cref="Reconciler"/>), under all the units' locks.
+    /// </summary>
+    public async Task<RecordingResult> RecordAcrossUnitsAsync(string csv, Func<string, RunningUnit?> find, string recordedBy, Func<RunningUnit, RecordPolicy> policyFor, CancellationToken ct)
+    {
+        using var activity = CampaignMetrics.StartActivity("campaignflow.record", "*");
+        var started = Stopwatch.GetTimestamp();
+        var path = RecordTextReader.SourceName(RecordFormat.Csv);
+        var split = CsvByUnit.Split(csv ?? "", path, find);
+        RecordingResult result;
+        try
+        {
+            // Rows of units that run are read even when others' are wrong, so the caller hears of every finding at once.
+            result = split.Units.Count == 0
+                ? new RecordingResult(split.Diagnostics.Count > 0 ? split.Diagnostics : [Empty(path)], [], [], [])
+                : await sessions.WithSessionsAsync([.. split.Units.Select(u => u.Unit)], taken => RecordTakenAsync(split, taken, recordedBy, policyFor, path, ct), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            metrics.Recorded("error", Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+
+        var outcome = result.Refusal is not null ? "refused"
+            : result.HasErrors ? "invalid"
+            : result.HasConflicts ? "conflict"
+            : "stored";
+        activity?.SetTag("campaignflow.result", outcome);
+        metrics.Recorded(outcome, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private static PlanDiagnostic Empty(string path) =>
+        new("empty-file", DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), []);
+
+    private async Task<RecordingResult> RecordTakenAsync(
+        CsvByUnit split, IReadOnlyList<(RunningUnit Unit, UnitSession Session)> taken, string recordedBy, Func<RunningUnit, RecordPolicy> policyFor, string path, CancellationToken ct)
+    {
+        var sessionOf = taken.ToDictionary(t => t.Unit.Unit.Id, t => t.Session, StringComparer.Ordinal);
+        var logs = new List<(RunningUnit Unit, ActivityLog Log)>(split.Units.Count);
+        var diagnostics = new List<PlanDiagnostic>(split.Diagnostics);
+        foreach (var (unit, rows) in split.Units)
+        {
+            var known = sessionOf[unit.Unit.Id].Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
+            var log = ActivityLogCsvReader.ReadRows(split.Header, rows, path, unit.Plan, known, unit.Unit.Id);
+            diagnostics.AddRange(log.Diagnostics);
+            logs.Add((unit, log));
+        }
+
+        // Findings in the file's order, whichever unit's rows they are in.
+        diagnostics.Sort((a, b) => (a.Location.Line, a.Location.Column).CompareTo((b.Location.Line, b.Location.Column)));
+        if (diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return new RecordingResult(diagnostics, [], [], []);
+        }
+
+        foreach (var (unit, log) in logs)
+        {
+            var policy = policyFor(unit);
+            foreach (var record in log.Records)
+            {
+                if (policy(record, log.Locations.GetValueOrDefault(record.Key, new SourceLocation(path, 1, 1))) is { } refusal)
+                {
+                    return new RecordingResult(diagnostics, [], [], []) { Refusal = refusal };
+                }
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var encoded = new List<(int Line, StoredRecord Record)>();
+        foreach (var (unit, log) in logs)
+        {
+            var mine = log.Records.Select(r => RecordCodec.Encode(r, now, recordedBy)).ToArray();
+            await KeepReviewsStoredWithoutReviewerAsync(unit, log.Records, mine, now, recordedBy, ct).ConfigureAwait(false);
+            encoded.AddRange(mine.Select((r, i) => (log.Locations.TryGetValue(log.Records[i].Key, out var at) ? at.Line : 0, r)));
+        }
+
+        // Stored in the file's order, so sequences follow it as they would had each row been sent in turn.
+        var ordered = encoded.OrderBy(e => e.Line).Select(e => e.Record).ToArray();
+
+        await verdicts.AdvanceManyAsync(taken, now, ct).ConfigureAwait(false);
+        var appending = Stopwatch.GetTimestamp();
+        var results = await records.AppendAsync(ordered, ct).ConfigureAwait(false);
+        metrics.StoreCalled("records.append", Stopwatch.GetElapsedTime(appending));
+        metrics.RecordsAppended(
+            results.Count(r => r.Outcome == AppendOutcome.Inserted),
+            results.Count(r => r.Outcome == AppendOutcome.Duplicate),
+            results.Count(r => r.Outcome == AppendOutcome.Conflict));
+        if (results.Any(r => r.Outcome == AppendOutcome.Conflict))
+        {
+            return new RecordingResult(diagnostics, results, [], []);
+        }
+
+        var current = new List<(RunningUnit Unit, UnitSession Session)>(taken.Count);
+        var opened = new List<StoredViolation>();
+        var resolved = new List<StoredViolation>();
+        foreach (var (unit, session) in taken)
+        {
+            var (caughtUp, changes) = await sessions.CatchUpOrRebuildAsync(unit, session, now, ct).ConfigureAwait(false);
+            current.Add((unit, caughtUp));
+            opened.AddRange(changes.Opened);
+            resolved.AddRange(changes.Resolved);
+        }
+
+        await progress.SignalManyAsync(current, ct).ConfigureAwait(false);
+        await derived.MarkManyJudgedAsync(current, now, ct).ConfigureAwait(false);
+        return new RecordingResult(diagnostics, results, opened, resolved);
+    }
 
     /// <summary>
     /// Reviews stored before reviewers were kept carry none: the same review sent again naming its reviewer is that

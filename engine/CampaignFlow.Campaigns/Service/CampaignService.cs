@@ -115,6 +115,24 @@ public sealed class CampaignService : IAsyncDisposable
     }
 
     /// <summary>
+    /// Records a CSV of many units' records at once — a body's import, a migration from another system: a header row of
+    /// the record keys and a <c>unit</c> column saying whose each row is. Each unit's rows are read against its own plan
+    /// and asked of <paramref name="policyFor"/> that unit; all or nothing, as for one unit: any error anywhere (at
+    /// the file's line:column, a unit that does not run among them), any refusal or any conflict, and nothing is
+    /// stored. Otherwise every record is appended in one transaction, and the units' violations, workflows and
+    /// watermarks follow in batches.
+    /// </summary>
+    /// <param name="csv">The records, a <c>unit</c> column beside the record keys.</param>
+    /// <param name="recordedBy">Who records.</param>
+    /// <param name="policyFor">What the caller may store for a unit, asked of every record of that unit as read.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public Task<RecordingResult> RecordAcrossUnitsAsync(string csv, string recordedBy, Func<CampaignUnit, RecordPolicy> policyFor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(policyFor);
+        return _rooms.Recording.RecordAcrossUnitsAsync(csv, _rooms.Units.Find, recordedBy, unit => policyFor(unit.Unit), ct);
+    }
+
+    /// <summary>
     /// One pass of the host's loop: fires due timers, applies the inbox, moves every unit whose timers fired to now and
     /// persists what changed; then (the first pass, and once per <see cref="CampaignOptions.ReconcileInterval"/>) finishes
     /// the violations and signals of units a crash or a failure left behind their records or the clock.

@@ -71,6 +71,67 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     }
 
     /// <summary>
+    /// Runs <paramref name="work"/> once on the sessions of all of <paramref name="units"/>, under all their locks,
+    /// waiting for each. The locks are taken in the order of the units' ids, as every caller that waits for several
+    /// does, so two such callers cannot deadlock; callers that take several without waiting
+    /// (<see cref="TryWithSessionsAsync"/>) never wait. When the work fails, every session it was given is dropped.
+    /// </summary>
+    public async Task<T> WithSessionsAsync<T>(IReadOnlyList<RunningUnit> units, Func<IReadOnlyList<(RunningUnit Unit, UnitSession Session)>, Task<T>> work, CancellationToken ct)
+    {
+        var ordered = units.DistinctBy(u => u.Unit.Id).OrderBy(u => u.Unit.Id, StringComparer.Ordinal).ToArray();
+        var held = new List<RunningUnit>(ordered.Length);
+        var shared = new List<IAsyncDisposable>(ordered.Length);
+        try
+        {
+            foreach (var unit in ordered)
+            {
+                await unit.Lock.WaitAsync(ct).ConfigureAwait(false);
+                held.Add(unit);
+                shared.Add(await locks.LockAsync(unit.Unit.Id, ct).ConfigureAwait(false));
+            }
+
+            var sessions = new List<(RunningUnit Unit, UnitSession Session)>(ordered.Length);
+            try
+            {
+                foreach (var unit in ordered)
+                {
+                    sessions.Add((unit, await SessionAsync(unit, ct).ConfigureAwait(false)));
+                }
+
+                var result = await work(sessions).ConfigureAwait(false);
+                foreach (var unit in ordered)
+                {
+                    _cache.Reweigh(unit.SessionKey); // the work may have fed them records
+                }
+
+                return result;
+            }
+            catch
+            {
+                // As for one unit: the store is the truth, and the next use rebuilds each session from it.
+                foreach (var unit in ordered)
+                {
+                    _cache.Remove(unit.SessionKey);
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            for (var i = shared.Count - 1; i >= 0; i--)
+            {
+                await shared[i].DisposeAsync().ConfigureAwait(false);
+            }
+
+            foreach (var unit in held)
+            {
+                unit.Lock.Release();
+            }
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> once on the sessions of those of <paramref name="units"/> whose locks, this host's
     /// and the shared ones, are free, holding them all; waits for none, so holding many cannot deadlock. A unit whose
     /// session cannot be had is logged and left out (its session is rebuilt on its next use); when the work fails, every

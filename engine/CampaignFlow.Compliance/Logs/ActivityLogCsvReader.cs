@@ -12,29 +12,64 @@ namespace CampaignFlow.Compliance.Logs;
 /// Lists are written <c>su-zhibang;chen-huimin</c>; mappings <c>supervisor=2;upper-discipline=1</c> (externals)
 /// and <c>includesCriticism=true;unsatisfied=4</c> (with). The file is for the plan it is read against.
 /// </summary>
+/// <remarks>
+/// A file of many units' records (a body's import) has a <see cref="UnitColumn"/> saying whose each row is; read for
+/// one unit, every row of such a file must name that unit, so a file of many units sent to one unit's route is refused
+/// rather than stored as that unit's.
+/// </remarks>
 public static class ActivityLogCsvReader
 {
+    /// <summary>The column that says which unit a row's record is for; not a key of the record itself.</summary>
+    public const string UnitColumn = "unit";
+
     /// <summary>Reads a CSV log.</summary>
     /// <param name="csv">The text.</param>
     /// <param name="path">The path to report positions against.</param>
     /// <param name="plan">The plan of the unit the log is for.</param>
     /// <param name="knownDocuments">Document records stored before, which reviews and publications may refer to; null for none.</param>
-    public static ActivityLog ReadText(string csv, string path, ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord>? knownDocuments = null)
+    /// <param name="unitId">The unit the log is for, when known: a <see cref="UnitColumn"/> may then name it (and only it) on every row.</param>
+    public static ActivityLog ReadText(string csv, string path, ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord>? knownDocuments = null, string? unitId = null)
     {
-        var diagnostics = new DiagnosticBag();
         var rows = CsvTable.Read(csv, path);
         if (rows.Count == 0)
         {
-            diagnostics.Error("empty-file", new SourceLocation(path, 1, 1));
-            return new ActivityLog(path, plan.Id, [], diagnostics.Items);
+            var empty = new DiagnosticBag();
+            empty.Error("empty-file", new SourceLocation(path, 1, 1));
+            return new ActivityLog(path, plan.Id, [], empty.Items);
         }
 
+        return ReadRows(rows[0], rows.Skip(1), path, plan, knownDocuments, unitId);
+    }
+
+    /// <summary>
+    /// Reads rows of a CSV log already split into fields (<see cref="CsvTable"/>), each field at its place in the
+    /// file: how a file of many units' records is read one unit at a time with every finding still at its line.
+    /// </summary>
+    /// <param name="header">The header row.</param>
+    /// <param name="rows">The rows for the unit, in file order.</param>
+    /// <param name="path">The path to report positions against.</param>
+    /// <param name="plan">The plan of the unit the rows are for.</param>
+    /// <param name="knownDocuments">Document records stored before, which reviews and publications may refer to; null for none.</param>
+    /// <param name="unitId">The unit the rows are for, when known: a <see cref="UnitColumn"/> may then name it (and only it) on every row.</param>
+    public static ActivityLog ReadRows(
+        IReadOnlyList<(string Text, SourceLocation At)> header, IEnumerable<List<(string Text, SourceLocation At)>> rows, string path,
+        ResolvedPlan plan, IReadOnlyDictionary<string, DocumentRecord>? knownDocuments = null, string? unitId = null)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(plan);
+        var diagnostics = new DiagnosticBag();
         var shape = PlanShape.Of(typeof(RecordSpec));
-        var header = rows[0];
         var columns = new List<PlanProperty?>();
+        var unitColumn = -1;
         foreach (var (name, at) in header)
         {
-            if (shape.TryGet(name.Trim(), out var property))
+            if (unitId is not null && name.Trim() == UnitColumn && unitColumn < 0)
+            {
+                unitColumn = columns.Count;
+                columns.Add(null);
+            }
+            else if (shape.TryGet(name.Trim(), out var property))
             {
                 columns.Add(property);
             }
@@ -52,8 +87,14 @@ public static class ActivityLogCsvReader
         }
 
         var specs = new List<RecordSpec>();
-        foreach (var row in rows.Skip(1))
+        foreach (var row in rows)
         {
+            if (unitColumn >= 0 && unitColumn < row.Count && row[unitColumn].Text.Trim() is { Length: > 0 } named && named != unitId)
+            {
+                diagnostics.Error("record-for-other-unit", row[unitColumn].At, named, unitId!);
+                continue;
+            }
+
             if (Row(row, columns, diagnostics) is { } spec)
             {
                 specs.Add(spec);

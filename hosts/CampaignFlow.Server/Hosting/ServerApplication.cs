@@ -82,6 +82,7 @@ public static class ServerApplication
         services.AddSingleton<BodyAccess>();
         services.AddSingleton<UnitRecorder>();
         services.AddSingleton<RecordWriter>();
+        services.AddSingleton<AcrossUnitsRecordWriter>();
         services.AddSingleton<ViolationScope>();
         services.AddExceptionHandler<UnhandledExceptionHandler>();
         services.AddProblemDetails();

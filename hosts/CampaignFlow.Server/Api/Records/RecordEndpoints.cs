@@ -5,7 +5,8 @@ namespace CampaignFlow.Server.Api.Records;
 /// <summary>
 /// Writes for a unit: <c>POST /units/{unit}/records</c> (one record or an array as JSON, or a CSV import),
 /// <c>/documents</c> and <c>/reviews</c> (the same record shape, only that type). Each record carries its
-/// idempotency key. All or nothing: any finding and nothing is stored.
+/// idempotency key. All or nothing: any finding and nothing is stored. <c>POST /records</c> takes a CSV of many units'
+/// records at once, a <c>unit</c> column saying whose each row is, each record under the caller's rights to its unit.
 /// </summary>
 public static class RecordEndpoints
 {
@@ -23,6 +24,9 @@ public static class RecordEndpoints
         Describe(group.MapPost("/reviews", (string unit, HttpContext context, RecordWriter writer, CancellationToken ct) => writer.WriteAsync(context, unit, RecordRoute.Reviews, ct)), "SubmitReviews",
                 "Submit reviews (records with 'review:', 'by:', 'decision:'); 'by: supervisor' needs the supervision group's reviewer token")
             .WithMetadata(new RequestBodyDocumentation(typeof(RecordInput[]), "application/json"));
+        Describe(app.MapPost("/records", (HttpContext context, AcrossUnitsRecordWriter writer, CancellationToken ct) => writer.WriteAsync(context, ct)).WithTags("Records").RequireAuthorization(), "RecordAcrossUnits",
+                "Record many units' records at once: a CSV (text/csv) of the record keys and a 'unit' column saying whose each row is; all or nothing, each record under the caller's rights to its unit")
+            .WithMetadata(new RequestBodyDocumentation(typeof(RecordInput[]), "text/csv"));
     }
 
     private static RouteHandlerBuilder Describe(RouteHandlerBuilder route, string name, string summary) => route

@@ -1,10 +1,7 @@
-using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Service;
-using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Server.Api.Bodies;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Units;
-using CampaignFlow.Server.Api.Violations;
 using CampaignFlow.Server.Security;
 
 namespace CampaignFlow.Server.Api.Records;
@@ -54,40 +51,6 @@ public sealed class RecordWriter(UnitLookup lookup, RequestText body, UnitRecord
 
         var format = kind == BodyKind.Csv ? RecordFormat.Csv : RecordFormat.Json;
         var result = await recorder.RecordAsync(caller, unit!, text, format, route, cancellationToken).ConfigureAwait(false);
-        if (result.Diagnostics.FirstOrDefault(d => d.Code == "json-syntax") is { } syntax)
-        {
-            return problems.Write(context, StatusCodes.Status400BadRequest, "malformed-json",
-                syntax.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                syntax.Location.Column.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                syntax.Arguments.FirstOrDefault() ?? "");
-        }
-
-        if (result.Refusal is { } refusal)
-        {
-            return problems.Write(context, refusal.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity, refusal.Code, [.. refusal.Arguments]);
-        }
-
-        if (result.HasErrors)
-        {
-            var errors = result.Diagnostics.Count(d => d.Severity == CampaignFlow.Plans.Diagnostics.DiagnosticSeverity.Error);
-            return problems.Write(context, StatusCodes.Status422UnprocessableEntity, "records-invalid", [errors.ToString(System.Globalization.CultureInfo.InvariantCulture)], result.Diagnostics);
-        }
-
-        var culture = ApiLanguage.Of(context.Request);
-        var view = new RecordingView(
-            result.Records.Count(r => r.Outcome == AppendOutcome.Inserted),
-            result.Records.Count(r => r.Outcome == AppendOutcome.Duplicate),
-            result.Records.Count(r => r.Outcome == AppendOutcome.Conflict),
-            result.Records.Select(r => new RecordingView.Outcome(r.Key, r.Outcome.ToString().ToLowerInvariant(), r.Stored.Sequence)).ToArray(),
-            result.Opened.Select(v => ViolationView.Of(v, culture)).ToArray(),
-            result.Resolved.Select(v => ViolationView.Of(v, culture)).ToArray());
-        if (view.Conflicts > 0)
-        {
-            var conflict = problems.Write(context, StatusCodes.Status409Conflict, "records-conflict", view.Conflicts.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return conflict;
-        }
-
-        context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
-        return view.Inserted > 0 ? Results.Json(view, statusCode: StatusCodes.Status201Created) : Results.Ok(view);
+        return RecordingAnswer.Of(context, result, problems);
     }
 }

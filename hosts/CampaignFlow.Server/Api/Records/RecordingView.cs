@@ -16,5 +16,6 @@ public sealed record RecordingView(
     /// <param name="Key">Its key.</param>
     /// <param name="Result">inserted, duplicate or conflict.</param>
     /// <param name="Sequence">Its sequence among the unit's records.</param>
-    public sealed record Outcome(string Key, string Result, long Sequence);
+    /// <param name="Unit">Whose record it is (a file of many units' records names each row's unit).</param>
+    public sealed record Outcome(string Key, string Result, long Sequence, string Unit);
 }

@@ -52,6 +52,39 @@ public sealed partial class UnitRecorder(RunningCampaigns running, TickSignal si
         return result;
     }
 
+    /// <summary>
+    /// Reads a CSV of many units' records (a <c>unit</c> column) and stores them, all or nothing, each record asked of
+    /// the caller's rights to its own unit (<see cref="RecordRights"/>).
+    /// </summary>
+    /// <param name="caller">Who sends the records; recorded as who recorded them.</param>
+    /// <param name="csv">The records.</param>
+    /// <param name="cancellationToken">Stops the recording.</param>
+    /// <returns>The findings (nothing stored when any is an error), the refusal, or what was stored and what it changed.</returns>
+    public async Task<RecordingResult> RecordAcrossUnitsAsync(Caller caller, string csv, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var service = running.Service;
+        var result = await service.RecordAcrossUnitsAsync(csv, caller.Name, unit => RecordRights.For(RecordRoute.Any, caller, unit, service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
+        if (result.Refusal is not null || result.HasErrors)
+        {
+            LogRefused("*", caller.Name, Math.Max(1, result.Diagnostics.Count));
+            return result;
+        }
+
+        var inserted = result.Records.Count(r => r.Outcome == AppendOutcome.Inserted);
+        LogRecordedAcross(result.Records.Select(r => r.Stored.Unit).Distinct(StringComparer.Ordinal).Count(), caller.Name, inserted,
+            result.Records.Count(r => r.Outcome == AppendOutcome.Duplicate), result.Records.Count(r => r.Outcome == AppendOutcome.Conflict), result.Opened.Count, result.Resolved.Count);
+        if (inserted > 0)
+        {
+            signal.Wake();
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded for {Units} unit(s) at once by {Caller}: {Inserted} new, {Duplicates} duplicate, {Conflicts} conflicting; {Opened} violation(s) opened, {Resolved} resolved")]
+    private partial void LogRecordedAcross(int units, string caller, int inserted, int duplicates, int conflicts, int opened, int resolved);
+
     // Debug: at thousands of units a line per recording drowns the log; the meters count them (campaignflow.recordings).
     [LoggerMessage(Level = LogLevel.Debug, Message = "Recorded for {Unit} by {Caller}: {Inserted} new, {Duplicates} duplicate, {Conflicts} conflicting; {Opened} violation(s) opened, {Resolved} resolved")]
     private partial void LogRecorded(string unit, string caller, int inserted, int duplicates, int conflicts, int opened, int resolved);
