@@ -12,16 +12,18 @@ namespace CampaignFlow.CampaignHarness;
 /// <param name="Definitions">The repository's definitions folder, with 魏都区委's plan and the templates.</param>
 /// <param name="Keep">Keep the temp folder (definitions, data, server log).</param>
 /// <param name="Intake">Instead of the campaign, post every generated record at once, this many per POST (null: the campaign).</param>
-internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null)
+/// <param name="AcrossUnits">With <see cref="Intake"/>: each POST a CSV of many units' records to <c>POST /records</c> instead of one unit's JSON.</param>
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false)
 {
     public const string Usage =
-        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST]";
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units]]";
 
     /// <summary>Reads the command line; null when it is wrong.</summary>
     public static HarnessOptions? Parse(string[] args)
     {
         var (units, store, gaps, seed, clients, extra, keep) = (1000, "sqlite", 0.10, 2014, 4, 0.5, false);
         int? intake = null;
+        var acrossUnits = false;
         string? definitions = null;
         try
         {
@@ -39,6 +41,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
                     case "--definitions": definitions = Path.GetFullPath(Next()); break;
                     case "--keep": keep = true; break;
                     case "--intake": intake = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--across-units": acrossUnits = true; break;
                     default: return null;
                 }
             }
@@ -50,8 +53,8 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         }
 
         definitions ??= FindDefinitions(Directory.GetCurrentDirectory());
-        var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1;
-        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake) : null;
+        var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1 && (!acrossUnits || intake is not null);
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits) : null;
     }
 
     // "10%" or "0.1".

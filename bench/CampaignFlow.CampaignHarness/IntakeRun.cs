@@ -6,7 +6,8 @@ namespace CampaignFlow.CampaignHarness;
 /// <summary>
 /// <c>--intake N</c>: every generated record posted as fast as the clients can, N records of one unit per POST (the
 /// API takes one unit's records per call), all dated the campaign's first day so the clock need not move: what a
-/// unit office's or a county's bulk upload costs, beside the campaign's weekly trickle. Figures from the answers
+/// unit office's or a county's bulk upload costs (with <c>--across-units</c>, N records of many units per CSV to
+/// <c>POST /records</c>, the units one after another as a body's export lists them), beside the campaign's weekly trickle. Figures from the answers
 /// and the host's /metrics; a batch not stored whole fails the run.
 /// </summary>
 internal static class IntakeRun
@@ -25,7 +26,15 @@ internal static class IntakeRun
         var before = await scrape();
         var clients = new PostingClients(http, options.Clients);
         var wall = Stopwatch.StartNew();
-        await clients.PostAsync(batches, CancellationToken.None);
+        if (options.AcrossUnits)
+        {
+            await clients.PostAcrossUnitsAsync(AcrossUnits(logs, day, perPost), CancellationToken.None);
+        }
+        else
+        {
+            await clients.PostAsync(batches, CancellationToken.None);
+        }
+
         var seconds = wall.Elapsed.TotalSeconds;
         await Task.Delay(1500); // the Prometheus exporter answers from its cache for a moment
         var after = await scrape();
@@ -50,10 +59,42 @@ internal static class IntakeRun
             $"({records / seconds:F0} records/s; per post p50 {calls.Percentile(50):F1} ms, p99 {calls.Percentile(99):F1} ms); " +
             $"recordings inside the host {recordingSeconds:F1} s, append {appendSeconds:F1} s, {rebuilt:F0} rule sessions rebuilt");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mode=intake units={options.Units} store={options.Store} records-per-post={perPost} clients={options.Clients} records={records} posts={clients.Posts} " +
+            $"mode=intake{(options.AcrossUnits ? " across-units=true" : "")} units={options.Units} store={options.Store} records-per-post={perPost} clients={options.Clients} records={records} posts={clients.Posts} " +
             $"wall-s={seconds:F1} records-per-s={records / seconds:F0} post-p50-ms={calls.Percentile(50):F1} post-p99-ms={calls.Percentile(99):F1} " +
             $"recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} rebuilt={rebuilt:F0} peak-ws-mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20} " +
             $"load-before={load.Split(',')[0].Trim()} load-after={File.ReadAllText("/proc/loadavg").Split(' ')[0]} result={(passed ? "pass" : "FAIL")}"));
         return passed;
+    }
+
+    // The records unit after unit, as a body's export lists them, cut every perPost records whatever unit it is in.
+    private static List<IReadOnlyList<WeekBatch>> AcrossUnits(UnitLog[] logs, DateOnly day, int perPost)
+    {
+        var posts = new List<IReadOnlyList<WeekBatch>>();
+        var parts = new List<WeekBatch>();
+        var room = perPost;
+        foreach (var log in logs)
+        {
+            var all = log.Records.Select(r => r with { Day = day }).ToArray();
+            for (var at = 0; at < all.Length;)
+            {
+                var take = Math.Min(room, all.Length - at);
+                parts.Add(new WeekBatch(log, new ArraySegment<PlannedRecord>(all, at, take)));
+                at += take;
+                room -= take;
+                if (room == 0)
+                {
+                    posts.Add(parts);
+                    parts = [];
+                    room = perPost;
+                }
+            }
+        }
+
+        if (parts.Count > 0)
+        {
+            posts.Add(parts);
+        }
+
+        return posts;
     }
 }

@@ -43,19 +43,34 @@ internal sealed class PostingClients(HttpClient http, int clients)
     public Task PostAsync(IReadOnlyList<WeekBatch> batches, CancellationToken ct) =>
         Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, PostOneAsync);
 
+    /// <summary>Posts each list of several units' batches as one CSV to <c>POST /records</c>, <c>clients</c> at a time.</summary>
+    public Task PostAcrossUnitsAsync(IReadOnlyList<IReadOnlyList<WeekBatch>> posts, CancellationToken ct) =>
+        Parallel.ForEachAsync(posts, new ParallelOptions { MaxDegreeOfParallelism = clients, CancellationToken = ct }, async (parts, token) =>
+        {
+            using var body = new ByteArrayContent(RecordBatchCsv.Write(parts));
+            body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+            var label = $"{parts[0].Log.UnitId}…{parts[^1].Log.UnitId}";
+            await PostAsync("/records", body, parts.Sum(p => p.Records.Count), label, null, token);
+        });
+
     private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct)
     {
         using var body = new ByteArrayContent(RecordBatchJson.Write(batch.Records));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        await PostAsync($"/units/{batch.Log.UnitId}/records", body, batch.Records.Count, batch.Log.UnitId, batch.Log.UnitId, ct);
+    }
+
+    private async Task PostAsync(string path, HttpContent body, int count, string label, string? unit, CancellationToken ct)
+    {
         var watch = Stopwatch.StartNew();
-        using var response = await http.PostAsync(new Uri($"/units/{batch.Log.UnitId}/records", UriKind.Relative), body, ct);
+        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), body, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         var elapsed = watch.Elapsed.TotalMilliseconds;
         Interlocked.Increment(ref _posts);
         AllCalls.Add(elapsed);
         if (!response.IsSuccessStatusCode)
         {
-            _failures.Enqueue($"{batch.Log.UnitId}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 400)]}");
+            _failures.Enqueue($"{label}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 400)]}");
             return;
         }
 
@@ -65,9 +80,9 @@ internal sealed class PostingClients(HttpClient http, int clients)
         var opened = root.GetProperty("opened").GetArrayLength();
         var resolved = root.GetProperty("resolved").GetArrayLength();
         Interlocked.Add(ref _records, inserted);
-        if (inserted != batch.Records.Count)
+        if (inserted != count)
         {
-            _failures.Enqueue($"{batch.Log.UnitId}: {inserted} of {batch.Records.Count} records inserted " +
+            _failures.Enqueue($"{label}: {inserted} of {count} records inserted " +
                 $"({root.GetProperty("duplicates").GetInt32()} duplicates, {root.GetProperty("conflicts").GetInt32()} conflicts)");
         }
 
@@ -76,7 +91,10 @@ internal sealed class PostingClients(HttpClient http, int clients)
             ChangingCalls.Add(elapsed);
             Interlocked.Add(ref _opened, opened);
             Interlocked.Add(ref _resolved, resolved);
-            _resolvedByUnit.AddOrUpdate(batch.Log.UnitId, resolved, (_, before) => before + resolved);
+            if (unit is not null)
+            {
+                _resolvedByUnit.AddOrUpdate(unit, resolved, (_, before) => before + resolved);
+            }
         }
     }
 }

@@ -57,7 +57,7 @@ internal static class RecordBatchJson
     }
 
     // The activity id of 魏都区委's vocabulary and the key prefix the seed's logs use for it.
-    private static (string Activity, string Prefix) Names(RecordKind kind) => kind switch
+    internal static (string Activity, string Prefix) Names(RecordKind kind) => kind switch
     {
         RecordKind.MassEvaluation => ("mass-evaluation", "mass-evaluation"),
         RecordKind.ContactPoint => ("contact-point-opinions", "contact-point"),

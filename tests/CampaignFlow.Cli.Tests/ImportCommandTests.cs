@@ -68,6 +68,34 @@ public sealed partial class ImportCommandTests(ServerWithViolations fixture) : I
     }
 
     [Fact]
+    public async Task Without_a_unit_a_CSV_of_many_units_goes_to_each_unit_and_an_unknown_units_rows_are_refused_by_line()
+    {
+        var csv = new StringBuilder("unit,key,activity,on,hours,participants\n");
+        for (var i = 0; i < 30; i++)
+        {
+            csv.Append($"panyu-ftu,many-units-{i},concentrated-study,2014-03-{1 + i % 28:00},1h,su-zhibang\n");
+            csv.Append($"mianyang-ftu,many-units-{i},concentrated-study,2014-03-{1 + i % 28:00},1h,zhang-jianguo\n");
+        }
+
+        csv.Append("no-such-unit,many-units-x,concentrated-study,2014-03-03,1h,su-zhibang\n");
+        var file = Path.Combine(_folder.FullName, "many-units.csv");
+        File.WriteAllText(file, csv.ToString(), new UTF8Encoding(true));
+
+        var run = await RunAsync(TestTokens.Admin, "import", file, "--server", Server, "--batch", "25", "--lang", "en");
+        var yaml = await RunAsync(TestTokens.Admin, "import", Repository.Path("definitions", "activities", "mianyang-ftu-2014.yaml"), "--server", Server, "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(1, run.Output + run.Error);
+        RefusedLine().Matches(run.Output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ShouldBe([62]);
+        run.Output.ShouldContain("no-such-unit");
+        run.Output.Trim().Split('\n')[^1].ShouldBe($"{file} → the units the file names: 61 record(s) read, 60 stored, 0 already stored (duplicates), 1 refused");
+        var records = fixture.Server.Campaigns.Stores.Records;
+        (await records.GetAsync("panyu-ftu", "many-units-29")).ShouldNotBeNull();
+        (await records.GetAsync("mianyang-ftu", "many-units-29")).ShouldNotBeNull();
+        yaml.ExitCode.ShouldBe(2);
+        yaml.Error.ShouldContain("--unit");
+    }
+
+    [Fact]
     public async Task A_broken_YAML_file_stops_at_its_line_and_a_refused_token_stops_at_once()
     {
         var broken = Path.Combine(_folder.FullName, "broken.yaml");

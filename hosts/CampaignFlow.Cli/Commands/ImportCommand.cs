@@ -6,8 +6,9 @@ using CampaignFlow.Cli.Remote;
 namespace CampaignFlow.Cli.Commands;
 
 /// <summary>
-/// <c>campaignflow import FILE --unit U --server URL [--token T] [--batch N]</c>: a unit's records from a CSV or YAML
-/// activity log into a running server, in batches as the file is read, with progress on stderr, then what was stored,
+/// <c>campaignflow import FILE [--unit U] --server URL [--token T] [--batch N]</c>: a unit's records from a CSV or YAML
+/// activity log into a running server — or, without <c>--unit</c>, many units' records from a CSV whose <c>unit</c>
+/// column says whose each row is (a body's import, sent to <c>POST /records</c>) — in batches as the file is read, with progress on stderr, then what was stored,
 /// what the store already held and which lines were refused and why; exit code 1 when any line was refused.
 /// </summary>
 internal static class ImportCommand
@@ -15,12 +16,12 @@ internal static class ImportCommand
     public static Command Create(TextWriter output, TextWriter error, HttpMessageHandler? http)
     {
         var file = new Argument<string>("file") { Description = "Records: a .csv (a header row of the record keys) or a .yaml activity log (records: …)." };
-        var unit = new Option<string>("--unit") { Description = "The unit the records are for (panyu-ftu).", Required = true };
+        var unit = new Option<string?>("--unit") { Description = "The unit the records are for (panyu-ftu); leave it out for a CSV whose 'unit' column names each row's unit." };
         var connection = new ServerConnection();
         connection.Server.Required = true;
         var batch = new Option<int>("--batch") { Description = "Records a request (1 to 5000).", DefaultValueFactory = _ => 500 };
         var lang = Language.CreateOption();
-        var command = new Command("import", "Record a unit's records from a CSV or YAML file into a running server, in batches, with a summary of what was refused.")
+        var command = new Command("import", "Record a unit's records from a CSV or YAML file (or many units' from a CSV with a unit column) into a running server, in batches, with a summary of what was refused.")
         {
             file, unit, connection.Server, connection.Token, batch, lang,
         };
@@ -29,7 +30,7 @@ internal static class ImportCommand
     }
 
     private static async Task<int> RunAsync(
-        ParseResult parsed, TextWriter output, TextWriter error, HttpMessageHandler? http, Argument<string> fileArgument, Option<string> unitOption,
+        ParseResult parsed, TextWriter output, TextWriter error, HttpMessageHandler? http, Argument<string> fileArgument, Option<string?> unitOption,
         ServerConnection connection, Option<int> batchOption, Option<string?> lang, CancellationToken cancellationToken)
     {
         var culture = Language.Resolve(parsed.GetValue(lang));
@@ -60,6 +61,16 @@ internal static class ImportCommand
             return ExitCode.Usage;
         }
 
+        var unit = parsed.GetValue(unitOption);
+        if (unit is null && records is not CsvRecordFile)
+        {
+            records.Dispose();
+            error.WriteLine(T("import-needs-unit", path));
+            return ExitCode.Usage;
+        }
+
+        var target = unit ?? T("import-many-units");
+
         using (records)
         {
             using var client = connection.Connect(parsed, culture, error, http);
@@ -68,7 +79,6 @@ internal static class ImportCommand
                 return ExitCode.Usage;
             }
 
-            var unit = parsed.GetValue(unitOption)!;
             void WriteRefused(ImportTally tally)
             {
                 foreach (var (line, reason) in tally.Refused)
@@ -81,7 +91,7 @@ internal static class ImportCommand
             void WritePartial(ImportTally tally)
             {
                 WriteRefused(tally);
-                output.WriteLine(T("import-partial", path, unit, CliMessages.N(tally.Read), CliMessages.N(tally.Stored), CliMessages.N(tally.Duplicates), CliMessages.N(tally.Refused.Count)));
+                output.WriteLine(T("import-partial", path, target, CliMessages.N(tally.Read), CliMessages.N(tally.Stored), CliMessages.N(tally.Duplicates), CliMessages.N(tally.Refused.Count)));
             }
 
             var lastShown = 0.0;
@@ -120,7 +130,7 @@ internal static class ImportCommand
 
             var result = run.Tally;
             WriteRefused(result);
-            output.WriteLine(T("import-summary", path, unit, CliMessages.N(result.Read), CliMessages.N(result.Stored), CliMessages.N(result.Duplicates), CliMessages.N(result.Refused.Count)));
+            output.WriteLine(T("import-summary", path, target, CliMessages.N(result.Read), CliMessages.N(result.Stored), CliMessages.N(result.Duplicates), CliMessages.N(result.Refused.Count)));
             return result.Refused.Count == 0 ? ExitCode.Ok : ExitCode.Findings;
         }
     }

@@ -5,7 +5,8 @@ using CampaignFlow.Cli.Remote;
 namespace CampaignFlow.Cli.Importing;
 
 /// <summary>
-/// Sends a file's records to <c>POST /units/{unit}/records</c> in batches as they are read. The API stores a batch
+/// Sends a file's records to <c>POST /units/{unit}/records</c> (or, for a CSV of many units' records with a
+/// <c>unit</c> column, to <c>POST /records</c>) in batches as they are read. The API stores a batch
 /// all or nothing, so a batch with findings is sent again without the records they point at, until what is left is
 /// stored; a batch refused for a record it does not point at by line (a key stored before with other content, a
 /// review the token may not submit) is sent again in halves until that record is alone. Every record ends stored, a
@@ -13,10 +14,10 @@ namespace CampaignFlow.Cli.Importing;
 /// batch again after a bounded wait; any other failure of the server stops the run, since no record is to blame.
 /// </summary>
 /// <param name="client">The server.</param>
-/// <param name="unit">The unit the records are for.</param>
+/// <param name="unit">The unit the records are for; null when the file names each row's unit.</param>
 /// <param name="batchSize">Records a request.</param>
 /// <param name="retrying">Hears before each wait for a busy server.</param>
-internal sealed class ImportRun(CampaignServerClient client, string unit, int batchSize, Action<ImportRetry> retrying)
+internal sealed class ImportRun(CampaignServerClient client, string? unit, int batchSize, Action<ImportRetry> retrying)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -74,7 +75,8 @@ internal sealed class ImportRun(CampaignServerClient client, string unit, int ba
         while (pending.Count > 0)
         {
             var (body, firstLines) = file.Compose(pending);
-            var answer = await client.PostAsync($"/units/{Uri.EscapeDataString(unit)}/records", body, file.MediaType, cancellationToken).ConfigureAwait(false);
+            var route = unit is null ? "/records" : $"/units/{Uri.EscapeDataString(unit)}/records";
+            var answer = await client.PostAsync(route, body, file.MediaType, cancellationToken).ConfigureAwait(false);
             switch (answer.Status)
             {
                 case 200 or 201:
