@@ -27,16 +27,25 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
     public IReadOnlyList<RunningUnit> Counting(RunningUnit unit) =>
         [.. units.Tree.BodiesAbove(unit.Unit).Select(units.Find).OfType<RunningUnit>().Where(b => b.Below?.Units.Contains(unit.Unit.Id) == true)];
 
-    /// <summary>Hands the unit's records stored after <paramref name="judgedThrough"/> on to every body counting it, for its next flush.</summary>
-    public async Task HandOnAsync(RunningUnit unit, IReadOnlyList<RunningUnit> bodies, long judgedThrough, CancellationToken ct)
+    /// <summary>
+    /// Hands the unit's records stored after <paramref name="judgedThrough"/> through <paramref name="through"/> on to
+    /// every body counting it, for its next flush: the records the session's last catch-up fed it when they are
+    /// exactly those (the usual case: the unit was judged through what it had before this recording), else read again.
+    /// </summary>
+    public async Task HandOnAsync(RunningUnit unit, IReadOnlyList<RunningUnit> bodies, long judgedThrough, long through, FedRecords? fed, CancellationToken ct)
     {
-        var stored = await records.ReadUnitAsync(unit.Unit.Id, judgedThrough, cancellationToken: ct).ConfigureAwait(false);
+        IReadOnlyList<(string Kind, UnitRecord Record)> handed = fed is not null && fed.After == judgedThrough && fed.Through == through
+            ? fed.Records
+            : [.. (await records.ReadUnitAsync(unit.Unit.Id, judgedThrough, cancellationToken: ct).ConfigureAwait(false)).Select(r => (r.Kind, RecordCodec.Decode(r)))];
         foreach (var body in bodies)
         {
             var queue = _handedOn.GetOrAdd(body.Unit.Id, _ => new ConcurrentQueue<UnitRecord>());
-            foreach (var record in stored.Where(r => body.Below!.Kinds.Contains(r.Kind)))
+            foreach (var (kind, record) in handed)
             {
-                queue.Enqueue(RecordCodec.Decode(record));
+                if (body.Below!.Kinds.Contains(kind))
+                {
+                    queue.Enqueue(record);
+                }
             }
         }
     }

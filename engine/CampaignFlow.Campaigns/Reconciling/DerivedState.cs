@@ -71,7 +71,7 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
             && (await records.GetWatermarkAsync(unit.Unit.Id, ct).ConfigureAwait(false))?.JudgedThrough is var judged
             && session.LastSequence > (judged ?? 0))
         {
-            await bodies.HandOnAsync(unit, counting, judged ?? 0, ct).ConfigureAwait(false);
+            await bodies.HandOnAsync(unit, counting, judged ?? 0, session.LastSequence, session.LastFed, ct).ConfigureAwait(false);
         }
     }
 }

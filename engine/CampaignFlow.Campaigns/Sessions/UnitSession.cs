@@ -20,6 +20,9 @@ internal sealed record UnitSession(UnitCompliance Compliance, Dictionary<string,
     /// </summary>
     public long LastBelowSequence { get; set; }
 
+    /// <summary>What the last catch-up fed the session (null after a rebuild, which fed it everything).</summary>
+    public FedRecords? LastFed { get; set; }
+
     /// <summary>
     /// When the session was built from the store, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp: real time
     /// even when the campaigns run on a virtual clock, since what a rebuild catches up with (a record another host

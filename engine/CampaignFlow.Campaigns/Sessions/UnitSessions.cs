@@ -293,7 +293,9 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
 
         if (stored.Count > 0)
         {
-            session.Compliance.Record(stored.Select(RecordCodec.Decode));
+            var decoded = stored.Select(r => (r.Kind, RecordCodec.Decode(r))).ToArray();
+            session.Compliance.Record(decoded.Select(d => d.Item2));
+            session.LastFed = new FedRecords(session.LastSequence, stored[^1].Sequence, decoded);
             session.LastSequence = stored[^1].Sequence;
         }
 
