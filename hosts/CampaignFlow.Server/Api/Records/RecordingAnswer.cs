@@ -1,9 +1,9 @@
 using System.Globalization;
+using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Server.Api.Problems;
-using CampaignFlow.Campaigns.Queries;
 
 namespace CampaignFlow.Server.Api.Records;
 
