@@ -137,6 +137,28 @@ public sealed class RollupTests : IDisposable
         ranked[0].Kind.ShouldBe("street");
     }
 
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("street", "study")]
+    public async Task The_overview_is_the_roll_up_and_the_ranking_of_the_same_units_on_its_day(string? kind, string? phase)
+    {
+        var (_, service) = await RunToJulyAsync();
+        var body = service.Rollups.FindBody("weidu-district")!;
+        var filter = new ComplianceFilter { Kind = kind, Phase = phase, Sort = ComplianceSort.Behind };
+
+        var overview = await service.Rollups.GetOverviewAsync(body, filter);
+
+        var rollup = await service.Rollups.GetComplianceAsync(body, filter);
+        var ranked = await service.Rollups.RankBehindAsync(body.Units.Where(u => kind is null || u.Kind == kind).ToArray(), rollup.At);
+        overview.Compliance.At.ShouldBe(rollup.At);
+        overview.Compliance.Totals.ShouldBe(rollup.Totals);
+        overview.Compliance.Requirements.ShouldBe(rollup.Requirements);
+        overview.Compliance.Rows.Select(r => (r.Unit.Id, r.Totals, r.DaysOverdue, string.Join(',', r.Cells))).ShouldBe(
+            rollup.Rows.Select(r => (r.Unit.Id, r.Totals, r.DaysOverdue, string.Join(',', r.Cells))));
+        overview.Behind.ShouldBe(ranked);
+        overview.Behind.ShouldContain(s => s.OpenViolations > 0, "西门街道 recorded nothing");
+    }
+
     [Fact]
     public async Task A_late_record_resolves_a_violation_and_the_roll_up_and_the_open_count_per_day_follow()
     {

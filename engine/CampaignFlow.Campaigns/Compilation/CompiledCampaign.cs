@@ -19,6 +19,13 @@ internal sealed record CompiledCampaign(ResolvedPlan Plan, WorkflowDefinition De
     /// <summary>The first boundary after <paramref name="instant"/>, or null when none is left.</summary>
     public DateTimeOffset? NextBoundaryAfter(DateTimeOffset instant) => Boundaries.Where(b => b > instant).Select(b => (DateTimeOffset?)b).FirstOrDefault();
 
+    /// <summary>
+    /// The roles that approve a gate of the plan: only a unit whose plan has one can wait for that role, so a reader of
+    /// many units' waiting gates reads the instances of those alone.
+    /// </summary>
+    public IReadOnlySet<string> Approvers { get; } = Bindings.Values.Where(b => b.Kind == BindingKind.Approval && b.Role is not null)
+        .Select(b => b.Role!).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The plan's day at an instant.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }

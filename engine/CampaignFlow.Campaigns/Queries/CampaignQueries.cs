@@ -29,6 +29,48 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
         return CampaignStateView.Of(unit, instance, clock.GetUtcNow(), open.Total);
     }
 
+    public async Task<IReadOnlyDictionary<string, UnitCampaignState>> GetStatesAsync(IReadOnlyCollection<string> unitIds, CancellationToken ct)
+    {
+        var running = unitIds.Distinct(StringComparer.Ordinal).Select(units.Find).OfType<RunningUnit>().ToArray();
+        if (running.Length == 0)
+        {
+            return new Dictionary<string, UnitCampaignState>(StringComparer.Ordinal);
+        }
+
+        // One read of the instances and one of the tallies, where a state each would be two queries a unit.
+        var instances = await runtime.GetInstancesAsync(running.Select(u => u.InstanceId).ToArray(), ct).ConfigureAwait(false);
+        var open = await CountOpenAsync(running, ct).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        return running.ToDictionary(u => u.Unit.Id, u => CampaignStateView.Of(u, instances.GetValueOrDefault(u.InstanceId), now, open.GetValueOrDefault(u.Unit.Id)), StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountOpenViolationsAsync(IReadOnlyCollection<string> unitIds, CancellationToken ct) =>
+        await CountOpenAsync(unitIds.Distinct(StringComparer.Ordinal).Select(units.Find).OfType<RunningUnit>().ToArray(), ct).ConfigureAwait(false);
+
+    public bool HasApprover(string unitId, string role) => units.Find(unitId)?.Compiled.Campaign.Approvers.Contains(role) == true;
+
+    // What GetStateAsync counts — the open violations of the unit's plan, every version — summed from the store's
+    // tallies (kept per unit, plan version and requirement as violations change) instead of a query per unit.
+    private async Task<Dictionary<string, int>> CountOpenAsync(IReadOnlyList<RunningUnit> running, CancellationToken ct)
+    {
+        var counts = running.ToDictionary(u => u.Unit.Id, _ => 0, StringComparer.Ordinal);
+        if (running.Count == 0)
+        {
+            return counts;
+        }
+
+        var plans = running.ToDictionary(u => u.Unit.Id, u => u.Unit.PlanId, StringComparer.Ordinal);
+        foreach (var tally in await violations.TallyOpenAsync(counts.Keys, ct).ConfigureAwait(false))
+        {
+            if (plans.GetValueOrDefault(tally.Unit) == tally.PlanId)
+            {
+                counts[tally.Unit] += tally.Open;
+            }
+        }
+
+        return counts;
+    }
+
     public async Task<IReadOnlyList<StoredRecord>?> ReadRecordsAsync(string unitId, long afterSequence, int maxCount, CancellationToken ct) =>
         units.Find(unitId) is null ? null : await records.ReadUnitAsync(unitId, afterSequence, maxCount, ct).ConfigureAwait(false);
 

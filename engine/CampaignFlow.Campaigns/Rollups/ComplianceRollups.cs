@@ -75,9 +75,34 @@ public sealed class ComplianceRollups
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(filter);
-        var at = filter.At ?? LastEndedDay(body.Units[0]);
-        var units = filter.Kind is null ? body.Units : body.Units.Where(u => u.Kind == filter.Kind).ToArray();
+        var units = UnitsOf(body, filter);
+        return Compliance(body, filter, units, await OpenTalliesAsync(units, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// A body's page at a glance from one read of its tallies: the roll-up (as <see cref="GetComplianceAsync"/>) and
+    /// its units of the filter's kind ranked (as <see cref="RankBehindAsync"/>) on the roll-up's day.
+    /// </summary>
+    /// <param name="body">The body, from <see cref="FindBody"/>.</param>
+    /// <param name="filter">Day, unit kind, phase, order and page.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public async Task<ComplianceOverview> GetOverviewAsync(BodyScope body, ComplianceFilter filter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(filter);
+        var units = UnitsOf(body, filter);
+        // The read is most of a body's roll-up at 10,000 units; the two views of it cost little beside it.
         var tallies = await OpenTalliesAsync(units, ct).ConfigureAwait(false);
+        var compliance = Compliance(body, filter, units, tallies);
+        return new ComplianceOverview(compliance, RankBehind(units, compliance.At, tallies));
+    }
+
+    private static IReadOnlyList<CampaignUnit> UnitsOf(BodyScope body, ComplianceFilter filter) =>
+        filter.Kind is null ? body.Units : body.Units.Where(u => u.Kind == filter.Kind).ToArray();
+
+    private BodyCompliance Compliance(BodyScope body, ComplianceFilter filter, IReadOnlyList<CampaignUnit> units, Dictionary<string, List<OpenViolationTally>> tallies)
+    {
+        var at = filter.At ?? LastEndedDay(body.Units[0]);
 
         // The columns: every requirement of the units' plan versions (narrowed to the phase), first seen first.
         var columns = new List<RequirementDue>();
@@ -170,8 +195,11 @@ public sealed class ComplianceRollups
     {
         ArgumentNullException.ThrowIfNull(units);
         var running = units.Where(u => _plans.ContainsKey(u.Id)).ToArray();
-        var tallies = await OpenTalliesAsync(running, ct).ConfigureAwait(false);
-        return running
+        return RankBehind(running, at, await OpenTalliesAsync(running, ct).ConfigureAwait(false));
+    }
+
+    private UnitStanding[] RankBehind(IReadOnlyList<CampaignUnit> running, DateOnly? at, Dictionary<string, List<OpenViolationTally>> tallies) =>
+        running
             .Select((unit, order) =>
             {
                 var open = tallies.GetValueOrDefault(unit.Id);
@@ -182,7 +210,6 @@ public sealed class ComplianceRollups
             .OrderByDescending(s => s.Standing.OpenViolations).ThenByDescending(s => s.Standing.DaysOverdue).ThenBy(s => s.Order)
             .Select(s => s.Standing)
             .ToArray();
-    }
 
     /// <summary>
     /// How many violations of the body's units were open at the end of each day, from the first day one opened (or

@@ -146,6 +146,38 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="ct">Cancels the call.</param>
     public Task<UnitCampaignState?> GetStateAsync(string unitId, CancellationToken ct = default) => _rooms.Queries.GetStateAsync(unitId, ct);
 
+    /// <summary>
+    /// Where each of the units' campaigns stands now, each as <see cref="GetStateAsync"/> tells it, from one read of their
+    /// workflow instances and one of their open violations' tallies; units that do not run are left out.
+    /// </summary>
+    /// <param name="unitIds">The units.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public Task<IReadOnlyDictionary<string, UnitCampaignState>> GetStatesAsync(IReadOnlyCollection<string> unitIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        return _rooms.Queries.GetStatesAsync(unitIds, ct);
+    }
+
+    /// <summary>
+    /// How many violations each of the units has open (its <see cref="UnitCampaignState.OpenViolations"/>), from one read
+    /// of the open violations' tallies; units that do not run are left out.
+    /// </summary>
+    /// <param name="unitIds">The units.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public Task<IReadOnlyDictionary<string, int>> CountOpenViolationsAsync(IReadOnlyCollection<string> unitIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unitIds);
+        return _rooms.Queries.CountOpenViolationsAsync(unitIds, ct);
+    }
+
+    /// <summary>
+    /// True when the plan version the unit runs has an approval gate <paramref name="role"/> approves: only then can the
+    /// unit's state show a gate waiting for that role. False for a unit that does not run.
+    /// </summary>
+    /// <param name="unitId">The unit.</param>
+    /// <param name="role">A role of the plan's vocabulary (<c>supervisor</c>).</param>
+    public bool HasApprover(string unitId, string role) => _rooms.Queries.HasApprover(unitId, role);
+
     /// <summary>A unit's stored records in the store's order after <paramref name="afterSequence"/>, or null for a unit that does not run.</summary>
     /// <param name="unitId">The unit.</param>
     /// <param name="afterSequence">Only records stored after this sequence number (0: all).</param>

@@ -49,16 +49,19 @@ public static class GroupWork
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(service);
+        // A group covers units of the files; one whose plan failed to load runs nothing and has no work to show.
+        var covered = group.Units.Select(service.FindUnit).OfType<CampaignUnit>().ToArray();
+        // A group of thousands of units: their open violations from one read of the tallies, and the states (for the
+        // gates waiting) of only the units whose plan has a gate the group approves, read at once.
+        var open = await service.CountOpenViolationsAsync(covered.Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
+        var states = await service.GetStatesAsync(covered.Where(u => SupervisorGates.MayWaitIn(service, u)).Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
         var units = new List<GroupUnitWork>();
-        foreach (var unitId in group.Units)
+        foreach (var unit in covered)
         {
-            // A group covers units of the files; one whose plan failed to load runs nothing and has no work to show.
-            if (service.FindUnit(unitId) is not { } unit || await service.GetStateAsync(unitId, cancellationToken).ConfigureAwait(false) is not { } state)
+            if (open.TryGetValue(unit.Id, out var count))
             {
-                continue;
+                units.Add(new GroupUnitWork(unit, states.GetValueOrDefault(unit.Id) is { } state ? SupervisorGates.WaitingIn(state) : [], count));
             }
-
-            units.Add(new GroupUnitWork(unit, SupervisorGates.WaitingIn(state), state.OpenViolations));
         }
 
         return new GroupWorkView(GroupView.Of(group, service), [.. units.OrderByDescending(u => u.WaitingForReview.Count).ThenByDescending(u => u.OpenViolations)]);

@@ -9,6 +9,19 @@ namespace CampaignFlow.Server.Api.Groups;
 /// </summary>
 public static class SupervisorGates
 {
+    /// <summary>
+    /// False when the plan <paramref name="unit"/> runs has no gate the supervision group approves, so none of its gates
+    /// can ever be <see cref="WaitingIn"/>: its state need not be read.
+    /// </summary>
+    /// <param name="service">The running campaigns.</param>
+    /// <param name="unit">A unit.</param>
+    public static bool MayWaitIn(CampaignService service, CampaignUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(unit);
+        return service.HasApprover(unit.Id, RecordRights.SupervisorRole);
+    }
+
     /// <summary>The gates of <paramref name="state"/> waiting for the supervision group.</summary>
     /// <param name="state">A unit's campaign state.</param>
     public static IReadOnlyList<GateState> WaitingIn(UnitCampaignState state)

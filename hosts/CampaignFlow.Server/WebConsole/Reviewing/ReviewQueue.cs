@@ -23,10 +23,13 @@ public sealed class ReviewQueue(UnitDirectory units, RunningCampaigns running)
         ArgumentNullException.ThrowIfNull(caller);
         var service = running.Service;
         var waiting = new List<WaitingDocument>();
-        foreach (var unit in units.All.Where(caller.CanSupervise))
+        // Only units whose plan has a gate the group approves can wait for it; their states are read at once, since
+        // an administrator's queue covers every unit (a state each was 3.5 s at 10,000 units).
+        var candidates = units.All.Where(u => caller.CanSupervise(u) && SupervisorGates.MayWaitIn(service, u)).ToArray();
+        var states = await service.GetStatesAsync(candidates.Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
+        foreach (var unit in candidates)
         {
-            if (await service.GetStateAsync(unit.Id, cancellationToken).ConfigureAwait(false) is not { } state
-                || SupervisorGates.WaitingIn(state) is not { Count: > 0 } gates)
+            if (states.GetValueOrDefault(unit.Id) is not { } state || SupervisorGates.WaitingIn(state) is not { Count: > 0 } gates)
             {
                 continue;
             }
