@@ -57,7 +57,7 @@ public abstract class MigrationConformance : IDisposable
             await v1.TickAsync();
         }
 
-        await WriteVersion2Async();
+        await XiguanVersion2.WriteAsync(_definitions);
         await using var service = await StartAsync(stores);
         service.LoadProblems.ShouldBeEmpty();
         service.PlanVersions(Plan).Select(v => v.Version).ShouldBe([1, 2]);
@@ -105,22 +105,6 @@ public abstract class MigrationConformance : IDisposable
         (await OpenAsync(restarted)).ShouldBe(after);
         var step = (await restarted.GetMigrationsAsync(Unit)).ShouldHaveSingleItem();
         (step.FromVersion, step.ToVersion, step.By, step.At).ShouldBe((1, 2, "admin", new DateTimeOffset(2014, 6, 15, 0, 0, 0, China)));
-    }
-
-    private async Task WriteVersion2Async()
-    {
-        var file = Path.Combine(_definitions, Plan + ".yaml");
-        var text = (await File.ReadAllTextAsync(file))
-            .Replace("\ntitle: ", "\nversion: 2\ntitle: ", StringComparison.Ordinal)
-            .Replace("atLeast: 2次", "atLeast: 3次", StringComparison.Ordinal)
-            .Replace("            by: 3月底前\n", string.Join('\n',
-                "            by: 4月底前",
-                "          - id: hotline-callbacks",
-                "            title: 民意快线回访群众",
-                "            activity: hotline",
-                "            atLeast: 2次",
-                ""), StringComparison.Ordinal);
-        await File.WriteAllTextAsync(file, text);
     }
 
     private Task<CampaignService> StartAsync(CampaignStores stores) =>
