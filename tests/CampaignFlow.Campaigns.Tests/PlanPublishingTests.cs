@@ -21,7 +21,7 @@ public sealed class PlanPublishingTests : IDisposable
     public void Dispose() => Directory.Delete(_definitions, recursive: true);
 
     [Fact]
-    public async Task A_plan_changed_without_a_new_version_is_refused_and_the_published_version_keeps_running()
+    public async Task A_plan_changed_without_a_new_version_is_refused_and_a_new_version_reaches_the_running_unit_by_a_migration()
     {
         var h = new CampaignHarness(CampaignHarness.Day("2014-02-01"), _definitions);
         var file = Path.Combine(_definitions, "panyu-ftu-2014.yaml");
@@ -44,9 +44,14 @@ public sealed class PlanPublishingTests : IDisposable
         await File.WriteAllTextAsync(file, original.Replace("title: 番禺区总工会", "version: 2\ntitle: 番禺区总工会（修订）", StringComparison.Ordinal));
         await using var bumped = await h.StartAsync();
         bumped.LoadProblems.ShouldBeEmpty();
-        bumped.FindUnit("panyu-ftu")!.ShouldSatisfyAllConditions(u => u.PlanVersion.ShouldBe(2), u => u.Title.ShouldStartWith("番禺区总工会（修订）"));
         (await h.Stores.Plans.ListAsync()).Where(v => v.PlanId == "panyu-ftu-2014").Select(v => v.Version).ShouldBe([1, 2]);
+        bumped.FindUnit("panyu-ftu")!.PlanVersion.ShouldBe(1, "the running unit stays on its version until migrated");
         var v1 = await h.Stores.Workflows.FindInstanceIdAsync("panyu-ftu-2014", "panyu-ftu@1");
+        (await h.Stores.Workflows.GetInstanceAsync(v1!))!.Status.ShouldBe(Workflows.Instances.WorkflowStatus.Running);
+
+        await bumped.MigrateAsync(new Migrating.MigrationRequest("panyu-ftu-2014", 2, "admin") { AcceptLostProgress = true });
+
+        bumped.FindUnit("panyu-ftu")!.ShouldSatisfyAllConditions(u => u.PlanVersion.ShouldBe(2), u => u.Title.ShouldStartWith("番禺区总工会（修订）"));
         (await h.Stores.Workflows.GetInstanceAsync(v1!))!.Status.ShouldBe(Workflows.Instances.WorkflowStatus.Cancelled);
         (await WorkflowTests.StateAsync(bumped, "panyu-ftu")).WorkflowStatus.ShouldBe("Running");
     }

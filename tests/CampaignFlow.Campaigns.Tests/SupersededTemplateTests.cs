@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Storage.InMemory;
 using CampaignFlow.Tests.Shared;
@@ -7,8 +8,8 @@ using CampaignFlow.Workflows.Persistence.InMemory;
 namespace CampaignFlow.Campaigns.Tests;
 
 /// <summary>
-/// A template raised to version 2 (weidu-streets-2014): each of its units' version-1 instances is cancelled, and a
-/// start asks the store for them in bulk, not twice per unit at every start (a province has 100,000 units).
+/// A template raised to version 2 (weidu-streets-2014): its running units stay on version 1, found by a start that asks
+/// the store in bulk, not per unit (a province has 100,000 units); the units migrated move, the others stay.
 /// </summary>
 public sealed class SupersededTemplateTests : IDisposable
 {
@@ -28,7 +29,7 @@ public sealed class SupersededTemplateTests : IDisposable
     public void Dispose() => Directory.Delete(_definitions, recursive: true);
 
     [Fact]
-    public async Task A_templates_new_version_cancels_its_units_old_instances_with_no_lookup_per_unit()
+    public async Task A_templates_new_version_leaves_its_units_on_their_version_until_some_are_migrated_and_a_restart_keeps_each_where_it_is()
     {
         var (workflows, counter) = CountingWorkflowStore.Wrap(new InMemoryWorkflowStore());
         var stores = new CampaignStores(workflows, new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());
@@ -38,25 +39,33 @@ public sealed class SupersededTemplateTests : IDisposable
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\ntitle: ", "\nversion: 2\ntitle: ", StringComparison.Ordinal));
 
         counter.Calls.Clear();
+        string[] moved;
         await using (var bumped = await StartAsync(h, stores))
         {
             bumped.LoadProblems.ShouldBeEmpty();
             var streets = bumped.Units.Where(u => u.PlanId == "weidu-streets-2014").ToArray();
             streets.Length.ShouldBeGreaterThan(5);
-            streets.ShouldAllBe(u => u.PlanVersion == 2);
-            counter.Count(nameof(workflows.FindInstanceIdAsync)).ShouldBeLessThan(streets.Length, "the old instances are found in bulk");
-            foreach (var unit in streets)
-            {
-                var old = await workflows.FindInstanceIdAsync("weidu-streets-2014", unit.Id + "@1");
-                (await workflows.GetInstanceAsync(old!))!.Status.ShouldBe(WorkflowStatus.Cancelled, unit.Id);
-            }
+            streets.ShouldAllBe(u => u.PlanVersion == 1);
+            counter.Count(nameof(workflows.FindInstanceIdAsync)).ShouldBeLessThan(streets.Length, "the running instances are found in bulk");
+            moved = [streets[0].Id, streets[1].Id];
 
+            var migration = await bumped.MigrateAsync(new MigrationRequest("weidu-streets-2014", 2, "admin") { Units = moved });
+
+            migration!.Units.Select(u => u.UnitId).ShouldBe(moved);
+            bumped.Units.Where(u => u.PlanId == "weidu-streets-2014" && u.PlanVersion == 2).Select(u => u.Id).ShouldBe(moved);
         }
 
         counter.Calls.Clear();
-        await (await StartAsync(h, stores)).DisposeAsync();
-        (counter.Count(nameof(workflows.FindInstanceIdAsync)) + counter.Count(nameof(workflows.GetInstanceAsync))).ShouldBeLessThan(5,
-            "a start after the old instances are cancelled looks each up no more");
+        await using (var again = await StartAsync(h, stores))
+        {
+            foreach (var unit in again.Units.Where(u => u.PlanId == "weidu-streets-2014"))
+            {
+                var onTwo = moved.Contains(unit.Id);
+                unit.PlanVersion.ShouldBe(onTwo ? 2 : 1, unit.Id);
+                var first = await workflows.FindInstanceIdAsync("weidu-streets-2014", unit.Id + "@1");
+                (await workflows.GetInstanceAsync(first!))!.Status.ShouldBe(onTwo ? WorkflowStatus.Cancelled : WorkflowStatus.Running, unit.Id);
+            }
+        }
     }
 
     private static Task<Service.CampaignService> StartAsync(CampaignHarness h, CampaignStores stores) =>

@@ -9,7 +9,10 @@ namespace CampaignFlow.Campaigns.Catalog;
 /// known from a plan (许昌市, which 魏都区委's plan names as its parent, runs none here). Indexed both ways, so finding
 /// a unit, the bodies above it and the units under a body never scans every unit.
 /// </summary>
-/// <threadsafety>Immutable once built; safe for concurrent readers.</threadsafety>
+/// <threadsafety>
+/// Safe for concurrent readers. Its shape never changes once built; a unit's entry is replaced in place when a migration
+/// moves it to another plan version (<see cref="Replace"/>), and a reader sees the entry before or after.
+/// </threadsafety>
 public sealed class OrganisationTree
 {
     private readonly Dictionary<string, CampaignUnit> _byId;
@@ -45,6 +48,27 @@ public sealed class OrganisationTree
                 _parentOfBody[body] = parent;
                 Add(_bodiesUnder, parent, body);
             }
+        }
+    }
+
+    /// <summary>Puts <paramref name="unit"/> in the place of the entry with its id (same body): its plan version moved.</summary>
+    /// <param name="unit">The unit as it runs now.</param>
+    internal void Replace(CampaignUnit unit)
+    {
+        if (!_byId.TryGetValue(unit.Id, out var old) || old.Body != unit.Body)
+        {
+            throw new InvalidOperationException($"unit '{unit.Id}' is not in the tree under '{unit.Body}'");
+        }
+
+        _byId[unit.Id] = unit;
+        if (All is CampaignUnit[] all)
+        {
+            all[_order[unit.Id]] = unit;
+        }
+
+        if (unit.Body is not null && _children.TryGetValue(unit.Body, out var siblings))
+        {
+            siblings[siblings.FindIndex(u => u.Id == unit.Id)] = unit;
         }
     }
 

@@ -1,6 +1,7 @@
 using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
+using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Progress;
 using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Reconciling;
@@ -33,6 +34,7 @@ internal sealed record CampaignRooms(
     CampaignQueries Queries,
     PlanValidator Validator,
     ComplianceRollups Rollups,
+    PlanMigrations Migrations,
     CampaignMetrics Metrics) : IDisposable
 {
     public static async Task<CampaignRooms> OpenAsync(CampaignStores stores, CampaignOptions options, ILogger logger, CancellationToken ct)
@@ -57,6 +59,7 @@ internal sealed record CampaignRooms(
             progress?.Report(new CampaignStartProgress(CampaignStartStage.CheckingWatermarks, 0, started.Count));
             await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
             metrics.Observe(() => units.Tree.All.Count, () => sessions.Count);
+            var queries = new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock);
             progress?.Report(new CampaignStartProgress(CampaignStartStage.Started, started.Count, started.Count));
             activity?.SetTag("campaignflow.units", started.Count);
             return new CampaignRooms(
@@ -65,9 +68,10 @@ internal sealed record CampaignRooms(
                 sessions,
                 new RecordingPipeline(stores.Records, sessions, verdicts, signalled, derived, options.Clock, metrics),
                 new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, options.TickBatchSize, metrics, logger),
-                new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
+                queries,
                 new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
-                new ComplianceRollups(units.Tree, started.ToDictionary(u => u.Unit.Id, u => u.Plan, StringComparer.Ordinal), new PlanVersionDues(compilations), stores.Violations, options.Clock),
+                new ComplianceRollups(units.Tree, units.PlansByUnit, new PlanVersionDues(compilations), stores.Violations, options.Clock),
+                new PlanMigrations(library, units, sessions, queries, derived, runtime, stores.Workflows, stores.Records, options.Clock),
                 metrics);
         }
         catch

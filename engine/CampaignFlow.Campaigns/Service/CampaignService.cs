@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Composition;
+using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.Explaining;
@@ -230,6 +231,30 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="yaml">The plan's text.</param>
     /// <param name="fileName">The name to report positions against.</param>
     public IReadOnlyList<PlanDiagnostic> ValidatePlan(string yaml, string fileName) => _rooms.Validator.Validate(yaml, fileName);
+
+    /// <summary>
+    /// Moves running units of a plan to another of its stored versions, or (<see cref="MigrationRequest.DryRun"/>) says
+    /// for each what that would change: the plans' differences, the violations their stored records would open or
+    /// resolve, the gates to pass again, the progress lost. Applied, it does what the dry run said for the records
+    /// stored at that moment; the unit's new instance names the version it came from and who moved it, and the unit
+    /// stays on the new version after a restart (docs/adr/0015). Units not named keep their version.
+    /// </summary>
+    /// <param name="request">The plan, the version, the units, whether only to see.</param>
+    /// <param name="ct">Cancels the call; units already moved stay moved.</param>
+    /// <returns>What changed (would change) per unit; null for a plan with no stored version.</returns>
+    /// <exception cref="MigrationRefusedException">Nothing was written: an unknown version, a unit not on the plan, a
+    /// version the unit left before, or progress that would be lost without <see cref="MigrationRequest.AcceptLostProgress"/>.</exception>
+    public Task<PlanMigration?> MigrateAsync(MigrationRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _rooms.Migrations.MigrateAsync(request, ct);
+    }
+
+    /// <summary>A unit's migrations (who moved it from which version to which, when), oldest first; null for a unit that does not run.</summary>
+    /// <param name="unitId">The unit.</param>
+    /// <param name="ct">Cancels the call.</param>
+    public Task<IReadOnlyList<MigrationStep>?> GetMigrationsAsync(string unitId, CancellationToken ct = default) =>
+        _rooms.Migrations.HistoryAsync(unitId, ct);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync()

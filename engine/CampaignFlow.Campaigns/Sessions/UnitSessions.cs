@@ -203,6 +203,34 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         return busy;
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> under the unit's locks, this host's and the shared one, without its session: a
+    /// migration moves the unit to another version under them.
+    /// </summary>
+    public async Task<T> WithLocksAsync<T>(RunningUnit unit, Func<Task<T>> work, CancellationToken ct)
+    {
+        await unit.Lock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await using var shared = await locks.LockAsync(unit.Unit.Id, ct).ConfigureAwait(false);
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            unit.Lock.Release();
+        }
+    }
+
+    /// <summary>
+    /// The unit's session for the version it runs now built from the store, its previous version's session dropped,
+    /// the verdicts persisted as the difference to the open rows of any version of its plan. The caller holds the lock.
+    /// </summary>
+    public async Task<UnitSession> RebuildMovedAsync(RunningUnit previous, RunningUnit moved, CancellationToken ct)
+    {
+        _cache.Remove(previous.SessionKey);
+        return (await RebuildAsync(moved, ct).ConfigureAwait(false)).Session;
+    }
+
     private async Task<T> RunAsync<T>(RunningUnit unit, Func<UnitSession, Task<T>> work, CancellationToken ct)
     {
         try

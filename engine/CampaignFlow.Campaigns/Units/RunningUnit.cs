@@ -21,8 +21,8 @@ internal sealed record RunningUnit(CampaignUnit Unit, CompiledPlan Compiled, str
     /// <summary>For a body whose plan has requirements over the units below it: what its session reads of them; otherwise null.</summary>
     public RecordsBelow? Below { get; init; }
 
-    /// <summary>Serialises everything done to the unit's session and records.</summary>
-    public SemaphoreSlim Lock { get; } = new(1, 1);
+    /// <summary>Serialises everything done to the unit's session and records; kept when a migration moves the unit.</summary>
+    public SemaphoreSlim Lock { get; init; } = new(1, 1);
 
     /// <summary>The key of the unit's session: one per unit and plan version.</summary>
     public string SessionKey => $"{Unit.Id}@{Unit.PlanVersion}";

@@ -15,8 +15,9 @@ namespace CampaignFlow.Campaigns.Units;
 /// <threadsafety>Safe for concurrent use.</threadsafety>
 internal sealed class UnitRegistry : IDisposable
 {
-    private readonly Dictionary<string, StartedUnit> _byId;
-    private readonly Dictionary<string, string> _byInstanceKey;
+    private readonly ConcurrentDictionary<string, StartedUnit> _byId;
+    private readonly ConcurrentDictionary<string, string> _byInstanceKey;
+    private readonly Lock _moving = new();
     private readonly ConcurrentDictionary<string, Lazy<RunningUnit>> _running = new(StringComparer.Ordinal);
     private readonly PlanCompilations _compilations;
     private readonly ILookup<string, CampaignUnit> _builtOn;
@@ -31,8 +32,9 @@ internal sealed class UnitRegistry : IDisposable
     public UnitRegistry(IReadOnlyList<StartedUnit> started, PlanCompilations compilations, IReadOnlyList<ResolvedPlan>? plans = null, OrganisationChart? organisation = null)
     {
         _compilations = compilations;
-        _byId = started.ToDictionary(u => u.Unit.Id, StringComparer.Ordinal);
-        _byInstanceKey = started.ToDictionary(u => CampaignSignals.InstanceKey(u.Unit.Id, u.Unit.PlanVersion), u => u.Unit.Id, StringComparer.Ordinal);
+        _byId = new(started.Select(u => KeyValuePair.Create(u.Unit.Id, u)), StringComparer.Ordinal);
+        _byInstanceKey = new(started.Select(u => KeyValuePair.Create(CampaignSignals.InstanceKey(u.Unit.Id, u.Unit.PlanVersion), u.Unit.Id)), StringComparer.Ordinal);
+        PlansByUnit = new(started.Select(u => KeyValuePair.Create(u.Unit.Id, u.Plan)), StringComparer.Ordinal);
 
         // A body several plans name stands where the first by plan id says, as a unit with several plans runs the first.
         var parents = (plans ?? [])
@@ -50,6 +52,32 @@ internal sealed class UnitRegistry : IDisposable
         _builtOn = started
             .SelectMany(u => Lineage(u.Plan, byId).Select(planId => (PlanId: planId, u.Unit)))
             .ToLookup(x => x.PlanId, x => x.Unit, StringComparer.Ordinal);
+    }
+
+    /// <summary>The plan version each running unit runs, by unit id; a migration replaces an entry.</summary>
+    public ConcurrentDictionary<string, ResolvedPlan> PlansByUnit { get; }
+
+    /// <summary>The unit as it would run <paramref name="started"/>, made without registering it (a migration's dry run).</summary>
+    public RunningUnit Prepare(StartedUnit started) => Run(started);
+
+    /// <summary>
+    /// Makes <paramref name="moved"/> the unit's entry: its plan version, its instance, the unit in the tree. The caller
+    /// holds the unit's lock, which the moved unit keeps, so whoever waits for it next works on the new version.
+    /// </summary>
+    public RunningUnit Move(RunningUnit current, StartedUnit moved)
+    {
+        var running = Run(moved) with { Lock = current.Lock };
+        lock (_moving)
+        {
+            _byId[moved.Unit.Id] = moved;
+            _byInstanceKey.TryRemove(CampaignSignals.InstanceKey(current.Unit.Id, current.Unit.PlanVersion), out _);
+            _byInstanceKey[CampaignSignals.InstanceKey(moved.Unit.Id, moved.Unit.PlanVersion)] = moved.Unit.Id;
+            _running[moved.Unit.Id] = new Lazy<RunningUnit>(running);
+            PlansByUnit[moved.Unit.Id] = moved.Plan;
+            Tree.Replace(moved.Unit);
+        }
+
+        return running;
     }
 
     /// <summary>The running units whose plans have requirements over the units below them (<c>acrossUnits</c>).</summary>

@@ -2,6 +2,7 @@ using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Starting;
+using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Persistence;
@@ -11,10 +12,14 @@ using Microsoft.Extensions.Logging;
 namespace CampaignFlow.Campaigns.Units;
 
 /// <summary>
-/// Starts one workflow instance per unit and plan version (an existing one is resumed) and cancels the instances of
-/// versions a newer one supersedes. A body's plan runs for the body, whether or not the plans below inherit it; a unit
-/// with several plans runs the first by plan id. Units of the organisation files without a
-/// plan of their own run their template: every such unit shares the template's one compiled version.
+/// Starts one workflow instance per unit and plan version (an existing one is resumed). A unit that runs an instance
+/// of its plan stays on that instance's version: a newer version reaches it only by a migration
+/// (docs/adr/0015-migrating-running-units.md); a unit with none starts on the highest version, and a plan generated
+/// from a roster line, which no author migrates, is followed to its highest version. When a crash in the middle of a
+/// migration left two instances running, the one started last (the migration's target) is kept and the other
+/// cancelled. A body's plan runs for the body, whether or not the plans below inherit it; a unit with several plans
+/// runs the first by plan id. Units of the organisation files without a plan of their own run their template: every
+/// such unit on one version shares its one compiled version.
 /// </summary>
 internal static class UnitStarter
 {
@@ -28,7 +33,6 @@ internal static class UnitStarter
         // A body's plan names the supervision group of the units below it (their plans inherit its supervisor:), not
         // the body's own: the body is reviewed only by a group of the groups files that covers it.
         var bodyPlans = library.Running.Select(p => p.Inherits).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var olderVersions = library.Versions.ToLookup(v => v.Id, StringComparer.Ordinal);
         var started = new List<StartedUnit>();
         var unitIds = new HashSet<string>(StringComparer.Ordinal);
         // A plan generated from a line whose roster was taken off is retired: the unit goes back to its template.
@@ -48,6 +52,9 @@ internal static class UnitStarter
 
             chosen.Add((who, plan));
         }
+
+        var running = await RunningInstancesAsync(store, library, chosen, ct).ConfigureAwait(false);
+        await KeepRunningVersionsAsync(store, library, chosen, running, ct).ConfigureAwait(false);
 
         // In bulk: one query for the instances that exist and one transaction for the new ones per chunk of a plan's
         // units, instead of a round trip (and, on a fresh store, an fsync) per unit.
@@ -69,11 +76,15 @@ internal static class UnitStarter
             }
         }
 
-        // Superseded versions' instances, in bulk too: a template's new version has every unit on it behind it, and
-        // each start (not only the first after it) would otherwise look each unit's old instances up one by one.
-        foreach (var onPlan in chosen.GroupBy(c => (c.Plan.Id, c.Plan.Version)))
+        // The instances of the versions a unit does not run: an older one a roster's new version supersedes, the one a
+        // migration left running when the host stopped before it cancelled it. Found in bulk above, so a template's
+        // thousands of units are not looked up one by one at each start.
+        foreach (var (who, plan) in chosen)
         {
-            await CancelSupersededAsync(runtime, store, onPlan.First().Plan, olderVersions[onPlan.Key.Id], [.. onPlan.Select(c => c.Who.Id)], ct).ConfigureAwait(false);
+            foreach (var other in running.GetValueOrDefault(who.Id, []).Where(r => r.Version != plan.Version))
+            {
+                await runtime.CancelAsync(other.InstanceId, $"superseded by version {plan.Version}", ct).ConfigureAwait(false);
+            }
         }
 
         await CancelLeftPlansAsync(runtime, store, library, chosen, ct).ConfigureAwait(false);
@@ -151,17 +162,62 @@ internal static class UnitStarter
         }
     }
 
-    private static async Task CancelSupersededAsync(WorkflowRuntime runtime, IWorkflowStore store, ResolvedPlan plan, IEnumerable<ResolvedPlan> versions, IReadOnlyList<string> unitIds, CancellationToken ct)
+    // Each unit's running (or faulted) instances of its plan, of any stored version, by unit id: one query per version
+    // and chunk of units.
+    private static async Task<Dictionary<string, List<(int Version, string InstanceId)>>> RunningInstancesAsync(
+        IWorkflowStore store, PlanLibrary library, List<(ResolvedUnit Who, ResolvedPlan Plan)> chosen, CancellationToken ct)
     {
-        foreach (var older in versions.Where(v => v.Version < plan.Version))
+        var versions = library.Versions.ToLookup(v => v.Id, StringComparer.Ordinal);
+        var running = new Dictionary<string, List<(int Version, string InstanceId)>>(StringComparer.Ordinal);
+        foreach (var onPlan in chosen.GroupBy(c => c.Plan.Id, StringComparer.Ordinal))
         {
-            foreach (var chunk in unitIds.Chunk(StartChunk))
+            foreach (var version in versions[onPlan.Key])
             {
-                var found = await store.FindInstancesAsync(plan.Id, [.. chunk.Select(u => CampaignSignals.InstanceKey(u, older.Version))], ct).ConfigureAwait(false);
-                foreach (var instance in found.Values.Where(f => f.Status is WorkflowStatus.Running or WorkflowStatus.Faulted))
+                foreach (var chunk in onPlan.Select(c => c.Who.Id).Chunk(StartChunk))
                 {
-                    await runtime.CancelAsync(instance.InstanceId, $"superseded by version {plan.Version}", ct).ConfigureAwait(false);
+                    var found = await store.FindInstancesAsync(onPlan.Key, [.. chunk.Select(u => CampaignSignals.InstanceKey(u, version.Version))], ct).ConfigureAwait(false);
+                    foreach (var unit in chunk)
+                    {
+                        if (found.TryGetValue(CampaignSignals.InstanceKey(unit, version.Version), out var instance)
+                            && instance.Status is WorkflowStatus.Running or WorkflowStatus.Faulted)
+                        {
+                            (running.TryGetValue(unit, out var list) ? list : running[unit] = []).Add((version.Version, instance.InstanceId));
+                        }
+                    }
                 }
+            }
+        }
+
+        return running;
+    }
+
+    // A unit stays on the version its running instance runs; of two (a migration cut short), on the one started last.
+    private static async Task KeepRunningVersionsAsync(
+        IWorkflowStore store, PlanLibrary library, List<(ResolvedUnit Who, ResolvedPlan Plan)> chosen,
+        Dictionary<string, List<(int Version, string InstanceId)>> running, CancellationToken ct)
+    {
+        var byVersion = library.Versions.ToDictionary(v => (v.Id, v.Version));
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var (who, plan) = chosen[i];
+            if (!running.TryGetValue(who.Id, out var mine) || RosteredUnitPlan.IsGeneratedPath(plan.File))
+            {
+                continue;
+            }
+
+            var kept = mine[0].Version;
+            if (mine.Count > 1)
+            {
+                var states = await store.GetInstancesAsync([.. mine.Select(m => m.InstanceId)], ct).ConfigureAwait(false);
+                kept = mine
+                    .OrderByDescending(m => states.TryGetValue(m.InstanceId, out var state) ? state.CreatedAt : DateTimeOffset.MinValue)
+                    .ThenByDescending(m => m.Version)
+                    .First().Version;
+            }
+
+            if (kept != plan.Version && byVersion.TryGetValue((plan.Id, kept), out var version))
+            {
+                chosen[i] = (who, version);
             }
         }
     }

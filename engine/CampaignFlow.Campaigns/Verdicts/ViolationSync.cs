@@ -15,7 +15,11 @@ namespace CampaignFlow.Campaigns.Verdicts;
 /// <param name="metrics">Counts what opened and resolved, and times the store.</param>
 internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metrics)
 {
-    /// <summary>The unit's open violations of its plan version as stored, by id, in one read.</summary>
+    /// <summary>
+    /// The unit's open violations of its plan as stored, of any version, by id, in one read: a session judges only its
+    /// own version, so those of the version a unit was migrated from are resolved by the first persist after the
+    /// migration, or by the rebuild after a host stopped half-way through one (docs/adr/0015).
+    /// </summary>
     public async Task<Dictionary<string, StoredViolation>> ReadOpenAsync(RunningUnit unit, CancellationToken ct)
     {
         var page = await store.QueryAsync(new ViolationQuery
@@ -25,7 +29,7 @@ internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metri
             Status = ViolationStatus.Open,
             Limit = int.MaxValue,
         }, ct).ConfigureAwait(false);
-        return page.Items.Where(v => v.PlanVersion == unit.Unit.PlanVersion).ToDictionary(v => v.Id, StringComparer.Ordinal);
+        return page.Items.ToDictionary(v => v.Id, StringComparer.Ordinal);
     }
 
     /// <summary>Moves the unit's session to <paramref name="now"/> (periods close) and persists what changed.</summary>

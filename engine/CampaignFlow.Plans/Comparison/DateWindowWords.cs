@@ -4,8 +4,11 @@ using CampaignFlow.Plans.Text;
 namespace CampaignFlow.Plans.Comparison;
 
 /// <summary>A window of days as people write it: 2014年3月1日至4月30日, one day as one date; ISO dates in English.</summary>
-internal static class DateWindowWords
+public static class DateWindowWords
 {
+    /// <summary>The window in Chinese words (<paramref name="chinese"/>) or with ISO dates.</summary>
+    /// <param name="window">The days.</param>
+    /// <param name="chinese">True for 2014年3月1日至4月30日, false for 2014-03-01 to 2014-04-30.</param>
     public static string Of(DateWindow window, bool chinese)
     {
         if (!chinese)
@@ -26,5 +29,7 @@ internal static class DateWindowWords
         return $"{start}至{end}";
     }
 
+    /// <summary>The window as ISO dates, as tools read it.</summary>
+    /// <param name="window">The days.</param>
     public static string Iso(DateWindow window) => window.ToString();
 }

@@ -39,7 +39,17 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     /// <paramref name="correlationKey"/>, unless one exists already: then that one is returned and nothing runs.
     /// </summary>
     /// <exception cref="KeyNotFoundException">The definition is not registered.</exception>
-    public async Task<StartResult> StartAsync(string definitionId, string correlationKey,
+    public Task<StartResult> StartAsync(string definitionId, string correlationKey,
+        IReadOnlyDictionary<string, string>? input = null, CancellationToken cancellationToken = default) =>
+        StartAtVersionAsync(definitionId, null, correlationKey, input, cancellationToken);
+
+    /// <summary>
+    /// Starts an instance of version <paramref name="version"/> of <paramref name="definitionId"/> (the latest when
+    /// null) for <paramref name="correlationKey"/>, unless one exists already: then that one is returned and nothing
+    /// runs. A host moving a correlation to an older version needs the version it names, not the latest.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The definition or the version is not registered.</exception>
+    public async Task<StartResult> StartAtVersionAsync(string definitionId, int? version, string correlationKey,
         IReadOnlyDictionary<string, string>? input = null, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)
@@ -50,7 +60,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
                 return await ExistingAsync(existing, cancellationToken).ConfigureAwait(false);
             }
 
-            var definition = definitions.GetLatest(definitionId);
+            var definition = version is { } v ? definitions.Get(definitionId, v) : definitions.GetLatest(definitionId);
             var run = InstanceRun.StartNew(definition, NewId(), correlationKey, input, clock.GetUtcNow(), _options.MaxStepsPerTransition);
             run.RunUntilBlocked();
             await DeliverParkedSignalsAsync(run, cancellationToken).ConfigureAwait(false);

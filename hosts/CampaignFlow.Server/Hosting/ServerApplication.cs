@@ -4,6 +4,7 @@ using CampaignFlow.Server.Api.Bodies;
 using CampaignFlow.Server.Api.Compliance;
 using CampaignFlow.Server.Api.Groups;
 using CampaignFlow.Server.Api.Health;
+using CampaignFlow.Server.Api.Migrations;
 using CampaignFlow.Server.Api.OpenApi;
 using CampaignFlow.Server.Api.Plans;
 using CampaignFlow.Server.Api.Problems;
@@ -139,6 +140,7 @@ public static class ServerApplication
         RecordEndpoints.Map(app);
         ViolationEndpoints.Map(app);
         PlanEndpoints.Map(app);
+        MigrationEndpoints.Map(app);
         ComplianceEndpoints.Map(app);
     }
 }

@@ -1,0 +1,116 @@
+using System.Reflection;
+using CampaignFlow.Campaigns.Conformance;
+using CampaignFlow.Campaigns.Migrating;
+using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Campaigns.Storage.InMemory;
+using CampaignFlow.Tests.Shared;
+using CampaignFlow.Workflows.Instances;
+using CampaignFlow.Workflows.Persistence;
+using CampaignFlow.Workflows.Persistence.InMemory;
+
+namespace CampaignFlow.Campaigns.Tests;
+
+/// <summary>
+/// The host dies in the middle of migrating 西关街道 to version 2: the new instance is started, the old one not yet
+/// cancelled, no violation written. The next start keeps the unit on version 2, cancels version 1's instance, and its
+/// first pass brings the open violations to what the dry run said.
+/// </summary>
+public sealed class MigrationCrashTests : IDisposable
+{
+    private readonly string _definitions = Directory.CreateTempSubdirectory("campaignflow-migration-crash-").FullName;
+
+    public MigrationCrashTests()
+    {
+        var source = Repository.Path("definitions");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(_definitions, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_definitions, recursive: true);
+
+    [Fact]
+    public async Task A_host_killed_between_starting_the_new_instance_and_cancelling_the_old_converges_at_the_next_start()
+    {
+        var (workflows, killer) = KilledAtCancel.Wrap(new InMemoryWorkflowStore());
+        var stores = new CampaignStores(workflows, new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());
+        var h = new CampaignHarness(CampaignHarness.Day("2014-05-01"), _definitions);
+        await using (var v1 = await StartAsync(h, stores))
+        {
+            var log = await File.ReadAllTextAsync(Path.Combine(_definitions, "activities", XiguanVersion2.Plan + ".yaml"));
+            (await v1.RecordAsync(XiguanVersion2.Unit, log, RecordFormat.Yaml, "secretary")).Diagnostics.ShouldBeEmpty();
+            await h.TickToAsync(v1, CampaignHarness.Day("2014-06-15"));
+        }
+
+        await XiguanVersion2.WriteAsync(_definitions);
+        PlanMigration forecast;
+        Dictionary<string, StoredViolation> before;
+        await using (var service = await StartAsync(h, stores))
+        {
+            before = await OpenAsync(service);
+            forecast = (await service.MigrateAsync(new MigrationRequest(XiguanVersion2.Plan, 2, "admin") { DryRun = true, AcceptLostProgress = true }))!;
+            killer.Armed = true;
+            await Should.ThrowAsync<HostKilledException>(() => service.MigrateAsync(new MigrationRequest(XiguanVersion2.Plan, 2, "admin") { AcceptLostProgress = true }));
+            killer.Armed = false;
+        }
+
+        await using var restarted = await StartAsync(h, stores);
+        restarted.FindUnit(XiguanVersion2.Unit)!.PlanVersion.ShouldBe(2, "the instance started last is the one kept");
+        var old = await workflows.FindInstanceIdAsync(XiguanVersion2.Plan, XiguanVersion2.Unit + "@1");
+        (await workflows.GetInstanceAsync(old!))!.Status.ShouldBe(WorkflowStatus.Cancelled);
+        await restarted.TickAsync();
+
+        var after = await OpenAsync(restarted);
+        var unit = forecast.Units.ShouldHaveSingleItem();
+        after.Keys.Except(before.Keys).Order(StringComparer.Ordinal).ShouldBe(unit.Opening.Select(v => v.Key));
+        before.Keys.Except(after.Keys).Order(StringComparer.Ordinal).ShouldBe(unit.Resolving.Select(v => v.Key));
+        after.Values.ShouldAllBe(v => v.PlanVersion == 2);
+    }
+
+    private static Task<CampaignService> StartAsync(CampaignHarness h, CampaignStores stores) =>
+        CampaignService.StartAsync(stores, new CampaignOptions { DefinitionsPath = h.Definitions, Clock = h.Clock, HostId = "test" },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CampaignService>.Instance);
+
+    private static async Task<Dictionary<string, StoredViolation>> OpenAsync(CampaignService service) =>
+        (await service.QueryViolationsAsync(new ViolationQuery { Units = [XiguanVersion2.Unit], Status = ViolationStatus.Open, Limit = 1000 })).Items
+            .ToDictionary(v => v.Id[(v.Id.IndexOf('/', v.Id.IndexOf('@', StringComparison.Ordinal)) + 1)..], StringComparer.Ordinal);
+
+    /// <summary>A workflow store whose host dies, once armed, as it is about to commit an instance's cancellation.</summary>
+    public class KilledAtCancel : DispatchProxy
+    {
+        private IWorkflowStore _inner = null!;
+
+        public bool Armed { get; set; }
+
+        public static (IWorkflowStore Store, KilledAtCancel Killer) Wrap(IWorkflowStore inner)
+        {
+            var store = Create<IWorkflowStore, KilledAtCancel>();
+            var killer = (KilledAtCancel)(object)store;
+            killer._inner = inner;
+            return (store, killer);
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            if (Armed && targetMethod.Name == nameof(IWorkflowStore.CommitAsync) && args?[0] is WorkflowCommit { Instance.Status: WorkflowStatus.Cancelled })
+            {
+                throw new HostKilledException();
+            }
+
+            try
+            {
+                return targetMethod.Invoke(_inner, args);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }
+    }
+}
