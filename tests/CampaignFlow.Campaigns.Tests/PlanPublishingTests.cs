@@ -16,6 +16,10 @@ public sealed class PlanPublishingTests : IDisposable
         {
             File.Copy(file, Path.Combine(_definitions, Path.GetFileName(file)));
         }
+
+        // The seed plans name their holidays file (calendar.holidays), relative to them.
+        Directory.CreateDirectory(Path.Combine(_definitions, "calendar"));
+        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(_definitions, "calendar", "china.holidays.yaml"));
     }
 
     public void Dispose() => Directory.Delete(_definitions, recursive: true);
