@@ -113,7 +113,7 @@ public sealed class DiffCommandTests
         var run = CliRun.Of("diff", before, after, "--lang", "en");
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("panyu-ftu-2014.yaml:63:");
+        run.Error.ShouldContain("panyu-ftu-2014.yaml:66:");
         run.Output.ShouldBeEmpty();
     }
 
