@@ -134,11 +134,12 @@ public static class CampaignSamples
 
     public static ViolationUpdate Resolve(StoredViolation violation, DateTimeOffset at) => new(false, at, violation);
 
-    /// <summary>The files of panyu-ftu-2014 as published: the plan and its roster, read from definitions/.</summary>
+    /// <summary>The files of panyu-ftu-2014 as published: the plan, its roster and its holidays, read from definitions/.</summary>
     public static IReadOnlyList<PlanSourceFile> PanyuFiles() =>
     [
         new("panyu-ftu-2014.yaml", File.ReadAllText(Repository.Path("definitions", "panyu-ftu-2014.yaml"))),
         new("panyu-ftu.roster.yaml", File.ReadAllText(Repository.Path("definitions", "panyu-ftu.roster.yaml"))),
+        new("calendar/china.holidays.yaml", File.ReadAllText(Repository.Path("definitions", "calendar", "china.holidays.yaml"))),
     ];
 
     public static PlanVersion Version(string planId, int version, IReadOnlyList<PlanSourceFile> files, string unit = Unit, DateTimeOffset? at = null) =>

@@ -16,6 +16,10 @@ public sealed class PlanPublishingTests : IDisposable
         {
             File.Copy(file, Path.Combine(_definitions, Path.GetFileName(file)));
         }
+
+        // The seed plans name their holidays file (calendar.holidays), relative to them.
+        Directory.CreateDirectory(Path.Combine(_definitions, "calendar"));
+        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(_definitions, "calendar", "china.holidays.yaml"));
     }
 
     public void Dispose() => Directory.Delete(_definitions, recursive: true);
@@ -28,7 +32,8 @@ public sealed class PlanPublishingTests : IDisposable
         var original = await File.ReadAllTextAsync(file);
         await (await h.StartAsync()).DisposeAsync();
         var published = (await h.Stores.Plans.ListAsync()).Single(v => v.PlanId == "panyu-ftu-2014");
-        published.Files.Select(f => f.Path).ShouldBe(["panyu-ftu-2014.yaml", "panyu-ftu.roster.yaml"]);
+        // The holidays file is stored with the version, as the roster is: the version is judged with the days it was published with.
+        published.Files.Select(f => f.Path).ShouldBe(["panyu-ftu-2014.yaml", "panyu-ftu.roster.yaml", "calendar/china.holidays.yaml"]);
 
         await File.WriteAllTextAsync(file, original.Replace("title: 番禺区总工会", "title: 番禺区总工会（修订）", StringComparison.Ordinal));
         await using (var changed = await h.StartAsync())

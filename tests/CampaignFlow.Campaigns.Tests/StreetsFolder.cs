@@ -15,7 +15,8 @@ internal sealed class StreetsFolder : IDisposable
     public StreetsFolder()
     {
         Path = Directory.CreateTempSubdirectory("campaignflow-streets-").FullName;
-        foreach (var file in new[] { "weidu-district-2014.yaml", "weidu-xiguan-street-2014.yaml", "weidu-xiguan-street.roster.yaml" })
+        Directory.CreateDirectory(System.IO.Path.Combine(Path, "calendar"));
+        foreach (var file in new[] { "weidu-district-2014.yaml", "weidu-xiguan-street-2014.yaml", "weidu-xiguan-street.roster.yaml", "calendar/china.holidays.yaml" })
         {
             File.Copy(Repository.Path("definitions", file), System.IO.Path.Combine(Path, file));
         }

@@ -81,7 +81,7 @@ public sealed class DiffCommandTests
     {
         var text = File.ReadAllText(Repository.Path("definitions", Plan));
         var before = Copy("calendar-a", text);
-        var changed = text.Replace("\nroster:", "\ncalendar: { workdayHours: 8, halfDayHours: 3, classHour: 45分钟 }\nroster:", StringComparison.Ordinal);
+        var changed = text.Replace("\ncalendar:\n", "\ncalendar:\n  workdayHours: 8\n  halfDayHours: 3\n  classHour: 45分钟\n", StringComparison.Ordinal);
         changed.ShouldNotBe(text);
         var after = Copy("calendar-b", changed);
 
@@ -113,7 +113,7 @@ public sealed class DiffCommandTests
         var run = CliRun.Of("diff", before, after, "--lang", "en");
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("panyu-ftu-2014.yaml:63:");
+        run.Error.ShouldContain("panyu-ftu-2014.yaml:66:");
         run.Output.ShouldBeEmpty();
     }
 
@@ -135,6 +135,8 @@ public sealed class DiffCommandTests
         var folder = Path.Combine(Path.GetTempPath(), "cf-diff-" + name + "-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, Roster), roster ?? File.ReadAllText(Repository.Path("definitions", Roster)));
+        Directory.CreateDirectory(Path.Combine(folder, "calendar"));
+        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(folder, "calendar", "china.holidays.yaml"));
         var path = Path.Combine(folder, Plan);
         File.WriteAllText(path, plan);
         return path;

@@ -420,7 +420,9 @@ public class MianyangRequirementTests
         // An enterprise recorded as a township: 19 enterprises, and the township count is not short.
         var site = Record<ActivityRecord>(Mianyang, "model-enterprise-01");
         var result = Seeds.Simulate(Mianyang, without: r => r.Key == "model-enterprise-01", with: [site with { Attributes = With(("siteKind", "township")) }]);
-        result.Violations.Where(v => v.RequirementId == "model-enterprises:count-in-window").ShouldHaveSingleItem().Evidence.Actual.ShouldBe("19");
+        var enterprises = result.Violations.Where(v => v.RequirementId == "model-enterprises:count-in-window").ShouldHaveSingleItem();
+        (enterprises.Code, enterprises.Evidence.Actual).ShouldBe(("count-too-few-where", "19"));
+        enterprises.Evidence.Missing.ShouldContain(m => m.StartsWith("model-enterprise-01（", StringComparison.Ordinal) && m.EndsWith("siteKind: township", StringComparison.Ordinal));
         result.Violations.ShouldNotContain(v => v.RequirementId == "model-townships:count-in-window");
     }
 
@@ -434,7 +436,8 @@ public class MianyangRequirementTests
         (none.Target, none.Code).ShouldBe(("wang-zhigang", "count-none"));
 
         var one = Single(Mianyang, "expert-lectures:count-in-window", without: r => r.Key == "lecture-expert-2");
-        (one.Code, one.Evidence.Actual).ShouldBe(("count-too-few", "1"));
+        // The leaders' own lectures are held but are no experts': the violation says so.
+        (one.Code, one.Evidence.Actual).ShouldBe(("count-too-few-where", "1"));
     }
 
     [Fact]

@@ -194,7 +194,7 @@ internal sealed class PlanLibrary
         new(Relative(generated.RosterAt.File, root), Math.Max(generated.RosterAt.Line, 1), Math.Max(generated.RosterAt.Column, 1), code,
             CatalogMessages.Format(code, English, arguments), CatalogMessages.Format(code, Chinese, arguments));
 
-    /// <summary>The plan's file (or generated text), its roster, then its parents' files, relative to the definitions folder.</summary>
+    /// <summary>The plan's file (or generated text), its roster and holidays, then its parents' files, relative to the definitions folder.</summary>
     private static List<PlanSourceFile> SourceFiles(ResolvedPlan plan, PlanCatalog catalog, string root)
     {
         var files = new List<PlanSourceFile>();
@@ -210,6 +210,11 @@ internal sealed class PlanLibrary
             if (catalog.Written[current.Id].Roster?.File is { } roster)
             {
                 Add(files, Path.Combine(Path.GetDirectoryName(full)!, roster), root);
+            }
+
+            if (catalog.Written[current.Id].Calendar?.Holidays?.File is { } holidays)
+            {
+                Add(files, Path.Combine(Path.GetDirectoryName(full)!, holidays), root);
             }
 
             if (files.Count > 32)

@@ -159,7 +159,7 @@ internal sealed class AcrossUnitsJudge(RequirementJudge inner, Requirement requi
             return true;
         }
 
-        var last = DateOnly.FromDateTime(_across.AfterBody!.AddTo(new DateTimeOffset(after.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
+        var last = _across.AfterBody!.LastDayAfter(after, Context.Plan.WorkingCalendar);
         if (records.Any(r => SubjectRecords.Is(r, Requirement.Subject) && (target is null || inner.Owns(r, target, records)) && r.Day >= after && r.Day <= last))
         {
             return true;

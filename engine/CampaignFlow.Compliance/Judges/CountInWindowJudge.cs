@@ -8,13 +8,17 @@ namespace CampaignFlow.Compliance.Judges;
 /// <summary>四次集中专题学习; 召开一次民主生活会: the number of occurrences in the window (re-held ones not counted twice).</summary>
 internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext context) : RequirementJudge(requirement, context)
 {
+    // Enough of the activities that missed the plan's `where` to show what was recorded instead; the count says the rest.
+    private const int MissedShown = 10;
+
     public override bool ReadsOnlyItsPeriod => true;
 
     public override bool IsRelevant(UnitRecord record) => Requirement.Subject.Kind switch
     {
         SubjectKind.Document => record is DocumentRecord d && d.Kind == Requirement.Subject.Id,
         SubjectKind.Ledger => record is LedgerItemRecord l && l.Ledger == Requirement.Subject.Id,
-        _ => IsSubjectActivity(record),
+        // Activities of the kind that miss the plan's `where` are read too: a shortfall then says what was held instead.
+        _ => record is ActivityRecord a && a.Kind == Requirement.Subject.Id,
     };
 
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
@@ -28,6 +32,17 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
         }
 
         var required = Required;
+        var missed = tooFew ? MissedWhere(due, records) : [];
+        if (missed.Length > 0)
+        {
+            // Held, but not as the plan asks: the violation names the condition and what each record has instead.
+            string[] shown = missed.Length > MissedShown ? [.. missed.Take(MissedShown), "…"] : missed;
+            return Violate(due, counted.Length == 0 ? "count-none-where" : "count-too-few-where",
+                new Evidence(counted, missed, $"{counted.Length}", required),
+                Title, $"{counted.Length}", required, JudgeContext.Day(due.Start), JudgeContext.Day(due.End),
+                Condition(Requirement.Where), string.Join("、", shown), $"{missed.Length}");
+        }
+
         return Violate(due, tooFew ? (counted.Length == 0 ? "count-none" : "count-too-few") : "count-too-many",
             new Evidence(counted, [], $"{counted.Length}", required),
             Title, $"{counted.Length}", required, JudgeContext.Day(due.Start), JudgeContext.Day(due.End));
@@ -51,4 +66,20 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
             .Select(l => l.Key).ToArray(),
         _ => SubjectActivities(due, records).Where(a => a.Replaces is null).Select(a => a.Key).ToArray(),
     };
+
+    /// <summary>
+    /// The activities of the kind in the period (for the target) that miss the plan's <c>where</c>, each with the values
+    /// it has of the attributes asked for: <c>lecture-2（2014-05-08）byExpert: false</c>; ∅ for a value not recorded.
+    /// </summary>
+    private string[] MissedWhere(Due due, IReadOnlyCollection<UnitRecord> records) => Requirement.Subject.Kind != SubjectKind.Activity || Requirement.Where.Count == 0
+        ? []
+        : records.OfType<ActivityRecord>()
+            .Where(a => a.Kind == Requirement.Subject.Id && a.Replaces is null && a.Within(due.Start, due.End) && !a.Matches(Requirement.Where))
+            .Where(a => due.Target is null || BelongsTo(a, due.Target))
+            .OrderBy(a => a.Day).ThenBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => $"{a.Key}（{JudgeContext.Day(a.Day)}）{string.Join(", ", Requirement.Where.Keys.Order(StringComparer.Ordinal).Select(k => $"{k}: {a.Attributes.GetValueOrDefault(k) ?? "∅"}"))}")
+            .ToArray();
+
+    private static string Condition(IReadOnlyDictionary<string, string> where) =>
+        string.Join(", ", where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}: {w.Value}"));
 }

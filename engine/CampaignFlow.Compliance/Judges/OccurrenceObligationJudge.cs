@@ -67,7 +67,7 @@ internal sealed class OccurrenceObligationJudge(OccurrenceObligation requirement
 
     /// <summary>The last day an answer to <paramref name="occurrence"/> counts: within the time after its last day, or by the window's end.</summary>
     private DateOnly Until(ActivityRecord occurrence) =>
-        requirement.Within is { } within ? within.LastDayAfter(occurrence.LastDay) : Requirement.Window.End;
+        requirement.Within is { } within ? within.LastDayAfter(occurrence.LastDay, Context.Plan.WorkingCalendar) : Requirement.Window.End;
 
     /// <summary>The people obliged at any occurrence in order of the roster, or the unit (null) when the plan names nobody.</summary>
     private IEnumerable<string?> Obliged(IEnumerable<ActivityRecord> occurrences)

@@ -41,7 +41,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
             {
                 problems.Add($"{action}: none before {JudgeContext.Day(first.Day)}");
             }
-            else if (requirement.Within is { } within && within.AddTo(new DateTimeOffset(before.Value.ToDateTime(TimeOnly.MinValue))).Date < first.Day.ToDateTime(TimeOnly.MinValue))
+            else if (requirement.Within is { } within && within.LastDayAfter(before.Value, Context.Plan.WorkingCalendar) < first.Day)
             {
                 problems.Add($"{action}: {JudgeContext.Day(before.Value)} + {within.Text} < {JudgeContext.Day(first.Day)}");
             }

@@ -18,7 +18,7 @@ internal sealed class TotalSpanJudge(TotalSpan requirement, JudgeContext context
         var activities = records.OfType<ActivityRecord>().Where(a => a.Within(due.Start, due.End)).ToArray();
         var first = activities.Select(a => (DateOnly?)a.Day).Min();
         var last = activities.Select(a => (DateOnly?)a.LastDay).Max();
-        if (first is { } from && last is { } to && Reaches(from, to, requirement.Minimum))
+        if (first is { } from && last is { } to && Reaches(from, to, requirement.Minimum, Context.Plan.WorkingCalendar))
         {
             return null;
         }
@@ -33,7 +33,9 @@ internal sealed class TotalSpanJudge(TotalSpan requirement, JudgeContext context
         return Violate(due, "span-short", new Evidence([], [], span, requirement.Minimum.Text), span, requirement.Minimum.Text);
     }
 
-    // The span reaches a length when the day after its last day is no earlier than its first day plus the length.
-    private static bool Reaches(DateOnly from, DateOnly to, Quantity length) =>
-        DateOnly.FromDateTime(length.AddTo(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue))).DateTime) <= to.AddDays(1);
+    // The span reaches a length when the day after its last day is no earlier than its first day plus the length;
+    // written in working days (不少于20个工作日), when it holds that many working days.
+    private static bool Reaches(DateOnly from, DateOnly to, Quantity length, WorkingCalendar calendar) => length.OnWorkingDays
+        ? calendar.WorkingDaysBetween(from, to) >= length.Value
+        : DateOnly.FromDateTime(length.AddTo(new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue))).DateTime) <= to.AddDays(1);
 }

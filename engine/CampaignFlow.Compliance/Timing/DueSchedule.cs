@@ -15,29 +15,38 @@ public static class DueSchedule
     /// <summary>The closings of <paramref name="plan"/>'s requirements, by closing day, for any unit that runs it.</summary>
     /// <param name="plan">The resolved plan.</param>
     public static IReadOnlyList<DuePeriod> For(ResolvedPlan plan) =>
-        plan.Requirements.SelectMany(r => For(r, plan.Window.End)).OrderBy(d => d.End).ThenBy(d => d.RequirementId, StringComparer.Ordinal).ToArray();
+        plan.Requirements.SelectMany(r => For(r, plan)).OrderBy(d => d.End).ThenBy(d => d.RequirementId, StringComparer.Ordinal).ToArray();
 
     /// <summary>The dues of <paramref name="plan"/> for <paramref name="unit"/>, by closing day.</summary>
     /// <param name="plan">The resolved plan.</param>
     /// <param name="unit">The unit's id.</param>
     public static IReadOnlyList<Due> For(ResolvedPlan plan, string unit) => For(plan).Select(d => d.For(unit)).ToArray();
 
-    /// <summary>The closings of one requirement.</summary>
+    /// <summary>The closings of one requirement of <paramref name="plan"/>.</summary>
     /// <param name="requirement">The requirement.</param>
-    /// <param name="campaignEnd">The campaign's last day: ledgers are kept, and judged, to the end of the campaign.</param>
-    public static IEnumerable<DuePeriod> For(Requirement requirement, DateOnly campaignEnd)
+    /// <param name="plan">
+    /// Its plan: ledgers are kept, and judged, to the end of its campaign; working days follow its calendar; a weekly
+    /// minimum leaves out the weeks nobody works in when it says so (<c>calendar.holidayWeeks: skipped</c>).
+    /// </param>
+    public static IEnumerable<DuePeriod> For(Requirement requirement, ResolvedPlan plan)
     {
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(plan);
+        var campaignEnd = plan.Window.End;
+        var calendar = plan.WorkingCalendar;
         // A requirement over the units below judged per supervision group has the groups as its targets.
         var targets = (requirement.Scope == Scope.Unit && requirement.Across is not { PerGroup: true }) || requirement.Targets.Count == 0
             ? new string?[] { null }
             : requirement.Targets.Select(t => (string?)t).ToArray();
         var periods = requirement switch
         {
+            PeriodMinimum { Every: Recurrence.Week } m when plan.SkipsHolidayWeeks =>
+                Periods(m.Every, requirement.Window.Start, requirement.Window.End).Where(p => calendar.WorkingDaysBetween(p.Start, p.End) > 0).ToArray(),
             PeriodMinimum m => Periods(m.Every, requirement.Window.Start, requirement.Window.End),
             Cap { Every: { } every } => Periods(every, requirement.Window.Start, requirement.Window.End),
             Deadline d => [("by " + d.By.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), requirement.Window.Start, d.By)],
             // An occurrence on the window's last day may still be answered for as long as the plan gives.
-            OccurrenceObligation { Within: { } within } => [("window", requirement.Window.Start, within.LastDayAfter(requirement.Window.End))],
+            OccurrenceObligation { Within: { } within } => [("window", requirement.Window.Start, within.LastDayAfter(requirement.Window.End, calendar))],
             Ledger or LedgerTally => [("campaign", requirement.Window.Start, campaignEnd > requirement.Window.End ? campaignEnd : requirement.Window.End)],
             _ => [("window", requirement.Window.Start, requirement.Window.End)],
         };

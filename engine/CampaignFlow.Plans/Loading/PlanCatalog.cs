@@ -57,7 +57,7 @@ public sealed class PlanCatalog
 
     /// <summary>
     /// Reads and resolves the plans in <paramref name="paths"/>: plan files, or folders searched for <c>*.yaml</c>
-    /// (roster files <c>*.roster.yaml</c> and <c>activities/</c> folders of activity logs are not plans), and the
+    /// (roster files <c>*.roster.yaml</c>, holidays files <c>*.holidays.yaml</c> and <c>activities/</c> folders of activity logs are not plans), and the
     /// organisation files among them (<c>*.units.yaml</c>, <c>*.units.csv</c>), checked against the plans.
     /// </summary>
     /// <param name="paths">Files and folders.</param>
@@ -104,8 +104,13 @@ public sealed class PlanCatalog
 
     private static bool IsPlanFile(string f) =>
         (f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
-        && !Path.GetFileName(f).Contains(".roster.", StringComparison.OrdinalIgnoreCase)
+        && !IsRosterOrHolidays(f)
         && !OrganisationReader.IsOrganisationFile(f) && !OrganisationReader.IsGroupsFile(f);
+
+    // A roster (*.roster.yaml) and a holidays file (*.holidays.yaml) are read through the plans that name them.
+    private static bool IsRosterOrHolidays(string f) =>
+        Path.GetFileName(f).Contains(".roster.", StringComparison.OrdinalIgnoreCase)
+        || Path.GetFileName(f).Contains(".holidays.", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> OrganisationFilesIn(string folder) =>
         FilesIn(folder).Where(f => OrganisationReader.IsOrganisationFile(f) || OrganisationReader.IsGroupsFile(f));
@@ -196,7 +201,7 @@ public sealed class PlanCatalog
 
     /// <summary>
     /// Reads and resolves plans from texts instead of files (a published plan version, an upload): every text whose
-    /// path does not name a roster (<c>*.roster.yaml</c>) is a plan asked for; a roster a plan names is looked up among
+    /// path does not name a roster or holidays file (<c>*.roster.yaml</c>, <c>*.holidays.yaml</c>) is a plan asked for; a roster or holidays file a plan names is looked up among
     /// the texts relative to the plan's path. Paths use '/' and are reported as given.
     /// </summary>
     /// <param name="texts">Plans, rosters and parent plans, by path.</param>
@@ -211,7 +216,7 @@ public sealed class PlanCatalog
 
         string? ReadSibling(string path) => byPath.GetValueOrDefault(Normalize(path));
 
-        var plans = byPath.Keys.Where(p => !Path.GetFileName(p).Contains(".roster.", StringComparison.OrdinalIgnoreCase))
+        var plans = byPath.Keys.Where(p => !IsRosterOrHolidays(p))
             .OrderBy(p => p, StringComparer.Ordinal).ToArray();
         var catalog = new PlanCatalog
         {

@@ -17,7 +17,7 @@ public static class PlanReader
     /// </summary>
     public const int MaxDepth = 64;
 
-    /// <summary>Reads the plan in <paramref name="path"/>, and the roster file it names.</summary>
+    /// <summary>Reads the plan in <paramref name="path"/>, and the roster and holidays files it names.</summary>
     /// <param name="path">The plan file.</param>
     public static PlanSource ReadFile(string path)
     {
@@ -45,7 +45,7 @@ public static class PlanReader
     /// <summary>Reads a plan from <paramref name="yaml"/>; a roster file it names is read through <paramref name="readFile"/>.</summary>
     /// <param name="yaml">The plan's text.</param>
     /// <param name="path">The path to report positions against.</param>
-    /// <param name="readFile">The text of a file by its path (the plan's folder joined with the roster's name), or null when there is none.</param>
+    /// <param name="readFile">The text of a file by its path (the plan's folder joined with the roster's or holidays file's name), or null when there is none.</param>
     public static PlanSource ReadText(string yaml, string path, Func<string, string?> readFile)
     {
         var diagnostics = new DiagnosticBag();
@@ -69,7 +69,31 @@ public static class PlanReader
             }
         }
 
+        if (plan?.Calendar is { Holidays: { File: { } holidaysFile } holidays } calendar)
+        {
+            plan = plan with { Calendar = calendar with { Holidays = ReadHolidays(holidays, holidaysFile, path, readFile, diagnostics) } };
+        }
+
         return new PlanSource(path, plan, diagnostics.Items);
+    }
+
+    /// <summary>The holidays file a plan names, read relative to the plan; null when it is missing or empty.</summary>
+    private static HolidaysSpec? ReadHolidays(HolidaysSpec named, string file, string planPath, Func<string, string?> readFile, DiagnosticBag diagnostics)
+    {
+        var holidaysPath = Path.Combine(Path.GetDirectoryName(planPath) ?? "", file);
+        if (readFile(holidaysPath) is not { } text)
+        {
+            diagnostics.Error("holidays-file-missing", named.At("file"), file);
+            return null;
+        }
+
+        var read = Read<HolidaysSpec>(text, holidaysPath, diagnostics);
+        if (read?.File is not null)
+        {
+            diagnostics.Error("holidays-file-nested", read.At("file"), file);
+        }
+
+        return read is null ? null : read with { File = file };
     }
 
     /// <summary>

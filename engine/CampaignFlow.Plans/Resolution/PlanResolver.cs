@@ -92,6 +92,12 @@ public static class PlanResolver
 
         DateWindow? Quiet(Period period) => !periodsUsable ? null : period.TryResolve(year, campaign.Start, out var window, out _) ? window : null;
 
+        // A unit keeps its body's holidays unless it names its own: a template or a unit's plan rarely repeats them.
+        var workingCalendar = calendar.Holidays is { } holidays
+            ? WorkingCalendarBuilder.Build(holidays, periodsUsable ? campaign : null, calendar.At("holidays"), diagnostics)
+            : parent?.WorkingCalendar ?? WorkingCalendar.WeekendsOnly;
+        var skipsHolidayWeeks = calendar.HolidayWeeks is { } holidayWeeks ? holidayWeeks == HolidayWeeks.Skipped : parent?.SkipsHolidayWeeks ?? false;
+
         var vocabulary = VocabularyBuilder.Build(plan, parent?.Vocabulary, diagnostics);
         if (template is not null)
         {
@@ -157,6 +163,8 @@ public static class PlanResolver
             TimeZone = calendar.TimeZone,
             WorkdayHours = workdayHours,
             WorkingHours = workingHours,
+            WorkingCalendar = workingCalendar,
+            SkipsHolidayWeeks = skipsHolidayWeeks,
             Vocabulary = vocabulary,
             Roster = roster,
             Focus = focus,

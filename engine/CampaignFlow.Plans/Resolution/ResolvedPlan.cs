@@ -57,6 +57,15 @@ public sealed record ResolvedPlan
 
     private readonly WorkingHours? _workingHours;
 
+    /// <summary>
+    /// Which days are working days (<c>5个工作日内</c>): Monday to Friday without the statutory holidays, with the
+    /// 调休 weekend days, for the years the plan's holidays (or its parent's) list; Monday to Friday without any.
+    /// </summary>
+    public WorkingCalendar WorkingCalendar { get; init; } = WorkingCalendar.WeekendsOnly;
+
+    /// <summary>True when a weekly minimum leaves out a week in which nobody works (<c>calendar.holidayWeeks: skipped</c>).</summary>
+    public bool SkipsHolidayWeeks { get; init; }
+
     /// <summary>The words records and requirements may use.</summary>
     public required Vocabulary Vocabulary { get; init; }
 

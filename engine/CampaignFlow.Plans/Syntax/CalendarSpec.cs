@@ -21,4 +21,12 @@ public sealed record CalendarSpec : PlanNode
     /// <summary>How long one 学时 (课时) is: 45分钟, 1小时. Amounts in 学时 need it.</summary>
     [Description("How long one 学时 (课时) is, e.g. 45分钟 or 1小时; amounts in 学时 need it.")]
     public Quantity? ClassHour { get; init; }
+
+    /// <summary>The statutory holidays and make-up working days that working days (<c>5个工作日内</c>) follow.</summary>
+    [Description("The statutory holidays and 调休 working days: a *.holidays.yaml file relative to the plan, or the years inline. Inherited from the parent plan when not written; without any, working days are Monday to Friday.")]
+    public HolidaysSpec? Holidays { get; init; }
+
+    /// <summary>Whether a weekly minimum judges a week in which nobody works; inherited when not written.</summary>
+    [Description("A week whose days in the window are all holidays or weekend: counted (judged like any week, the default) or skipped. Inherited from the parent plan when not written.")]
+    public HolidayWeeks? HolidayWeeks { get; init; }
 }

@@ -103,26 +103,21 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
     /// </summary>
     /// <param name="day">The day it counts from (an occurrence's last day).</param>
     /// <exception cref="InvalidOperationException">The quantity is a count.</exception>
-    public DateOnly LastDayAfter(DateOnly day)
+    public DateOnly LastDayAfter(DateOnly day) => LastDayAfter(day, WorkingCalendar.WeekendsOnly);
+
+    /// <summary>
+    /// The last day of this length counted from the end of <paramref name="day"/>, working days as
+    /// <paramref name="calendar"/> has them: <c>7个工作日</c> after 2014-09-30 is 2014-10-15 with 国庆节 and its 调休.
+    /// </summary>
+    /// <param name="day">The day it counts from (an occurrence's last day).</param>
+    /// <param name="calendar">The plan's working days.</param>
+    /// <exception cref="InvalidOperationException">The quantity is a count.</exception>
+    public DateOnly LastDayAfter(DateOnly day, WorkingCalendar calendar)
     {
-        if (!OnWorkingDays)
-        {
-            return DateOnly.FromDateTime(AddTo(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
-        }
-
-        // Part of a working day still needs that day: 0.5个工作日 after Friday is Monday.
-        var left = Math.Ceiling(Value);
-        var last = day;
-        while (left > 0)
-        {
-            last = last.AddDays(1);
-            if (last.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                left--;
-            }
-        }
-
-        return last;
+        ArgumentNullException.ThrowIfNull(calendar);
+        return OnWorkingDays
+            ? calendar.AddWorkingDays(day, Value)
+            : DateOnly.FromDateTime(AddTo(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
     }
 
     /// <inheritdoc />

@@ -23,7 +23,7 @@ public class PlanTextTests
     {
         var fromFiles = PlanCatalog.Load([Repository.Path("definitions")]).Plans["weidu-xiguan-street-2014"];
 
-        var fromTexts = PlanCatalog.LoadTexts([Text("weidu-xiguan-street-2014.yaml"), Text("weidu-xiguan-street.roster.yaml"), Text("weidu-district-2014.yaml")]);
+        var fromTexts = PlanCatalog.LoadTexts([Text("weidu-xiguan-street-2014.yaml"), Text("weidu-xiguan-street.roster.yaml"), Text("weidu-district-2014.yaml"), Text("calendar/china.holidays.yaml")]);
 
         fromTexts.Diagnostics.ShouldBeEmpty(string.Join("\n", fromTexts.Diagnostics));
         var plan = fromTexts.Plans["weidu-xiguan-street-2014"];
@@ -31,17 +31,18 @@ public class PlanTextTests
         plan.Roster.People.Select(p => p.Id).ShouldBe(fromFiles.Roster.People.Select(p => p.Id));
         plan.Requirements.Select(r => r.Id).ShouldBe(fromFiles.Requirements.Select(r => r.Id));
         plan.Actions.Single(a => a.Id == "base-visits").DefinedIn.ShouldBe(fromFiles.Actions.Single(a => a.Id == "base-visits").DefinedIn);
+        plan.WorkingCalendar.Years.ShouldBe(fromFiles.WorkingCalendar.Years);
     }
 
     [Fact]
     public void A_roster_missing_from_the_texts_and_findings_of_only_the_asked_plan_are_reported()
     {
-        var catalog = PlanCatalog.LoadTexts([Text("panyu-ftu-2014.yaml")]);
+        var catalog = PlanCatalog.LoadTexts([Text("panyu-ftu-2014.yaml"), Text("calendar/china.holidays.yaml")]);
         var missing = catalog.Diagnostics.ShouldHaveSingleItem();
         (missing.Code, missing.Location.File).ShouldBe(("roster-file-missing", "panyu-ftu-2014.yaml"));
 
         var broken = new PlanText("sub/upload.yaml", Text("weidu-xiguan-street-2014.yaml").Text.Replace("roster: weidu-xiguan-street.roster.yaml", "roster: ../weidu-xiguan-street.roster.yaml", StringComparison.Ordinal));
-        var asked = PlanCatalog.LoadTexts([broken, Text("weidu-xiguan-street.roster.yaml"), Text("weidu-district-2014.yaml"), Text("panyu-ftu-2014.yaml")], ["sub/upload.yaml"]);
+        var asked = PlanCatalog.LoadTexts([broken, Text("weidu-xiguan-street.roster.yaml"), Text("weidu-district-2014.yaml"), Text("panyu-ftu-2014.yaml"), Text("calendar/china.holidays.yaml")], ["sub/upload.yaml"]);
         asked.Diagnostics.ShouldBeEmpty(string.Join("\n", asked.Diagnostics));
         asked.Files.ShouldBe(["sub/upload.yaml"]);
     }

@@ -55,6 +55,10 @@ public sealed class RestartTests : IDisposable
             File.Copy(file, Path.Combine(definitions, Path.GetFileName(file)));
         }
 
+        // The seed plans name their holidays file (calendar.holidays), relative to them.
+        Directory.CreateDirectory(Path.Combine(definitions, "calendar"));
+        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(definitions, "calendar", "china.holidays.yaml"));
+
         var panyu = Path.Combine(definitions, "panyu-ftu-2014.yaml");
         await File.WriteAllTextAsync(panyu, (await File.ReadAllTextAsync(panyu)).Replace("atLeast: 半天", "atleast: 半天"));
         using var server = new CampaignServer(dataFolder: _data, settings: new Dictionary<string, string?> { ["CampaignFlow:Definitions"] = definitions });

@@ -1,0 +1,33 @@
+using CampaignFlow.Compliance.Records;
+
+namespace CampaignFlow.Compliance.NRules.Tests;
+
+/// <summary>
+/// A record that misses the plan's <c>where</c> (issue 18, item 8) on both engines: 绵阳's demo log with its second expert
+/// lecture recorded as no expert's, or without the attribute (MY-32), judged along the campaign and at its end.
+/// </summary>
+public sealed class WhereConditionDifferentialTests
+{
+    private const string Log = "mianyang-ftu-2014";
+
+    public static TheoryData<string> Scenarios() => ["not by an expert", "attribute not recorded"];
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Both_engines_agree_and_name_the_condition(string scenario)
+    {
+        var records = SeedLogs.Log(Log).Records
+            .Select(r => r is ActivityRecord { Key: "lecture-expert-2" } lecture
+                ? lecture with { Attributes = scenario == "not by an expert" ? new Dictionary<string, string> { ["byExpert"] = "false" } : new Dictionary<string, string>() }
+                : r)
+            .ToArray();
+
+        foreach (var day in new[] { new DateOnly(2014, 6, 30), new DateOnly(2014, 9, 30) })
+        {
+            BothEngines.ShouldAgree(Log, records, BothEngines.StartOf(day.AddDays(1)), $"{scenario} up to {day:yyyy-MM-dd}");
+        }
+
+        var end = BothEngines.ShouldAgree(Log, records, null, $"{scenario} at the end");
+        end.Violations.Single(v => v.RequirementId == "expert-lectures:count-in-window").Code.ShouldBe("count-too-few-where");
+    }
+}
