@@ -61,12 +61,7 @@ public static class TreeUnits
             File.Copy(Path.Combine(source, file), Path.Combine(target, file));
         }
 
-        // The district plan names the statutory holidays (calendar.holidays) relative to itself.
-        Directory.CreateDirectory(Path.Combine(target, "calendar"));
-        foreach (var holidays in Directory.EnumerateFiles(Path.Combine(source, "calendar"), "*.holidays.yaml"))
-        {
-            File.Copy(holidays, Path.Combine(target, "calendar", Path.GetFileName(holidays)));
-        }
+        HolidayFiles.CopyInto(source, target);
 
         var csv = new StringBuilder("id,name,kind,parent\n");
         foreach (var unit in Units(units))

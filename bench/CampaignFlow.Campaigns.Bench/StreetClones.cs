@@ -33,6 +33,7 @@ internal static class StreetClones
     {
         Directory.CreateDirectory(target);
         File.Copy(Path.Combine(source, DistrictFile), Path.Combine(target, DistrictFile));
+        CampaignFlow.Bench.Units.HolidayFiles.CopyInto(source, target);
         var street = File.ReadAllLines(Path.Combine(source, StreetFile), Encoding.UTF8);
         var rosterFile = RosterFile(street);
         var roster = rosterFile is null ? null : File.ReadAllText(Path.Combine(source, rosterFile), Encoding.UTF8);
