@@ -11,9 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace CampaignFlow.Campaigns.Units;
 
 /// <summary>
-/// Starts one workflow instance per unit and plan version (an existing one is resumed) and cancels the instances of
-/// versions a newer one supersedes. A body's plan runs for the body, whether or not the plans below inherit it; a unit
-/// with several plans runs the first by plan id. Units of the organisation files without a
+/// Starts one workflow instance per unit and plan version (an existing one is resumed; a unit already running a version
+/// keeps it, see <see cref="RunningVersions"/>) and cancels the instances of versions older than the one a unit runs.
+/// A body's plan runs for the body, whether or not the plans below inherit it; a unit with several plans runs the first
+/// by plan id. Units of the organisation files without a
 /// plan of their own run their template: every such unit shares the template's one compiled version.
 /// </summary>
 internal static class UnitStarter
@@ -48,6 +49,8 @@ internal static class UnitStarter
 
             chosen.Add((who, plan));
         }
+
+        chosen = await RunningVersions.PinAsync(store, library.Versions, chosen, ct).ConfigureAwait(false);
 
         // In bulk: one query for the instances that exist and one transaction for the new ones per chunk of a plan's
         // units, instead of a round trip (and, on a fresh store, an fsync) per unit.
