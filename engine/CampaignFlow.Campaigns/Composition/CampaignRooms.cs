@@ -1,6 +1,7 @@
 using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
+using CampaignFlow.Campaigns.Lifecycle;
 using CampaignFlow.Campaigns.Progress;
 using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Reconciling;
@@ -33,6 +34,7 @@ internal sealed record CampaignRooms(
     CampaignQueries Queries,
     PlanValidator Validator,
     ComplianceRollups Rollups,
+    PlanLifecycle Lifecycle,
     CampaignMetrics Metrics) : IDisposable
 {
     public static async Task<CampaignRooms> OpenAsync(CampaignStores stores, CampaignOptions options, ILogger logger, CancellationToken ct)
@@ -59,6 +61,7 @@ internal sealed record CampaignRooms(
             metrics.Observe(() => units.Tree.All.Count, () => sessions.Count);
             progress?.Report(new CampaignStartProgress(CampaignStartStage.Started, started.Count, started.Count));
             activity?.SetTag("campaignflow.units", started.Count);
+            var validator = new PlanValidator(options.DefinitionsPath, library.FilesByPlan);
             return new CampaignRooms(
                 library,
                 units,
@@ -66,8 +69,9 @@ internal sealed record CampaignRooms(
                 new RecordingPipeline(stores.Records, sessions, verdicts, signalled, derived, options.Clock, metrics),
                 new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, options.TickBatchSize, metrics, logger),
                 new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock),
-                new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
+                validator,
                 new ComplianceRollups(units.Tree, started.ToDictionary(u => u.Unit.Id, u => u.Plan, StringComparer.Ordinal), new PlanVersionDues(compilations), stores.Violations, options.Clock),
+                new PlanLifecycle(stores.Drafts, stores.Plans, validator.ReadDraft, options.Clock),
                 metrics);
         }
         catch
