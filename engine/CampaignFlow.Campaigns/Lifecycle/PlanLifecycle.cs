@@ -60,12 +60,10 @@ public sealed class PlanLifecycle(IPlanDraftStore drafts, IPlanStore plans, Func
 
     /// <summary>Submits a draft (or a returned one again) to the body above.</summary>
     public Task<PlanStepResult> SubmitAsync(string planId, int version, string by, CancellationToken ct = default) =>
-        StepAsync(planId, version, ct, draft => draft.State switch
-        {
-            PlanDraftState.Draft => new PlanDraftStep(PlanDraftAction.Submitted, by, clock.GetUtcNow()),
-            PlanDraftState.Returned => new PlanDraftStep(PlanDraftAction.Resubmitted, by, clock.GetUtcNow()),
-            _ => null,
-        }, "plan-draft-not-draft");
+        StepAsync(planId, version, ct, draft => draft.State is PlanDraftState.Draft or PlanDraftState.Returned
+            // Once returned, a version is resubmitted, revised or not: the history says it came back.
+            ? new PlanDraftStep(draft.Steps.Any(s => s.Action == PlanDraftAction.Returned) ? PlanDraftAction.Resubmitted : PlanDraftAction.Submitted, by, clock.GetUtcNow())
+            : null, "plan-draft-not-draft");
 
     /// <summary>Returns a submitted version to its author with comments (which are required).</summary>
     public Task<PlanStepResult> ReturnAsync(string planId, int version, string by, string? comment, CancellationToken ct = default) =>

@@ -5,6 +5,7 @@ using CampaignFlow.Server.Api.Compliance;
 using CampaignFlow.Server.Api.Groups;
 using CampaignFlow.Server.Api.Health;
 using CampaignFlow.Server.Api.OpenApi;
+using CampaignFlow.Server.Api.PlanLifecycle;
 using CampaignFlow.Server.Api.Plans;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Records;
@@ -138,6 +139,7 @@ public static class ServerApplication
         RecordEndpoints.Map(app);
         ViolationEndpoints.Map(app);
         PlanEndpoints.Map(app);
+        PlanDraftEndpoints.Map(app);
         ComplianceEndpoints.Map(app);
     }
 }
