@@ -33,6 +33,7 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
         root.Subcommands.Add(ViolationsCommand.Create(output, error, http));
         root.Subcommands.Add(ImportCommand.Create(output, error, http));
         root.Subcommands.Add(MigrateCommand.Create(output, error, http));
+        root.Subcommands.Add(PublishCommand.Create(output, error, http));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

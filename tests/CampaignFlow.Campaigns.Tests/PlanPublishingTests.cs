@@ -46,6 +46,7 @@ public sealed class PlanPublishingTests : IDisposable
             changed.FindUnit("panyu-ftu")!.PlanVersion.ShouldBe(1);
         }
 
+        // Version 2 is published, but the unit keeps running version 1: moving a running unit is a migration's work.
         await File.WriteAllTextAsync(file, original.Replace("title: 番禺区总工会", "version: 2\ntitle: 番禺区总工会（修订）", StringComparison.Ordinal));
         await using var bumped = await h.StartAsync();
         bumped.LoadProblems.ShouldBeEmpty();

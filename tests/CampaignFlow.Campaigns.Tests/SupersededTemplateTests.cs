@@ -37,13 +37,15 @@ public sealed class SupersededTemplateTests : IDisposable
         await (await StartAsync(h, stores)).DisposeAsync();
         var file = Path.Combine(_definitions, "weidu-streets-2014.yaml");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("\ntitle: ", "\nversion: 2\ntitle: ", StringComparison.Ordinal));
+        // A street office added to the organisation file after version 2 was published.
+        await File.AppendAllTextAsync(Path.Combine(_definitions, "organisation", "weidu-district.units.csv"), "weidu-new-street,魏都区新设街道党工委,street,weidu-district,\n");
 
         counter.Calls.Clear();
         string[] moved;
         await using (var bumped = await StartAsync(h, stores))
         {
             bumped.LoadProblems.ShouldBeEmpty();
-            var streets = bumped.Units.Where(u => u.PlanId == "weidu-streets-2014").ToArray();
+            var streets = bumped.Units.Where(u => u.PlanId == "weidu-streets-2014" && u.Id != "weidu-new-street").ToArray();
             streets.Length.ShouldBeGreaterThan(5);
             streets.ShouldAllBe(u => u.PlanVersion == 1);
             counter.Count(nameof(workflows.FindInstanceIdAsync)).ShouldBeLessThan(streets.Length, "the running instances are found in bulk");

@@ -1,6 +1,7 @@
 using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Compilation;
+using CampaignFlow.Campaigns.Lifecycle;
 using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Progress;
 using CampaignFlow.Campaigns.Queries;
@@ -35,6 +36,7 @@ internal sealed record CampaignRooms(
     PlanValidator Validator,
     ComplianceRollups Rollups,
     PlanMigrations Migrations,
+    PlanLifecycle Lifecycle,
     CampaignMetrics Metrics) : IDisposable
 {
     public static async Task<CampaignRooms> OpenAsync(CampaignStores stores, CampaignOptions options, ILogger logger, CancellationToken ct)
@@ -62,6 +64,7 @@ internal sealed record CampaignRooms(
             var queries = new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock);
             progress?.Report(new CampaignStartProgress(CampaignStartStage.Started, started.Count, started.Count));
             activity?.SetTag("campaignflow.units", started.Count);
+            var validator = new PlanValidator(options.DefinitionsPath, library.FilesByPlan);
             return new CampaignRooms(
                 library,
                 units,
@@ -69,9 +72,10 @@ internal sealed record CampaignRooms(
                 new RecordingPipeline(stores.Records, sessions, verdicts, signalled, derived, options.Clock, metrics),
                 new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, options.TickBatchSize, metrics, logger),
                 queries,
-                new PlanValidator(options.DefinitionsPath, library.FilesByPlan),
+                validator,
                 new ComplianceRollups(units.Tree, units.PlansByUnit, new PlanVersionDues(compilations), stores.Violations, options.Clock),
                 new PlanMigrations(library, units, sessions, queries, derived, runtime, stores.Workflows, stores.Records, options.Clock),
+                new PlanLifecycle(stores.Drafts, stores.Plans, validator.ReadDraft, options.Clock),
                 metrics);
         }
         catch

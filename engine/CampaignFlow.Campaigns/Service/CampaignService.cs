@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Catalog;
 using CampaignFlow.Campaigns.Composition;
+using CampaignFlow.Campaigns.Lifecycle;
 using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Storage;
@@ -30,6 +31,9 @@ public sealed class CampaignService : IAsyncDisposable
 
     /// <summary>Roll-ups over the units under a body (the compliance matrix, the units most behind, the open count per day), read from the stores' tallies.</summary>
     public ComplianceRollups Rollups => _rooms.Rollups;
+
+    /// <summary>Plan versions' life: drafts, submission, approval or return, publication, and each plan's history.</summary>
+    public PlanLifecycle Lifecycle => _rooms.Lifecycle;
 
     /// <summary>What could not be loaded: plan findings at file:line:column, plans changed without a new version.</summary>
     public IReadOnlyList<PlanLoadProblem> LoadProblems => _rooms.Library.Problems;

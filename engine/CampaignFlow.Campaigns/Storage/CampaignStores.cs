@@ -24,6 +24,12 @@ public sealed record CampaignStores(IWorkflowStore Workflows, IRecordStore Recor
     /// </summary>
     public IUnitLocks UnitLocks { get; init; } = new InMemoryUnitLocks();
 
+    /// <summary>
+    /// Plan versions on their way to publication (docs/adr/0014): in memory by default; the SQLite and PostgreSQL
+    /// backends keep them beside the published versions.
+    /// </summary>
+    public IPlanDraftStore Drafts { get; init; } = new InMemoryPlanDraftStore();
+
     /// <summary>Four empty in-memory stores, for tests and simulations.</summary>
     public static CampaignStores InMemory() =>
         new(new InMemoryWorkflowStore(), new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());

@@ -44,5 +44,6 @@ public static class SqliteCampaignStores
             new SqlitePlanStore(connections))
         {
             Owner = connections,
+            Drafts = new SqlitePlanDraftStore(connections),
         };
 }

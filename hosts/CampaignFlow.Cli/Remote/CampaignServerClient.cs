@@ -73,6 +73,21 @@ internal sealed class CampaignServerClient : IDisposable
         return new ServerAnswer((int)response.StatusCode, text, RetryAfter(response));
     }
 
+    /// <summary>
+    /// GETs <paramref name="path"/> as JSON and returns the answer as it is when it is a success or a 404 (a thing not
+    /// there yet is an answer); anything else throws, as <see cref="GetTextAsync"/> does.
+    /// </summary>
+    public async Task<ServerAnswer> GetAnswerAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(Get(path, "application/json"), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.NotFound)
+        {
+            await ThrowUnlessSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new ServerAnswer((int)response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>The <c>detail</c> of a problem document, or null when <paramref name="body"/> is none.</summary>
     public static string? ProblemDetail(string body) => ProblemText(body, "detail");
 

@@ -6,6 +6,7 @@ using CampaignFlow.Server.Api.Groups;
 using CampaignFlow.Server.Api.Health;
 using CampaignFlow.Server.Api.Migrations;
 using CampaignFlow.Server.Api.OpenApi;
+using CampaignFlow.Server.Api.PlanLifecycle;
 using CampaignFlow.Server.Api.Plans;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Records;
@@ -141,6 +142,7 @@ public static class ServerApplication
         ViolationEndpoints.Map(app);
         PlanEndpoints.Map(app);
         MigrationEndpoints.Map(app);
+        PlanDraftEndpoints.Map(app);
         ComplianceEndpoints.Map(app);
     }
 }

@@ -36,6 +36,25 @@ public sealed class Caller(TokenGrant grant, UnitDirectory units)
     /// <param name="unit">The unit.</param>
     public bool CanSupervise(CampaignUnit unit) => grant.Role == AccessRole.Admin || (grant.Role == AccessRole.Reviewer && Supervises(unit));
 
+    /// <summary>May write, submit and publish versions of a plan for the unit: its own campaign office (its recorder), or admin.</summary>
+    /// <param name="unitId">The plan's unit.</param>
+    public bool CanAuthorPlan(string unitId) => grant.Role == AccessRole.Admin || (grant.Role == AccessRole.Recorder && grant.Unit == unitId);
+
+    /// <summary>
+    /// May approve or return a plan version of a unit: the body above it — that body's campaign office (its recorder)
+    /// or the supervision group it sends to the unit — or admin.
+    /// </summary>
+    /// <param name="body">The body above the plan's unit.</param>
+    /// <param name="unit">The unit when it runs (its group decides), or null.</param>
+    /// <param name="supervisor">The supervision group the plan names, for a unit that does not run yet.</param>
+    public bool CanApprovePlan(string? body, CampaignUnit? unit, string? supervisor) => grant.Role switch
+    {
+        AccessRole.Admin => true,
+        AccessRole.Recorder => body is not null && grant.Unit == body,
+        AccessRole.Reviewer => unit is not null ? Supervises(unit) : grant.Group is null && supervisor is not null && grant.Supervisor == supervisor,
+        _ => false,
+    };
+
     // A token naming a group's id reviews exactly that group's units; one naming a group as plans name it, the units
     // whose supervisor has that name (and no group of the files covers them under another name).
     private bool Supervises(CampaignUnit unit) =>

@@ -7,7 +7,7 @@ namespace CampaignFlow.Console.Tests.Plans;
 
 /// <summary>
 /// A plan's author reads a plan as it runs: dates written as dates, each requirement in the plans' own words, the
-/// actions inherited from the body's plan marked with it; plans of others are refused.
+/// actions inherited from the body's plan marked with it, each version's state and history; plans of others are refused.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class PlanPageTests(ConsoleFixture console)
@@ -44,6 +44,9 @@ public sealed class PlanPageTests(ConsoleFixture console)
         (await page.Locator("#plans a[href='/console/plans/mianyang-ftu-2014']").CountAsync()).ShouldBe(0);
         (await page.GotoAsync("/console/plans/panyu-ftu-2014")).ShouldNotBeNull().Status.ShouldBe(200);
         (await page.Locator("li.requirement").CountAsync()).ShouldBeGreaterThan(0);
+        var version = page.Locator("#plan-versions #version-1");
+        (await version.Locator(".plan-state").TextContentAsync()).ShouldBe("已发布");
+        (await version.Locator("li.plan-step").TextContentAsync()).ShouldNotBeNull().ShouldContain("发布 · definitions/");
         (await page.GotoAsync("/console/plans/mianyang-ftu-2014")).ShouldNotBeNull().Status.ShouldBe(403);
         (await page.GotoAsync("/console/plans/no-such-plan")).ShouldNotBeNull().Status.ShouldBe(404);
     }

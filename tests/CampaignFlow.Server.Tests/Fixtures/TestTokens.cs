@@ -10,6 +10,8 @@ public static class TestTokens
     public const string AuditorWeidu = "t-auditor-weidu";
     public const string RecorderPanyu = "t-recorder-panyu";
     public const string RecorderMianyang = "t-recorder-mianyang";
+    public const string RecorderXiguan = "t-recorder-xiguan";
+    public const string RecorderWeidu = "t-recorder-weidu";
     public const string ReviewerPanyu = "t-reviewer-panyu";
     public const string ReviewerMianyang = "t-reviewer-mianyang";
     public const string ReviewerWeiduGroup1 = "t-reviewer-weidu-group-1";
@@ -25,6 +27,8 @@ public static class TestTokens
             (AuditorWeidu, "auditor", null, "weidu-district", null, null),
             (RecorderPanyu, "recorder", "panyu-ftu", null, null, null),
             (RecorderMianyang, "recorder", "mianyang-ftu", null, null, null),
+            (RecorderXiguan, "recorder", "weidu-xiguan-street", null, null, null),
+            (RecorderWeidu, "recorder", "weidu-district", null, null, null),
             (ReviewerPanyu, "reviewer", null, null, "区委督导组", null),
             (ReviewerMianyang, "reviewer", null, null, "市委督导组", null),
             (ReviewerWeiduGroup1, "reviewer", null, null, null, "weidu-group-1"),

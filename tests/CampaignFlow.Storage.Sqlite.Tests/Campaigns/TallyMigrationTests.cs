@@ -34,7 +34,7 @@ public sealed class TallyMigrationTests : IDisposable
             using var command = connection.CreateCommand();
             command.CommandText = """
                 DROP TRIGGER violations_tally_opened; DROP TRIGGER violations_tally_reopened; DROP TRIGGER violations_tally_resolved;
-                DROP TABLE violation_tallies; DROP TABLE violation_open_days; DROP INDEX ix_records_kind; DROP INDEX ix_violations_unit_status;
+                DROP TABLE violation_tallies; DROP TABLE violation_open_days; DROP INDEX ix_records_kind; DROP INDEX ix_violations_unit_status; DROP TABLE plan_draft_steps; DROP TABLE plan_drafts;
                 DELETE FROM schema_version WHERE version >= 4;
                 """;
             command.ExecuteNonQuery();

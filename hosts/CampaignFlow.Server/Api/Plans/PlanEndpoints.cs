@@ -2,6 +2,7 @@ using CampaignFlow.Plans.Comparison;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Server.Api.Bodies;
 using CampaignFlow.Server.Api.OpenApi;
+using CampaignFlow.Server.Api.PlanLifecycle;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Units;
 using CampaignFlow.Server.Hosting;
@@ -27,9 +28,9 @@ public static class PlanEndpoints
             .WithSummary("The running plans of the units the caller may read, and the template plans they inherit")
             .Produces<IReadOnlyList<PlanSummaryView>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("/{id}", Show)
+        group.MapGet("/{id}", ShowAsync)
             .WithName("GetPlan")
-            .WithSummary("One plan as it runs: dates, hours, requirements")
+            .WithSummary("One plan as it runs: dates, hours, requirements, and every version's history (who did what when)")
             .Produces<PlanView>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -67,7 +68,7 @@ public static class PlanEndpoints
         return Results.Ok(runs.Concat(templates).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray());
     }
 
-    private static IResult Show(string id, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems)
+    private static async Task<IResult> ShowAsync(string id, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken ct)
     {
         if (Readable(id, context, caller, running, units, lookup, problems, out var refusal) is not { } plan)
         {
@@ -76,7 +77,8 @@ public static class PlanEndpoints
 
         var culture = ApiLanguage.Of(context.Request);
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
-        return Results.Ok(PlanView.Of(plan, culture));
+        var history = await running.Service.Lifecycle.HistoryAsync(plan.Id, ct).ConfigureAwait(false);
+        return Results.Ok(PlanView.Of(plan, culture) with { History = history.Select(PlanVersionHistoryView.Of).ToArray() });
     }
 
     private static IResult Changes(string id, string? from, string? to, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems)

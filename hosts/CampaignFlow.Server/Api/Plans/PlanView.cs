@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Server.Api.PlanLifecycle;
 using CampaignFlow.Server.Api.Problems;
 
 namespace CampaignFlow.Server.Api.Plans;
@@ -24,6 +25,12 @@ public sealed record PlanView(
     string Id, int Version, string Title, string Unit, string UnitName, string? Body, string? Inherits, string? Supervisor,
     DateOnly Start, DateOnly End, string TimeZone, decimal WorkdayHours, string File, IReadOnlyList<PlanView.Phase> Phases, IReadOnlyList<PlanView.Action> Actions)
 {
+    /// <summary>
+    /// Every version of the plan with where it stands and its steps, with who and when: versions the folder published
+    /// (one step by <c>definitions/</c>) and versions written through the API, from draft to publication.
+    /// </summary>
+    public IReadOnlyList<PlanVersionHistoryView> History { get; init; } = [];
+
     /// <summary>A phase.</summary>
     /// <param name="Id">Its id.</param>
     /// <param name="Title">Its title.</param>

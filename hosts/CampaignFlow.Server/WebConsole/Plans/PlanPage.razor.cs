@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Lifecycle;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
@@ -9,11 +10,13 @@ namespace CampaignFlow.Server.WebConsole.Plans;
 /// <c>/console/plans/{id}</c>: a plan as it runs, for its authors: the campaign, its phases and every action with its
 /// days as dates, each requirement in words (the statements <c>campaignflow show</c> prints, from the plans'
 /// catalogue, amounts as hours), the seed sentences it encodes, and the actions inherited from another plan marked
-/// with that plan. Readable by whoever may read the plan through <c>GET /plans/{id}</c>.
+/// with that plan, and every version's state and history (who wrote, submitted, returned, approved, published it, when).
+/// Readable by whoever may read the plan through <c>GET /plans/{id}</c>.
 /// </summary>
 public partial class PlanPage
 {
     private ResolvedPlan? _plan;
+    private IReadOnlyList<PlanVersionHistory> _history = [];
     private (int Status, string Message)? _problem;
 
     [Inject]
@@ -24,7 +27,7 @@ public partial class PlanPage
     public string Id { get; set; } = "";
 
     /// <inheritdoc/>
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         var caller = Request.Caller!;
         var culture = Request.Culture;
@@ -41,7 +44,28 @@ public partial class PlanPage
         }
 
         _plan = plan;
+        _history = await Running.Service.Lifecycle.HistoryAsync(plan.Id).ConfigureAwait(false);
     }
+
+    private string StateWord(PlanDraftState state) => state switch
+    {
+        PlanDraftState.Draft => Request.T("plan-state-draft"),
+        PlanDraftState.Submitted => Request.T("plan-state-submitted"),
+        PlanDraftState.Returned => Request.T("plan-state-returned"),
+        PlanDraftState.Approved => Request.T("plan-state-approved"),
+        _ => Request.T("plan-state-published"),
+    };
+
+    private string StepWord(PlanDraftAction action) => action switch
+    {
+        PlanDraftAction.Created => Request.T("plan-step-created"),
+        PlanDraftAction.Revised => Request.T("plan-step-revised"),
+        PlanDraftAction.Submitted => Request.T("plan-step-submitted"),
+        PlanDraftAction.Returned => Request.T("plan-step-returned"),
+        PlanDraftAction.Resubmitted => Request.T("plan-step-resubmitted"),
+        PlanDraftAction.Approved => Request.T("plan-step-approved"),
+        _ => Request.T("plan-step-published"),
+    };
 
     private string Dates(CampaignFlow.Plans.Text.DateWindow window) => Request.T("plan-dates", Request.Day(window.Start), Request.Day(window.End));
 
