@@ -29,7 +29,7 @@ public sealed class SupersededTemplateTests : IDisposable
     public void Dispose() => Directory.Delete(_definitions, recursive: true);
 
     [Fact]
-    public async Task A_templates_new_version_leaves_its_units_on_their_version_until_some_are_migrated_and_a_restart_keeps_each_where_it_is()
+    public async Task A_templates_new_version_leaves_its_units_on_their_version_until_some_are_migrated_starts_new_units_on_it_and_a_restart_keeps_each_where_it_is()
     {
         var (workflows, counter) = CountingWorkflowStore.Wrap(new InMemoryWorkflowStore());
         var stores = new CampaignStores(workflows, new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());
@@ -48,19 +48,22 @@ public sealed class SupersededTemplateTests : IDisposable
             var streets = bumped.Units.Where(u => u.PlanId == "weidu-streets-2014" && u.Id != "weidu-new-street").ToArray();
             streets.Length.ShouldBeGreaterThan(5);
             streets.ShouldAllBe(u => u.PlanVersion == 1);
+            bumped.FindUnit("weidu-new-street")!.PlanVersion.ShouldBe(2, "a unit that starts after version 2 was published runs it");
             counter.Count(nameof(workflows.FindInstanceIdAsync)).ShouldBeLessThan(streets.Length, "the running instances are found in bulk");
             moved = [streets[0].Id, streets[1].Id];
 
             var migration = await bumped.MigrateAsync(new MigrationRequest("weidu-streets-2014", 2, "admin") { Units = moved });
 
             migration!.Units.Select(u => u.UnitId).ShouldBe(moved);
-            bumped.Units.Where(u => u.PlanId == "weidu-streets-2014" && u.PlanVersion == 2).Select(u => u.Id).ShouldBe(moved);
+            bumped.Units.Where(u => u.PlanId == "weidu-streets-2014" && u.PlanVersion == 2 && u.Id != "weidu-new-street").Select(u => u.Id).ShouldBe(moved);
         }
 
         counter.Calls.Clear();
         await using (var again = await StartAsync(h, stores))
         {
-            foreach (var unit in again.Units.Where(u => u.PlanId == "weidu-streets-2014"))
+            again.FindUnit("weidu-new-street")!.PlanVersion.ShouldBe(2);
+            (await workflows.FindInstanceIdAsync("weidu-streets-2014", "weidu-new-street@1")).ShouldBeNull();
+            foreach (var unit in again.Units.Where(u => u.PlanId == "weidu-streets-2014" && u.Id != "weidu-new-street"))
             {
                 var onTwo = moved.Contains(unit.Id);
                 unit.PlanVersion.ShouldBe(onTwo ? 2 : 1, unit.Id);

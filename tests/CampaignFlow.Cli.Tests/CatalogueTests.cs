@@ -18,7 +18,7 @@ public partial class CatalogueTests
     [
         "campaignflow", "validate", "--help", "--lang", "--at", "--definitions", "zh-CN", "zh", "zh-Hans", "en", "en-US", "unit.id", "unit.parent",
         "--explain", "JSON", "CSV", "--server", "--data", "--token", "--to", "--batch", "--template", "--unit", "--body", "--name", "open", "resolved", "required", "soft",
-        "new", "--dry-run", "--accept-lost-progress", "plan", "version",
+        "new", "--dry-run", "--accept-lost-progress", "plan", "version", "unit",
     ];
 
     public static TheoryData<string> Codes() => [.. CliMessages.Templates.Codes.Order(StringComparer.Ordinal)];
