@@ -21,14 +21,18 @@ namespace CampaignFlow.Campaigns.Recording;
 /// </summary>
 internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, DerivedState derived, TimeProvider clock, CampaignMetrics metrics)
 {
-    public async Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct)
+    public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
+        MeasuredAsync(unit.Unit.Id, () => RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct));
+
+    /// <summary>Runs a recording inside its trace activity, and counts and times it by outcome for the meters.</summary>
+    private async Task<RecordingResult> MeasuredAsync(string unitTag, Func<Task<RecordingResult>> recording)
     {
-        using var activity = CampaignMetrics.StartActivity("campaignflow.record", unit.Unit.Id);
+        using var activity = CampaignMetrics.StartActivity("campaignflow.record", unitTag);
         var started = Stopwatch.GetTimestamp();
         RecordingResult result;
         try
         {
-            result = await RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct).ConfigureAwait(false);
+            result = await recording().ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -100,35 +104,17 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
     /// The same steps, in the same order, as for one unit (a crash after the append leaves the units behind for the
     /// <see cref="Reconciler"/>), under all the units' locks.
     /// </summary>
-    public async Task<RecordingResult> RecordAcrossUnitsAsync(string csv, Func<string, RunningUnit?> find, string recordedBy, Func<RunningUnit, RecordPolicy> policyFor, CancellationToken ct)
-    {
-        using var activity = CampaignMetrics.StartActivity("campaignflow.record", "*");
-        var started = Stopwatch.GetTimestamp();
-        var path = RecordTextReader.SourceName(RecordFormat.Csv);
-        var split = CsvByUnit.Split(csv ?? "", path, find);
-        RecordingResult result;
-        try
+    public Task<RecordingResult> RecordAcrossUnitsAsync(string csv, Func<string, RunningUnit?> find, string recordedBy, Func<RunningUnit, RecordPolicy> policyFor, CancellationToken ct) =>
+        MeasuredAsync("*", () =>
         {
-            // Rows of units that run are read even when others' are wrong, so the caller hears of every finding at once.
-            result = split.Units.Count == 0
-                ? new RecordingResult(split.Diagnostics.Count > 0 ? split.Diagnostics : [Empty(path)], [], [], [])
-                : await sessions.WithSessionsAsync([.. split.Units.Select(u => u.Unit)], taken => RecordTakenAsync(split, taken, recordedBy, policyFor, path, ct), ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
-            metrics.Recorded("error", Stopwatch.GetElapsedTime(started));
-            throw;
-        }
+            var path = RecordTextReader.SourceName(RecordFormat.Csv);
+            var split = CsvByUnit.Split(csv ?? "", path, find);
 
-        var outcome = result.Refusal is not null ? "refused"
-            : result.HasErrors ? "invalid"
-            : result.HasConflicts ? "conflict"
-            : "stored";
-        activity?.SetTag("campaignflow.result", outcome);
-        metrics.Recorded(outcome, Stopwatch.GetElapsedTime(started));
-        return result;
-    }
+            // Rows of units that run are read even when others' are wrong, so the caller hears of every finding at once.
+            return split.Units.Count == 0
+                ? Task.FromResult(new RecordingResult(split.Diagnostics.Count > 0 ? split.Diagnostics : [Empty(path)], [], [], []))
+                : sessions.WithSessionsAsync([.. split.Units.Select(u => u.Unit)], taken => RecordTakenAsync(split, taken, recordedBy, policyFor, path, ct), ct);
+        });
 
     private static PlanDiagnostic Empty(string path) =>
         new("empty-file", DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), []);
