@@ -78,13 +78,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
             // The store judges conflicts in the same transaction as it inserts, so a batch racing another host's is still
             // all or nothing.
-            var appending = Stopwatch.GetTimestamp();
-            var results = await records.AppendAsync(encoded, ct).ConfigureAwait(false);
-            metrics.StoreCalled("records.append", Stopwatch.GetElapsedTime(appending));
-            metrics.RecordsAppended(
-                results.Count(r => r.Outcome == AppendOutcome.Inserted),
-                results.Count(r => r.Outcome == AppendOutcome.Duplicate),
-                results.Count(r => r.Outcome == AppendOutcome.Conflict));
+            var results = await AppendAsync(encoded, ct).ConfigureAwait(false);
             if (results.Any(r => r.Outcome == AppendOutcome.Conflict))
             {
                 return new RecordingResult(log.Diagnostics, results, [], []);
@@ -115,6 +109,19 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
                 ? Task.FromResult(new RecordingResult(split.Diagnostics.Count > 0 ? split.Diagnostics : [Empty(path)], [], [], []))
                 : sessions.WithSessionsAsync([.. split.Units.Select(u => u.Unit)], taken => RecordTakenAsync(split, taken, recordedBy, policyFor, path, ct), ct);
         });
+
+    /// <summary>Appends a batch, timing the store's call and counting its outcomes for the meters.</summary>
+    private async Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<StoredRecord> batch, CancellationToken ct)
+    {
+        var appending = Stopwatch.GetTimestamp();
+        var results = await records.AppendAsync(batch, ct).ConfigureAwait(false);
+        metrics.StoreCalled("records.append", Stopwatch.GetElapsedTime(appending));
+        metrics.RecordsAppended(
+            results.Count(r => r.Outcome == AppendOutcome.Inserted),
+            results.Count(r => r.Outcome == AppendOutcome.Duplicate),
+            results.Count(r => r.Outcome == AppendOutcome.Conflict));
+        return results;
+    }
 
     private static PlanDiagnostic Empty(string path) =>
         new("empty-file", DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), []);
@@ -165,13 +172,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
         var ordered = encoded.OrderBy(e => e.Line).Select(e => e.Record).ToArray();
 
         await verdicts.AdvanceManyAsync(taken, now, ct).ConfigureAwait(false);
-        var appending = Stopwatch.GetTimestamp();
-        var results = await records.AppendAsync(ordered, ct).ConfigureAwait(false);
-        metrics.StoreCalled("records.append", Stopwatch.GetElapsedTime(appending));
-        metrics.RecordsAppended(
-            results.Count(r => r.Outcome == AppendOutcome.Inserted),
-            results.Count(r => r.Outcome == AppendOutcome.Duplicate),
-            results.Count(r => r.Outcome == AppendOutcome.Conflict));
+        var results = await AppendAsync(ordered, ct).ConfigureAwait(false);
         if (results.Any(r => r.Outcome == AppendOutcome.Conflict))
         {
             return new RecordingResult(diagnostics, results, [], []);
