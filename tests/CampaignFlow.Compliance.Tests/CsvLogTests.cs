@@ -48,4 +48,12 @@ public class CsvLogTests
         log.Diagnostics.Select(d => $"{d.Code} {d.Location.Line}:{d.Location.Column}").ShouldBe(["unknown-key 1:5", "bad-quantity 2:34", "record-without-kind 2:1"]);
         log.Diagnostics[0].Suggestion.ShouldBe("activity");
     }
+
+    [Fact]
+    public void A_participant_not_on_the_roster_is_reported_at_the_participants_cell()
+    {
+        var csv = "key,activity,on,hours,participants\ns1,concentrated-study,2014-02-14,4h,su-zhibang;nobody\n";
+        var log = ActivityLogCsvReader.ReadText(csv, "bad.csv", Seeds.Plan("panyu-ftu-2014"));
+        log.Diagnostics.Select(d => $"{d.Code} {d.Location.Line}:{d.Location.Column}").ShouldBe(["unknown-person 2:37"]);
+    }
 }

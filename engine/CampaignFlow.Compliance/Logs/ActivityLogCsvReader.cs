@@ -119,7 +119,7 @@ public static class ActivityLogCsvReader
             locations[column.Key] = at;
             object? value = column.Kind switch
             {
-                ValueKind.List => text.Split([';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                ValueKind.List => Items(text, column, at, locations),
                 ValueKind.Map => Pairs(text, column, at, locations, diagnostics),
                 ValueKind.Enum => Word(text.Trim(), column, at, diagnostics),
                 ValueKind.Text when column.ValueType == typeof(Quantity) => Quantity.TryParse(text, out var q, out var error) ? q : Fail(error, at, diagnostics),
@@ -138,6 +138,19 @@ public static class ActivityLogCsvReader
         }
 
         return spec with { KeyLocations = locations };
+    }
+
+    // Each item of a list cell is pointed at by the cell itself, so a finding about one item (a participant not on the
+    // roster) is reported at the cell that holds it rather than at the row's first column.
+    private static string[] Items(string text, PlanProperty column, SourceLocation at, Dictionary<string, SourceLocation> locations)
+    {
+        var items = text.Split([';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = 0; i < items.Length; i++)
+        {
+            locations[$"{column.Key}[{i}]"] = at;
+        }
+
+        return items;
     }
 
     private static object? Pairs(string text, PlanProperty column, SourceLocation at, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics)
