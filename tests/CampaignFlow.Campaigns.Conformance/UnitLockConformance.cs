@@ -51,6 +51,79 @@ public abstract class UnitLockConformance
     }
 
     [Fact]
+    public async Task Many_units_waited_for_at_once_are_taken_together_once_free_and_released_together()
+    {
+        var (first, second) = CreateHosts();
+        var units = Enumerable.Range(0, 5).Select(i => $"{_unit}-{i}").ToArray();
+        var held = await first.LockAsync(units[2]);
+
+        var waiting = second.LockManyAsync(units).AsTask();
+        await Task.WhenAny(waiting, Task.Delay(300));
+        waiting.IsCompleted.ShouldBeFalse("one of the units is held");
+
+        await held.DisposeAsync();
+        var many = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        many.Units.ShouldBe(units, ignoreOrder: true);
+        (await first.TryLockAsync(units[0])).ShouldBeNull("the second host holds every one of them");
+        await many.DisposeAsync();
+        var again = await first.TryLockManyAsync(units);
+        again.Units.Count.ShouldBe(units.Length, "every lock was released");
+        await again.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_wait_for_many_cancelled_half_way_keeps_none_of_the_locks_it_took()
+    {
+        var (first, second) = CreateHosts();
+        var units = Enumerable.Range(0, 6).Select(i => $"{_unit}-{i}").ToArray();
+        var held = await first.LockAsync(units[3]);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Should.ThrowAsync<OperationCanceledException>(() => second.LockManyAsync(units, cancel.Token).AsTask());
+
+        await held.DisposeAsync();
+        await using var free = await first.TryLockManyAsync(units);
+        free.Units.Count.ShouldBe(units.Length, "the cancelled wait released what it had taken before the held unit");
+    }
+
+    [Fact]
+    public async Task Two_hosts_waiting_for_overlapping_units_named_in_opposite_orders_both_get_them()
+    {
+        var (first, second) = CreateHosts();
+        var units = Enumerable.Range(0, 8).Select(i => $"{_unit}-{i}").ToArray();
+        var reversed = units.Reverse().ToArray();
+
+        async Task TakeAndReleaseAsync(IUnitLocks locks, string[] named)
+        {
+            for (var round = 0; round < 20; round++)
+            {
+                await using var many = await locks.LockManyAsync(named);
+                many.Units.Count.ShouldBe(named.Length);
+            }
+        }
+
+        await Task.WhenAll(TakeAndReleaseAsync(first, units), TakeAndReleaseAsync(second, reversed)).WaitAsync(TimeSpan.FromSeconds(60));
+        await using var free = await first.TryLockManyAsync(units);
+        free.Units.Count.ShouldBe(units.Length, "neither kept a lock");
+    }
+
+    [Fact]
+    public async Task A_file_of_hundreds_of_units_is_locked_at_once()
+    {
+        var (first, second) = CreateHosts();
+        var units = Enumerable.Range(0, 400).Select(i => $"{_unit}-{i:D3}").ToArray();
+
+        await using (var many = await first.LockManyAsync(units).AsTask().WaitAsync(TimeSpan.FromSeconds(60)))
+        {
+            many.Units.Count.ShouldBe(units.Length);
+            (await second.TryLockAsync(units[399])).ShouldBeNull();
+        }
+
+        await using var taken = await second.TryLockAsync(units[399]);
+        taken.ShouldNotBeNull("released with the rest");
+    }
+
+    [Fact]
     public async Task A_host_that_asks_for_a_held_unit_waits_until_the_holder_releases_it()
     {
         var (first, second) = CreateHosts();

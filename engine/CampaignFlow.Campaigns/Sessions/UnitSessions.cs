@@ -72,23 +72,26 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
 
     /// <summary>
     /// Runs <paramref name="work"/> once on the sessions of all of <paramref name="units"/>, under all their locks,
-    /// waiting for each. The locks are taken in the order of the units' ids, as every caller that waits for several
-    /// does, so two such callers cannot deadlock; callers that take several without waiting
-    /// (<see cref="TryWithSessionsAsync"/>) never wait. When the work fails, every session it was given is dropped.
+    /// waiting for each. This host's locks are taken in the order of the units' ids, as every caller that waits for several
+    /// does, then the shared ones all in one call (<see cref="IUnitLocks.LockManyAsync"/>, in the store's one order), so
+    /// two such callers cannot deadlock; callers that take several without waiting (<see cref="TryWithSessionsAsync"/>)
+    /// never wait. When the work fails, every session it was given is dropped.
     /// </summary>
     public async Task<T> WithSessionsAsync<T>(IReadOnlyList<RunningUnit> units, Func<IReadOnlyList<(RunningUnit Unit, UnitSession Session)>, Task<T>> work, CancellationToken ct)
     {
         var ordered = units.DistinctBy(u => u.Unit.Id).OrderBy(u => u.Unit.Id, StringComparer.Ordinal).ToArray();
         var held = new List<RunningUnit>(ordered.Length);
-        var shared = new List<IAsyncDisposable>(ordered.Length);
+        HeldUnitLocks? shared = null;
         try
         {
             foreach (var unit in ordered)
             {
                 await unit.Lock.WaitAsync(ct).ConfigureAwait(false);
                 held.Add(unit);
-                shared.Add(await locks.LockAsync(unit.Unit.Id, ct).ConfigureAwait(false));
             }
+
+            // The shared locks all in one call, in the store's one order (on PostgreSQL one connection, not one a unit).
+            shared = await locks.LockManyAsync([.. ordered.Select(u => u.Unit.Id)], ct).ConfigureAwait(false);
 
             var sessions = new List<(RunningUnit Unit, UnitSession Session)>(ordered.Length);
             try
@@ -119,9 +122,9 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         }
         finally
         {
-            for (var i = shared.Count - 1; i >= 0; i--)
+            if (shared is not null)
             {
-                await shared[i].DisposeAsync().ConfigureAwait(false);
+                await shared.DisposeAsync().ConfigureAwait(false);
             }
 
             foreach (var unit in held)

@@ -6,9 +6,11 @@ namespace CampaignFlow.Campaigns.Storage;
 /// of different views of one unit in the wrong order (docs/adr/0007).
 /// </summary>
 /// <remarks>
-/// A host takes its own in-process lock of the unit first, then this one. It waits for a lock only while it holds no
-/// other, and takes many at once (a tick's batch) only without waiting (<see cref="TryLockManyAsync"/>), so there is
-/// no order to get wrong. A host that dies holding a lock loses it with its connection (PostgreSQL).
+/// A host takes its own in-process lock of the unit first, then this one. It waits for one lock only while it holds no
+/// other; it waits for many (a file of many units' records) only in one call (<see cref="LockManyAsync"/>), which takes
+/// them in one order every such call uses; and a tick's batch takes many only without waiting
+/// (<see cref="TryLockManyAsync"/>). So there is no order to get wrong. A host that dies holding a lock loses it with
+/// its connection (PostgreSQL).
 /// </remarks>
 /// <threadsafety>Implementations are safe for concurrent use.</threadsafety>
 public interface IUnitLocks
@@ -22,6 +24,46 @@ public interface IUnitLocks
     /// <param name="unit">The unit.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     ValueTask<IAsyncDisposable?> TryLockAsync(string unit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits until the locks of all of <paramref name="units"/> are free and takes them, in an order every caller of
+    /// this method uses, so two callers waiting for overlapping units cannot deadlock. Stores take them in one call (on
+    /// PostgreSQL, one connection for all: a connection each would empty the pool for a file of many units); this default
+    /// takes each in turn in the order of the units' ids.
+    /// </summary>
+    /// <param name="units">The units, each at most once.</param>
+    /// <param name="cancellationToken">Stops waiting; what was taken is released.</param>
+    /// <returns>The locks, all of them; disposing it releases them.</returns>
+    async ValueTask<HeldUnitLocks> LockManyAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var ordered = units.Order(StringComparer.Ordinal).ToArray();
+        var held = new List<IAsyncDisposable>(ordered.Length);
+        try
+        {
+            foreach (var unit in ordered)
+            {
+                held.Add(await LockAsync(unit, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch
+        {
+            for (var i = held.Count - 1; i >= 0; i--)
+            {
+                await held[i].DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        return new HeldUnitLocks(ordered, async () =>
+        {
+            for (var i = held.Count - 1; i >= 0; i--)
+            {
+                await held[i].DisposeAsync().ConfigureAwait(false);
+            }
+        });
+    }
 
     /// <summary>
     /// Takes the locks of those of <paramref name="units"/> that are free, without waiting for the others (so holding

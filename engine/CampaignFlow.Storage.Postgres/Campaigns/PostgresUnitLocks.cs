@@ -12,7 +12,7 @@ namespace CampaignFlow.Storage.Postgres.Campaigns;
 /// only makes them wait for each other. The namespace is not the record store's, whose transaction-level lock a host takes
 /// on another connection while it holds this one.
 /// </remarks>
-/// <threadsafety>Safe for concurrent use; each lock takes its own pooled connection.</threadsafety>
+/// <threadsafety>Safe for concurrent use; each lock taken alone takes its own pooled connection, many taken at once share one.</threadsafety>
 /// <param name="dataSource">The connection pool (the stores' own); the caller owns it.</param>
 /// <param name="schema">The stores' schema: hosts on other schemas of the database do not share these locks.</param>
 public sealed class PostgresUnitLocks(NpgsqlDataSource dataSource, string schema = PostgresCampaignStores.DefaultSchema) : IUnitLocks
@@ -27,6 +27,58 @@ public sealed class PostgresUnitLocks(NpgsqlDataSource dataSource, string schema
     /// <inheritdoc />
     public ValueTask<IAsyncDisposable?> TryLockAsync(string unit, CancellationToken cancellationToken = default) =>
         TakeAsync(unit, "SELECT pg_try_advisory_lock($1, hashtext($2))", cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// All on one pooled connection, in one statement each way: a session holds any number of advisory locks. They are
+    /// taken in the order of their keys, not of the units' names, so two units whose names hash alike (one lock) cannot
+    /// put two callers' orders at odds; each key once.
+    /// </remarks>
+    public async ValueTask<HeldUnitLocks> LockManyAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var prefix = schema + ":";
+        var all = units.ToArray();
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The subquery's rows come sorted and the outer select takes each lock as it reads them, waiting in key order.
+            await using var command = new NpgsqlCommand(
+                "SELECT count(pg_advisory_lock($1, k)) FROM (SELECT DISTINCT hashtext($3 || u) AS k FROM unnest($2::text[]) AS u ORDER BY k) AS keys", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
+            command.Parameters.Add(new NpgsqlParameter { Value = all });
+            command.Parameters.Add(new NpgsqlParameter { Value = prefix });
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A wait cancelled or failed half-way keeps the locks it took (a session's advisory locks outlive a failed
+            // statement), and the pool would reset the connection only when it is next used: released now.
+            await ReleaseAllAsync(connection).ConfigureAwait(false);
+            throw;
+        }
+
+        return new HeldUnitLocks(all, async () =>
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand(
+                    "SELECT count(pg_advisory_unlock($1, k)) FROM (SELECT DISTINCT hashtext($3 || u) AS k FROM unnest($2::text[]) AS u) AS keys", connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
+                command.Parameters.Add(new NpgsqlParameter { Value = all });
+                command.Parameters.Add(new NpgsqlParameter { Value = prefix });
+                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // The connection broke: its session, and the locks with it, ended on the server.
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        });
+    }
 
     /// <inheritdoc />
     /// <remarks>All on one pooled connection, in one statement each way: a session holds any number of advisory locks.</remarks>
@@ -74,6 +126,23 @@ public sealed class PostgresUnitLocks(NpgsqlDataSource dataSource, string schema
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         });
+    }
+
+    private static async ValueTask ReleaseAllAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+            await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection broke: its session, and the locks with it, ended on the server.
+        }
+        finally
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     private async ValueTask<IAsyncDisposable?> TakeAsync(string unit, string sql, CancellationToken cancellationToken)
