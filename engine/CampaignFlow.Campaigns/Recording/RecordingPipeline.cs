@@ -94,7 +94,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
     /// <summary>
     /// Records a CSV of many units' records (a <c>unit</c> column) at once: every unit's rows read against its own plan
     /// and asked of the caller's policy for that unit, then all of them appended in one transaction, all or nothing;
-    /// each unit's session fed and its verdicts persisted, the workflows signalled and the watermarks moved in batches.
+    /// each unit's session fed, then the verdicts persisted, the workflows signalled and the watermarks moved in batches.
     /// The same steps, in the same order, as for one unit (a crash after the append leaves the units behind for the
     /// <see cref="Reconciler"/>), under all the units' locks.
     /// </summary>
@@ -178,16 +178,10 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             return new RecordingResult(diagnostics, results, [], []);
         }
 
-        var current = new List<(RunningUnit Unit, UnitSession Session)>(taken.Count);
-        var opened = new List<StoredViolation>();
-        var resolved = new List<StoredViolation>();
-        foreach (var (unit, session) in taken)
-        {
-            var (caughtUp, changes) = await sessions.CatchUpOrRebuildAsync(unit, session, now, ct).ConfigureAwait(false);
-            current.Add((unit, caughtUp));
-            opened.AddRange(changes.Opened);
-            resolved.AddRange(changes.Resolved);
-        }
+        var caughtUp = await sessions.CatchUpManyOrRebuildAsync(taken, now, ct).ConfigureAwait(false);
+        var current = taken.Select((t, i) => (t.Unit, caughtUp[i].Session)).ToArray();
+        var opened = caughtUp.SelectMany(c => c.Changes.Opened).ToList();
+        var resolved = caughtUp.SelectMany(c => c.Changes.Resolved).ToList();
 
         await progress.SignalManyAsync(current, ct).ConfigureAwait(false);
         await derived.MarkManyJudgedAsync(current, now, ct).ConfigureAwait(false);

@@ -261,6 +261,41 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             : await RebuildAsync(unit, ct).ConfigureAwait(false);
 
     /// <summary>
+    /// <see cref="CatchUpOrRebuildAsync"/> for many units whose locks the caller holds: the verdicts of every unit caught
+    /// up are persisted in one call of the store (one transaction) rather than one each; a unit rebuilt instead is
+    /// persisted by its rebuild, as for one.
+    /// </summary>
+    /// <returns>Each unit's session now and what its verdicts changed, in the order of <paramref name="taken"/>.</returns>
+    public async Task<IReadOnlyList<(UnitSession Session, VerdictChanges Changes)>> CatchUpManyOrRebuildAsync(
+        IReadOnlyList<(RunningUnit Unit, UnitSession Session)> taken, DateTimeOffset at, CancellationToken ct)
+    {
+        var results = new (UnitSession Session, VerdictChanges Changes)[taken.Count];
+        var caughtUp = new List<(RunningUnit Unit, UnitSession Session)>(taken.Count);
+        var caughtUpAt = new List<int>(taken.Count);
+        for (var i = 0; i < taken.Count; i++)
+        {
+            var (unit, session) = taken[i];
+            if (await CatchUpAsync(unit, session, ct).ConfigureAwait(false))
+            {
+                caughtUp.Add((unit, session));
+                caughtUpAt.Add(i);
+            }
+            else
+            {
+                results[i] = await RebuildAsync(unit, ct).ConfigureAwait(false);
+            }
+        }
+
+        var changes = await verdicts.PersistManyAsync(caughtUp, at, ct).ConfigureAwait(false);
+        for (var j = 0; j < caughtUp.Count; j++)
+        {
+            results[caughtUpAt[j]] = (caughtUp[j].Session, changes[j]);
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// A body's session (<see cref="RunningUnit.Below"/>) older than <paramref name="age"/> in real time rebuilt from
     /// the store and its verdicts persisted, under its locks; a newer one left as it is. True when it was rebuilt.
     /// </summary>

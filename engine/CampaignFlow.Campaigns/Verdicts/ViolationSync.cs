@@ -58,29 +58,47 @@ internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metri
     /// </summary>
     public async Task AdvanceManyAsync(IReadOnlyList<(RunningUnit Unit, UnitSession Session)> units, DateTimeOffset now, CancellationToken ct)
     {
-        var changed = new List<(UnitSession Session, List<ViolationUpdate> Updates)>();
-        foreach (var (unit, session) in units)
+        foreach (var (_, session) in units)
         {
             session.Compliance.AdvanceTo(now);
-            if (Differences(unit, session, now) is { Count: > 0 } updates)
+        }
+
+        await PersistManyAsync(units, now, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stores what each unit's session says now, as <see cref="PersistAsync"/> does for one, with every unit's changes in
+    /// one call of the store (one transaction). The caller holds the units' locks.
+    /// </summary>
+    /// <returns>What opened and resolved, per unit, in the order of <paramref name="units"/>.</returns>
+    public async Task<IReadOnlyList<VerdictChanges>> PersistManyAsync(IReadOnlyList<(RunningUnit Unit, UnitSession Session)> units, DateTimeOffset at, CancellationToken ct)
+    {
+        var results = new VerdictChanges[units.Count];
+        var changed = new List<(int Index, UnitSession Session, List<ViolationUpdate> Updates)>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            results[i] = VerdictChanges.None;
+            if (Differences(units[i].Unit, units[i].Session, at) is { Count: > 0 } updates)
             {
-                changed.Add((session, updates));
+                changed.Add((i, units[i].Session, updates));
             }
         }
 
         if (changed.Count == 0)
         {
-            return;
+            return results;
         }
 
         var events = await ApplyAsync([.. changed.SelectMany(c => c.Updates)], ct).ConfigureAwait(false);
         var byViolation = events.ToLookup(e => e.ViolationId, StringComparer.Ordinal);
-        foreach (var (session, updates) in changed)
+        foreach (var (index, session, updates) in changed)
         {
             // A violation id names its unit, so each event belongs to the one unit whose updates name it.
             var own = updates.Select(u => u.Violation.Id).Distinct(StringComparer.Ordinal).SelectMany(id => byViolation[id]).ToArray();
-            await SettleAsync(session, updates, own, ct).ConfigureAwait(false);
+            results[index] = await SettleAsync(session, updates, own, ct).ConfigureAwait(false);
         }
+
+        return results;
     }
 
     /// <summary>What the session says now against what the store holds open for it, as updates in id order.</summary>
