@@ -173,6 +173,46 @@ public abstract class WorkflowStoreConformance
     }
 
     [Fact]
+    public async Task Many_updates_at_once_write_each_instance_and_its_indexes_and_refuse_only_the_stale_one()
+    {
+        var store = CreateStore();
+        foreach (var id in new[] { "i1", "i2", "i3" })
+        {
+            await store.CommitAsync(NewInstance(WithTimers(State(id, correlation: "unit-" + id), Timer(id, "t1", T0.AddDays(1)))));
+        }
+
+        var fresh1 = await Load(store, "i1");
+        var stale2 = await Load(store, "i2");
+        var fresh3 = await Load(store, "i3");
+        var moved = await Load(store, "i2");
+        (await store.CommitAsync(Update(moved))).Status.ShouldBe(CommitStatus.Committed, "another writer moved i2 on first");
+        fresh1.Variables = new() { ["period"] = "2" };
+        fresh3.Status = WorkflowStatus.Completed;
+        fresh3.FinishedAt = T0.AddDays(2);
+        var fired = new[] { fresh1, stale2, fresh3 }.Select(state =>
+        {
+            var id = state.InstanceId;
+            return Update(state, journal: [Entry(id, 2, JournalEventKind.TimerFired)], timersRemoved: [Timer(id, "t1", T0.AddDays(1))],
+                timersScheduled: [Timer(id, "t2", T0.AddDays(8))], bookmarksAdded: [new BookmarkKey("next", id)]);
+        }).ToArray();
+
+        var results = await store.CommitManyAsync(fired);
+
+        results.Select(r => r.Status).ShouldBe([CommitStatus.Committed, CommitStatus.VersionConflict, CommitStatus.Committed]);
+        (await Load(store, "i1")).Variables!["period"].ShouldBe("2");
+        var finished = await Load(store, "i3");
+        (finished.Status, finished.FinishedAt, finished.Version).ShouldBe((WorkflowStatus.Completed, (DateTimeOffset?)T0.AddDays(2), 2L));
+        (await Load(store, "i2")).Version.ShouldBe(2, "the other writer's version stands");
+        (await store.GetJournalAsync("i1")).ShouldHaveSingleItem().Kind.ShouldBe(JournalEventKind.TimerFired);
+        (await store.GetJournalAsync("i2")).ShouldBeEmpty("the stale commit wrote nothing of itself");
+        (await store.GetNextTimerDueAtAsync()).ShouldBe(T0.AddDays(1), "i2's first timer is still there");
+        var due = await store.ClaimDueTimersAsync(T0.AddDays(30), "host", TimeSpan.FromMinutes(1), 10);
+        due.Select(t => (t.InstanceId, t.Id)).ShouldBe([("i1", "t2"), ("i2", "t1"), ("i3", "t2")], ignoreOrder: true);
+        (await store.FindInstancesByBookmarkAsync(new BookmarkKey("next", "i1"))).ShouldBe(["i1"]);
+        (await store.FindInstancesByBookmarkAsync(new BookmarkKey("next", "i2"))).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Instances_are_found_by_status()
     {
         var store = CreateStore();

@@ -171,6 +171,11 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
             }
         }
 
+        if (commits.Count > 1 && commits.All(IsPlainUpdate) && commits.Select(c => c.Instance.InstanceId).Distinct(StringComparer.Ordinal).Count() == commits.Count)
+        {
+            return await CommitUpdatesAsync(commits, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
@@ -206,6 +211,73 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return results;
+    }
+
+    // What a boundary's timers commit: instances moved on, no start and no inbox item to check.
+    private static bool IsPlainUpdate(WorkflowCommit commit) =>
+        commit.ExpectedVersion > 0 && commit.InboxDelivered.Count == 0 && commit.InboxCompleted.Count == 0;
+
+    /// <summary>
+    /// Many updates of distinct instances in one transaction and three round trips, whatever their number: the rows
+    /// locked in instance order and those at their expected version updated in one statement, then every index write of
+    /// those that were in one batch. An instance another writer moved on is a conflict and writes nothing, as alone.
+    /// </summary>
+    private async Task<IReadOnlyList<CommitResult>> CommitUpdatesAsync(IReadOnlyList<WorkflowCommit> commits, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var updated = new HashSet<string>(StringComparer.Ordinal);
+        await using (var update = new NpgsqlBatch(connection, transaction))
+        {
+            var states = commits.Select(c => c.Instance).ToArray();
+            var ids = states.Select(i => i.InstanceId).ToArray();
+
+            // In instance order, as one commit after another would lock them, so two hosts' batches cannot wait crosswise.
+            Add(update, $"SELECT instance_id FROM {_instance} WHERE instance_id = ANY($1) ORDER BY instance_id FOR UPDATE", (object)ids);
+            Add(update,
+                $"UPDATE {_instance} AS i SET definition_id = v.definition_id, definition_version = v.definition_version, correlation_key = v.correlation_key, " +
+                "status = v.status, version = v.version, created_at = v.created_at, updated_at = v.updated_at, finished_at = v.finished_at, state = v.state " +
+                "FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::text[], $6::bigint[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[], $10::jsonb[], $11::bigint[]) " +
+                "AS v(instance_id, definition_id, definition_version, correlation_key, status, version, created_at, updated_at, finished_at, state, expected) " +
+                "WHERE i.instance_id = v.instance_id AND i.version = v.expected RETURNING i.instance_id",
+                ids,
+                states.Select(i => i.DefinitionId).ToArray(),
+                states.Select(i => i.DefinitionVersion).ToArray(),
+                states.Select(i => i.CorrelationKey).ToArray(),
+                states.Select(i => i.Status.ToString()).ToArray(),
+                states.Select(i => i.Version).ToArray(),
+                states.Select(i => i.CreatedAt.UtcDateTime).ToArray(),
+                states.Select(i => i.UpdatedAt.UtcDateTime).ToArray(),
+                states.Select(i => i.FinishedAt is { } f ? f.UtcDateTime : (DateTime?)null).ToArray(),
+                new NpgsqlParameter
+                {
+                    Value = states.Select(i => JsonSerializer.Serialize(i, WorkflowJsonContext.Default.WorkflowInstanceState)).ToArray(),
+                    NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb,
+                },
+                commits.Select(c => c.ExpectedVersion).ToArray());
+            await using var reader = await update.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                updated.Add(reader.GetString(0));
+            }
+        }
+
+        await using (var indexes = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (var commit in commits.Where(c => updated.Contains(c.Instance.InstanceId)))
+            {
+                AddIndexWrites(indexes, commit);
+            }
+
+            if (indexes.BatchCommands.Count > 0)
+            {
+                await indexes.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return [.. commits.Select(c => updated.Contains(c.Instance.InstanceId) ? CommitResult.Success : new CommitResult(CommitStatus.VersionConflict))];
     }
 
     /// <inheritdoc />
@@ -502,8 +574,14 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
 
     private NpgsqlBatch WriteIndexes(NpgsqlConnection connection, NpgsqlTransaction transaction, WorkflowCommit commit)
     {
-        var instanceId = commit.Instance.InstanceId;
         var batch = new NpgsqlBatch(connection, transaction);
+        AddIndexWrites(batch, commit);
+        return batch;
+    }
+
+    private void AddIndexWrites(NpgsqlBatch batch, WorkflowCommit commit)
+    {
+        var instanceId = commit.Instance.InstanceId;
 
         if (commit.Journal.Count > 0)
         {
@@ -568,7 +646,6 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
             Add(batch, $"UPDATE {_inbox} SET status = '{nameof(InboxItemStatus.Completed)}', claimed_by = NULL, claim_until = NULL WHERE id = ANY($1)", (object)completed);
             Add(batch, $"DELETE FROM {_delivery} WHERE item_id = ANY($1)", (object)completed);
         }
-        return batch;
     }
 
     private static void Add(NpgsqlBatch batch, string sql, params object?[] values)
@@ -576,6 +653,12 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         var command = new NpgsqlBatchCommand(sql);
         foreach (var value in values)
         {
+            if (value is NpgsqlParameter typed)
+            {
+                command.Parameters.Add(typed);
+                continue;
+            }
+
             var parameter = new NpgsqlParameter { Value = value ?? DBNull.Value };
             // Times are always UTC instants; say so, or an array of only nulls would be taken for 'timestamp'.
             if (value is DateTime[] or DateTime?[])
