@@ -355,6 +355,21 @@ public class PanyuRequirementTests
     }
 
     [Fact]
+    public void PY_25_a_second_meeting_for_the_member_who_missed_the_one_does_not_stand_for_it()
+    {
+        // 召开一次专题组织生活会，每名党员都要参加: attendance is judged at the one meeting; a make-up meeting is a second
+        // one (exactly 1次), and the first stays short of 李辉.
+        var meeting = Record<ActivityRecord>(Panyu, "olm-organ");
+        var without = meeting with { Participants = meeting.Participants.Where(p => p != "li-hui").ToArray() };
+        var makeUp = meeting with { Key = "olm-organ-make-up", Day = Day("2014-07-21"), LastDay = Day("2014-07-21"), Time = null, EndTime = null, Participants = ["guo-jianwen", "li-hui"] };
+
+        var absent = Single(Panyu, "organizational-life-meeting:participation", without: r => r.Key == "olm-organ", with: [without, makeUp]);
+        absent.Code.ShouldBe("participation-short-at");
+        absent.Evidence.Missing.First().ShouldBe("olm-organ（2014-07-18）：李辉");
+        Single(Panyu, "organizational-life-meeting:count-in-window", without: r => r.Key == "olm-organ", with: [without, makeUp]).Code.ShouldBe("count-too-many");
+    }
+
+    [Fact]
     public void PY_27_the_branch_secretary_comments_on_every_member_after_the_meeting()
     {
         Met(Panyu, "member-comments:coverage");

@@ -214,6 +214,23 @@ public class ReportRequirementTests
     }
 
     [Fact]
+    public void AH_10_the_central_groups_participation_rate_of_100_percent_is_judged_at_each_session()
+    {
+        Met(Anhui, "central-group-study-time:participation");
+
+        // 徐明 misses the 井冈山 week: that session is short, named, and the other four do not stand for it.
+        var week = Record<ActivityRecord>(Anhui, "central-group-jinggangshan");
+        var missed = Single(Anhui, "central-group-study-time:participation", without: r => r.Key == week.Key,
+            with: [week with { Participants = week.Participants.Where(p => p != "xu-ming").ToArray() }]);
+        missed.Code.ShouldBe("participation-short-at");
+        missed.Evidence.Missing.ShouldBe(["central-group-jinggangshan（2013-09-09）：徐明"]);
+        (missed.Evidence.Actual, missed.Evidence.Required).ShouldBe(("4/5", "100%"));
+
+        // A later record of the week with him present resolves it.
+        Met(Anhui, "central-group-study-time:participation", without: r => r.Key == week.Key, with: [week]);
+    }
+
+    [Fact]
     public void AH_11_fifty_seven_rules_reviewed()
     {
         // 保留16项、废止4项、修订完善37项: the tally by decision (its shortfall is asserted in RequirementTests), and
