@@ -74,7 +74,7 @@ public class PanyuRequirementTests
         Met(Panyu, "democratic-appraisal:count-in-window");
 
         var before = Single(Panyu, "democratic-appraisal:order", without: r => r.Key == "appraisal", with: [Moved(Panyu, "appraisal", "2014-02-17")]);
-        before.Code.ShouldBe("order-broken");
+        before.Code.ShouldBe("order-other-later");
         before.Evidence.Counted.ShouldBe(["appraisal"]);
         before.Evidence.Missing.ShouldBe(["mobilization: none before 2014-02-17"]);
 
