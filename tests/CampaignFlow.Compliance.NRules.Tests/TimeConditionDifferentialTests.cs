@@ -40,4 +40,23 @@ public sealed class TimeConditionDifferentialTests
         end.Violations.Count(v => v.RequirementId.EndsWith(":order", StringComparison.Ordinal) && v.RequirementId != "democratic-evaluation:order").ShouldBe(0);
         end.Violations.Count(v => v.RequirementId == "democratic-evaluation:order").ShouldBe(scenario == "evaluation before the meeting's deadline" ? 1 : 0);
     }
+
+    [Theory]
+    [InlineData("2014-05-05")]
+    [InlineData("2014-02-07")]
+    public void Both_engines_agree_on_a_meeting_held_outside_its_phase(string day)
+    {
+        const string panyu = "panyu-ftu-2014";
+        var held = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var records = SeedLogs.Log(panyu).Records
+            .Select(r => r is ActivityRecord { Key: "mobilization" } meeting ? meeting with { Day = held, LastDay = held } : r).ToArray();
+
+        foreach (var cut in new[] { new DateOnly(2014, 4, 30), new DateOnly(2014, 5, 5), new DateOnly(2014, 6, 30) })
+        {
+            BothEngines.ShouldAgree(panyu, records, BothEngines.StartOf(cut.AddDays(1)), $"meeting on {day} up to {cut:yyyy-MM-dd}");
+        }
+
+        BothEngines.ShouldAgree(panyu, records, null, $"meeting on {day} at the end")
+            .Violations.Single(v => v.RequirementId == "mobilization:count-in-window").Code.ShouldBe("count-none-outside");
+    }
 }

@@ -50,7 +50,8 @@ public class PanyuRequirementTests
     {
         Met(Panyu, "spending-inspection:count-in-window");
         var early = Single(Panyu, "spending-inspection:count-in-window", without: r => r.Key == "spending-inspection", with: [Moved(Panyu, "spending-inspection", "2014-07-31")]);
-        (early.Code, early.PeriodStart, early.PeriodEnd).ShouldBe(("count-none", Day("2014-08-01"), Day("2014-09-30")));
+        (early.Code, early.PeriodStart, early.PeriodEnd).ShouldBe(("count-none-outside", Day("2014-08-01"), Day("2014-09-30")));
+        early.Evidence.Missing.ShouldBe(["spending-inspection（2014-07-31, 1 d early）"]);
         Met(Panyu, "spending-inspection:count-in-window", without: r => r.Key == "spending-inspection", with: [Moved(Panyu, "spending-inspection", "2014-08-01")]);
     }
 

@@ -13,6 +13,7 @@ namespace CampaignFlow.Compliance.Tests;
 public sealed class TimeConditionMessageTests
 {
     private const string Mianyang = "mianyang-ftu-2014";
+    private const string Panyu = "panyu-ftu-2014";
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
     [Fact]
@@ -55,6 +56,36 @@ public sealed class TimeConditionMessageTests
         unit.Record(Moved(Mianyang, "mobilization", "2014-02-27") with { Key = "mobilization-corrected" }).ShouldBeTrue();
 
         unit.Violations.ShouldNotContain(v => v.RequirementId == "mobilization:deadline");
+        unit.History.Where(h => h.Violation.Id == open.Id).Select(h => h.Kind).ShouldBe([ViolationChangeKind.Opened, ViolationChangeKind.Resolved]);
+    }
+
+    [Fact]
+    public void A_meeting_held_after_its_phase_says_when_and_how_late_not_that_none_was_recorded()
+    {
+        // PY-06: 番禺's mobilisation meeting belongs to the study phase (11 February to 30 April); held on 5 May.
+        var late = Single(Panyu, "mobilization:count-in-window", without: r => r.Key == "mobilization", with: [Moved(Panyu, "mobilization", "2014-05-05")]);
+
+        late.Code.ShouldBe("count-none-outside");
+        late.Evidence.Missing.ShouldBe(["mobilization（2014-05-05, 5 d late）"]);
+        late.Message(Chinese).ShouldBe("2014年2月11日至2014年4月30日未记录动员大会；要求 1 次；在此期间之外进行的 1 次：mobilization（2014年5月5日，晚 5 天）");
+
+        // Before the phase: early, by how much.
+        Single(Panyu, "mobilization:count-in-window", without: r => r.Key == "mobilization", with: [Moved(Panyu, "mobilization", "2014-02-07")])
+            .Evidence.Missing.ShouldBe(["mobilization（2014-02-07, 4 d early）"]);
+    }
+
+    [Fact]
+    public void A_late_record_dated_in_the_phase_resolves_the_meeting_held_outside_it()
+    {
+        var unit = new UnitCompliance(Seeds.Rules(Panyu), "panyu-ftu");
+        unit.Record(Seeds.Log(Panyu).Records.Where(r => r.Key != "mobilization").Append(Moved(Panyu, "mobilization", "2014-05-05")).ToArray());
+        unit.AdvanceTo(new DateTimeOffset(2014, 5, 10, 0, 0, 0, TimeSpan.FromHours(8)));
+        var open = unit.Violations.Single(v => v.RequirementId == "mobilization:count-in-window");
+        open.Code.ShouldBe("count-none-outside");
+
+        unit.Record(Moved(Panyu, "mobilization", "2014-04-28") with { Key = "mobilization-in-phase" }).ShouldBeTrue();
+
+        unit.Violations.ShouldNotContain(v => v.RequirementId == "mobilization:count-in-window");
         unit.History.Where(h => h.Violation.Id == open.Id).Select(h => h.Kind).ShouldBe([ViolationChangeKind.Opened, ViolationChangeKind.Resolved]);
     }
 }
