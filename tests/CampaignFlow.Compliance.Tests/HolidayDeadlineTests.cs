@@ -91,9 +91,10 @@ public sealed class HolidayDeadlineTests
     {
         var violation = Simulator.Run(WithHolidays.Value, [Trip("zhang-jianguo"), Report("zhang-jianguo", 10, 14)]).Violations.Single(v => v.RequirementId == Reports);
 
-        violation.Code.ShouldBe("obligation-missing");
+        violation.Code.ShouldBe("obligation-late");
         violation.Evidence.Missing.ShouldBe(["trip-zhang-jianguo（2014-09-29..2014-10-13）：张建国"]);
         violation.Evidence.Required.ShouldBe("5个工作日");
+        violation.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldEndWith("：trip-zhang-jianguo（2014年9月29日至10月13日）：张建国；逾期提交的：report-zhang-jianguo（2014年10月14日，晚 1 天）");
     }
 
     [Fact]
@@ -111,7 +112,7 @@ public sealed class HolidayDeadlineTests
         // 3 working days after Thursday 30 January: Friday 7, Saturday 8 (worked) and Monday 10 February.
         var late = Simulator.Run(WithHolidays.Value, [Mobilization, Appraisal(2, 11)]).Violations.Single(v => v.RequirementId == Appraisals);
 
-        late.Code.ShouldBe("order-broken");
+        late.Code.ShouldBe("order-after-late");
         late.Evidence.Missing.ShouldBe(["mobilization: 2014-01-30 + 3个工作日 < 2014-02-11"]);
         Simulator.Run(WeekendsOnly.Value, [Mobilization, Appraisal(2, 10)]).Violations.ShouldContain(v => v.RequirementId == Appraisals);
     }

@@ -51,7 +51,7 @@ public class MianyangRequirementTests
     {
         Met(Mianyang, "summary-meeting:count-in-window");
         var early = Single(Mianyang, "summary-meeting:count-in-window", without: r => r.Key == "summary-meeting", with: [Moved(Mianyang, "summary-meeting", "2014-09-20")]);
-        (early.Code, early.PeriodStart).ShouldBe(("count-none", Day("2014-09-21")));
+        (early.Code, early.PeriodStart).ShouldBe(("count-none-outside", Day("2014-09-21")));
     }
 
     [Fact]
@@ -89,8 +89,11 @@ public class MianyangRequirementTests
     {
         Met(Mianyang, "democratic-evaluation:order");
         Met(Mianyang, "democratic-evaluation:count-in-window");
-        var early = Single(Mianyang, "democratic-evaluation:order", without: r => r.Key == "evaluation", with: [Moved(Mianyang, "evaluation", "2014-03-02")]);
-        early.Evidence.Missing.ShouldBe(["mobilization: none before 2014-03-02"]);
+        // The demo's meeting is late (3 March, due by 28 February): an evaluation on 2 March followed the plan's timetable
+        // and is the late meeting's consequence, reported once by MY-06; one on 27 February is out of order on its own.
+        Met(Mianyang, "democratic-evaluation:order", without: r => r.Key == "evaluation", with: [Moved(Mianyang, "evaluation", "2014-03-02")]);
+        var early = Single(Mianyang, "democratic-evaluation:order", without: r => r.Key == "evaluation", with: [Moved(Mianyang, "evaluation", "2014-02-27")]);
+        early.Evidence.Missing.ShouldBe(["mobilization: none before 2014-02-27"]);
         Single(Mianyang, "democratic-evaluation:count-in-window", without: r => r.Key == "evaluation").Code.ShouldBe("count-none");
     }
 
@@ -103,8 +106,8 @@ public class MianyangRequirementTests
         var none = Single(Mianyang, "branch-study-meetings:count-in-window", without: r => r.Key == "branch-study-relief-centre");
         (none.Target, none.Code).ShouldBe(("relief-centre", "count-none"));
 
-        // The organ branch meets the day before the mobilization meeting; the other two after it.
-        var early = Single(Mianyang, "branch-study-meetings:order", without: r => r.Key == "branch-study-organ", with: [Moved(Mianyang, "branch-study-organ", "2014-03-02")]);
+        // The organ branch meets before the mobilization meeting's deadline (28 February); the other two after the meeting.
+        var early = Single(Mianyang, "branch-study-meetings:order", without: r => r.Key == "branch-study-organ", with: [Moved(Mianyang, "branch-study-organ", "2014-02-27")]);
         early.Target.ShouldBe("organ");
         early.Evidence.Counted.ShouldBe(["branch-study-organ"]);
     }

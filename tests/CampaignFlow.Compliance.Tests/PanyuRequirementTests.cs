@@ -50,7 +50,8 @@ public class PanyuRequirementTests
     {
         Met(Panyu, "spending-inspection:count-in-window");
         var early = Single(Panyu, "spending-inspection:count-in-window", without: r => r.Key == "spending-inspection", with: [Moved(Panyu, "spending-inspection", "2014-07-31")]);
-        (early.Code, early.PeriodStart, early.PeriodEnd).ShouldBe(("count-none", Day("2014-08-01"), Day("2014-09-30")));
+        (early.Code, early.PeriodStart, early.PeriodEnd).ShouldBe(("count-none-outside", Day("2014-08-01"), Day("2014-09-30")));
+        early.Evidence.Missing.ShouldBe(["spending-inspection（2014-07-31, 1 d early）"]);
         Met(Panyu, "spending-inspection:count-in-window", without: r => r.Key == "spending-inspection", with: [Moved(Panyu, "spending-inspection", "2014-08-01")]);
     }
 
@@ -74,7 +75,7 @@ public class PanyuRequirementTests
         Met(Panyu, "democratic-appraisal:count-in-window");
 
         var before = Single(Panyu, "democratic-appraisal:order", without: r => r.Key == "appraisal", with: [Moved(Panyu, "appraisal", "2014-02-17")]);
-        before.Code.ShouldBe("order-broken");
+        before.Code.ShouldBe("order-other-later");
         before.Evidence.Counted.ShouldBe(["appraisal"]);
         before.Evidence.Missing.ShouldBe(["mobilization: none before 2014-02-17"]);
 
@@ -352,6 +353,21 @@ public class PanyuRequirementTests
 
         var none = Single(Panyu, "organizational-life-meeting:count-in-window", without: r => r.Key == "olm-organ");
         (none.Target, none.Code).ShouldBe(("organ", "count-none"));
+    }
+
+    [Fact]
+    public void PY_25_a_second_meeting_for_the_member_who_missed_the_one_does_not_stand_for_it()
+    {
+        // 召开一次专题组织生活会，每名党员都要参加: attendance is judged at the one meeting; a make-up meeting is a second
+        // one (exactly 1次), and the first stays short of 李辉.
+        var meeting = Record<ActivityRecord>(Panyu, "olm-organ");
+        var without = meeting with { Participants = meeting.Participants.Where(p => p != "li-hui").ToArray() };
+        var makeUp = meeting with { Key = "olm-organ-make-up", Day = Day("2014-07-21"), LastDay = Day("2014-07-21"), Time = null, EndTime = null, Participants = ["guo-jianwen", "li-hui"] };
+
+        var absent = Single(Panyu, "organizational-life-meeting:participation", without: r => r.Key == "olm-organ", with: [without, makeUp]);
+        absent.Code.ShouldBe("participation-short-at");
+        absent.Evidence.Missing.First().ShouldBe("olm-organ（2014-07-18）：李辉");
+        Single(Panyu, "organizational-life-meeting:count-in-window", without: r => r.Key == "olm-organ", with: [without, makeUp]).Code.ShouldBe("count-too-many");
     }
 
     [Fact]

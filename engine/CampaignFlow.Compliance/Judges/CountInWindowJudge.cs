@@ -11,7 +11,9 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
     // Enough of the activities that missed the plan's `where` to show what was recorded instead; the count says the rest.
     private const int MissedShown = 10;
 
-    public override bool ReadsOnlyItsPeriod => true;
+    // Activities held outside the window are read too, so that a shortfall says when they were held instead; the
+    // requirement has one period (per target), so a record outside it re-judges only that one.
+    public override bool ReadsOnlyItsPeriod => Requirement.Subject.Kind != SubjectKind.Activity;
 
     public override bool IsRelevant(UnitRecord record) => Requirement.Subject.Kind switch
     {
@@ -41,6 +43,16 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
                 new Evidence(counted, missed, $"{counted.Length}", required),
                 Title, $"{counted.Length}", required, JudgeContext.Day(due.Start), JudgeContext.Day(due.End),
                 Condition(Requirement.Where), string.Join("、", shown), $"{missed.Length}");
+        }
+
+        var outside = tooFew ? HeldOutside(due, records) : [];
+        if (outside.Length > 0)
+        {
+            // Held, but not in the window: the violation names each such occurrence and how far outside it fell.
+            string[] shown = outside.Length > MissedShown ? [.. outside.Take(MissedShown), "…"] : outside;
+            return Violate(due, counted.Length == 0 ? "count-none-outside" : "count-too-few-outside",
+                new Evidence(counted, outside, $"{counted.Length}", required),
+                Title, $"{counted.Length}", required, JudgeContext.Day(due.Start), JudgeContext.Day(due.End), string.Join("、", shown), $"{outside.Length}");
         }
 
         return Violate(due, tooFew ? (counted.Length == 0 ? "count-none" : "count-too-few") : "count-too-many",
@@ -78,6 +90,20 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
             .Where(a => due.Target is null || BelongsTo(a, due.Target))
             .OrderBy(a => a.Day).ThenBy(a => a.Key, StringComparer.Ordinal)
             .Select(a => $"{a.Key}（{JudgeContext.Day(a.Day)}）{string.Join(", ", Requirement.Where.Keys.Order(StringComparer.Ordinal).Select(k => $"{k}: {a.Attributes.GetValueOrDefault(k) ?? "∅"}"))}")
+            .ToArray();
+
+    /// <summary>
+    /// The activities of the subject (with its <c>where</c>, for the target) held before or after the period, nearest
+    /// first, each with how far outside: <c>mobilization（2014-05-05, 5 d late）</c>, <c>study-1（2014-02-07, 4 d early）</c>.
+    /// </summary>
+    private string[] HeldOutside(Due due, IReadOnlyCollection<UnitRecord> records) => Requirement.Subject.Kind != SubjectKind.Activity
+        ? []
+        : records.OfType<ActivityRecord>()
+            .Where(a => a.Kind == Requirement.Subject.Id && a.Replaces is null && !a.Within(due.Start, due.End) && a.Matches(Requirement.Where))
+            .Where(a => due.Target is null || BelongsTo(a, due.Target))
+            .Select(a => (Activity: a, Late: a.Day > due.End, Days: a.Day > due.End ? a.Day.DayNumber - due.End.DayNumber : due.Start.DayNumber - a.Day.DayNumber))
+            .OrderBy(a => a.Days).ThenBy(a => a.Activity.Key, StringComparer.Ordinal)
+            .Select(a => $"{a.Activity.Key}（{JudgeContext.Day(a.Activity.Day)}, {a.Days} d {(a.Late ? "late" : "early")}）")
             .ToArray();
 
     private static string Condition(IReadOnlyDictionary<string, string> where) =>

@@ -32,22 +32,30 @@ internal sealed class OccurrenceObligationJudge(OccurrenceObligation requirement
         var answers = records.Where(r => SubjectRecords.Counts(Requirement, r) && !(Replaces(r) is { } first && keys.Contains(first))).ToArray();
 
         var missing = new List<string>();
+        var lateOnes = new List<string>();
         var counted = new List<string>();
         var owed = 0;
         foreach (var obliged in Obliged(occurrences.Select(o => o.Occurrence)))
         {
             var theirs = occurrences.Where(o => obliged is null || o.Occurrence.Participants.Contains(obliged)).ToArray();
             owed += theirs.Length;
-            var matched = OccurrenceAnswers.Match(theirs, answers.Where(r => obliged is null || Owns(r, obliged)).ToArray());
+            var owned = answers.Where(r => obliged is null || Owns(r, obliged)).ToArray();
+            var matched = OccurrenceAnswers.Match(theirs, owned);
+            var unanswered = theirs.Where(o => matched[o.Occurrence] is null).ToArray();
+            var late = LateAnswers.Match(unanswered, owned.Except(matched.Values.OfType<UnitRecord>()).ToArray());
             foreach (var (occurrence, until) in theirs)
             {
                 if (matched[occurrence] is { } answer)
                 {
                     counted.Add(answer.Key);
+                    continue;
                 }
-                else
+
+                var entry = $"{occurrence.Key}（{JudgeContext.Day(occurrence.Day)}..{JudgeContext.Day(until)}）" + (obliged is null ? "" : "：" + Context.Name(obliged));
+                missing.Add(entry);
+                if (late.TryGetValue(occurrence, out var handedIn))
                 {
-                    missing.Add($"{occurrence.Key}（{JudgeContext.Day(occurrence.Day)}..{JudgeContext.Day(until)}）" + (obliged is null ? "" : "：" + Context.Name(obliged)));
+                    lateOnes.Add(LateAnswers.Describe(handedIn, until));
                 }
             }
         }
@@ -56,13 +64,14 @@ internal sealed class OccurrenceObligationJudge(OccurrenceObligation requirement
             ? null
             : Violate(
                 due,
-                "obligation-missing",
+                lateOnes.Count == 0 ? "obligation-missing" : "obligation-late",
                 new Evidence(counted, missing, $"{owed - missing.Count}/{owed}", requirement.Within?.Text),
                 Context.Title(new Subject(SubjectKind.Activity, requirement.ForEach)),
                 Title,
                 string.Join("、", missing),
                 JudgeContext.Number(missing.Count),
-                JudgeContext.Number(owed));
+                JudgeContext.Number(owed),
+                string.Join("、", lateOnes));
     }
 
     /// <summary>The last day an answer to <paramref name="occurrence"/> counts: within the time after its last day, or by the window's end.</summary>

@@ -31,7 +31,8 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
             return null; // nothing held: the count requirement of the action says so
         }
 
-        var problems = new List<string>();
+        var problems = new List<OrderProblem>();
+        var day = JudgeContext.Day(first.Day);
         foreach (var action in requirement.After)
         {
             var other = Context.SubjectOf(action);
@@ -39,11 +40,15 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
             var before = other is null ? null : SubjectRecords.First(records.Where(r => !first.IsBefore(r) && Counts(r, action, due.Target, records)), other);
             if (before is null)
             {
-                problems.Add($"{action}: none before {JudgeContext.Day(first.Day)}");
+                if (!LateRoot.Explains(Context, action, first, records))
+                {
+                    problems.Add(NoneBefore(action, other, first, records, due.Target));
+                }
             }
-            else if (requirement.Within is { } within && within.LastDayAfter(before.Value, Context.Plan.WorkingCalendar) < first.Day)
+            else if (requirement.Within is { } within && within.LastDayAfter(before.Value, Context.Plan.WorkingCalendar) is var last && last < first.Day)
             {
-                problems.Add($"{action}: {JudgeContext.Day(before.Value)} + {within.Text} < {JudgeContext.Day(first.Day)}");
+                problems.Add(new OrderProblem("order-after-late", $"{action}: {JudgeContext.Day(before.Value)} + {within.Text} < {day}",
+                    [Title, day, OtherTitle(action, other), JudgeContext.Day(before.Value), within.Text, JudgeContext.Day(last), JudgeContext.Number(first.Day.DayNumber - last.DayNumber)]));
             }
         }
 
@@ -54,14 +59,33 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
                 .OrderBy(r => r.Day).ThenBy(r => r.Time ?? TimeOnly.MinValue).FirstOrDefault();
             if (next is not null && next.IsBefore(first))
             {
-                problems.Add($"{action}: {Moment(next)} before {Moment(first)}");
+                problems.Add(new OrderProblem("order-before-broken", $"{action}: {Moment(next)} before {Moment(first)}",
+                    [Title, Moment(first), OtherTitle(action, other), Moment(next)]));
             }
         }
 
-        return problems.Count == 0
-            ? null
-            : Violate(due, "order-broken", new Evidence([first.Key], problems, JudgeContext.Day(first.Day), null), Title, JudgeContext.Day(first.Day), string.Join("; ", problems));
+        var evidence = new Evidence([first.Key], problems.Select(p => p.Evidence).ToArray(), day, null);
+        return problems.Count switch
+        {
+            0 => null,
+            // One problem is said on its own, with by how much; several keep the list.
+            1 => Violate(due, problems[0].Code, evidence, problems[0].Arguments),
+            _ => Violate(due, "order-broken", evidence, Title, day, string.Join("; ", problems.Select(p => p.Evidence))),
+        };
     }
+
+    // Nothing of the other action before this one: held later (said with its day), or not at all.
+    private OrderProblem NoneBefore(string action, Subject? other, UnitRecord first, IReadOnlyCollection<UnitRecord> records, string? target)
+    {
+        var day = JudgeContext.Day(first.Day);
+        var later = other is null ? null : records.Where(r => SubjectRecords.Is(r, other) && Counts(r, action, target, records))
+            .OrderBy(r => r.Day).ThenBy(r => r.Time ?? TimeOnly.MinValue).FirstOrDefault();
+        return later is null
+            ? new OrderProblem("order-none-before", $"{action}: none before {day}", [Title, day, OtherTitle(action, other)])
+            : new OrderProblem("order-other-later", $"{action}: none before {day}", [Title, day, OtherTitle(action, other), Moment(later)]);
+    }
+
+    private string OtherTitle(string action, Subject? other) => other is null ? action : Context.Title(other);
 
     private static string Moment(UnitRecord record) =>
         JudgeContext.Day(record.Day) + (record.Time is { } time ? " " + time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "");

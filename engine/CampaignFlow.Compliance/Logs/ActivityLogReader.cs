@@ -245,6 +245,13 @@ public static class ActivityLogReader
                 return null;
             }
 
+            // A value the plan does not list for the attribute would match no where: said at the value, with the closest.
+            var kind = plan.Vocabulary.Activities[spec.Activity!];
+            foreach (var (attribute, value) in (spec.With ?? new Dictionary<string, string>()).Where(w => !kind.Allows(w.Key, w.Value)))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-attribute-value", spec.At($"with.{attribute}"), NameSuggester.Closest(value, kind.Values[attribute]), value, attribute, string.Join(", ", kind.Values[attribute]));
+            }
+
             return new ActivityRecord(spec.Key, _unit, day, spec.Activity!)
             {
                 LastDay = lastDay,

@@ -22,6 +22,8 @@ internal static partial class ChineseArguments
 
         var text = Range().Replace(argument, m => Days(Day(m.Groups["from"].Value), Day(m.Groups["to"].Value)));
         text = IsoDay().Replace(text, m => Chinese(Day(m.Value)));
+        text = DaysLate().Replace(text, m => $"，晚 {m.Groups["days"].Value} 天");
+        text = DaysEarly().Replace(text, m => $"，早 {m.Groups["days"].Value} 天");
         text = HoursInBrackets().Replace(text, m => $"（{m.Groups["hours"].Value} 小时）");
         return Hours().Replace(text, m => $"{m.Groups["hours"].Value} 小时");
     }
@@ -48,6 +50,14 @@ internal static partial class ChineseArguments
 
     [GeneratedRegex(@"(?<![\w-])\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w-])")]
     private static partial Regex IsoDay();
+
+    // A record past its deadline: "2014-05-04, 3 d late" is 2014年5月4日，晚 3 天.
+    [GeneratedRegex(@", (?<days>\d+) d late")]
+    private static partial Regex DaysLate();
+
+    // A record before its window: "2014-02-07, 4 d early" is 2014年2月7日，早 4 天.
+    [GeneratedRegex(@", (?<days>\d+) d early")]
+    private static partial Regex DaysEarly();
 
     [GeneratedRegex(@" \((?<hours>\d+(\.\d+)?) h\)")]
     private static partial Regex HoursInBrackets();

@@ -62,6 +62,7 @@ public static class PlanComparison
             changes.Add(Make(change, "calendar", after.Id, was.ClassHour is null ? null : hours[0], now.ClassHour is null ? null : hours[1], code, hours, hours));
         }
 
+        CompareHolidays(before, after, changes);
         if (before.Supervisor != after.Supervisor)
         {
             changes.Add(Make(before.Supervisor is null ? "added" : after.Supervisor is null ? "removed" : "changed", "supervisor", after.Id, before.Supervisor, after.Supervisor,
@@ -73,6 +74,48 @@ public static class PlanComparison
         CompareRoster(before, after, changes);
         return changes;
     }
+
+    // The holidays a plan's working days follow: the file it names, how a week nobody works in is judged, and each
+    // holiday by year and name, so a changed 调休 day reads as that holiday changed and not as a new file.
+    private static void CompareHolidays(ResolvedPlan before, ResolvedPlan after, List<PlanChange> changes)
+    {
+        var (was, now) = (before.WorkingCalendar, after.WorkingCalendar);
+        if (was.File != now.File)
+        {
+            string[] files = [was.File ?? "-", now.File ?? "-"];
+            changes.Add(Make(was.File is null ? "added" : now.File is null ? "removed" : "changed", "calendar", after.Id, was.File, now.File, "diff-holidays-file", files, files));
+        }
+
+        if (before.SkipsHolidayWeeks != after.SkipsHolidayWeeks)
+        {
+            changes.Add(Make("changed", "calendar", after.Id, Weeks(before.SkipsHolidayWeeks), Weeks(after.SkipsHolidayWeeks), "diff-holiday-weeks",
+                [HolidayWords.Weeks(before.SkipsHolidayWeeks, Chinese), HolidayWords.Weeks(after.SkipsHolidayWeeks, Chinese)],
+                [HolidayWords.Weeks(before.SkipsHolidayWeeks, English), HolidayWords.Weeks(after.SkipsHolidayWeeks, English)]));
+        }
+
+        var old = was.Holidays.ToDictionary(h => (h.Year, h.Name));
+        foreach (var holiday in now.Holidays)
+        {
+            if (!old.Remove((holiday.Year, holiday.Name), out var earlier))
+            {
+                changes.Add(Make("added", "holiday", $"{holiday.Year}/{holiday.Name}", null, holiday.Off.ToString(), "diff-holiday-added",
+                    [HolidayWords.Of(holiday, Chinese)], [HolidayWords.Of(holiday, English)]));
+            }
+            else if (!earlier.SameDays(holiday))
+            {
+                changes.Add(Make("changed", "holiday", $"{holiday.Year}/{holiday.Name}", earlier.Off.ToString(), holiday.Off.ToString(), "diff-holiday-changed",
+                    [HolidayWords.Of(earlier, Chinese), HolidayWords.Of(holiday, Chinese)], [HolidayWords.Of(earlier, English), HolidayWords.Of(holiday, English)]));
+            }
+        }
+
+        foreach (var gone in was.Holidays.Where(h => old.ContainsKey((h.Year, h.Name))))
+        {
+            changes.Add(Make("removed", "holiday", $"{gone.Year}/{gone.Name}", gone.Off.ToString(), null, "diff-holiday-removed",
+                [HolidayWords.Of(gone, Chinese)], [HolidayWords.Of(gone, English)]));
+        }
+    }
+
+    private static string Weeks(bool skipped) => skipped ? "skipped" : "counted";
 
     private static void ComparePhases(IReadOnlyList<ResolvedPhase> before, IReadOnlyList<ResolvedPhase> after, List<PlanChange> changes)
     {

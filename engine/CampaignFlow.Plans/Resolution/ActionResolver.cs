@@ -265,9 +265,10 @@ internal sealed class ActionResolver(
             }
         }
 
-        foreach (var attribute in action.Where?.Keys ?? [])
+        foreach (var (attribute, value) in action.Where ?? new Dictionary<string, string>())
         {
             Check(attribute, action.At($"where.{attribute}"));
+            CheckValue(kind, attribute, value, action.At($"where.{attribute}"));
         }
 
         if (action.Sum is { } sum)
@@ -278,6 +279,10 @@ internal sealed class ActionResolver(
         if (action.Covers?.Attribute is { } covered)
         {
             Check(covered, action.Covers.At("attribute"));
+            for (var i = 0; i < (action.Covers.Values?.Count ?? 0); i++)
+            {
+                CheckValue(kind, covered, action.Covers.Values![i], action.Covers.At($"values[{i}]"));
+            }
         }
 
         if (action.RedoWhen?.Attribute is { } evaluated && subject?.Kind == SubjectKind.Activity)
@@ -288,6 +293,15 @@ internal sealed class ActionResolver(
             {
                 diagnostics.ErrorWithSuggestion("unknown-attribute", action.At("redoWhen"), NameSuggester.Closest(evaluated, evaluations), evaluated, "evaluation");
             }
+        }
+    }
+
+    // A value the plan's vocabulary does not list for the attribute matches no record: a typo, said with the closest value.
+    private void CheckValue(ActivityKind? kind, string attribute, string value, SourceLocation at)
+    {
+        if (kind is not null && !kind.Allows(attribute, value))
+        {
+            diagnostics.ErrorWithSuggestion("unknown-attribute-value", at, NameSuggester.Closest(value, kind.Values[attribute]), value, attribute, string.Join(", ", kind.Values[attribute]));
         }
     }
 

@@ -3,4 +3,17 @@ namespace CampaignFlow.Plans.Resolution;
 /// <summary>A kind of activity units record, from a plan's vocabulary.</summary>
 /// <param name="Title">The Chinese title, e.g. 集中学习.</param>
 /// <param name="Attributes">Attributes a record of this kind may carry (includesCriticism, theme, opinions…); empty when none are declared.</param>
-public sealed record ActivityKind(string Title, IReadOnlyList<string> Attributes);
+public sealed record ActivityKind(string Title, IReadOnlyList<string> Attributes)
+{
+    /// <summary>The values an attribute may take, for the attributes whose values the plan lists; empty when none are listed.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Values { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
+    /// True when <paramref name="value"/> is one <paramref name="attribute"/> may take: one of its listed values
+    /// (letter case aside, as records are matched), or any value when the plan lists none.
+    /// </summary>
+    /// <param name="attribute">The attribute.</param>
+    /// <param name="value">A value written for it.</param>
+    public bool Allows(string attribute, string value) =>
+        !Values.TryGetValue(attribute, out var listed) || listed.Contains(value, StringComparer.OrdinalIgnoreCase);
+}

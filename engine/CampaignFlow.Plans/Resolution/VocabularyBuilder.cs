@@ -37,12 +37,20 @@ internal static class VocabularyBuilder
         }
 
         var vocabulary = new Vocabulary(
-            Merge(parent?.Activities, Resolve(plan.Activities, a => new ActivityKind(a.Title, a.Attributes ?? [])), "activities", "activity", plan, diagnostics),
+            Merge(parent?.Activities, Resolve(plan.Activities, a => new ActivityKind(a.Title, a.Attributes ?? []) { Values = a.Values ?? new Dictionary<string, IReadOnlyList<string>>() }), "activities", "activity", plan, diagnostics),
             Merge(parent?.Documents, Resolve(plan.Documents, d => new DocumentKind(d.Title, d.ReviewChain ?? [], d.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>())), "documents", "document", plan, diagnostics),
             Merge(parent?.Ledgers, Resolve(plan.Ledgers, l => new LedgerKind(l.Title, l.Fields ?? [])), "ledgers", "ledger", plan, diagnostics),
             roles,
             ranks,
             Merge(parent?.UnitKinds, plan.UnitKinds, "unitKinds", "unit kind", plan, diagnostics));
+
+        foreach (var (id, activity) in plan.Activities ?? new Dictionary<string, ActivityKindSpec>())
+        {
+            foreach (var attribute in (activity.Values?.Keys ?? []).Where(a => !(activity.Attributes ?? []).Contains(a)))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-attribute", activity.At($"values.{attribute}"), NameSuggester.Closest(attribute, activity.Attributes ?? []), attribute, id);
+            }
+        }
 
         foreach (var document in plan.Documents?.Values ?? [])
         {

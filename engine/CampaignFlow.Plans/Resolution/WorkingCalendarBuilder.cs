@@ -23,6 +23,7 @@ internal static class WorkingCalendarBuilder
         var off = new HashSet<DateOnly>();
         var worked = new List<(DateOnly Day, SourceLocation At, string Text)>();
         var years = new HashSet<int>();
+        var named = new List<Holiday>();
         var written = spec.Years ?? [];
         for (var i = 0; i < written.Count; i++)
         {
@@ -48,7 +49,7 @@ internal static class WorkingCalendarBuilder
             {
                 if (!holiday.Damaged)
                 {
-                    Read(holiday, year.Year, off, worked, diagnostics);
+                    Read(holiday, year.Year, off, worked, named, diagnostics);
                 }
             }
         }
@@ -72,18 +73,21 @@ internal static class WorkingCalendarBuilder
             }
         }
 
-        return new WorkingCalendar(off, worked.Select(w => w.Day).Where(d => !off.Contains(d)), years);
+        return new WorkingCalendar(off, worked.Select(w => w.Day).Where(d => !off.Contains(d)), years, named, spec.File);
     }
 
-    private static void Read(HolidaySpec holiday, int year, HashSet<DateOnly> off, List<(DateOnly, SourceLocation, string)> worked, DiagnosticBag diagnostics)
+    private static void Read(HolidaySpec holiday, int year, HashSet<DateOnly> off, List<(DateOnly, SourceLocation, string)> worked, List<Holiday> named, DiagnosticBag diagnostics)
     {
-        if (holiday.Off is { } days && Resolve(days, year, holiday.At("off"), diagnostics) is { } daysOff)
+        var daysOff = holiday.Off is { } days ? Resolve(days, year, holiday.At("off"), diagnostics) : null;
+        if (daysOff is not null)
         {
             for (var day = daysOff.Start; day <= daysOff.End; day = day.AddDays(1))
             {
                 off.Add(day);
             }
         }
+
+        var workedBefore = worked.Count;
 
         for (var i = 0; i < (holiday.Workdays?.Count ?? 0); i++)
         {
@@ -105,6 +109,11 @@ internal static class WorkingCalendarBuilder
             {
                 worked.Add((window.Start, dayAt, holiday.Workdays[i].Text));
             }
+        }
+
+        if (daysOff is not null)
+        {
+            named.Add(new Holiday(year, holiday.Name, daysOff, worked.Skip(workedBefore).Select(w => w.Item1).Order().ToArray()));
         }
     }
 

@@ -12,4 +12,8 @@ public sealed record ActivityKindSpec : PlanNode
     /// <summary>Attributes a record of this kind may carry (includesCriticism, theme, opinions…).</summary>
     [Description("Attributes a record of this kind may carry, e.g. includesCriticism, theme, opinions, unsatisfied.")]
     public IReadOnlyList<string>? Attributes { get; init; }
+
+    /// <summary>The values some of those attributes may take: <c>where</c>, <c>covers</c> and records are checked against them.</summary>
+    [Description("The values an attribute may take, e.g. { siteKind: [enterprise, township, community] }: a where, a covers value or a record with another is an error (with the closest value).")]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Values { get; init; }
 }

@@ -14,12 +14,22 @@ public sealed class WorkingCalendar
     /// <param name="off">The holidays' days off (weekend days among them change nothing).</param>
     /// <param name="worked">The Saturdays and Sundays worked instead.</param>
     /// <param name="years">The years the days were given for.</param>
-    public WorkingCalendar(IEnumerable<DateOnly> off, IEnumerable<DateOnly> worked, IEnumerable<int> years)
+    /// <param name="holidays">The holidays the days come from, by name, for people reading the plan.</param>
+    /// <param name="file">The holidays file as the plan names it, or null when the days are written inline.</param>
+    public WorkingCalendar(IEnumerable<DateOnly> off, IEnumerable<DateOnly> worked, IEnumerable<int> years, IEnumerable<Holiday>? holidays = null, string? file = null)
     {
         _off = [.. off];
         _worked = [.. worked];
         _years = [.. years];
+        Holidays = holidays?.OrderBy(h => h.Off.Start).ToArray() ?? [];
+        File = file;
     }
+
+    /// <summary>The holidays the calendar was built from, in order of their first day off.</summary>
+    public IReadOnlyList<Holiday> Holidays { get; }
+
+    /// <summary>The holidays file as the plan names it (<c>calendar/china.holidays.yaml</c>), or null when inline or none.</summary>
+    public string? File { get; }
 
     /// <summary>Monday to Friday, no holidays: what working days meant before plans named their holidays.</summary>
     public static WorkingCalendar WeekendsOnly { get; } = new([], [], []);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CampaignFlow.Cli.Output;
+using CampaignFlow.Plans.Comparison;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
 using CampaignFlow.Plans.Requirements;
@@ -75,6 +76,7 @@ internal static class ShowCommand
 
         output.WriteLine(T("show-campaign", Window(plan.Window, culture), CliMessages.N(plan.Window.Days), CliMessages.N(plan.Year), plan.TimeZone,
             plan.WorkdayHours.ToString("0.##", CultureInfo.InvariantCulture)));
+        WriteHolidays(plan, output, culture);
         output.WriteLine(T("show-roster", CliMessages.N(plan.Roster.People.Count), CliMessages.N(plan.Roster.Branches.Count), CliMessages.N(plan.Roster.Departments.Count)));
         foreach (var focus in plan.Focus)
         {
@@ -103,6 +105,24 @@ internal static class ShowCommand
         output.WriteLine();
         output.WriteLine(T("show-totals", CliMessages.N(plan.Actions.Count), CliMessages.N(requirements.Length), string.Join(T("show-list"),
             requirements.GroupBy(r => r.Kind).OrderBy(g => g.Key).Select(g => T("show-kind-count", PlanResolver.KindName(g.Key, culture), CliMessages.N(g.Count()))))));
+    }
+
+    // The holidays the plan's working days follow (its own or its parent's), the ones that fall in its campaign by
+    // name, and how a week nobody works in is judged: what 工作日 and every weekly minimum of the plan rest on.
+    private static void WriteHolidays(ResolvedPlan plan, TextWriter output, CultureInfo culture)
+    {
+        string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
+        var calendar = plan.WorkingCalendar;
+        var weeks = HolidayWords.Weeks(plan.SkipsHolidayWeeks, culture);
+        if (calendar.Years.Count == 0)
+        {
+            output.WriteLine(T("show-holidays-none", weeks));
+            return;
+        }
+
+        var inCampaign = HolidayWords.In(calendar, plan.Window).Select(h => HolidayWords.Of(h, culture)).ToArray();
+        output.WriteLine(T("show-holidays", calendar.File ?? T("show-holidays-inline"), string.Join(T("show-list"), calendar.Years.Select(CliMessages.N)),
+            inCampaign.Length == 0 ? T("show-holidays-none-in-campaign") : string.Join(T("show-list"), inCampaign), weeks));
     }
 
     private static void WritePhase(ResolvedPlan plan, ResolvedPhase phase, TextWriter output, CultureInfo culture, string indent)
