@@ -12,9 +12,12 @@ public sealed record PhaseOrder : Requirement
     /// <summary>The phase (or link) that follows, by whose <c>after</c> or place in an ordered phase this holds.</summary>
     public required string Phase { get; init; }
 
+    /// <summary>The phase's title, for statements.</summary>
+    public string PhaseTitle { get; init; } = "";
+
     /// <summary>What the phase follows.</summary>
     public required IReadOnlyList<PhaseReference> Follows { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-phase-order", [Subject.Id, Phase, string.Join(", ", Follows.Select(f => f.Id))]);
+    public override (string Code, string[] Arguments) Statement => ("req-phase-order", [Subject.Id, PhaseTitle.Length > 0 ? PhaseTitle : Phase, string.Join("、", Follows.Select(f => f.Title))]);
 }

@@ -19,7 +19,7 @@ internal static class PhaseSequence
         var actionTitles = allActions.GroupBy(a => a.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title ?? g.Key, StringComparer.Ordinal);
         var follows = new Dictionary<string, (string Phase, List<PhaseReference> References)>(StringComparer.Ordinal);
         Walk(phases, []);
-        return actions.Select(a => follows.TryGetValue(a.Id, out var f) && f.References.Count > 0 ? WithOrder(a, f.Phase, f.References) : a).ToArray();
+        return actions.Select(a => follows.TryGetValue(a.Id, out var f) && f.References.Count > 0 ? WithOrder(a, byPhase[f.Phase], f.References) : a).ToArray();
 
         void Index(IReadOnlyList<PhaseSpec>? list)
         {
@@ -91,7 +91,7 @@ internal static class PhaseSequence
         (phase.Phases ?? []).SelectMany(p => PhasesOf(p).Prepend(p.Id)).Prepend(phase.Id);
 
     // The order is judged like the action's other requirements: for the same people, branches or departments, in its window.
-    private static ResolvedAction WithOrder(ResolvedAction action, string phase, IReadOnlyList<PhaseReference> references)
+    private static ResolvedAction WithOrder(ResolvedAction action, PhaseSpec phase, IReadOnlyList<PhaseReference> references)
     {
         if (action.Requirements.FirstOrDefault(r => r.Across is null && r.Subject.Kind is not SubjectKind.Span) is not { } like)
         {
@@ -100,7 +100,8 @@ internal static class PhaseSequence
 
         var order = new PhaseOrder
         {
-            Phase = phase,
+            Phase = phase.Id,
+            PhaseTitle = phase.Title,
             Follows = references,
             Id = $"{action.Id}:{FormatWords.Kebab(nameof(RequirementKind.PhaseOrder))}",
             ActionId = like.ActionId,

@@ -63,6 +63,8 @@ public class OrderWithoutDatesResolutionTests
             f => f.Id.ShouldBe("criticism"),
             f => f.Title.ShouldBe("查摆问题、开展批评"),
             f => f.Actions.ShouldBe(["talks", "meeting"]));
+        CampaignFlow.Plans.Resolution.PlanResolver.Describe(orders["plan"], plan.Vocabulary, new System.Globalization.CultureInfo("zh-CN"))
+            .ShouldBe("整改方案（整改落实、建章立制）须在“查摆问题、开展批评”开始之后进行，按记录的先后判断");
     }
 
     [Fact]
