@@ -145,6 +145,30 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public async Task A_return_with_the_reviewers_day_and_a_test_naming_who_failed_are_stored_with_them()
+    {
+        var (h, service) = await StartAsync();
+        await using var _ = service;
+        const string Document = """{ "key": "self-exam", "document": "self-examination", "on": "2014-02-14", "author": "chen-huimin" }""";
+        const string Review = """{ "key": "self-exam-back", "review": "self-exam", "on": "2014-02-14", "by": "principal", "decision": "returned", "within": "5天" }""";
+        const string Test = """{ "key": "test", "activity": "concentrated-study", "on": "2014-02-17", "participants": ["su-zhibang", "chen-huimin"], "failed": ["chen-huimin"], "due": "2014-03-03" }""";
+        foreach (var record in new[] { Document, Review, Test })
+        {
+            (await service.RecordAsync("panyu-ftu", record, RecordFormat.Json, "secretary")).Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Inserted);
+        }
+
+        var review = RecordCodec.Decode((await h.Stores.Records.GetAsync("panyu-ftu", "self-exam-back")).ShouldNotBeNull()).ShouldBeOfType<ReviewRecord>();
+        review.Due.ShouldBe(new DateOnly(2014, 2, 19));
+        var test = RecordCodec.Decode((await h.Stores.Records.GetAsync("panyu-ftu", "test")).ShouldNotBeNull()).ShouldBeOfType<ActivityRecord>();
+        test.Failed.ShouldBe(["chen-huimin"]);
+        test.Due.ShouldBe(new DateOnly(2014, 3, 3));
+
+        // The day a length comes to is what is stored: the same return written with that day is the same record.
+        var sameDay = Review.Replace("\"within\": \"5天\"", "\"due\": \"2014-02-19\"", StringComparison.Ordinal);
+        (await service.RecordAsync("panyu-ftu", sameDay, RecordFormat.Json, "secretary")).Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Duplicate);
+    }
+
+    [Fact]
     public async Task A_meeting_sent_with_its_start_and_end_keeps_both_and_its_hours_from_them()
     {
         var (h, service) = await StartAsync();

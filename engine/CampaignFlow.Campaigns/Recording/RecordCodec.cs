@@ -73,6 +73,8 @@ public static class RecordCodec
                 Replaces = Text(json, "replaces"),
                 Branch = Text(json, "branch"),
                 Department = Text(json, "department"),
+                Failed = List(json, "failed"),
+                Due = Day(json, "due"),
             },
             RecordTypes.Document => new DocumentRecord(key, unit, day, Text(json, "kind")!) { Author = Text(json, "author"), Replaces = Text(json, "replaces") },
             RecordTypes.Review => new ReviewRecord(key, unit, day, Text(json, "document")!, Text(json, "documentKind")!, Text(json, "role")!,
@@ -80,6 +82,7 @@ public static class RecordCodec
             {
                 Reviewer = Text(json, "reviewer"),
                 Comment = Text(json, "comment"),
+                Due = Day(json, "due"),
             },
             RecordTypes.Publication => new PublicationRecord(key, unit, day, Text(json, "document")!, Text(json, "documentKind")!, AudienceOf(Text(json, "audience")))
             {
@@ -144,6 +147,14 @@ public static class RecordCodec
                     WriteOptional(w, "replaces", a.Replaces);
                     WriteOptional(w, "branch", a.Branch);
                     WriteOptional(w, "department", a.Department);
+
+                    // Written only when given, so a record stored before tests named who failed has the payload it had.
+                    if (a.Failed.Count > 0)
+                    {
+                        WriteList(w, "failed", a.Failed);
+                    }
+
+                    WriteOptional(w, "due", a.Due is { } testDue ? DayText(testDue) : null);
                     break;
                 case DocumentRecord d:
                     w.WriteString("kind", d.Kind);
@@ -159,6 +170,7 @@ public static class RecordCodec
                     // Written only when named, so a review stored before reviewers were kept has the payload it had.
                     WriteOptional(w, "reviewer", r.Reviewer);
                     WriteOptional(w, "comment", r.Comment);
+                    WriteOptional(w, "due", r.Due is { } due ? DayText(due) : null);
                     break;
                 case PublicationRecord p:
                     w.WriteString("document", p.DocumentKey);

@@ -31,6 +31,8 @@ internal static class JudgeFactory
         Ledger r => new LedgerJudge(r, context),
         LedgerTally r => new LedgerTallyJudge(r, context),
         StartTime r => new StartTimeJudge(r, context),
+        OrderEach r => new OrderEachJudge(r, context),
+        PhaseOrder r => new PhaseOrderJudge(r, context),
         _ => throw new NotSupportedException($"No judge for requirement kind {requirement.Kind}."),
     };
 }

@@ -28,6 +28,11 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
                 _ => true,
             })
             .ToArray();
+        if (requirement.Condition.Outcome == "failed" && MemberRetakes.PerMember(occurrences))
+        {
+            return Retakes(due, occurrences);
+        }
+
         var replaced = records.Select(r => r switch { ActivityRecord a => a.Replaces, DocumentRecord d => d.Replaces, _ => null })
             .OfType<string>().ToHashSet();
 
@@ -48,6 +53,13 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
                 why = Failure(failed, records);
             }
 
+            if (why is not null && ReworkDeadline.Of(failed, records) is { } dueBy)
+            {
+                return Violate(due, "rework-required-by",
+                    new Evidence([failed.Key], [why], why, requirement.Condition.Text),
+                    Title, failed.Key, JudgeContext.Day(failed.Day), why, Context.Name(due.Target), JudgeContext.Day(dueBy));
+            }
+
             if (why is not null)
             {
                 return Violate(due, "rework-required",
@@ -56,7 +68,41 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             }
         }
 
+        return Late(due, occurrences, records);
+    }
+
+    // Done again, but after the day the reviewer (or examiner) set for it.
+    private Violation? Late(Due due, UnitRecord[] occurrences, IReadOnlyCollection<UnitRecord> records)
+    {
+        foreach (var failed in occurrences.OrderBy(o => o.Day).ThenBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (ReworkDeadline.Of(failed, records) is { } dueBy && ReworkDeadline.Replacement(failed, records) is { } again
+                && again.Day > dueBy && Failure(failed, records) is not null)
+            {
+                return Violate(due, again.Key, "rework-late",
+                    new Evidence([failed.Key, again.Key], [$"{again.Key} {JudgeContext.Day(again.Day)} > {JudgeContext.Day(dueBy)}"], JudgeContext.Day(again.Day), JudgeContext.Day(dueBy)),
+                    Title, failed.Key, JudgeContext.Day(dueBy), again.Key, JudgeContext.Day(again.Day), Context.Name(due.Target));
+            }
+        }
+
         return null;
+    }
+
+    // 不达标者补课, per member: one violation for the test, naming each member who still owes a passed re-take and
+    // each who passed it after the examiner's day.
+    private Violation? Retakes(Due due, UnitRecord[] tests)
+    {
+        var (owed, late) = MemberRetakes.Judge(tests);
+        if (owed.Count == 0 && late.Count == 0)
+        {
+            return null;
+        }
+
+        var owing = owed.Select(o => $"{Context.Name(o.Member)}（{JudgeContext.Day(o.Failed.Day)}{(o.Failed.Due is { } d ? " → " + JudgeContext.Day(d) : "")}）").ToArray();
+        var behind = late.Select(l => $"{Context.Name(l.Member)}（{JudgeContext.Day(l.Passed.Day)} > {JudgeContext.Day(l.Failed.Due!.Value)}）").ToArray();
+        var code = (owing.Length, behind.Length) switch { ( > 0, > 0) => "retake-owed-and-late", ( > 0, _) => "retake-owed", _ => "retake-late" };
+        return Violate(due, code, new Evidence(tests.Select(t => t.Key).ToArray(), [.. owing, .. behind], null, requirement.Condition.Text),
+            Title, string.Join("、", owing), string.Join("、", behind));
     }
 
     private bool Unevaluated(UnitRecord occurrence, IReadOnlyCollection<UnitRecord> records) =>

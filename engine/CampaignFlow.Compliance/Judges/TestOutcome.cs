@@ -17,12 +17,13 @@ public static class TestOutcome
     /// <summary>True when <paramref name="occurrence"/> records an outcome at all.</summary>
     /// <param name="occurrence">A record.</param>
     public static bool IsRecorded(UnitRecord occurrence) =>
-        occurrence is ActivityRecord a && (a.Attributes.ContainsKey(Result) || a.Attributes.ContainsKey(Passed));
+        occurrence is ActivityRecord a && (a.Attributes.ContainsKey(Result) || a.Attributes.ContainsKey(Passed) || a.Failed.Count > 0);
 
     /// <summary>True when <paramref name="occurrence"/> records a failed outcome.</summary>
     /// <param name="occurrence">A record.</param>
+    /// <remarks>A test that names who failed (<see cref="ActivityRecord.Failed"/>) is failed by them, and re-taken by them alone.</remarks>
     public static bool IsFailed(UnitRecord occurrence) =>
         occurrence is ActivityRecord test
-        && ((test.Attributes.TryGetValue(Result, out var result) && result is "failed" or "fail" or "不达标")
+        && (test.Failed.Count > 0 || (test.Attributes.TryGetValue(Result, out var result) && result is "failed" or "fail" or "不达标")
             || (test.Attributes.TryGetValue(Passed, out var passed) && string.Equals(passed, "false", StringComparison.OrdinalIgnoreCase)));
 }

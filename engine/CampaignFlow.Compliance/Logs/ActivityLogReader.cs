@@ -222,6 +222,8 @@ public static class ActivityLogReader
                 _ => Exception(day),
             };
 
+            record = record is null ? null : ReworkDeadlineReader.Apply(spec, record, plan, diagnostics, text => ParseDay(text, spec.At("due")));
+
             // A time of day orders two records of one day (an appraisal after the meeting it follows).
             return record is not null && spec.On is null && spec.Time is { } at && ParseTime(at, spec.At("at")) is { } time
                 ? record with { Time = new TimeOnly(time.Hour, time.Minute) }
@@ -265,6 +267,7 @@ public static class ActivityLogReader
                 Replaces = spec.Replaces,
                 Branch = spec.Branch,
                 Department = spec.Department,
+                Failed = spec.Failed ?? [],
             };
         }
 

@@ -85,6 +85,18 @@ public sealed record RecordSpec : PlanNode
     [Description("For a review: what the reviewer said, above all why a document was returned.")]
     public string? Comment { get; init; }
 
+    /// <summary>The day a re-work is due, as the reviewer (or examiner) set it.</summary>
+    [Description("For a review that returns a document, or a test some failed: the day the re-work is due, e.g. 2014-06-10.")]
+    public string? Due { get; init; }
+
+    /// <summary>How long after this record the re-work is due, as the reviewer (or examiner) set it.</summary>
+    [Description("For a review that returns a document, or a test some failed: how long after it the re-work is due: 10天 (calendar days), 5个工作日 (working days), 一周.")]
+    public Quantity? Within { get; init; }
+
+    /// <summary>For a test: the participants who failed it (below the mark), who re-take it.</summary>
+    [Description("For a test: roster ids of the participants who failed it (不达标); only they re-take it.")]
+    public IReadOnlyList<string>? Failed { get; init; }
+
     /// <summary>The audience of a publication.</summary>
     [Description("For a publication: unit, branch, public or superior.")]
     public Audience? To { get; init; }

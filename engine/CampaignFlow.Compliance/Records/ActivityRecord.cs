@@ -40,6 +40,12 @@ public sealed record ActivityRecord(string Key, string Unit, DateOnly Day, strin
     /// <summary>The department it belongs to, for requirements counted per department.</summary>
     public string? Department { get; init; }
 
+    /// <summary>For a test: the participants who failed it (不达标), who alone re-take it; empty when none is named.</summary>
+    public IReadOnlyList<string> Failed { get; init; } = [];
+
+    /// <summary>For a test some failed: the day the re-take is due, when the examiner set one (<c>due:</c> or <c>within:</c>).</summary>
+    public DateOnly? Due { get; init; }
+
     /// <summary>True when every pair of <paramref name="expected"/> attribute values is present and equal.</summary>
     /// <param name="expected">Attribute values a requirement asks for.</param>
     public bool Matches(IReadOnlyDictionary<string, string> expected) =>

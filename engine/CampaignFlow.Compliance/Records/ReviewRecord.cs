@@ -22,4 +22,10 @@ public sealed record ReviewRecord(string Key, string Unit, DateOnly Day, string 
     /// with the record, so the unit reads it where it reads the decision.
     /// </summary>
     public string? Comment { get; init; }
+
+    /// <summary>
+    /// For a review that returns the document: the day the re-work is due, when the reviewer set one (<c>due:</c>, or
+    /// <c>within:</c> from the review's day); the resubmission is judged against it.
+    /// </summary>
+    public DateOnly? Due { get; init; }
 }

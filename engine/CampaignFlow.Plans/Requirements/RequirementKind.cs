@@ -62,4 +62,10 @@ public enum RequirementKind
 
     /// <summary>Each occurrence starts at a time of day (下午3点召开动员大会).</summary>
     StartTime,
+
+    /// <summary>Each occurrence follows an occurrence of other actions of its own (重新进行调研后再报调研报告).</summary>
+    OrderEach,
+
+    /// <summary>An action of a phase placed by order, not dates, starts after what the phase follows (动员会后…).</summary>
+    PhaseOrder,
 }

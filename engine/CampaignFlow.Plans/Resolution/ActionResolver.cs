@@ -577,6 +577,11 @@ internal sealed class ActionResolver(
             into.Add(build.Make(new Order { After = action.After ?? [], Before = gated ? [] : action.Before ?? [], Within = action.Within }));
         }
 
+        if (action.EachAfter is { Count: > 0 } eachAfter)
+        {
+            into.Add(build.Make(new OrderEach { After = eachAfter }));
+        }
+
         if (action.RedoWhen is { } redo)
         {
             into.Add(build.Make(new Rework { Condition = redo }));

@@ -10,7 +10,7 @@ namespace CampaignFlow.Plans.Resolution;
 /// </summary>
 internal sealed class PhaseResolver(Func<Period, SourceLocation, DateWindow?> resolve, DiagnosticBag diagnostics)
 {
-    public List<ResolvedPhase> Resolve(IReadOnlyList<PhaseSpec> phases, DateWindow outer, bool topLevel)
+    public List<ResolvedPhase> Resolve(IReadOnlyList<PhaseSpec> phases, DateWindow outer, bool topLevel, bool byOrder = false)
     {
         var resolved = new List<ResolvedPhase>();
         ResolvedPhase? previous = null;
@@ -22,13 +22,14 @@ internal sealed class PhaseResolver(Func<Period, SourceLocation, DateWindow?> re
             var known = true;
             if (phase.Window is null)
             {
-                if (topLevel && !phase.Damaged)
+                // A phase placed by order (after:) runs through the campaign and is judged by the order of the records.
+                if (topLevel && !phase.Damaged && phase.After is null)
                 {
                     diagnostics.Error("phase-needs-window", phase.Location, phase.Id);
                 }
 
                 window = outer;
-                known = !topLevel;
+                known = !topLevel && phase.After is null && !byOrder;
             }
             else if (resolve(phase.Window, phase.At("window")) is not { } resolvedWindow)
             {
@@ -53,7 +54,7 @@ internal sealed class PhaseResolver(Func<Period, SourceLocation, DateWindow?> re
                     phase.At("window"), phase.Id, window.ToString(), previous.Id, previous.Window.ToString());
             }
 
-            var links = Resolve(phase.Phases ?? [], window, topLevel: false);
+            var links = Resolve(phase.Phases ?? [], window, topLevel: false, byOrder: phase.InOrder);
             var current = new ResolvedPhase(phase.Id, phase.Title, window, phase.Source ?? [], phase.Overlaps, links, phase.Location);
             resolved.Add(current);
             previous = current;

@@ -130,6 +130,7 @@ public static class PlanResolver
 
         CheckDuplicates(merged, allActions.Select(a => a.Action), diagnostics);
         OrderGraph.Check(allActions.Select(a => a.Action).ToArray(), diagnostics);
+        OrderEachReferences.Check(allActions.Select(a => a.Action).ToArray(), diagnostics);
         CheckAppliesTo(allActions.Select(a => a.Action), vocabulary, diagnostics);
 
         var resolver = new ActionResolver(vocabulary, roster, workingHours, campaign, Resolve, definedIn, plan.Id, diagnostics);
@@ -138,6 +139,7 @@ public static class PlanResolver
         var actions = allActions
             .Where(a => ownKind is null || a.Action.AppliesTo is null || a.Action.AppliesTo.Contains(ownKind))
             .Select(a => resolver.Resolve(a.Action, a.Phase, a.Window)).ToArray();
+        var ordered = PhaseSequence.Apply(merged.Phases ?? [], allActions.Select(a => a.Action).ToArray(), actions, diagnostics);
 
         var focus = new List<string>(plan.Focus ?? []);
         if (template is null && plan.Unit.Kind is { } kind && inherited?.Merged.FocusByUnitKind?.GetValueOrDefault(kind) is { } inheritedFocus)
@@ -169,7 +171,7 @@ public static class PlanResolver
             Roster = roster,
             Focus = focus,
             Phases = phases,
-            Actions = actions,
+            Actions = ordered,
         };
         return new PlanResolution(resolved, merged with { FocusByUnitKind = merged.FocusByUnitKind ?? inherited?.Merged.FocusByUnitKind });
     }

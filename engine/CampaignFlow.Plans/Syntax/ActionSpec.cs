@@ -111,6 +111,10 @@ public sealed record ActionSpec : PlanNode
     [Description("Ids of actions that must be done before this one (动员大会结束后…).")]
     public IReadOnlyList<string>? After { get; init; }
 
+    /// <summary>Actions each occurrence of this one must follow with an occurrence of their own (a resubmitted report, a new trip).</summary>
+    [Description("Ids of actions each occurrence of this one must follow with an occurrence of its own, never one an earlier occurrence used (重新进行调研: a resubmitted report after a new trip, after the return).")]
+    public IReadOnlyList<string>? EachAfter { get; init; }
+
     /// <summary>Actions this one must come before.</summary>
     [Description("Ids of actions this one must come before (召开民主生活会前…).")]
     public IReadOnlyList<string>? Before { get; init; }

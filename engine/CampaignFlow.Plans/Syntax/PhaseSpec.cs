@@ -22,6 +22,14 @@ public sealed record PhaseSpec : PlanNode
     [Description("Ids of the sentences this phase encodes (SEED-REQUIREMENTS ids such as PY-02).")]
     public IReadOnlyList<string>? Source { get; init; }
 
+    /// <summary>Actions or phases this phase follows, judged by the order of the records (动员会后…) rather than by dates.</summary>
+    [Description("Ids of actions or phases this phase follows (动员会后…): each of its actions starts after the first record of each; a top-level phase with 'after' needs no window.")]
+    public IReadOnlyList<string>? After { get; init; }
+
+    /// <summary>True when the links of this phase follow one another in the order written, by the order of the records.</summary>
+    [Description("True when this phase's links follow one another in the order written (依次): each link's actions start after the previous link's first record.")]
+    public bool InOrder { get; init; }
+
     /// <summary>True when this phase may overlap the phases beside it.</summary>
     [Description("True when this phase may overlap its neighbours; otherwise phases must follow one another.")]
     public bool Overlaps { get; init; }

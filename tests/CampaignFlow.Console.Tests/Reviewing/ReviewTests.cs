@@ -9,7 +9,8 @@ namespace CampaignFlow.Console.Tests.Reviewing;
 
 /// <summary>
 /// Mid-campaign, 番禺区总工会's 专题民主生活会方案 waits for 区委督导组. Its reviewer finds it on the review page; returning
-/// it without a comment is refused at the comment and stores nothing; approving it opens the gate.
+/// it without a comment is refused at the comment and stores nothing (the day to do it again, filled in, is kept in the
+/// form); approving it opens the gate, with no such day.
 /// </summary>
 [Collection(MidCampaignCollection.Name)]
 public sealed class ReviewTests(MidCampaignFixture console)
@@ -34,9 +35,13 @@ public sealed class ReviewTests(MidCampaignFixture console)
         (await item.CountAsync()).ShouldBe(1, "the document waits for the group");
         await ConsoleFixture.ScreenshotAsync(page, "reviews");
 
+        // The day to do it again is kept in the form when the return is refused, to be sent with the comment.
+        await item.Locator("input[name='due']").FillAsync("2014-06-10");
         var refused = await page.RunAndWaitForResponseAsync(() => item.Locator("button.return").ClickAsync(), r => r.Request.Method == "POST");
         refused.Status.ShouldBe(422);
         await page.WaitForLoadStateAsync();
+        (await item.Locator("input[name='due']").InputValueAsync()).ShouldBe("2014-06-10");
+        (await item.Locator("label[for$='-due']").TextContentAsync()).ShouldBe("重做期限（退回时填写）");
         (await item.Locator("textarea").GetAttributeAsync("aria-invalid")).ShouldBe("true");
         (await item.Locator("[id$='-comment-error']").TextContentAsync()).ShouldNotBeNull().ShouldContain("修改");
         (await Service.ReadRecordsAsync(Unit))!.Count.ShouldBe(stored, "a refused return stores nothing");
@@ -51,6 +56,7 @@ public sealed class ReviewTests(MidCampaignFixture console)
             .ShouldNotContain(g => g.DocumentKind == gate.DocumentKind && g.RolesToApprove.FirstOrDefault() == RecordRights.SupervisorRole, "the gate opened");
         var review = (await Service.ReadRecordsAsync(Unit))!.Last(r => r.Type == "review");
         review.Payload.ShouldContain("同意，按方案召开。");
+        review.Payload.ShouldNotContain("\"due\"", customMessage: "an approval asks for nothing to be done again");
         review.RecordedBy.ShouldBe(DemoTokens.ReviewerPrefix + Unit);
     }
 

@@ -53,7 +53,10 @@ internal static class PlanBuilder
         """;
 
     /// <summary>A plan with one phase (2月中下旬-4月下旬) holding <paramref name="actions"/> (YAML list items).</summary>
-    public static (ResolvedPlan? Plan, PlanCatalog Catalog) WithActions(string actions, string extraTop = "")
+    /// <param name="actions">The actions of the phase.</param>
+    /// <param name="extraTop">Keys to add at the top of the plan.</param>
+    /// <param name="morePhases">Phases after it (YAML list items).</param>
+    public static (ResolvedPlan? Plan, PlanCatalog Catalog) WithActions(string actions, string extraTop = "", string morePhases = "")
     {
         var yaml = Header.Replace("{ID}", "test-plan") + "\n" + extraTop + """
 
@@ -63,7 +66,7 @@ internal static class PlanBuilder
                 window: 2月中下旬-4月下旬
                 actions:
 
-            """ + Indent(actions, 6);
+            """ + Indent(actions, 6) + (morePhases.Length == 0 ? "" : "\n" + Indent(morePhases, 2));
         return Resolve(("test-plan.yaml", yaml));
     }
 

@@ -305,7 +305,9 @@ public class RequirementKindTests
             - { id: talks-average, activity: talk, who: leadership, averageAtLeast: 10人次 }
             - { id: reflections, forEach: concentrated-study, perParticipant: leadership, document: reflection, within: 一周 }
             - { id: ledger, ledger: rectification, tally: { counts: { done: 3项 } } }
-            """);
+            - { id: trips, activity: research-trip }
+            - { id: trip-reports, document: reflection, eachAfter: [trips] }
+            """, morePhases: "- { id: criticism, title: 查摆问题、开展批评, after: [study], actions: [{ id: criticism-talks, activity: talk }] }");
         catalog.Diagnostics.ShouldBeEmpty(string.Join("\n", catalog.Diagnostics));
         plan!.Requirements.Select(r => r.Kind).Distinct().Order().ShouldBe(Enum.GetValues<RequirementKind>());
         foreach (var requirement in plan.Requirements)

@@ -63,6 +63,15 @@ public sealed record RecordInput
     /// <summary>For a review: what the reviewer said (why it was returned).</summary>
     public string? Comment { get; init; }
 
+    /// <summary>For a review that returns a document, or a test some failed: the day the re-work is due (2014-06-10).</summary>
+    public string? Due { get; init; }
+
+    /// <summary>For a review that returns a document, or a test some failed: how long after it the re-work is due (10天, 5个工作日).</summary>
+    public string? Within { get; init; }
+
+    /// <summary>For a test: roster ids of the participants who failed it; only they re-take it.</summary>
+    public IReadOnlyList<string>? Failed { get; init; }
+
     /// <summary>For a publication: unit, branch, public or superior.</summary>
     public string? To { get; init; }
 

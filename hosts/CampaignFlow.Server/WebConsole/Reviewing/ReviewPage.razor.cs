@@ -29,6 +29,7 @@ public partial class ReviewPage
     private IReadOnlyList<WaitingDocument> _waiting = [];
     private readonly Dictionary<string, RecordFindings> _findings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _comments = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _dues = new(StringComparer.Ordinal);
     private (int Status, string Message)? _problem;
     private IReadOnlyList<SupervisionGroup> _groups = [];
 
@@ -94,6 +95,8 @@ public partial class ReviewPage
         var decision = form["decision"].ToString();
         var comment = form["comment"].ToString().Trim();
         _comments[id] = comment;
+        var due = form["due"].ToString().Trim();
+        _dues[id] = due;
         if (decision is not ("approved" or "returned"))
         {
             Refuse(id, RecordFindings.Single("comment", Request.T("review-choose-decision")));
@@ -113,6 +116,12 @@ public partial class ReviewPage
         if (comment.Length > 0)
         {
             record["comment"] = comment;
+        }
+
+        // A day to do it again belongs to a return only; an approval asks for nothing more.
+        if (decision == "returned" && due.Length > 0)
+        {
+            record["due"] = due;
         }
 
         var result = await Recorder.RecordAsync(Request.Caller!, document.Unit, JsonSerializer.Serialize(record, Json), RecordFormat.Json, RecordRoute.Reviews, Request.Http.RequestAborted).ConfigureAwait(true);
