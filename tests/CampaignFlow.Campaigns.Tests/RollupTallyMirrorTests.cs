@@ -20,6 +20,7 @@ public sealed class RollupTallyMirrorTests
         await using var service = await h.StartAsync();
         var body = service.Rollups.FindBody("panyu-ftu")!;
         var before = await service.Rollups.GetOverviewAsync(body, new ComplianceFilter { At = Week10Closed });
+        (await service.Rollups.GetOpenHistoryAsync(body, null, null)).ShouldBeEmpty();
 
         await h.TickToAsync(service, Week10Closed, 1);
 
@@ -30,6 +31,7 @@ public sealed class RollupTallyMirrorTests
         after.Compliance.Totals.OpenViolations.ShouldBe(open.Count);
         after.Behind.Single().OpenViolations.ShouldBe(open.Count);
         (await service.CountOpenViolationsAsync(["panyu-ftu"]))["panyu-ftu"].ShouldBe(open.Count);
+        (await service.Rollups.GetOpenHistoryAsync(body, null, null))[^1].Open.ShouldBe(open.Count);
     }
 
     [Fact]
@@ -42,6 +44,7 @@ public sealed class RollupTallyMirrorTests
         var body = reader.Rollups.FindBody("panyu-ftu")!;
         var filter = new ComplianceFilter { At = Week10Closed };
         (await reader.Rollups.GetComplianceAsync(body, filter)).Totals.OpenViolations.ShouldBe(0);
+        (await reader.Rollups.GetOpenHistoryAsync(body, null, null)).ShouldBeEmpty();
 
         await h.TickToAsync(writer, Week10Closed, 1);
         var open = await h.OpenAsync(writer, "panyu-ftu");
@@ -52,6 +55,7 @@ public sealed class RollupTallyMirrorTests
 
         (await reader.Rollups.GetComplianceAsync(body, filter)).Totals.OpenViolations.ShouldBe(open.Count);
         (await reader.Rollups.RankBehindAsync(body.Units, Week10Closed)).Single().OpenViolations.ShouldBe(open.Count);
+        (await reader.Rollups.GetOpenHistoryAsync(body, null, null))[^1].Open.ShouldBe(open.Count, "the open count per day is read again too");
     }
 
     private static Task<CampaignService> StartAsync(CampaignHarness h, CampaignStores stores) =>

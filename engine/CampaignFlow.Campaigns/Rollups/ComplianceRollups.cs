@@ -29,6 +29,8 @@ public sealed class ComplianceRollups
     private readonly OpenTallyMirror _tallies;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, BodyScope?> _bodies = new(StringComparer.Ordinal);
+    // A body's open count per day, as read under a version of the tallies (docs/adr/0017): read again once it moved.
+    private readonly ConcurrentDictionary<string, (long Version, IReadOnlyList<OpenViolationChange> Changes)> _changesByBody = new(StringComparer.Ordinal);
 
     internal ComplianceRollups(OrganisationTree tree, IReadOnlyDictionary<string, ResolvedPlan> plansByUnit, PlanVersionDues dues, IViolationStore violations, OpenTallyMirror tallies, TimeProvider clock)
     {
@@ -224,7 +226,7 @@ public sealed class ComplianceRollups
     public async Task<IReadOnlyList<OpenViolationsOnDay>> GetOpenHistoryAsync(BodyScope body, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var changes = await _violations.OpenChangesByDayAsync(body.Units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
+        var changes = await OpenChangesAsync(body, ct).ConfigureAwait(false);
         if (changes.Count == 0 && (from is null || to is null))
         {
             return [];
@@ -249,6 +251,20 @@ public sealed class ComplianceRollups
         }
 
         return days;
+    }
+
+    // Taken before the read: a write that commits meanwhile moves the version, so the next roll-up reads again.
+    private async Task<IReadOnlyList<OpenViolationChange>> OpenChangesAsync(BodyScope body, CancellationToken ct)
+    {
+        var version = _tallies.Version;
+        if (_changesByBody.TryGetValue(body.Body, out var held) && held.Version == version)
+        {
+            return held.Changes;
+        }
+
+        var changes = await _violations.OpenChangesByDayAsync(body.Units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
+        _changesByBody[body.Body] = (version, changes);
+        return changes;
     }
 
     // A unit's tallies of the plan version it runs: a superseded version's violations stay as stored. A unit has few

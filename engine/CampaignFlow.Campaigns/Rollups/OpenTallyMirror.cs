@@ -26,10 +26,18 @@ internal sealed class OpenTallyMirror(IViolationStore violations, IReadOnlyColle
     private readonly Dictionary<string, long> _readAt = new(StringComparer.Ordinal);
     private ConcurrentDictionary<string, OpenViolationTally[]>? _byUnit;
     private long _reads;
-    private long _wholeReadAt;
+    private long _wholeReadAt = Stopwatch.GetTimestamp();
+    private long _version;
 
     /// <summary>True once the tallies were read (a roll-up asked): until then nothing is kept or refreshed.</summary>
     public bool IsLoaded => Volatile.Read(ref _byUnit) is not null;
+
+    /// <summary>
+    /// Moves on whenever what the store holds of the violations may have changed: this host wrote some (a mark), or,
+    /// on shared stores, another host may have (each interval). Figures read from the store under one version stay
+    /// right while it does not move.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>After the store applied violation updates of <paramref name="changedUnits"/> (or failed to): their tallies are read again before the next roll-up.</summary>
     public void MarkChanged(IEnumerable<string> changedUnits)
@@ -38,6 +46,8 @@ internal sealed class OpenTallyMirror(IViolationStore violations, IReadOnlyColle
         {
             _changed[unit] = 0;
         }
+
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>The tallies of <paramref name="of"/>, grouped by unit in the order given, each unit's in the store's order.</summary>
@@ -57,17 +67,28 @@ internal sealed class OpenTallyMirror(IViolationStore violations, IReadOnlyColle
     }
 
     /// <summary>
-    /// Reads every unit's tallies again when other hosts may have written them and the last whole read is older than
-    /// <c>fullReadEvery</c>; nothing before the first roll-up or when this host is the store's only writer.
+    /// Reads every unit's tallies again (once they were read) and moves <see cref="Version"/> on when other hosts may
+    /// have written them and the last whole read is older than <c>fullReadEvery</c>; nothing when this host is the
+    /// store's only writer.
     /// </summary>
     public async Task RefreshAsync(CancellationToken ct)
     {
-        if (fullReadEvery is not { } every || !IsLoaded || Stopwatch.GetElapsedTime(Interlocked.Read(ref _wholeReadAt)) < every)
+        if (fullReadEvery is not { } every || Stopwatch.GetElapsedTime(Interlocked.Read(ref _wholeReadAt)) < every)
         {
             return;
         }
 
-        await ReadWholeAsync(ct).ConfigureAwait(false);
+        if (IsLoaded)
+        {
+            await ReadWholeAsync(ct).ConfigureAwait(false);
+        }
+        else
+        {
+            Interlocked.Exchange(ref _wholeReadAt, Stopwatch.GetTimestamp());
+        }
+
+        // Another host may have written anything meanwhile.
+        Interlocked.Increment(ref _version);
     }
 
     private async Task<ConcurrentDictionary<string, OpenViolationTally[]>> CurrentAsync(CancellationToken ct)
