@@ -52,7 +52,9 @@ internal sealed record CampaignRooms(
             var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
             var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, progress, logger, ct).ConfigureAwait(false);
             var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
-            var verdicts = new ViolationSync(stores.Violations, metrics);
+            // Every running unit's tallies, held for the roll-ups; read again whole only when other hosts write the store too.
+            var tallies = new OpenTallyMirror(stores.Violations, [.. units.PlansByUnit.Keys], stores.SharedByHosts ? options.TallyRefreshInterval : null);
+            var verdicts = new ViolationSync(stores.Violations, metrics, tallies);
             var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, new SessionCache(options.MaxSessionsInMemory, options.MaxSessionRecordsInMemory), metrics, logger);
             var signalled = new WorkflowProgress(runtime);
             var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
@@ -61,7 +63,7 @@ internal sealed record CampaignRooms(
             progress?.Report(new CampaignStartProgress(CampaignStartStage.CheckingWatermarks, 0, started.Count));
             await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
             metrics.Observe(() => units.Tree.All.Count, () => sessions.Count);
-            var queries = new CampaignQueries(units, runtime, stores.Violations, stores.Records, options.Clock);
+            var queries = new CampaignQueries(units, runtime, stores.Violations, tallies, stores.Records, options.Clock);
             progress?.Report(new CampaignStartProgress(CampaignStartStage.Started, started.Count, started.Count));
             activity?.SetTag("campaignflow.units", started.Count);
             var validator = new PlanValidator(options.DefinitionsPath, library.FilesByPlan);
@@ -70,10 +72,10 @@ internal sealed record CampaignRooms(
                 units,
                 sessions,
                 new RecordingPipeline(stores.Records, sessions, verdicts, signalled, derived, options.Clock, metrics),
-                new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, options.Clock, options.TickBatchSize, metrics, logger),
+                new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, tallies, options.Clock, options.TickBatchSize, metrics, logger),
                 queries,
                 validator,
-                new ComplianceRollups(units.Tree, units.PlansByUnit, new PlanVersionDues(compilations), stores.Violations, options.Clock),
+                new ComplianceRollups(units.Tree, units.PlansByUnit, new PlanVersionDues(compilations), stores.Violations, tallies, options.Clock),
                 new PlanMigrations(library, units, sessions, queries, derived, runtime, stores.Workflows, stores.Records, options.Clock),
                 new PlanLifecycle(stores.Drafts, stores.Plans, validator.ReadDraft, options.Clock),
                 metrics);

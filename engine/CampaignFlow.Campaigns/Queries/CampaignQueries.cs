@@ -1,4 +1,5 @@
 using CampaignFlow.Campaigns.Recording;
+using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
@@ -9,7 +10,7 @@ using CampaignFlow.Workflows.Runtime;
 namespace CampaignFlow.Campaigns.Queries;
 
 /// <summary>The read side the API and a console need: a unit's campaign state, records and workflow journal, violations and their history. Nothing here builds a session.</summary>
-internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtime, IViolationStore violations, IRecordStore records, TimeProvider clock)
+internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtime, IViolationStore violations, OpenTallyMirror tallies, IRecordStore records, TimeProvider clock)
 {
     public async Task<UnitCampaignState?> GetStateAsync(string unitId, CancellationToken ct)
     {
@@ -60,7 +61,7 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
         }
 
         var plans = running.ToDictionary(u => u.Unit.Id, u => u.Unit.PlanId, StringComparer.Ordinal);
-        foreach (var tally in await violations.TallyOpenAsync(counts.Keys, ct).ConfigureAwait(false))
+        foreach (var tally in await tallies.TalliesAsync(counts.Keys, ct).ConfigureAwait(false))
         {
             if (plans.GetValueOrDefault(tally.Unit) == tally.PlanId)
             {

@@ -9,8 +9,9 @@ namespace CampaignFlow.Campaigns.Rollups;
 /// <summary>
 /// Roll-ups over the units under a body: the units × requirements matrix (met, pending, violated) with totals, the
 /// units most behind, and the open count over time. Everything is read from the stores' tallies of open violations
-/// (<see cref="IViolationStore.TallyOpenAsync"/>, kept as violations change) and each plan version's due schedule
-/// (computed once), so a roll-up costs what units × requirements are, not what the violations are.
+/// (<see cref="IViolationStore.TallyOpenAsync"/>, kept as violations change; held in memory and read again per unit
+/// written, docs/adr/0017) and each plan version's due schedule (computed once), so a roll-up costs what units ×
+/// requirements are in memory, not what the violations are, and reads nothing from the store once the tallies are held.
 /// </summary>
 /// <remarks>
 /// A cell is <see cref="ComplianceStatus.Violated"/> while a violation of the unit's running plan version for that
@@ -25,12 +26,15 @@ public sealed class ComplianceRollups
     private readonly IReadOnlyDictionary<string, ResolvedPlan> _plans;
     private readonly PlanVersionDues _dues;
     private readonly IViolationStore _violations;
+    private readonly OpenTallyMirror _tallies;
     private readonly TimeProvider _clock;
     private readonly ConcurrentDictionary<string, BodyScope?> _bodies = new(StringComparer.Ordinal);
+    // A body's open count per day, as read under a version of the tallies (docs/adr/0017): read again once it moved.
+    private readonly ConcurrentDictionary<string, (long Version, IReadOnlyList<OpenViolationChange> Changes)> _changesByBody = new(StringComparer.Ordinal);
 
-    internal ComplianceRollups(OrganisationTree tree, IReadOnlyDictionary<string, ResolvedPlan> plansByUnit, PlanVersionDues dues, IViolationStore violations, TimeProvider clock)
+    internal ComplianceRollups(OrganisationTree tree, IReadOnlyDictionary<string, ResolvedPlan> plansByUnit, PlanVersionDues dues, IViolationStore violations, OpenTallyMirror tallies, TimeProvider clock)
     {
-        (_tree, _plans, _dues, _violations, _clock) = (tree, plansByUnit, dues, violations, clock);
+        (_tree, _plans, _dues, _violations, _tallies, _clock) = (tree, plansByUnit, dues, violations, tallies, clock);
     }
 
     /// <summary>The body with the units under it and what a filter may name, or null when no running unit is under it.</summary>
@@ -222,7 +226,7 @@ public sealed class ComplianceRollups
     public async Task<IReadOnlyList<OpenViolationsOnDay>> GetOpenHistoryAsync(BodyScope body, DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var changes = await _violations.OpenChangesByDayAsync(body.Units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
+        var changes = await OpenChangesAsync(body, ct).ConfigureAwait(false);
         if (changes.Count == 0 && (from is null || to is null))
         {
             return [];
@@ -249,11 +253,25 @@ public sealed class ComplianceRollups
         return days;
     }
 
+    // Taken before the read: a write that commits meanwhile moves the version, so the next roll-up reads again.
+    private async Task<IReadOnlyList<OpenViolationChange>> OpenChangesAsync(BodyScope body, CancellationToken ct)
+    {
+        var version = _tallies.Version;
+        if (_changesByBody.TryGetValue(body.Body, out var held) && held.Version == version)
+        {
+            return held.Changes;
+        }
+
+        var changes = await _violations.OpenChangesByDayAsync(body.Units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
+        _changesByBody[body.Body] = (version, changes);
+        return changes;
+    }
+
     // A unit's tallies of the plan version it runs: a superseded version's violations stay as stored. A unit has few
     // (one per requirement behind), so a list scanned beats a dictionary per unit on a body of thousands.
     private async Task<Dictionary<string, List<OpenViolationTally>>> OpenTalliesAsync(IReadOnlyList<CampaignUnit> units, CancellationToken ct)
     {
-        var tallies = await _violations.TallyOpenAsync(units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
+        var tallies = await _tallies.TalliesAsync(units.Select(u => u.Id).ToArray(), ct).ConfigureAwait(false);
         var byUnit = new Dictionary<string, List<OpenViolationTally>>(StringComparer.Ordinal);
         (string? Unit, ResolvedPlan? Plan, List<OpenViolationTally>? List) current = (null, null, null);
         foreach (var tally in tallies)

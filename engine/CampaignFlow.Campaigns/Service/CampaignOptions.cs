@@ -34,6 +34,14 @@ public sealed record CampaignOptions
     public TimeSpan ReconcileInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// When several hosts write the stores (<see cref="Storage.CampaignStores.SharedByHosts"/>): how old, in real time,
+    /// the roll-ups' copy of the open violations' tallies may grow before a tick reads it again whole, so another
+    /// host's violations show in this host's roll-ups within about this time (docs/adr/0017). This host's own writes
+    /// show at once.
+    /// </summary>
+    public TimeSpan TallyRefreshInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How old a body's session of the units below it (<c>acrossUnits</c>) may grow, in real time (a virtual clock's
     /// days do not count), before the reconciler rebuilds it from the store: on PostgreSQL a record may commit after one with a higher sequence, which a catch-up by
     /// sequence passes over on another host; a rebuild counts it (docs/adr/0010).

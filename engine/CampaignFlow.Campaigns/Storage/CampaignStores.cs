@@ -30,6 +30,13 @@ public sealed record CampaignStores(IWorkflowStore Workflows, IRecordStore Recor
     /// </summary>
     public IPlanDraftStore Drafts { get; init; } = new InMemoryPlanDraftStore();
 
+    /// <summary>
+    /// True when several hosts may write these stores (PostgreSQL): what a host keeps in memory of them is read again
+    /// from time to time (<see cref="Service.CampaignOptions.TallyRefreshInterval"/>). False (in memory, SQLite): this
+    /// host is the only writer, so it knows every change.
+    /// </summary>
+    public bool SharedByHosts { get; init; }
+
     /// <summary>Four empty in-memory stores, for tests and simulations.</summary>
     public static CampaignStores InMemory() =>
         new(new InMemoryWorkflowStore(), new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Reconciling;
+using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
@@ -18,7 +19,7 @@ namespace CampaignFlow.Campaigns.Time;
 /// others: its session is dropped and rebuilt from the store on its next use. Then the units still behind their
 /// records or the clock are brought up to date (<see cref="Reconciler"/>, docs/adr/0007).
 /// </summary>
-internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, TimeProvider clock, int batchSize, CampaignMetrics metrics, ILogger logger)
+internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, OpenTallyMirror tallies, TimeProvider clock, int batchSize, CampaignMetrics metrics, ILogger logger)
 {
     /// <summary>One pass; returns when the next timer is due (null: none).</summary>
     public async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
@@ -79,6 +80,9 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
 
         // After the timers: a unit they moved is up to date, so the pass finds only what a crash or a failure left behind.
         await reconciler.ReconcileAsync(now, ct).ConfigureAwait(false);
+
+        // Other hosts' writes reach the roll-ups' copy of the tallies here, off the readers' path (docs/adr/0017).
+        await tallies.RefreshAsync(ct).ConfigureAwait(false);
         return await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Telemetry;
@@ -13,7 +14,8 @@ namespace CampaignFlow.Campaigns.Verdicts;
 /// </summary>
 /// <param name="store">The violation store.</param>
 /// <param name="metrics">Counts what opened and resolved, and times the store.</param>
-internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metrics)
+/// <param name="tallies">The roll-ups' copy of the store's tallies, told which units' violations were written.</param>
+internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metrics, OpenTallyMirror tallies)
 {
     /// <summary>
     /// The unit's open violations of its plan as stored, of any version, by id, in one read: a session judges only its
@@ -149,9 +151,17 @@ internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metri
     private async Task<IReadOnlyList<ViolationEvent>> ApplyAsync(IReadOnlyList<ViolationUpdate> updates, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var events = await store.ApplyAsync(updates, ct).ConfigureAwait(false);
-        metrics.StoreCalled("violations.apply", Stopwatch.GetElapsedTime(started));
-        return events;
+        try
+        {
+            var events = await store.ApplyAsync(updates, ct).ConfigureAwait(false);
+            metrics.StoreCalled("violations.apply", Stopwatch.GetElapsedTime(started));
+            return events;
+        }
+        finally
+        {
+            // After the commit (or a failure, which may have committed): the roll-ups read these units' tallies again.
+            tallies.MarkChanged(updates.Select(u => u.Violation.Unit).Distinct(StringComparer.Ordinal));
+        }
     }
 
     /// <summary>After the store applied <paramref name="updates"/>: the session's persisted rows follow, and what opened and resolved is counted and returned.</summary>

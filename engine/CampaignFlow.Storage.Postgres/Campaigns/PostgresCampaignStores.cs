@@ -49,6 +49,7 @@ public static class PostgresCampaignStores
             new PostgresPlanStore(dataSource, schema))
         {
             UnitLocks = new PostgresUnitLocks(dataSource, schema),
+            SharedByHosts = true,
             Drafts = new PostgresPlanDraftStore(dataSource, schema),
         };
     }

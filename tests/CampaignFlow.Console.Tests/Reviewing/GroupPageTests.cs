@@ -21,7 +21,7 @@ public sealed class GroupPageTests(MidCampaignFixture console)
     public async Task A_reviewer_opens_the_groups_page_of_work_from_the_review_page()
     {
         var group = Service.Organisation.FindGroup(Group).ShouldNotBeNull();
-        var work = await GroupWork.OfAsync(group, Service, CancellationToken.None);
+        var work = await GroupWork.OfAsync(group, Service, GroupWorkPaging.First, CancellationToken.None);
         work.Units.Count.ShouldBeGreaterThan(1);
 
         var page = await console.NewPageAsync();
@@ -64,6 +64,44 @@ public sealed class GroupPageTests(MidCampaignFixture console)
         await ConsoleFixture.SignInAsync(admin, DemoTokens.Admin);
         (await admin.GotoAsync("/console/groups/no-such-group")).ShouldNotBeNull().Status.ShouldBe(404);
         (await admin.Locator("[role=alert]").TextContentAsync()).ShouldNotBeNull().ShouldContain("no-such-group");
+    }
+
+    [Fact]
+    public async Task A_large_groups_units_come_a_page_at_a_time_the_next_page_reached_from_the_keyboard()
+    {
+        var group = Service.Organisation.FindGroup(Group).ShouldNotBeNull();
+        var all = await GroupWork.OfAsync(group, Service, new GroupWorkPaging(1, GroupWorkPaging.MaxPageSize), CancellationToken.None);
+        all.TotalUnits.ShouldBeGreaterThan(1);
+        var zh = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.Admin);
+        await page.GotoAsync($"/console/groups/{Group}?pageSize=1");
+
+        var rows = page.Locator("#group-units tbody tr");
+        (await rows.CountAsync()).ShouldBe(1);
+        (await rows.Nth(0).GetAttributeAsync("data-unit")).ShouldBe(all.Units[0].Unit.Id, "the most behind first");
+        (await page.Locator("p.lead").TextContentAsync()).ShouldNotBeNull().ShouldContain(all.TotalUnits.ToString("N0", zh), Case.Sensitive, "the totals count every unit, not the page's");
+        var pager = page.Locator("#group-pager");
+        (await pager.GetAttributeAsync("aria-label")).ShouldBe("分页");
+        (await pager.Locator("p").TextContentAsync()).ShouldBe($"第 1–1 行，共 {all.TotalUnits.ToString("N0", zh)} 行");
+        (await pager.Locator("a[rel=prev]").CountAsync()).ShouldBe(0);
+
+        // A link in the tab order: focused and followed with the keyboard alone.
+        var next = pager.Locator("a[rel=next]");
+        (await next.GetAttributeAsync("href")).ShouldBe($"/console/groups/{Group}?page=2&pageSize=1");
+        await next.FocusAsync();
+        (await page.EvaluateAsync<string>("document.activeElement.getAttribute('rel')")).ShouldBe("next");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("page=2&pageSize=1", StringComparison.Ordinal), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        (await page.Locator("#group-units tbody tr").Nth(0).GetAttributeAsync("data-unit")).ShouldBe(all.Units[1].Unit.Id);
+        (await page.Locator("#group-pager a[rel=prev]").GetAttributeAsync("href")).ShouldBe($"/console/groups/{Group}?page=1&pageSize=1");
+        await ConsoleFixture.ScreenshotAsync(page, "group-work-page-2");
+
+        var bad = await page.GotoAsync($"/console/groups/{Group}?page=0");
+        bad.ShouldNotBeNull().Status.ShouldBe(400);
+        (await page.Locator("[role=alert]").TextContentAsync()).ShouldNotBeNull().ShouldContain("page");
+        (await page.Locator("#group-units").CountAsync()).ShouldBe(0);
     }
 
     private CampaignService Service => console.Host.Services.GetRequiredService<RunningCampaigns>().Service;

@@ -70,4 +70,49 @@ public sealed class SupervisionGroupTests(AuthorizationServer fixture) : IClassF
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await missing.Content.ReadAsStringAsync()).ShouldContain("unknown-group");
     }
+
+    [Fact]
+    public async Task A_groups_page_of_work_comes_a_page_at_a_time_with_totals_over_all_its_units()
+    {
+        var admin = fixture.Server.As(TestTokens.Admin);
+        var all = await admin.GetJsonAsync("/groups/weidu-group-3?pageSize=1000");
+        var total = all.GetProperty("totalUnits").GetInt32();
+        var ids = all.GetProperty("units").EnumerateArray().Select(r => r.GetProperty("unit").GetProperty("id").GetString()).ToArray();
+        ids.Length.ShouldBe(total);
+        total.ShouldBeGreaterThan(4, "the third group covers the streets and their communities");
+        all.GetProperty("openViolations").GetInt32().ShouldBe(all.GetProperty("units").EnumerateArray().Sum(r => r.GetProperty("openViolations").GetInt32()));
+
+        var second = await admin.GetJsonAsync("/groups/weidu-group-3?page=2&pageSize=2");
+        second.GetProperty("page").GetInt32().ShouldBe(2);
+        second.GetProperty("pageSize").GetInt32().ShouldBe(2);
+        second.GetProperty("pages").GetInt32().ShouldBe((total + 1) / 2);
+        second.GetProperty("units").EnumerateArray().Select(r => r.GetProperty("unit").GetProperty("id").GetString()).ShouldBe(ids[2..4], "the same order, two at a time");
+        foreach (var totalName in new[] { "totalUnits", "openViolations", "waitingForReview" })
+        {
+            second.GetProperty(totalName).GetInt32().ShouldBe(all.GetProperty(totalName).GetInt32(), totalName);
+        }
+
+        var defaults = await admin.GetJsonAsync("/groups/weidu-group-3");
+        (defaults.GetProperty("page").GetInt32(), defaults.GetProperty("pageSize").GetInt32()).ShouldBe((1, 50));
+        var past = await admin.GetJsonAsync($"/groups/weidu-group-3?page={total + 1}&pageSize=1");
+        past.GetProperty("units").GetArrayLength().ShouldBe(0);
+        past.GetProperty("totalUnits").GetInt32().ShouldBe(total);
+    }
+
+    [Theory]
+    [InlineData("page=0", "page")]
+    [InlineData("page=first", "page")]
+    [InlineData("page=-1", "page")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("pageSize=1001", "pageSize")]
+    [InlineData("page=2&pageSize=many", "pageSize")]
+    public async Task A_bad_page_of_a_groups_work_is_400_naming_it(string query, string parameter)
+    {
+        var response = await fixture.Server.As(TestTokens.Admin).GetAsync($"/groups/weidu-group-3?{query}");
+
+        var problem = await response.ReadAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("code").GetString().ShouldBe("bad-query");
+        problem.GetProperty("messageEn").GetString()!.ShouldContain($"for {parameter}:");
+        problem.GetProperty("messageZh").GetString()!.ShouldContain($"不是 {parameter} 的有效值：");
+    }
 }

@@ -131,7 +131,15 @@ public static class ComplianceQuery
         return true;
     }
 
-    private static bool Whole(string? written, string name, int min, int max, int otherwise, out int value, ref (string Value, string Parameter, QueryExpectation Expected)? problem)
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/> (<paramref name="otherwise"/> when not given), or false with what is wrong.</summary>
+    /// <param name="written">The parameter as written.</param>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="min">The least value allowed.</param>
+    /// <param name="max">The greatest value allowed.</param>
+    /// <param name="otherwise">The value when the parameter is not given.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="problem">When false: what is wrong.</param>
+    public static bool Whole(string? written, string name, int min, int max, int otherwise, out int value, ref (string Value, string Parameter, QueryExpectation Expected)? problem)
     {
         value = otherwise;
         if (Text(written) is not { } text)

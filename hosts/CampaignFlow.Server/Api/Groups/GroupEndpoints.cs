@@ -6,7 +6,7 @@ namespace CampaignFlow.Server.Api.Groups;
 
 /// <summary>
 /// <c>GET /groups</c> (the supervision groups the caller may see) and <c>GET /groups/{id}</c> (a group's page of work:
-/// the units it covers, each with the approvals waiting for the group and its open violations).
+/// the units it covers, each with the approvals waiting for the group and its open violations, a page at a time).
 /// </summary>
 public static class GroupEndpoints
 {
@@ -24,13 +24,16 @@ public static class GroupEndpoints
         group.MapGet("/{id}", WorkAsync)
             .WithName("GetGroupWork")
             .WithSummary("A supervision group's page of work: its units, the approvals waiting for it, their open violations")
+            .WithDescription("Totals over all the group's units; the units paged by page (from 1) and pageSize (1 to 1000, default 50), most approvals waiting first, then most open violations.")
             .Produces<GroupWorkView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> WorkAsync(string id, HttpContext context, Caller caller, RunningCampaigns running, ApiProblems problems, CancellationToken cancellationToken)
+    private static async Task<IResult> WorkAsync(
+        string id, [AsParameters] GroupWorkQueryParameters parameters, HttpContext context, Caller caller, RunningCampaigns running, ApiProblems problems, CancellationToken cancellationToken)
     {
         if (running.Service.Organisation.FindGroup(id) is not { } group)
         {
@@ -42,6 +45,11 @@ public static class GroupEndpoints
             return problems.Write(context, StatusCodes.Status403Forbidden, "group-forbidden", id);
         }
 
-        return Results.Ok(await GroupWork.OfAsync(group, running.Service, cancellationToken).ConfigureAwait(false));
+        if (GroupWorkPaging.Read(parameters, out var bad) is not { } paging)
+        {
+            return problems.BadQuery(context, bad!.Value);
+        }
+
+        return Results.Ok(await GroupWork.OfAsync(group, running.Service, paging, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -40,18 +40,21 @@ public static class GroupWork
 
     /// <summary>
     /// The group's page of work: its running units, each with the approvals waiting for the group and its open
-    /// violations, those with the most approvals waiting first, then the most open violations.
+    /// violations, those with the most approvals waiting first, then the most open violations; the totals count every
+    /// unit, the units listed are one page of them.
     /// </summary>
     /// <param name="group">The group.</param>
     /// <param name="service">The running campaigns.</param>
+    /// <param name="paging">Which page.</param>
     /// <param name="cancellationToken">Stops the reading.</param>
-    public static async Task<GroupWorkView> OfAsync(SupervisionGroup group, CampaignService service, CancellationToken cancellationToken)
+    public static async Task<GroupWorkView> OfAsync(SupervisionGroup group, CampaignService service, GroupWorkPaging paging, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(paging);
         // A group covers units of the files; one whose plan failed to load runs nothing and has no work to show.
         var covered = group.Units.Select(service.FindUnit).OfType<CampaignUnit>().ToArray();
-        // A group of thousands of units: their open violations from one read of the tallies, and the states (for the
+        // A group of thousands of units: their open violations from the roll-ups' tallies, and the states (for the
         // gates waiting) of only the units whose plan has a gate the group approves, read at once.
         var open = await service.CountOpenViolationsAsync(covered.Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
         var states = await service.GetStatesAsync(covered.Where(u => SupervisorGates.MayWaitIn(service, u)).Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
@@ -64,6 +67,8 @@ public static class GroupWork
             }
         }
 
-        return new GroupWorkView(GroupView.Of(group, service), [.. units.OrderByDescending(u => u.WaitingForReview.Count).ThenByDescending(u => u.OpenViolations)]);
+        // OrderBy is stable: units alike stay in the group's order, so pages neither repeat nor skip one.
+        var page = units.OrderByDescending(u => u.WaitingForReview.Count).ThenByDescending(u => u.OpenViolations).Skip(paging.Skip).Take(paging.PageSize).ToArray();
+        return new GroupWorkView(GroupView.Of(group, service), units.Count, units.Sum(u => u.WaitingForReview.Count), units.Sum(u => u.OpenViolations), paging.Page, paging.PageSize, page);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Server.Api.Groups;
 using CampaignFlow.Server.Api.Problems;
@@ -9,12 +10,12 @@ namespace CampaignFlow.Server.WebConsole.Groups;
 /// <summary>
 /// <c>/console/groups/{id}</c>: a supervision group's page of work, as <c>GET /groups/{id}</c> (<see cref="GroupWork"/>):
 /// the units it covers, the documents of each waiting for the group's approval, their open violations. For the
-/// group's reviewers, administrators and auditors of every unit it covers; anyone else gets the API's 403.
+/// group's reviewers, administrators and auditors of every unit it covers; anyone else gets the API's 403. The units
+/// come a page at a time (<c>?page=</c>, <c>&amp;pageSize=</c>, as the API's), most behind first; the totals count all.
 /// </summary>
 public partial class GroupPage
 {
     private GroupWorkView? _work;
-    private int _waiting;
     private (int Status, string Message)? _problem;
 
     [Inject]
@@ -23,6 +24,14 @@ public partial class GroupPage
     /// <summary>The group's id.</summary>
     [Parameter]
     public string Id { get; set; } = "";
+
+    /// <summary>Which page of the units, from 1.</summary>
+    [SupplyParameterFromQuery(Name = "page")]
+    public string? Page { get; set; }
+
+    /// <summary>Units per page.</summary>
+    [SupplyParameterFromQuery(Name = "pageSize")]
+    public string? PageSize { get; set; }
 
     /// <summary>A group's page.</summary>
     /// <param name="groupId">The group.</param>
@@ -45,8 +54,20 @@ public partial class GroupPage
             return;
         }
 
-        _work = await GroupWork.OfAsync(group, service, Request.Http.RequestAborted).ConfigureAwait(true);
-        _waiting = _work.Units.Sum(u => u.WaitingForReview.Count);
+        if (GroupWorkPaging.Read(new GroupWorkQueryParameters { Page = Page, PageSize = PageSize }, out var bad) is not { } paging)
+        {
+            _problem = (StatusCodes.Status400BadRequest, ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected.Text(culture)));
+            return;
+        }
+
+        _work = await GroupWork.OfAsync(group, service, paging, Request.Http.RequestAborted).ConfigureAwait(true);
+    }
+
+    // The size stays in the link only when the reader chose one.
+    private string PageLink(int page)
+    {
+        var query = "?page=" + page.ToString(CultureInfo.InvariantCulture);
+        return Link(Id) + (string.IsNullOrWhiteSpace(PageSize) ? query : query + "&pageSize=" + Uri.EscapeDataString(PageSize.Trim()));
     }
 
     private string DocumentTitle(CampaignUnit unit, string kind) =>
