@@ -32,6 +32,15 @@ public partial class CatalogueTests
         EnglishWords().Matches(text).Select(m => m.Value).Where(w => !Allowed.Contains(w)).ShouldBeEmpty($"{code}: {text}");
     }
 
+    [Theory]
+    [MemberData(nameof(Codes))]
+    public void Every_template_renders_in_English_too(string code)
+    {
+        var text = Should.NotThrow(() => CliMessages.Text(code, CultureInfo.GetCultureInfo("en"), [.. Enumerable.Range(0, 10).Select(i => $"〔{i}〕")]), code);
+
+        text.ShouldNotBeNullOrWhiteSpace();
+    }
+
     [Fact]
     public void A_day_reads_as_Chinese_writes_it_and_one_day_is_not_a_range()
     {

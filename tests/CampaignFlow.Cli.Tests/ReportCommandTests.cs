@@ -23,6 +23,19 @@ public class ReportCommandTests
         lines[^1].ShouldEndWith(" 个", Case.Sensitive);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "魏都区西关街道党工委", "街道（产业集聚区）")]
+    [InlineData("zh-CN", "西关街道建设路社区党委", "社区")]
+    [InlineData("en", "魏都区西关街道党工委", "street")]
+    public void A_unit_kind_is_said_by_its_title_in_Chinese_and_by_its_id_in_English(string language, string unit, string kind)
+    {
+        var run = CliRun.Of("report", "weidu-district", "--at", "2014-06-30", "--lang", language);
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var row = run.Output.Split('\n').Single(l => l.StartsWith(unit + " ", StringComparison.Ordinal));
+        row[unit.Length..].TrimStart().ShouldStartWith(kind + " ");
+    }
+
     [Fact]
     public void A_body_known_only_as_a_parent_is_named_by_its_id_once()
     {

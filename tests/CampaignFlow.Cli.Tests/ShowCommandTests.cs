@@ -51,7 +51,7 @@ public class ShowCommandTests
         var run = CliRun.Of("show", "definitions/panyu-ftu-2014.yaml", "--lang", "zh-CN");
         run.ExitCode.ShouldBe(0, run.Error);
         run.Output.ShouldContain("周期最低要求");
-        run.Output.ShouldContain("每周：集中学习不少于半天（4 h）"); // PY-05
+        run.Output.ShouldContain("每周：集中学习不少于半天（4 小时）"); // PY-05
         run.Output.ShouldContain("专题民主生活会方案须经督导组成员审核后方可进行“专题民主生活会”"); // PY-14
         run.Output.ShouldNotContain("period-minimum");
     }

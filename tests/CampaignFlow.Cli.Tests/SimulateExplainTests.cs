@@ -14,7 +14,7 @@ public sealed class SimulateExplainTests
 
         run.ExitCode.ShouldBe(0, run.Error);
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        lines[0].ShouldBe("weekly-study:period-minimum：每周：集中学习不少于半天（4 h）");
+        lines[0].ShouldBe("weekly-study:period-minimum：每周：集中学习不少于半天（4 小时）");
         lines.ShouldContain("2014年第9周（2014年2月24日至3月2日）：已满足");
         lines.ShouldContain(l => l.StartsWith("2014年第10周（2014年3月3日至3月9日）：违反——", StringComparison.Ordinal));
         lines.ShouldContain("✓ study-2014-w10　2014年3月7日　计入");

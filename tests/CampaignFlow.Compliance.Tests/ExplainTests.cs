@@ -18,7 +18,7 @@ public sealed class ExplainTests
     {
         var explanation = RequirementExplainer.Explain(Seeds.Rules(Panyu), WeeklyStudy, Seeds.Log(Panyu).Records.ToArray(), MidMarch);
 
-        explanation.StatementZh.ShouldBe("每周：集中学习不少于半天（4 h）");
+        explanation.StatementZh.ShouldBe("每周：集中学习不少于半天（4 小时）");
 
         var w09 = explanation.Periods.Single(p => p.Period == "2014-W09");
         w09.Status.ShouldBe("met");

@@ -13,5 +13,5 @@ public sealed record Deadline : Requirement
     public required DateOnly By { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-deadline", [Subject.Id, By.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
+    public override (string Code, string[] Arguments) Statement => ("req-deadline", [Subject.Id, DayMark + By.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
 }

@@ -25,7 +25,7 @@ public sealed record PeriodMinimum : Requirement
     public string? Sum { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-period-minimum", ["@" + FormatWords.Kebab(Every.ToString()), Subject.Id, Minimum.Text, Minimum.IsWorkingTime ? Hours(MinimumValue) + " h" : Hours(MinimumValue)]);
+    public override (string Code, string[] Arguments) Statement => ("req-period-minimum", ["@" + FormatWords.Kebab(Every.ToString()), Subject.Id, Minimum.Text, Minimum.IsWorkingTime ? HoursMark + Hours(MinimumValue) : Hours(MinimumValue)]);
 
     private static string Hours(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -63,7 +63,15 @@ public abstract record Requirement
 
     /// <summary>
     /// A one-line statement of what is checked, for <c>campaignflow show</c>: a message code and its values. A value
-    /// written <c>@word</c> is a word of the format (week, unit, all-pairs…), rendered from the template <c>word-word</c>.
+    /// written <c>@word</c> is a word of the format (week, unit, all-pairs…), rendered from the template <c>word-word</c>;
+    /// one written <see cref="DayMark"/><c>yyyy-MM-dd</c> a day and one written <see cref="HoursMark"/><c>N</c> hours, as
+    /// the reader's language writes them (2014年3月31日, 4 小时).
     /// </summary>
     public abstract (string Code, string[] Arguments) Statement { get; }
+
+    /// <summary>The mark of a <see cref="Statement"/> value that is a day, <c>yyyy-MM-dd</c> after it.</summary>
+    public const string DayMark = "#day:";
+
+    /// <summary>The mark of a <see cref="Statement"/> value that is a number of hours after it.</summary>
+    public const string HoursMark = "#hours:";
 }

@@ -336,7 +336,7 @@ public static class PlanResolver
     {
         var (code, arguments) = requirement.Statement;
         var chinese = MessageTemplates.IsChinese(culture);
-        var words = arguments.Select(a => a.StartsWith('@') ? MessageCatalog.Format("word-" + a[1..], [], culture) : chinese && vocabulary is not null ? Title(a, vocabulary) : a).ToArray();
+        var words = arguments.Select(a => Word(a, vocabulary, culture)).ToArray();
         var statement = MessageCatalog.Format(code, words, culture);
         if (requirement.Across is not { } across)
         {
@@ -362,6 +362,30 @@ public static class PlanResolver
     /// <param name="culture">The reader's culture.</param>
     public static string KindName(RequirementKind kind, CultureInfo culture) =>
         MessageCatalog.Format("kind-" + FormatWords.Kebab(kind.ToString()), [], culture);
+
+    // A statement's value as the reader's language writes it: a word of the format, a day, hours, or a kind by its title.
+    private static string Word(string value, Vocabulary? vocabulary, CultureInfo culture)
+    {
+        if (value.StartsWith('@'))
+        {
+            return MessageCatalog.Format("word-" + value[1..], [], culture);
+        }
+
+        if (value.StartsWith(Requirement.DayMark, StringComparison.Ordinal))
+        {
+            var day = DateOnly.ParseExact(value[Requirement.DayMark.Length..], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return MessageCatalog.Format("word-day", [Number(day.Year), Number(day.Month), Number(day.Day), day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], culture);
+        }
+
+        if (value.StartsWith(Requirement.HoursMark, StringComparison.Ordinal))
+        {
+            return MessageCatalog.Format("word-hours", [value[Requirement.HoursMark.Length..]], culture);
+        }
+
+        return MessageTemplates.IsChinese(culture) && vocabulary is not null ? Title(value, vocabulary) : value;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Title(string id, Vocabulary vocabulary) =>
         vocabulary.Activities.TryGetValue(id, out var activity) && activity.Title.Length > 0 ? activity.Title

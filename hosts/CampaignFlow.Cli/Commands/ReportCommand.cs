@@ -73,7 +73,7 @@ internal static class ReportCommand
                     ReportCsv.Write(output, found.Rollup);
                     break;
                 default:
-                    ReportText.Write(output, found.Rollup, found.Name, culture);
+                    ReportText.Write(output, found.Rollup, found.Name, found.KindTitles, culture);
                     break;
             }
 

@@ -24,7 +24,7 @@ internal static class ReportRun
     /// <param name="body">The body.</param>
     /// <param name="filter">The day and filters; every unit in one page.</param>
     /// <param name="problems">Logs that could not be recorded, with why.</param>
-    public static async Task<(BodyCompliance Rollup, string Name)?> RunAsync(string definitions, string body, ComplianceFilter filter, List<(string Log, string Reason)> problems)
+    public static async Task<(BodyCompliance Rollup, string Name, IReadOnlyDictionary<string, string> KindTitles)?> RunAsync(string definitions, string body, ComplianceFilter filter, List<(string Log, string Reason)> problems)
     {
         var at = filter.At!.Value;
         var stores = new CampaignStores(new InMemoryWorkflowStore(), new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());
@@ -60,7 +60,14 @@ internal static class ReportRun
         await service.TickAsync().ConfigureAwait(false);
         var rollup = await service.Rollups.GetComplianceAsync(scope, filter with { Offset = 0, Limit = int.MaxValue }).ConfigureAwait(false);
         var name = service.FindUnit(body)?.Name ?? service.Plans.FirstOrDefault(p => p.Unit.Id == body)?.Unit.Name ?? body;
-        return (rollup, name);
+        // A kind's title is the plans' word for it (社区 for community); the body's own plan usually names them all.
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (kind, title) in service.Plans.SelectMany(p => p.Vocabulary.UnitKinds).Where(k => k.Value.Length > 0))
+        {
+            titles.TryAdd(kind, title);
+        }
+
+        return (rollup, name, titles);
     }
 
     // The log with only the records of days up to the report's day: what the unit had recorded by then.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Cli.Output;
+using CampaignFlow.Plans.Diagnostics;
 
 namespace CampaignFlow.Cli.Reporting;
 
@@ -10,9 +11,12 @@ namespace CampaignFlow.Cli.Reporting;
 /// </summary>
 internal static class ReportText
 {
-    public static void Write(TextWriter output, BodyCompliance rollup, string bodyName, CultureInfo culture)
+    public static void Write(TextWriter output, BodyCompliance rollup, string bodyName, IReadOnlyDictionary<string, string> kindTitles, CultureInfo culture)
     {
         string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
+        // In Chinese a kind is said by its title (社区), in English by its id (community), as show says it.
+        var chinese = MessageTemplates.IsChinese(culture);
+        string Kind(string? kind) => kind is null ? "" : chinese && kindTitles.TryGetValue(kind, out var title) ? title : kind;
         string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
         // A body known only as a parent (许昌市) has no name in any plan: its id is said once.
@@ -31,7 +35,7 @@ internal static class ReportText
         output.WriteLine();
         var names = rollup.Rows.Select(r => r.Unit.Name).Append(T("report-unit")).Append(T("report-total"));
         var nameWidth = names.Max(DisplayWidth.Of);
-        var kindWidth = rollup.Rows.Select(r => DisplayWidth.Of(r.Kind ?? "")).Append(DisplayWidth.Of(T("report-kind"))).Max();
+        var kindWidth = rollup.Rows.Select(r => DisplayWidth.Of(Kind(r.Kind))).Append(DisplayWidth.Of(T("report-kind"))).Max();
         string[] counts = [T("report-met"), T("report-pending"), T("report-violated"), T("report-open"), T("report-overdue")];
         var countWidths = counts.Select(c => Math.Max(DisplayWidth.Of(c), 5)).ToArray();
         string Counts(params string[] values) => string.Join(" ", values.Select((v, i) => new string(' ', Math.Max(0, countWidths[i] - DisplayWidth.Of(v))) + v));
@@ -41,7 +45,7 @@ internal static class ReportText
         foreach (var row in rollup.Rows)
         {
             var marks = row.Cells.Select((c, i) => Mark(c).PadRight($"R{i + 1}".Length));
-            output.WriteLine($"{DisplayWidth.PadRight(row.Unit.Name, nameWidth)}  {DisplayWidth.PadRight(row.Kind ?? "", kindWidth)}  "
+            output.WriteLine($"{DisplayWidth.PadRight(row.Unit.Name, nameWidth)}  {DisplayWidth.PadRight(Kind(row.Kind), kindWidth)}  "
                 + $"{Counts(N(row.Totals.Met), N(row.Totals.Pending), N(row.Totals.Violated), N(row.Totals.OpenViolations), N(row.DaysOverdue))}  {string.Join(" ", marks)}");
         }
 

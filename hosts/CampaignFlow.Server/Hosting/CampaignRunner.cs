@@ -3,7 +3,10 @@ using System.Globalization;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.NRules;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -55,7 +58,7 @@ internal sealed partial class CampaignRunner(
         {
             // The start outlasted the host's shutdown timeout: closing the store under it would fail it half-way (and
             // report a failed start); the process exits anyway, and SQLite and PostgreSQL keep what was committed.
-            LogStopDuringStart();
+            LogOperator(Both(c => ApiProblems.Text("log-stopped-while-starting", c)));
             return;
         }
 
@@ -75,7 +78,8 @@ internal sealed partial class CampaignRunner(
     {
         var settings = options.Value;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        LogStarting(settings.DefinitionsPath, settings.StoreKind.ToString().ToLowerInvariant());
+        var store = settings.StoreKind.ToString().ToLowerInvariant();
+        LogOperator(Both(c => ApiProblems.Text("log-starting", c, settings.DefinitionsPath, store)));
         CampaignService service;
         try
         {
@@ -105,16 +109,17 @@ internal sealed partial class CampaignRunner(
             // Nothing runs without the campaigns: the host stops and the process exits with 3, as when the store
             // cannot be opened; what is stored stays as it was (a start writes plans and instances idempotently).
             var failure = $"the campaigns could not start on the {settings.StoreKind.ToString().ToLowerInvariant()} store: {e.Message}";
-            LogStartFailed(failure, e);
+            LogStartFailed(Both(c => ApiProblems.Text("log-start-failed", c, store, e.Message)), e);
             running.Fail(failure, e);
             lifetime.StopApplication();
             return null;
         }
 
-        LogRulesEngine(settings.RulesEngine.Trim().ToLowerInvariant());
+        LogOperator(Both(c => ApiProblems.Text("log-rules-engine", c, settings.RulesEngine.Trim().ToLowerInvariant())));
         foreach (var problem in service.LoadProblems)
         {
-            LogPlanRefused(problem.File, problem.Line, problem.Column, problem.Code, problem.MessageEn);
+            var at = $"{problem.File}:{Count(problem.Line)}:{Count(problem.Column)}";
+            LogPlanRefused(Both(c => ApiProblems.Text("log-plan-refused", c, at, problem.Code, MessageTemplates.IsChinese(c) ? problem.MessageZh : problem.MessageEn)));
         }
 
         // A unit with a plan of its own gets its line; the thousands on one template get one line for all.
@@ -123,18 +128,20 @@ internal sealed partial class CampaignRunner(
             if (onPlan.Count() == 1 && service.FindPlan(onPlan.Key.PlanId)?.Template is null)
             {
                 var unit = onPlan.First();
-                LogUnitRunning(unit.Id, unit.Name, unit.PlanId, unit.PlanVersion);
+                LogOperator(Both(c => ApiProblems.Text("log-unit-running", c, unit.Id, unit.Name, unit.PlanId, Count(unit.PlanVersion))));
             }
             else
             {
-                LogUnitsOnTemplate(onPlan.Count(), onPlan.Key.PlanId, onPlan.Key.PlanVersion);
+                var units = Count(onPlan.Count());
+                LogOperator(Both(c => ApiProblems.Text("log-units-on-template", c, units, onPlan.Key.PlanId, Count(onPlan.Key.PlanVersion))));
             }
         }
 
         // The tokens that name running units (the demo's) are in before the first request is let through.
         tokens.AdmitRunning(service);
         running.Attach(service, stores);
-        LogStarted(service.Units.Count, service.LoadProblems.Count, settings.DefinitionsPath, clock.GetUtcNow(), watch.Elapsed.TotalSeconds);
+        var (started, seconds) = (clock.GetUtcNow(), watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
+        LogOperator(Both(c => ApiProblems.Text("log-started", c, seconds, Count(service.Units.Count), Count(service.LoadProblems.Count), settings.DefinitionsPath, BeijingTime.Moment(started, c))));
         if (clock is VirtualClock virtualClock)
         {
             virtualClock.Moved += _ => signal.Wake();
@@ -239,29 +246,17 @@ internal sealed partial class CampaignRunner(
     private static async Task<int> CountOpenAsync(CampaignService service, CancellationToken cancellationToken) =>
         (await service.QueryViolationsAsync(new ViolationQuery { Status = ViolationStatus.Open, Limit = 0 }, cancellationToken).ConfigureAwait(false)).Total;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Plan refused at {File}:{Line}:{Column}: {Code}: {Problem}")]
-    private partial void LogPlanRefused(string file, int line, int column, string code, string problem);
+    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Compliance rules run on the {Engine} rules engine")]
-    private partial void LogRulesEngine(string engine);
+    // What the operator reads, from the catalogue (log-*), Chinese then English.
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Text}")]
+    private partial void LogOperator(string text);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign running for unit {Unit} ({UnitName}): plan {PlanId} version {PlanVersion}")]
-    private partial void LogUnitRunning(string unit, string unitName, string planId, int planVersion);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Text}")]
+    private partial void LogPlanRefused(string text);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns running for {Units} unit(s) on template {PlanId} version {PlanVersion}")]
-    private partial void LogUnitsOnTemplate(int units, string planId, int planVersion);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Starting the campaigns of {Definitions} on the {Store} store; the API answers 503 until they run (/health says how far the start got)")]
-    private partial void LogStarting(string definitions, string store);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped while the campaigns were still starting; the store is left to the process's exit")]
-    private partial void LogStopDuringStart();
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot start: {Failure}; the server stops")]
-    private partial void LogStartFailed(string failure, Exception error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaigns started in {Seconds:0.0} s: {Units} unit(s) running, {Refused} plan problem(s), definitions {Definitions}, clock at {Now:O}")]
-    private partial void LogStarted(int units, int refused, string definitions, DateTimeOffset now, double seconds);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Text}")]
+    private partial void LogStartFailed(string text, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Explanation}")]
     private partial void LogFirstJudgement(string explanation);

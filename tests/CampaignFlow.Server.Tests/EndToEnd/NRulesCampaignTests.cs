@@ -17,6 +17,6 @@ public sealed class NRulesCampaignTests
 
         await PanyuCampaignScenario.RunAsync(server);
 
-        logs.Messages.ShouldContain(m => m.Level == LogLevel.Information && m.Message == "Compliance rules run on the nrules rules engine");
+        logs.Messages.ShouldContain(m => m.Level == LogLevel.Information && m.Message == "合规规则由 nrules 规则引擎运行 Compliance rules run on the nrules rules engine");
     }
 }

@@ -50,11 +50,17 @@ public sealed class ServerProcess : IDisposable
     }
 
     /// <summary>Starts <c>dotnet CampaignFlow.Server.dll ARGS</c> in the repository root.</summary>
-    public static ServerProcess Start(params string[] args)
+    public static ServerProcess Start(params string[] args) => StartIn(Repository.Root, args);
+
+    /// <summary>
+    /// Starts <c>dotnet CampaignFlow.Server.dll ARGS</c> in <paramref name="workingDirectory"/>, where its default
+    /// <c>definitions</c> and <c>data</c> folders are then found.
+    /// </summary>
+    public static ServerProcess StartIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Repository.Root,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
