@@ -58,26 +58,8 @@ public sealed class PostgresUnitLocks(NpgsqlDataSource dataSource, string schema
             throw;
         }
 
-        return new HeldUnitLocks(all, async () =>
-        {
-            try
-            {
-                await using var command = new NpgsqlCommand(
-                    "SELECT count(pg_advisory_unlock($1, k)) FROM (SELECT DISTINCT hashtext($3 || u) AS k FROM unnest($2::text[]) AS u) AS keys", connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
-                command.Parameters.Add(new NpgsqlParameter { Value = all });
-                command.Parameters.Add(new NpgsqlParameter { Value = prefix });
-                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-            catch (NpgsqlException)
-            {
-                // The connection broke: its session, and the locks with it, ended on the server.
-            }
-            finally
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-        });
+        return new HeldUnitLocks(all, () => UnlockAndCloseAsync(connection,
+            "SELECT count(pg_advisory_unlock($1, k)) FROM (SELECT DISTINCT hashtext($3 || u) AS k FROM unnest($2::text[]) AS u) AS keys", LockNamespace, all, prefix));
     }
 
     /// <inheritdoc />
@@ -107,32 +89,24 @@ public sealed class PostgresUnitLocks(NpgsqlDataSource dataSource, string schema
             throw;
         }
 
-        return new HeldUnitLocks(taken, async () =>
-        {
-            try
-            {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1, hashtext($3 || u)) FROM unnest($2::text[]) AS u", connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
-                command.Parameters.Add(new NpgsqlParameter { Value = taken.ToArray() });
-                command.Parameters.Add(new NpgsqlParameter { Value = prefix });
-                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-            catch (NpgsqlException)
-            {
-                // The connection broke: its session, and the locks with it, ended on the server.
-            }
-            finally
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-        });
+        return new HeldUnitLocks(taken, () => UnlockAndCloseAsync(connection,
+            "SELECT pg_advisory_unlock($1, hashtext($3 || u)) FROM unnest($2::text[]) AS u", LockNamespace, taken.ToArray(), prefix));
     }
 
-    private static async ValueTask ReleaseAllAsync(NpgsqlConnection connection)
+    // A wait that failed half-way may hold some of its locks; the connection is this call's alone.
+    private static ValueTask ReleaseAllAsync(NpgsqlConnection connection) => UnlockAndCloseAsync(connection, "SELECT pg_advisory_unlock_all()");
+
+    /// <summary>Runs an unlock statement on the connection that holds the locks, then gives the connection back.</summary>
+    private static async ValueTask UnlockAndCloseAsync(NpgsqlConnection connection, string sql, params object[] values)
     {
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
+            await using var command = new NpgsqlCommand(sql, connection);
+            foreach (var value in values)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = value });
+            }
+
             await command.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
@@ -172,23 +146,6 @@ public sealed class PostgresUnitLocks(NpgsqlDataSource dataSource, string schema
 
     private sealed class Held(NpgsqlConnection connection, string key) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock($1, hashtext($2))", connection);
-                command.Parameters.Add(new NpgsqlParameter { Value = LockNamespace });
-                command.Parameters.Add(new NpgsqlParameter { Value = key });
-                await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-            }
-            catch (NpgsqlException)
-            {
-                // The connection broke: its session, and the lock with it, ended on the server.
-            }
-            finally
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        public ValueTask DisposeAsync() => UnlockAndCloseAsync(connection, "SELECT pg_advisory_unlock($1, hashtext($2))", LockNamespace, key);
     }
 }
