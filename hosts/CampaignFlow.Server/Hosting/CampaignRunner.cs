@@ -27,6 +27,7 @@ internal sealed partial class CampaignRunner(
     TokenRegistry tokens,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
+    ShownTime time,
     IMeterFactory meters,
     IServer server,
     ILoggerFactory loggers) : BackgroundService
@@ -141,7 +142,7 @@ internal sealed partial class CampaignRunner(
         tokens.AdmitRunning(service);
         running.Attach(service, stores);
         var (started, seconds) = (clock.GetUtcNow(), watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture));
-        LogOperator(Both(c => ApiProblems.Text("log-started", c, seconds, Count(service.Units.Count), Count(service.LoadProblems.Count), settings.DefinitionsPath, BeijingTime.Moment(started, c))));
+        LogOperator(Both(c => ApiProblems.Text("log-started", c, seconds, Count(service.Units.Count), Count(service.LoadProblems.Count), settings.DefinitionsPath, time.Moment(started, c), FirstJudgement.ZoneName(time, c))));
         if (clock is VirtualClock virtualClock)
         {
             virtualClock.Moved += _ => signal.Wake();
@@ -178,11 +179,11 @@ internal sealed partial class CampaignRunner(
                     if (first)
                     {
                         var settings = options.Value;
-                        LogFirstJudgement(Both(c => FirstJudgement.Explain(service, openAfter, now, settings.Demo, settings.Definitions, ConsoleAddress(), c)));
+                        LogFirstJudgement(Both(c => FirstJudgement.Explain(service, openAfter, now, settings.Demo, settings.Definitions, ConsoleAddress(), time, c)));
                     }
                     else
                     {
-                        LogOpenViolationsChanged(Both(c => FirstJudgement.OpenChanged(now, openBefore, openAfter, c)));
+                        LogOpenViolationsChanged(Both(c => FirstJudgement.OpenChanged(now, openBefore, openAfter, time, c)));
                     }
 
                     openBefore = openAfter;

@@ -9,7 +9,8 @@ namespace CampaignFlow.Server.Hosting;
 /// What the first judgement after a start says to the operator: on a first start with the README's command the
 /// 2013–2014 campaigns are long over and hundreds of violations open at once, which reads like a fault unless the log
 /// says which campaigns are over, that the violations are the gaps of empty records (or that the demo data is
-/// replaying), and where the console is. Times and days in Beijing time, as the plans keep them.
+/// replaying), and where the console is. Times and days in the server's zone (<see cref="ShownTime"/>; Beijing time unless
+/// told otherwise).
 /// </summary>
 internal static class FirstJudgement
 {
@@ -23,10 +24,11 @@ internal static class FirstJudgement
     /// <param name="demo">True when the demo replays the seed logs.</param>
     /// <param name="definitions">The definitions folder (the demo logs are in its <c>activities</c>).</param>
     /// <param name="console">The console's address.</param>
+    /// <param name="time">The zone times are shown in.</param>
     /// <param name="culture">Chinese or English.</param>
-    public static string Explain(CampaignService service, int open, DateTimeOffset now, bool demo, string definitions, string console, CultureInfo culture)
+    public static string Explain(CampaignService service, int open, DateTimeOffset now, bool demo, string definitions, string console, ShownTime time, CultureInfo culture)
     {
-        var today = BeijingTime.DayOf(now);
+        var today = time.DayOf(now);
         var over = service.Units.GroupBy(u => u.PlanId, StringComparer.Ordinal)
             .Select(g => (Units: g.ToArray(), Plan: service.FindPlan(g.Key)))
             .Where(p => p.Plan is not null && p.Plan.Window.End < today)
@@ -38,7 +40,7 @@ internal static class FirstJudgement
             var named = over.Take(CampaignsNamed).Select(p => ApiProblems.Text("log-campaign-over", culture,
                 p.Plan!.Id,
                 p.Units.Length == 1 && p.Plan.Template is null ? p.Units[0].Name : ApiProblems.Text("log-units-on-plan", culture, Count(p.Units.Length)),
-                BeijingTime.Day(p.Plan.Window.End, culture)));
+                ShownTime.Day(p.Plan.Window.End, culture)));
             var more = over.Length > CampaignsNamed ? [ApiProblems.Text("log-more-campaigns", culture, Count(over.Length - CampaignsNamed))] : Array.Empty<string>();
             campaigns = ApiProblems.Text("log-campaigns-over", culture, string.Join(Chinese(culture) ? "；" : "; ", named.Concat(more)));
         }
@@ -47,16 +49,23 @@ internal static class FirstJudgement
             ? ApiProblems.Text("log-demo-loaded", culture, Path.Combine(definitions, "activities"))
             : over.Length > 0 ? ApiProblems.Text("log-empty-records", culture, "--demo") : "";
         return ApiProblems.Text("log-first-judgement", culture,
-            BeijingTime.Moment(now, culture), Count(open), campaigns, records, ApiProblems.Text("log-console", culture, console));
+            time.Moment(now, culture), Count(open), campaigns, records, ApiProblems.Text("log-console", culture, console), ZoneName(time, culture));
     }
 
-    /// <summary>A line of the open count changing, with its moment in Beijing time.</summary>
+    /// <summary>A line of the open count changing, with its moment in the server's zone.</summary>
     /// <param name="now">The campaigns' clock.</param>
     /// <param name="before">Open before.</param>
     /// <param name="after">Open after.</param>
+    /// <param name="time">The zone times are shown in.</param>
     /// <param name="culture">Chinese or English.</param>
-    public static string OpenChanged(DateTimeOffset now, int before, int after, CultureInfo culture) =>
-        ApiProblems.Text("log-open-changed", culture, BeijingTime.Moment(now, culture), Count(before), Count(after));
+    public static string OpenChanged(DateTimeOffset now, int before, int after, ShownTime time, CultureInfo culture) =>
+        ApiProblems.Text("log-open-changed", culture, time.Moment(now, culture), Count(before), Count(after), ZoneName(time, culture));
+
+    /// <summary>What the zone times are shown in is called in <paramref name="culture"/> (北京时间, or the zone's id).</summary>
+    /// <param name="time">The zone.</param>
+    /// <param name="culture">Chinese or English.</param>
+    public static string ZoneName(ShownTime time, CultureInfo culture) =>
+        time.IsBeijing ? ApiProblems.Text("zone-beijing", culture) : ApiProblems.Text("zone-named", culture, time.Zone.Id);
 
     private static bool Chinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
 

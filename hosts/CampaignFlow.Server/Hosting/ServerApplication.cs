@@ -14,6 +14,7 @@ using CampaignFlow.Server.Api.Units;
 using CampaignFlow.Server.Api.Violations;
 using CampaignFlow.Server.Demo;
 using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Text;
 using CampaignFlow.Server.WebConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Json;
@@ -67,6 +68,7 @@ public static class ServerApplication
         services.AddSingleton<CampaignStoresOpener>();
         services.AddSingleton<RunningCampaigns>();
         services.AddSingleton<TickSignal>();
+        services.AddSingleton(sp => ShownTime.For(sp.GetRequiredService<IOptions<ServerOptions>>().Value.TimeZone) ?? ShownTime.Beijing);
         services.AddSingleton<UnitDirectory>();
         services.AddSingleton<TokenRegistry>();
         services.AddSingleton<CampaignRunner>();

@@ -14,6 +14,7 @@ public sealed class ServerCommandLine
         ["--store"] = $"{ServerOptions.Section}:Store",
         ["--connection"] = $"ConnectionStrings:{ServerOptions.ConnectionStringName}",
         ["--rules-engine"] = $"{ServerOptions.Section}:RulesEngine",
+        ["--time-zone"] = $"{ServerOptions.Section}:TimeZone",
         ["--demo-day-ms"] = $"{ServerOptions.Section}:DemoDayMilliseconds",
         ["--demo-lag-days"] = $"{ServerOptions.Section}:DemoLagDays",
         ["--demo-until"] = $"{ServerOptions.Section}:DemoUntil",
@@ -52,6 +53,7 @@ public sealed class ServerCommandLine
           --store sqlite|postgres  where campaigns are kept (default: sqlite)
           --connection STRING    PostgreSQL connection string (or ConnectionStrings__CampaignFlow)
           --rules-engine campaignflow|nrules  the engine that runs the compliance rules (default: campaignflow)
+          --time-zone ZONE       the zone times are shown to people in, e.g. Asia/Urumqi (default: Asia/Shanghai)
           --urls URLS            where to listen (default: http://127.0.0.1:5080)
           --demo                 replay the seed units' demo logs on an accelerated clock, with demo tokens
           --demo-day-ms N        in the demo, real milliseconds per campaign day (default: 200)

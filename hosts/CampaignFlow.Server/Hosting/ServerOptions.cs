@@ -1,4 +1,5 @@
 using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Text;
 
 namespace CampaignFlow.Server.Hosting;
 
@@ -28,6 +29,13 @@ public sealed class ServerOptions
     /// <c>nrules</c>; the same rules and verdicts on either.
     /// </summary>
     public string RulesEngine { get; set; } = "campaignflow";
+
+    /// <summary>
+    /// The time zone times are shown to people in — the console, the operator's log lines (<c>--time-zone</c>, an IANA id
+    /// such as Asia/Urumqi); Asia/Shanghai (Beijing time) by default. Plans judge their days in their own
+    /// <c>calendar.timeZone</c>.
+    /// </summary>
+    public string TimeZone { get; set; } = ShownTime.DefaultZone;
 
     /// <summary>Replays the seed units' demo logs on an accelerated clock (<c>--demo</c>).</summary>
     public bool Demo { get; set; }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using CampaignFlow.Compliance.NRules;
+using CampaignFlow.Server.Api.Problems;
+using CampaignFlow.Server.WebConsole.Text;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Server.Hosting;
@@ -34,6 +36,11 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
         {
             // The server has no reader's language: Chinese first, then English, on the one line.
             problems.Add($"{ComplianceEngines.Unknown(options.RulesEngine, ChineseCulture)} {ComplianceEngines.Unknown(options.RulesEngine, CultureInfo.InvariantCulture)}");
+        }
+
+        if (ShownTime.For(options.TimeZone) is null)
+        {
+            problems.Add($"{ApiProblems.Text("option-time-zone-unknown", ChineseCulture, options.TimeZone)} {ApiProblems.Text("option-time-zone-unknown", CultureInfo.InvariantCulture, options.TimeZone)}");
         }
 
         if (File.Exists(options.DataPath))

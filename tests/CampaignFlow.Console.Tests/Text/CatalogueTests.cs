@@ -41,11 +41,24 @@ public sealed partial class CatalogueTests
     public void Days_are_written_the_chinese_way_in_chinese_and_the_english_way_in_english()
     {
         var day = new DateOnly(2014, 3, 7);
-        BeijingTime.Day(day, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("2014年3月7日");
-        BeijingTime.Day(day, System.Globalization.CultureInfo.InvariantCulture).ShouldBe("7 Mar 2014");
+        ShownTime.Day(day, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("2014年3月7日");
+        ShownTime.Day(day, System.Globalization.CultureInfo.InvariantCulture).ShouldBe("7 Mar 2014");
         // 16:30 UTC is half past midnight the next day in Beijing.
-        BeijingTime.Moment(new DateTimeOffset(2014, 3, 7, 16, 30, 0, TimeSpan.Zero), System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))
+        ShownTime.Beijing.Moment(new DateTimeOffset(2014, 3, 7, 16, 30, 0, TimeSpan.Zero), System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))
             .ShouldBe("2014年3月8日 00:30");
+    }
+
+    [Fact]
+    public void Moments_are_shown_in_the_zone_the_server_is_given_and_an_unknown_zone_is_refused()
+    {
+        var moment = new DateTimeOffset(2014, 3, 7, 16, 30, 0, TimeSpan.Zero);
+        ShownTime.For("Asia/Shanghai").ShouldBeSameAs(ShownTime.Beijing);
+        // Xinjiang's own time, two hours behind Beijing.
+        ShownTime.For("Asia/Urumqi")!.Moment(moment, System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldBe("2014年3月7日 22:30");
+        ShownTime.For("UTC")!.DayOf(moment).ShouldBe(new DateOnly(2014, 3, 7));
+        ShownTime.Beijing.DayOf(moment).ShouldBe(new DateOnly(2014, 3, 8));
+        ShownTime.For("Mars/Olympus_Mons").ShouldBeNull();
+        ShownTime.For("").ShouldBeNull();
     }
 
     [GeneratedRegex("""\bT\("([a-z0-9-]+)"[,)]""")]

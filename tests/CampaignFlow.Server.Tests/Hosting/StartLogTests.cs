@@ -25,4 +25,21 @@ public sealed class StartLogTests
         started.ShouldContain("时钟为北京时间2014年10月10日 00:00 Campaigns started in ");
         started.ShouldEndWith("clock at 10 Oct 2014 00:00 (Beijing time)");
     }
+
+    [Fact]
+    public async Task A_server_given_another_time_zone_shows_its_clock_in_that_zone()
+    {
+        var logs = new CapturedLogs();
+        using var server = new CampaignServer(
+            start: new DateOnly(2014, 10, 10),
+            settings: new Dictionary<string, string?> { ["CampaignFlow:TimeZone"] = "Asia/Urumqi" },
+            services: s => s.AddSingleton<ILoggerProvider>(logs));
+
+        await server.TickAsync();
+
+        // Midnight in Beijing is 22:00 the day before in Xinjiang's own time.
+        var started = logs.Messages.Select(m => m.Message).Where(m => m.StartsWith("活动启动用时 ", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        started.ShouldContain("时钟为Asia/Urumqi 时间2014年10月9日 22:00 Campaigns started in ");
+        started.ShouldEndWith("clock at 9 Oct 2014 22:00 (Asia/Urumqi time)");
+    }
 }

@@ -10,14 +10,10 @@ namespace CampaignFlow.Server.WebConsole.Recording;
 /// <summary>What every recording form of the console does alike: the day a new form offers, and sending it as the API's record.</summary>
 internal static class FormSubmission
 {
-    /// <summary>The day a new form offers: today in Beijing time, or the campaign's last day once it has ended.</summary>
-    /// <param name="clock">The campaigns' clock (virtual in the demo).</param>
+    /// <summary>The day a new form offers: the reader's today, or the campaign's last day once it has ended.</summary>
+    /// <param name="today">Today, by the campaigns' clock (virtual in the demo) in the server's zone.</param>
     /// <param name="plan">The unit's plan.</param>
-    public static DateOnly OfferedDay(TimeProvider clock, ResolvedPlan plan)
-    {
-        var today = BeijingTime.DayOf(clock.GetUtcNow());
-        return today > plan.Window.End ? plan.Window.End : today;
-    }
+    public static DateOnly OfferedDay(DateOnly today, ResolvedPlan plan) => today > plan.Window.End ? plan.Window.End : today;
 
     /// <summary>
     /// Records a form's JSON through <see cref="UnitRecorder"/> (the API's own path): findings, each at the field of the

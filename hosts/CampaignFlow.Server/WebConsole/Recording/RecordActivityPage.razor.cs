@@ -69,7 +69,7 @@ public partial class RecordActivityPage
         _layout = layout;
         if (_values.Key.Length == 0)
         {
-            _values = ActivityFormValues.New(Kind, FormSubmission.OfferedDay(Clock, plan!));
+            _values = ActivityFormValues.New(Kind, FormSubmission.OfferedDay(Request.DayOf(Clock.GetUtcNow()), plan!));
         }
     }
 

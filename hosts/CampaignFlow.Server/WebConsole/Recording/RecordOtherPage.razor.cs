@@ -78,7 +78,7 @@ public partial class RecordOtherPage
         _layout = layout;
         if (_values.Key.Length == 0)
         {
-            _values = OtherRecordValues.New(layout, FormSubmission.OfferedDay(Clock, plan!));
+            _values = OtherRecordValues.New(layout, FormSubmission.OfferedDay(Request.DayOf(Clock.GetUtcNow()), plan!));
         }
     }
 

@@ -111,7 +111,7 @@ public partial class ReviewPage
         }
 
         var key = form["key"].ToString() is { Length: > 0 } posted ? posted : NewKey(document);
-        var day = BeijingTime.DayOf(Clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = Request.DayOf(Clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var record = new Dictionary<string, string> { ["key"] = key, ["review"] = document.DocumentKey, ["by"] = RecordRights.SupervisorRole, ["decision"] = decision, ["on"] = day };
         if (comment.Length > 0)
         {

@@ -5,12 +5,14 @@ using CampaignFlow.Server.WebConsole.Text;
 namespace CampaignFlow.Server.WebConsole.Shell;
 
 /// <summary>
-/// What every console page needs of its request: the reader's language and words, Beijing dates, who signed in (the
+/// What every console page needs of its request: the reader's language and words, dates and times in the server's zone
+/// (<see cref="ShownTime"/>), who signed in (the
 /// API's <see cref="Security.Caller"/> for the cookie's grant) and the answer's status code. One per request.
 /// </summary>
 /// <param name="accessor">The current request (pages render inside it: static rendering, no circuit).</param>
 /// <param name="units">The running units, for the caller's rights.</param>
-public sealed class ConsoleRequest(IHttpContextAccessor accessor, UnitDirectory units)
+/// <param name="time">The zone times are shown in.</param>
+public sealed class ConsoleRequest(IHttpContextAccessor accessor, UnitDirectory units, ShownTime time)
 {
     private Caller? _caller;
 
@@ -39,11 +41,18 @@ public sealed class ConsoleRequest(IHttpContextAccessor accessor, UnitDirectory 
 
     /// <summary>A day, as the reader writes it.</summary>
     /// <param name="day">The day.</param>
-    public string Day(DateOnly day) => BeijingTime.Day(day, Culture);
+    public string Day(DateOnly day) => ShownTime.Day(day, Culture);
 
-    /// <summary>A moment in Beijing time.</summary>
+    /// <summary>A moment in the server's zone (Beijing time unless told otherwise).</summary>
     /// <param name="moment">The moment.</param>
-    public string Moment(DateTimeOffset moment) => BeijingTime.Moment(moment, Culture);
+    public string Moment(DateTimeOffset moment) => time.Moment(moment, Culture);
+
+    /// <summary>What the zone times are shown in is called, as the reader says it (北京时间, or the zone's id).</summary>
+    public string ZoneName => time.IsBeijing ? T("zone-beijing") : T("zone-named", time.Zone.Id);
+
+    /// <summary>The reader's today at <paramref name="moment"/>, in the server's zone.</summary>
+    /// <param name="moment">The moment.</param>
+    public DateOnly DayOf(DateTimeOffset moment) => time.DayOf(moment);
 
     /// <summary>A whole number as the reader writes it.</summary>
     /// <param name="value">The number.</param>

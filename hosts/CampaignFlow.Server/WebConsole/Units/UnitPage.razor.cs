@@ -89,7 +89,7 @@ public partial class UnitPage
         }
 
         _state = state;
-        _today = BeijingTime.DayOf(state.Now);
+        _today = Request.DayOf(state.Now);
         _records = (await service.ReadRecordsAsync(unit.Id, maxCount: MaxMarks, ct: cancel).ConfigureAwait(true)) ?? [];
         _open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [unit.Id], Status = ViolationStatus.Open, Limit = 1000 }, cancel).ConfigureAwait(true)).Items;
         var unitPlan = service.FindPlan(unit.PlanId);
