@@ -1,5 +1,8 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.Api.Problems;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.WebConsole.Text;
 
 namespace CampaignFlow.Server.Demo;
 
@@ -34,25 +37,25 @@ internal sealed partial class DemoNarrator(ILogger log)
             if (_phases.GetValueOrDefault(unit.Id, "") != phases)
             {
                 _phases[unit.Id] = phases;
-                LogPhases(day, unit.Id, phases.Length == 0 ? "none" : phases);
+                LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-phases", c, ShownTime.Day(day, c), unit.Id, phases.Length == 0 ? ApiProblems.Text("log-demo-no-phase", c) : phases)));
             }
 
             var gates = state.WaitingGates.Select(g => (unit.Id, g.ActionId)).ToHashSet();
             foreach (var gate in state.WaitingGates.Where(g => !_gates.Contains((unit.Id, g.ActionId))))
             {
-                LogGateWaiting(day, unit.Id, gate.ActionId, string.Join(", ", gate.RolesToApprove), string.Join(", ", gate.Gates));
+                LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-gate-waiting", c, ShownTime.Day(day, c), unit.Id, gate.ActionId, string.Join(", ", gate.RolesToApprove), string.Join(", ", gate.Gates))));
             }
 
             foreach (var passed in _gates.Where(g => g.Unit == unit.Id && !gates.Contains(g)).ToArray())
             {
-                LogGatePassed(day, unit.Id, passed.Action);
+                LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-gate-passed", c, ShownTime.Day(day, c), unit.Id, passed.Action)));
                 _gates.Remove(passed);
             }
 
             _gates.UnionWith(gates);
             foreach (var action in state.OpenActions.Where(a => a.Status == "rework" && _rework.Add((unit.Id, a.Id))))
             {
-                LogRework(day, unit.Id, action.Id, action.Title);
+                LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-rework", c, ShownTime.Day(day, c), unit.Id, action.Id, action.Title)));
             }
 
             _rework.RemoveWhere(r => r.Unit == unit.Id && !state.OpenActions.Any(a => a.Id == r.Action && a.Status == "rework"));
@@ -75,12 +78,12 @@ internal sealed partial class DemoNarrator(ILogger log)
 
         foreach (var v in now.Values.Where(v => !_open.ContainsKey(v.Id)))
         {
-            LogViolationOpened(day, v.Unit, v.RequirementId, v.Period, v.MessageZh);
+            LogWarningLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-violation-opened", c, ShownTime.Day(day, c), v.Unit, v.RequirementId, v.Period, Message(v, c))));
         }
 
         foreach (var v in _open.Values.Where(v => !now.ContainsKey(v.Id)))
         {
-            LogViolationResolved(day, v.Unit, v.RequirementId, v.Period, v.MessageZh);
+            LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-violation-resolved", c, ShownTime.Day(day, c), v.Unit, v.RequirementId, v.Period, Message(v, c))));
         }
 
         _open.Clear();
@@ -90,21 +93,13 @@ internal sealed partial class DemoNarrator(ILogger log)
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day:yyyy-MM-dd}: {Unit} is now in phase: {Phases}")]
-    private partial void LogPhases(DateOnly day, string unit, string phases);
+    private static string Message(StoredViolation violation, System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "zh" ? violation.MessageZh : violation.MessageEn;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day:yyyy-MM-dd}: {Unit} gate {Action} waits for approval by {Roles} before {Gated}")]
-    private partial void LogGateWaiting(DateOnly day, string unit, string action, string roles, string gated);
+    // Each line from the catalogue, Chinese then English (OperatorLine).
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Text}")]
+    private partial void LogLine(string text);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day:yyyy-MM-dd}: {Unit} gate {Action} approved")]
-    private partial void LogGatePassed(DateOnly day, string unit, string action);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day:yyyy-MM-dd}: {Unit} must hold {Action} ({Title}) again: its evaluation failed (re-work)")]
-    private partial void LogRework(DateOnly day, string unit, string action, string title);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo {Day:yyyy-MM-dd}: violation opened for {Unit}: {Requirement} {Period}: {Message}")]
-    private partial void LogViolationOpened(DateOnly day, string unit, string requirement, string period, string message);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day:yyyy-MM-dd}: violation resolved for {Unit}: {Requirement} {Period}: {Message}")]
-    private partial void LogViolationResolved(DateOnly day, string unit, string requirement, string period, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Text}")]
+    private partial void LogWarningLine(string text);
 }

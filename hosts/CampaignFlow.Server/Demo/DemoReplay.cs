@@ -1,5 +1,7 @@
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.WebConsole.Text;
 using Microsoft.Extensions.Options;
 
 namespace CampaignFlow.Server.Demo;
@@ -47,7 +49,7 @@ internal sealed partial class DemoReplay(
         }
         catch (Exception e)
         {
-            LogDemoFailed(e);
+            LogDemoFailed(e, OperatorLine.Of("log-demo-stopped"));
         }
     }
 
@@ -58,7 +60,7 @@ internal sealed partial class DemoReplay(
         var logs = DemoLog.ReadAll(settings.DefinitionsPath, problems);
         foreach (var problem in problems)
         {
-            LogLogSkipped(problem);
+            LogWarningLine(OperatorLine.Of("log-demo-skipped", problem));
         }
 
         var replayed = logs
@@ -67,7 +69,7 @@ internal sealed partial class DemoReplay(
             .ToArray();
         if (replayed.Length == 0)
         {
-            LogNothingToReplay(settings.DefinitionsPath);
+            LogWarningLine(OperatorLine.Of("log-demo-nothing", Path.Combine(settings.DefinitionsPath, "activities")));
             return;
         }
 
@@ -82,7 +84,8 @@ internal sealed partial class DemoReplay(
             last = until;
         }
 
-        LogDemoStarting(replayed.Length, first, last, settings.DemoDayMilliseconds, settings.DemoLagDays);
+        LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-starting", c, OperatorLine.Count(replayed.Length), ShownTime.Day(first, c), ShownTime.Day(last, c),
+            OperatorLine.Count(settings.DemoDayMilliseconds), OperatorLine.Count(settings.DemoLagDays))));
         var cursors = replayed.ToDictionary(r => r.Unit!.Id, _ => 0);
         var narrator = new DemoNarrator(_log);
         var units = replayed.Select(r => r.Unit!).ToArray();
@@ -98,7 +101,7 @@ internal sealed partial class DemoReplay(
             await signal.TickAsync(stoppingToken).ConfigureAwait(false);
             if (day.Day == 1)
             {
-                LogDemoMonth(day);
+                LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-month", c, ShownTime.Month(day, c))));
             }
 
             foreach (var (demo, unit) in replayed)
@@ -132,7 +135,7 @@ internal sealed partial class DemoReplay(
         await signal.TickAsync(stoppingToken).ConfigureAwait(false);
         await narrator.NarrateAsync(service, units, last, stoppingToken).ConfigureAwait(false);
         var open = await service.QueryViolationsAsync(new Campaigns.Storage.ViolationQuery { Status = Campaigns.Storage.ViolationStatus.Open, Limit = 1 }, stoppingToken).ConfigureAwait(false);
-        LogDemoFinished(last, open.Total);
+        LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-finished", c, ShownTime.Day(last, c), OperatorLine.Count(open.Total))));
     }
 
     private async Task RecordAsync(CampaignService service, CampaignUnit unit, DateOnly day, System.Text.Json.Nodes.JsonArray records, CancellationToken cancellationToken)
@@ -142,37 +145,23 @@ internal sealed partial class DemoReplay(
         {
             foreach (var d in result.Diagnostics)
             {
-                LogRecordRefused(unit.Id, day, d.ToString(Api.Problems.ApiLanguage.English));
+                LogWarningLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-refused", c, unit.Id, ShownTime.Day(day, c), d.ToString(c))));
             }
 
             return;
         }
 
         var keys = string.Join(", ", result.Records.Take(4).Select(r => r.Key)) + (result.Records.Count > 4 ? ", …" : "");
-        LogRecorded(day, unit.Id, result.Records.Count, keys);
+        LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-recorded", c, ShownTime.Day(day, c), unit.Id, OperatorLine.Count(result.Records.Count), keys)));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: replaying {Logs} unit log(s) from {First:yyyy-MM-dd} to {Last:yyyy-MM-dd}, one day every {DayMs} ms, each record {Lag} day(s) after its day")]
-    private partial void LogDemoStarting(int logs, DateOnly first, DateOnly last, int dayMs, int lag);
+    // Each line from the catalogue, Chinese then English (OperatorLine).
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Text}")]
+    private partial void LogLine(string text);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo: {Month:yyyy-MM}")]
-    private partial void LogDemoMonth(DateOnly month);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Text}")]
+    private partial void LogWarningLine(string text);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo {Day:yyyy-MM-dd}: {Unit} recorded {Count} record(s): {Keys}")]
-    private partial void LogRecorded(DateOnly day, string unit, int count, string keys);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: {Unit} on {Day:yyyy-MM-dd}: record refused: {Finding}")]
-    private partial void LogRecordRefused(string unit, DateOnly day, string finding);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: log skipped: {Problem}")]
-    private partial void LogLogSkipped(string problem);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: no log in {Definitions}/activities names a running plan; nothing to replay")]
-    private partial void LogNothingToReplay(string definitions);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo finished at {Last:yyyy-MM-dd}: {Open} violation(s) open; the server keeps running — query them over the API")]
-    private partial void LogDemoFinished(DateOnly last, int open);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Demo stopped")]
-    private partial void LogDemoFailed(Exception error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Text}")]
+    private partial void LogDemoFailed(Exception error, string text);
 }

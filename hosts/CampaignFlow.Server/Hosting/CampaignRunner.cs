@@ -33,8 +33,6 @@ internal sealed partial class CampaignRunner(
     ILoggerFactory loggers) : BackgroundService
 {
     private static readonly TimeSpan ShortestSleep = TimeSpan.FromMilliseconds(100);
-    private static readonly CultureInfo ChineseCulture = CultureInfo.GetCultureInfo("zh-CN");
-    private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo("en");
     private readonly ILogger _log = loggers.CreateLogger<CampaignRunner>();
 
     private CampaignStores? _stores;
@@ -235,7 +233,7 @@ internal sealed partial class CampaignRunner(
     }
 
     // The server has no reader's language: Chinese first, then English, on the one line.
-    private static string Both(Func<CultureInfo, string> text) => $"{text(ChineseCulture)} {text(EnglishCulture)}";
+    private static string Both(Func<CultureInfo, string> text) => OperatorLine.Both(text);
 
     /// <summary>Where the console answers: the first address the server listens on (none in a test host).</summary>
     private string ConsoleAddress()

@@ -82,13 +82,13 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, ILogg
         {
             var before = grants.Count;
             grants.AddRange(DemoTokens.For(service.Units).Select(d => d.Grant));
-            LogDemoTokens(grants.Count - before);
+            LogWarningLine(OperatorLine.Of("log-demo-tokens", OperatorLine.Count(grants.Count - before), "demo-admin, demo-auditor, demo-recorder-<unit>, demo-reviewer-<unit>, demo-auditor-<body>"));
         }
 
         // A reviewer naming a group the groups files do not have reviews nothing: say so now, not at the first 403.
         foreach (var grant in grants.Where(g => g.Group is not null && service.Organisation.FindGroup(g.Group) is null))
         {
-            LogUnknownGroup(grant.Name, grant.Group!, string.Join(", ", service.Organisation.Groups.Select(g => g.Id)));
+            LogWarningLine(OperatorLine.Of("log-token-unknown-group", grant.Name, grant.Group!, string.Join(", ", service.Organisation.Groups.Select(g => g.Id))));
         }
 
         _grants = grants;
@@ -107,7 +107,7 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, ILogg
             {
                 var kept = JsonSerializer.Deserialize<List<ConfiguredToken>>(File.ReadAllText(hashesFile), Json) ?? [];
                 var grants = kept.Select((t, i) => t.ToGrant(i, out _)).OfType<TokenGrant>().ToList();
-                LogKeptTokens(grants.Count, hashesFile, tokenFile);
+                LogLine(OperatorLine.Of("log-kept-tokens", OperatorLine.Count(grants.Count), hashesFile, tokenFile));
                 return grants;
             }
 
@@ -116,7 +116,7 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, ILogg
             WriteOwnerOnly(tokenFile, token + "\n");
             var admin = new ConfiguredToken { Name = "admin", Hash = TokenHash.Of(token), Role = "admin" };
             WriteOwnerOnly(hashesFile, JsonSerializer.Serialize(new[] { admin }, Json) + "\n");
-            LogAdminTokenMade(tokenFile, hashesFile);
+            LogWarningLine(OperatorLine.Of("log-admin-token-made", tokenFile, hashesFile));
             return [admin.ToGrant(0, out _)!];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -139,15 +139,10 @@ public sealed partial class TokenRegistry(IOptions<ServerOptions> options, ILogg
         writer.Write(text);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Token {Name} reviews for supervision group {Group}, which no groups file has (known: {Known}); it reviews no unit")]
-    private partial void LogUnknownGroup(string name, string group, string known);
+    // Each line from the catalogue, Chinese then English (OperatorLine).
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Text}")]
+    private partial void LogLine(string text);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No token was configured: made an admin token, written once to {TokenFile} (owner-only); only its hash is kept, in {HashesFile}. Use it as 'Authorization: Bearer <token>'")]
-    private partial void LogAdminTokenMade(string tokenFile, string hashesFile);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "No token configured: using {Count} token hash(es) from {HashesFile} (the first-start admin token was written to {TokenFile})")]
-    private partial void LogKeptTokens(int count, string hashesFile, string tokenFile);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: {Count} public demo tokens accepted (demo-admin, demo-auditor, demo-recorder-<unit>, demo-reviewer-<unit>, demo-auditor-<body>); never use --demo on data that matters")]
-    private partial void LogDemoTokens(int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Text}")]
+    private partial void LogWarningLine(string text);
 }

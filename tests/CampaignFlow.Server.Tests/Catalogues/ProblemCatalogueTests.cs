@@ -18,7 +18,7 @@ public partial class ProblemCatalogueTests
     [
         "JSON", "GET", "POST", "HTTP", "UTF", "Authorization", "Bearer", "health", "plans/{plan}", "plans/drafts", "definitions",
         "version", "to", "from", "by", "supervisor", "requirement", "weekly-study", "period-minimum", "yyyy-MM-dd", "comment",
-        "toVersion", "units", "dryRun", "acceptLostProgress", "true", "false", "time-zone", "Asia/Shanghai",
+        "toVersion", "units", "dryRun", "acceptLostProgress", "true", "false", "time-zone", "Asia/Shanghai", "demo", "Authorization", "Bearer",
     ];
 
     public static TheoryData<string> Codes() => [.. ApiProblems.Codes.Order(StringComparer.Ordinal)];

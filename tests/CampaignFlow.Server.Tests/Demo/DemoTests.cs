@@ -2,6 +2,8 @@ using CampaignFlow.Server.Demo;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.Tests.Fixtures;
 using CampaignFlow.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Server.Tests.Demo;
 
@@ -10,7 +12,8 @@ public sealed class DemoTests
     [Fact]
     public async Task The_demo_replays_every_seed_log_to_the_violations_the_logs_promise_and_its_tokens_work()
     {
-        using var server = new CampaignServer(demo: true);
+        var logs = new CapturedLogs();
+        using var server = new CampaignServer(demo: true, services: s => s.AddSingleton<ILoggerProvider>(logs));
         var auditor = server.As(DemoTokens.Auditor);
 
         // 2013-07-01 … 2014-10-04 at 1 ms a day: wait until the demo's clock is past the last campaign.
@@ -47,6 +50,13 @@ public sealed class DemoTests
         weidu.ShouldContain("weidu-dongda-street");
         weidu.ShouldNotContain("panyu-ftu");
         (await server.As(TestTokens.Admin).GetAsync("/units")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, "configured tokens stay valid in the demo");
+
+        // What the demo tells the operator, from the catalogue: Chinese first, then English, days as 2014年3月7日.
+        var lines = logs.Messages.Select(m => m.Message).ToArray();
+        lines.ShouldContain(m => m.StartsWith("示例：回放 ", StringComparison.Ordinal) && m.Contains(" Demo: replaying ", StringComparison.Ordinal));
+        lines.ShouldContain(m => m.StartsWith("示例 2014年", StringComparison.Ordinal) && m.Contains("录入", StringComparison.Ordinal) && m.Contains(" recorded ", StringComparison.Ordinal));
+        lines.ShouldContain(m => m.StartsWith("示例：接受 ", StringComparison.Ordinal) && m.Contains("public demo tokens accepted", StringComparison.Ordinal));
+        lines.ShouldNotContain(m => m.StartsWith("Demo", StringComparison.Ordinal));
     }
 
     [Fact]

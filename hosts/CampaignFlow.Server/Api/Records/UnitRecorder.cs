@@ -37,13 +37,17 @@ public sealed partial class UnitRecorder(RunningCampaigns running, TickSignal si
         var result = await service.RecordAsync(unit.Id, text, format, caller.Name, RecordRights.For(route, caller, unit, service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
         if (result.Refusal is not null || result.HasErrors)
         {
-            LogRefused(unit.Id, caller.Name, Math.Max(1, result.Diagnostics.Count));
+            LogLine(OperatorLine.Of("log-refused", unit.Id, caller.Name, OperatorLine.Count(Math.Max(1, result.Diagnostics.Count))));
             return result;
         }
 
         var inserted = result.Records.Count(r => r.Outcome == AppendOutcome.Inserted);
-        LogRecorded(unit.Id, caller.Name, inserted, result.Records.Count(r => r.Outcome == AppendOutcome.Duplicate),
-            result.Records.Count(r => r.Outcome == AppendOutcome.Conflict), result.Opened.Count, result.Resolved.Count);
+        // Debug: at thousands of units a line per recording drowns the log; the meters count them (campaignflow.recordings).
+        if (_log.IsEnabled(LogLevel.Debug))
+        {
+            LogDebugLine(Recorded("log-recorded", unit.Id, caller.Name, inserted, result));
+        }
+
         if (inserted > 0)
         {
             signal.Wake();
@@ -67,13 +71,12 @@ public sealed partial class UnitRecorder(RunningCampaigns running, TickSignal si
         var result = await service.RecordAcrossUnitsAsync(csv, caller.Name, unit => RecordRights.For(RecordRoute.Any, caller, unit, service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
         if (result.Refusal is not null || result.HasErrors)
         {
-            LogRefused("*", caller.Name, Math.Max(1, result.Diagnostics.Count));
+            LogLine(OperatorLine.Of("log-refused-across", caller.Name, OperatorLine.Count(Math.Max(1, result.Diagnostics.Count))));
             return result;
         }
 
         var inserted = result.Records.Count(r => r.Outcome == AppendOutcome.Inserted);
-        LogRecordedAcross(result.Records.Select(r => r.Stored.Unit).Distinct(StringComparer.Ordinal).Count(), caller.Name, inserted,
-            result.Records.Count(r => r.Outcome == AppendOutcome.Duplicate), result.Records.Count(r => r.Outcome == AppendOutcome.Conflict), result.Opened.Count, result.Resolved.Count);
+        LogLine(Recorded("log-recorded-across", OperatorLine.Count(result.Records.Select(r => r.Stored.Unit).Distinct(StringComparer.Ordinal).Count()), caller.Name, inserted, result));
         if (inserted > 0)
         {
             signal.Wake();
@@ -82,13 +85,16 @@ public sealed partial class UnitRecorder(RunningCampaigns running, TickSignal si
         return result;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded for {Units} unit(s) at once by {Caller}: {Inserted} new, {Duplicates} duplicate, {Conflicts} conflicting; {Opened} violation(s) opened, {Resolved} resolved")]
-    private partial void LogRecordedAcross(int units, string caller, int inserted, int duplicates, int conflicts, int opened, int resolved);
+    private static string Recorded(string code, string units, string caller, int inserted, RecordingResult result) =>
+        OperatorLine.Of(code, units, caller, OperatorLine.Count(inserted),
+            OperatorLine.Count(result.Records.Count(r => r.Outcome == AppendOutcome.Duplicate)),
+            OperatorLine.Count(result.Records.Count(r => r.Outcome == AppendOutcome.Conflict)),
+            OperatorLine.Count(result.Opened.Count), OperatorLine.Count(result.Resolved.Count));
 
-    // Debug: at thousands of units a line per recording drowns the log; the meters count them (campaignflow.recordings).
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Recorded for {Unit} by {Caller}: {Inserted} new, {Duplicates} duplicate, {Conflicts} conflicting; {Opened} violation(s) opened, {Resolved} resolved")]
-    private partial void LogRecorded(string unit, string caller, int inserted, int duplicates, int conflicts, int opened, int resolved);
+    // Each line from the catalogue, Chinese then English (OperatorLine).
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Text}")]
+    private partial void LogLine(string text);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Records for {Unit} by {Caller} refused with {Findings} finding(s); nothing stored")]
-    private partial void LogRefused(string unit, string caller, int findings);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Text}")]
+    private partial void LogDebugLine(string text);
 }

@@ -45,6 +45,13 @@ public sealed class ShownTime
         ? string.Create(CultureInfo.InvariantCulture, $"{day.Year}年{day.Month}月{day.Day}日")
         : day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>A month: 2014年3月 in Chinese, Mar 2014 in English.</summary>
+    /// <param name="day">A day of the month.</param>
+    /// <param name="culture">Chinese or English.</param>
+    public static string Month(DateOnly day, CultureInfo culture) => MessageTemplates.IsChinese(culture)
+        ? string.Create(CultureInfo.InvariantCulture, $"{day.Year}年{day.Month}月")
+        : day.ToString("MMM yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>A moment, in this zone, to the minute.</summary>
     /// <param name="moment">The moment (any offset).</param>
     /// <param name="culture">Chinese or English.</param>
