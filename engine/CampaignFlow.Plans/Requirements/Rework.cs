@@ -13,5 +13,7 @@ public sealed record Rework : Requirement
     public required ReworkCondition Condition { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-rework", [Subject.Id, Condition.Text]);
+    /// <remarks>An outcome (returned, failed) is a word of the format, said in the reader's language.</remarks>
+    public override (string Code, string[] Arguments) Statement =>
+        ("req-rework", [Subject.Id, Condition.Outcome is { } outcome ? "@outcome-" + outcome : Condition.Text]);
 }

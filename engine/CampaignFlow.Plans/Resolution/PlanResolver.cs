@@ -382,8 +382,16 @@ public static class PlanResolver
             return MessageCatalog.Format("word-hours", [value[Requirement.HoursMark.Length..]], culture);
         }
 
+        // A chain of approvers (principal → supervisor): each named as the roles are.
+        if (value.Contains(ChainArrow, StringComparison.Ordinal))
+        {
+            return string.Join(ChainArrow, value.Split(ChainArrow).Select(part => Word(part, vocabulary, culture)));
+        }
+
         return MessageTemplates.IsChinese(culture) && vocabulary is not null ? Title(value, vocabulary) : value;
     }
+
+    private const string ChainArrow = " → ";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

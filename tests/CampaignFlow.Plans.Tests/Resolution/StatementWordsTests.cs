@@ -25,6 +25,22 @@ public class StatementWordsTests
     public void A_minimum_in_working_time_says_its_hours_as_the_reader_writes_them(string language, string said) =>
         Statement("panyu-ftu-2014", "weekly-study:period-minimum", language).ShouldBe(said);
 
+    [Fact]
+    public void An_approval_chain_and_a_return_are_said_in_Chinese_by_their_names()
+    {
+        var plan = Seeds.Plans["mianyang-ftu-2014"];
+        var chinese = CultureInfo.GetCultureInfo("zh-CN");
+        var gate = PlanResolver.Describe(plan.Requirements.Single(r => r.ActionId == "research-report" && r.Kind == Plans.Requirements.RequirementKind.ApprovalGate), plan.Vocabulary, chinese);
+        var rework = PlanResolver.Describe(plan.Requirements.Single(r => r.ActionId == "research-report" && r.Kind == Plans.Requirements.RequirementKind.Rework), plan.Vocabulary, chinese);
+
+        gate.ShouldNotContain("principal");
+        gate.ShouldNotContain("supervisor");
+        gate.ShouldContain(" → ");
+        rework.ShouldEndWith("在被退回时须重新进行");
+        PlanResolver.Describe(plan.Requirements.Single(r => r.ActionId == "research-report" && r.Kind == Plans.Requirements.RequirementKind.Rework), plan.Vocabulary, CultureInfo.GetCultureInfo("en"))
+            .ShouldEndWith("held again when returned");
+    }
+
     private static string Statement(string planId, string requirementId, string language)
     {
         Seeds.HasErrors.ShouldBeFalse(string.Join("\n", Seeds.Diagnostics));
