@@ -12,6 +12,18 @@ public class ShowCommandTests
         run.Output.ShouldContain("2014-08-01..2014-09-30  整改落实、建章立制");
     }
 
+    [Theory]
+    [InlineData("panyu-ftu-2014", "类别 群团组织")]
+    [InlineData("mianyang-ftu-2014", "类别 群团组织")]
+    [InlineData("guangxi-ftu-2013", "类别 群团组织")]
+    [InlineData("anhui-organs-2013", "类别 机关工委")]
+    public void A_seed_units_kind_is_named_in_Chinese(string plan, string said)
+    {
+        var run = CliRun.Of("show", plan, "--lang", "zh-CN");
+        run.ExitCode.ShouldBe(0, run.Error);
+        run.Output.ShouldContain(said);
+    }
+
     [Fact]
     public void Durations_are_shown_in_hours()
     {
