@@ -99,9 +99,10 @@ internal static class UnitStarter
             var supervisor = group?.Name ?? (bodyPlans.Contains(plan.Id) ? null : plan.Supervisor);
             var unit = new CampaignUnit(who.Id, who.Name, who.Parent, supervisor, plan.Id, plan.Version, plan.Title, who.Kind, group?.Id);
             started.Add(new StartedUnit(unit, plan, instance.InstanceId));
+            // Debug: a host tells its operator what runs in the operator's words (the server: Chinese, then English).
             if (plan.Template is null)
             {
-                logger.LogInformation("Unit {Unit} runs plan {Plan} version {Version} (instance {Instance}, {Started})",
+                logger.LogDebug("Unit {Unit} runs plan {Plan} version {Version} (instance {Instance}, {Started})",
                     unit.Id, plan.Id, plan.Version, instance.InstanceId, instance.Created ? "started" : "resumed");
             }
             else
@@ -113,7 +114,7 @@ internal static class UnitStarter
         if (templateUnits > 0)
         {
             // One line for thousands of units: each one's line would drown the log.
-            logger.LogInformation("{Count} units of the organisation files run their templates", templateUnits);
+            logger.LogDebug("{Count} units of the organisation files run their templates", templateUnits);
         }
 
         return started;
