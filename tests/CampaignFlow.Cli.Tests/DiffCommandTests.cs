@@ -113,7 +113,8 @@ public sealed class DiffCommandTests
         var run = CliRun.Of("diff", before, after, "--lang", "en");
 
         run.ExitCode.ShouldBe(1);
-        run.Error.ShouldContain("panyu-ftu-2014.yaml:66:");
+        var line = File.ReadLines(Repository.Path("definitions", Plan)).ToList().FindIndex(l => l.Contains("atLeast: 半天", StringComparison.Ordinal)) + 1;
+        run.Error.ShouldContain($"panyu-ftu-2014.yaml:{line}:");
         run.Output.ShouldBeEmpty();
     }
 
