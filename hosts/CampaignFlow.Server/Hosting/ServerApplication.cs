@@ -84,6 +84,7 @@ public static class ServerApplication
         services.AddSingleton<RequestText>();
         services.AddSingleton<UnitLookup>();
         services.AddSingleton<BodyAccess>();
+        services.AddSingleton<RecordingAdmission>();
         services.AddSingleton<UnitRecorder>();
         services.AddSingleton<RecordWriter>();
         services.AddSingleton<AcrossUnitsRecordWriter>();

@@ -74,6 +74,20 @@ public sealed class ServerOptions
     /// </summary>
     public long MaxSessionRecordsInMemory { get; set; } = 500_000;
 
+    /// <summary>
+    /// How many recordings run at once (<c>CampaignFlow__MaxConcurrentRecordings</c>); the others wait their turn. Unset:
+    /// 16 on SQLite; on PostgreSQL as many as the connection pool serves two connections each, a few kept free
+    /// ((<c>Maximum Pool Size</c> − 4) / 2, 48 with Npgsql's default pool of 100). Set higher than the pool serves,
+    /// the server refuses to start.
+    /// </summary>
+    public int? MaxConcurrentRecordings { get; set; }
+
+    /// <summary>
+    /// How long a recording waits for its turn, in seconds (<c>CampaignFlow__RecordingWaitSeconds</c>), before it is
+    /// answered 503 with Retry-After.
+    /// </summary>
+    public int RecordingWaitSeconds { get; set; } = 30;
+
     /// <summary>The largest JSON (or YAML) request body, in bytes.</summary>
     public int MaxJsonBytes { get; set; } = 1 << 20;
 

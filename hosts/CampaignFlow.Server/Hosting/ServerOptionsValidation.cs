@@ -73,6 +73,23 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
             problems.Add("CampaignFlow:MaxSessionsInMemory must be at least 1.");
         }
 
+        if (options.MaxConcurrentRecordings is { } recordings)
+        {
+            if (recordings < 1)
+            {
+                problems.Add("CampaignFlow:MaxConcurrentRecordings must be at least 1.");
+            }
+            else if (RecordingAdmission.SafeLimit(options, configuration) is { } safe && recordings > safe)
+            {
+                problems.Add($"CampaignFlow:MaxConcurrentRecordings: {recordings} recordings at once need {(recordings * 2) + 4} PostgreSQL connections; the connection string's pool has {RecordingAdmission.PoolSize(configuration.GetConnectionString(ServerOptions.ConnectionStringName)!)} (raise Maximum Pool Size, or set at most {safe}).");
+            }
+        }
+
+        if (options.RecordingWaitSeconds is < 1 or > 600)
+        {
+            problems.Add($"CampaignFlow:RecordingWaitSeconds: {options.RecordingWaitSeconds} is not between 1 and 600.");
+        }
+
         if (options.MaxSessionRecordsInMemory < 1)
         {
             problems.Add("CampaignFlow:MaxSessionRecordsInMemory must be at least 1.");

@@ -12,9 +12,10 @@ namespace CampaignFlow.Server.Api.Records;
 /// refused in the browser with the same finding.
 /// </summary>
 /// <param name="running">The campaign service.</param>
+/// <param name="admission">How many recordings run at once; a recording waits for its turn here.</param>
 /// <param name="signal">Wakes the host's loop after a recording.</param>
 /// <param name="log">Where each recording is logged.</param>
-public sealed partial class UnitRecorder(RunningCampaigns running, TickSignal signal, ILogger<UnitRecorder> log)
+public sealed partial class UnitRecorder(RunningCampaigns running, RecordingAdmission admission, TickSignal signal, ILogger<UnitRecorder> log)
 {
     private readonly ILogger _log = log;
 
@@ -34,7 +35,12 @@ public sealed partial class UnitRecorder(RunningCampaigns running, TickSignal si
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(unit);
         var service = running.Service;
-        var result = await service.RecordAsync(unit.Id, text, format, caller.Name, RecordRights.For(route, caller, unit, service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
+        RecordingResult result;
+        using (await admission.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result = await service.RecordAsync(unit.Id, text, format, caller.Name, RecordRights.For(route, caller, unit, service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
+        }
+
         if (result.Refusal is not null || result.HasErrors)
         {
             LogLine(OperatorLine.Of("log-refused", unit.Id, caller.Name, OperatorLine.Count(Math.Max(1, result.Diagnostics.Count))));
@@ -68,7 +74,12 @@ public sealed partial class UnitRecorder(RunningCampaigns running, TickSignal si
     {
         ArgumentNullException.ThrowIfNull(caller);
         var service = running.Service;
-        var result = await service.RecordAcrossUnitsAsync(csv, caller.Name, unit => RecordRights.For(RecordRoute.Any, caller, unit, service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
+        RecordingResult result;
+        using (await admission.EnterAsync(cancellationToken).ConfigureAwait(false))
+        {
+            result = await service.RecordAcrossUnitsAsync(csv, caller.Name, unit => RecordRights.For(RecordRoute.Any, caller, unit, service.FindPlan(unit.PlanId)), cancellationToken).ConfigureAwait(false);
+        }
+
         if (result.Refusal is not null || result.HasErrors)
         {
             LogLine(OperatorLine.Of("log-refused-across", caller.Name, OperatorLine.Count(Math.Max(1, result.Diagnostics.Count))));
