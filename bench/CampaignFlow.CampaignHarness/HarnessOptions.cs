@@ -13,10 +13,11 @@ namespace CampaignFlow.CampaignHarness;
 /// <param name="Keep">Keep the temp folder (definitions, data, server log).</param>
 /// <param name="Intake">Instead of the campaign, post every generated record at once, this many per POST (null: the campaign).</param>
 /// <param name="AcrossUnits">With <see cref="Intake"/>: each POST a CSV of many units' records to <c>POST /records</c> instead of one unit's JSON.</param>
-internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false)
+/// <param name="Hosts">Servers sharing the PostgreSQL database (more than one only on PostgreSQL, and only for the campaign).</param>
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1)
 {
     public const string Usage =
-        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units]]";
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units]] [--hosts N (postgres)]";
 
     /// <summary>Reads the command line; null when it is wrong.</summary>
     public static HarnessOptions? Parse(string[] args)
@@ -24,6 +25,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         var (units, store, gaps, seed, clients, extra, keep) = (1000, "sqlite", 0.10, 2014, 4, 0.5, false);
         int? intake = null;
         var acrossUnits = false;
+        var hosts = 1;
         string? definitions = null;
         try
         {
@@ -42,6 +44,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
                     case "--keep": keep = true; break;
                     case "--intake": intake = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--across-units": acrossUnits = true; break;
+                    case "--hosts": hosts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: return null;
                 }
             }
@@ -53,8 +56,9 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         }
 
         definitions ??= FindDefinitions(Directory.GetCurrentDirectory());
-        var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1 && (!acrossUnits || intake is not null);
-        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits) : null;
+        var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1 && (!acrossUnits || intake is not null)
+            && (hosts == 1 || (hosts is > 1 and <= 8 && store == "postgres" && intake is null));
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts) : null;
     }
 
     // "10%" or "0.1".

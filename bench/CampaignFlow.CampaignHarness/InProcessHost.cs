@@ -45,8 +45,11 @@ internal sealed class InProcessHost : IAsyncDisposable
     /// <summary>How long the start took: the campaigns started (the runner does it before the server listens) and the port open.</summary>
     public TimeSpan StartTime { get; private set; }
 
-    /// <summary>Builds the host on <paramref name="definitions"/> and <paramref name="store"/>, and starts it.</summary>
-    public static async Task<InProcessHost> StartAsync(string definitions, string data, IReadOnlyDictionary<string, string?> store, string token)
+    /// <summary>
+    /// Builds the host on <paramref name="definitions"/> and <paramref name="store"/>, and starts it; on
+    /// <paramref name="clock"/> when given (several hosts sharing one database and one campaign clock).
+    /// </summary>
+    public static async Task<InProcessHost> StartAsync(string definitions, string data, IReadOnlyDictionary<string, string?> store, string token, VirtualClock? clock = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -75,7 +78,7 @@ internal sealed class InProcessHost : IAsyncDisposable
         ServerApplication.AddServices(builder.Services, builder.Configuration);
         // The last registration wins: the runner, the endpoints and the campaign service all take this clock. It
         // starts where --demo's does, at the midnight that begins the earliest campaign.
-        var clock = DemoClock.Create(new ServerOptions { Definitions = definitions });
+        clock ??= DemoClock.Create(new ServerOptions { Definitions = definitions });
         builder.Services.AddSingleton<TimeProvider>(clock);
         var app = builder.Build();
         ServerApplication.MapEndpoints(app);

@@ -9,10 +9,17 @@ namespace CampaignFlow.CampaignHarness;
 /// Posts each week's batches to <c>POST /units/{unit}/records</c>, <c>clients</c> at a time, and times every call.
 /// The answer says which violations the recording opened and resolved, so a call whose answer changed violations is
 /// a record → violation latency measured end to end. A batch not stored whole (an error, a refusal, a duplicate or
-/// a conflict where the generator made a new record) is a failure of the run.
+/// a conflict where the generator made a new record) is a failure of the run. With several hosts each unit posts to
+/// one of them, always the same (as a load balancer keeping a unit on one server would).
 /// </summary>
-internal sealed class PostingClients(HttpClient http, int clients)
+internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int clients)
 {
+    /// <summary>Clients of one host.</summary>
+    public PostingClients(HttpClient http, int clients)
+        : this([http], clients)
+    {
+    }
+
     private readonly ConcurrentDictionary<string, int> _resolvedByUnit = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _failures = new();
     private long _posts;
@@ -50,17 +57,20 @@ internal sealed class PostingClients(HttpClient http, int clients)
             using var body = new ByteArrayContent(RecordBatchCsv.Write(parts));
             body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
             var label = $"{parts[0].Log.UnitId}…{parts[^1].Log.UnitId}";
-            await PostAsync("/records", body, parts.Sum(p => p.Records.Count), label, null, token);
+            await PostAsync(hosts[0], "/records", body, parts.Sum(p => p.Records.Count), label, null, token);
         });
 
     private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct)
     {
         using var body = new ByteArrayContent(RecordBatchJson.Write(batch.Records));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await PostAsync($"/units/{batch.Log.UnitId}/records", body, batch.Records.Count, batch.Log.UnitId, batch.Log.UnitId, ct);
+        await PostAsync(HostOf(batch.Log.UnitId), $"/units/{batch.Log.UnitId}/records", body, batch.Records.Count, batch.Log.UnitId, batch.Log.UnitId, ct);
     }
 
-    private async Task PostAsync(string path, HttpContent body, int count, string label, string? unit, CancellationToken ct)
+    private HttpClient HostOf(string unit) =>
+        hosts.Count == 1 ? hosts[0] : hosts[(int)((uint)StringComparer.Ordinal.GetHashCode(unit) % (uint)hosts.Count)];
+
+    private async Task PostAsync(HttpClient http, string path, HttpContent body, int count, string label, string? unit, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
         using var response = await http.PostAsync(new Uri(path, UriKind.Relative), body, ct);

@@ -23,7 +23,7 @@ var data = Path.Combine(work, "data");
 TreeUnits.Write(options.Definitions, definitions, options.Units);
 var token = "cf_harness_" + Guid.NewGuid().ToString("N");
 var load = Uptime();
-Console.WriteLine($"campaign harness: {options.Units} units + 魏都区委 on {options.Store}, gaps {options.Gaps:P0}, seed {options.Seed}, " +
+Console.WriteLine($"campaign harness: {options.Units} units + 魏都区委 on {options.Store} ({options.Hosts} host{(options.Hosts > 1 ? "s" : "")}), gaps {options.Gaps:P0}, seed {options.Seed}, " +
     $"{options.Clients} clients, {Environment.ProcessorCount} cores, load {load}, in {work}");
 
 await using IRunStore store = options.Store == "postgres" ? new PostgresRunStore() : new SqliteRunStore(data);
@@ -35,8 +35,21 @@ try
     serverLog.Capture();
     var host = await InProcessHost.StartAsync(definitions, data, storeSettings, token);
     await using var stopHost = host;
-    using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(5) };
-    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    // More hosts on the same database and the same campaign clock, each with a data folder of its own (its tokens).
+    var hosts = new List<InProcessHost> { host };
+    for (var h = 1; h < options.Hosts; h++)
+    {
+        hosts.Add(await InProcessHost.StartAsync(definitions, $"{data}-{h + 1}", storeSettings, token, host.Clock));
+    }
+
+    await using var stopOthers = new StopHosts(hosts.Skip(1));
+    var https = hosts.ConvertAll(h =>
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = h.Address, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    });
+    var http = https[0];
 
     // The units the host runs, as /health says.
     var health = Stopwatch.StartNew();
@@ -61,8 +74,10 @@ try
         return passed ? 0 : 1;
     }
 
+    // One scrape is the whole process's: every host's meters share their names, and the exporter of each listens to
+    // all of them in the process (hosts in separate processes would be scraped and summed).
     var before = await ScrapeAsync(http);
-    var clients = new PostingClients(http, options.Clients);
+    var clients = new PostingClients(https, options.Clients);
     var cursors = new int[logs.Length];
     var (ticking, posting) = (new Stopwatch(), new Stopwatch());
     var wall = Stopwatch.StartNew();
@@ -71,7 +86,8 @@ try
     {
         // The end of the day: records dated today are in the past, periods that ended yesterday close in this tick.
         ticking.Start();
-        await host.MoveAndTickAsync(DemoClock.Midnight(day.AddDays(1)).AddSeconds(-1), CancellationToken.None);
+        host.Clock.MoveTo(DemoClock.Midnight(day.AddDays(1)).AddSeconds(-1));
+        await Task.WhenAll(hosts.Select(h => h.Ticks.TickAsync()));
         ticking.Stop();
         if (!calendar.EndsWeek(day))
         {
@@ -107,7 +123,7 @@ try
     }
 
     ticking.Start();
-    await host.Ticks.TickAsync();
+    await Task.WhenAll(hosts.Select(h => h.Ticks.TickAsync()));
     ticking.Stop();
     var wallSeconds = wall.Elapsed.TotalSeconds;
     await Task.Delay(1500); // the Prometheus exporter answers a scrape from its cache for a moment
@@ -115,6 +131,7 @@ try
     var check = await ViolationCheck.RunAsync(host.Campaigns.Service, logs, clients.ResolvedByUnit, CancellationToken.None);
     var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
     var heapMb = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
+    await stopOthers.DisposeAsync();
     await stopHost.DisposeAsync();
     var dbMb = await store.SizeAsync() / 1048576.0;
 
@@ -186,7 +203,7 @@ try
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"units={options.Units} store={options.Store} gaps={options.Gaps} seed={options.Seed} clients={options.Clients} extra-per-week={options.ExtraPerWeek} " +
+        $"units={options.Units} store={options.Store} hosts={options.Hosts} gaps={options.Gaps} seed={options.Seed} clients={options.Clients} extra-per-week={options.ExtraPerWeek} " +
         $"start-s={host.StartTime.TotalSeconds:F1} health-ms={healthMs:F0} wall-s={wallSeconds:F1} records={stored:F0} posts={clients.Posts} records-per-s={stored / wallSeconds:F0} " +
         $"timers={timers:F0} timers-per-s={timers / wallSeconds:F0} rule-activations-per-s=n/a ticks={ticks:F0} tick-s={tickSeconds:F1} tick-wait-s={ticking.Elapsed.TotalSeconds:F1} " +
         $"post-wait-s={posting.Elapsed.TotalSeconds:F1} recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} apply-s={applySeconds:F1} opened={opened:F0} resolved={resolved:F0} " +

@@ -1,0 +1,15 @@
+namespace CampaignFlow.CampaignHarness;
+
+/// <summary>Stops the hosts beside the first, once, when the run ends or before the database is measured.</summary>
+internal sealed class StopHosts(IEnumerable<InProcessHost> hosts) : IAsyncDisposable
+{
+    private readonly List<InProcessHost> _hosts = [.. hosts];
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
