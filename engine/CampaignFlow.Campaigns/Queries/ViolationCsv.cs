@@ -5,17 +5,12 @@ namespace CampaignFlow.Campaigns.Queries;
 
 /// <summary>
 /// The CSV of violations, the API's export and <c>campaignflow simulate --format csv</c> alike: one header row, one
-/// violation a row, RFC 4180 quoting; the columns and words of <see cref="ViolationView"/>.
+/// violation a row; the columns and words of <see cref="ViolationView"/>. <see cref="ViolationCsvWriter"/> writes them.
 /// </summary>
 public static class ViolationCsv
 {
     /// <summary>The header row.</summary>
     public const string Header = "id,unit,body,plan,planVersion,requirement,action,kind,severity,phase,period,periodStart,periodEnd,target,status,openedAt,resolvedAt,code,message";
-
-    /// <summary>One row.</summary>
-    /// <param name="v">The violation.</param>
-    /// <param name="culture">The language of the message column.</param>
-    public static string Row(StoredViolation v, CultureInfo culture) => string.Join(',', Cells(v, culture).Select(Quote));
 
     /// <summary>One row's cells, in the header's order, as text before CSV quoting (the console's .xlsx export writes them).</summary>
     /// <param name="v">The violation.</param>
@@ -33,16 +28,5 @@ public static class ViolationCsv
             v.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), v.Target ?? "", ViolationView.StatusName(v.Status),
             v.OpenedAt.ToString("O", CultureInfo.InvariantCulture), v.ResolvedAt?.ToString("O", CultureInfo.InvariantCulture) ?? "", v.Code, ViolationView.MessageIn(v, culture),
         ];
-    }
-
-    private static string Quote(string cell)
-    {
-        // A leading =, +, - or @ would be a formula in a spreadsheet; a quote mark keeps it text.
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '@')
-        {
-            cell = "'" + cell;
-        }
-
-        return cell.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"") + "\"" : cell;
     }
 }

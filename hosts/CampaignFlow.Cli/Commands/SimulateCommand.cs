@@ -123,10 +123,13 @@ internal static class SimulateCommand
                     // The API's export, columns and rows alike; with a byte-order mark, so a spreadsheet opens the
                     // Chinese as UTF-8.
                     output.Write('\uFEFF');
-                    output.Write(ViolationCsv.Header + "\r\n");
-                    foreach (var row in SimulatedViolations.Rows(result, unitPlan))
+                    using (var csv = new ViolationCsvWriter(output, culture))
                     {
-                        output.Write(ViolationCsv.Row(row, culture) + "\r\n");
+                        csv.WriteHeader();
+                        foreach (var row in SimulatedViolations.Rows(result, unitPlan))
+                        {
+                            csv.Write(row);
+                        }
                     }
 
                     error.WriteLine(summary);

@@ -25,16 +25,17 @@ internal sealed class DataFolderViolations(CampaignStores stores, IReadOnlyColle
 
     public async Task WriteCsvAsync(ViolationFilter filter, TextWriter output, CancellationToken cancellationToken)
     {
-        output.Write(ViolationCsv.Header + "\r\n");
-        if (units is { Count: 0 })
+        using var csv = new ViolationCsvWriter(output, culture);
+        csv.WriteHeader();
+        if (units is not { Count: 0 })
         {
-            return;
+            await foreach (var v in stores.Violations.StreamAsync(filter.ToQuery(units), cancellationToken).ConfigureAwait(false))
+            {
+                csv.Write(v);
+            }
         }
 
-        await foreach (var v in stores.Violations.StreamAsync(filter.ToQuery(units), cancellationToken).ConfigureAwait(false))
-        {
-            output.Write(ViolationCsv.Row(v, culture) + "\r\n");
-        }
+        await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => stores.DisposeAsync();

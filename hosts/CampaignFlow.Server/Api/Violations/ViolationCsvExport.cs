@@ -6,8 +6,9 @@ using CampaignFlow.Campaigns.Storage;
 namespace CampaignFlow.Server.Api.Violations;
 
 /// <summary>
-/// Writes the CSV export (<see cref="ViolationCsv"/>'s header and rows, CRLF, UTF-8 without a byte-order mark) to a
-/// stream as the violations are read, so the export of a province costs a buffer, not the whole file.
+/// Writes the CSV export (<see cref="ViolationCsv"/>'s header and rows, CRLF, UTF-8 with a byte-order mark so that a
+/// spreadsheet reads the Chinese as UTF-8, as the CLI's CSV) to a stream as the violations are read, so the export of
+/// a province costs a buffer, not the whole file.
 /// </summary>
 public static class ViolationCsvExport
 {
@@ -23,15 +24,21 @@ public static class ViolationCsvExport
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(violations);
-        // The export was written with Encoding.UTF8's bytes and no preamble; a new UTF8Encoding(false) keeps it so.
+        // The mark written as a character, not left to the encoding's preamble, so it is there whatever the stream.
         var writer = new StreamWriter(output, new UTF8Encoding(false), BufferChars, leaveOpen: true);
         await using (writer.ConfigureAwait(false))
         {
-            await writer.WriteAsync(ViolationCsv.Header + "\r\n").ConfigureAwait(false);
-            await foreach (var v in violations.WithCancellation(cancellationToken).ConfigureAwait(false))
+            var csv = new ViolationCsvWriter(writer, culture);
+            await using (csv.ConfigureAwait(false))
             {
-                await writer.WriteAsync(ViolationCsv.Row(v, culture)).ConfigureAwait(false);
-                await writer.WriteAsync("\r\n").ConfigureAwait(false);
+                await writer.WriteAsync('\uFEFF').ConfigureAwait(false);
+                csv.WriteHeader();
+                await foreach (var v in violations.WithCancellation(cancellationToken).ConfigureAwait(false))
+                {
+                    await csv.WriteAsync(v).ConfigureAwait(false);
+                }
+
+                await csv.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await writer.FlushAsync(cancellationToken).ConfigureAwait(false);

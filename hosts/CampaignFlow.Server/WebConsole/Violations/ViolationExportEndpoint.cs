@@ -1,4 +1,3 @@
-using System.Text;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Violations;
@@ -29,11 +28,7 @@ public static class ViolationExportEndpoint
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet(Path, ([AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running, CancellationToken ct) =>
-            Export(parameters, context, request, scope, running, "violations.csv", "text/csv; charset=utf-8", async (body, rows, culture) =>
-            {
-                await body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), ct).ConfigureAwait(false);
-                await ViolationCsvExport.WriteAsync(body, rows, culture, ct).ConfigureAwait(false);
-            }, ct)).RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
+            Export(parameters, context, request, scope, running, "violations.csv", "text/csv; charset=utf-8", (body, rows, culture) => ViolationCsvExport.WriteAsync(body, rows, culture, ct), ct)).RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
         app.MapGet(XlsxPath, ([AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running, CancellationToken ct) =>
             Export(parameters, context, request, scope, running, "violations.xlsx", XlsxType, (body, rows, culture) => ViolationXlsxExport.WriteAsync(body, rows, culture, ct), ct))
             .RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
