@@ -19,6 +19,11 @@ public static class Runs
         GC.Collect();
         var baseline = GC.GetTotalMemory(true);
         var label = batch && mode is "per-unit" or "one-session" ? $"{mode} batch" : mode;
+        if (System.Runtime.GCSettings.IsServerGC)
+        {
+            label += ", server GC";
+        }
+
         var m = new Measurement { Mode = engine == "campaignflow" ? label : $"{label} ({engine})", Units = workload.UnitCount, Facts = workload.Facts.Count };
         HashSet<Violation> found;
         switch (mode)
