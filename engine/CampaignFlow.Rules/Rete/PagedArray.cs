@@ -16,8 +16,9 @@ namespace CampaignFlow.Rules.Rete;
 /// <typeparam name="T">What is kept per id.</typeparam>
 internal struct PagedArray<T>
 {
-    // About 64 KB a page (65,536 bytes / element size, a power of two): under the 85,000-byte large-object threshold.
-    private static readonly int Shift = 16 - System.Numerics.BitOperations.Log2((uint)Unsafe.SizeOf<T>());
+    // At most 64 KB a page (65,536 bytes / the element size rounded up to a power of two): under the 85,000-byte
+    // large-object threshold.
+    private static readonly int Shift = 16 - System.Numerics.BitOperations.Log2(System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Unsafe.SizeOf<T>()));
     private static readonly int PageSize = 1 << Shift;
 
     private T[][]? _pages;
