@@ -19,8 +19,17 @@ public sealed class Measurement
     public double BytesPerFact { get; set; }
     public double GcPauseMs { get; set; }
 
+    /// <summary>CPU time of the process (every thread, the GC's included) while sessions were filled and fired.</summary>
+    public double RunCpuMs { get; set; }
+
+    /// <summary>GC pauses while sessions were filled and fired.</summary>
+    public double RunGcPauseMs { get; set; }
+
+    /// <summary>Collections of generation 0, 1 and 2 while sessions were filled and fired.</summary>
+    public string RunCollections { get; set; } = "";
+
     public string ToLine() => string.Join('|',
-        "RESULT", Mode, Units, Facts, F(CompileMs), F(InsertMs), F(FireMs), Violations, MatchesOracle, F(OneMoreFactUs), F(PeakMb), F(BytesPerFact), F(GcPauseMs));
+        "RESULT", Mode, Units, Facts, F(CompileMs), F(InsertMs), F(FireMs), Violations, MatchesOracle, F(OneMoreFactUs), F(PeakMb), F(BytesPerFact), F(GcPauseMs), F(RunCpuMs), F(RunGcPauseMs), RunCollections);
 
     public static Measurement Parse(string line)
     {
@@ -40,6 +49,9 @@ public sealed class Measurement
             PeakMb = D(10),
             BytesPerFact = D(11),
             GcPauseMs = D(12),
+            RunCpuMs = D(13),
+            RunGcPauseMs = D(14),
+            RunCollections = p[15],
         };
     }
 

@@ -12,6 +12,9 @@ using CampaignFlow.Rules.Bench;
 //   --take-units N      keep only the first N units of the facts (generated or read)
 //   --engine E          campaignflow (default) or nrules: the same three rules on NRules 1.0.4 (NRulesBenchRules.cs)
 //   --insert one|batch  fact by fact with Insert (default), or each session's facts in one InsertAll
+//   --gc workstation|server|both   the suite's child processes under the workstation GC (default), the server GC
+//                       (as the campaign service runs), or each configuration under both; one configuration runs
+//                       under whatever DOTNET_gcServer says
 var options = Options.Parse(args);
 if (options.WriteFacts is not null)
 {
@@ -48,9 +51,16 @@ configurations.Add(("oracle", options.Units));
 configurations.Add(("naive", -options.NaiveUnits));
 configurations.Add(("one-session", -options.NaiveUnits));
 
+string[] gcModes = options.Gc switch
+{
+    "workstation" => ["0"],
+    "server" => ["1"],
+    "both" => ["0", "1"],
+    _ => throw new ArgumentException($"Unknown --gc '{options.Gc}': workstation, server or both."),
+};
 var results = new List<Measurement>();
 var failed = false;
-foreach (var (mode, units) in configurations)
+foreach (var (mode, units, gcServer) in configurations.SelectMany(c => gcModes.Select(g => (c.Mode, c.Units, g))))
 {
     // A negative count marks the small configurations of the naive comparison: the first units of the same facts.
     var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine, "--insert", options.Insert };
@@ -65,7 +75,7 @@ foreach (var (mode, units) in configurations)
     }
 
     Console.Error.WriteLine(options.Facts is null || units < 0 ? $"running {mode} with {Math.Abs(units)} units..." : $"running {mode} on {options.Facts}...");
-    var output = RunChild(childArgs, out var exitCode);
+    var output = RunChild(childArgs, gcServer, out var exitCode);
     var line = output.FirstOrDefault(l => l.StartsWith("RESULT|", StringComparison.Ordinal));
     if (line is null || exitCode != 0)
     {
@@ -80,12 +90,12 @@ foreach (var (mode, units) in configurations)
     results.Add(Measurement.Parse(line));
 }
 
-Console.WriteLine("| mode | units | facts | compile ms | insert ms | fire ms | total ms | violations | = oracle | one more fact µs | peak MB | heap bytes/fact | GC pause ms |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| mode | units | facts | compile ms | insert ms | fire ms | total ms | violations | = oracle | one more fact µs | peak MB | heap bytes/fact | GC pause ms | run CPU ms | run GC pause ms | run GCs 0/1/2 |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Mode} | {r.Units:N0} | {r.Facts:N0} | {r.CompileMs:0.0} | {r.InsertMs:N0} | {r.FireMs:N0} | {r.TotalMs:N0} | {r.Violations:N0} | {(r.MatchesOracle ? "yes" : "NO")} | {r.OneMoreFactUs:0.0} | {r.PeakMb:N0} | {(r.BytesPerFact > 0 ? r.BytesPerFact.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.GcPauseMs:N0} |"));
+        $"| {r.Mode} | {r.Units:N0} | {r.Facts:N0} | {r.CompileMs:0.0} | {r.InsertMs:N0} | {r.FireMs:N0} | {r.TotalMs:N0} | {r.Violations:N0} | {(r.MatchesOracle ? "yes" : "NO")} | {r.OneMoreFactUs:0.0} | {r.PeakMb:N0} | {(r.BytesPerFact > 0 ? r.BytesPerFact.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.GcPauseMs:N0} | {r.RunCpuMs:N0} | {r.RunGcPauseMs:N0} | {r.RunCollections} |"));
 }
 
 if (failed)
@@ -96,9 +106,10 @@ if (failed)
 
 return 0;
 
-static List<string> RunChild(List<string> childArgs, out int exitCode)
+static List<string> RunChild(List<string> childArgs, string gcServer, out int exitCode)
 {
     var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true };
+    start.Environment["DOTNET_gcServer"] = gcServer;
     var self = Environment.ProcessPath!;
     start.FileName = self;
     if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
@@ -125,7 +136,7 @@ static List<string> RunChild(List<string> childArgs, out int exitCode)
     return lines;
 }
 
-internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine, string Insert)
+internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine, string Insert, string Gc)
 {
     public static Options Parse(string[] args)
     {
@@ -150,6 +161,7 @@ internal sealed record Options(string Mode, int Units, int Seed, string? Facts, 
             int.Parse(Value("--naive-units", "100"), CultureInfo.InvariantCulture),
             Optional("--take-units") is { } take ? int.Parse(take, CultureInfo.InvariantCulture) : null,
             Value("--engine", "campaignflow"),
-            Value("--insert", "one"));
+            Value("--insert", "one"),
+            Value("--gc", "workstation"));
     }
 }

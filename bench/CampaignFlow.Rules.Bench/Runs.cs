@@ -19,6 +19,11 @@ public static class Runs
         GC.Collect();
         var baseline = GC.GetTotalMemory(true);
         var label = batch && mode is "per-unit" or "one-session" ? $"{mode} batch" : mode;
+        if (System.Runtime.GCSettings.IsServerGC)
+        {
+            label += ", server GC";
+        }
+
         var m = new Measurement { Mode = engine == "campaignflow" ? label : $"{label} ({engine})", Units = workload.UnitCount, Facts = workload.Facts.Count };
         HashSet<Violation> found;
         switch (mode)
@@ -77,6 +82,7 @@ public static class Runs
         var found = new HashSet<Violation>();
         long insert = 0, fire = 0;
         IBenchSession? last = null;
+        var run = RunClock.Start();
         foreach (var facts in units)
         {
             var t0 = Stopwatch.GetTimestamp();
@@ -92,6 +98,7 @@ public static class Runs
             last = session;
         }
 
+        run.Stop(m);
         m.InsertMs = Stopwatch.GetElapsedTime(0, insert).TotalMilliseconds;
         m.FireMs = Stopwatch.GetElapsedTime(0, fire).TotalMilliseconds;
         m.OneMoreFactUs = OneMoreFact(last!, [Workload.UnitOf(units[^1][0])], seed);
@@ -101,12 +108,14 @@ public static class Runs
     private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline, string engine, bool batch)
     {
         var session = Compile(m, engine)();
+        var run = RunClock.Start();
         var t0 = Stopwatch.GetTimestamp();
         Insert(session, workload.Facts, batch);
 
         var t1 = Stopwatch.GetTimestamp();
         session.Fire();
         var t2 = Stopwatch.GetTimestamp();
+        run.Stop(m);
         m.InsertMs = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
         m.FireMs = Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
         var found = session.Violations().ToHashSet();

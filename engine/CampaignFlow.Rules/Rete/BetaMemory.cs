@@ -13,17 +13,17 @@ internal abstract class BetaMemory
     protected Bucket[] Buckets = new Bucket[1];
 
     // What the node remembers about each token on its left, by token id.
-    private LeftState[] _left = [];
+    private PagedArray<LeftState> _left;
 
     // For nodes that keep pairs: the head of each token's list of pairs, by token id.
-    private Pairing?[] _pairs = [];
+    private PagedArray<Pairing?> _pairs;
 
     // For aggregate nodes: each token's aggregator, by token id, apart from the state that every node keeps.
-    private Aggregation.Aggregator?[] _aggregators = [];
+    private PagedArray<Aggregation.Aggregator?> _aggregators;
 
     // For nodes that only count facts: 1 + the bucket each fact is counted in, by fact id (0: not counted). An int
     // per fact of the session instead of an object per fact counted.
-    private int[] _countedIn = [];
+    private PagedArray<int> _countedIn;
 
     public abstract int BucketOf(Token token);
 
@@ -59,7 +59,7 @@ internal abstract class BetaMemory
     /// <summary>The head of a held token's list of pairs, in nodes that keep pairs.</summary>
     public ref Pairing? PairsOf(Token token)
     {
-        ArrayById.Cover(ref _pairs, token.Id);
+        _pairs.Cover(token.Id);
 
         return ref _pairs[token.Id];
     }
@@ -67,7 +67,7 @@ internal abstract class BetaMemory
     /// <summary>The aggregator of a token in an aggregate node, null before the node starts it.</summary>
     public ref Aggregation.Aggregator? AggregatorOf(Token token)
     {
-        ArrayById.Cover(ref _aggregators, token.Id);
+        _aggregators.Cover(token.Id);
 
         return ref _aggregators[token.Id];
     }
@@ -75,7 +75,7 @@ internal abstract class BetaMemory
     /// <summary>Files a token in a bucket, with a fresh state.</summary>
     public void Add(int bucket, Token token)
     {
-        ArrayById.Cover(ref _left, token.Id);
+        _left.Cover(token.Id);
 
         _left[token.Id] = new LeftState { BucketLink = bucket + 1, Slot = Buckets[bucket].Add(token) };
     }
@@ -129,7 +129,7 @@ internal abstract class BetaMemory
     /// <summary>Counts a fact in a bucket without keeping it, for nodes that only need to know how many facts share the key.</summary>
     public void Count(int bucket, Fact fact)
     {
-        ArrayById.Cover(ref _countedIn, fact.Id);
+        _countedIn.Cover(fact.Id);
 
         _countedIn[fact.Id] = bucket + 1;
         Buckets[bucket].AddCounted();

@@ -65,13 +65,13 @@ internal sealed class FilterNode(int id, System.Linq.Expressions.LambdaExpressio
     /// <summary>Which tokens the filter passed on, by token id: a bit's worth each, not an entry object.</summary>
     private sealed class PassedTokens
     {
-        private bool[] _passed = [];
+        private PagedArray<bool> _passed;
 
         public bool Get(Token token) => token.Id < _passed.Length && _passed[token.Id];
 
         public void Set(Token token, bool passed)
         {
-            ArrayById.Cover(ref _passed, token.Id);
+            _passed.Cover(token.Id);
 
             _passed[token.Id] = passed;
         }

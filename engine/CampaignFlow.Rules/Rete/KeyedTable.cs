@@ -72,7 +72,7 @@ internal sealed class KeyedTable<TKey, TItem>
         {
             if (_used == _slots.Length)
             {
-                Grow();
+                Grow(_slots.Length * 2);
             }
 
             slot = _used++;
@@ -157,14 +157,33 @@ internal sealed class KeyedTable<TKey, TItem>
         }
     }
 
-    private void Grow()
+    /// <summary>Makes room for <paramref name="count"/> items in one step, rather than doubling towards it.</summary>
+    public void EnsureCapacity(int count)
     {
-        Array.Resize(ref _slots, _slots.Length * 2);
+        var size = _slots.Length;
+        while (size < count)
+        {
+            size *= 2;
+        }
+
+        if (size > _slots.Length)
+        {
+            Grow(size);
+        }
+    }
+
+    private void Grow(int size)
+    {
+        Array.Resize(ref _slots, size);
         _heads = new int[_slots.Length];
         for (var slot = 0; slot < _used; slot++)
         {
-            // Every slot is in use when the table grows (freed slots are taken first).
-            var item = _slots[slot]!;
+            // Freed slots are empty: a table only doubles when none is left, but may be made room in beforehand.
+            if (_slots[slot] is not { } item)
+            {
+                continue;
+            }
+
             ref var head = ref _heads[HeadOf(item.Key, _heads.Length)];
             item.NextInTable = head;
             head = slot + 1;

@@ -75,8 +75,8 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
     private sealed class StartMemory
     {
         // 1 + the id of each fact's token, by fact id; 0 when the fact has none.
-        private int[] _tokenOf = [];
-        private Token?[] _byId = [];
+        private PagedArray<int> _tokenOf;
+        private PagedArray<Token?> _byId;
 
         public Token Root { get; set; } = null!;
 
@@ -86,9 +86,9 @@ internal sealed class StartNode(int id, string description) : TokenSourceNode(id
 
         public void Set(int factId, Token token)
         {
-            ArrayById.Cover(ref _tokenOf, factId);
+            _tokenOf.Cover(factId);
 
-            ArrayById.Cover(ref _byId, token.Id);
+            _byId.Cover(token.Id);
 
             _tokenOf[factId] = token.Id + 1;
             _byId[token.Id] = token;

@@ -6,7 +6,7 @@ namespace CampaignFlow.Rules.Rete;
 /// <remarks>Each activation is also found by its token's id (<see cref="Token.Id"/>), in an array rather than on the token.</remarks>
 internal sealed class TerminalMemory
 {
-    private Activation?[] _byToken = [];
+    private PagedArray<Activation?> _byToken;
 
     public Activation? Find(Token token) => token.Id < _byToken.Length ? _byToken[token.Id] : null;
 
@@ -17,7 +17,7 @@ internal sealed class TerminalMemory
     public void Add(Activation activation)
     {
         var id = activation.Token.Id;
-        ArrayById.Cover(ref _byToken, id);
+        _byToken.Cover(id);
 
         _byToken[id] = activation;
         activation.Following = First;

@@ -8,10 +8,15 @@ internal sealed class Activation(TerminalNode node, Token token)
     public readonly TerminalNode Node = node;
     public readonly Token Token = token;
     public bool IsAlive = true;
-    public long Sequence;
 
-    /// <summary>The activation's place in the agenda's heap, or -1 when it is not waiting to fire.</summary>
-    public int AgendaIndex = -1;
+    /// <summary>Whether the activation is waiting to fire, in the agenda.</summary>
+    public bool IsQueued;
+
+    /// <summary>The activation added to the agenda after this one, of the same priority, while both wait to fire.</summary>
+    public Activation? AgendaAbove;
+
+    /// <summary>The activation added to the agenda before this one, of the same priority, while both wait to fire.</summary>
+    public Activation? AgendaBelow;
 
     // The facts the rule yielded, by yield slot: the fact itself when the rule yields once (the usual case, and an
     // array fewer per match), an array when it yields more than once, null before the first yield.

@@ -1,138 +1,118 @@
 namespace CampaignFlow.Rules.Runtime;
 
 /// <summary>
-/// Activations waiting to fire: highest rule priority first, then the most recent. A binary heap that knows each
-/// activation's place in it (<see cref="Activation.AgendaIndex"/>), so that a withdrawn match leaves at once.
+/// Activations waiting to fire: highest rule priority first, then the most recent. One stack per priority, linked
+/// through the activations (<see cref="Activation.AgendaAbove"/>, <see cref="Activation.AgendaBelow"/>): an activation
+/// added or refreshed goes on top of its priority's stack, and a withdrawn match leaves at once.
 /// </summary>
 /// <remarks>
-/// A heap with lazy removal kept every withdrawn activation, and the match it pointed to, until it surfaced: in a
-/// large session, matches made and withdrawn while facts arrive piled up by the hundred thousand.
+/// "Most recent first" within a priority is a stack, so nothing needs sorting. The binary heap this replaced (issue 15)
+/// sifted every new activation from the bottom to the top, as the newest always comes first, and every pop from the top
+/// to the bottom, writing each moved activation's place in it: some seventeen scattered activations visited per
+/// change in a session of 143,000 matches, where a stack touches its neighbours only. A heap with lazy removal, before
+/// that, kept every withdrawn activation until it surfaced.
 /// </remarks>
 internal sealed class Agenda
 {
-    // Each slot carries the activation's ordering keys, so that sifting compares in the array without visiting the
-    // activations (in a large session they are scattered over the heap).
-    private Entry[] _heap = new Entry[16];
-    private long _sequence;
+    // Highest priority first; a rule set has few priorities.
+    private readonly List<Level> _levels = [];
 
     public int Count { get; private set; }
 
-    /// <summary>Queues an activation, or moves a queued one to the front of its priority as the most recent.</summary>
     public void Add(Activation activation)
     {
-        activation.Sequence = ++_sequence;
-        if (activation.AgendaIndex >= 0)
+        if (activation.IsQueued)
         {
-            // A newer sequence only ever moves it up.
-            _heap[activation.AgendaIndex].Sequence = activation.Sequence;
-            Up(activation.AgendaIndex);
-            return;
+            Unlink(activation);
+        }
+        else
+        {
+            activation.IsQueued = true;
+            Count++;
         }
 
-        if (Count == _heap.Length)
+        var level = LevelOf(activation.Node.Priority);
+        activation.AgendaBelow = level.Top;
+        if (level.Top is not null)
         {
-            Array.Resize(ref _heap, Count * 2);
+            level.Top.AgendaAbove = activation;
         }
 
-        Place(new Entry(activation, activation.Node.Priority, activation.Sequence), Count++);
-        Up(Count - 1);
+        level.Top = activation;
     }
 
     public void Remove(Activation activation)
     {
-        var index = activation.AgendaIndex;
-        if (index < 0)
+        if (!activation.IsQueued)
         {
             return;
         }
 
-        activation.AgendaIndex = -1;
-        var last = _heap[--Count];
-        _heap[Count] = default;
-        if (index == Count)
-        {
-            return;
-        }
-
-        Place(last, index);
-        Down(index);
-        Up(last.Activation.AgendaIndex);
+        Unlink(activation);
+        activation.IsQueued = false;
+        Count--;
     }
 
     public bool TryPop(out Activation activation)
     {
-        if (Count == 0)
+        foreach (var level in _levels)
         {
-            activation = null!;
-            return false;
+            if (level.Top is { } top)
+            {
+                activation = top;
+                Remove(top);
+                return true;
+            }
         }
 
-        activation = _heap[0].Activation;
-        Remove(activation);
-        if (Count == 0 && _heap.Length > 1024)
+        activation = null!;
+        return false;
+    }
+
+    private void Unlink(Activation activation)
+    {
+        if (activation.AgendaAbove is { } above)
         {
-            // A drained agenda of a large session need not hold its largest size until the next fire.
-            _heap = new Entry[16];
+            above.AgendaBelow = activation.AgendaBelow;
+        }
+        else
+        {
+            LevelOf(activation.Node.Priority).Top = activation.AgendaBelow;
         }
 
-        return true;
-    }
-
-    /// <summary>Whether <paramref name="a"/> fires before <paramref name="b"/>.</summary>
-    private static bool Before(in Entry a, in Entry b) =>
-        a.Priority != b.Priority ? a.Priority > b.Priority : a.Sequence > b.Sequence;
-
-    private void Place(Entry entry, int index)
-    {
-        _heap[index] = entry;
-        entry.Activation.AgendaIndex = index;
-    }
-
-    private void Up(int index)
-    {
-        var entry = _heap[index];
-        while (index > 0)
+        if (activation.AgendaBelow is { } below)
         {
-            var parent = (index - 1) / 2;
-            if (!Before(entry, _heap[parent]))
+            below.AgendaAbove = activation.AgendaAbove;
+        }
+
+        activation.AgendaAbove = activation.AgendaBelow = null;
+    }
+
+    private Level LevelOf(int priority)
+    {
+        var i = 0;
+        for (; i < _levels.Count; i++)
+        {
+            if (_levels[i].Priority == priority)
+            {
+                return _levels[i];
+            }
+
+            if (_levels[i].Priority < priority)
             {
                 break;
             }
-
-            Place(_heap[parent], index);
-            index = parent;
         }
 
-        Place(entry, index);
+        var level = new Level(priority);
+        _levels.Insert(i, level);
+        return level;
     }
 
-    private void Down(int index)
+    private sealed class Level(int priority)
     {
-        var entry = _heap[index];
-        while (true)
-        {
-            var child = (2 * index) + 1;
-            if (child >= Count)
-            {
-                break;
-            }
+        public int Priority { get; } = priority;
 
-            if (child + 1 < Count && Before(_heap[child + 1], _heap[child]))
-            {
-                child++;
-            }
-
-            if (!Before(_heap[child], entry))
-            {
-                break;
-            }
-
-            Place(_heap[child], index);
-            index = child;
-        }
-
-        Place(entry, index);
+        public Activation? Top { get; set; }
     }
-
-    private record struct Entry(Activation Activation, int Priority, long Sequence);
 }

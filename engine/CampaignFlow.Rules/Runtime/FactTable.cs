@@ -25,6 +25,9 @@ internal sealed class FactTable(int capacity)
         return fact is not null;
     }
 
+    /// <summary>Makes room for <paramref name="more"/> facts beyond those there, in one step.</summary>
+    public void Reserve(int more) => _table.EnsureCapacity(Count + more);
+
     /// <summary>The live fact whose <see cref="Fact.Id"/> is <paramref name="id"/>.</summary>
     public Fact At(int id) => _table.At(id)!;
 

@@ -125,7 +125,13 @@ internal sealed class Session : ISession
     {
         ArgumentNullException.ThrowIfNull(facts);
         var batch = new FactBatch();
-        var inserted = new List<Fact>();
+        var inserted = facts.TryGetNonEnumeratedCount(out var count) ? new List<Fact>(count) : [];
+        if (count > 0)
+        {
+            // A large batch into a session would otherwise grow the fact table by doubling, rehashing every fact each time.
+            _memory.Facts.Reserve(count);
+        }
+
         object? duplicate = null;
         _memory.Batch = batch;
         try

@@ -15,11 +15,11 @@ namespace CampaignFlow.Rules.Rete.Aggregation;
 internal abstract class FactGroups(FactTable facts)
 {
     // By fact id: 0 when the fact is in no group, -1 in the null key's group, 1 + the group's id otherwise.
-    private int[] _groupOf = [];
+    private PagedArray<int> _groupOf;
 
     // By fact id: 1 + the id of the next or previous member of the same group, 0 at either end.
-    private int[] _next = [];
-    private int[] _previous = [];
+    private PagedArray<int> _next;
+    private PagedArray<int> _previous;
 
     /// <summary>The session's root token, the parent of every group's token.</summary>
     public Token Root { get; set; } = null!;
@@ -54,9 +54,9 @@ internal abstract class FactGroups(FactTable facts)
     protected void Append(ref MemberList members, Fact fact, int group)
     {
         var id = fact.Id;
-        ArrayById.Cover(ref _groupOf, id);
-        ArrayById.Cover(ref _next, id);
-        ArrayById.Cover(ref _previous, id);
+        _groupOf.Cover(id);
+        _next.Cover(id);
+        _previous.Cover(id);
 
         _groupOf[id] = group;
         _next[id] = 0;

@@ -1,0 +1,112 @@
+using CampaignFlow.Rules.Fluent;
+using CampaignFlow.Rules.Runtime;
+
+namespace CampaignFlow.Rules.Tests;
+
+/// <summary>
+/// Tens of thousands of facts in one session, so that what nodes keep by fact and token id spans many pages: groups
+/// at a rule's start, a rule's first pattern, a counting negation, a join and the rules' matches, through inserts in
+/// a batch and one by one, retractions that free ids for reuse and updates that move facts between keys, checked
+/// against a plain computation.
+/// </summary>
+public class ManyFactsTests
+{
+    public sealed class Visit(int place, int hours)
+    {
+        public int Place { get; set; } = place;
+
+        public int Hours { get; } = hours;
+    }
+
+    public sealed class Closing(int place)
+    {
+        public int Place { get; } = place;
+    }
+
+    /// <summary>Queries (no actions): their matches are what is asserted.</summary>
+    public sealed class ShortPlaceRule : Rule
+    {
+        protected override void Define()
+        {
+            IGrouping<int, Visit> place = null!;
+            Closing closing = null!;
+            When()
+                .GroupBy(() => place, (Visit v) => v.Place)
+                .Match(() => closing, c => c.Place == place.Key)
+                .Where(() => place.Sum(v => v.Hours) < 5);
+        }
+    }
+
+    public sealed class EmptyPlaceRule : Rule
+    {
+        protected override void Define()
+        {
+            Closing closing = null!;
+            When()
+                .Match(() => closing)
+                .Not<Visit>(v => v.Place == closing.Place);
+        }
+    }
+
+    [Fact]
+    public void Matches_hold_across_many_pages_of_ids()
+    {
+        var shortPlace = new ShortPlaceRule().GetDefinition();
+        var emptyPlace = new EmptyPlaceRule().GetDefinition();
+        var session = RuleCompiler.Compile([shortPlace, emptyPlace]).CreateSession();
+        var random = new Random(11);
+        const int places = 12_000;
+        var visits = Enumerable.Range(0, 40_000).Select(_ => new Visit(random.Next(places), random.Next(1, 4))).ToList();
+        var closings = Enumerable.Range(0, places).Select(p => new Closing(p)).ToList();
+
+        session.InsertAll(visits.Take(20_000));
+        foreach (var closing in closings)
+        {
+            session.Insert(closing);
+        }
+
+        foreach (var visit in visits.Skip(20_000))
+        {
+            session.Insert(visit);
+        }
+
+        void ShouldAgree()
+        {
+            var hours = visits.GroupBy(v => v.Place).ToDictionary(g => g.Key, g => g.Sum(v => v.Hours));
+            session.Matches(shortPlace.Id).Count.ShouldBe(closings.Count(c => hours.TryGetValue(c.Place, out var h) && h < 5));
+            session.Matches(emptyPlace.Id).Count.ShouldBe(closings.Count(c => !hours.ContainsKey(c.Place)));
+        }
+
+        ShouldAgree();
+
+        // Retract a third of the visits and half the closings, insert new ones into the freed ids, move some visits.
+        var gone = visits.Where((_, i) => i % 3 == 0).ToHashSet();
+        foreach (var visit in gone)
+        {
+            session.Retract(visit);
+        }
+
+        visits.RemoveAll(gone.Contains);
+        var closed = closings.Where((_, i) => i % 2 == 0).ToHashSet();
+        foreach (var closing in closed)
+        {
+            session.Retract(closing);
+        }
+
+        closings.RemoveAll(closed.Contains);
+
+        ShouldAgree();
+
+        var more = Enumerable.Range(0, 15_000).Select(_ => new Visit(random.Next(places), random.Next(1, 4))).ToList();
+        session.InsertAll(more);
+        visits.AddRange(more);
+        foreach (var visit in visits.Where((_, i) => i % 11 == 0))
+        {
+            visit.Place = random.Next(places);
+            session.Update(visit);
+        }
+
+        ShouldAgree();
+        session.Query<Visit>().Count().ShouldBe(visits.Count);
+    }
+}
