@@ -75,6 +75,7 @@ public static class RequirementExplainer
             simulated.At, periods, outside)
         {
             NodeByNode = trace is not null,
+            Engine = rules.Network.Engine.Name,
         };
     }
 

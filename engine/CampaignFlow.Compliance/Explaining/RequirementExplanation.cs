@@ -20,4 +20,7 @@ public sealed record RequirementExplanation(
     /// false on NRules, which has no node-by-node explanation (the periods and records are explained all the same).
     /// </summary>
     public bool NodeByNode { get; init; }
+
+    /// <summary>The rules engine the requirement was explained on, as a host option spells it (<c>campaignflow</c>, <c>nrules</c>).</summary>
+    public string Engine { get; init; } = string.Empty;
 }
