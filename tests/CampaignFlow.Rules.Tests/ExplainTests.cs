@@ -54,11 +54,44 @@ public class ExplainTests
         }
     }
 
+    public sealed record Flagged(string Customer);
+
+    public sealed class FlagBusyCustomersRule : Rule
+    {
+        protected override void Define()
+        {
+            Customer customer = null!;
+            int total = 0;
+            When()
+                .Match(() => customer)
+                .Exists<Order>(o => o.Customer == customer.Id && o.Total > 100)
+                .Sum(() => total, (Order o) => o.Total, o => o.Customer == customer.Id)
+                .Where(() => total >= 300);
+            Then().Yield(_ => new Flagged(customer.Id));
+        }
+    }
+
+    public sealed record Largest(string Customer, int Total);
+
+    public sealed class LargestPerCustomerRule : Rule
+    {
+        protected override void Define()
+        {
+            IGrouping<string, Order> orders = null!;
+            int largest = 0;
+            When()
+                .GroupBy(() => orders, (Order o) => o.Customer)
+                .Max(() => largest, (Order o) => o.Total, o => o.Customer == orders.Key);
+            Then().Yield(_ => new Largest(orders.Key, largest));
+        }
+    }
+
     private static readonly string Ship = new ShipLargeOrdersRule().GetDefinition().Id;
 
     private static ISession NewSession(params object[] facts)
     {
-        var session = RuleCompiler.Compile(new ShipLargeOrdersRule().GetDefinition(), new ContentsRule().GetDefinition()).CreateSession();
+        var session = RuleCompiler.Compile(
+            new ShipLargeOrdersRule().GetDefinition(), new ContentsRule().GetDefinition(), new FlagBusyCustomersRule().GetDefinition(), new LargestPerCustomerRule().GetDefinition()).CreateSession();
         session.InsertAll(facts);
         return session;
     }
@@ -189,6 +222,50 @@ public class ExplainTests
         var filter = unmet.FirstFailure.ShouldNotBeNull();
         (filter.Kind, filter.Outcome, filter.FailedCondition).ShouldBe((ExplainedNodeKind.Filter, NodeOutcome.Failed, "(items.Count > 0)"));
         filter.Partner.Select(p => p.Name).ShouldBe(["basket", "items"]);
+    }
+
+    [Fact]
+    public void An_exists_node_and_a_sum_with_a_filter_on_it_say_which_held()
+    {
+        var busy = new Customer("c1", "NZ");
+        var quiet = new Customer("c2", "NZ");
+        var idle = new Customer("c3", "NZ");
+        var session = NewSession(busy, quiet, idle, new Order("o1", "c1", 200), new Order("o2", "c1", 150), new Order("o3", "c2", 120), new Order("o4", "c2", 20));
+        var flag = new FlagBusyCustomersRule().GetDefinition().Id;
+
+        var held = session.Explain(flag, busy);
+        held.Nodes.Select(n => n.Kind).ShouldBe([
+            ExplainedNodeKind.Type, ExplainedNodeKind.Type, ExplainedNodeKind.Alpha, ExplainedNodeKind.Exists,
+            ExplainedNodeKind.Type, ExplainedNodeKind.Aggregate, ExplainedNodeKind.Filter, ExplainedNodeKind.Terminal,
+        ]);
+        (held.Holds, held.Matched).ShouldBe((true, true));
+        held.Nodes.Single(n => n.Kind == ExplainedNodeKind.Aggregate).Aggregated.ShouldBe(2);
+
+        var under = session.Explain(flag, quiet);
+        under.FirstFailure.ShouldNotBeNull().ShouldSatisfyAllConditions(
+            f => f.Kind.ShouldBe(ExplainedNodeKind.Filter),
+            f => f.Partner.Single(p => p.Name == "total").Value.ShouldBe(140));
+        under.Matched.ShouldBeFalse();
+
+        var none = session.Explain(flag, idle);
+        var exists = none.FirstFailure.ShouldNotBeNull();
+        (exists.Kind, exists.Outcome).ShouldBe((ExplainedNodeKind.Exists, NodeOutcome.Failed));
+        exists.FailedCondition.ShouldNotBeNull().ShouldEndWith(".Customer == customer.Id)");
+        exists.Partner.ShouldHaveSingleItem().Value.ShouldBeOfType<Order>().Total.ShouldBeGreaterThan(100);
+    }
+
+    [Fact]
+    public void A_rule_alone_that_starts_with_a_group_by_counts_its_groups()
+    {
+        var session = NewSession(new Order("o1", "c1", 200), new Order("o2", "c1", 150), new Order("o3", "c2", 120));
+
+        var explanation = session.Explain(new LargestPerCustomerRule().GetDefinition().Id);
+
+        var aggregates = explanation.Nodes.Where(n => n.Kind == ExplainedNodeKind.Aggregate).ToArray();
+        aggregates.Select(a => (a.Passed, a.Aggregated)).ShouldBe([(2, 3), (2, 3)]);
+        (explanation.Nodes[^1].Passed, explanation.Holds, explanation.Matched).ShouldBe((2, true, true));
+        session.Fire();
+        session.Query<Largest>().Select(l => l.Total).ShouldBe([200, 120], ignoreOrder: true);
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Reflection;
 using CampaignFlow.Rules.Diagnostics;
 using CampaignFlow.Rules.RuleModel;
@@ -16,6 +19,9 @@ internal sealed class RuleExplainer
     private static readonly MethodInfo SumMethod = typeof(RuleExplainer).GetMethod(nameof(Sum), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo GroupByMethod = typeof(Enumerable).GetMethods()
         .Single(m => m.Name == nameof(Enumerable.GroupBy) && m.GetGenericArguments().Length == 2 && m.GetParameters().Length == 2);
+
+    // A rule's terms compiled once, not once per question: a compliance explanation asks for every period of a requirement.
+    private static readonly ConditionalWeakTable<RuleDefinition, ConcurrentDictionary<(LambdaExpression Condition, string? Self, int Bound), ExplainedTerm[]>> Compiled = new();
 
     private readonly RuleDefinition _rule;
     private readonly IReadOnlyList<object> _facts;
@@ -187,11 +193,20 @@ internal sealed class RuleExplainer
         Filters(pattern.Conditions);
     }
 
-    private void Filters(IReadOnlyList<System.Linq.Expressions.LambdaExpression> conditions)
+    /// <summary>
+    /// A condition's terms (a filter's whole, a pattern's split on <c>&amp;&amp;</c>), compiled once per rule and place in
+    /// it (the same lambda used twice reads its declarations from other positions).
+    /// </summary>
+    private ExplainedTerm[] Terms(LambdaExpression condition, string? self) =>
+        Compiled.GetOrCreateValue(_rule).GetOrAdd((condition, self, _scope.Count), key => key.Self is null
+            ? [ExplainedTerm.Whole(_rule.Id, key.Condition, _scope)]
+            : ExplainedTerm.Of(_rule.Id, key.Condition, key.Self, _scope).ToArray());
+
+    private void Filters(IReadOnlyList<LambdaExpression> conditions)
     {
         foreach (var condition in conditions)
         {
-            var term = ExplainedTerm.Whole(_rule.Id, condition, _scope);
+            var term = Terms(condition, null)[0];
             var reached = _tokens.Count;
             var next = _stopped ? [] : _tokens.Where(t => term.Holds(t, null, _rule.Id)).ToList();
             var outcome = _stopped ? NodeOutcome.NotReached : next.Count > 0 ? NodeOutcome.Held : NodeOutcome.Failed;
@@ -213,7 +228,7 @@ internal sealed class RuleExplainer
     private (List<object> Candidates, List<ExplainedTerm> Beta) Alpha(PatternElement pattern, bool focus, bool gates = true)
     {
         var name = pattern.Declaration.Name;
-        var terms = pattern.Conditions.SelectMany(c => ExplainedTerm.Of(_rule.Id, c, name, _scope)).ToList();
+        var terms = pattern.Conditions.SelectMany(c => Terms(c, name)).ToList();
         var current = _facts.Where(pattern.Declaration.Type.IsInstanceOfType).ToList();
         var alive = focus;
         var typeOutcome = focus ? (_inMemory ? NodeOutcome.Held : NodeOutcome.Absent) : current.Count > 0 || !gates ? NodeOutcome.Held : NodeOutcome.Failed;
