@@ -15,7 +15,9 @@ namespace CampaignFlow.Compliance.Explaining;
 /// "Why did this (not) fire?" for one requirement of a unit: the compliance rule's conditions (ADR 0002) taken one at
 /// a time — is the period closed, which records of the subject fall in it, which of those match its <c>where</c> and
 /// its target and are read by its judge, and what the judge says of them. The verdicts are the rules engine's own
-/// (a simulation of the same records), so the explanation never disagrees with the violations.
+/// (a simulation of the same records), so the explanation never disagrees with the violations. On our rules engine each
+/// period also carries the rule node by node for its due (<see cref="PeriodExplanation.Nodes"/>, from the engine's own
+/// explain), so "which condition held" is the engine's answer, not a second account of the rule.
 /// </summary>
 public static class RequirementExplainer
 {
