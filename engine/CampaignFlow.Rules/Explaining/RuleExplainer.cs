@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using CampaignFlow.Rules.Diagnostics;
 using CampaignFlow.Rules.RuleModel;
 
