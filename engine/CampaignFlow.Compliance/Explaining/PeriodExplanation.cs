@@ -15,4 +15,12 @@ public sealed record PeriodExplanation(
     DateOnly End,
     string Status,
     IReadOnlyList<ViolationFound> Violations,
-    IReadOnlyList<RecordCheck> Records);
+    IReadOnlyList<RecordCheck> Records)
+{
+    /// <summary>
+    /// The requirement's compliance rule node by node for this period's due (for a period not closed, the due that
+    /// would close it: absent, and the nodes after it as if it had closed); null on an engine that cannot say
+    /// (NRules: see <see cref="RequirementExplanation.NodeByNode"/>).
+    /// </summary>
+    public IReadOnlyList<RuleNodeCheck>? Nodes { get; init; }
+}

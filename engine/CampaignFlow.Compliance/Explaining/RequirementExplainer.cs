@@ -1,9 +1,11 @@
 using System.Globalization;
+using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Simulation;
 using CampaignFlow.Compliance.Subjects;
+using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
 
@@ -13,7 +15,9 @@ namespace CampaignFlow.Compliance.Explaining;
 /// "Why did this (not) fire?" for one requirement of a unit: the compliance rule's conditions (ADR 0002) taken one at
 /// a time — is the period closed, which records of the subject fall in it, which of those match its <c>where</c> and
 /// its target and are read by its judge, and what the judge says of them. The verdicts are the rules engine's own
-/// (a simulation of the same records), so the explanation never disagrees with the violations.
+/// (a simulation of the same records), so the explanation never disagrees with the violations. On our rules engine each
+/// period also carries the rule node by node for its due (<see cref="PeriodExplanation.Nodes"/>, from the engine's own
+/// explain), so "which condition held" is the engine's answer, not a second account of the rule.
 /// </summary>
 public static class RequirementExplainer
 {
@@ -48,6 +52,7 @@ public static class RequirementExplainer
         var subject = known.Where(r => SubjectRecords.Is(r, requirement.Subject) || (requirement.Subject.Kind == SubjectKind.Span && r is ActivityRecord))
             .OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal).ToArray();
 
+        var trace = NodeTrace(rules, judge, known, pending, unit ?? rules.Plan.Unit.Id);
         var periods = new List<PeriodExplanation>();
         foreach (var due in rules.Schedule.Where(d => d.RequirementId == requirementId))
         {
@@ -59,14 +64,44 @@ public static class RequirementExplainer
                 .Select(r => new RecordCheck(r.Key, r.Day, wanting.Contains(r.Key) ? "violated" : Outcome(judge, r, due.Target, known)))
                 .ToArray();
             periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status,
-                found.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), checks));
+                found.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), checks)
+            {
+                Nodes = trace?.Invoke(due),
+            });
         }
 
         var outside = subject.Where(r => !rules.Schedule.Any(d => d.RequirementId == requirementId && Within(r, d.Start, d.End)))
             .Select(r => new RecordCheck(r.Key, r.Day, "outside-periods")).ToArray();
         return new RequirementExplanation(requirementId,
             PlanResolver.Describe(requirement, rules.Plan.Vocabulary, Chinese), PlanResolver.Describe(requirement, rules.Plan.Vocabulary, English),
-            simulated.At, periods, outside);
+            simulated.At, periods, outside)
+        {
+            NodeByNode = trace is not null,
+            Engine = rules.Network.Engine.Name,
+        };
+    }
+
+    // The rule's own nodes for each period's due, from a session of our engine holding what the simulation's did at the
+    // moment asked: the unit's records and the dues of the periods closed by then. Which records and dues are in
+    // working memory is all that decides a match, not the order they came in. NRules has no such explanation: null.
+    private static Func<DuePeriod, IReadOnlyList<RuleNodeCheck>>? NodeTrace(ComplianceRules rules, RequirementJudge judge, IReadOnlyCollection<UnitRecord> known, HashSet<(string Period, string? Target)> pending, string unit)
+    {
+        if (rules.Network is not ReteComplianceNetwork rete)
+        {
+            return null;
+        }
+
+        var requirementId = judge.Requirement.Id;
+        var session = rete.Factory.CreateSession();
+        var closed = new Dictionary<DuePeriod, Due>();
+        foreach (var period in rules.Schedule.Where(d => d.RequirementId == requirementId && !pending.Contains((d.Period, d.Target))))
+        {
+            closed[period] = period.For(unit, judge);
+        }
+
+        // A key recorded twice counts once, the first by day, as the unit's compliance keeps it.
+        session.InsertAll([.. known.Where(r => r.Unit == unit).OrderBy(r => r.Day).DistinctBy(r => r.Key), .. closed.Values]);
+        return period => RuleNodeCheck.From(session.Explain(requirementId, closed.GetValueOrDefault(period) ?? period.For(unit, judge)));
     }
 
     private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)

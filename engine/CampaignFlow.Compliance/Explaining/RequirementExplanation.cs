@@ -13,4 +13,14 @@ public sealed record RequirementExplanation(
     string StatementEn,
     DateTimeOffset At,
     IReadOnlyList<PeriodExplanation> Periods,
-    IReadOnlyList<RecordCheck> OutsidePeriods);
+    IReadOnlyList<RecordCheck> OutsidePeriods)
+{
+    /// <summary>
+    /// Whether each period carries its rule's nodes (<see cref="PeriodExplanation.Nodes"/>): true on our rules engine;
+    /// false on NRules, which has no node-by-node explanation (the periods and records are explained all the same).
+    /// </summary>
+    public bool NodeByNode { get; init; }
+
+    /// <summary>The rules engine the requirement was explained on, as a host option spells it (<c>campaignflow</c>, <c>nrules</c>).</summary>
+    public string Engine { get; init; } = string.Empty;
+}

@@ -25,4 +25,14 @@ public sealed class RuleConditionException : RuleException
         {
             Condition = condition,
         };
+
+    internal static RuleConditionException Create(string ruleId, string condition, IReadOnlyList<object> facts, Exception inner) =>
+        new(
+            $"Condition '{condition}' of rule '{ruleId}' threw {inner.GetType().Name}: {inner.Message} (facts: {string.Join(", ", facts)})",
+            [ruleId],
+            facts,
+            inner)
+        {
+            Condition = condition,
+        };
 }

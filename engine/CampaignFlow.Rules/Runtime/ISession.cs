@@ -93,6 +93,27 @@ public interface ISession
     /// <param name="linkedFact">A fact in working memory.</param>
     /// <returns>The match, or <c>null</c> when the fact was not yielded by a rule.</returns>
     RuleMatch? SourceOf(object linkedFact);
+
+    /// <summary>
+    /// "Why did this rule (not) fire?": the rule's nodes in chain order (each pattern's type test and single-fact
+    /// terms, its join, not, exists or aggregate node, filters, the terminal), each with how many facts or partial
+    /// matches reached it and passed, and how it fared for <paramref name="fact"/>: held, failed (on which term, with
+    /// which partner), found no partner, was blocked (by which fact). The nodes' terms are evaluated afresh against the
+    /// session's facts, from the rule's definition, so asking changes nothing and does not depend on how the nodes keep
+    /// their memories.
+    /// </summary>
+    /// <param name="ruleId">The rule's id.</param>
+    /// <param name="fact">
+    /// A fact to follow: it binds to the rule's first pattern (not under a not, exists or aggregate) of a type it has,
+    /// and the nodes after it count only partial matches that hold it. It need not be in working memory: then the type
+    /// node says <see cref="Explaining.NodeOutcome.Absent"/> and the rest what would happen if it were. <c>null</c>
+    /// explains the rule alone (why it has no activation at all).
+    /// </param>
+    /// <returns>The explanation, with the network's own answer (<see cref="Explaining.RuleExplanation.Matched"/>) beside it.</returns>
+    /// <exception cref="KeyNotFoundException">No rule of the set has that id.</exception>
+    /// <exception cref="ArgumentException">The rule has no pattern the fact's type can match.</exception>
+    /// <exception cref="RuleConditionException">A condition threw.</exception>
+    Explaining.RuleExplanation Explain(string ruleId, object? fact = null);
 }
 
 /// <summary>A session over a compiled network.</summary>
@@ -258,6 +279,17 @@ internal sealed class Session : ISession
 
     public RuleMatch? SourceOf(object linkedFact) =>
         _memory.Facts.TryGetValue(linkedFact, out var fact) && fact.Source is not null ? SessionEvents.MatchOf(fact.Source) : null;
+
+    public Explaining.RuleExplanation Explain(string ruleId, object? fact = null)
+    {
+        if (!_memory.Network.Terminals.TryGetValue(ruleId, out var terminal))
+        {
+            throw new KeyNotFoundException($"No rule of the set has the id '{ruleId}'.");
+        }
+
+        var matched = Matches(ruleId).Any(m => fact is null || m.Facts.Any(b => ReferenceEquals(b.Value, fact)));
+        return Explaining.RuleExplainer.Explain(terminal.Rule.Definition, _memory.Facts.Values().ToArray(), fact, fact is null || Contains(fact), matched);
+    }
 
     internal void Halt() => _halted = true;
 

@@ -16,6 +16,11 @@ internal static class ExplanationText
     {
         var chinese = MessageTemplates.IsChinese(culture);
         output.WriteLine(CliMessages.Text("explain-requirement", culture, explanation.RequirementId, chinese ? explanation.StatementZh : explanation.StatementEn));
+        if (!explanation.NodeByNode)
+        {
+            output.WriteLine(CliMessages.Text("explain-nodes-unsupported", culture, explanation.Engine));
+        }
+
         foreach (var period in explanation.Periods)
         {
             var label = PeriodLabel.Format(period.Period, culture);
@@ -25,6 +30,7 @@ internal static class ExplanationText
                 ? CliMessages.Text("explain-violated", culture, string.Join(chinese ? "；" : "; ", period.Violations.Select(v => chinese ? v.MessageZh : v.MessageEn)))
                 : CliMessages.Text("explain-" + period.Status, culture);
             output.WriteLine(CliMessages.Text("explain-period", culture, label, days, target, verdict));
+            WriteNodes(output, period, culture);
             foreach (var record in period.Records)
             {
                 output.WriteLine(CliMessages.Text("explain-record", culture, record.Counted ? "✓" : record.Outcome == "violated" ? "!" : "✗", record.Key,
@@ -39,6 +45,32 @@ internal static class ExplanationText
             {
                 output.WriteLine(CliMessages.Text("explain-record", culture, "·", record.Key, CliMessages.Day(record.Day, culture), CliMessages.Text("explain-outside-periods", culture)));
             }
+        }
+    }
+
+    // The rule's nodes under the period: a mark for how each fared, then how many partial matches (or facts, for the
+    // due's and records' own tests) passed of those that reached it.
+    private static void WriteNodes(TextWriter output, PeriodExplanation period, CultureInfo culture)
+    {
+        if (period.Nodes is not { } nodes)
+        {
+            return;
+        }
+
+        output.WriteLine(CliMessages.Text(period.Status == "pending" ? "explain-nodes-hypothetical" : "explain-nodes", culture));
+        var separator = MessageTemplates.IsChinese(culture) ? "、" : ", ";
+        foreach (var node in nodes)
+        {
+            var mark = node.Outcome switch
+            {
+                "held" => "✓",
+                "absent" or "not-reached" => "·",
+                _ => "✗",
+            };
+            var detail = (node.Aggregated is { } collected ? CliMessages.Text("explain-node-collected", culture, collected.ToString(CultureInfo.InvariantCulture)) : "")
+                + (node.Partner.Count > 0 ? CliMessages.Text("explain-node-partner", culture, string.Join(separator, node.Partner)) : "");
+            output.WriteLine(CliMessages.Text("explain-node", culture, mark, CliMessages.Text("explain-node-" + node.Node, culture),
+                CliMessages.Text("explain-outcome-" + node.Outcome, culture), node.Passed.ToString(CultureInfo.InvariantCulture), node.Reached.ToString(CultureInfo.InvariantCulture), detail));
         }
     }
 }

@@ -5,7 +5,7 @@ namespace CampaignFlow.Server.Tests.Api;
 
 /// <summary>
 /// <c>GET /units/{unit}/explain</c>: why 番禺区总工会's week 10 of PY-05 is violated (the 2 hours recorded counted, and
-/// were too few) while week 9 is met and week 12 still open; refusals for what cannot be explained, never a 500.
+/// were too few) while week 9 is met and week 12 still open, each with its rule node by node; refusals for what cannot be explained, never a 500.
 /// </summary>
 public sealed class ExplainEndpointTests(ExplainEndpointTests.Fixture fixture) : IClassFixture<ExplainEndpointTests.Fixture>
 {
@@ -49,6 +49,23 @@ public sealed class ExplainEndpointTests(ExplainEndpointTests.Fixture fixture) :
         var record = w10.GetProperty("records").EnumerateArray().ShouldHaveSingleItem();
         (record.GetProperty("key").GetString(), record.GetProperty("outcome").GetString(), record.GetProperty("counted").GetBoolean()).ShouldBe(("study-w10", "counted", true));
         periods["2014-W12"].GetProperty("status").GetString().ShouldBe("pending");
+    }
+
+    [Fact]
+    public async Task Each_week_carries_its_rule_node_by_node()
+    {
+        var explanation = await fixture.Server.As(TestTokens.Auditor).GetJsonAsync(Url);
+
+        explanation.GetProperty("nodeByNode").GetBoolean().ShouldBeTrue();
+        var periods = explanation.GetProperty("periods").EnumerateArray().ToDictionary(p => p.GetProperty("period").GetString()!);
+        Dictionary<string, string> Outcomes(string period) => periods[period].GetProperty("nodes").EnumerateArray()
+            .ToDictionary(n => n.GetProperty("node").GetString()!, n => n.GetProperty("outcome").GetString()!);
+        Outcomes("2014-W09").ShouldSatisfyAllConditions(
+            o => o["collect"].ShouldBe("held"),
+            o => o["verdict"].ShouldBe("failed"),
+            o => o["violation"].ShouldBe("not-reached"));
+        Outcomes("2014-W10")["violation"].ShouldBe("held");
+        Outcomes("2014-W12")["due"].ShouldBe("absent");
     }
 
     [Fact]

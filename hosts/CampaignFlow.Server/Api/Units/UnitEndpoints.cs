@@ -39,7 +39,7 @@ public static class UnitEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{unit}/explain", ExplainAsync)
             .WithName("ExplainRequirement")
-            .WithSummary("Why a requirement of the unit is (not) violated: each period met, violated or pending, and how each record fared")
+            .WithSummary("Why a requirement of the unit is (not) violated: each period met, violated or pending, its rule node by node, and how each record fared")
             .WithDescription("requirement: ACTION:KIND as GET /plans/{plan} lists them. at: yyyy-MM-dd, judged as at the end of that day (default: now).")
             .Produces<RequirementExplanation>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
