@@ -1,3 +1,4 @@
+using CampaignFlow.Rules.Diagnostics;
 using CampaignFlow.Rules.Explaining;
 using CampaignFlow.Rules.Fluent;
 using CampaignFlow.Rules.Runtime;
@@ -105,10 +106,10 @@ public class ExplainTests
         var explanation = session.Explain(Ship, order);
 
         explanation.Nodes.Select(n => n.Kind).ShouldBe([
-            ExplainedNodeKind.Type, ExplainedNodeKind.Alpha,
-            ExplainedNodeKind.Type, ExplainedNodeKind.Alpha, ExplainedNodeKind.Join,
-            ExplainedNodeKind.Type, ExplainedNodeKind.Not,
-            ExplainedNodeKind.Terminal,
+            NodeKind.Type, NodeKind.Selection,
+            NodeKind.Type, NodeKind.Selection, NodeKind.Join,
+            NodeKind.Type, NodeKind.Not,
+            NodeKind.Terminal,
         ]);
         explanation.Nodes.Take(5).Select(n => n.Declaration).ShouldBe(["order", "order", "customer", "customer", "customer"]);
         explanation.Nodes.ShouldAllBe(n => n.Outcome == NodeOutcome.Held);
@@ -135,9 +136,9 @@ public class ExplainTests
         var explanation = session.Explain(Ship, small);
 
         var failure = explanation.FirstFailure.ShouldNotBeNull();
-        (failure.Kind, failure.Declaration, failure.Outcome).ShouldBe((ExplainedNodeKind.Alpha, "order", NodeOutcome.Failed));
+        (failure.Kind, failure.Declaration, failure.Outcome).ShouldBe((NodeKind.Selection, "order", NodeOutcome.Failed));
         failure.FailedCondition.ShouldBe("(order.Total > 100)");
-        explanation.Nodes.Where(n => n.Kind is ExplainedNodeKind.Join or ExplainedNodeKind.Not or ExplainedNodeKind.Terminal)
+        explanation.Nodes.Where(n => n.Kind is NodeKind.Join or NodeKind.Not or NodeKind.Terminal)
             .ShouldAllBe(n => n.Outcome == NodeOutcome.NotReached);
         (explanation.Holds, explanation.Matched).ShouldBe((false, false));
     }
@@ -152,8 +153,8 @@ public class ExplainTests
 
         var failure = explanation.FirstFailure.ShouldNotBeNull();
         // The customer's own country is an alpha term: it fails for every customer, so the join has nobody to pair with.
-        (failure.Kind, failure.Declaration).ShouldBe((ExplainedNodeKind.Alpha, "customer"));
-        var join = explanation.Nodes.Single(n => n.Kind == ExplainedNodeKind.Join);
+        (failure.Kind, failure.Declaration).ShouldBe((NodeKind.Selection, "customer"));
+        var join = explanation.Nodes.Single(n => n.Kind == NodeKind.Join);
         (join.Outcome, join.Reached, join.Passed, join.Partner.Count).ShouldBe((NodeOutcome.NoPartner, 1, 0, 0));
         explanation.Matched.ShouldBeFalse();
     }
@@ -168,7 +169,7 @@ public class ExplainTests
         var explanation = session.Explain(Ship, order);
 
         var failure = explanation.FirstFailure.ShouldNotBeNull();
-        (failure.Kind, failure.Outcome, failure.FailedCondition).ShouldBe((ExplainedNodeKind.Join, NodeOutcome.Failed, "(customer.Id == order.Customer)"));
+        (failure.Kind, failure.Outcome, failure.FailedCondition).ShouldBe((NodeKind.Join, NodeOutcome.Failed, "(customer.Id == order.Customer)"));
         var partner = failure.Partner.ShouldHaveSingleItem();
         (partner.Name, partner.Value).ShouldBe(("customer", (object)customer));
         explanation.Nodes[^1].Outcome.ShouldBe(NodeOutcome.NotReached);
@@ -184,7 +185,7 @@ public class ExplainTests
         var explanation = session.Explain(Ship, order);
 
         var not = explanation.FirstFailure.ShouldNotBeNull();
-        (not.Kind, not.Outcome, not.Reached, not.Passed).ShouldBe((ExplainedNodeKind.Not, NodeOutcome.Blocked, 1, 0));
+        (not.Kind, not.Outcome, not.Reached, not.Passed).ShouldBe((NodeKind.Not, NodeOutcome.Blocked, 1, 0));
         not.Partner.ShouldHaveSingleItem().Value.ShouldBeSameAs(hold);
         (explanation.Holds, explanation.Matched).ShouldBe((false, false));
     }
@@ -198,7 +199,7 @@ public class ExplainTests
         var explanation = session.Explain(Ship, customer);
 
         // The orders come first in the chain; the customer joins two of the three large orders.
-        var join = explanation.Nodes.Single(n => n.Kind == ExplainedNodeKind.Join);
+        var join = explanation.Nodes.Single(n => n.Kind == NodeKind.Join);
         (join.Reached, join.Passed, join.Outcome).ShouldBe((3, 2, NodeOutcome.Held));
         explanation.Nodes[^1].Passed.ShouldBe(2);
         explanation.Matched.ShouldBeTrue();
@@ -213,14 +214,14 @@ public class ExplainTests
         var contents = new ContentsRule().GetDefinition().Id;
 
         var met = session.Explain(contents, full);
-        var collect = met.Nodes.Single(n => n.Kind == ExplainedNodeKind.Aggregate);
+        var collect = met.Nodes.Single(n => n.Kind == NodeKind.Aggregate);
         (collect.Declaration, collect.Aggregated, collect.Passed, collect.Outcome).ShouldBe(("items", 2, 1, NodeOutcome.Held));
         (met.Holds, met.Matched).ShouldBe((true, true));
 
         var unmet = session.Explain(contents, empty);
-        unmet.Nodes.Single(n => n.Kind == ExplainedNodeKind.Aggregate).Aggregated.ShouldBe(0);
+        unmet.Nodes.Single(n => n.Kind == NodeKind.Aggregate).Aggregated.ShouldBe(0);
         var filter = unmet.FirstFailure.ShouldNotBeNull();
-        (filter.Kind, filter.Outcome, filter.FailedCondition).ShouldBe((ExplainedNodeKind.Filter, NodeOutcome.Failed, "(items.Count > 0)"));
+        (filter.Kind, filter.Outcome, filter.FailedCondition).ShouldBe((NodeKind.Filter, NodeOutcome.Failed, "(items.Count > 0)"));
         filter.Partner.Select(p => p.Name).ShouldBe(["basket", "items"]);
     }
 
@@ -235,21 +236,21 @@ public class ExplainTests
 
         var held = session.Explain(flag, busy);
         held.Nodes.Select(n => n.Kind).ShouldBe([
-            ExplainedNodeKind.Type, ExplainedNodeKind.Type, ExplainedNodeKind.Alpha, ExplainedNodeKind.Exists,
-            ExplainedNodeKind.Type, ExplainedNodeKind.Aggregate, ExplainedNodeKind.Filter, ExplainedNodeKind.Terminal,
+            NodeKind.Type, NodeKind.Type, NodeKind.Selection, NodeKind.Exists,
+            NodeKind.Type, NodeKind.Aggregate, NodeKind.Filter, NodeKind.Terminal,
         ]);
         (held.Holds, held.Matched).ShouldBe((true, true));
-        held.Nodes.Single(n => n.Kind == ExplainedNodeKind.Aggregate).Aggregated.ShouldBe(2);
+        held.Nodes.Single(n => n.Kind == NodeKind.Aggregate).Aggregated.ShouldBe(2);
 
         var under = session.Explain(flag, quiet);
         under.FirstFailure.ShouldNotBeNull().ShouldSatisfyAllConditions(
-            f => f.Kind.ShouldBe(ExplainedNodeKind.Filter),
+            f => f.Kind.ShouldBe(NodeKind.Filter),
             f => f.Partner.Single(p => p.Name == "total").Value.ShouldBe(140));
         under.Matched.ShouldBeFalse();
 
         var none = session.Explain(flag, idle);
         var exists = none.FirstFailure.ShouldNotBeNull();
-        (exists.Kind, exists.Outcome).ShouldBe((ExplainedNodeKind.Exists, NodeOutcome.Failed));
+        (exists.Kind, exists.Outcome).ShouldBe((NodeKind.Exists, NodeOutcome.Failed));
         exists.FailedCondition.ShouldNotBeNull().ShouldEndWith(".Customer == customer.Id)");
         exists.Partner.ShouldHaveSingleItem().Value.ShouldBeOfType<Order>().Total.ShouldBeGreaterThan(100);
     }
@@ -261,7 +262,7 @@ public class ExplainTests
 
         var explanation = session.Explain(new LargestPerCustomerRule().GetDefinition().Id);
 
-        var aggregates = explanation.Nodes.Where(n => n.Kind == ExplainedNodeKind.Aggregate).ToArray();
+        var aggregates = explanation.Nodes.Where(n => n.Kind == NodeKind.Aggregate).ToArray();
         aggregates.Select(a => (a.Passed, a.Aggregated)).ShouldBe([(2, 3), (2, 3)]);
         (explanation.Nodes[^1].Passed, explanation.Holds, explanation.Matched).ShouldBe((2, true, true));
         session.Fire();
@@ -289,7 +290,7 @@ public class ExplainTests
         var explanation = session.Explain(Ship);
 
         var failure = explanation.FirstFailure.ShouldNotBeNull();
-        (failure.Kind, failure.Declaration, failure.Outcome).ShouldBe((ExplainedNodeKind.Type, "customer", NodeOutcome.Failed));
+        (failure.Kind, failure.Declaration, failure.Outcome).ShouldBe((NodeKind.Type, "customer", NodeOutcome.Failed));
         explanation.Nodes[1].Passed.ShouldBe(1);
         explanation.Matched.ShouldBeFalse();
     }

@@ -1,6 +1,7 @@
 using System.Collections;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Rules.Diagnostics;
 using CampaignFlow.Rules.Explaining;
 
 namespace CampaignFlow.Compliance.Explaining;
@@ -36,24 +37,24 @@ public sealed record RuleNodeCheck(string Node, string Outcome, int Reached, int
         {
             Aggregated = n.Aggregated,
             FailedCondition = n.FailedCondition,
-            Partner = n.Kind is ExplainedNodeKind.Join or ExplainedNodeKind.Not or ExplainedNodeKind.Exists
+            Partner = n.Kind is NodeKind.Join or NodeKind.Not or NodeKind.Exists
                 ? n.Partner.Select(p => Describe(p.Value)).OfType<string>().ToArray()
                 : [],
         }).ToArray();
 
     private static string NodeOf(NodeExplanation node) => (node.Kind, node.Declaration) switch
     {
-        (ExplainedNodeKind.Type, "due") => "due",
-        (ExplainedNodeKind.Alpha, "due") => "requirement",
-        (ExplainedNodeKind.Type, "exception") => "exception",
-        (ExplainedNodeKind.Alpha, "exception") => "exception-action",
-        (ExplainedNodeKind.Not, _) => "no-exception",
-        (ExplainedNodeKind.Type, "record") => "records",
-        (ExplainedNodeKind.Alpha, "record") => "relevant",
-        (ExplainedNodeKind.Join, "record") => "same-unit",
-        (ExplainedNodeKind.Aggregate, _) => "collect",
-        (ExplainedNodeKind.Filter, _) => "verdict",
-        (ExplainedNodeKind.Terminal, _) => "violation",
+        (NodeKind.Type, "due") => "due",
+        (NodeKind.Selection, "due") => "requirement",
+        (NodeKind.Type, "exception") => "exception",
+        (NodeKind.Selection, "exception") => "exception-action",
+        (NodeKind.Not, _) => "no-exception",
+        (NodeKind.Type, "record") => "records",
+        (NodeKind.Selection, "record") => "relevant",
+        (NodeKind.Join, "record") => "same-unit",
+        (NodeKind.Aggregate, _) => "collect",
+        (NodeKind.Filter, _) => "verdict",
+        (NodeKind.Terminal, _) => "violation",
         _ => node.Kind.ToString().ToLowerInvariant(),
     };
 

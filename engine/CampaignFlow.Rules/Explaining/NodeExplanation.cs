@@ -13,7 +13,7 @@ namespace CampaignFlow.Rules.Explaining;
 /// </param>
 /// <param name="Passed">How many of those went on (for an aggregate, how many results it made).</param>
 /// <param name="Outcome">How the node fared for the explained fact, or for any partial match when the rule is explained alone.</param>
-public sealed record NodeExplanation(ExplainedNodeKind Kind, string Declaration, string Condition, int Reached, int Passed, NodeOutcome Outcome)
+public sealed record NodeExplanation(NodeKind Kind, string Declaration, string Condition, int Reached, int Passed, NodeOutcome Outcome)
 {
     /// <summary>The term that did not hold, when <see cref="Outcome"/> is <see cref="NodeOutcome.Failed"/>.</summary>
     public string? FailedCondition { get; init; }

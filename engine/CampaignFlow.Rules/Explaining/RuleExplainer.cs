@@ -77,10 +77,10 @@ internal sealed class RuleExplainer
                     Aggregate(pattern, aggregate);
                     break;
                 case NotElement not:
-                    Existence(not.Pattern, ExplainedNodeKind.Not);
+                    Existence(not.Pattern, NodeKind.Not);
                     break;
                 case ExistsElement exists:
-                    Existence(exists.Pattern, ExplainedNodeKind.Exists);
+                    Existence(exists.Pattern, NodeKind.Exists);
                     break;
                 case FilterElement filter:
                     Filters(filter.Conditions);
@@ -89,7 +89,7 @@ internal sealed class RuleExplainer
         }
 
         var reached = _stopped ? 0 : _tokens.Count;
-        _nodes.Add(new NodeExplanation(ExplainedNodeKind.Terminal, string.Empty, _rule.Id, reached, reached, _stopped ? NodeOutcome.NotReached : NodeOutcome.Held));
+        _nodes.Add(new NodeExplanation(NodeKind.Terminal, string.Empty, _rule.Id, reached, reached, _stopped ? NodeOutcome.NotReached : NodeOutcome.Held));
     }
 
     private void Pattern(PatternElement pattern, bool focus)
@@ -119,7 +119,7 @@ internal sealed class RuleExplainer
             }
 
             var partner = nearest.Token is null ? [] : focus ? Bound(nearest.Token) : [new BoundFact(name, nearest.Candidate!)];
-            _nodes.Add(Beta(ExplainedNodeKind.Join, name, beta, reached, next.Count, next.Count > 0, candidates.Count, nearest, partner));
+            _nodes.Add(Beta(NodeKind.Join, name, beta, reached, next.Count, next.Count > 0, candidates.Count, nearest, partner));
             _tokens = next;
             _stopped |= next.Count == 0;
         }
@@ -127,7 +127,7 @@ internal sealed class RuleExplainer
         _scope.Add(name);
     }
 
-    private void Existence(PatternElement pattern, ExplainedNodeKind kind)
+    private void Existence(PatternElement pattern, NodeKind kind)
     {
         var name = pattern.Declaration.Name;
         var (candidates, beta) = Alpha(pattern, false, gates: false);
@@ -138,7 +138,7 @@ internal sealed class RuleExplainer
         foreach (var token in _stopped ? [] : _tokens)
         {
             var match = candidates.FirstOrDefault(c => nearest.Try(beta, token, c, _rule.Id));
-            if ((match is null) == (kind == ExplainedNodeKind.Not))
+            if ((match is null) == (kind == NodeKind.Not))
             {
                 next.Add(token);
             }
@@ -146,7 +146,7 @@ internal sealed class RuleExplainer
             blocker ??= match;
         }
 
-        if (kind == ExplainedNodeKind.Not)
+        if (kind == NodeKind.Not)
         {
             var outcome = _stopped ? NodeOutcome.NotReached : next.Count > 0 ? NodeOutcome.Held : NodeOutcome.Blocked;
             _nodes.Add(new NodeExplanation(kind, name, Text(beta), reached, next.Count, outcome)
@@ -183,7 +183,7 @@ internal sealed class RuleExplainer
         }
 
         var outcome = _stopped ? NodeOutcome.NotReached : next.Count > 0 ? NodeOutcome.Held : NodeOutcome.NoPartner;
-        _nodes.Add(new NodeExplanation(ExplainedNodeKind.Aggregate, pattern.Declaration.Name, $"{aggregate.Kind} {source.Declaration.Name}: {source.Declaration.Type.Name}" + (beta.Count == 0 ? string.Empty : $" where {Text(beta)}"), reached, next.Count, outcome)
+        _nodes.Add(new NodeExplanation(NodeKind.Aggregate, pattern.Declaration.Name, $"{aggregate.Kind} {source.Declaration.Name}: {source.Declaration.Type.Name}" + (beta.Count == 0 ? string.Empty : $" where {Text(beta)}"), reached, next.Count, outcome)
         {
             Aggregated = aggregated,
         });
@@ -210,7 +210,7 @@ internal sealed class RuleExplainer
             var reached = _tokens.Count;
             var next = _stopped ? [] : _tokens.Where(t => term.Holds(t, null, _rule.Id)).ToList();
             var outcome = _stopped ? NodeOutcome.NotReached : next.Count > 0 ? NodeOutcome.Held : NodeOutcome.Failed;
-            _nodes.Add(new NodeExplanation(ExplainedNodeKind.Filter, _scope[^1], term.Text, reached, next.Count, outcome)
+            _nodes.Add(new NodeExplanation(NodeKind.Filter, _scope[^1], term.Text, reached, next.Count, outcome)
             {
                 FailedCondition = outcome == NodeOutcome.Failed ? term.Text : null,
                 Partner = outcome == NodeOutcome.Failed ? Bound(_tokens[0]) : [],
@@ -232,7 +232,7 @@ internal sealed class RuleExplainer
         var current = _facts.Where(pattern.Declaration.Type.IsInstanceOfType).ToList();
         var alive = focus;
         var typeOutcome = focus ? (_inMemory ? NodeOutcome.Held : NodeOutcome.Absent) : current.Count > 0 || !gates ? NodeOutcome.Held : NodeOutcome.Failed;
-        _nodes.Add(new NodeExplanation(ExplainedNodeKind.Type, name, pattern.Declaration.Type.Name, _facts.Count, current.Count, typeOutcome));
+        _nodes.Add(new NodeExplanation(NodeKind.Type, name, pattern.Declaration.Type.Name, _facts.Count, current.Count, typeOutcome));
         foreach (var term in terms.Where(t => !t.NamesOthers))
         {
             var reached = current.Count;
@@ -248,7 +248,7 @@ internal sealed class RuleExplainer
                 outcome = current.Count > 0 || !gates ? NodeOutcome.Held : NodeOutcome.Failed;
             }
 
-            _nodes.Add(new NodeExplanation(ExplainedNodeKind.Alpha, name, term.Text, reached, current.Count, outcome)
+            _nodes.Add(new NodeExplanation(NodeKind.Selection, name, term.Text, reached, current.Count, outcome)
             {
                 FailedCondition = outcome == NodeOutcome.Failed ? term.Text : null,
             });
@@ -258,9 +258,9 @@ internal sealed class RuleExplainer
         return (focus ? (alive ? [_fact!] : []) : current, beta);
     }
 
-    private NodeExplanation Beta(ExplainedNodeKind kind, string name, List<ExplainedTerm> beta, int reached, int passed, bool held, int candidates, Nearest nearest, IReadOnlyList<BoundFact> partner)
+    private NodeExplanation Beta(NodeKind kind, string name, List<ExplainedTerm> beta, int reached, int passed, bool held, int candidates, Nearest nearest, IReadOnlyList<BoundFact> partner)
     {
-        var outcome = _stopped || (kind == ExplainedNodeKind.Join && name == FocusName && candidates == 0) ? NodeOutcome.NotReached
+        var outcome = _stopped || (kind == NodeKind.Join && name == FocusName && candidates == 0) ? NodeOutcome.NotReached
             : held ? NodeOutcome.Held
             : reached == 0 || candidates == 0 ? NodeOutcome.NoPartner
             : NodeOutcome.Failed;
