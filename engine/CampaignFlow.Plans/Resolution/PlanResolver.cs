@@ -34,7 +34,7 @@ public static class PlanResolver
         }
 
         var calendar = plan.Calendar ?? new CalendarSpec();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
+        if (Zones.PlanTimeZone.Find(calendar.TimeZone) is null)
         {
             diagnostics.Error("unknown-time-zone", calendar.At("timeZone"), calendar.TimeZone);
         }
