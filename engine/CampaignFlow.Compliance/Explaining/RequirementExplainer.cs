@@ -65,7 +65,7 @@ public static class RequirementExplainer
         var outside = subject.Where(r => !rules.Schedule.Any(d => d.RequirementId == requirementId && Within(r, d.Start, d.End)))
             .Select(r => new RecordCheck(r.Key, r.Day, "outside-periods")).ToArray();
         return new RequirementExplanation(requirementId,
-            PlanResolver.Describe(requirement, rules.Plan.Vocabulary, Chinese), PlanResolver.Describe(requirement, rules.Plan.Vocabulary, English),
+            PlanResolver.Describe(requirement, rules.Plan, Chinese), PlanResolver.Describe(requirement, rules.Plan, English),
             simulated.At, periods, outside);
     }
 

@@ -263,7 +263,7 @@ public static class PlanComparison
     private static PlanChange Make(string change, string subject, string id, string? before, string? after, string code, string[] chinese, string[] english) =>
         new(change, subject, id, before, after, MessageCatalog.Format(code, chinese, Chinese), MessageCatalog.Format(code, english, English));
 
-    private static string Describe(Requirement requirement, ResolvedPlan plan, CultureInfo culture) => PlanResolver.Describe(requirement, plan.Vocabulary, culture);
+    private static string Describe(Requirement requirement, ResolvedPlan plan, CultureInfo culture) => PlanResolver.Describe(requirement, plan, culture);
 
     private static string Words(Text.DateWindow window, bool chinese) => DateWindowWords.Of(window, chinese);
 
