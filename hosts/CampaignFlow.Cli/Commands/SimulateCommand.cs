@@ -132,7 +132,7 @@ internal static class SimulateCommand
                     error.WriteLine(summary);
                     break;
                 default:
-                    SimulationText.Write(output, result.Violations, culture);
+                    SimulationText.Write(output, result.Violations, unitPlan.Vocabulary, culture);
                     SimulationText.WriteResolved(output, SimulatedViolations.Resolutions(result), culture);
                     output.WriteLine(summary);
                     break;
