@@ -44,4 +44,26 @@ public class ChineseMessageTests
         violation.Message(Zh).ShouldContain("领导班子成员 0/1");
         violation.Message(Zh).ShouldNotContain("leadership");
     }
+
+    [Fact]
+    public void A_record_out_of_order_in_two_ways_says_each_way_as_its_own_sentence()
+    {
+        // As OrderJudge says a record with several problems: each one's message and values, not the evidence's data.
+        var seed = Seeds.Simulate("mianyang-ftu-2014").Violations.First();
+        var broken = seed with
+        {
+            Code = "order-broken",
+            Arguments =
+            [
+                "民主评议", "2014-03-05", Violations.MessageList.Of([
+                    ("order-none-before", ["民主评议", "2014-03-05", "动员大会"]),
+                    ("order-before-broken", ["民主评议", "2014-03-05", "支部学习会议", "2014-03-04 09:00"]),
+                ]),
+            ],
+            TargetName = null,
+        };
+
+        broken.Message(Zh).ShouldBe("2014年3月5日的民主评议顺序不符：民主评议于2014年3月5日进行，此前未进行动员大会；民主评议于2014年3月5日进行，晚于2014年3月4日 09:00的支部学习会议，方案要求在其前");
+        broken.Message(CultureInfo.GetCultureInfo("en")).ShouldBe("民主评议 on 2014-03-05 is out of order: 民主评议 was held on 2014-03-05, with no 动员大会 before it; 民主评议 was held on 2014-03-05, after 支部学习会议 on 2014-03-04 09:00, which it must precede");
+    }
 }
