@@ -66,4 +66,17 @@ public class ChineseMessageTests
         broken.Message(Zh).ShouldBe("2014年3月5日的民主评议顺序不符：民主评议于2014年3月5日进行，此前未进行动员大会；民主评议于2014年3月5日进行，晚于2014年3月4日 09:00的支部学习会议，方案要求在其前");
         broken.Message(CultureInfo.GetCultureInfo("en")).ShouldBe("民主评议 on 2014-03-05 is out of order: 民主评议 was held on 2014-03-05, with no 动员大会 before it; 民主评议 was held on 2014-03-05, after 支部学习会议 on 2014-03-04 09:00, which it must precede");
     }
+
+    [Fact]
+    public void What_is_missing_reads_with_Chinese_days_and_hours_and_stays_data_in_English_AH_03()
+    {
+        var violation = Seeds.Simulate("anhui-organs-2013").Violations.Single(v => v.RequirementId == "research-groups:minimum-duration");
+        var missing = violation.Evidence.Missing.ShouldHaveSingleItem();
+
+        missing.ShouldBe("research-group-5 2013-08-06 16 h");
+        Violations.EvidenceWords.Of(missing, null, Zh).ShouldBe("research-group-5 2013年8月6日 16 小时");
+        Violations.EvidenceWords.Of(missing, null, CultureInfo.GetCultureInfo("en")).ShouldBe(missing);
+        Violations.EvidenceWords.Of("opinion-301 经费管理问题1 (2013-12-31)", null, Zh).ShouldBe("opinion-301 经费管理问题1（2013年12月31日）");
+        Violations.EvidenceWords.Of("research-group-9: leadership 0/1", r => r == "leadership" ? "领导班子成员" : null, Zh).ShouldBe("research-group-9: 领导班子成员 0/1");
+    }
 }

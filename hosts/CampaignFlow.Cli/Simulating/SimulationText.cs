@@ -33,7 +33,7 @@ internal static class SimulationText
                 + $"{DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(Period(v, culture), periodWidth)}  {v.Message(culture)}");
             foreach (var missing in v.Evidence.Missing.Take(MissingShown))
             {
-                output.WriteLine(new string(' ', 12) + T("simulate-missing", MissingText.Of(missing, vocabulary, culture)));
+                output.WriteLine(new string(' ', 12) + T("simulate-missing", EvidenceWords.Of(missing, role => vocabulary.Roles.TryGetValue(role, out var r) && r.Title.Length > 0 ? r.Title : null, culture)));
             }
 
             if (v.Evidence.Missing.Count > MissingShown)
