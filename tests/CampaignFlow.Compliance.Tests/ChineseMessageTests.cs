@@ -79,4 +79,14 @@ public class ChineseMessageTests
         Violations.EvidenceWords.Of("opinion-301 经费管理问题1 (2013-12-31)", null, Zh).ShouldBe("opinion-301 经费管理问题1（2013年12月31日）");
         Violations.EvidenceWords.Of("research-group-9: leadership 0/1", r => r == "leadership" ? "领导班子成员" : null, Zh).ShouldBe("research-group-9: 领导班子成员 0/1");
     }
+
+    [Fact]
+    public void A_person_held_to_a_minimum_of_their_own_is_not_told_the_general_amount_beside_it_MY_12()
+    {
+        // 王志刚 (县级) owes 4 h of volunteer service a month, the others 8 h: 3 h is short of his 4 h, and no 8小时 is said.
+        var violation = Seeds.Simulate("mianyang-ftu-2014").Violations.Single(v => v.RequirementId == "volunteer-service:period-minimum");
+
+        violation.Message(Zh).ShouldBe("王志刚：2014年5月志愿服务和义工服务 3 小时，少于对其要求的 4 小时");
+        violation.Evidence.Required.ShouldBe("4 h");
+    }
 }
