@@ -32,9 +32,15 @@ public sealed class CrashAfterRecordsCommitTests
         (await h.Stores.Records.CountUnitAsync(Unit)).ShouldBeGreaterThan(10, "the batch committed before the host died");
         (await OpenAsync(first)).ShouldBe(before, "nothing of the batch was judged");
 
-        // The next host: started and ticked as the server does, on the same clock; nobody writes.
-        await using var second = await h.StartAsync();
+        // The next host: started and ticked as the server does, on the same clock; nobody writes. It tells its host
+        // which unit it brought up to date, and from where, for the operator's line (issue 17).
+        var caughtUp = new List<UnitWatermark>();
+        await using var second = await CampaignService.StartAsync(h.Stores,
+            new CampaignOptions { DefinitionsPath = h.Definitions, Clock = h.Clock, HostId = "second", CaughtUp = new SynchronousProgress(caughtUp.Add) },
+            NullLogger<CampaignService>.Instance);
         await second.TickAsync(CancellationToken.None);
+        var mark = caughtUp.Where(u => u.Unit == Unit).ShouldHaveSingleItem();
+        mark.RecordedThrough.ShouldBeGreaterThan(mark.JudgedThrough);
 
         var open = await OpenAsync(second);
         open.ShouldNotBe(before);
@@ -45,6 +51,12 @@ public sealed class CrashAfterRecordsCommitTests
         state.OpenActions.ShouldBe(expected.State.OpenActions);
         state.Phases.ShouldBe(expected.State.Phases);
         (await h.Stores.Records.GetWatermarkAsync(Unit)).ShouldNotBeNull().IsBehind(h.Clock.GetUtcNow()).ShouldBeFalse();
+    }
+
+    // Progress<T> posts to the thread pool; the test reads what was reported as soon as the tick returns.
+    private sealed class SynchronousProgress(Action<UnitWatermark> report) : IProgress<UnitWatermark>
+    {
+        public void Report(UnitWatermark value) => report(value);
     }
 
     private static async Task<(IReadOnlyList<(string Id, string Details)> Open, UnitCampaignState State)> WithoutCrashAsync(string batch)

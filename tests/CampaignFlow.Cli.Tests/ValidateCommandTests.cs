@@ -14,6 +14,15 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void One_file_of_a_plan_that_inherits_is_one_file_and_one_valid_plan()
+    {
+        // 西关街道's plan reads 魏都区委's to inherit from it; only the file asked for is counted (was: 1 file, 2 valid).
+        var run = CliRun.Of("validate", "definitions/weidu-xiguan-street-2014.yaml", "--lang", "zh-CN");
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Output.ShouldEndWith("检查了 1 个方案文件：1 个有效，0 个错误，0 个警告" + Environment.NewLine);
+    }
+
+    [Fact]
     public void An_unknown_top_level_key_at_line_two_is_reported_at_line_two_column_one()
     {
         var plan = Repository.Path("definitions", "panyu-ftu-2014.yaml");

@@ -44,4 +44,49 @@ public class ChineseMessageTests
         violation.Message(Zh).ShouldContain("领导班子成员 0/1");
         violation.Message(Zh).ShouldNotContain("leadership");
     }
+
+    [Fact]
+    public void A_record_out_of_order_in_two_ways_says_each_way_as_its_own_sentence()
+    {
+        // As OrderJudge says a record with several problems: each one's message and values, not the evidence's data.
+        var seed = Seeds.Simulate("mianyang-ftu-2014").Violations.First();
+        var broken = seed with
+        {
+            Code = "order-broken",
+            Arguments =
+            [
+                "民主评议", "2014-03-05", Violations.MessageList.Of([
+                    ("order-none-before", ["民主评议", "2014-03-05", "动员大会"]),
+                    ("order-before-broken", ["民主评议", "2014-03-05", "支部学习会议", "2014-03-04 09:00"]),
+                ]),
+            ],
+            TargetName = null,
+        };
+
+        broken.Message(Zh).ShouldBe("2014年3月5日的民主评议顺序不符：民主评议于2014年3月5日进行，此前未进行动员大会；民主评议于2014年3月5日进行，晚于2014年3月4日 09:00的支部学习会议，方案要求在其前");
+        broken.Message(CultureInfo.GetCultureInfo("en")).ShouldBe("民主评议 on 2014-03-05 is out of order: 民主评议 was held on 2014-03-05, with no 动员大会 before it; 民主评议 was held on 2014-03-05, after 支部学习会议 on 2014-03-04 09:00, which it must precede");
+    }
+
+    [Fact]
+    public void What_is_missing_reads_with_Chinese_days_and_hours_and_stays_data_in_English_AH_03()
+    {
+        var violation = Seeds.Simulate("anhui-organs-2013").Violations.Single(v => v.RequirementId == "research-groups:minimum-duration");
+        var missing = violation.Evidence.Missing.ShouldHaveSingleItem();
+
+        missing.ShouldBe("research-group-5 2013-08-06 16 h");
+        Violations.EvidenceWords.Of(missing, null, Zh).ShouldBe("research-group-5 2013年8月6日 16 小时");
+        Violations.EvidenceWords.Of(missing, null, CultureInfo.GetCultureInfo("en")).ShouldBe(missing);
+        Violations.EvidenceWords.Of("opinion-301 经费管理问题1 (2013-12-31)", null, Zh).ShouldBe("opinion-301 经费管理问题1（2013年12月31日）");
+        Violations.EvidenceWords.Of("research-group-9: leadership 0/1", r => r == "leadership" ? "领导班子成员" : null, Zh).ShouldBe("research-group-9: 领导班子成员 0/1");
+    }
+
+    [Fact]
+    public void A_person_held_to_a_minimum_of_their_own_is_not_told_the_general_amount_beside_it_MY_12()
+    {
+        // 王志刚 (县级) owes 4 h of volunteer service a month, the others 8 h: 3 h is short of his 4 h, and no 8小时 is said.
+        var violation = Seeds.Simulate("mianyang-ftu-2014").Violations.Single(v => v.RequirementId == "volunteer-service:period-minimum");
+
+        violation.Message(Zh).ShouldBe("王志刚：2014年5月志愿服务和义工服务 3 小时，少于对其要求的 4 小时");
+        violation.Evidence.Required.ShouldBe("4 h");
+    }
 }

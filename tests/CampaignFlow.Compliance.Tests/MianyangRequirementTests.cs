@@ -216,6 +216,9 @@ public class MianyangRequirementTests
         var rework = Single(Mianyang, "research-report:rework", without: r => r.Key.StartsWith("trip-chen-again", StringComparison.Ordinal) || r.Key.StartsWith("report-chen-again", StringComparison.Ordinal));
         (rework.Target, rework.Code).ShouldBe(("chen-wei", "rework-required-by"));
         rework.Evidence.Missing.ShouldBe(["returned by supervisor 2014-05-12"]);
+        // The evidence keeps the role's id for tools; the sentence says who returned it, and when, in the reader's words.
+        rework.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldEndWith("：2014年5月12日被督导组成员退回");
+        rework.Message(System.Globalization.CultureInfo.GetCultureInfo("en")).ShouldEndWith(": returned by 督导组成员 2014-05-12");
 
         var gate = Single(Mianyang, "research-report:approval-gate", without: r => r.Key.StartsWith("report-chen-again", StringComparison.Ordinal));
         (gate.Target, gate.Code).ShouldBe(("chen-wei", "gate-not-approved"));

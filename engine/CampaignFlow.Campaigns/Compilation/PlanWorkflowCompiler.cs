@@ -27,7 +27,7 @@ internal static class PlanWorkflowCompiler
     /// <summary>Compiles <paramref name="plan"/>, whose periods close on <paramref name="schedule"/>.</summary>
     public static CompiledCampaign Compile(ResolvedPlan plan, IReadOnlyList<DuePeriod> schedule)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(plan.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CampaignFlow.Plans.Zones.PlanTimeZone.Of(plan.TimeZone);
         var bindings = new Dictionary<string, ActivityBinding>(StringComparer.Ordinal);
         var builder = new Builder(plan, zone, bindings);
         var branches = new List<Activity> { builder.Phases("campaign", plan.Phases) };

@@ -59,7 +59,7 @@ internal sealed record CampaignRooms(
             var signalled = new WorkflowProgress(runtime);
             var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
             var derived = new DerivedState(stores.Records, verdicts, signalled, bodies);
-            var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, options.BodyRebuildInterval, logger);
+            var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, options.BodyRebuildInterval, options.CaughtUp, logger);
             progress?.Report(new CampaignStartProgress(CampaignStartStage.CheckingWatermarks, 0, started.Count));
             await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
             metrics.Observe(() => units.Tree.All.Count, () => sessions.Count);

@@ -200,7 +200,7 @@ internal sealed class PlanMigrations(
         new(v.RequirementId, v.Period, v.Target, v.MessageZh, v.MessageEn) { Key = key };
 
     private static DateOnly Today(ResolvedPlan plan, DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(plan.TimeZone)).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, CampaignFlow.Plans.Zones.PlanTimeZone.Of(plan.TimeZone)).DateTime);
 
     // A gate is passed when its window has opened, its workflow waits for no approval of it and no violation of its
     // action is open. One the target removes is lost progress; one whose chain the target lengthens re-opens.

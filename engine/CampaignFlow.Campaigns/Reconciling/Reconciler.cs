@@ -18,7 +18,7 @@ namespace CampaignFlow.Campaigns.Reconciling;
 /// the two views last (docs/adr/0007). After its first pass a host also acts only on a unit it already found behind,
 /// with the same watermark, one pass before, so that it leaves a unit another host is at work on to that host.
 /// </remarks>
-internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, TimeSpan bodyRebuildInterval, ILogger logger)
+internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, TimeSpan bodyRebuildInterval, IProgress<UnitWatermark>? caughtUp, ILogger logger)
 {
     private const int Page = 256;
     private DateTimeOffset? _lastPass;
@@ -107,7 +107,9 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
                 return false;
             }
 
-            logger.LogInformation("Brought unit {Unit} up to date: records {Judged} -> {Recorded}, due {Due}", unit.Unit.Id, mark.JudgedThrough, mark.RecordedThrough, mark.DueAt);
+            // The operator's line is the host's, in the operator's words (CampaignOptions.CaughtUp); the engine has none.
+            logger.LogDebug("Brought unit {Unit} up to date: records {Judged} -> {Recorded}, due {Due}", unit.Unit.Id, mark.JudgedThrough, mark.RecordedThrough, mark.DueAt);
+            caughtUp?.Report(mark);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -67,7 +67,7 @@ public sealed class ComplianceRollups
     public DateOnly LastEndedDay(CampaignUnit? unit = null)
     {
         var plan = unit is null ? _plans.Values.FirstOrDefault() : _plans.GetValueOrDefault(unit.Id);
-        var zone = plan is not null && TimeZoneInfo.TryFindSystemTimeZoneById(plan.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CampaignFlow.Plans.Zones.PlanTimeZone.Of(plan?.TimeZone);
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), zone).DateTime).AddDays(-1);
     }
 

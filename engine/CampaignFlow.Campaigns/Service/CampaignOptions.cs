@@ -70,6 +70,13 @@ public sealed record CampaignOptions
     /// </summary>
     public IProgress<Starting.CampaignStartProgress>? StartProgress { get; init; }
 
+    /// <summary>
+    /// Told each unit a reconciliation pass brought up to date, with the watermark it found it at (docs/adr/0007), so
+    /// the host can say so to its operator in the operator's words; the service itself logs it only at debug. Null
+    /// when nobody listens.
+    /// </summary>
+    public IProgress<Storage.UnitWatermark>? CaughtUp { get; init; }
+
     /// <summary>This host's name in timer and inbox leases; unique per process.</summary>
     public string HostId { get; init; } = Environment.MachineName + "/" + Environment.ProcessId;
 }

@@ -47,7 +47,7 @@ public static class RequirementExplainer
         var violations = simulated.Violations.Where(v => v.RequirementId == requirementId).ToArray();
         var pending = simulated.Pending.Where(d => d.RequirementId == requirementId).Select(d => (d.Period, d.Target)).ToHashSet();
         // The records the simulation fed the rules: those whose day had begun, in the plan's time zone, by the moment asked.
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(rules.Plan.TimeZone, out var planZone) ? planZone : TimeZoneInfo.Utc;
+        var zone = CampaignFlow.Plans.Zones.PlanTimeZone.Of(rules.Plan.TimeZone);
         var known = records.Where(r => StartOf(r.Day, zone) < simulated.At).ToArray();
         var subject = known.Where(r => SubjectRecords.Is(r, requirement.Subject) || (requirement.Subject.Kind == SubjectKind.Span && r is ActivityRecord))
             .OrderBy(r => r.Day).ThenBy(r => r.Key, StringComparer.Ordinal).ToArray();
@@ -73,7 +73,7 @@ public static class RequirementExplainer
         var outside = subject.Where(r => !rules.Schedule.Any(d => d.RequirementId == requirementId && Within(r, d.Start, d.End)))
             .Select(r => new RecordCheck(r.Key, r.Day, "outside-periods")).ToArray();
         return new RequirementExplanation(requirementId,
-            PlanResolver.Describe(requirement, rules.Plan.Vocabulary, Chinese), PlanResolver.Describe(requirement, rules.Plan.Vocabulary, English),
+            PlanResolver.Describe(requirement, rules.Plan, Chinese), PlanResolver.Describe(requirement, rules.Plan, English),
             simulated.At, periods, outside)
         {
             NodeByNode = trace is not null,

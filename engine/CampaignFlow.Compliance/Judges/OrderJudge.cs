@@ -70,7 +70,7 @@ internal sealed class OrderJudge(Order requirement, JudgeContext context) : Requ
             0 => null,
             // One problem is said on its own, with by how much; several keep the list.
             1 => Violate(due, problems[0].Code, evidence, problems[0].Arguments),
-            _ => Violate(due, "order-broken", evidence, Title, day, string.Join("; ", problems.Select(p => p.Evidence))),
+            _ => Violate(due, "order-broken", evidence, Title, day, MessageList.Of(problems.Select(p => (p.Code, (IReadOnlyList<string>)p.Arguments)))),
         };
     }
 

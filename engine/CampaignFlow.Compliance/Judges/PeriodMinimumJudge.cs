@@ -20,7 +20,11 @@ internal sealed class PeriodMinimumJudge(PeriodMinimum requirement, JudgeContext
             return null;
         }
 
-        return Violate(due, requirement.Minimum.IsWorkingTime ? "period-minimum-hours" : "period-minimum-count", evidence,
+        // A person held to a minimum of their own (by rank) is not told the plan's general amount beside it: 4 小时（8小时）
+        // would contradict itself.
+        var code = !requirement.Minimum.IsWorkingTime ? "period-minimum-count"
+            : required != requirement.MinimumValue ? "period-minimum-hours-own" : "period-minimum-hours";
+        return Violate(due, code, evidence,
             due.Period, Title, JudgeContext.Number(actual), JudgeContext.Number(required), requirement.Minimum.Text, Context.Name(due.Target));
     }
 

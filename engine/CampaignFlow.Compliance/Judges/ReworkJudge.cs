@@ -57,14 +57,14 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             {
                 return Violate(due, "rework-required-by",
                     new Evidence([failed.Key], [why], why, requirement.Condition.Text),
-                    Title, failed.Key, JudgeContext.Day(failed.Day), why, Context.Name(due.Target), JudgeContext.Day(dueBy));
+                    Title, failed.Key, JudgeContext.Day(failed.Day), Said(why), Context.Name(due.Target), JudgeContext.Day(dueBy));
             }
 
             if (why is not null)
             {
                 return Violate(due, "rework-required",
                     new Evidence([failed.Key], [why], why, requirement.Condition.Text),
-                    Title, failed.Key, JudgeContext.Day(failed.Day), why, Context.Name(due.Target));
+                    Title, failed.Key, JudgeContext.Day(failed.Day), Said(why), Context.Name(due.Target));
             }
         }
 
@@ -109,6 +109,15 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
         requirement.Condition is { Threshold: not null, Attribute: { } attribute }
         && !records.OfType<ActivityRecord>().Any(e => e.Concerns == occurrence.Key && e.Attributes.ContainsKey(attribute));
 
+    // The reason as the message names it: the evidence keeps the reviewer's role id for tools, the sentence its title
+    // (ChineseArguments says the whole reason in Chinese).
+    private string Said(string why) =>
+        why.StartsWith(ReturnedBy, StringComparison.Ordinal) && why[ReturnedBy.Length..].Split(' ') is [var role, var day]
+            ? $"{ReturnedBy}{Context.RoleTitle(role)} {day}"
+            : why;
+
+    private const string ReturnedBy = "returned by ";
+
     private string? Failure(UnitRecord occurrence, IReadOnlyCollection<UnitRecord> records)
     {
         var condition = requirement.Condition;
@@ -132,7 +141,7 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             var returned = records.OfType<ReviewRecord>().FirstOrDefault(r => r.Decision == ReviewDecision.Returned
                 && (r.DocumentKey == occurrence.Key || records.OfType<DocumentRecord>().Any(d => d.Key == r.DocumentKey && d.Day >= occurrence.Day && d.Author is not null
                     && occurrence is ActivityRecord a && a.Participants.Contains(d.Author))));
-            return returned is null ? null : $"returned by {returned.Role} {JudgeContext.Day(returned.Day)}";
+            return returned is null ? null : $"{ReturnedBy}{returned.Role} {JudgeContext.Day(returned.Day)}";
         }
 
         return TestOutcome.IsFailed(occurrence) ? "failed" : null;

@@ -37,7 +37,7 @@ public sealed class UnitCompliance
     {
         Rules = rules;
         Unit = unit;
-        _zone = TimeZoneInfo.TryFindSystemTimeZoneById(rules.Plan.TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
+        _zone = CampaignFlow.Plans.Zones.PlanTimeZone.Of(rules.Plan.TimeZone);
         _schedule = rules.Schedule;
         _boundaries = Boundaries(rules.Plan.Phases, unit).OrderBy(b => b.Opens ? b.Day.DayNumber : b.Day.DayNumber + 1).ThenBy(b => b.Opens).ToArray();
         Now = new DateTimeOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue), _zone.GetUtcOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue)));

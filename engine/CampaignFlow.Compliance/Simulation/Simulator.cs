@@ -26,7 +26,7 @@ public static class Simulator
     public static SimulationResult Run(ComplianceRules rules, IEnumerable<UnitRecord> records, DateTimeOffset? at = null, string? unit = null)
     {
         var plan = rules.Plan;
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(plan.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CampaignFlow.Plans.Zones.PlanTimeZone.Of(plan.TimeZone);
         DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue)));
 
         var end = at ?? StartOf(plan.Window.End.AddDays(1));

@@ -20,6 +20,24 @@ internal static partial class ChineseArguments
             return "时长";
         }
 
+        // A re-work's reason (ReworkJudge): returned by a reviewer, an evaluation over its threshold, a failed test.
+        if (Returned().Match(argument) is { Success: true } returned)
+        {
+            return $"{Chinese(Day(returned.Groups["day"].Value))}被{returned.Groups["who"].Value}退回";
+        }
+
+        if (OverThreshold().Match(argument) is { Success: true } over)
+        {
+            var attribute = over.Groups["attribute"].Value;
+            var word = Plans.Diagnostics.MessageCatalog.Contains("attr-" + attribute) ? Plans.Diagnostics.MessageCatalog.Format("attr-" + attribute, [], Zh) : attribute;
+            return $"{word} {over.Groups["share"].Value}，达到{over.Groups["threshold"].Value}";
+        }
+
+        if (argument == "failed")
+        {
+            return "未通过";
+        }
+
         var text = Range().Replace(argument, m => Days(Day(m.Groups["from"].Value), Day(m.Groups["to"].Value)));
         text = IsoDay().Replace(text, m => Chinese(Day(m.Value)));
         text = DaysLate().Replace(text, m => $"，晚 {m.Groups["days"].Value} 天");
@@ -43,6 +61,14 @@ internal static partial class ChineseArguments
         from == to ? Chinese(from) : from.Year == to.Year ? $"{Chinese(from)}至{to.Month}月{to.Day}日" : $"{Chinese(from)}至{Chinese(to)}";
 
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    [GeneratedRegex(@"^returned by (?<who>.+) (?<day>\d{4}-\d{2}-\d{2})$")]
+    private static partial Regex Returned();
+
+    [GeneratedRegex(@"^(?<attribute>[A-Za-z]\w*) (?<share>\d+(\.\d+)?/\d+(\.\d+)?) ≥ (?<threshold>.+)$")]
+    private static partial Regex OverThreshold();
 
     // Whole dates only: a key such as talk-2014-03-07 keeps its text (a hyphen or letter next to it is not a date's edge).
     [GeneratedRegex(@"(?<![\w-])(?<from>\d{4}-\d{2}-\d{2})\.\.(?<to>\d{4}-\d{2}-\d{2})(?![\w-])")]

@@ -75,7 +75,8 @@ public sealed record Violation
     public string Message(CultureInfo culture)
     {
         var chinese = MessageTemplates.IsChinese(culture);
-        var arguments = Arguments.Select(a => a == Period ? Timing.PeriodLabel.Format(a, culture) : chinese ? ChineseArguments.Format(a) : a).ToArray();
+        string Word(string a) => a == Period ? Timing.PeriodLabel.Format(a, culture) : chinese ? ChineseArguments.Format(a) : a;
+        var arguments = Arguments.Select(a => MessageList.Is(a) ? MessageList.Format(a, Word, culture) : Word(a)).ToArray();
         var message = ViolationMessages.Templates.Format(Code, arguments, culture);
         return (TargetName is null ? "" : TargetName + (chinese ? "：" : ": ")) + (chinese ? ChineseArguments.OneDaySpans(message) : message);
     }

@@ -206,7 +206,9 @@ public static class PlanComparison
             var (gained, lost) = (requirement.Targets.Except(was.Targets).ToArray(), was.Targets.Except(requirement.Targets).ToArray());
             if ((gained.Length > 0 || lost.Length > 0) && !changes.Any(c => c.Subject == "requirement" && c.Id.StartsWith(after.Id + ":", StringComparison.Ordinal) && c.Before == string.Join(", ", was.Targets) && c.After == string.Join(", ", requirement.Targets)))
             {
-                changes.Add(Make("changed", "requirement", requirement.Id, string.Join(", ", was.Targets), string.Join(", ", requirement.Targets), "diff-requirement-targets",
+                // Only the side that changed is said: no "no longer for -".
+                var code = (gained.Length, lost.Length) switch { ( > 0, > 0) => "diff-requirement-targets", ( > 0, _) => "diff-requirement-targets-gained", _ => "diff-requirement-targets-lost" };
+                changes.Add(Make("changed", "requirement", requirement.Id, string.Join(", ", was.Targets), string.Join(", ", requirement.Targets), code,
                     [after.Title, Names(afterPlan, gained), Names(beforePlan, lost)], [after.Title, gained.Length == 0 ? "-" : string.Join(", ", gained), lost.Length == 0 ? "-" : string.Join(", ", lost)]));
             }
 
@@ -263,7 +265,7 @@ public static class PlanComparison
     private static PlanChange Make(string change, string subject, string id, string? before, string? after, string code, string[] chinese, string[] english) =>
         new(change, subject, id, before, after, MessageCatalog.Format(code, chinese, Chinese), MessageCatalog.Format(code, english, English));
 
-    private static string Describe(Requirement requirement, ResolvedPlan plan, CultureInfo culture) => PlanResolver.Describe(requirement, plan.Vocabulary, culture);
+    private static string Describe(Requirement requirement, ResolvedPlan plan, CultureInfo culture) => PlanResolver.Describe(requirement, plan, culture);
 
     private static string Words(Text.DateWindow window, bool chinese) => DateWindowWords.Of(window, chinese);
 

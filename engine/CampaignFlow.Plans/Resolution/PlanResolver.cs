@@ -34,7 +34,7 @@ public static class PlanResolver
         }
 
         var calendar = plan.Calendar ?? new CalendarSpec();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(calendar.TimeZone, out _))
+        if (Zones.PlanTimeZone.Find(calendar.TimeZone) is null)
         {
             diagnostics.Error("unknown-time-zone", calendar.At("timeZone"), calendar.TimeZone);
         }
@@ -323,7 +323,7 @@ public static class PlanResolver
     /// <summary>A requirement's statement in <paramref name="culture"/>, for listings.</summary>
     /// <param name="requirement">The requirement.</param>
     /// <param name="culture">Chinese for any zh culture, else English.</param>
-    public static string Describe(Requirement requirement, CultureInfo culture) => Describe(requirement, null, culture);
+    public static string Describe(Requirement requirement, CultureInfo culture) => Describe(requirement, (Vocabulary?)null, culture);
 
     /// <summary>
     /// What a requirement asks, in words of <paramref name="culture"/>; in Chinese, the activity, document and
@@ -332,11 +332,24 @@ public static class PlanResolver
     /// <param name="requirement">The requirement.</param>
     /// <param name="vocabulary">The plan's vocabulary, or null to name kinds by id.</param>
     /// <param name="culture">The reader's culture.</param>
-    public static string Describe(Requirement requirement, Vocabulary? vocabulary, CultureInfo culture)
+    public static string Describe(Requirement requirement, Vocabulary? vocabulary, CultureInfo culture) => Describe(requirement, vocabulary, null, culture);
+
+    /// <summary>
+    /// What a requirement asks, in words of <paramref name="culture"/>; in Chinese every name of <paramref name="plan"/>
+    /// by its title: kinds, roles, the actions an order or a gate names, attributes and ledger fields (the catalogue's
+    /// words for them), lists joined with 、.
+    /// </summary>
+    /// <param name="requirement">The requirement.</param>
+    /// <param name="plan">The plan it belongs to.</param>
+    /// <param name="culture">The reader's culture.</param>
+    public static string Describe(Requirement requirement, ResolvedPlan plan, CultureInfo culture) =>
+        Describe(requirement, plan.Vocabulary, StatementWords.ActionNames(plan), culture);
+
+    private static string Describe(Requirement requirement, Vocabulary? vocabulary, IReadOnlyDictionary<string, string>? actions, CultureInfo culture)
     {
         var (code, arguments) = requirement.Statement;
         var chinese = MessageTemplates.IsChinese(culture);
-        var words = arguments.Select(a => Word(a, vocabulary, culture)).ToArray();
+        var words = arguments.Select(a => chinese && actions is not null && vocabulary is not null ? StatementWords.Chinese(Word(a, vocabulary, culture), vocabulary, actions) : Word(a, vocabulary, culture)).ToArray();
         var statement = MessageCatalog.Format(code, words, culture);
         if (requirement.Across is not { } across)
         {

@@ -69,7 +69,7 @@ internal static class DiffCommand
                 return 0;
             }
 
-            var name = (ResolvedPlan p) => $"{p.Id} v{p.Version.ToString(CultureInfo.InvariantCulture)}";
+            var name = (ResolvedPlan p) => CliMessages.Text("diff-plan-version", culture, p.Id, p.Version.ToString(CultureInfo.InvariantCulture));
             output.WriteLine(MessageCatalog.Format("diff-header", [name(plans[0]!), name(plans[1]!), changes.Count.ToString(CultureInfo.InvariantCulture)], culture));
             if (changes.Count == 0)
             {

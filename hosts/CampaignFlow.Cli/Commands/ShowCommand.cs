@@ -74,7 +74,8 @@ internal static class ShowCommand
             output.WriteLine(T("show-supervisor", plan.Supervisor));
         }
 
-        output.WriteLine(T("show-campaign", Window(plan.Window, culture), CliMessages.N(plan.Window.Days), CliMessages.N(plan.Year), plan.TimeZone,
+        output.WriteLine(T("show-campaign", Window(plan.Window, culture), CliMessages.N(plan.Window.Days), CliMessages.N(plan.Year),
+            plan.TimeZone == CampaignFlow.Plans.Zones.PlanTimeZone.Beijing ? T("show-zone-beijing") : T("show-zone", plan.TimeZone),
             plan.WorkdayHours.ToString("0.##", CultureInfo.InvariantCulture)));
         WriteHolidays(plan, output, culture);
         output.WriteLine(T("show-roster", CliMessages.N(plan.Roster.People.Count), CliMessages.N(plan.Roster.Branches.Count), CliMessages.N(plan.Roster.Departments.Count)));
@@ -145,7 +146,7 @@ internal static class ShowCommand
         foreach (var requirement in action.Requirements)
         {
             var window = requirement.Window == action.Window ? "" : $"  [{Window(requirement.Window, culture)}]";
-            output.WriteLine($"{indent}  - {DisplayWidth.PadRight(PlanResolver.KindName(requirement.Kind, culture), 26)} {PlanResolver.Describe(requirement, plan.Vocabulary, culture)}"
+            output.WriteLine($"{indent}  - {DisplayWidth.PadRight(PlanResolver.KindName(requirement.Kind, culture), 26)} {PlanResolver.Describe(requirement, plan, culture)}"
                 + $"{Scope(plan, requirement, culture)}{window}{(requirement.Severity == Plans.Requirements.Severity.Soft ? CliMessages.Text("show-soft", culture) : "")}");
         }
     }

@@ -94,8 +94,9 @@ internal static class SimulateCommand
                     return 2;
                 }
 
-                // The simulation stops at the first moment after the day, so the day's own records count.
-                until = new DateTimeOffset(parsedDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+                // The simulation stops at the first moment after the day, in the plan's zone, so the day's own records count.
+                var midnight = parsedDay.AddDays(1).ToDateTime(TimeOnly.MinValue);
+                until = new DateTimeOffset(midnight, CampaignFlow.Plans.Zones.PlanTimeZone.Of(resolved.TimeZone).GetUtcOffset(midnight));
             }
 
             var unitPlan = log.UnitPlan ?? resolved;
@@ -135,7 +136,7 @@ internal static class SimulateCommand
                     error.WriteLine(summary);
                     break;
                 default:
-                    SimulationText.Write(output, result.Violations, culture);
+                    SimulationText.Write(output, result.Violations, unitPlan.Vocabulary, culture);
                     SimulationText.WriteResolved(output, SimulatedViolations.Resolutions(result), culture);
                     output.WriteLine(summary);
                     break;

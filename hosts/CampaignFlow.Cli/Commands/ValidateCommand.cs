@@ -35,8 +35,11 @@ internal static class ValidateCommand
                 output.WriteLine(OrganisationSummary(catalog.OrganisationFiles.Count, catalog.Organisation.Units.Count, catalog.Organisation.UnitsOnTemplates.Count(), catalog.Generated.Count, culture));
             }
 
-            // The plans generated from organisation lines with rosters are counted with the organisation, not as files.
-            output.WriteLine(Summary(catalog.Files.Count, catalog.Plans.Count - catalog.Generated.Count, errors, warnings, culture));
+            // The plans generated from organisation lines with rosters are counted with the organisation, not as files;
+            // the plans read only because an asked one inherits from them are not counted either (1 file, 1 valid).
+            var asked = catalog.Files.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+            var valid = catalog.Plans.Values.Count(p => asked.Contains(Path.GetFullPath(p.File)) && !catalog.Generated.ContainsKey(p.Id));
+            output.WriteLine(Summary(catalog.Files.Count, valid, errors, warnings, culture));
             return errors > 0 ? 1 : 0;
         });
         return command;

@@ -18,7 +18,7 @@ internal static class SimulationText
     // A long list of missing pairs is cut: the message already counts them, and --format json has them all.
     private const int MissingShown = 20;
 
-    public static void Write(TextWriter output, IReadOnlyList<Violation> violations, CultureInfo culture)
+    public static void Write(TextWriter output, IReadOnlyList<Violation> violations, Plans.Resolution.Vocabulary vocabulary, CultureInfo culture)
     {
         string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
         // Columns as wide as their widest cell (by terminal cells: a Chinese period takes two a character).
@@ -33,7 +33,7 @@ internal static class SimulationText
                 + $"{DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(Period(v, culture), periodWidth)}  {v.Message(culture)}");
             foreach (var missing in v.Evidence.Missing.Take(MissingShown))
             {
-                output.WriteLine(new string(' ', 12) + T("simulate-missing", missing));
+                output.WriteLine(new string(' ', 12) + T("simulate-missing", EvidenceWords.Of(missing, role => vocabulary.Roles.TryGetValue(role, out var r) && r.Title.Length > 0 ? r.Title : null, culture)));
             }
 
             if (v.Evidence.Missing.Count > MissingShown)

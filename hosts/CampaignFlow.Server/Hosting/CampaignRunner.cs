@@ -93,6 +93,7 @@ internal sealed partial class CampaignRunner(
                     MaxSessionsInMemory = settings.MaxSessionsInMemory,
                     MaxSessionRecordsInMemory = settings.MaxSessionRecordsInMemory,
                     StartProgress = running,
+                    CaughtUp = new CaughtUpLine(running, time, loggers.CreateLogger<CaughtUpLine>()),
                 },
                 loggers.CreateLogger<CampaignService>(),
                 stoppingToken).ConfigureAwait(false);

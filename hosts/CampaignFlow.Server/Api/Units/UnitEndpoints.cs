@@ -90,7 +90,7 @@ public static class UnitEndpoints
             return null;
         }
 
-        var zone = plan is not null && TimeZoneInfo.TryFindSystemTimeZoneById(plan.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = CampaignFlow.Plans.Zones.PlanTimeZone.Of(plan?.TimeZone);
         var midnight = asked.AddDays(1).ToDateTime(TimeOnly.MinValue);
         return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }

@@ -16,7 +16,7 @@ public partial class PlanActions
     [Parameter]
     public IReadOnlyList<ResolvedAction> Actions { get; set; } = [];
 
-    private string Describe(Requirement requirement) => PlanResolver.Describe(requirement, Plan.Vocabulary, Request.Culture);
+    private string Describe(Requirement requirement) => PlanResolver.Describe(requirement, Plan, Request.Culture);
 
     private string Dates(CampaignFlow.Plans.Text.DateWindow window) => Request.T("plan-dates", Request.Day(window.Start), Request.Day(window.End));
 }

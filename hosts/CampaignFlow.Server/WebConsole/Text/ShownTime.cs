@@ -16,9 +16,7 @@ public sealed class ShownTime
     private ShownTime(TimeZoneInfo zone) => Zone = zone;
 
     /// <summary>Beijing time (UTC+8; China keeps no daylight saving time), also where the machine has no time zone data.</summary>
-    public static ShownTime Beijing { get; } = new(TimeZoneInfo.TryFindSystemTimeZoneById(DefaultZone, out var zone)
-        ? zone
-        : TimeZoneInfo.CreateCustomTimeZone(DefaultZone, TimeSpan.FromHours(8), DefaultZone, DefaultZone));
+    public static ShownTime Beijing { get; } = new(CampaignFlow.Plans.Zones.PlanTimeZone.Of(DefaultZone));
 
     /// <summary>The zone times are shown in.</summary>
     public TimeZoneInfo Zone { get; }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.WebConsole.Shell;
 using CampaignFlow.Server.WebConsole.Violations;
@@ -67,7 +68,7 @@ public static class NextSteps
 
         if (evidence.Missing.Count > 0)
         {
-            return request.T("next-add-missing", period, string.Join(request.IsChinese ? "、" : ", ", evidence.Missing), title, who);
+            return request.T("next-add-missing", period, string.Join(request.IsChinese ? "、" : ", ", evidence.Missing.Select(m => EvidenceWords.Of(m, null, request.Culture))), title, who);
         }
 
         return request.T("next-put-right", period, request.IsChinese ? violation.MessageZh : violation.MessageEn);
