@@ -81,8 +81,21 @@ internal sealed class InheritanceMerger(
                 diagnostics.Error("weakens-mandated", mine.At("window"), phase.Id, "window", $"{wider} ({w})", $"{narrower} ({n})", parent.Id);
             }
 
+            // A phase placed by order stays so: a child may add what it follows, never drop it or the order of its links.
+            if (mine.Has("after") && (phase.After ?? []).Except(mine.After ?? []).Any())
+            {
+                diagnostics.Error("weakens-mandated-phase", mine.At("after"), phase.Id, "after", string.Join(", ", phase.After ?? []), string.Join(", ", mine.After ?? []), parent.Id);
+            }
+
+            if (mine.Has("inOrder") && phase.InOrder && !mine.InOrder)
+            {
+                diagnostics.Error("weakens-mandated-phase", mine.At("inOrder"), phase.Id, "inOrder", "true", "false", parent.Id);
+            }
+
             merged.Add(mine with
             {
+                After = mine.Has("after") ? mine.After : phase.After,
+                InOrder = mine.InOrder || phase.InOrder,
                 Window = mine.Window ?? phase.Window,
                 Source = mine.Source ?? phase.Source,
                 Phases = MergePhases(phase.Phases ?? [], mine.Phases ?? []),
@@ -228,7 +241,8 @@ internal sealed class InheritanceMerger(
             }
         }
 
-        foreach (var key in new[] { "after", "before" }.Where(own.Has))
+        // eachAfter as after: a child may add what each occurrence follows, never drop it (a body's 重新进行调研).
+        foreach (var key in new[] { "after", "before", "eachAfter" }.Where(own.Has))
         {
             var mandatedOrder = (IReadOnlyList<string>?)ValueOf(inherited, key) ?? [];
             var ownOrder = (IReadOnlyList<string>?)ValueOf(own, key) ?? [];
