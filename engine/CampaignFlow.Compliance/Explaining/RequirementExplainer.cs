@@ -4,6 +4,7 @@ using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
 using CampaignFlow.Compliance.Simulation;
 using CampaignFlow.Compliance.Subjects;
+using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
 
@@ -60,6 +61,14 @@ public static class RequirementExplainer
                 .ToArray();
             periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status,
                 found.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), checks));
+        }
+
+        // A re-work due on a day a reviewer set is judged in a period of its own, which no schedule lists.
+        foreach (var group in violations.Where(v => RunTimeDeadline.IsLabel(v.Period)).GroupBy(v => (v.Period, v.Target)))
+        {
+            var first = group.First();
+            periods.Add(new PeriodExplanation(first.Period, first.Target, first.PeriodStart, first.PeriodEnd, "violated",
+                group.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), []));
         }
 
         var outside = subject.Where(r => !rules.Schedule.Any(d => d.RequirementId == requirementId && Within(r, d.Start, d.End)))

@@ -54,6 +54,18 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
     public virtual string RelevanceKey =>
         $"{GetType().FullName}|{Requirement.Kind}|{Requirement.Subject.Kind}:{Requirement.Subject.Id}|{JsonSerializer.Serialize(Requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new[] { w.Key, w.Value }))}";
 
+    /// <summary>True when records may set this requirement's deadlines at run time (<see cref="DeadlineSetBy"/>).</summary>
+    public virtual bool SetsDeadlines => false;
+
+    /// <summary>
+    /// The day <paramref name="record"/> sets for this requirement at run time (a reviewer's <c>due:</c> on a return), when
+    /// it sets one that falls before the requirement's window ends: the session then closes a period of its own on that
+    /// day (<see cref="RunTimeDeadline"/>). Null for most records and most requirements.
+    /// </summary>
+    /// <param name="record">A record of the unit, new to the session.</param>
+    /// <param name="find">The unit's records by key, for what the record is about.</param>
+    public virtual DateOnly? DeadlineSetBy(UnitRecord record, Func<string, UnitRecord?> find) => null;
+
     /// <summary>True when <paramref name="record"/> may bear on the requirement.</summary>
     /// <param name="record">A record of the unit.</param>
     public abstract bool IsRelevant(UnitRecord record);
