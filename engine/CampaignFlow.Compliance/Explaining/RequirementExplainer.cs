@@ -57,7 +57,7 @@ public static class RequirementExplainer
             var wanting = found.Select(v => v.Record).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var status = pending.Contains((due.Period, due.Target)) ? "pending" : found.Length == 0 ? "met" : "violated";
             var checks = subject.Where(r => Within(r, due.Start, due.End))
-                .Select(r => new RecordCheck(r.Key, r.Day, wanting.Contains(r.Key) ? "violated" : Outcome(judge, r, due.Target, known)))
+                .Select(r => Checked(r, wanting.Contains(r.Key) ? "violated" : Outcome(judge, r, due.Target, known), requirement))
                 .ToArray();
             periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status,
                 found.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), checks));
@@ -78,6 +78,12 @@ public static class RequirementExplainer
             simulated.At, periods, outside);
     }
 
+    // A record its where turned away says which part of the where, so an author sees the sub-condition, not only "no".
+    private static RecordCheck Checked(UnitRecord record, string outcome, Requirement requirement) => new(record.Key, record.Day, outcome)
+    {
+        Failed = outcome == "where-not-matched" && record is ActivityRecord activity ? requirement.Matching.Failing(activity.Attributes) : null,
+    };
+
     private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue);
@@ -92,7 +98,7 @@ public static class RequirementExplainer
     private static string Outcome(RequirementJudge judge, UnitRecord record, string? target, IReadOnlyCollection<UnitRecord> records)
     {
         var requirement = judge.Requirement;
-        if (record is ActivityRecord activity && requirement.Subject.Kind == SubjectKind.Activity && !activity.Matches(requirement.Where))
+        if (record is ActivityRecord activity && requirement.Subject.Kind == SubjectKind.Activity && !activity.Matches(requirement.Matching))
         {
             return "where-not-matched";
         }

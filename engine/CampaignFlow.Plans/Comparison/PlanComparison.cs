@@ -303,8 +303,7 @@ public static class PlanComparison
     private static string Standing(Person person) =>
         $"[{string.Join(", ", person.Roles)}] {person.Branch ?? "-"} / {person.Department ?? "-"} / {person.Rank ?? "-"}";
 
-    private static string Where(Requirement requirement) =>
-        string.Join(", ", requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}: {w.Value}"));
+    private static string Where(Requirement requirement) => requirement.Matching.Text;
 
     private static string Names(ResolvedPlan plan, IReadOnlyList<string> ids) =>
         ids.Count == 0 ? "-" : string.Join("、", ids.Select(id => plan.Roster.Find(id)?.Name ?? plan.Roster.Branches.GetValueOrDefault(id) ?? plan.Roster.Departments.GetValueOrDefault(id) ?? id));

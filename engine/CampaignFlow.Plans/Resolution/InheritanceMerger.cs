@@ -233,11 +233,13 @@ internal sealed class InheritanceMerger(
             }
         }
 
-        foreach (var (attribute, value) in inherited.Where ?? new Dictionary<string, string>())
+        // A unit may add conditions to its body's where (all of them and more), never drop or change one.
+        if (own.Has("where") && inherited.Where is { } mandatedWhere)
         {
-            if (own.Has("where") && own.Where?.GetValueOrDefault(attribute) != value)
+            var mine = Conjuncts(own.Where).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
+            foreach (var condition in Conjuncts(mandatedWhere).Where(c => !mine.Contains(c.Text)))
             {
-                Weakened(inherited, own, "where", $"{attribute}: {value}", own.Where?.GetValueOrDefault(attribute) ?? "-");
+                Weakened(inherited, own, "where", condition.Text, own.Where is null ? "-" : own.Where.Text);
             }
         }
 
@@ -252,6 +254,13 @@ internal sealed class InheritanceMerger(
             }
         }
     }
+
+    private static IEnumerable<Requirements.Conditions.WhereCondition> Conjuncts(Requirements.Conditions.WhereCondition? condition) => condition switch
+    {
+        null => [],
+        Requirements.Conditions.AllOf all => all.Items.SelectMany(Conjuncts),
+        _ => [condition],
+    };
 
     private void Compare(ActionSpec inherited, ActionSpec own, string key, Func<decimal, decimal, bool> allowed)
     {
