@@ -25,6 +25,10 @@ public sealed class CountingJudge(RequirementJudge inner, JudgeContext context) 
 
     public override bool IsRelevant(UnitRecord record) => inner.IsRelevant(record);
 
+    public override bool SetsDeadlines => inner.SetsDeadlines;
+
+    public override DateOnly? DeadlineSetBy(UnitRecord record, Func<string, UnitRecord?> find) => inner.DeadlineSetBy(record, find);
+
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
         JudgeCalls++;

@@ -66,4 +66,27 @@ public sealed class OrderAndRunTimeDeadlineDifferentialTests
         found[1].ShouldBe(found[0]);
         found[0].Open.ShouldBe(0);
     }
+
+    [Fact]
+    public void Both_engines_report_a_rework_the_day_after_the_day_set_for_it_not_when_the_window_closes()
+    {
+        var (ours, nrules) = BothEngines.Rules(Log);
+        var plan = SeedLogs.PlanOf(Log);
+        var days = new[] { ours, nrules }.Select(rules =>
+        {
+            var unit = new UnitCompliance(rules, plan.Unit.Id);
+            unit.Record(SeedLogs.Log(Log).Records.Where(r => !r.Key.StartsWith("report-chen-again", StringComparison.Ordinal) && r.Key != "knowledge-test-retake").ToArray());
+            var seen = new List<(DateOnly Day, string Code)>();
+            for (var day = Day(5, 20); day <= Day(9, 22); day = day.AddDays(1))
+            {
+                unit.AdvanceTo(BothEngines.StartOf(day));
+                seen.AddRange(unit.Violations.Where(v => v.RequirementId.EndsWith(":rework", StringComparison.Ordinal) && !seen.Any(s => s.Code == v.Code)).Select(v => (day, v.Code)));
+            }
+
+            return seen;
+        }).ToArray();
+
+        days[0].ShouldBe([(Day(5, 27), "rework-required-by"), (Day(6, 21), "retake-owed")]);
+        days[1].ShouldBe(days[0]);
+    }
 }

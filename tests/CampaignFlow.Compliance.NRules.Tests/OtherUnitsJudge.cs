@@ -18,5 +18,9 @@ internal sealed class OtherUnitsJudge(RequirementJudge inner, JudgeContext conte
 
     public override bool IsRelevant(UnitRecord record) => inner.IsRelevant(record);
 
+    public override bool SetsDeadlines => inner.SetsDeadlines;
+
+    public override DateOnly? DeadlineSetBy(UnitRecord record, Func<string, UnitRecord?> find) => inner.DeadlineSetBy(record, find);
+
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records) => inner.Judge(due, records);
 }

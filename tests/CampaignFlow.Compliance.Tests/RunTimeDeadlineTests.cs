@@ -33,7 +33,8 @@ public class RunTimeDeadlineTests
         Met(Mianyang, "research-report:rework", without: r => r.Key == "report-chen-again", with: [again with { Day = Day("2014-05-26") }]);
 
         var late = Single(Mianyang, "research-report:rework", without: r => r.Key == "report-chen-again", with: [again with { Day = Day("2014-05-28") }]);
-        (late.Target, late.Code, late.Record).ShouldBe(("chen-wei", "rework-late", "report-chen-again"));
+        (late.Target, late.Code, late.Period).ShouldBe(("chen-wei", "rework-late", "due 2014-05-26"));
+        late.Evidence.Counted.ShouldBe(["report-chen", "report-chen-again"]);
         late.Evidence.Missing.ShouldBe(["report-chen-again 2014-05-28 > 2014-05-26"]);
         late.Message(Chinese).ShouldBe("陈伟：调研报告（report-chen）须在2014年5月26日前重新完成，而report-chen-again于2014年5月28日才完成");
     }
@@ -68,6 +69,70 @@ public class RunTimeDeadlineTests
 
         unit.Violations.ShouldNotContain(v => v.RequirementId == "research-report:rework");
         unit.History.Where(h => h.Violation.Id == open.Id).Select(h => h.Kind).ShouldBe([ViolationChangeKind.Opened, ViolationChangeKind.Resolved]);
+    }
+
+    [Fact]
+    public void MY_18_a_return_not_done_again_is_reported_the_day_after_the_reviewers_day_not_when_the_window_closes()
+    {
+        var unit = Replayed(r => !r.Key.StartsWith("report-chen-again", StringComparison.Ordinal), until: "2014-05-26");
+        unit.Violations.ShouldNotContain(v => v.RequirementId == "research-report:rework");
+
+        unit.AdvanceTo(Morning("2014-05-27"));
+
+        var open = unit.Violations.Single(v => v.RequirementId == "research-report:rework");
+        (open.Code, open.Target, open.Period, open.PeriodEnd).ShouldBe(("rework-required-by", "chen-wei", "due 2014-05-26", Day("2014-05-26")));
+        unit.Rules.Plan.Actions.Single(a => a.Id == "research-report").Requirements.Single(r => r.Id == "research-report:rework").Window.End.ShouldBeGreaterThan(Day("2014-05-27"));
+
+        // Done again late: the same violation, now saying how late; the window's close reports nothing more.
+        unit.Record(Record<DocumentRecord>(Mianyang, "report-chen-again") with { Day = Day("2014-05-28") });
+        unit.AdvanceTo(Morning("2014-09-22"));
+        var late = unit.Violations.Single(v => v.RequirementId == "research-report:rework");
+        (late.Id, late.Code).ShouldBe((open.Id, "rework-late"));
+        unit.History.Where(h => h.Violation.RequirementId == "research-report:rework").Select(h => h.Kind)
+            .ShouldBe([ViolationChangeKind.Opened, ViolationChangeKind.Changed]);
+    }
+
+    [Fact]
+    public void MY_18_a_return_recorded_after_its_day_has_passed_is_reported_at_once()
+    {
+        var unit = Replayed(r => !r.Key.StartsWith("report-chen", StringComparison.Ordinal), until: "2014-06-02");
+        unit.Violations.ShouldNotContain(v => v.RequirementId == "research-report:rework");
+
+        unit.Record(Seeds.Log(Mianyang).Records.Where(r => r.Key.StartsWith("report-chen", StringComparison.Ordinal) && !r.Key.StartsWith("report-chen-again", StringComparison.Ordinal)));
+
+        unit.Violations.Single(v => v.RequirementId == "research-report:rework").Code.ShouldBe("rework-required-by");
+    }
+
+    [Fact]
+    public void MY_16_members_owing_a_retake_are_reported_the_day_after_the_examiners_day()
+    {
+        var unit = Replayed(r => r.Key != "knowledge-test-retake", until: "2014-06-20");
+        unit.Violations.ShouldNotContain(v => v.RequirementId == "knowledge-test:rework");
+
+        unit.AdvanceTo(Morning("2014-06-21"));
+
+        var owed = unit.Violations.Single(v => v.RequirementId == "knowledge-test:rework");
+        (owed.Code, owed.Period).ShouldBe(("retake-owed", "due 2014-06-20"));
+        owed.Evidence.Missing.ShouldBe(["孙敏（2014-05-20 → 2014-06-20）", "杨帆（2014-05-20 → 2014-06-20）"]);
+    }
+
+    private static UnitCompliance Replayed(Func<CampaignFlow.Compliance.Records.UnitRecord, bool> keep, string until)
+    {
+        var unit = new UnitCompliance(Seeds.Rules(Mianyang), "mianyang-ftu");
+        foreach (var record in Seeds.Log(Mianyang).Records.Where(keep).Where(r => r.Day <= Day(until)).OrderBy(r => r.Day))
+        {
+            unit.AdvanceTo(Morning(record.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            unit.Record(record);
+        }
+
+        unit.AdvanceTo(Morning(until));
+        return unit;
+    }
+
+    private static DateTimeOffset Morning(string day)
+    {
+        var date = Day(day);
+        return new DateTimeOffset(date.Year, date.Month, date.Day, 9, 0, 0, TimeSpan.FromHours(8));
     }
 
     [Fact]

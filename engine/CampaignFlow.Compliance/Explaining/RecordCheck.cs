@@ -11,6 +11,12 @@ namespace CampaignFlow.Compliance.Explaining;
 /// </param>
 public sealed record RecordCheck(string Key, DateOnly Day, string Outcome)
 {
+    /// <summary>
+    /// For <c>where-not-matched</c>, the part of the <c>where</c> it failed and what it had instead
+    /// (<c>siteKind: township ≠ enterprise</c>; <c>place: wuzhou-machinery → kind: township ≠ enterprise</c>); null otherwise.
+    /// </summary>
+    public string? Failed { get; init; }
+
     /// <summary>True when the record was among those the verdict was reached on.</summary>
     public bool Counted => Outcome == "counted";
 }

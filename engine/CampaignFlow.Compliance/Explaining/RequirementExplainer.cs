@@ -61,13 +61,21 @@ public static class RequirementExplainer
             var wanting = found.Select(v => v.Record).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var status = pending.Contains((due.Period, due.Target)) ? "pending" : found.Length == 0 ? "met" : "violated";
             var checks = subject.Where(r => Within(r, due.Start, due.End))
-                .Select(r => new RecordCheck(r.Key, r.Day, wanting.Contains(r.Key) ? "violated" : Outcome(judge, r, due.Target, known)))
+                .Select(r => Checked(r, wanting.Contains(r.Key) ? "violated" : Outcome(judge, r, due.Target, known), requirement))
                 .ToArray();
             periods.Add(new PeriodExplanation(due.Period, due.Target, due.Start, due.End, status,
                 found.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), checks)
             {
                 Nodes = trace?.Invoke(due),
             });
+        }
+
+        // A re-work due on a day a reviewer set is judged in a period of its own, which no schedule lists.
+        foreach (var group in violations.Where(v => RunTimeDeadline.IsLabel(v.Period)).GroupBy(v => (v.Period, v.Target)))
+        {
+            var first = group.First();
+            periods.Add(new PeriodExplanation(first.Period, first.Target, first.PeriodStart, first.PeriodEnd, "violated",
+                group.Select(v => new ViolationFound(v.Id, v.Record, v.Message(Chinese), v.Message(English), v.Evidence)).ToArray(), []));
         }
 
         var outside = subject.Where(r => !rules.Schedule.Any(d => d.RequirementId == requirementId && Within(r, d.Start, d.End)))
@@ -104,6 +112,12 @@ public static class RequirementExplainer
         return period => RuleNodeCheck.From(session.Explain(requirementId, closed.GetValueOrDefault(period) ?? period.For(unit, judge)));
     }
 
+    // A record its where turned away says which part of the where, so an author sees the sub-condition, not only "no".
+    private static RecordCheck Checked(UnitRecord record, string outcome, Requirement requirement) => new(record.Key, record.Day, outcome)
+    {
+        Failed = outcome == "where-not-matched" && record is ActivityRecord activity ? requirement.Matching.Failing(activity.Attributes) : null,
+    };
+
     private static DateTimeOffset StartOf(DateOnly day, TimeZoneInfo zone)
     {
         var midnight = day.ToDateTime(TimeOnly.MinValue);
@@ -118,7 +132,7 @@ public static class RequirementExplainer
     private static string Outcome(RequirementJudge judge, UnitRecord record, string? target, IReadOnlyCollection<UnitRecord> records)
     {
         var requirement = judge.Requirement;
-        if (record is ActivityRecord activity && requirement.Subject.Kind == SubjectKind.Activity && !activity.Matches(requirement.Where))
+        if (record is ActivityRecord activity && requirement.Subject.Kind == SubjectKind.Activity && !activity.Matches(requirement.Matching))
         {
             return "where-not-matched";
         }

@@ -2,6 +2,7 @@ using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Requirements.Conditions;
 
 namespace CampaignFlow.Compliance.Judges;
 
@@ -42,7 +43,7 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
             return Violate(due, counted.Length == 0 ? "count-none-where" : "count-too-few-where",
                 new Evidence(counted, missed, $"{counted.Length}", required),
                 Title, $"{counted.Length}", required, JudgeContext.Day(due.Start), JudgeContext.Day(due.End),
-                Condition(Requirement.Where), string.Join("、", shown), $"{missed.Length}");
+                Condition(), string.Join("、", shown), $"{missed.Length}");
         }
 
         var outside = tooFew ? HeldOutside(due, records) : [];
@@ -83,14 +84,20 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
     /// The activities of the kind in the period (for the target) that miss the plan's <c>where</c>, each with the values
     /// it has of the attributes asked for: <c>lecture-2（2014-05-08）byExpert: false</c>; ∅ for a value not recorded.
     /// </summary>
-    private string[] MissedWhere(Due due, IReadOnlyCollection<UnitRecord> records) => Requirement.Subject.Kind != SubjectKind.Activity || Requirement.Where.Count == 0
+    /// With <c>all</c>, <c>any</c>, <c>not</c> or a reference, each names the part that failed and what it had instead
+    /// (<c>visit-3（2014-05-08）place: wuzhou-machinery → kind: township ≠ enterprise</c>).
+    private string[] MissedWhere(Due due, IReadOnlyCollection<UnitRecord> records) => Requirement.Subject.Kind != SubjectKind.Activity || Requirement.Matching is AllOf { Items.Count: 0 }
         ? []
         : records.OfType<ActivityRecord>()
-            .Where(a => a.Kind == Requirement.Subject.Id && a.Replaces is null && a.Within(due.Start, due.End) && !a.Matches(Requirement.Where))
+            .Where(a => a.Kind == Requirement.Subject.Id && a.Replaces is null && a.Within(due.Start, due.End) && !a.Matches(Requirement.Matching))
             .Where(a => due.Target is null || BelongsTo(a, due.Target))
             .OrderBy(a => a.Day).ThenBy(a => a.Key, StringComparer.Ordinal)
-            .Select(a => $"{a.Key}（{JudgeContext.Day(a.Day)}）{string.Join(", ", Requirement.Where.Keys.Order(StringComparer.Ordinal).Select(k => $"{k}: {a.Attributes.GetValueOrDefault(k) ?? "∅"}"))}")
+            .Select(a => $"{a.Key}（{JudgeContext.Day(a.Day)}）{Recorded(a)}")
             .ToArray();
+
+    private string Recorded(ActivityRecord activity) => Requirement.Matching is AllOf { IsPlain: true }
+        ? string.Join(", ", Requirement.Where.Keys.Order(StringComparer.Ordinal).Select(k => $"{k}: {activity.Attributes.GetValueOrDefault(k) ?? "∅"}"))
+        : Requirement.Matching.Failing(activity.Attributes) ?? "";
 
     /// <summary>
     /// The activities of the subject (with its <c>where</c>, for the target) held before or after the period, nearest
@@ -106,6 +113,7 @@ internal sealed class CountInWindowJudge(CountInWindow requirement, JudgeContext
             .Select(a => $"{a.Activity.Key}（{JudgeContext.Day(a.Activity.Day)}, {a.Days} d {(a.Late ? "late" : "early")}）")
             .ToArray();
 
-    private static string Condition(IReadOnlyDictionary<string, string> where) =>
-        string.Join(", ", where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}: {w.Value}"));
+    private string Condition() => Requirement.Matching is AllOf { IsPlain: true }
+        ? string.Join(", ", Requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}: {w.Value}"))
+        : Requirement.Matching.Text;
 }

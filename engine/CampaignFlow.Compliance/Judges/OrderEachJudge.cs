@@ -19,7 +19,7 @@ internal sealed class OrderEachJudge(OrderEach requirement, JudgeContext context
         .OfType<Requirement>().Where(r => r.Subject.Kind != SubjectKind.Span).ToArray();
 
     public override string RelevanceKey =>
-        base.RelevanceKey + "|each-after:" + string.Join(",", _after.Select(m => m.Subject + System.Text.Json.JsonSerializer.Serialize(m.Where) + m.Scope));
+        base.RelevanceKey + "|each-after:" + string.Join(",", _after.Select(m => m.Subject + System.Text.Json.JsonSerializer.Serialize(m.Matching.Text) + Known(m) + m.Scope));
 
     public override bool IsRelevant(UnitRecord record) =>
         SubjectRecords.Counts(Requirement, record) || _after.Any(m => SubjectRecords.Counts(m, record))

@@ -20,7 +20,7 @@ internal sealed class PhaseOrderJudge(PhaseOrder requirement, JudgeContext conte
         .ToArray();
 
     public override string RelevanceKey =>
-        base.RelevanceKey + "|follows:" + string.Join(",", _follows.SelectMany(f => f.Marks).Select(m => m.Subject + System.Text.Json.JsonSerializer.Serialize(m.Where)));
+        base.RelevanceKey + "|follows:" + string.Join(",", _follows.SelectMany(f => f.Marks).Select(m => m.Subject + System.Text.Json.JsonSerializer.Serialize(m.Matching.Text) + Known(m)));
 
     public override bool IsRelevant(UnitRecord record) =>
         SubjectRecords.Counts(Requirement, record) || _follows.Any(f => f.Marks.Any(m => SubjectRecords.Counts(m, record)));

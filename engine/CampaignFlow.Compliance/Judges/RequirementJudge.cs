@@ -52,7 +52,26 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
     /// <c>where</c> must add it here.
     /// </summary>
     public virtual string RelevanceKey =>
-        $"{GetType().FullName}|{Requirement.Kind}|{Requirement.Subject.Kind}:{Requirement.Subject.Id}|{JsonSerializer.Serialize(Requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new[] { w.Key, w.Value }))}";
+        $"{GetType().FullName}|{Requirement.Kind}|{Requirement.Subject.Kind}:{Requirement.Subject.Id}|{JsonSerializer.Serialize(Requirement.Matching.Text)}{Known(Requirement)}";
+
+    // What a reference may name is part of what is relevant: two plans whose places differ match records differently.
+    private protected static string Known(Requirement requirement) => string.Concat(requirement.Matching is var m
+        ? m.Parts().Concat(m.Parts().OfType<Plans.Requirements.Conditions.NotCondition>().SelectMany(n => n.Item.Parts()))
+            .OfType<Plans.Requirements.Conditions.ReferredIs>().Distinct()
+            .Select(r => "|" + r.Attribute + ":" + JsonSerializer.Serialize(r.Known.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => k.Key + "=" + string.Join(",", k.Value.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key + ":" + v.Value)))))
+        : []);
+
+    /// <summary>True when records may set this requirement's deadlines at run time (<see cref="DeadlineSetBy"/>).</summary>
+    public virtual bool SetsDeadlines => false;
+
+    /// <summary>
+    /// The day <paramref name="record"/> sets for this requirement at run time (a reviewer's <c>due:</c> on a return), when
+    /// it sets one that falls before the requirement's window ends: the session then closes a period of its own on that
+    /// day (<see cref="RunTimeDeadline"/>). Null for most records and most requirements.
+    /// </summary>
+    /// <param name="record">A record of the unit, new to the session.</param>
+    /// <param name="find">The unit's records by key, for what the record is about.</param>
+    public virtual DateOnly? DeadlineSetBy(UnitRecord record, Func<string, UnitRecord?> find) => null;
 
     /// <summary>True when <paramref name="record"/> may bear on the requirement.</summary>
     /// <param name="record">A record of the unit.</param>
@@ -74,14 +93,14 @@ public abstract class RequirementJudge(Requirement requirement, JudgeContext con
 
     /// <summary>True for an activity of the requirement's subject kind that has the attributes it asks for.</summary>
     /// <param name="record">A record.</param>
-    protected bool IsSubjectActivity(UnitRecord record) => SubjectRecords.IsActivity(record, Requirement.Subject, Requirement.Where);
+    protected bool IsSubjectActivity(UnitRecord record) => SubjectRecords.IsActivity(record, Requirement.Subject, Requirement.Matching);
 
     /// <summary>The activities of the subject in the due's period, for its target when it has one.</summary>
     /// <param name="due">The period and target.</param>
     /// <param name="records">The relevant records.</param>
     protected IEnumerable<ActivityRecord> SubjectActivities(Due due, IReadOnlyCollection<UnitRecord> records) =>
         records.OfType<ActivityRecord>()
-            .Where(a => a.Kind == Requirement.Subject.Id && a.Matches(Requirement.Where) && a.Within(due.Start, due.End))
+            .Where(a => a.Kind == Requirement.Subject.Id && a.Matches(Requirement.Matching) && a.Within(due.Start, due.End))
             .Where(a => due.Target is null || BelongsTo(a, due.Target))
             .OrderBy(a => a.Day).ThenBy(a => a.Key, StringComparer.Ordinal);
 

@@ -18,9 +18,28 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
         || (record is ActivityRecord { Concerns: not null })
         || (record is ReviewRecord r && r.Decision == ReviewDecision.Returned);
 
+    public override bool SetsDeadlines => true;
+
+    public override DateOnly? DeadlineSetBy(UnitRecord record, Func<string, UnitRecord?> find)
+    {
+        ArgumentNullException.ThrowIfNull(find);
+        var day = record switch
+        {
+            ActivityRecord { Due: { } due } a when SubjectRecords.Is(a, Requirement.Subject) => due,
+            ReviewRecord { Decision: ReviewDecision.Returned, Due: { } due } r when find(r.DocumentKey) is { } document && SubjectRecords.Is(document, Requirement.Subject) => due,
+            _ => (DateOnly?)null,
+        };
+        return day < Requirement.Window.End ? day : null;
+    }
+
     public override Violation? Judge(Due due, IReadOnlyCollection<UnitRecord> records)
     {
-        var occurrences = records.Where(r => SubjectRecords.Is(r, Requirement.Subject) && r.Within(due.Start, due.End))
+        // A re-work due before the window ends is judged from the day after its deadline, in a period of its own; the
+        // window judges the rest (no day set, or one the window's end reaches first), so each is reported once.
+        var deadline = RunTimeDeadline.Of(due);
+        bool Mine(DateOnly? dueBy) => deadline is { } day ? dueBy == day : dueBy is null || dueBy >= Requirement.Window.End;
+        var (start, end) = deadline is null ? (due.Start, due.End) : (Requirement.Window.Start, Requirement.Window.End);
+        var occurrences = records.Where(r => SubjectRecords.Is(r, Requirement.Subject) && r.Within(start, end))
             .Where(r => due.Target is null || r switch
             {
                 ActivityRecord a => BelongsTo(a, due.Target),
@@ -30,7 +49,7 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             .ToArray();
         if (requirement.Condition.Outcome == "failed" && MemberRetakes.PerMember(occurrences))
         {
-            return Retakes(due, occurrences);
+            return Retakes(due, occurrences, Mine);
         }
 
         var replaced = records.Select(r => r switch { ActivityRecord a => a.Replaces, DocumentRecord d => d.Replaces, _ => null })
@@ -53,7 +72,13 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
                 why = Failure(failed, records);
             }
 
-            if (why is not null && ReworkDeadline.Of(failed, records) is { } dueBy)
+            var setBy = ReworkDeadline.Of(failed, records);
+            if (!Mine(setBy))
+            {
+                continue;
+            }
+
+            if (why is not null && setBy is { } dueBy)
             {
                 return Violate(due, "rework-required-by",
                     new Evidence([failed.Key], [why], why, requirement.Condition.Text),
@@ -68,18 +93,20 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             }
         }
 
-        return Late(due, occurrences, records);
+        return Late(due, occurrences, records, Mine);
     }
 
     // Done again, but after the day the reviewer (or examiner) set for it.
-    private Violation? Late(Due due, UnitRecord[] occurrences, IReadOnlyCollection<UnitRecord> records)
+    private Violation? Late(Due due, UnitRecord[] occurrences, IReadOnlyCollection<UnitRecord> records, Func<DateOnly?, bool> mine)
     {
         foreach (var failed in occurrences.OrderBy(o => o.Day).ThenBy(o => o.Key, StringComparer.Ordinal))
         {
-            if (ReworkDeadline.Of(failed, records) is { } dueBy && ReworkDeadline.Replacement(failed, records) is { } again
+            if (ReworkDeadline.Of(failed, records) is { } dueBy && mine(dueBy) && ReworkDeadline.Replacement(failed, records) is { } again
                 && again.Day > dueBy && Failure(failed, records) is not null)
             {
-                return Violate(due, again.Key, "rework-late",
+                // In a period of its own the violation opened the day after the deadline, before the re-work came: it
+                // stays that one violation, now late, rather than becoming another about the late record.
+                return Violate(due, RunTimeDeadline.Of(due) is null ? again.Key : null, "rework-late",
                     new Evidence([failed.Key, again.Key], [$"{again.Key} {JudgeContext.Day(again.Day)} > {JudgeContext.Day(dueBy)}"], JudgeContext.Day(again.Day), JudgeContext.Day(dueBy)),
                     Title, failed.Key, JudgeContext.Day(dueBy), again.Key, JudgeContext.Day(again.Day), Context.Name(due.Target));
             }
@@ -90,10 +117,11 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
 
     // 不达标者补课, per member: one violation for the test, naming each member who still owes a passed re-take and
     // each who passed it after the examiner's day.
-    private Violation? Retakes(Due due, UnitRecord[] tests)
+    private Violation? Retakes(Due due, UnitRecord[] tests, Func<DateOnly?, bool> mine)
     {
-        var (owed, late) = MemberRetakes.Judge(tests);
-        if (owed.Count == 0 && late.Count == 0)
+        var (allOwed, allLate) = MemberRetakes.Judge(tests);
+        var (owed, late) = (allOwed.Where(o => mine(o.Failed.Due)).ToArray(), allLate.Where(l => mine(l.Failed.Due)).ToArray());
+        if (owed.Length == 0 && late.Length == 0)
         {
             return null;
         }

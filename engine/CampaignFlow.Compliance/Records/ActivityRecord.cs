@@ -51,6 +51,14 @@ public sealed record ActivityRecord(string Key, string Unit, DateOnly Day, strin
     public bool Matches(IReadOnlyDictionary<string, string> expected) =>
         expected.All(e => Attributes.TryGetValue(e.Key, out var v) && string.Equals(v, e.Value, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>True when the activity's attributes meet <paramref name="condition"/> (a requirement's whole <c>where</c>).</summary>
+    /// <param name="condition">What a requirement asks of the activities it counts.</param>
+    public bool Matches(Plans.Requirements.Conditions.WhereCondition condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return condition.Matches(Attributes);
+    }
+
     /// <summary>The numeric value of an attribute, or 0 when absent or not a number.</summary>
     /// <param name="name">The attribute.</param>
     public decimal Number(string name) =>

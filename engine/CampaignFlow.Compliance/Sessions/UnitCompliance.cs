@@ -30,6 +30,13 @@ public sealed class UnitCompliance
     private readonly TimeZoneInfo _zone;
     private int _nextDue;
 
+    // Periods that close on a day a record sets (a reviewer's due:), found as records arrive and closed once the clock
+    // passes them: each (day, requirement) once.
+    private readonly SortedSet<(DateOnly Day, string RequirementId)> _setDeadlines = [];
+    private readonly HashSet<(DateOnly Day, string RequirementId)> _closedDeadlines = [];
+    private readonly Dictionary<string, string?[]> _targets;
+    private readonly Judges.RequirementJudge[] _deadlineJudges;
+
     /// <summary>Starts a unit's compliance on <paramref name="rules"/>, with its clock at the campaign's start.</summary>
     /// <param name="rules">The unit's plan, compiled.</param>
     /// <param name="unit">The unit's id.</param>
@@ -41,6 +48,9 @@ public sealed class UnitCompliance
         _schedule = rules.Schedule;
         _boundaries = Boundaries(rules.Plan.Phases, unit).OrderBy(b => b.Opens ? b.Day.DayNumber : b.Day.DayNumber + 1).ThenBy(b => b.Opens).ToArray();
         Now = new DateTimeOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue), _zone.GetUtcOffset(rules.Plan.Window.Start.ToDateTime(TimeOnly.MinValue)));
+        _targets = _schedule.GroupBy(d => d.RequirementId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Target).Distinct().ToArray(), StringComparer.Ordinal);
+        _deadlineJudges = rules.Judges.Values.Where(j => j.SetsDeadlines).ToArray();
         _session = rules.Network.CreateSession();
         _session.ViolationInserted += (_, e) => Observe(e.Violation, ViolationChangeKind.Opened);
         _session.ViolationUpdated += (_, e) => Observe(e.Violation, ViolationChangeKind.Changed);
@@ -97,6 +107,8 @@ public sealed class UnitCompliance
         var from = _history.Count;
         _moment = [record];
         _session.Insert(record);
+        FindDeadlines([record]);
+        CloseDeadlines(Today);
         _session.Fire();
         _moment = [];
         InIdOrder(from);
@@ -132,6 +144,8 @@ public sealed class UnitCompliance
             var from = _history.Count;
             _moment = added;
             _session.InsertAll(added);
+            FindDeadlines(added);
+            CloseDeadlines(Today);
             _session.Fire();
             _moment = [];
             InIdOrder(from);
@@ -198,6 +212,8 @@ public sealed class UnitCompliance
             _session.Insert(closing.For(Unit, Rules.Judges[closing.RequirementId]));
         }
 
+        CloseDeadlines(today);
+
         // Phases open on their first day and close after their last, as time facts the rules (and the campaign
         // layer) can match.
         while (_nextBoundary < _boundaries.Count && (_boundaries[_nextBoundary].Opens ? _boundaries[_nextBoundary].Day <= today : _boundaries[_nextBoundary].Day < today))
@@ -216,6 +232,41 @@ public sealed class UnitCompliance
 
         _session.Fire();
         InIdOrder(from);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, _zone).DateTime);
+
+    private void FindDeadlines(IEnumerable<UnitRecord> records)
+    {
+        foreach (var record in records)
+        {
+            foreach (var judge in _deadlineJudges)
+            {
+                if (judge.DeadlineSetBy(record, key => _records.GetValueOrDefault(key)) is { } day)
+                {
+                    _setDeadlines.Add((day, judge.Requirement.Id));
+                }
+            }
+        }
+    }
+
+    // A deadline a record set is closed like any period: from the day after it, for each target of its requirement.
+    private void CloseDeadlines(DateOnly today)
+    {
+        while (_setDeadlines.Count > 0 && _setDeadlines.Min.Day < today)
+        {
+            var (day, requirementId) = _setDeadlines.Min;
+            _setDeadlines.Remove(_setDeadlines.Min);
+            if (!_closedDeadlines.Add((day, requirementId)) || !Rules.Judges.TryGetValue(requirementId, out var judge))
+            {
+                continue;
+            }
+
+            foreach (var target in _targets.GetValueOrDefault(requirementId, [null]))
+            {
+                _session.Insert(new Due(Unit, requirementId, RunTimeDeadline.Label(day), target, judge.Requirement.Window.Start, day) { Judge = judge });
+            }
+        }
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ public static class SubjectRecords
     /// <param name="record">A record.</param>
     public static bool Counts(Requirement requirement, UnitRecord record) => requirement.Subject.Kind switch
     {
-        SubjectKind.Activity => IsActivity(record, requirement.Subject, requirement.Where),
+        SubjectKind.Activity => IsActivity(record, requirement.Subject, requirement.Matching),
         SubjectKind.Span => record is ActivityRecord,
         _ => Is(record, requirement.Subject),
     };
@@ -37,8 +37,8 @@ public static class SubjectRecords
     /// <summary>True for an activity whose kind is <paramref name="subject"/>'s id, with the attributes <paramref name="where"/> asks for.</summary>
     /// <param name="record">A record.</param>
     /// <param name="subject">A subject.</param>
-    /// <param name="where">Attribute values asked for.</param>
-    public static bool IsActivity(UnitRecord record, Subject subject, IReadOnlyDictionary<string, string> where) =>
+    /// <param name="where">What the activity's attributes must be.</param>
+    public static bool IsActivity(UnitRecord record, Subject subject, Plans.Requirements.Conditions.WhereCondition where) =>
         record is ActivityRecord a && a.Kind == subject.Id && a.Matches(where);
 
     /// <summary>The first day of a record of <paramref name="subject"/>, or null.</summary>

@@ -70,7 +70,8 @@ public static class PlanComparison
         }
 
         ComparePhases(Flatten(before.Phases), Flatten(after.Phases), changes);
-        CompareActions(before, after, changes);
+        var reordered = CompareOrder(before, after, changes);
+        CompareActions(before, after, reordered, changes);
         CompareRoster(before, after, changes);
         return changes;
     }
@@ -140,7 +141,49 @@ public static class PlanComparison
         }
     }
 
-    private static void CompareActions(ResolvedPlan before, ResolvedPlan after, List<PlanChange> changes)
+    // A phase placed by order (after:, or its parent's inOrder:) is said once, as the phase's change; the phase-order
+    // requirement of each of its actions changes with it and is not said again (the ids of the phases returned).
+    private static HashSet<string> CompareOrder(ResolvedPlan before, ResolvedPlan after, List<PlanChange> changes)
+    {
+        var reordered = new HashSet<string>(StringComparer.Ordinal);
+        var old = Flatten(before.Phases).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var phase in Flatten(after.Phases))
+        {
+            if (!old.TryGetValue(phase.Id, out var was))
+            {
+                continue;
+            }
+
+            if (!was.After.SequenceEqual(phase.After, StringComparer.Ordinal))
+            {
+                var (b, a) = (string.Join(", ", was.After), string.Join(", ", phase.After));
+                var (code, zh, en) = (was.After.Count, phase.After.Count) switch
+                {
+                    (0, _) => ("diff-phase-after-added", new[] { phase.Title, Followed(after, phase.After) }, new[] { phase.Title, a }),
+                    (_, 0) => ("diff-phase-after-removed", [phase.Title, Followed(before, was.After)], [phase.Title, b]),
+                    _ => ("diff-phase-after", [phase.Title, Followed(before, was.After), Followed(after, phase.After)], [phase.Title, b, a]),
+                };
+                changes.Add(Make(was.After.Count == 0 ? "added" : phase.After.Count == 0 ? "removed" : "changed", "phase", phase.Id, b.Length == 0 ? null : b, a.Length == 0 ? null : a, code, zh, en));
+                reordered.UnionWith(Flatten([phase]).Select(p => p.Id));
+            }
+
+            if (was.InOrder != phase.InOrder)
+            {
+                string[] arguments = [phase.Title];
+                changes.Add(Make("changed", "phase", phase.Id, was.InOrder ? "inOrder" : null, phase.InOrder ? "inOrder" : null,
+                    phase.InOrder ? "diff-phase-in-order" : "diff-phase-not-in-order", arguments, arguments));
+                reordered.UnionWith(Flatten([phase]).Select(p => p.Id));
+            }
+        }
+
+        return reordered;
+    }
+
+    // What a phase follows, by title: an action's or a phase's.
+    private static string Followed(ResolvedPlan plan, IReadOnlyList<string> ids) =>
+        string.Join("、", ids.Select(id => plan.Actions.FirstOrDefault(a => a.Id == id)?.Title ?? PhaseTitle(plan, id) ?? id));
+
+    private static void CompareActions(ResolvedPlan before, ResolvedPlan after, HashSet<string> reordered, List<PlanChange> changes)
     {
         var old = before.Actions.ToDictionary(a => a.Id, StringComparer.Ordinal);
         foreach (var action in after.Actions)
@@ -159,7 +202,7 @@ public static class PlanComparison
                 changes.Add(Make("changed", "action", action.Id, was.PhaseId, action.PhaseId, "diff-action-moved", arguments, arguments));
             }
 
-            CompareRequirements(before, was, after, action, changes);
+            CompareRequirements(before, was, after, action, reordered, changes);
         }
 
         foreach (var action in before.Actions.Where(a => !after.Actions.Any(n => n.Id == a.Id)))
@@ -168,11 +211,17 @@ public static class PlanComparison
         }
     }
 
-    private static void CompareRequirements(ResolvedPlan beforePlan, ResolvedAction before, ResolvedPlan afterPlan, ResolvedAction after, List<PlanChange> changes)
+    private static void CompareRequirements(ResolvedPlan beforePlan, ResolvedAction before, ResolvedPlan afterPlan, ResolvedAction after, HashSet<string> reordered, List<PlanChange> changes)
     {
         var old = before.Requirements.ToDictionary(r => r.Id, StringComparer.Ordinal);
+        bool SaidByPhase(Requirement r) => r is PhaseOrder order && reordered.Contains(order.Phase);
         foreach (var requirement in after.Requirements)
         {
+            if (SaidByPhase(requirement) || (old.GetValueOrDefault(requirement.Id) is { } said && SaidByPhase(said)))
+            {
+                continue;
+            }
+
             if (!old.TryGetValue(requirement.Id, out var was))
             {
                 changes.Add(Make("added", "requirement", requirement.Id, null, Describe(requirement, afterPlan, English), "diff-requirement-added",
@@ -221,7 +270,7 @@ public static class PlanComparison
             }
         }
 
-        foreach (var requirement in before.Requirements.Where(r => !after.Requirements.Any(n => n.Id == r.Id)))
+        foreach (var requirement in before.Requirements.Where(r => !after.Requirements.Any(n => n.Id == r.Id) && !SaidByPhase(r)))
         {
             changes.Add(Make("removed", "requirement", requirement.Id, Describe(requirement, beforePlan, English), null, "diff-requirement-removed",
                 [after.Title, Describe(requirement, beforePlan, Chinese)], [after.Title, Describe(requirement, beforePlan, English)]));
@@ -256,8 +305,7 @@ public static class PlanComparison
     private static string Standing(Person person) =>
         $"[{string.Join(", ", person.Roles)}] {person.Branch ?? "-"} / {person.Department ?? "-"} / {person.Rank ?? "-"}";
 
-    private static string Where(Requirement requirement) =>
-        string.Join(", ", requirement.Where.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => $"{w.Key}: {w.Value}"));
+    private static string Where(Requirement requirement) => requirement.Matching.Text;
 
     private static string Names(ResolvedPlan plan, IReadOnlyList<string> ids) =>
         ids.Count == 0 ? "-" : string.Join("、", ids.Select(id => plan.Roster.Find(id)?.Name ?? plan.Roster.Branches.GetValueOrDefault(id) ?? plan.Roster.Departments.GetValueOrDefault(id) ?? id));

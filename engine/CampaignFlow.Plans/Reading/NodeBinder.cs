@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Requirements.Conditions;
 using CampaignFlow.Plans.Syntax;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -132,6 +133,11 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
         if (kind == ValueKind.Node)
         {
             return BindNode(node, type);
+        }
+
+        if (kind == ValueKind.Condition)
+        {
+            return BindCondition(node, path);
         }
 
         if (node is not YamlScalarNode { Value: { } text })
@@ -270,6 +276,90 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
 
         return dictionary;
     }
+
+    // where: a mapping whose keys are attributes (a value, or a mapping of what the attribute names) or all, any, not;
+    // the pairs of one mapping all hold. Each part keeps where its key stands, for findings about it.
+    private AllOf? BindCondition(YamlNode node, string path)
+    {
+        if (node is not YamlMappingNode mapping)
+        {
+            WrongType(node, path, "mapping");
+            return null;
+        }
+
+        var parts = new List<WhereCondition>();
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                diagnostics.Error("key-not-text", At(keyNode), path);
+                continue;
+            }
+
+            var at = At(keyNode);
+            var part = IsNull(valueNode) ? Missing(valueNode, key, path) : key switch
+            {
+                "all" or "any" => BindConditions(valueNode, $"{path}.{key}") is { } items
+                    ? key == "all" ? new AllOf(items) { Location = at } : new AnyOf(items) { Location = at }
+                    : null,
+                "not" => BindCondition(valueNode, $"{path}.not") is { } inner ? new NotCondition(Single(inner)) { Location = at } : null,
+                _ => valueNode switch
+                {
+                    YamlScalarNode { Value: { } value } => new AttributeIs(key, value) { Location = at },
+                    YamlMappingNode => BindCondition(valueNode, $"{path}.{key}") is { } referred ? new ReferredIs(key, Single(referred)) { Location = at } : null,
+                    _ => Wrong(valueNode, $"{path}.{key}"),
+                },
+            };
+            if (part is not null)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return new AllOf(parts) { Location = At(node) };
+
+        WhereCondition? Missing(YamlNode value, string key, string where)
+        {
+            diagnostics.Error("missing-value", At(value), key, where);
+            return null;
+        }
+
+        WhereCondition? Wrong(YamlNode value, string where)
+        {
+            WrongType(value, where, "text");
+            return null;
+        }
+    }
+
+    private List<WhereCondition>? BindConditions(YamlNode node, string path)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            WrongType(node, path, "list");
+            return null;
+        }
+
+        if (sequence.Children.Count == 0)
+        {
+            diagnostics.Error("where-empty-list", At(node), path);
+            return null;
+        }
+
+        var items = new List<WhereCondition>();
+        var i = 0;
+        foreach (var item in sequence.Children)
+        {
+            if (BindCondition(item, $"{path}[{i++}]") is { } condition)
+            {
+                items.Add(Single(condition));
+            }
+        }
+
+        return items;
+    }
+
+    // A mapping of one pair is that pair: any: [{ a: x }, { b: y }] reads as any(a: x | b: y), not any(all(a: x) | …).
+    private static WhereCondition Single(AllOf all) => all.Items.Count == 1 ? all.Items[0] : all;
 
     private string? UnknownKey(YamlNode keyNode, string key, PlanShape shape)
     {

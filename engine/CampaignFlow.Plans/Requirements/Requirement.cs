@@ -40,8 +40,17 @@ public abstract record Requirement
     /// <summary>What it counts.</summary>
     public Subject Subject { get; init; } = new(SubjectKind.Activity, "");
 
-    /// <summary>Only records with these attribute values count.</summary>
+    private Conditions.WhereCondition? _condition;
+
+    /// <summary>Only records with these attribute values count: the plain pairs of its <c>where</c> (all of <see cref="Matching"/> when it has no other form).</summary>
     public IReadOnlyDictionary<string, string> Where { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Its whole <c>where</c>: the pairs, <c>all</c>/<c>any</c>/<c>not</c> and references; what records are matched by.</summary>
+    public Conditions.WhereCondition Matching
+    {
+        get => _condition ?? Conditions.AllOf.Of(Where);
+        init => _condition = value;
+    }
 
     /// <summary>Whom it is counted for.</summary>
     public Scope Scope { get; init; }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Requirements;
+using CampaignFlow.Plans.Requirements.Conditions;
 using CampaignFlow.Plans.Syntax;
 using CampaignFlow.Plans.Text;
 
@@ -69,7 +70,8 @@ internal sealed class ActionResolver(
                 Scope.Department => roster.Departments.Keys.ToArray(),
                 _ => [],
             };
-            var build = new RequirementFactory(action, phaseId, window, subject, scope, targets, owner, across);
+            var build = new RequirementFactory(action, phaseId, window, subject, scope, targets, owner, across,
+                action.Where is { } where ? ReferredThings.Fill(where, vocabulary.Places) : Requirements.Conditions.AllOf.Nothing);
             AddRequirements(action, subject, people, build, requirements);
         }
 
@@ -265,10 +267,28 @@ internal sealed class ActionResolver(
             }
         }
 
-        foreach (var (attribute, value) in action.Where ?? new Dictionary<string, string>())
+        foreach (var part in action.Where?.Parts() ?? [])
         {
-            Check(attribute, action.At($"where.{attribute}"));
-            CheckValue(kind, attribute, value, action.At($"where.{attribute}"));
+            var at = part.Location ?? action.At("where");
+            switch (part)
+            {
+                case AttributeIs pair:
+                    Check(pair.Attribute, at);
+                    CheckValue(kind, pair.Attribute, pair.Value, at);
+                    break;
+                case ReferredIs referred:
+                    Check(referred.Attribute, at);
+                    if (kind is not null && declared.Contains(referred.Attribute) && !kind.Refers.ContainsKey(referred.Attribute))
+                    {
+                        diagnostics.Error("attribute-not-a-reference", at, referred.Attribute, action.Activity!);
+                    }
+                    else
+                    {
+                        CheckPlaceCondition(referred);
+                    }
+
+                    break;
+            }
         }
 
         if (action.Sum is { } sum)
@@ -293,6 +313,34 @@ internal sealed class ActionResolver(
             {
                 diagnostics.ErrorWithSuggestion("unknown-attribute", action.At("redoWhen"), NameSuggester.Closest(evaluated, evaluations), evaluated, "evaluation");
             }
+        }
+    }
+
+    // What a reference tests is a place's attributes: each named and valued as some place of the plan has it, or it
+    // would match no place, for the same reason a misspelt value matches no record.
+    private void CheckPlaceCondition(ReferredIs referred)
+    {
+        var places = vocabulary.Places.Values;
+        foreach (var pair in referred.Condition.Parts().OfType<AttributeIs>())
+        {
+            var at = pair.Location ?? referred.Location.GetValueOrDefault();
+            var names = places.SelectMany(p => p.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            if (!names.Contains(pair.Attribute))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-place-attribute", at, NameSuggester.Closest(pair.Attribute, names), pair.Attribute, names.Length == 0 ? "-" : string.Join(", ", names));
+                continue;
+            }
+
+            var values = places.Select(p => p.Attributes.GetValueOrDefault(pair.Attribute)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToArray();
+            if (!values.Contains(pair.Value, StringComparer.OrdinalIgnoreCase))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-attribute-value", at, NameSuggester.Closest(pair.Value, values), pair.Value, pair.Attribute, string.Join(", ", values));
+            }
+        }
+
+        foreach (var nested in referred.Condition.Parts().OfType<ReferredIs>())
+        {
+            diagnostics.Error("reference-in-reference", nested.Location ?? referred.Location.GetValueOrDefault(), nested.Attribute);
         }
     }
 

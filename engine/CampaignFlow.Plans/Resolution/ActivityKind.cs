@@ -8,6 +8,9 @@ public sealed record ActivityKind(string Title, IReadOnlyList<string> Attributes
     /// <summary>The values an attribute may take, for the attributes whose values the plan lists; empty when none are listed.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Values { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
+    /// <summary>Attributes whose value names a thing the plan knows, and which (<c>place: places</c>); empty when none.</summary>
+    public IReadOnlyDictionary<string, string> Refers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// True when <paramref name="value"/> is one <paramref name="attribute"/> may take: one of its listed values
     /// (letter case aside, as records are matched), or any value when the plan lists none.

@@ -81,8 +81,21 @@ internal sealed class InheritanceMerger(
                 diagnostics.Error("weakens-mandated", mine.At("window"), phase.Id, "window", $"{wider} ({w})", $"{narrower} ({n})", parent.Id);
             }
 
+            // A phase placed by order stays so: a child may add what it follows, never drop it or the order of its links.
+            if (mine.Has("after") && (phase.After ?? []).Except(mine.After ?? []).Any())
+            {
+                diagnostics.Error("weakens-mandated-phase", mine.At("after"), phase.Id, "after", string.Join(", ", phase.After ?? []), string.Join(", ", mine.After ?? []), parent.Id);
+            }
+
+            if (mine.Has("inOrder") && phase.InOrder && !mine.InOrder)
+            {
+                diagnostics.Error("weakens-mandated-phase", mine.At("inOrder"), phase.Id, "inOrder", "true", "false", parent.Id);
+            }
+
             merged.Add(mine with
             {
+                After = mine.Has("after") ? mine.After : phase.After,
+                InOrder = mine.InOrder || phase.InOrder,
                 Window = mine.Window ?? phase.Window,
                 Source = mine.Source ?? phase.Source,
                 Phases = MergePhases(phase.Phases ?? [], mine.Phases ?? []),
@@ -220,15 +233,18 @@ internal sealed class InheritanceMerger(
             }
         }
 
-        foreach (var (attribute, value) in inherited.Where ?? new Dictionary<string, string>())
+        // A unit may add conditions to its body's where (all of them and more), never drop or change one.
+        if (own.Has("where") && inherited.Where is { } mandatedWhere)
         {
-            if (own.Has("where") && own.Where?.GetValueOrDefault(attribute) != value)
+            var mine = Conjuncts(own.Where).Select(c => c.Text).ToHashSet(StringComparer.Ordinal);
+            foreach (var condition in Conjuncts(mandatedWhere).Where(c => !mine.Contains(c.Text)))
             {
-                Weakened(inherited, own, "where", $"{attribute}: {value}", own.Where?.GetValueOrDefault(attribute) ?? "-");
+                Weakened(inherited, own, "where", condition.Text, own.Where is null ? "-" : own.Where.Text);
             }
         }
 
-        foreach (var key in new[] { "after", "before" }.Where(own.Has))
+        // eachAfter as after: a child may add what each occurrence follows, never drop it (a body's 重新进行调研).
+        foreach (var key in new[] { "after", "before", "eachAfter" }.Where(own.Has))
         {
             var mandatedOrder = (IReadOnlyList<string>?)ValueOf(inherited, key) ?? [];
             var ownOrder = (IReadOnlyList<string>?)ValueOf(own, key) ?? [];
@@ -238,6 +254,13 @@ internal sealed class InheritanceMerger(
             }
         }
     }
+
+    private static IEnumerable<Requirements.Conditions.WhereCondition> Conjuncts(Requirements.Conditions.WhereCondition? condition) => condition switch
+    {
+        null => [],
+        Requirements.Conditions.AllOf all => all.Items.SelectMany(Conjuncts),
+        _ => [condition],
+    };
 
     private void Compare(ActionSpec inherited, ActionSpec own, string key, Func<decimal, decimal, bool> allowed)
     {

@@ -55,7 +55,11 @@ internal sealed class PhaseResolver(Func<Period, SourceLocation, DateWindow?> re
             }
 
             var links = Resolve(phase.Phases ?? [], window, topLevel: false, byOrder: phase.InOrder);
-            var current = new ResolvedPhase(phase.Id, phase.Title, window, phase.Source ?? [], phase.Overlaps, links, phase.Location);
+            var current = new ResolvedPhase(phase.Id, phase.Title, window, phase.Source ?? [], phase.Overlaps, links, phase.Location)
+            {
+                After = phase.After ?? [],
+                InOrder = phase.InOrder,
+            };
             resolved.Add(current);
             previous = current;
             previousSpec = phase;

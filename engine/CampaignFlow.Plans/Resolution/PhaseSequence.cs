@@ -113,6 +113,7 @@ internal static class PhaseSequence
             Window = like.Window,
             Subject = like.Subject,
             Where = like.Where,
+            Matching = like.Matching,
             Scope = like.Scope,
             Targets = like.Targets,
             Location = like.Location,

@@ -13,7 +13,8 @@ internal sealed class RequirementFactory(
     Scope scope,
     IReadOnlyList<string> targets,
     string definedIn,
-    AcrossUnits? across)
+    AcrossUnits? across,
+    Requirements.Conditions.WhereCondition condition)
 {
     public T Make<T>(T requirement)
         where T : Requirement => requirement with
@@ -27,7 +28,10 @@ internal sealed class RequirementFactory(
             Severity = action.Severity,
             Window = window,
             Subject = subject,
-            Where = action.Where ?? new Dictionary<string, string>(),
+            Where = condition is Requirements.Conditions.AllOf all
+                ? all.Items.OfType<Requirements.Conditions.AttributeIs>().GroupBy(a => a.Attribute).ToDictionary(g => g.Key, g => g.First().Value)
+                : new Dictionary<string, string>(),
+            Matching = condition,
             Scope = scope,
             Targets = targets,
             Across = across,

@@ -18,4 +18,11 @@ public sealed record ResolvedPhase(
     IReadOnlyList<string> Source,
     bool Overlaps,
     IReadOnlyList<ResolvedPhase> Links,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>What the phase follows by its own <c>after:</c> (actions or phases, as written); empty when it says none.</summary>
+    public IReadOnlyList<string> After { get; init; } = [];
+
+    /// <summary>True when its links follow one another as written (<c>inOrder: true</c>).</summary>
+    public bool InOrder { get; init; }
+}

@@ -13,4 +13,8 @@ public sealed record Vocabulary(
     IReadOnlyDictionary<string, LedgerKind> Ledgers,
     IReadOnlyDictionary<string, (string Title, bool External)> Roles,
     IReadOnlyList<string> Ranks,
-    IReadOnlyDictionary<string, string> UnitKinds);
+    IReadOnlyDictionary<string, string> UnitKinds)
+{
+    /// <summary>Places by id, which an activity's attribute may name (<c>refers: { place: places }</c>).</summary>
+    public IReadOnlyDictionary<string, Place> Places { get; init; } = new Dictionary<string, Place>();
+}

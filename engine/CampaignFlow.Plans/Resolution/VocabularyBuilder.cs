@@ -37,18 +37,39 @@ internal static class VocabularyBuilder
         }
 
         var vocabulary = new Vocabulary(
-            Merge(parent?.Activities, Resolve(plan.Activities, a => new ActivityKind(a.Title, a.Attributes ?? []) { Values = a.Values ?? new Dictionary<string, IReadOnlyList<string>>() }), "activities", "activity", plan, diagnostics),
+            Merge(parent?.Activities, Resolve(plan.Activities, a => new ActivityKind(a.Title, a.Attributes ?? [])
+            {
+                Values = a.Values ?? new Dictionary<string, IReadOnlyList<string>>(),
+                Refers = a.Refers ?? new Dictionary<string, string>(),
+            }), "activities", "activity", plan, diagnostics),
             Merge(parent?.Documents, Resolve(plan.Documents, d => new DocumentKind(d.Title, d.ReviewChain ?? [], d.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>())), "documents", "document", plan, diagnostics),
             Merge(parent?.Ledgers, Resolve(plan.Ledgers, l => new LedgerKind(l.Title, l.Fields ?? [])), "ledgers", "ledger", plan, diagnostics),
             roles,
             ranks,
-            Merge(parent?.UnitKinds, plan.UnitKinds, "unitKinds", "unit kind", plan, diagnostics));
+            Merge(parent?.UnitKinds, plan.UnitKinds, "unitKinds", "unit kind", plan, diagnostics))
+        {
+            Places = Merge(parent?.Places, Resolve(plan.Places, p => new Place(p.Title, p.Attributes ?? new Dictionary<string, string>())), "places", "place", plan, diagnostics),
+        };
 
         foreach (var (id, activity) in plan.Activities ?? new Dictionary<string, ActivityKindSpec>())
         {
             foreach (var attribute in (activity.Values?.Keys ?? []).Where(a => !(activity.Attributes ?? []).Contains(a)))
             {
                 diagnostics.ErrorWithSuggestion("unknown-attribute", activity.At($"values.{attribute}"), NameSuggester.Closest(attribute, activity.Attributes ?? []), attribute, id);
+            }
+
+            // An attribute may name a place; places are the one kind of thing a plan lists for it so far.
+            foreach (var (attribute, target) in activity.Refers ?? new Dictionary<string, string>())
+            {
+                if (!(activity.Attributes ?? []).Contains(attribute))
+                {
+                    diagnostics.ErrorWithSuggestion("unknown-attribute", activity.At($"refers.{attribute}"), NameSuggester.Closest(attribute, activity.Attributes ?? []), attribute, id);
+                }
+
+                if (target != "places")
+                {
+                    diagnostics.ErrorWithSuggestion("unknown-reference-target", activity.At($"refers.{attribute}"), NameSuggester.Closest(target, ["places"]), target, attribute);
+                }
             }
         }
 

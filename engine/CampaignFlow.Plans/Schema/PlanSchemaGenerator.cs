@@ -40,6 +40,35 @@ public static class PlanSchemaGenerator
         return $"#/definitions/{name}";
     }
 
+    // where: attributes to values or to a condition of what they name, and all/any (lists of conditions) and not.
+    private static string Condition(JsonObject definitions)
+    {
+        const string Name = "WhereCondition";
+        const string Self = "#/definitions/" + Name;
+        if (!definitions.ContainsKey(Name))
+        {
+            definitions[Name] = new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "Attribute values that must all hold; all: [...], any: [...] and not: {...} combine conditions; an attribute that names a place takes a condition of the place's attributes.",
+                ["properties"] = new JsonObject
+                {
+                    ["all"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["$ref"] = Self }, ["description"] = "Every condition listed holds." },
+                    ["any"] = new JsonObject { ["type"] = "array", ["minItems"] = 1, ["items"] = new JsonObject { ["$ref"] = Self }, ["description"] = "At least one condition listed holds." },
+                    ["not"] = new JsonObject { ["$ref"] = Self, ["description"] = "The condition does not hold." },
+                },
+                ["additionalProperties"] = new JsonObject
+                {
+                    ["anyOf"] = new JsonArray(
+                        new JsonObject { ["type"] = new JsonArray("string", "number", "boolean") },
+                        new JsonObject { ["$ref"] = Self }),
+                },
+            };
+        }
+
+        return Self;
+    }
+
     private static JsonObject Describe(PlanShape shape, JsonObject definitions)
     {
         var properties = new JsonObject();
@@ -101,6 +130,8 @@ public static class PlanSchemaGenerator
                 };
             case ValueKind.Node:
                 return new JsonObject { ["$ref"] = Reference(type, definitions) };
+            case ValueKind.Condition:
+                return new JsonObject { ["$ref"] = Condition(definitions) };
             case ValueKind.List:
                 var (itemKind, nested) = PlanShape.Classify(item!);
                 var items = ValueSchema(itemKind, item!, nested, definitions);

@@ -129,8 +129,8 @@ public sealed record ActionSpec : PlanNode
     public TimeOfDay? StartsAt { get; init; }
 
     /// <summary>Only activities whose attributes have these values count.</summary>
-    [Description("Only activities with these attribute values count, e.g. { includesCriticism: true }.")]
-    public IReadOnlyDictionary<string, string>? Where { get; init; }
+    [Description("Only activities with these attribute values count, e.g. { includesCriticism: true }; combined with all: [...], any: [...] and not: {...}, and through an attribute that names a place, that place's attributes: { place: { kind: township } }.")]
+    public Requirements.Conditions.WhereCondition? Where { get; init; }
 
     /// <summary>Who must have met whom, or which values must all occur.</summary>
     [Description("Coverage: pairs of people, each of one set with each of another, or all values of an attribute.")]

@@ -16,4 +16,8 @@ public sealed record ActivityKindSpec : PlanNode
     /// <summary>The values some of those attributes may take: <c>where</c>, <c>covers</c> and records are checked against them.</summary>
     [Description("The values an attribute may take, e.g. { siteKind: [enterprise, township, community] }: a where, a covers value or a record with another is an error (with the closest value).")]
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Values { get; init; }
+
+    /// <summary>Attributes whose value names a thing the plan knows, and which: <c>{ place: places }</c>.</summary>
+    [Description("Attributes whose value names a thing the plan knows, e.g. { place: places } (the plan's places:): a where may then test that thing's attributes (where: { place: { kind: township } }).")]
+    public IReadOnlyDictionary<string, string>? Refers { get; init; }
 }

@@ -79,6 +79,10 @@ public sealed record PlanDocument : PlanNode
     [Description("The kinds of document (方案, 对照检查材料…), by id, with their review chains.")]
     public IReadOnlyDictionary<string, DocumentKindSpec>? Documents { get; init; }
 
+    /// <summary>Places the plan knows (contact points, townships…), by id, for activities that name one.</summary>
+    [Description("Places the plan knows (contact points, townships, enterprises), by id, with a title and attributes a where can test through an activity attribute that refers to places.")]
+    public IReadOnlyDictionary<string, PlaceSpec>? Places { get; init; }
+
     /// <summary>Ledgers (台账) the unit keeps, by id.</summary>
     [Description("Ledgers (台账) the unit keeps, by id, with the fields each item must carry.")]
     public IReadOnlyDictionary<string, LedgerSpec>? Ledgers { get; init; }

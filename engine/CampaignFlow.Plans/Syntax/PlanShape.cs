@@ -83,6 +83,11 @@ public sealed class PlanShape
             return (ValueKind.String, null);
         }
 
+        if (type == typeof(Requirements.Conditions.WhereCondition))
+        {
+            return (ValueKind.Condition, null);
+        }
+
         if (type == typeof(int))
         {
             return (ValueKind.Integer, null);

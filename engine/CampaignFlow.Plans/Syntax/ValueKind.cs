@@ -29,4 +29,7 @@ public enum ValueKind
 
     /// <summary>A nested mapping with keys of its own.</summary>
     Node,
+
+    /// <summary>A <c>where</c> condition: attribute values, <c>all</c>/<c>any</c>/<c>not</c>, references.</summary>
+    Condition,
 }

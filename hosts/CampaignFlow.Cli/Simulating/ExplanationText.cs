@@ -34,7 +34,9 @@ internal static class ExplanationText
             foreach (var record in period.Records)
             {
                 output.WriteLine(CliMessages.Text("explain-record", culture, record.Counted ? "✓" : record.Outcome == "violated" ? "!" : "✗", record.Key,
-                    CliMessages.Day(record.Day, culture), CliMessages.Text(record.Outcome == "violated" ? "explain-violated-record" : "explain-" + record.Outcome, culture)));
+                    CliMessages.Day(record.Day, culture), record.Failed is { } failed
+                        ? CliMessages.Text("explain-where-failed", culture, failed)
+                        : CliMessages.Text(record.Outcome == "violated" ? "explain-violated-record" : "explain-" + record.Outcome, culture)));
             }
         }
 
