@@ -20,16 +20,16 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
         var problems = new List<string>();
         if (!Directory.Exists(options.DefinitionsPath))
         {
-            problems.Add($"--definitions: the folder '{options.Definitions}' does not exist (full path {options.DefinitionsPath}).");
+            problems.Add(Both("option-definitions-missing", options.Definitions, options.DefinitionsPath));
         }
 
         if (!string.Equals(options.Store, "sqlite", StringComparison.OrdinalIgnoreCase) && !string.Equals(options.Store, "postgres", StringComparison.OrdinalIgnoreCase))
         {
-            problems.Add($"--store: '{options.Store}' is neither sqlite nor postgres.");
+            problems.Add(Both("option-store-unknown", options.Store));
         }
         else if (options.StoreKind == StoreKind.Postgres && string.IsNullOrWhiteSpace(configuration.GetConnectionString(ServerOptions.ConnectionStringName)))
         {
-            problems.Add("--store postgres needs a connection string: --connection \"Host=…;Database=…;Username=…\" or ConnectionStrings__CampaignFlow.");
+            problems.Add(Both("option-store-connection-missing"));
         }
 
         if (ComplianceEngines.Find(options.RulesEngine) is null)
@@ -40,64 +40,69 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
 
         if (ShownTime.For(options.TimeZone) is null)
         {
-            problems.Add($"{ApiProblems.Text("option-time-zone-unknown", ChineseCulture, options.TimeZone)} {ApiProblems.Text("option-time-zone-unknown", CultureInfo.InvariantCulture, options.TimeZone)}");
+            problems.Add(Both("option-time-zone-unknown", options.TimeZone));
         }
 
         if (File.Exists(options.DataPath))
         {
-            problems.Add($"--data: '{options.Data}' is a file; it must be a folder (created when missing).");
+            problems.Add(Both("option-data-is-file", options.Data));
         }
 
         if (options.DemoDayMilliseconds is < 1 or > 600_000)
         {
-            problems.Add($"--demo-day-ms: {options.DemoDayMilliseconds} is not between 1 and 600000.");
+            problems.Add(Both("option-out-of-range", "--demo-day-ms", options.DemoDayMilliseconds, 1, 600_000));
         }
 
         if (options.DemoLagDays is < 0 or > 60)
         {
-            problems.Add($"--demo-lag-days: {options.DemoLagDays} is not between 0 and 60.");
+            problems.Add(Both("option-out-of-range", "--demo-lag-days", options.DemoLagDays, 0, 60));
         }
 
         if (!string.IsNullOrWhiteSpace(options.DemoUntil) && options.DemoUntilDay is null)
         {
-            problems.Add($"--demo-until: '{options.DemoUntil}' is not a day written yyyy-MM-dd.");
+            problems.Add(Both("option-demo-until-not-a-day", options.DemoUntil));
         }
 
         if (options.MaxSleepSeconds is < 1 or > 3600)
         {
-            problems.Add($"CampaignFlow:MaxSleepSeconds: {options.MaxSleepSeconds} is not between 1 and 3600.");
+            problems.Add(Both("option-out-of-range", "CampaignFlow:MaxSleepSeconds", options.MaxSleepSeconds, 1, 3600));
         }
 
         if (options.MaxSessionsInMemory < 1)
         {
-            problems.Add("CampaignFlow:MaxSessionsInMemory must be at least 1.");
+            problems.Add(Both("option-at-least", "CampaignFlow:MaxSessionsInMemory", 1));
         }
 
         if (options.MaxConcurrentRecordings is { } recordings)
         {
             if (recordings < 1)
             {
-                problems.Add("CampaignFlow:MaxConcurrentRecordings must be at least 1.");
+                problems.Add(Both("option-at-least", "CampaignFlow:MaxConcurrentRecordings", 1));
             }
             else if (RecordingAdmission.SafeLimit(options, configuration) is { } safe && recordings > safe)
             {
-                problems.Add($"CampaignFlow:MaxConcurrentRecordings: {recordings} recordings at once need {(recordings * 2) + 4} PostgreSQL connections; the connection string's pool has {RecordingAdmission.PoolSize(configuration.GetConnectionString(ServerOptions.ConnectionStringName)!)} (raise Maximum Pool Size, or set at most {safe}).");
+                problems.Add(Both("option-recordings-over-pool", recordings, (recordings * 2) + 4, RecordingAdmission.PoolSize(configuration.GetConnectionString(ServerOptions.ConnectionStringName)!), safe));
             }
         }
 
         if (options.RecordingWaitSeconds is < 1 or > 600)
         {
-            problems.Add($"CampaignFlow:RecordingWaitSeconds: {options.RecordingWaitSeconds} is not between 1 and 600.");
+            problems.Add(Both("option-out-of-range", "CampaignFlow:RecordingWaitSeconds", options.RecordingWaitSeconds, 1, 600));
         }
 
         if (options.MaxSessionRecordsInMemory < 1)
         {
-            problems.Add("CampaignFlow:MaxSessionRecordsInMemory must be at least 1.");
+            problems.Add(Both("option-at-least", "CampaignFlow:MaxSessionRecordsInMemory", 1));
         }
 
-        if (options.MaxJsonBytes < 1024 || options.MaxCsvBytes < 1024)
+        if (options.MaxJsonBytes < 1024)
         {
-            problems.Add("CampaignFlow:MaxJsonBytes and MaxCsvBytes must be at least 1024.");
+            problems.Add(Both("option-at-least", "CampaignFlow:MaxJsonBytes", 1024));
+        }
+
+        if (options.MaxCsvBytes < 1024)
+        {
+            problems.Add(Both("option-at-least", "CampaignFlow:MaxCsvBytes", 1024));
         }
 
         for (var i = 0; i < options.Tokens.Count; i++)
@@ -109,5 +114,12 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    // The server has no reader's language: Chinese first, then English, on the one line.
+    private static string Both(string code, params object?[] args)
+    {
+        var texts = Array.ConvertAll(args, a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "");
+        return $"{ApiProblems.Text(code, ChineseCulture, texts)} {ApiProblems.Text(code, CultureInfo.InvariantCulture, texts)}";
     }
 }
