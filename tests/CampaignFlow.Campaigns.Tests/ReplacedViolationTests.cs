@@ -45,6 +45,32 @@ public sealed class ReplacedViolationTests
         (await h.OpenAsync(again, "mianyang-ftu")).Where(v => v.RequirementId == Requirement).Select(v => v.Id).ShouldBe([open.Id]);
     }
 
+    [Fact]
+    public async Task A_replaced_violation_a_store_still_holds_open_is_resolved_when_the_units_session_is_rebuilt()
+    {
+        // As a store written before replaced verdicts were resolved holds it: the list's violation open beside the draft's.
+        var h = new CampaignHarness(CampaignHarness.Day("2014-09-22"));
+        var log = DemoLogs.Records("mianyang-ftu-2014").ToDictionary(r => r.Key, r => r.Json);
+        StoredViolation before;
+        await using (var service = await h.StartAsync())
+        {
+            await h.TickToAsync(service, CampaignHarness.Day("2014-09-22"), 9);
+            await WorkflowTests.RecordAsync(service, "mianyang-ftu", log["mobilization"], Changed(log["four-winds-list"], "four-winds-list", "2014-02-28"));
+            before = (await h.OpenAsync(service, "mianyang-ftu")).Single(v => v.RequirementId == Requirement);
+            await WorkflowTests.RecordAsync(service, "mianyang-ftu", Changed(log["four-winds-list"], "four-winds-list-draft", "2014-02-26"));
+        }
+
+        await h.Stores.Violations.ApplyAsync([new ViolationUpdate(true, CampaignHarness.At(CampaignHarness.Day("2014-09-22"), 10), before)]);
+        (await h.Stores.Violations.GetAsync(before.Id))!.Status.ShouldBe(ViolationStatus.Open);
+
+        await using var again = await h.StartAsync();
+        await h.TickToAsync(again, CampaignHarness.Day("2014-09-23"));
+        await WorkflowTests.RecordAsync(again, "mianyang-ftu", log["trip-zhang"]);
+
+        (await h.OpenAsync(again, "mianyang-ftu")).Where(v => v.RequirementId == Requirement).Select(v => v.Id).ShouldBe([before.Id + "-draft"]);
+        (await h.Stores.Violations.GetAsync(before.Id))!.Status.ShouldBe(ViolationStatus.Resolved);
+    }
+
     private static string Changed(string json, string key, string on)
     {
         var record = JsonNode.Parse(json)!.AsObject();
