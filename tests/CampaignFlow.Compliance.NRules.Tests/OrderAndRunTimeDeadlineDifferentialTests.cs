@@ -68,6 +68,32 @@ public sealed class OrderAndRunTimeDeadlineDifferentialTests
     }
 
     [Fact]
+    public void Both_engines_resolve_a_violation_whose_record_an_earlier_late_record_replaces()
+    {
+        // The phase-order violation names the action's first record; a draft dated before the list and entered after it
+        // was judged changes the id: the one named before is resolved, on each engine, and the histories agree.
+        var (ours, nrules) = BothEngines.Rules(Log);
+        var plan = SeedLogs.PlanOf(Log);
+        var list = Demo("four-winds-list") with { Day = Day(2, 28) };
+        var found = new[] { ours, nrules }.Select(rules =>
+        {
+            var unit = new UnitCompliance(rules, plan.Unit.Id);
+            unit.Record(SeedLogs.Log(Log).Records.Where(r => r.Key != "four-winds-list").Append(list).ToArray());
+            unit.AdvanceTo(BothEngines.StartOf(Day(9, 22)));
+            unit.Record(list with { Key = "four-winds-list-draft", Day = Day(2, 26) }).ShouldBeTrue();
+            var open = unit.Violations.Where(v => v.RequirementId == "four-winds-list:phase-order").Select(v => v.Record).ToArray();
+            var history = unit.History.Where(h => h.Violation.RequirementId == "four-winds-list:phase-order")
+                .Select(h => $"{h.Kind} {EngineOutcome.Line(h.Violation)} records: {string.Join(",", h.Records)}").ToArray();
+            return (Open: open, History: history, All: unit.Violations.Select(EngineOutcome.Line).Order(StringComparer.Ordinal).ToArray());
+        }).ToArray();
+
+        found[0].Open.ShouldBe(["four-winds-list-draft"]);
+        found[0].History.Select(h => h.Split(' ')[0]).ShouldBe(["Opened", "Resolved", "Opened"]);
+        found[1].History.ShouldBe(found[0].History);
+        found[1].All.ShouldBe(found[0].All);
+    }
+
+    [Fact]
     public void Both_engines_report_a_rework_the_day_after_the_day_set_for_it_not_when_the_window_closes()
     {
         var (ours, nrules) = BothEngines.Rules(Log);

@@ -23,6 +23,6 @@ public sealed class AttributeValueLogTests
             Seeds.Plan("mianyang-ftu-2014"));
 
         var finding = log.Diagnostics.ShouldHaveSingleItem();
-        (finding.Code, finding.Suggestion, finding.Location.Line, finding.Location.Column).ShouldBe(("unknown-attribute-value", "enterprise", 3, 76));
+        (finding.Code, finding.Suggestion, finding.Location.Line, finding.Location.Column).ShouldBe(("unknown-attribute-value", "enterprise", 3, 86));
     }
 }

@@ -68,6 +68,35 @@ public class OrderWithoutDatesTests
     }
 
     [Fact]
+    public void MY_03_an_earlier_draft_entered_late_moves_the_violation_to_it_and_resolves_the_one_it_replaces()
+    {
+        // The violation names the first record of the link's action, so its id does; a draft of the 四风 list dated
+        // 02-26 and entered after the 02-28 list was judged is now the first: one violation, of the draft.
+        var list = Record<DocumentRecord>(Mianyang, "four-winds-list") with { Day = Day("2014-02-28") };
+        var unit = new UnitCompliance(Seeds.Rules(Mianyang), "mianyang-ftu");
+        unit.Record(Seeds.Log(Mianyang).Records.Where(r => r.Key != "four-winds-list").Append(list).ToArray());
+        unit.AdvanceTo(new DateTimeOffset(2014, 9, 22, 9, 0, 0, TimeSpan.FromHours(8)));
+        var before = unit.Violations.Single(v => v.RequirementId == "four-winds-list:phase-order");
+        before.Record.ShouldBe("four-winds-list");
+
+        unit.Record(list with { Key = "four-winds-list-draft", Day = Day("2014-02-26") }).ShouldBeTrue();
+
+        var after = unit.Violations.Where(v => v.RequirementId == "four-winds-list:phase-order").ShouldHaveSingleItem();
+        after.Record.ShouldBe("four-winds-list-draft");
+        after.Id.ShouldNotBe(before.Id);
+        var resolved = unit.History.Where(h => h.Violation.Id == before.Id).ToArray();
+        resolved.Select(h => h.Kind).ShouldBe([ViolationChangeKind.Opened, ViolationChangeKind.Resolved]);
+        resolved[^1].Records.ShouldBe(["four-winds-list-draft"]);
+        unit.History.Where(h => h.Violation.Id == after.Id).Select(h => h.Kind).ShouldBe([ViolationChangeKind.Opened]);
+        unit.LastChangeOf(before.Id)!.Kind.ShouldBe(ViolationChangeKind.Resolved);
+
+        // And back: a record of 学习教育 dated before the draft puts both in order; nothing of the requirement stays open.
+        unit.Record(new ActivityRecord("study-0", "mianyang-ftu", Day("2014-02-25"), "concentrated-study") { Hours = 4, Participants = ["zhang-jianguo"] }).ShouldBeTrue();
+        unit.Violations.ShouldNotContain(v => v.RequirementId == "four-winds-list:phase-order");
+        unit.History.Where(h => h.Violation.Id == after.Id).Select(h => h.Kind).ShouldBe([ViolationChangeKind.Opened, ViolationChangeKind.Resolved]);
+    }
+
+    [Fact]
     public void MY_18_a_resubmitted_report_without_a_new_trip_after_the_return_is_a_violation_of_that_version()
     {
         Met(Mianyang, "research-report:order-each");

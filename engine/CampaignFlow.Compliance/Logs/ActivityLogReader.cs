@@ -251,7 +251,15 @@ public static class ActivityLogReader
             var kind = plan.Vocabulary.Activities[spec.Activity!];
             foreach (var (attribute, value) in (spec.With ?? new Dictionary<string, string>()).Where(w => !kind.Allows(w.Key, w.Value)))
             {
-                diagnostics.ErrorWithSuggestion("unknown-attribute-value", spec.At($"with.{attribute}"), NameSuggester.Closest(value, kind.Values[attribute]), value, attribute, string.Join(", ", kind.Values[attribute]));
+                diagnostics.ErrorWithSuggestion("unknown-attribute-value", spec.ValueAt($"with.{attribute}"), NameSuggester.Closest(value, kind.Values[attribute]), value, attribute, string.Join(", ", kind.Values[attribute]));
+            }
+
+            // A place the plan does not list would meet no where over what it names: said at the value, with the closest.
+            var places = plan.Vocabulary.Places.Keys;
+            foreach (var (attribute, value) in (spec.With ?? new Dictionary<string, string>())
+                .Where(w => kind.Refers.GetValueOrDefault(w.Key) == "places" && !places.Contains(w.Value, StringComparer.OrdinalIgnoreCase)))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-place", spec.ValueAt($"with.{attribute}"), NameSuggester.Closest(value, places), value, attribute, string.Join(", ", places));
             }
 
             return new ActivityRecord(spec.Key, _unit, day, spec.Activity!)

@@ -22,6 +22,9 @@ public sealed class UnitCompliance
     private readonly Dictionary<string, ViolationChange> _latest = new(StringComparer.Ordinal);
     private IReadOnlyList<UnitRecord> _moment = [];
     private readonly Dictionary<string, Violation> _open = new(StringComparer.Ordinal);
+
+    // The open violation's id of each slot (see Slot): a verdict whose id changes replaces the one before it.
+    private readonly Dictionary<string, string> _slots = new(StringComparer.Ordinal);
     private readonly List<ViolationChange> _history = [];
     private readonly IReadOnlyList<DuePeriod> _schedule;
     private readonly IReadOnlyList<PhaseBoundary> _boundaries;
@@ -289,12 +292,22 @@ public sealed class UnitCompliance
 
     private void Observe(Violation violation, ViolationChangeKind kind)
     {
+        var slot = Slot(violation);
         if (kind == ViolationChangeKind.Resolved)
         {
-            _open.Remove(violation.Id);
-            var resolved = Resolution(violation);
-            _latest[violation.Id] = resolved;
-            _history.Add(resolved);
+            // A violation another verdict of its slot replaced was resolved then; the engine's retraction of it (an
+            // engine may retract the old fact after inserting the new) says nothing more.
+            if (!_open.Remove(violation.Id))
+            {
+                return;
+            }
+
+            if (_slots.GetValueOrDefault(slot) == violation.Id)
+            {
+                _slots.Remove(slot);
+            }
+
+            Resolve(violation);
             return;
         }
 
@@ -305,14 +318,42 @@ public sealed class UnitCompliance
             return;
         }
 
+        // The new verdict of a slot names another record than the one open (an earlier record of the action came in):
+        // the engines update their one fact of the slot, but for the unit and the store they are two violations, so
+        // the one named before is resolved by what came in and the new one opens.
+        Violation? old = null;
+        var replaced = _slots.TryGetValue(slot, out var previous) && previous != violation.Id && _open.Remove(previous, out old);
+        if (replaced)
+        {
+            Resolve(old!);
+            kind = ViolationChangeKind.Opened;
+        }
+
+        _slots[slot] = violation.Id;
         _open[violation.Id] = violation;
         var step = new ViolationChange(Now, kind, violation)
         {
-            Records = kind == ViolationChangeKind.Changed ? Named(Bearing(violation, _moment)) : [],
+            Records = kind == ViolationChangeKind.Changed || replaced ? Named(Bearing(violation, _moment)) : [],
         };
         _latest[violation.Id] = step;
         _history.Add(step);
     }
+
+    private void Resolve(Violation violation)
+    {
+        var resolved = Resolution(violation);
+        _latest[violation.Id] = resolved;
+        _history.Add(resolved);
+    }
+
+    /// <summary>
+    /// What one rule activation judges, so what at most one violation at a time occupies: the violation's id without the
+    /// record it names, unless its requirement is judged record by record (then the record is the activation's own).
+    /// </summary>
+    private string Slot(Violation violation) =>
+        violation.Record is null || Rules.Judges.GetValueOrDefault(violation.RequirementId)?.PerRecord != false
+            ? violation.Id
+            : (violation with { Record = null }).Id;
 
     /// <summary>
     /// A resolution with its cause: the records of the moment that bear on the violation and what its judge finds once

@@ -106,8 +106,16 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
         return Finish((PlanNode)instance, node, written) with { Damaged = own > 0 };
     }
 
+    // A mapping entry's value is noted beside its name, under the entry's path with this mark, and set apart here.
+    private const char ValueMark = '\u001f';
+
     private PlanNode Finish(PlanNode node, YamlNode source, Dictionary<string, SourceLocation> locations) =>
-        node with { Location = At(source), KeyLocations = locations };
+        node with
+        {
+            Location = At(source),
+            KeyLocations = locations.Where(l => l.Key[^1] != ValueMark).ToDictionary(StringComparer.Ordinal),
+            ValueLocations = locations.Where(l => l.Key[^1] == ValueMark).ToDictionary(l => l.Key[..^1], l => l.Value, StringComparer.Ordinal),
+        };
 
     private object? BindValue(YamlNode node, PlanProperty property, string path, Dictionary<string, SourceLocation> locations)
     {
@@ -256,6 +264,7 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
 
             var entryPath = $"{path}.{key}";
             locations[entryPath] = At(keyNode);
+            locations[entryPath + ValueMark] = At(valueNode);
             if (IsNull(valueNode))
             {
                 diagnostics.Error("missing-value", At(valueNode), key, path);

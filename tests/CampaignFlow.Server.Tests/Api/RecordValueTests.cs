@@ -154,6 +154,32 @@ public sealed class RecordValueTests(RecordValueTests.Fixture fixture) : IClassF
         await NothingStoredAsync("csv-huge", "csv-far", "csv-backwards", "csv-fine");
     }
 
+    [Fact]
+    public async Task A_place_the_plan_does_not_list_is_422_at_the_value_in_json_and_csv()
+    {
+        // 绵阳's research trips name the place they went to; zhongxin-town is not one of the plan's places.
+        var mianyang = fixture.Server.As(TestTokens.RecorderMianyang);
+        const string Json = """{ "key": "trip-nowhere", "activity": "research-trip", "on": "2014-02-27", "participants": ["zhang-jianguo"], "with": { "place": "zhongxin-town" } }""";
+
+        var response = await mianyang.PostAsync("/units/mianyang-ftu/records", ApiJson.Json(Json));
+
+        var problem = await response.ReadAsync(HttpStatusCode.UnprocessableEntity);
+        var finding = problem.GetProperty("diagnostics").EnumerateArray().ShouldHaveSingleItem();
+        finding.GetProperty("code").GetString().ShouldBe("unknown-place");
+        finding.GetProperty("column").GetInt32().ShouldBe(Json.IndexOf("\"zhongxin-town\"", StringComparison.Ordinal) + 1);
+        finding.GetProperty("messageZh").GetString()!.ShouldStartWith("“zhongxin-town”不是方案所列的地点");
+        finding.GetProperty("messageEn").GetString()!.ShouldContain("did you mean 'zhongxing-town'?");
+
+        string[] lines = ["key,activity,on,participants,with", "trip-nowhere-csv,research-trip,2014-02-27,zhang-jianguo,place=zhongxin-town"];
+        var csv = await (await mianyang.PostAsync("/units/mianyang-ftu/records", ApiJson.Csv(string.Join("\n", lines) + "\n"))).ReadAsync(HttpStatusCode.UnprocessableEntity);
+        csv.GetProperty("diagnostics").EnumerateArray().Select(d => $"{d.GetProperty("code").GetString()} {d.GetProperty("line").GetInt32()}:{d.GetProperty("column").GetInt32()}")
+            .ShouldBe([$"unknown-place 2:{lines[1].IndexOf("place=", StringComparison.Ordinal) + 1}"]);
+        foreach (var key in new[] { "trip-nowhere", "trip-nowhere-csv" })
+        {
+            (await fixture.Server.Campaigns.Stores.Records.GetAsync("mianyang-ftu", key)).ShouldBeNull();
+        }
+    }
+
     private HttpClient Recorder => fixture.Server.As(TestTokens.RecorderPanyu);
 
     /// <summary>Posts <paramref name="json"/>, expects a 422 with one finding on line 1, and that none of <paramref name="keys"/> was stored.</summary>
