@@ -29,6 +29,8 @@ public partial class ChineseSimulateTests
         var run = CliRun.Of("simulate", "definitions/anhui-organs-2013.yaml", "--activities", "definitions/activities/anhui-organs-2013.yaml", "--lang", "zh-CN");
         run.Output.ShouldContain("缺少：research-group-5 2013年8月6日 16 小时");
 
+        run.Output.ShouldContain("2013年工委对机关党委发文 26 个，超过上限（25个）");
+
         var guangxi = CliRun.Of("simulate", "definitions/guangxi-ftu-2013.yaml", "--activities", "definitions/activities/guangxi-ftu-2013.yaml", "--lang", "zh-CN");
         guangxi.Output.ShouldContain("（2013年12月31日）");
         guangxi.Output.ShouldContain("领导班子成员 0/1");
