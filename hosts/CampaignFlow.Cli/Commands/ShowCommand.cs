@@ -50,7 +50,7 @@ internal static class ShowCommand
     // A parent body is said by the name the organisation file or its own plan gives it; a body known only by the id in
     // unit.parent (许昌市 has no plan here) is said as an id, so that a reader does not take it for a name.
     private static string? ParentName(PlanCatalog catalog, ResolvedPlan plan) =>
-        plan.Unit.Parent is not { } parent ? null
+        (plan.Template?.Body ?? plan.Unit.Parent) is not { } parent ? null
             : catalog.Organisation.Find(parent)?.Name ?? catalog.Plans.Values.FirstOrDefault(p => p.Template is null && p.Unit.Id == parent)?.Unit.Name;
 
     private static void Write(ResolvedPlan plan, string? parentName, TextWriter output, CultureInfo culture)
@@ -61,7 +61,8 @@ internal static class ShowCommand
         if (plan.Template is { } template)
         {
             // A template's unit is a stand-in named after the plan: what it says is the kinds and the body.
-            output.WriteLine(T("show-template", string.Join(T("show-list"), template.AppliesTo.Select(k => UnitKind(plan, k, chinese))), template.Body));
+            output.WriteLine(T("show-template", string.Join(T("show-list"), template.AppliesTo.Select(k => UnitKind(plan, k, chinese))))
+                + (parentName is null ? T("show-unit-under-id", template.Body) : T("show-unit-under", template.Body, parentName)));
         }
         else
         {
