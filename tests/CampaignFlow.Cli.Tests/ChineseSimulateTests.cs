@@ -27,10 +27,14 @@ public partial class ChineseSimulateTests
     public void A_short_stay_and_an_overdue_item_are_said_in_Chinese_and_JSON_keeps_the_data()
     {
         var run = CliRun.Of("simulate", "definitions/anhui-organs-2013.yaml", "--activities", "definitions/activities/anhui-organs-2013.yaml", "--lang", "zh-CN");
-        run.Output.ShouldContain("缺少：research-group-5 2013年8月6日 16 小时");
+        run.Output.ShouldContain("缺少：2013年8月6日 16 小时（research-group-5）");
+
+        run.Output.ShouldContain("2013年工委对机关党委发文 26 个，超过上限（25个）");
 
         var guangxi = CliRun.Of("simulate", "definitions/guangxi-ftu-2013.yaml", "--activities", "definitions/activities/guangxi-ftu-2013.yaml", "--lang", "zh-CN");
-        guangxi.Output.ShouldContain("（2013年12月31日）");
+        guangxi.Output.ShouldContain("1 项逾期未完成：“经费管理问题1：意见建议第3条”（2013年12月31日）");
+        guangxi.Output.ShouldContain("缺少：经费管理问题1：意见建议第3条（opinion-301，2013年12月31日）");
+        guangxi.Output.ShouldNotContain("research-group-9:");
         guangxi.Output.ShouldContain("领导班子成员 0/1");
 
         var json = CliRun.Of("simulate", "definitions/anhui-organs-2013.yaml", "--activities", "definitions/activities/anhui-organs-2013.yaml", "--lang", "zh-CN", "--format", "json");

@@ -100,6 +100,6 @@ public class ShowCommandTests
         var run = CliRun.Of("show", "definitions/weidu-organs-2014.yaml", "--lang", "zh-CN");
 
         run.ExitCode.ShouldBe(0, run.Error);
-        run.Output.ShouldContain("模板方案  适用于 区直单位、执法监管部门和窗口单位、服务行业  上级 weidu-district");
+        run.Output.ShouldContain("模板方案  适用于 区直单位、执法监管部门和窗口单位、服务行业  上级 中共魏都区委（weidu-district）");
     }
 }

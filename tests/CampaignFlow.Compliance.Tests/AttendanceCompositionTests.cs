@@ -106,7 +106,7 @@ public sealed class AttendanceCompositionTests
             .Violations.Single(v => v.RequirementId == Meeting);
         fewer.Code.ShouldBe("attendance-not-exact");
         fewer.Evidence.Missing.ShouldBe(["dlm: leadership 4 ≠ 5（刘建平、周红、徐明、程立）"]);
-        fewer.Message(Chinese).ShouldBe("专题民主生活会出席人员与方案规定不符（实到/应到，“≠”为须恰好到此人数）：dlm: 领导班子成员 4 ≠ 5（刘建平、周红、徐明、程立）");
+        fewer.Message(Chinese).ShouldBe("专题民主生活会出席人员与方案规定不符（实到/应到，“≠”为须恰好到此人数）：2013年10月17日：领导班子成员 4 ≠ 5（刘建平、周红、徐明、程立）");
 
         var more = Simulator.Run(Resolved.Value, Log(Resolved.Value, Dlm(string.Join(", ", [.. Leaders, "wang-dept"]), "externalNames: { supervisor: [汪国才] }")))
             .Violations.Single(v => v.RequirementId == Meeting);

@@ -46,6 +46,22 @@ public class ChineseMessageTests
     }
 
     [Fact]
+    public void An_occasion_is_said_by_its_day_and_a_ledger_item_by_its_words_the_key_only_to_tell_two_apart_GX_04_GX_05()
+    {
+        var violations = Seeds.Simulate("guangxi-ftu-2013").Violations;
+        var attendance = violations.Single(v => v.Code == "attendance-short");
+        var group = Seeds.Log("guangxi-ftu-2013").Records.OfType<Records.ActivityRecord>().Single(r => r.Key == "research-group-9");
+        var sameDay = Seeds.Log("guangxi-ftu-2013").Records.OfType<Records.ActivityRecord>().Count(r => r.Kind == group.Kind && r.Day == group.Day) > 1;
+        attendance.Message(Zh).ShouldContain(Violations.ChineseArguments.Chinese(group.Day) + (sameDay ? "（research-group-9）" : "") + "：领导班子成员 0/1");
+        attendance.Message(Zh).ShouldNotContain("research-group-9:");
+
+        var item = Seeds.Log("guangxi-ftu-2013").Records.OfType<Records.LedgerItemRecord>().Single(r => r.Key == "opinion-301");
+        var overdue = violations.Single(v => v.Code == "ledger-overdue" && v.Evidence.Missing.Single().StartsWith("opinion-301", StringComparison.Ordinal));
+        overdue.Message(Zh).ShouldContain($"“{item.Fields["item"]}”（{Violations.ChineseArguments.Chinese(item.Deadline!.Value)}）");
+        overdue.Message(Zh).ShouldNotContain("opinion-301");
+    }
+
+    [Fact]
     public void A_record_out_of_order_in_two_ways_says_each_way_as_its_own_sentence()
     {
         // As OrderJudge says a record with several problems: each one's message and values, not the evidence's data.
@@ -74,10 +90,10 @@ public class ChineseMessageTests
         var missing = violation.Evidence.Missing.ShouldHaveSingleItem();
 
         missing.ShouldBe("research-group-5 2013-08-06 16 h");
-        Violations.EvidenceWords.Of(missing, null, Zh).ShouldBe("research-group-5 2013年8月6日 16 小时");
+        Violations.EvidenceWords.Of(missing, null, Zh).ShouldBe("2013年8月6日 16 小时（research-group-5）");
         Violations.EvidenceWords.Of(missing, null, CultureInfo.GetCultureInfo("en")).ShouldBe(missing);
-        Violations.EvidenceWords.Of("opinion-301 经费管理问题1 (2013-12-31)", null, Zh).ShouldBe("opinion-301 经费管理问题1（2013年12月31日）");
-        Violations.EvidenceWords.Of("research-group-9: leadership 0/1", r => r == "leadership" ? "领导班子成员" : null, Zh).ShouldBe("research-group-9: 领导班子成员 0/1");
+        Violations.EvidenceWords.Of("opinion-301 经费管理问题1 (2013-12-31)", null, Zh).ShouldBe("经费管理问题1（opinion-301，2013年12月31日）");
+        Violations.EvidenceWords.Of("research-group-9: leadership 0/1", r => r == "leadership" ? "领导班子成员" : null, Zh).ShouldBe("领导班子成员 0/1（research-group-9）");
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public class ReportRequirementTests
         Met(Anhui, "research-households:occurrence-minimum");
         var nine = Single(Anhui, "research-households:occurrence-minimum", without: r => r.Key == "research-group-5", with: [group with { Attributes = With(("households", "9")) }]);
         nine.Evidence.Missing.ShouldBe(["research-group-5 9户"]);
-        nine.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe("集中调研走访（驻村）每次应不少于 10户（households），不足的有：research-group-5 9户");
+        nine.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe($"集中调研走访（驻村）每次应不少于 10户（走访户数），不足的有：{Violations.ChineseArguments.Chinese(group.Day)}{(SameDay(Anhui, group) ? "（research-group-5）" : "")} 9户");
 
         Met(Anhui, "research-groups:count-in-window");
         Single(Anhui, "research-groups:count-in-window", without: r => r.Key == "research-group-5").Evidence.Actual.ShouldBe("4");
@@ -241,4 +241,8 @@ public class ReportRequirementTests
         Single(Anhui, "rules-review:ledger-tally", without: r => r.Key == "rule-01").Evidence.Missing.ShouldBe(["保留 15/16"]);
         Single(Anhui, "rules-review:ledger", without: r => r.Key == "rule-01", with: [Record<LedgerItemRecord>(Anhui, "rule-01") with { Done = false }]).Record.ShouldBe("rule-01");
     }
+
+    // Another group the same day: the sentence then names the record's key beside its day to tell them apart.
+    private static bool SameDay(string plan, ActivityRecord record) =>
+        Seeds.Log(plan).Records.OfType<ActivityRecord>().Count(r => r.Kind == record.Kind && r.Day == record.Day) > 1;
 }

@@ -228,7 +228,7 @@ public class RequirementTests
         var repealed = Seeds.Log("anhui-organs-2013").Records.OfType<LedgerItemRecord>().First(i => i.Fields.GetValueOrDefault("decision") == "废止");
         var violation = Seeds.Simulate("anhui-organs-2013", without: r => r.Key == repealed.Key).Violations.Single(v => v.RequirementId == "rules-review:ledger-tally");
         violation.Evidence.Missing.ShouldBe(["废止 3/4"]);
-        violation.Message(Chinese).ShouldBe("现有制度“废改立”：按 decision 统计不足：废止 3/4");
+        violation.Message(Chinese).ShouldBe("现有制度“废改立”：按处理方式统计不足：废止 3/4");
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal sealed class AttendanceJudge(Attendance requirement, JudgeContext conte
                     var compared = exact ? $"{present.Count} ≠ {count}" : $"{present.Count}/{count}";
                     var who = present.Names.Count == 0 ? "" : $"（{string.Join("、", present.Names)}）";
                     off.Add($"{activity.Key}: {role} {compared}{who}");
-                    said.Add($"{activity.Key}: {Context.RoleTitle(role)} {compared}{who}");
+                    said.Add($"{JudgeContext.Occasion(activity, held)}: {Context.RoleTitle(role)} {compared}{who}");
                 }
             }
         }

@@ -26,8 +26,10 @@ internal sealed class CapJudge(Cap requirement, JudgeContext context) : Requirem
             return null;
         }
 
+        // The count is said with the plan's own counting word (发文 26 个 against 不超过25个); hours as hours.
+        var unit = activities.Length > 0 && requirement.Maximum.IsWorkingTime ? "h" : requirement.Maximum.Label;
         return Violate(due, "cap-exceeded",
             new Evidence(counted.Select(r => r.Key).ToArray(), [], JudgeContext.Number(actual), requirement.Maximum.Text),
-            due.Period, Title, JudgeContext.Number(actual), requirement.Maximum.Text, Context.Name(due.Target));
+            due.Period, Title, $"{JudgeContext.Number(actual)} {unit}".Trim(), requirement.Maximum.Text, Context.Name(due.Target));
     }
 }

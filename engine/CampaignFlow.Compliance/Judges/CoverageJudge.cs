@@ -47,6 +47,10 @@ internal sealed class CoverageJudge(Coverage requirement, JudgeContext context) 
         var total = requirement.Form == CoverageForm.Values ? requirement.Values.Count : requirement.Pairs.Count;
         return Violate(due, requirement.Form == CoverageForm.Values ? "coverage-values-missing" : "coverage-pairs-missing",
             new Evidence(held.Select(a => a.Key).ToArray(), missing, $"{total - missing.Length}/{total}", $"{total}"),
-            Title, $"{missing.Length}", $"{total}", string.Join("、", missing));
+            Title, $"{missing.Length}", $"{total}", string.Join("、", missing.Select(Said)));
     }
+
+    // The sentence says a value by the title the plan gives it (电子信箱); the evidence keeps the id (e-mailbox).
+    private string Said(string missing) => requirement.Form == CoverageForm.Values
+        && Context.Plan.Vocabulary.Activities.GetValueOrDefault(Requirement.Subject.Id) is { } kind ? kind.ValueTitle(missing) : missing;
 }

@@ -54,6 +54,15 @@ public sealed record JudgeContext(ResolvedPlan Plan)
     /// <param name="value">The number.</param>
     public static string Number(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// An occasion as a sentence names it: by its day (the sentence already says what it was), with the record's key in
+    /// brackets only when another of <paramref name="among"/> falls on the same day.
+    /// </summary>
+    /// <param name="activity">The occasion.</param>
+    /// <param name="among">The occasions the sentence speaks of.</param>
+    public static string Occasion(Records.ActivityRecord activity, IEnumerable<Records.ActivityRecord> among) =>
+        among.Count(a => a.Day == activity.Day) > 1 ? $"{Day(activity.Day)}（{activity.Key}）" : Day(activity.Day);
+
     /// <summary>A day as messages write it: 2014-02-28.</summary>
     /// <param name="day">The day.</param>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -23,7 +23,7 @@ internal sealed class LedgerJudge(Ledger requirement, JudgeContext context) : Re
         {
             return Violate(due, subject, "ledger-overdue",
                 new Evidence(items.Select(i => i.Key).ToArray(), overdue.Select(i => $"{i.Key} {i.Fields.GetValueOrDefault("item")} ({JudgeContext.Day(i.Deadline!.Value)})").ToArray(), $"{overdue.Length}", "0"),
-                Title, $"{overdue.Length}", string.Join("、", overdue.Select(i => $"{i.Key}（{JudgeContext.Day(i.Deadline!.Value)}）")));
+                Title, $"{overdue.Length}", string.Join("、", overdue.Select(i => $"{Said(i, items)}（{JudgeContext.Day(i.Deadline!.Value)}）")));
         }
 
         return incomplete.Length == 0
@@ -32,4 +32,11 @@ internal sealed class LedgerJudge(Ledger requirement, JudgeContext context) : Re
                 new Evidence(items.Select(i => i.Key).ToArray(), incomplete.Select(i => $"{i.Key}: {string.Join(", ", requirement.Fields.Where(f => !i.Fields.ContainsKey(f)))}").ToArray(), null, string.Join(", ", requirement.Fields)),
                 Title, $"{incomplete.Length}", string.Join(", ", requirement.Fields));
     }
+
+    // An item is said by what it is about (its item field, as the unit wrote it); the key only when it has none, or
+    // another item says the same.
+    private static string Said(LedgerItemRecord item, IReadOnlyCollection<LedgerItemRecord> items) =>
+        item.Fields.GetValueOrDefault("item") is not { Length: > 0 } text ? item.Key
+        : items.Count(i => i.Fields.GetValueOrDefault("item") == text) > 1 ? $"“{text}”（{item.Key}）"
+        : $"“{text}”";
 }

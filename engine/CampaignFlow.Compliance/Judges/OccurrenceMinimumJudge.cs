@@ -25,6 +25,7 @@ internal sealed class OccurrenceMinimumJudge(OccurrenceMinimum requirement, Judg
         var found = short_.Select(a => $"{a.Key} {JudgeContext.Number(a.Number(requirement.Attribute))}{label}").ToArray();
         return Violate(due, "occurrence-short",
             new Evidence(occurrences.Select(a => a.Key).ToArray(), found, string.Join(", ", short_.Select(a => JudgeContext.Number(a.Number(requirement.Attribute)) + label)), requirement.Minimum.Text),
-            Title, requirement.Attribute, requirement.Minimum.Text, string.Join("; ", found), Context.Name(due.Target));
+            Title, requirement.Attribute, requirement.Minimum.Text,
+            string.Join("; ", short_.Select(a => $"{JudgeContext.Occasion(a, occurrences)} {JudgeContext.Number(a.Number(requirement.Attribute))}{label}")), Context.Name(due.Target));
     }
 }

@@ -24,8 +24,10 @@ internal sealed class PeriodMinimumJudge(PeriodMinimum requirement, JudgeContext
         // would contradict itself.
         var code = !requirement.Minimum.IsWorkingTime ? "period-minimum-count"
             : required != requirement.MinimumValue ? "period-minimum-hours-own" : "period-minimum-hours";
+        // A count is said with the plan's counting word (2 次, not a bare 2); hours keep the templates' 小时/h.
+        var label = requirement.Minimum.IsWorkingTime ? "" : requirement.Minimum.Label;
         return Violate(due, code, evidence,
-            due.Period, Title, JudgeContext.Number(actual), JudgeContext.Number(required), requirement.Minimum.Text, Context.Name(due.Target));
+            due.Period, Title, $"{JudgeContext.Number(actual)} {label}".Trim(), $"{JudgeContext.Number(required)} {label}".Trim(), requirement.Minimum.Text, Context.Name(due.Target));
     }
 
     public override Evidence? Standing(Due due, IReadOnlyCollection<UnitRecord> records) => Weigh(due, records).Evidence;

@@ -20,6 +20,12 @@ internal static partial class ChineseArguments
             return "时长";
         }
 
+        // An attribute the catalogue has a word for (households: 走访户数): the sentence names it, not its id.
+        if (AttributeId().IsMatch(argument) && Plans.Diagnostics.MessageCatalog.Contains("attr-" + argument))
+        {
+            return Plans.Diagnostics.MessageCatalog.Format("attr-" + argument, [], Zh);
+        }
+
         // A re-work's reason (ReworkJudge): returned by a reviewer, an evaluation over its threshold, a failed test.
         if (Returned().Match(argument) is { Success: true } returned)
         {
@@ -40,6 +46,7 @@ internal static partial class ChineseArguments
 
         var text = Range().Replace(argument, m => Days(Day(m.Groups["from"].Value), Day(m.Groups["to"].Value)));
         text = IsoDay().Replace(text, m => Chinese(Day(m.Value)));
+        text = ColonAfterDay().Replace(text, "：");
         text = DaysLate().Replace(text, m => $"，晚 {m.Groups["days"].Value} 天");
         text = DaysEarly().Replace(text, m => $"，早 {m.Groups["days"].Value} 天");
         text = HoursInBrackets().Replace(text, m => $"（{m.Groups["hours"].Value} 小时）");
@@ -63,6 +70,13 @@ internal static partial class ChineseArguments
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
+
+    [GeneratedRegex(@"^[a-z][A-Za-z]*$")]
+    private static partial Regex AttributeId();
+
+    // An occasion's day before what it lacks (2013年11月5日: 领导班子成员 0/1): a Chinese colon after a Chinese day.
+    [GeneratedRegex(@"(?<=\d日(?:（[^）]*）)?): ")]
+    private static partial Regex ColonAfterDay();
 
     [GeneratedRegex(@"^returned by (?<who>.+) (?<day>\d{4}-\d{2}-\d{2})$")]
     private static partial Regex Returned();

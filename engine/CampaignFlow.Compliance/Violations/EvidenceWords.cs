@@ -14,13 +14,19 @@ public static partial class EvidenceWords
 {
     /// <summary>The item in <paramref name="culture"/>: unchanged in English.</summary>
     /// <param name="item">The evidence's item.</param>
-    /// <param name="roleTitle">A role's title by its id (the plan's), or null to leave roles as written.</param>
+    /// <param name="roleTitle">A role's or an attribute value's title by its id (the plan's), or null to leave ids as written.</param>
     /// <param name="culture">The reader's culture.</param>
     public static string Of(string item, Func<string, string?>? roleTitle, CultureInfo culture)
     {
         if (!MessageTemplates.IsChinese(culture))
         {
             return item;
+        }
+
+        // A value the plan titles (a coverage's missing e-mailbox) is the whole item.
+        if (roleTitle?.Invoke(item) is { Length: > 0 } title)
+        {
+            return title;
         }
 
         var text = Hours().Replace(item, m => m.Groups["n"].Value + " 小时");
@@ -31,8 +37,24 @@ public static partial class EvidenceWords
             text = RoleCount().Replace(text, m => (roleTitle(m.Groups["role"].Value) ?? m.Groups["role"].Value) + " " + m.Groups["count"].Value);
         }
 
+        // The record's words first, its key after them in brackets: what a reader looks the record up by, not the subject.
+        if (LeadingKey().Match(text) is { Success: true } keyed)
+        {
+            var rest = keyed.Groups["rest"].Value;
+            text = TrailingBracket().Match(rest) is { Success: true } bracket
+                ? $"{bracket.Groups["words"].Value}（{keyed.Groups["key"].Value}，{bracket.Groups["inside"].Value}）"
+                : $"{rest}（{keyed.Groups["key"].Value}）";
+        }
+
         return text;
     }
+
+    // A record's key (hyphenated: research-group-5, rect-04) before the rest of the item, not a role's count (0/1).
+    [GeneratedRegex(@"^(?<key>[a-z][a-z0-9]*(?:-[a-z0-9]+)+):? (?<rest>(?!\d+/\d+).+)$")]
+    private static partial Regex LeadingKey();
+
+    [GeneratedRegex(@"^(?<words>.+)（(?<inside>[^（）]+)）$")]
+    private static partial Regex TrailingBracket();
 
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -11,6 +11,13 @@ public sealed record ActivityKind(string Title, IReadOnlyList<string> Attributes
     /// <summary>Attributes whose value names a thing the plan knows, and which (<c>place: places</c>); empty when none.</summary>
     public IReadOnlyDictionary<string, string> Refers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The titles of values written as ids (<c>e-mailbox: 电子信箱</c>); empty when none.</summary>
+    public IReadOnlyDictionary<string, string> ValueTitles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The title of an attribute's value, or the value itself when the plan gives it none.</summary>
+    /// <param name="value">The value as records and the plan write it.</param>
+    public string ValueTitle(string value) => ValueTitles.TryGetValue(value, out var title) && title.Length > 0 ? title : value;
+
     /// <summary>
     /// True when <paramref name="value"/> is one <paramref name="attribute"/> may take: one of its listed values
     /// (letter case aside, as records are matched), or any value when the plan lists none.

@@ -350,6 +350,12 @@ public static class PlanResolver
         var (code, arguments) = requirement.Statement;
         var chinese = MessageTemplates.IsChinese(culture);
         var words = arguments.Select(a => chinese && actions is not null && vocabulary is not null ? StatementWords.Chinese(Word(a, vocabulary, culture), vocabulary, actions) : Word(a, vocabulary, culture)).ToArray();
+        if (chinese && requirement is Coverage { Form: CoverageForm.Values } coverage && vocabulary?.Activities.GetValueOrDefault(coverage.Subject.Id) is { } kind)
+        {
+            // The values a plan writes as ids (e-mailbox) are said by the titles its vocabulary gives them (电子信箱).
+            words[2] = string.Join("、", coverage.Values.Select(kind.ValueTitle));
+        }
+
         var statement = MessageCatalog.Format(code, words, culture);
         if (requirement.Across is not { } across)
         {

@@ -41,6 +41,7 @@ internal static class VocabularyBuilder
             {
                 Values = a.Values ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Refers = a.Refers ?? new Dictionary<string, string>(),
+                ValueTitles = a.ValueTitles ?? new Dictionary<string, string>(),
             }), "activities", "activity", plan, diagnostics),
             Merge(parent?.Documents, Resolve(plan.Documents, d => new DocumentKind(d.Title, d.ReviewChain ?? [], d.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>())), "documents", "document", plan, diagnostics),
             Merge(parent?.Ledgers, Resolve(plan.Ledgers, l => new LedgerKind(l.Title, l.Fields ?? [])), "ledgers", "ledger", plan, diagnostics),

@@ -17,6 +17,10 @@ public sealed record ActivityKindSpec : PlanNode
     [Description("The values an attribute may take, e.g. { siteKind: [enterprise, township, community] }: a where, a covers value or a record with another is an error (with the closest value).")]
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Values { get; init; }
 
+    /// <summary>The Chinese titles of values written in ASCII, by value: <c>{ e-mailbox: 电子信箱 }</c>.</summary>
+    [Description("The titles of attribute values written as ids, e.g. { e-mailbox: 电子信箱, microblog: 微博 }: Chinese output says a value by its title, JSON keeps the id.")]
+    public IReadOnlyDictionary<string, string>? ValueTitles { get; init; }
+
     /// <summary>Attributes whose value names a thing the plan knows, and which: <c>{ place: places }</c>.</summary>
     [Description("Attributes whose value names a thing the plan knows, e.g. { place: places } (the plan's places:): a where may then test that thing's attributes (where: { place: { kind: township } }).")]
     public IReadOnlyDictionary<string, string>? Refers { get; init; }

@@ -41,13 +41,19 @@ internal static class ShowCommand
                 return 1;
             }
 
-            Write(resolved, output, culture);
+            Write(resolved, ParentName(catalog, resolved), output, culture);
             return 0;
         });
         return command;
     }
 
-    private static void Write(ResolvedPlan plan, TextWriter output, CultureInfo culture)
+    // A parent body is said by the name the organisation file or its own plan gives it; a body known only by the id in
+    // unit.parent (许昌市 has no plan here) is said as an id, so that a reader does not take it for a name.
+    private static string? ParentName(PlanCatalog catalog, ResolvedPlan plan) =>
+        (plan.Template?.Body ?? plan.Unit.Parent) is not { } parent ? null
+            : catalog.Organisation.Find(parent)?.Name ?? catalog.Plans.Values.FirstOrDefault(p => p.Template is null && p.Unit.Id == parent)?.Unit.Name;
+
+    private static void Write(ResolvedPlan plan, string? parentName, TextWriter output, CultureInfo culture)
     {
         string T(string code, params string[] values) => CliMessages.Text(code, culture, values);
         var chinese = MessageTemplates.IsChinese(culture);
@@ -55,13 +61,14 @@ internal static class ShowCommand
         if (plan.Template is { } template)
         {
             // A template's unit is a stand-in named after the plan: what it says is the kinds and the body.
-            output.WriteLine(T("show-template", string.Join(T("show-list"), template.AppliesTo.Select(k => UnitKind(plan, k, chinese))), template.Body));
+            output.WriteLine(T("show-template", string.Join(T("show-list"), template.AppliesTo.Select(k => UnitKind(plan, k, chinese))))
+                + (parentName is null ? T("show-unit-under-id", template.Body) : T("show-unit-under", template.Body, parentName)));
         }
         else
         {
             output.WriteLine(T("show-unit", plan.Unit.Id, plan.Unit.Name)
                 + (plan.Unit.Kind is { } kind ? T("show-unit-kind", UnitKind(plan, kind, chinese)) : "")
-                + (plan.Unit.Parent is { } parent ? T("show-unit-under", parent) : ""));
+                + (plan.Unit.Parent is { } parent ? parentName is null ? T("show-unit-under-id", parent) : T("show-unit-under", parent, parentName) : ""));
         }
 
         if (plan.Inherits is not null)
