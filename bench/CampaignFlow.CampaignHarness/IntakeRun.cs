@@ -28,7 +28,8 @@ internal static class IntakeRun
         var wall = Stopwatch.StartNew();
         if (options.AcrossUnits)
         {
-            await clients.PostAcrossUnitsAsync(AcrossUnits(logs, day, perPost), CancellationToken.None);
+            var dated = logs.Select(log => new WeekBatch(log, log.Records.Select(r => r with { Day = day }).ToArray()));
+            await clients.PostAcrossUnitsAsync(AcrossUnitFiles.Cut(dated, perPost), CancellationToken.None);
         }
         else
         {
@@ -64,37 +65,5 @@ internal static class IntakeRun
             $"recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} rebuilt={rebuilt:F0} peak-ws-mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20} " +
             $"load-before={load.Split(',')[0].Trim()} load-after={File.ReadAllText("/proc/loadavg").Split(' ')[0]} result={(passed ? "pass" : "FAIL")}"));
         return passed;
-    }
-
-    // The records unit after unit, as a body's export lists them, cut every perPost records whatever unit it is in.
-    private static List<IReadOnlyList<WeekBatch>> AcrossUnits(UnitLog[] logs, DateOnly day, int perPost)
-    {
-        var posts = new List<IReadOnlyList<WeekBatch>>();
-        var parts = new List<WeekBatch>();
-        var room = perPost;
-        foreach (var log in logs)
-        {
-            var all = log.Records.Select(r => r with { Day = day }).ToArray();
-            for (var at = 0; at < all.Length;)
-            {
-                var take = Math.Min(room, all.Length - at);
-                parts.Add(new WeekBatch(log, new ArraySegment<PlannedRecord>(all, at, take)));
-                at += take;
-                room -= take;
-                if (room == 0)
-                {
-                    posts.Add(parts);
-                    parts = [];
-                    room = perPost;
-                }
-            }
-        }
-
-        if (parts.Count > 0)
-        {
-            posts.Add(parts);
-        }
-
-        return posts;
     }
 }

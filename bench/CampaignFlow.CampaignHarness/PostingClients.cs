@@ -105,6 +105,14 @@ internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int client
             {
                 _resolvedByUnit.AddOrUpdate(unit, resolved, (_, before) => before + resolved);
             }
+            else
+            {
+                // A file of many units: each violation says whose it is.
+                foreach (var violation in root.GetProperty("resolved").EnumerateArray())
+                {
+                    _resolvedByUnit.AddOrUpdate(violation.GetProperty("unit").GetString()!, 1, (_, before) => before + 1);
+                }
+            }
         }
     }
 }

@@ -113,7 +113,15 @@ try
         }
 
         posting.Start();
-        await clients.PostAsync(batches, CancellationToken.None);
+        if (options.WeeklyFiles is { } perFile)
+        {
+            await clients.PostAcrossUnitsAsync(AcrossUnitFiles.Cut(batches, perFile), CancellationToken.None);
+        }
+        else
+        {
+            await clients.PostAsync(batches, CancellationToken.None);
+        }
+
         posting.Stop();
         if (week % 4 == 0 || day == calendar.Last)
         {
@@ -142,6 +150,7 @@ try
     var opened = Delta("campaignflow_violations_opened_total");
     var resolved = Delta("campaignflow_violations_resolved_total");
     var rebuilt = Delta("campaignflow_sessions_rebuilt_total");
+    var activations = Delta("campaignflow_rules_fired_total");
     var ticks = Delta("campaignflow_tick_duration_seconds_count");
     var tickSeconds = Delta("campaignflow_tick_duration_seconds_sum");
     var recordingSeconds = Delta("campaignflow_recording_duration_seconds_sum");
@@ -191,6 +200,7 @@ try
     var calls = clients.AllCalls;
     Console.WriteLine($"  campaign {calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd} ({days} days, {ticks:F0} ticks) in {wallSeconds:F1} s: " +
         $"{stored:F0} records in {clients.Posts} posts ({stored / wallSeconds:F0} records/s), {timers:F0} timers fired ({timers / wallSeconds:F0}/s), " +
+        $"{activations:F0} rule activations ({activations / wallSeconds:F0}/s), " +
         $"violations {opened:F0} opened, {resolved:F0} resolved, {check.Open} open at the end (魏都区委: {string.Join(", ", check.District)}); " +
         $"record → violation p50 {change.Percentile(50):F1} ms, p99 {change.Percentile(99):F1} ms over {change.Count} posts that changed violations " +
         $"(every post: p50 {calls.Percentile(50):F1} ms, p99 {calls.Percentile(99):F1} ms); peak working set {peakMb:F0} MB (host and harness), database {dbMb:F1} MB");
@@ -203,9 +213,9 @@ try
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"units={options.Units} store={options.Store} hosts={options.Hosts} gaps={options.Gaps} seed={options.Seed} clients={options.Clients} extra-per-week={options.ExtraPerWeek} " +
+        $"units={options.Units} store={options.Store} hosts={options.Hosts} weekly-files={options.WeeklyFiles?.ToString(CultureInfo.InvariantCulture) ?? "no"} gaps={options.Gaps} seed={options.Seed} clients={options.Clients} extra-per-week={options.ExtraPerWeek} " +
         $"start-s={host.StartTime.TotalSeconds:F1} health-ms={healthMs:F0} wall-s={wallSeconds:F1} records={stored:F0} posts={clients.Posts} records-per-s={stored / wallSeconds:F0} " +
-        $"timers={timers:F0} timers-per-s={timers / wallSeconds:F0} rule-activations-per-s=n/a ticks={ticks:F0} tick-s={tickSeconds:F1} tick-wait-s={ticking.Elapsed.TotalSeconds:F1} " +
+        $"timers={timers:F0} timers-per-s={timers / wallSeconds:F0} rule-activations={activations:F0} rule-activations-per-s={activations / wallSeconds:F0} ticks={ticks:F0} tick-s={tickSeconds:F1} tick-wait-s={ticking.Elapsed.TotalSeconds:F1} " +
         $"post-wait-s={posting.Elapsed.TotalSeconds:F1} recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} apply-s={applySeconds:F1} opened={opened:F0} resolved={resolved:F0} " +
         $"open={check.Open} change-posts={change.Count} change-p50-ms={change.Percentile(50):F1} change-p99-ms={change.Percentile(99):F1} " +
         $"post-p50-ms={calls.Percentile(50):F1} post-p99-ms={calls.Percentile(99):F1} rebuilt={rebuilt:F0} peak-ws-mb={peakMb:F0} heap-mb={heapMb:F0} db-mb={dbMb:F1} " +

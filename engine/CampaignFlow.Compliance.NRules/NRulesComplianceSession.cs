@@ -28,7 +28,7 @@ internal sealed class NRulesComplianceSession : IComplianceSession
 
     public void InsertAll(IReadOnlyCollection<object> facts) => _session.InsertAll(facts);
 
-    public void Fire() => _session.Fire();
+    public int Fire() => _session.Fire();
 
     private void Raise(EventHandler<ViolationEventArgs>? handler, WorkingMemoryEventArgs e)
     {

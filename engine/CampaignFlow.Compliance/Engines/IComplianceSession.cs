@@ -28,5 +28,6 @@ public interface IComplianceSession
     void InsertAll(IReadOnlyCollection<object> facts);
 
     /// <summary>Fires every pending rule activation, so the violations are up to date.</summary>
-    void Fire();
+    /// <returns>How many activations fired.</returns>
+    int Fire();
 }

@@ -27,7 +27,7 @@ internal sealed class ReteComplianceSession : IComplianceSession
 
     public void InsertAll(IReadOnlyCollection<object> facts) => _session.InsertAll(facts);
 
-    public void Fire() => _session.Fire();
+    public int Fire() => _session.Fire();
 
     private void Raise(EventHandler<ViolationEventArgs>? handler, FactEventArgs e)
     {

@@ -1,6 +1,7 @@
 using CampaignFlow.Compliance.Engines;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Compliance.Rules;
+using CampaignFlow.Compliance.Telemetry;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Compliance.Violations;
 
@@ -112,7 +113,7 @@ public sealed class UnitCompliance
         _session.Insert(record);
         FindDeadlines([record]);
         CloseDeadlines(Today);
-        _session.Fire();
+        ComplianceMeter.RulesFired(_session.Fire());
         _moment = [];
         InIdOrder(from);
         return true;
@@ -149,7 +150,7 @@ public sealed class UnitCompliance
             _session.InsertAll(added);
             FindDeadlines(added);
             CloseDeadlines(Today);
-            _session.Fire();
+            ComplianceMeter.RulesFired(_session.Fire());
             _moment = [];
             InIdOrder(from);
         }
@@ -189,7 +190,7 @@ public sealed class UnitCompliance
         {
             var from = _history.Count;
             _moment = added;
-            _session.Fire();
+            ComplianceMeter.RulesFired(_session.Fire());
             _moment = [];
             InIdOrder(from);
         }
@@ -233,7 +234,7 @@ public sealed class UnitCompliance
             }
         }
 
-        _session.Fire();
+        ComplianceMeter.RulesFired(_session.Fire());
         InIdOrder(from);
     }
 

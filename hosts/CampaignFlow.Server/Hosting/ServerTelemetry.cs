@@ -1,4 +1,5 @@
 using CampaignFlow.Campaigns.Telemetry;
+using CampaignFlow.Compliance.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -6,7 +7,8 @@ using OpenTelemetry.Trace;
 namespace CampaignFlow.Server.Hosting;
 
 /// <summary>
-/// The host's meters and traces through OpenTelemetry: the campaign service's own (<see cref="CampaignMetrics"/>),
+/// The host's meters and traces through OpenTelemetry: the campaign service's own (<see cref="CampaignMetrics"/>), the
+/// compliance sessions' rule activations (<see cref="ComplianceMeter"/>),
 /// ASP.NET Core's and Kestrel's request meters and the .NET runtime's (GC, thread pool), read by Prometheus at
 /// <c>GET /metrics</c> and, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, pushed to an OpenTelemetry collector with
 /// the traces of recordings, ticks, the start and HTTP requests.
@@ -31,7 +33,7 @@ public static class ServerTelemetry
             .ConfigureResource(resource => resource.AddService("campaignflow", serviceInstanceId: Environment.MachineName + "/" + Environment.ProcessId))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(CampaignMetrics.MeterName).AddMeter(FrameworkMeters).AddPrometheusExporter();
+                metrics.AddMeter(CampaignMetrics.MeterName, ComplianceMeter.MeterName).AddMeter(FrameworkMeters).AddPrometheusExporter();
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();

@@ -27,6 +27,8 @@ public sealed class MetricsEndpointTests
         samples.Where(s => s.Name == "campaignflow_records_stored_total" && s.Labels.Contains("outcome=\"inserted\"")).Sum(s => s.Value).ShouldBeGreaterThanOrEqualTo(1);
         samples.Where(s => s.Name == "campaignflow_recordings_total" && s.Labels.Contains("result=\"stored\"")).Sum(s => s.Value).ShouldBeGreaterThanOrEqualTo(1);
         samples.ShouldContain(s => s.Name == "campaignflow_recording_duration_seconds_count");
+        // The unit's session judged the weeks of February that closed before the clock's day.
+        samples.Where(s => s.Name == "campaignflow_rules_fired_total").Sum(s => s.Value).ShouldBeGreaterThanOrEqualTo(1);
         samples.ShouldContain(s => s.Name == "campaignflow_units_running" && s.Value >= server.Campaigns.Service.Units.Count);
         samples.ShouldContain(s => s.Name.StartsWith("http_server_request_duration_seconds", StringComparison.Ordinal));
         text.ShouldNotContain("su-zhibang");
