@@ -15,10 +15,11 @@ namespace CampaignFlow.CampaignHarness;
 /// <param name="AcrossUnits">With <see cref="Intake"/>: each POST a CSV of many units' records to <c>POST /records</c> instead of one unit's JSON.</param>
 /// <param name="Hosts">Servers sharing the PostgreSQL database (more than one only on PostgreSQL, and only for the campaign).</param>
 /// <param name="WeeklyFiles">In the campaign: each week's records of every unit posted as CSV files of up to this many records to <c>POST /records</c>, as bodies' offices upload their units' weeks (null: each unit posts its own week).</param>
-internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, int? WeeklyFiles = null)
+/// <param name="Rate">With <see cref="Intake"/> (one unit's records a POST): records posted per second at a fixed rate, <see cref="Clients"/> the most calls in flight (null: as fast as the clients can).</param>
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, int? WeeklyFiles = null, double? Rate = null)
 {
     public const string Usage =
-        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units] | --weekly-files RECORDS-PER-FILE] [--hosts N (postgres)]";
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units | --rate RECORDS-PER-SECOND] | --weekly-files RECORDS-PER-FILE] [--hosts N (postgres)]";
 
     /// <summary>Reads the command line; null when it is wrong.</summary>
     public static HarnessOptions? Parse(string[] args)
@@ -26,6 +27,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         var (units, store, gaps, seed, clients, extra, keep) = (1000, "sqlite", 0.10, 2014, 4, 0.5, false);
         int? intake = null;
         int? weeklyFiles = null;
+        double? rate = null;
         var acrossUnits = false;
         var hosts = 1;
         string? definitions = null;
@@ -46,6 +48,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
                     case "--keep": keep = true; break;
                     case "--intake": intake = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--across-units": acrossUnits = true; break;
+                    case "--rate": rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--weekly-files": weeklyFiles = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--hosts": hosts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: return null;
@@ -61,8 +64,9 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         definitions ??= FindDefinitions(Directory.GetCurrentDirectory());
         var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1 && (!acrossUnits || intake is not null)
             && (hosts == 1 || (hosts is > 1 and <= 8 && store == "postgres" && intake is null))
-            && (weeklyFiles is null || (weeklyFiles >= 1 && intake is null && hosts == 1));
-        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, weeklyFiles) : null;
+            && (weeklyFiles is null || (weeklyFiles >= 1 && intake is null && hosts == 1))
+            && (rate is null || (rate > 0 && intake is not null && !acrossUnits));
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, weeklyFiles, rate) : null;
     }
 
     // "10%" or "0.1".

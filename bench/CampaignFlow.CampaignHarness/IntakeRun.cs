@@ -31,6 +31,10 @@ internal static class IntakeRun
             var dated = logs.Select(log => new WeekBatch(log, log.Records.Select(r => r with { Day = day }).ToArray()));
             await clients.PostAcrossUnitsAsync(AcrossUnitFiles.Cut(dated, perPost), CancellationToken.None);
         }
+        else if (options.Rate is { } rate)
+        {
+            await clients.PostAtRateAsync(batches, rate, CancellationToken.None);
+        }
         else
         {
             await clients.PostAsync(batches, CancellationToken.None);
@@ -60,7 +64,7 @@ internal static class IntakeRun
             $"({records / seconds:F0} records/s; per post p50 {calls.Percentile(50):F1} ms, p99 {calls.Percentile(99):F1} ms); " +
             $"recordings inside the host {recordingSeconds:F1} s, append {appendSeconds:F1} s, {rebuilt:F0} rule sessions rebuilt");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"mode=intake{(options.AcrossUnits ? " across-units=true" : "")} units={options.Units} store={options.Store} records-per-post={perPost} clients={options.Clients} records={records} posts={clients.Posts} " +
+            $"mode=intake{(options.AcrossUnits ? " across-units=true" : "")}{(options.Rate is { } r ? " rate=" + r.ToString(CultureInfo.InvariantCulture) : "")} units={options.Units} store={options.Store} records-per-post={perPost} clients={options.Clients} records={records} posts={clients.Posts} " +
             $"wall-s={seconds:F1} records-per-s={records / seconds:F0} post-p50-ms={calls.Percentile(50):F1} post-p99-ms={calls.Percentile(99):F1} " +
             $"recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} rebuilt={rebuilt:F0} peak-ws-mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20} " +
             $"load-before={load.Split(',')[0].Trim()} load-after={File.ReadAllText("/proc/loadavg").Split(' ')[0]} result={(passed ? "pass" : "FAIL")}"));

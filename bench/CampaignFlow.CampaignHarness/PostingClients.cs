@@ -57,25 +57,67 @@ internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int client
             using var body = new ByteArrayContent(RecordBatchCsv.Write(parts));
             body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
             var label = $"{parts[0].Log.UnitId}…{parts[^1].Log.UnitId}";
-            await PostAsync(hosts[0], "/records", body, parts.Sum(p => p.Records.Count), label, null, token);
+            await PostAsync(hosts[0], "/records", body, parts.Sum(p => p.Records.Count), label, null, token, Stopwatch.GetTimestamp());
         });
 
-    private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct)
+    /// <summary>
+    /// Posts the batches at a fixed rate of records per second whatever the answers take (an open loop, as offices
+    /// that do not wait for one another), at most <c>clients</c> calls in flight. Each call's latency counts from the
+    /// moment it was due, so a server falling behind shows in the percentiles rather than slowing the senders down.
+    /// </summary>
+    public async Task PostAtRateAsync(IReadOnlyList<WeekBatch> batches, double recordsPerSecond, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var inFlight = new SemaphoreSlim(clients);
+        var calls = new List<Task>(batches.Count);
+        long records = 0;
+        foreach (var batch in batches)
+        {
+            var due = started + (long)(records / recordsPerSecond * Stopwatch.Frequency);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                await Task.Delay(wait, ct);
+            }
+
+            await inFlight.WaitAsync(ct);
+            calls.Add(PostReleasingAsync(batch, due, inFlight, ct));
+            records += batch.Records.Count;
+        }
+
+        await Task.WhenAll(calls);
+    }
+
+    private async Task PostReleasingAsync(WeekBatch batch, long due, SemaphoreSlim inFlight, CancellationToken ct)
+    {
+        try
+        {
+            await PostOneAsync(batch, ct, due);
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
+
+    private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct) => await PostOneAsync(batch, ct, Stopwatch.GetTimestamp());
+
+    private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct, long from)
     {
         using var body = new ByteArrayContent(RecordBatchJson.Write(batch.Records));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await PostAsync(HostOf(batch.Log.UnitId), $"/units/{batch.Log.UnitId}/records", body, batch.Records.Count, batch.Log.UnitId, batch.Log.UnitId, ct);
+        await PostAsync(HostOf(batch.Log.UnitId), $"/units/{batch.Log.UnitId}/records", body, batch.Records.Count, batch.Log.UnitId, batch.Log.UnitId, ct, from);
     }
 
     private HttpClient HostOf(string unit) =>
         hosts.Count == 1 ? hosts[0] : hosts[(int)((uint)StringComparer.Ordinal.GetHashCode(unit) % (uint)hosts.Count)];
 
-    private async Task PostAsync(HttpClient http, string path, HttpContent body, int count, string label, string? unit, CancellationToken ct)
+    // The latency counts from `from`: the call's start, or the moment it was due at a fixed rate.
+    private async Task PostAsync(HttpClient http, string path, HttpContent body, int count, string label, string? unit, CancellationToken ct, long from)
     {
-        var watch = Stopwatch.StartNew();
         using var response = await http.PostAsync(new Uri(path, UriKind.Relative), body, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
-        var elapsed = watch.Elapsed.TotalMilliseconds;
+        var elapsed = Stopwatch.GetElapsedTime(from).TotalMilliseconds;
         Interlocked.Increment(ref _posts);
         AllCalls.Add(elapsed);
         if (!response.IsSuccessStatusCode)
