@@ -59,6 +59,14 @@ internal static class VocabularyBuilder
                 diagnostics.ErrorWithSuggestion("unknown-attribute", activity.At($"values.{attribute}"), NameSuggester.Closest(attribute, activity.Attributes ?? []), attribute, id);
             }
 
+            // A title for a value the kind lists for none of its attributes would never show: a misspelt key. Without
+            // lists any value may come, so there is nothing to check the titles against.
+            var listed = (activity.Values?.Values ?? []).SelectMany(v => v).Distinct(StringComparer.Ordinal).ToArray();
+            foreach (var value in listed.Length == 0 ? [] : (activity.ValueTitles?.Keys ?? []).Where(v => !listed.Contains(v, StringComparer.Ordinal)))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-value-title", activity.At($"valueTitles.{value}"), NameSuggester.Closest(value, listed), value, id, string.Join(", ", listed));
+            }
+
             // An attribute may name a place; places are the one kind of thing a plan lists for it so far.
             foreach (var (attribute, target) in activity.Refers ?? new Dictionary<string, string>())
             {

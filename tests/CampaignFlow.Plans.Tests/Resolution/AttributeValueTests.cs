@@ -52,6 +52,22 @@ public sealed class AttributeValueTests
         catalog.Diagnostics.ShouldContain(d => d.Code == "unknown-attribute" && d.Suggestion == "siteKind");
     }
 
+    [Fact]
+    public void A_value_title_for_a_value_the_kind_does_not_list_is_an_error_at_its_key_with_the_closest_value()
+    {
+        const string Listed = "values: { siteKind: [enterprise, township, community] }";
+        var (valid, _) = Load(t => t.Replace(Listed, Listed + ", valueTitles: { township: 乡镇 }", StringComparison.Ordinal));
+        valid.Diagnostics.ShouldBeEmpty(string.Join("\n", valid.Diagnostics));
+        valid.Plans["mianyang-ftu-2014"].Vocabulary.Activities["model-site-selection"].ValueTitle("township").ShouldBe("乡镇");
+
+        var (catalog, text) = Load(t => t.Replace(Listed, Listed + ", valueTitles: { townhsip: 乡镇 }", StringComparison.Ordinal));
+
+        var finding = catalog.Diagnostics.ShouldHaveSingleItem();
+        (finding.Code, finding.Severity, finding.Suggestion).ShouldBe(("unknown-value-title", DiagnosticSeverity.Error, "township"));
+        (finding.Location.Line, finding.Location.Column).ShouldBe(Position(text, "valueTitles: { townhsip", "townhsip"));
+        finding.ToString(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldContain("为“townhsip”写了标题，但“model-site-selection”所列的取值中没有它");
+    }
+
     private static (PlanCatalog Catalog, string Text) Load(Func<string, string> change)
     {
         var original = File.ReadAllText(Repository.Path("definitions", Plan));
