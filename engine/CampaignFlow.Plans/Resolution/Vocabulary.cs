@@ -17,4 +17,13 @@ public sealed record Vocabulary(
 {
     /// <summary>Places by id, which an activity's attribute may name (<c>refers: { place: places }</c>).</summary>
     public IReadOnlyDictionary<string, Place> Places { get; init; } = new Dictionary<string, Place>();
+
+    /// <summary>
+    /// What a reader calls <paramref name="id"/> where evidence names it: a role's title, or the title an activity kind
+    /// gives an attribute value (<c>valueTitles:</c>); null when the plan titles neither.
+    /// </summary>
+    /// <param name="id">A role's id or an attribute value.</param>
+    public string? TitleOf(string id) =>
+        Roles.TryGetValue(id, out var role) && role.Title.Length > 0 ? role.Title
+        : Activities.Values.Select(a => a.ValueTitles.GetValueOrDefault(id)).FirstOrDefault(t => t is { Length: > 0 });
 }

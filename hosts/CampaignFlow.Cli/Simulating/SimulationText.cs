@@ -26,9 +26,6 @@ internal static class SimulationText
         var sourceWidth = violations.Select(v => DisplayWidth.Of(string.Join(",", v.Source))).DefaultIfEmpty(0).Max();
         var requirementWidth = violations.Select(v => DisplayWidth.Of(v.RequirementId)).DefaultIfEmpty(0).Max();
         var periodWidth = violations.Select(v => DisplayWidth.Of(Period(v, culture))).DefaultIfEmpty(0).Max();
-        // Roles by their titles, and the attribute values a plan titles (valueTitles:), as the messages say them.
-        string? Title(string id) => vocabulary.Roles.TryGetValue(id, out var r) && r.Title.Length > 0 ? r.Title
-            : vocabulary.Activities.Values.Select(a => a.ValueTitles.GetValueOrDefault(id)).FirstOrDefault(t => t is { Length: > 0 });
         foreach (var v in violations)
         {
             var severity = T(v.Severity == Severity.Soft ? "simulate-warning" : "simulate-violation");
@@ -36,7 +33,7 @@ internal static class SimulationText
                 + $"{DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(Period(v, culture), periodWidth)}  {v.Message(culture)}");
             foreach (var missing in v.Evidence.Missing.Take(MissingShown))
             {
-                output.WriteLine(new string(' ', 12) + T("simulate-missing", EvidenceWords.Of(missing, Title, culture)));
+                output.WriteLine(new string(' ', 12) + T("simulate-missing", EvidenceWords.Of(missing, vocabulary.TitleOf, culture)));
             }
 
             if (v.Evidence.Missing.Count > MissingShown)

@@ -27,7 +27,7 @@ public static class NextSteps
         ArgumentNullException.ThrowIfNull(request);
         var titles = Titles(plan);
         return open.OrderBy(v => v.PeriodEnd).ThenBy(v => v.Id, StringComparer.Ordinal)
-            .Select(v => new NextStep(Of(v, titles.GetValueOrDefault(v.RequirementId) ?? v.RequirementId, request), v.PeriodEnd, ViolationList.DetailLink(v.Id)))
+            .Select(v => new NextStep(Of(v, titles.GetValueOrDefault(v.RequirementId) ?? v.RequirementId, plan?.Vocabulary, request), v.PeriodEnd, ViolationList.DetailLink(v.Id)))
             .ToArray();
     }
 
@@ -56,7 +56,7 @@ public static class NextSteps
     private static Dictionary<string, string> Titles(ResolvedPlan? plan) =>
         plan?.Requirements.GroupBy(r => r.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal) ?? [];
 
-    private static string Of(StoredViolation violation, string title, ConsoleRequest request)
+    private static string Of(StoredViolation violation, string title, Vocabulary? vocabulary, ConsoleRequest request)
     {
         var evidence = ViolationEvidence.Of(violation.Details);
         var period = PeriodWords(violation.Period, violation.PeriodStart, violation.PeriodEnd, request);
@@ -68,7 +68,7 @@ public static class NextSteps
 
         if (evidence.Missing.Count > 0)
         {
-            return request.T("next-add-missing", period, string.Join(request.IsChinese ? "、" : ", ", evidence.Missing.Select(m => EvidenceWords.Of(m, null, request.Culture))), title, who);
+            return request.T("next-add-missing", period, string.Join(request.IsChinese ? "、" : ", ", evidence.Missing.Select(m => EvidenceWords.Of(m, vocabulary is null ? null : vocabulary.TitleOf, request.Culture))), title, who);
         }
 
         return request.T("next-put-right", period, request.IsChinese ? violation.MessageZh : violation.MessageEn);
