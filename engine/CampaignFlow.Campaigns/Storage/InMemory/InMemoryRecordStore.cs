@@ -79,6 +79,26 @@ public sealed class InMemoryRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredRecord>> ReadUnitsAsync(IReadOnlyList<UnitRecordsAfter> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        lock (_lock)
+        {
+            var read = new List<StoredRecord>();
+            foreach (var unit in units)
+            {
+                if (_byUnit.TryGetValue(unit.Unit, out var list))
+                {
+                    read.AddRange(list.Where(r => r.Sequence > unit.AfterSequence));
+                }
+            }
+
+            read.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            return ValueTask.FromResult<IReadOnlyList<StoredRecord>>(read);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);
