@@ -59,6 +59,26 @@ public interface IRecordStore
     ValueTask<UnitWatermark?> GetWatermarkAsync(string unit, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The watermarks of those of <paramref name="units"/> that have one, in no particular order: what a boundary's batch
+    /// reads to hand each unit's records judged since on to the bodies above. Stores read them in one query, however
+    /// many units; this default reads each in turn.
+    /// </summary>
+    async ValueTask<IReadOnlyList<UnitWatermark>> GetWatermarksAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var marks = new List<UnitWatermark>(units.Count);
+        foreach (var unit in units)
+        {
+            if (await GetWatermarkAsync(unit, cancellationToken).ConfigureAwait(false) is { } mark)
+            {
+                marks.Add(mark);
+            }
+        }
+
+        return marks;
+    }
+
+    /// <summary>
     /// Gives every unit of <paramref name="units"/> that has no watermark one, due at <paramref name="dueAt"/>, so a unit
     /// never judged is found behind once the clock passes it; a unit that has a watermark keeps it. One statement, however many units.
     /// </summary>

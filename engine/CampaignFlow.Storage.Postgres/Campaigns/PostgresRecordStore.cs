@@ -212,6 +212,28 @@ public sealed class PostgresRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<UnitWatermark>> GetWatermarksAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        // One array parameter however many units.
+        await using var command = _dataSource.CreateCommand($"SELECT {WatermarkColumns} FROM {_watermarks} WHERE unit = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = units.ToArray() });
+        var marks = new List<UnitWatermark>(units.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            marks.Add(ReadWatermark(reader));
+        }
+
+        return marks;
+    }
+
+    /// <inheritdoc />
     public async ValueTask EnsureWatermarksAsync(IReadOnlyCollection<string> units, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(units);

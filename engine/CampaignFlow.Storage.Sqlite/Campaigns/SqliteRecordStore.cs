@@ -201,6 +201,31 @@ public sealed class SqliteRecordStore : IRecordStore
         }));
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<UnitWatermark>> GetWatermarksAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0)
+        {
+            return new([]);
+        }
+
+        return new(_connections.Read<IReadOnlyList<UnitWatermark>>(connection =>
+        {
+            // One JSON parameter however many units; each a seek of the primary key.
+            using var command = connection.Command(null, $"SELECT {WatermarkColumns} FROM unit_watermarks WHERE unit IN (SELECT value FROM json_each($units));");
+            command.Parameters.AddWithValue("$units", JsonSerializer.Serialize(units));
+            var marks = new List<UnitWatermark>(units.Count);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                marks.Add(ReadWatermark(reader));
+            }
+
+            return marks;
+        }));
+    }
+
+    /// <inheritdoc />
     public async ValueTask EnsureWatermarksAsync(IReadOnlyCollection<string> units, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(units);

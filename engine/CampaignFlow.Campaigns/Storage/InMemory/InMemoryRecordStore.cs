@@ -132,6 +132,16 @@ public sealed class InMemoryRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<UnitWatermark>> GetWatermarksAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        lock (_lock)
+        {
+            return ValueTask.FromResult<IReadOnlyList<UnitWatermark>>([.. units.Distinct(StringComparer.Ordinal).Select(_watermarks.GetValueOrDefault).OfType<UnitWatermark>()]);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask EnsureWatermarksAsync(IReadOnlyCollection<string> units, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(units);
