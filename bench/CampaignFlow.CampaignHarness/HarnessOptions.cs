@@ -14,10 +14,11 @@ namespace CampaignFlow.CampaignHarness;
 /// <param name="Intake">Instead of the campaign, post every generated record at once, this many per POST (null: the campaign).</param>
 /// <param name="AcrossUnits">With <see cref="Intake"/>: each POST a CSV of many units' records to <c>POST /records</c> instead of one unit's JSON.</param>
 /// <param name="Hosts">Servers sharing the PostgreSQL database (more than one only on PostgreSQL, and only for the campaign).</param>
-internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1)
+/// <param name="SessionBudget">The host's <c>MaxSessionRecordsInMemory</c> (null: the server's default), to measure units whose sessions are evicted.</param>
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, long? SessionBudget = null)
 {
     public const string Usage =
-        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units]] [--hosts N (postgres)]";
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units]] [--hosts N (postgres)] [--session-budget RECORDS]";
 
     /// <summary>Reads the command line; null when it is wrong.</summary>
     public static HarnessOptions? Parse(string[] args)
@@ -26,6 +27,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         int? intake = null;
         var acrossUnits = false;
         var hosts = 1;
+        long? sessionBudget = null;
         string? definitions = null;
         try
         {
@@ -45,6 +47,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
                     case "--intake": intake = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--across-units": acrossUnits = true; break;
                     case "--hosts": hosts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--session-budget": sessionBudget = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: return null;
                 }
             }
@@ -57,8 +60,8 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
 
         definitions ??= FindDefinitions(Directory.GetCurrentDirectory());
         var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1 && (!acrossUnits || intake is not null)
-            && (hosts == 1 || (hosts is > 1 and <= 8 && store == "postgres" && intake is null));
-        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts) : null;
+            && (hosts == 1 || (hosts is > 1 and <= 8 && store == "postgres" && intake is null)) && sessionBudget is null or >= 1;
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, sessionBudget) : null;
     }
 
     // "10%" or "0.1".
