@@ -252,8 +252,8 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
 
     /// <summary>
     /// <see cref="CatchUpOrRebuildAsync"/> for many units whose locks the caller holds: the verdicts of every unit caught
-    /// up are persisted in one call of the store (one transaction) rather than one each; a unit rebuilt instead is
-    /// persisted by its rebuild, as for one.
+    /// up are persisted in one call of the store (one transaction) rather than one each, after one read of every unit's
+    /// new records; a unit rebuilt instead is persisted by its rebuild, as for one.
     /// </summary>
     /// <returns>Each unit's session now and what its verdicts changed, in the order of <paramref name="taken"/>.</returns>
     public async Task<IReadOnlyList<(UnitSession Session, VerdictChanges Changes)>> CatchUpManyOrRebuildAsync(
@@ -262,10 +262,18 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         var results = new (UnitSession Session, VerdictChanges Changes)[taken.Count];
         var caughtUp = new List<(RunningUnit Unit, UnitSession Session)>(taken.Count);
         var caughtUpAt = new List<int>(taken.Count);
+
+        // Every unit's records after its session's last in one read, as a boundary's batch reads them.
+        var stored = taken.Count > 1 && taken.DistinctBy(t => t.Unit.Unit.Id).Count() == taken.Count
+            ? (await records.ReadUnitsAsync([.. taken.Select(t => new UnitRecordsAfter(t.Unit.Unit.Id, t.Session.LastSequence))], ct).ConfigureAwait(false))
+                .GroupBy(r => r.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<StoredRecord>)[.. g], StringComparer.Ordinal)
+            : null;
         for (var i = 0; i < taken.Count; i++)
         {
             var (unit, session) = taken[i];
-            if (await CatchUpAsync(unit, session, ct).ConfigureAwait(false))
+            if (stored is null
+                ? await CatchUpAsync(unit, session, ct).ConfigureAwait(false)
+                : await CatchUpFromAsync(unit, session, stored.GetValueOrDefault(unit.Unit.Id) ?? [], ct).ConfigureAwait(false))
             {
                 caughtUp.Add((unit, session));
                 caughtUpAt.Add(i);
@@ -342,6 +350,12 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     private async Task<bool> CatchUpAsync(RunningUnit unit, UnitSession session, CancellationToken ct)
     {
         var stored = await records.ReadUnitAsync(unit.Unit.Id, session.LastSequence, cancellationToken: ct).ConfigureAwait(false);
+        return await CatchUpFromAsync(unit, session, stored, ct).ConfigureAwait(false);
+    }
+
+    /// <summary><see cref="CatchUpAsync"/> with the unit's records after the session's last already read.</summary>
+    private async Task<bool> CatchUpFromAsync(RunningUnit unit, UnitSession session, IReadOnlyList<StoredRecord> stored, CancellationToken ct)
+    {
         if (stored.Count >= ReplayRatherThanInsertFrom)
         {
             return false;
@@ -421,15 +435,11 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             {
                 rebuilt.Add(i);
             }
-            else if (own.Count < ReplayRatherThanInsertFrom)
-            {
-                Feed(kept[i]!, own);
-                await ReadBelowAsync(unit, kept[i]!, ct).ConfigureAwait(false);
-                sessions[i] = kept[i];
-            }
             else
             {
-                sessions[i] = (await RebuildAsync(unit, ct).ConfigureAwait(false)).Session;
+                sessions[i] = await CatchUpFromAsync(unit, kept[i]!, own, ct).ConfigureAwait(false)
+                    ? kept[i]
+                    : (await RebuildAsync(unit, ct).ConfigureAwait(false)).Session;
             }
         }
 
