@@ -32,6 +32,12 @@ var passed = false;
 try
 {
     var storeSettings = await store.PrepareAsync();
+    if (options.SessionBudget is { } budget)
+    {
+        // The server's own option, as an operator sets it (CampaignFlow__MaxSessionRecordsInMemory).
+        storeSettings = new Dictionary<string, string?>(storeSettings) { ["CampaignFlow:MaxSessionRecordsInMemory"] = budget.ToString(CultureInfo.InvariantCulture) };
+    }
+
     serverLog.Capture();
     var host = await InProcessHost.StartAsync(definitions, data, storeSettings, token);
     await using var stopHost = host;
@@ -214,6 +220,7 @@ try
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"units={options.Units} store={options.Store} hosts={options.Hosts} weekly-files={options.WeeklyFiles?.ToString(CultureInfo.InvariantCulture) ?? "no"} gaps={options.Gaps} seed={options.Seed} clients={options.Clients} extra-per-week={options.ExtraPerWeek} " +
+        $"session-budget={(options.SessionBudget is { } b ? b.ToString(CultureInfo.InvariantCulture) : "default")} " +
         $"start-s={host.StartTime.TotalSeconds:F1} health-ms={healthMs:F0} wall-s={wallSeconds:F1} records={stored:F0} posts={clients.Posts} records-per-s={stored / wallSeconds:F0} " +
         $"timers={timers:F0} timers-per-s={timers / wallSeconds:F0} rule-activations={activations:F0} rule-activations-per-s={activations / wallSeconds:F0} ticks={ticks:F0} tick-s={tickSeconds:F1} tick-wait-s={ticking.Elapsed.TotalSeconds:F1} " +
         $"post-wait-s={posting.Elapsed.TotalSeconds:F1} recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} apply-s={applySeconds:F1} opened={opened:F0} resolved={resolved:F0} " +

@@ -22,6 +22,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 //                          (see RollupBench); --open-per-unit K (default 8), --runs R (default 21)
 //   --across on            instead (with --layout tree): the units record one by one and 魏都区委 judges its
 //                          requirements over them (see AcrossBench)
+//   --boundary on          instead: every unit records 西关街道's demo log, its session evicted, and one tick moves
+//                          them all across a period boundary (see BoundaryBench); --session-budget RECORDS (default 1)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i < args.Length; i++)
@@ -29,10 +31,10 @@ for (var i = 0; i < args.Length; i++)
     options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "on";
 }
 
-var known = new[] { "--units", "--layout", "--restart", "--keep", "--definitions", "--rollup", "--open-per-unit", "--runs", "--across" };
+var known = new[] { "--units", "--layout", "--restart", "--keep", "--definitions", "--rollup", "--open-per-unit", "--runs", "--across", "--boundary", "--session-budget" };
 if (options.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
 {
-    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --layout clones|tree, --restart on|off, --keep, --definitions PATH, --rollup on, --open-per-unit K, --runs R, --across on");
+    Console.Error.WriteLine($"unknown option {unknown}; options: --units N, --layout clones|tree, --restart on|off, --keep, --definitions PATH, --rollup on, --open-per-unit K, --runs R, --across on, --boundary on, --session-budget RECORDS");
     return 2;
 }
 
@@ -67,6 +69,11 @@ try
     if (options.ContainsKey("--across"))
     {
         return await AcrossBench.RunAsync(definitions, database, units);
+    }
+
+    if (options.ContainsKey("--boundary"))
+    {
+        return await BoundaryBench.RunAsync(source, definitions, database, units, long.Parse(options.GetValueOrDefault("--session-budget", "1"), CultureInfo.InvariantCulture));
     }
 
     if (options.ContainsKey("--rollup"))

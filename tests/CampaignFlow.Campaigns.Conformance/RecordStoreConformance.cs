@@ -55,6 +55,38 @@ public abstract class RecordStoreConformance
     }
 
     [Fact]
+    public async Task Many_units_records_are_read_at_once_each_after_its_own_sequence()
+    {
+        var store = CreateStore();
+        var first = await store.AppendAsync([Study(7), Study(8), Study(7, unit: OtherUnit)]);
+        await store.AppendAsync([Study(9), Study(8, unit: OtherUnit), Study(7, unit: "weidu-district")]);
+        var unitSeen = first[0].Stored.Sequence;
+
+        var read = await store.ReadUnitsAsync([new UnitRecordsAfter(Unit, unitSeen), new UnitRecordsAfter(OtherUnit, 0), new UnitRecordsAfter("never-recorded", 0)]);
+
+        // Each unit from its own sequence on; a unit not asked for (the district) is not read.
+        read.Select(r => (r.Unit, r.Key)).ShouldBe([(Unit, "study-2014-w08"), (OtherUnit, "study-2014-w07"), (Unit, "study-2014-w09"), (OtherUnit, "study-2014-w08")]);
+        read.Select(r => r.Sequence).ShouldBeInOrder(SortDirection.Ascending);
+        read.Where(r => r.Unit == Unit).ShouldBe(await store.ReadUnitAsync(Unit, unitSeen));
+        read.Where(r => r.Unit == OtherUnit).ShouldBe(await store.ReadUnitAsync(OtherUnit));
+        (await store.ReadUnitsAsync([new UnitRecordsAfter(Unit, read[^1].Sequence)])).ShouldBeEmpty();
+        (await store.ReadUnitsAsync([])).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Reading_more_units_at_once_than_a_query_has_parameters_reads_them_all()
+    {
+        var store = CreateStore();
+        var units = Enumerable.Range(0, 40_000).Select(i => $"unit-{i:D5}").ToArray();
+        await store.AppendAsync([Study(7, unit: units[0]), Study(7, unit: units[^1])]);
+
+        // SQLite allows 32,766 parameters a statement: a body's units, or a boundary's, can outnumber them.
+        var read = await store.ReadUnitsAsync([.. units.Select(u => new UnitRecordsAfter(u, 0))]);
+
+        read.Select(r => r.Unit).ShouldBe([units[0], units[^1]]);
+    }
+
+    [Fact]
     public async Task The_same_key_with_the_same_payload_is_a_duplicate_and_the_stored_record_is_returned()
     {
         var store = CreateStore();

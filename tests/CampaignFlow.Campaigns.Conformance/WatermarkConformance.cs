@@ -35,6 +35,20 @@ public abstract class WatermarkConformance
     }
 
     [Fact]
+    public async Task Many_units_watermarks_are_read_at_once_and_a_unit_without_one_is_left_out()
+    {
+        var store = CreateStore();
+        var stored = await store.AppendAsync([Study(10), Study(11, unit: OtherUnit)]);
+        await store.MarkJudgedAsync(OtherUnit, stored[1].Stored.Sequence, Now);
+
+        var marks = await store.GetWatermarksAsync([Unit, OtherUnit, "never-recorded"]);
+
+        marks.OrderBy(m => m.Unit, StringComparer.Ordinal).ShouldBe([(await store.GetWatermarkAsync(Unit))!, (await store.GetWatermarkAsync(OtherUnit))!]);
+        marks.Single(m => m.Unit == OtherUnit).ShouldBe(new UnitWatermark(OtherUnit, stored[1].Stored.Sequence, stored[1].Stored.Sequence, Now));
+        (await store.GetWatermarksAsync([])).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_unit_judged_through_an_earlier_record_is_still_behind_the_later_ones()
     {
         var store = CreateStore();

@@ -28,6 +28,21 @@ public sealed class BoundaryBatchTests
     }
 
     [Fact]
+    public async Task Every_seed_unit_judged_in_batches_with_its_session_evicted_ends_as_with_every_session_kept()
+    {
+        var kept = await CampaignAsync(new CampaignHarness(Start), batchSize: 256);
+        var h = new CampaignHarness(Start);
+        var reads = new BatchReadCounter(h.Stores.Records);
+
+        // A budget of one record: every session is evicted by the next, so each boundary rebuilds its batch's sessions together.
+        var evicted = await CampaignAsync(h, batchSize: 256, h.Stores with { Records = reads }, maxSessionRecords: 1);
+
+        evicted.Except(kept).ShouldBeEmpty();
+        evicted.ShouldBe(kept);
+        reads.UnitsReadTogether.ShouldBeGreaterThan(reads.BatchReads, "a batch's records were read for several units at once");
+    }
+
+    [Fact]
     public async Task A_host_killed_after_a_batchs_violations_and_before_its_watermarks_is_finished_by_the_next_without_a_repeat()
     {
         var expected = await CampaignAsync(new CampaignHarness(Start), batchSize: 1);
@@ -59,9 +74,9 @@ public sealed class BoundaryBatchTests
         finished.ShouldBe(expected);
     }
 
-    private static async Task<IReadOnlyList<string>> CampaignAsync(CampaignHarness h, int batchSize)
+    private static async Task<IReadOnlyList<string>> CampaignAsync(CampaignHarness h, int batchSize, CampaignStores? stores = null, long maxSessionRecords = 500_000)
     {
-        await using var service = await ServiceAsync(h, h.Stores, batchSize);
+        await using var service = await ServiceAsync(h, stores ?? h.Stores, batchSize, maxSessionRecords);
         await RecordDaysAsync(h, service, Days(service).Where(d => d.Day < Killed));
         await h.TickToAsync(service, Killed); // the moment the other test's host is killed at, so both tick alike
         await RecordDaysAsync(h, service, Days(service).Where(d => d.Day >= Killed));
@@ -70,8 +85,8 @@ public sealed class BoundaryBatchTests
         return await SnapshotAsync(service);
     }
 
-    private static Task<CampaignService> ServiceAsync(CampaignHarness h, CampaignStores stores, int batchSize) =>
-        CampaignService.StartAsync(stores, new CampaignOptions { DefinitionsPath = h.Definitions, Clock = h.Clock, HostId = "test", TickBatchSize = batchSize },
+    private static Task<CampaignService> ServiceAsync(CampaignHarness h, CampaignStores stores, int batchSize, long maxSessionRecords = 500_000) =>
+        CampaignService.StartAsync(stores, new CampaignOptions { DefinitionsPath = h.Definitions, Clock = h.Clock, HostId = "test", TickBatchSize = batchSize, MaxSessionRecordsInMemory = maxSessionRecords },
             NullLogger<CampaignService>.Instance);
 
     // Every seed unit's demo log, day by day across units, so each tick between two days moves many units at once.

@@ -37,6 +37,15 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
         IReadOnlyList<(string Kind, UnitRecord Record)> handed = fed is not null && fed.After == judgedThrough && fed.Through == through
             ? fed.Records
             : [.. (await records.ReadUnitAsync(unit.Unit.Id, judgedThrough, cancellationToken: ct).ConfigureAwait(false)).Select(r => (r.Kind, RecordCodec.Decode(r)))];
+        HandOn(bodies, handed);
+    }
+
+    /// <summary>
+    /// Hands records of a unit already read (its records judged since its last mark, in sequence order) on to every body
+    /// of <paramref name="bodies"/> counting it, for its next flush: a boundary's batch reads many units' records at once.
+    /// </summary>
+    public void HandOn(IReadOnlyList<RunningUnit> bodies, IReadOnlyList<(string Kind, UnitRecord Record)> handed)
+    {
         foreach (var body in bodies)
         {
             var queue = _handedOn.GetOrAdd(body.Unit.Id, _ => new ConcurrentQueue<UnitRecord>());

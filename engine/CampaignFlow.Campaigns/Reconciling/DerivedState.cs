@@ -1,9 +1,11 @@
 using CampaignFlow.Campaigns.Bodies;
 using CampaignFlow.Campaigns.Progress;
+using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
+using CampaignFlow.Compliance.Records;
 
 namespace CampaignFlow.Campaigns.Reconciling;
 
@@ -55,14 +57,46 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
     /// </summary>
     public async Task MarkManyJudgedAsync(IReadOnlyList<(RunningUnit Unit, UnitSession Session)> units, DateTimeOffset now, CancellationToken ct)
     {
+        await HandOnManyAsync(units, ct).ConfigureAwait(false);
         var judgements = new List<UnitJudgement>(units.Count);
         foreach (var (unit, session) in units)
         {
-            await HandOnAsync(unit, session, ct).ConfigureAwait(false);
             judgements.Add(new UnitJudgement(unit.Unit.Id, session.LastSequence, unit.Compiled.Campaign.NextBoundaryAfter(now)));
         }
 
         await records.MarkJudgedManyAsync(judgements, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="HandOnAsync"/> for many units: the watermarks of those counted by a body in one read, and the records
+    /// of those whose last catch-up did not feed exactly what was judged since in one read, then handed on in the units' order.
+    /// </summary>
+    private async Task HandOnManyAsync(IReadOnlyList<(RunningUnit Unit, UnitSession Session)> units, CancellationToken ct)
+    {
+        var counted = units.Select(u => (u.Unit, u.Session, Bodies: bodies.Counting(u.Unit))).Where(c => c.Bodies.Count > 0).ToArray();
+        if (counted.Length == 0)
+        {
+            return;
+        }
+
+        var marks = (await records.GetWatermarksAsync([.. counted.Select(c => c.Unit.Unit.Id).Distinct(StringComparer.Ordinal)], ct).ConfigureAwait(false))
+            .ToDictionary(m => m.Unit, m => m.JudgedThrough, StringComparer.Ordinal);
+        var handing = counted
+            .Select(c => (c.Unit, c.Session, c.Bodies, Judged: marks.GetValueOrDefault(c.Unit.Unit.Id)))
+            .Where(c => c.Session.LastSequence > c.Judged)
+            .ToArray();
+        var unread = handing.Where(c => c.Session.LastFed is not { } fed || fed.After != c.Judged || fed.Through != c.Session.LastSequence).ToArray();
+        var read = unread.Length == 0
+            ? new Dictionary<string, (string Kind, UnitRecord Record)[]>(StringComparer.Ordinal)
+            : (await records.ReadUnitsAsync([.. unread.Select(c => new UnitRecordsAfter(c.Unit.Unit.Id, c.Judged)).DistinctBy(a => a.Unit, StringComparer.Ordinal)], ct).ConfigureAwait(false))
+                .GroupBy(r => r.Unit, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(r => (r.Kind, RecordCodec.Decode(r))).ToArray(), StringComparer.Ordinal);
+        foreach (var (unit, session, counting, judged) in handing)
+        {
+            bodies.HandOn(counting, session.LastFed is { } fed && fed.After == judged && fed.Through == session.LastSequence
+                ? fed.Records
+                : read.GetValueOrDefault(unit.Unit.Id) ?? []);
+        }
     }
 
     private async Task HandOnAsync(RunningUnit unit, UnitSession session, CancellationToken ct)

@@ -44,6 +44,7 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
         while (true)
         {
             var behind = await records.UnitsBehindAsync(now, after, Page, ct).ConfigureAwait(false);
+            var due = new List<UnitWatermark>(behind.Count);
             foreach (var mark in behind)
             {
                 if (_seen is not null && _seen.GetValueOrDefault(mark.Unit) != mark)
@@ -52,8 +53,10 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
                     continue;
                 }
 
-                done += await CatchUpAsync(mark, now, ct).ConfigureAwait(false) ? 1 : 0;
+                due.Add(mark);
             }
+
+            done += await CatchUpManyAsync(due, now, ct).ConfigureAwait(false);
 
             // Paged by unit id, so a unit that fails again is not read twice in one pass.
             if (behind.Count < Page)
@@ -87,6 +90,49 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
         }
 
         return rebuilt;
+    }
+
+    /// <summary>
+    /// The units of a page brought up to date together, as a boundary's batch is (their sessions read at once, their
+    /// violations and watermarks in one transaction each); a unit whose lock is held is left, as alone. When the batch
+    /// fails, each unit is tried on its own, so one unit's failure does not hold back the others.
+    /// </summary>
+    private async Task<int> CatchUpManyAsync(IReadOnlyList<UnitWatermark> marks, DateTimeOffset now, CancellationToken ct)
+    {
+        // A unit no campaign runs for here is left behind, as alone (CatchUpAsync).
+        var found = marks.Select(m => (Mark: m, Unit: units.Find(m.Unit))).Where(f => f.Unit is not null).ToArray();
+        if (found.Length > 1)
+        {
+            try
+            {
+                IReadOnlyList<(RunningUnit Unit, UnitSession Session)> judged = [];
+                await sessions.TryWithSessionsAsync([.. found.Select(f => f.Unit!)], taken =>
+                {
+                    judged = taken;
+                    return derived.CompleteManyAsync(taken, now, ct);
+                }, ct).ConfigureAwait(false);
+                var ids = judged.Select(j => j.Unit.Unit.Id).ToHashSet(StringComparer.Ordinal);
+                foreach (var (mark, _) in found.Where(f => ids.Contains(f.Mark.Unit)))
+                {
+                    logger.LogDebug("Brought unit {Unit} up to date: records {Judged} -> {Recorded}, due {Due}", mark.Unit, mark.JudgedThrough, mark.RecordedThrough, mark.DueAt);
+                    caughtUp?.Report(mark);
+                }
+
+                return ids.Count;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Bringing {Count} units up to date together failed; each is tried on its own", found.Length);
+            }
+        }
+
+        var done = 0;
+        foreach (var (mark, _) in found)
+        {
+            done += await CatchUpAsync(mark, now, ct).ConfigureAwait(false) ? 1 : 0;
+        }
+
+        return done;
     }
 
     private async Task<bool> CatchUpAsync(UnitWatermark mark, DateTimeOffset now, CancellationToken ct)

@@ -93,14 +93,9 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             // The shared locks all in one call, in the store's one order (on PostgreSQL one connection, not one a unit).
             shared = await locks.LockManyAsync([.. ordered.Select(u => u.Unit.Id)], ct).ConfigureAwait(false);
 
-            var sessions = new List<(RunningUnit Unit, UnitSession Session)>(ordered.Length);
             try
             {
-                foreach (var unit in ordered)
-                {
-                    sessions.Add((unit, await SessionAsync(unit, ct).ConfigureAwait(false)));
-                }
-
+                var sessions = await SessionsAsync(ordered, ct).ConfigureAwait(false);
                 var result = await work(sessions).ConfigureAwait(false);
                 foreach (var unit in ordered)
                 {
@@ -161,25 +156,20 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
 
             await using var shared = await locks.TryLockManyAsync(mine.ConvertAll(u => u.Unit.Id), ct).ConfigureAwait(false);
             var held = shared.Units.ToHashSet(StringComparer.Ordinal);
-            var sessions = new List<(RunningUnit Unit, UnitSession Session)>(held.Count);
+            var taken = new List<RunningUnit>(held.Count);
             foreach (var unit in mine)
             {
-                if (!held.Contains(unit.Unit.Id))
+                if (held.Contains(unit.Unit.Id))
+                {
+                    taken.Add(unit);
+                }
+                else
                 {
                     busy.Add(unit);
-                    continue;
-                }
-
-                try
-                {
-                    sessions.Add((unit, await SessionAsync(unit, ct).ConfigureAwait(false)));
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    _cache.Remove(unit.SessionKey);
-                    logger.LogError(ex, "The session of {Unit} could not be had; it is rebuilt from the store on its next use", unit.Unit.Id);
                 }
             }
+
+            var sessions = await TrySessionsAsync(taken, ct).ConfigureAwait(false);
 
             try
             {
@@ -262,8 +252,8 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
 
     /// <summary>
     /// <see cref="CatchUpOrRebuildAsync"/> for many units whose locks the caller holds: the verdicts of every unit caught
-    /// up are persisted in one call of the store (one transaction) rather than one each; a unit rebuilt instead is
-    /// persisted by its rebuild, as for one.
+    /// up are persisted in one call of the store (one transaction) rather than one each, after one read of every unit's
+    /// new records; a unit rebuilt instead is persisted by its rebuild, as for one.
     /// </summary>
     /// <returns>Each unit's session now and what its verdicts changed, in the order of <paramref name="taken"/>.</returns>
     public async Task<IReadOnlyList<(UnitSession Session, VerdictChanges Changes)>> CatchUpManyOrRebuildAsync(
@@ -272,10 +262,18 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         var results = new (UnitSession Session, VerdictChanges Changes)[taken.Count];
         var caughtUp = new List<(RunningUnit Unit, UnitSession Session)>(taken.Count);
         var caughtUpAt = new List<int>(taken.Count);
+
+        // Every unit's records after its session's last in one read, as a boundary's batch reads them.
+        var stored = taken.Count > 1 && taken.DistinctBy(t => t.Unit.Unit.Id).Count() == taken.Count
+            ? (await records.ReadUnitsAsync([.. taken.Select(t => new UnitRecordsAfter(t.Unit.Unit.Id, t.Session.LastSequence))], ct).ConfigureAwait(false))
+                .GroupBy(r => r.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<StoredRecord>)[.. g], StringComparer.Ordinal)
+            : null;
         for (var i = 0; i < taken.Count; i++)
         {
             var (unit, session) = taken[i];
-            if (await CatchUpAsync(unit, session, ct).ConfigureAwait(false))
+            if (stored is null
+                ? await CatchUpAsync(unit, session, ct).ConfigureAwait(false)
+                : await CatchUpFromAsync(unit, session, stored.GetValueOrDefault(unit.Unit.Id) ?? [], ct).ConfigureAwait(false))
             {
                 caughtUp.Add((unit, session));
                 caughtUpAt.Add(i);
@@ -352,11 +350,25 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     private async Task<bool> CatchUpAsync(RunningUnit unit, UnitSession session, CancellationToken ct)
     {
         var stored = await records.ReadUnitAsync(unit.Unit.Id, session.LastSequence, cancellationToken: ct).ConfigureAwait(false);
+        return await CatchUpFromAsync(unit, session, stored, ct).ConfigureAwait(false);
+    }
+
+    /// <summary><see cref="CatchUpAsync"/> with the unit's records after the session's last already read.</summary>
+    private async Task<bool> CatchUpFromAsync(RunningUnit unit, UnitSession session, IReadOnlyList<StoredRecord> stored, CancellationToken ct)
+    {
         if (stored.Count >= ReplayRatherThanInsertFrom)
         {
             return false;
         }
 
+        Feed(session, stored);
+        await ReadBelowAsync(unit, session, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Feeds a kept session the records of its unit stored after the last it saw, in sequence order.</summary>
+    private static void Feed(UnitSession session, IReadOnlyList<StoredRecord> stored)
+    {
         if (stored.Count > 0)
         {
             var decoded = stored.Select(r => (r.Kind, RecordCodec.Decode(r))).ToArray();
@@ -364,9 +376,105 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             session.LastFed = new FedRecords(session.LastSequence, stored[^1].Sequence, decoded);
             session.LastSequence = stored[^1].Sequence;
         }
+    }
 
-        await ReadBelowAsync(unit, session, ct).ConfigureAwait(false);
-        return true;
+    /// <summary>
+    /// <see cref="SessionsAsync"/> for units whose sessions may each fail alone: when reading them together fails, each is
+    /// had on its own, and one that cannot be had is logged and left out (its session is rebuilt on its next use).
+    /// </summary>
+    private async Task<List<(RunningUnit Unit, UnitSession Session)>> TrySessionsAsync(IReadOnlyList<RunningUnit> units, CancellationToken ct)
+    {
+        if (units.Count > 1 && units.DistinctBy(u => u.Unit.Id).Count() == units.Count)
+        {
+            try
+            {
+                return await SessionsAsync(units, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Reading the sessions of {Count} units together failed; each is had on its own", units.Count);
+            }
+        }
+
+        var sessions = new List<(RunningUnit Unit, UnitSession Session)>(units.Count);
+        foreach (var unit in units)
+        {
+            try
+            {
+                sessions.Add((unit, await SessionAsync(unit, ct).ConfigureAwait(false)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _cache.Remove(unit.SessionKey);
+                logger.LogError(ex, "The session of {Unit} could not be had; it is rebuilt from the store on its next use", unit.Unit.Id);
+            }
+        }
+
+        return sessions;
+    }
+
+    /// <summary>
+    /// The sessions of <paramref name="units"/> (distinct, their locks held by the caller), as <see cref="SessionAsync"/>
+    /// has each, but read together: the records of every unit after its kept session's last (all of them for a session
+    /// not kept) in one read, the open violations of every unit rebuilt in one read, and what the rebuilt sessions say
+    /// persisted in one transaction. A period boundary over thousands of evicted units costs three round trips a batch,
+    /// not three a unit. A kept session that fell so far behind that a replay is cheaper is rebuilt on its own.
+    /// </summary>
+    private async Task<List<(RunningUnit Unit, UnitSession Session)>> SessionsAsync(IReadOnlyList<RunningUnit> units, CancellationToken ct)
+    {
+        var kept = units.Select(u => _cache.Get(u.SessionKey)).ToArray();
+        var read = await records.ReadUnitsAsync([.. units.Select((u, i) => new UnitRecordsAfter(u.Unit.Id, kept[i]?.LastSequence ?? 0))], ct).ConfigureAwait(false);
+        var stored = read.GroupBy(r => r.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<StoredRecord>)[.. g], StringComparer.Ordinal);
+        var sessions = new UnitSession?[units.Count];
+        var rebuilt = new List<int>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            var unit = units[i];
+            var own = stored.GetValueOrDefault(unit.Unit.Id) ?? [];
+            if (kept[i] is null)
+            {
+                rebuilt.Add(i);
+            }
+            else
+            {
+                sessions[i] = await CatchUpFromAsync(unit, kept[i]!, own, ct).ConfigureAwait(false)
+                    ? kept[i]
+                    : (await RebuildAsync(unit, ct).ConfigureAwait(false)).Session;
+            }
+        }
+
+        if (rebuilt.Count > 0)
+        {
+            var open = await verdicts.ReadOpenManyAsync([.. rebuilt.Select(i => units[i])], ct).ConfigureAwait(false);
+            var built = new List<(RunningUnit Unit, UnitSession Session)>(rebuilt.Count);
+            foreach (var i in rebuilt)
+            {
+                var unit = units[i];
+                var replayed = stored.GetValueOrDefault(unit.Unit.Id) ?? [];
+                var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
+                compliance.Record(replayed.Select(RecordCodec.Decode));
+                var session = new UnitSession(compliance, open[unit.Unit.Id])
+                {
+                    LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
+                    BuiltAt = Stopwatch.GetTimestamp(),
+                };
+                await ReadBelowAsync(unit, session, ct).ConfigureAwait(false);
+                built.Add((unit, session));
+                sessions[i] = session;
+            }
+
+            // Reconciled at once, as one rebuild is, but every unit's difference to its open rows in one transaction.
+            await verdicts.AdvanceManyAsync(built, clock.GetUtcNow(), ct).ConfigureAwait(false);
+            foreach (var (unit, session) in built)
+            {
+                _cache.Put(unit.SessionKey, session);
+                metrics.SessionRebuilt();
+            }
+
+            logger.LogDebug("Rebuilt the sessions of {Count} units together from their stored records", built.Count);
+        }
+
+        return [.. units.Select((u, i) => (u, sessions[i]!))];
     }
 
     /// <summary>

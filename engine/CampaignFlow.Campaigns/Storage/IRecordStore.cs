@@ -24,6 +24,25 @@ public interface IRecordStore
     ValueTask<IReadOnlyList<StoredRecord>> ReadUnitAsync(string unit, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The records of each of <paramref name="units"/> (a unit at most once) with a sequence above its
+    /// <see cref="UnitRecordsAfter.AfterSequence"/>, in sequence order: what a period boundary's batch of units reads to
+    /// rebuild or catch up their rule sessions. Stores read them in one query, however many units; this default reads
+    /// each unit in turn.
+    /// </summary>
+    async ValueTask<IReadOnlyList<StoredRecord>> ReadUnitsAsync(IReadOnlyList<UnitRecordsAfter> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var read = new List<StoredRecord>();
+        foreach (var unit in units)
+        {
+            read.AddRange(await ReadUnitAsync(unit.Unit, unit.AfterSequence, cancellationToken: cancellationToken).ConfigureAwait(false));
+        }
+
+        read.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+        return read;
+    }
+
+    /// <summary>
     /// The records of every unit whose <see cref="StoredRecord.Kind"/> is one of <paramref name="kinds"/>, with a sequence
     /// above <paramref name="afterSequence"/>, in sequence order, at most <paramref name="maxCount"/>: what a body's
     /// requirements over the units below it read (the caller keeps those of its units). Indexed by kind and sequence.
@@ -38,6 +57,26 @@ public interface IRecordStore
 
     /// <summary>The unit's watermark, or null when the unit has neither records nor a watermark.</summary>
     ValueTask<UnitWatermark?> GetWatermarkAsync(string unit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The watermarks of those of <paramref name="units"/> that have one, in no particular order: what a boundary's batch
+    /// reads to hand each unit's records judged since on to the bodies above. Stores read them in one query, however
+    /// many units; this default reads each in turn.
+    /// </summary>
+    async ValueTask<IReadOnlyList<UnitWatermark>> GetWatermarksAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        var marks = new List<UnitWatermark>(units.Count);
+        foreach (var unit in units)
+        {
+            if (await GetWatermarkAsync(unit, cancellationToken).ConfigureAwait(false) is { } mark)
+            {
+                marks.Add(mark);
+            }
+        }
+
+        return marks;
+    }
 
     /// <summary>
     /// Gives every unit of <paramref name="units"/> that has no watermark one, due at <paramref name="dueAt"/>, so a unit

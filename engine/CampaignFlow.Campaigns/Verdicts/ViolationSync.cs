@@ -34,6 +34,32 @@ internal sealed class ViolationSync(IViolationStore store, CampaignMetrics metri
         return page.Items.ToDictionary(v => v.Id, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// <see cref="ReadOpenAsync"/> for many units in one read: each unit's open violations of its own plan, by unit id
+    /// (an empty dictionary for a unit with none).
+    /// </summary>
+    public async Task<Dictionary<string, Dictionary<string, StoredViolation>>> ReadOpenManyAsync(IReadOnlyList<RunningUnit> units, CancellationToken ct)
+    {
+        var plans = units.ToDictionary(u => u.Unit.Id, u => u.Unit.PlanId, StringComparer.Ordinal);
+        var page = await store.QueryAsync(new ViolationQuery
+        {
+            Units = plans.Keys,
+            Status = ViolationStatus.Open,
+            Limit = int.MaxValue,
+        }, ct).ConfigureAwait(false);
+        var open = plans.Keys.ToDictionary(id => id, _ => new Dictionary<string, StoredViolation>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var violation in page.Items)
+        {
+            // Units run plans of their own: a row of another plan (one the unit ran before) is not the session's.
+            if (plans.GetValueOrDefault(violation.Unit) == violation.PlanId)
+            {
+                open[violation.Unit][violation.Id] = violation;
+            }
+        }
+
+        return open;
+    }
+
     /// <summary>Moves the unit's session to <paramref name="now"/> (periods close) and persists what changed.</summary>
     public Task<VerdictChanges> AdvanceAsync(RunningUnit unit, UnitSession session, DateTimeOffset now, CancellationToken ct)
     {

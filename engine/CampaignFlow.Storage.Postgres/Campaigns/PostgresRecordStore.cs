@@ -24,6 +24,7 @@ public sealed class PostgresRecordStore : IRecordStore
     // First key of the two-key advisory lock: a fixed namespace for record appends ("CFRC").
     private const int LockNamespace = 0x43465243;
     private const string WatermarkColumns = "unit, recorded_through, judged_through, due_at";
+    private const string JoinedColumns = "r.sequence, r.unit, r.key, r.type, r.kind, r.day, r.payload::text, r.recorded_at, r.recorded_offset_minutes, r.recorded_by";
     private const string Columns = "sequence, unit, key, type, kind, day, payload::text, recorded_at, recorded_offset_minutes, recorded_by";
 
     private readonly NpgsqlDataSource _dataSource;
@@ -166,6 +167,23 @@ public sealed class PostgresRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<StoredRecord>> ReadUnitsAsync(IReadOnlyList<UnitRecordsAfter> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        // Two array parameters however many units; each unit an index range of (unit, sequence) from its own sequence on.
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {JoinedColumns} FROM unnest($1::text[], $2::bigint[]) AS x(u, a) JOIN {_table} AS r ON r.unit = x.u AND r.sequence > x.a ORDER BY r.sequence");
+        command.Parameters.Add(new NpgsqlParameter { Value = units.Select(u => u.Unit).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = units.Select(u => u.AfterSequence).ToArray() });
+        return await ReadAllAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);
@@ -191,6 +209,28 @@ public sealed class PostgresRecordStore : IRecordStore
         command.Parameters.Add(new NpgsqlParameter { Value = unit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadWatermark(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<UnitWatermark>> GetWatermarksAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0)
+        {
+            return [];
+        }
+
+        // One array parameter however many units.
+        await using var command = _dataSource.CreateCommand($"SELECT {WatermarkColumns} FROM {_watermarks} WHERE unit = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = units.ToArray() });
+        var marks = new List<UnitWatermark>(units.Count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            marks.Add(ReadWatermark(reader));
+        }
+
+        return marks;
     }
 
     /// <inheritdoc />

@@ -19,6 +19,7 @@ namespace CampaignFlow.Storage.Sqlite.Campaigns;
 public sealed class SqliteRecordStore : IRecordStore
 {
     private const string Columns = "sequence, unit, key, type, kind, day, payload, recorded_at, recorded_by";
+    private const string JoinedColumns = "r.sequence, r.unit, r.key, r.type, r.kind, r.day, r.payload, r.recorded_at, r.recorded_by";
     private const string WatermarkColumns = "unit, recorded_through, judged_through, due_at";
     private readonly SqliteConnections _connections;
 
@@ -117,6 +118,35 @@ public sealed class SqliteRecordStore : IRecordStore
         }));
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredRecord>> ReadUnitsAsync(IReadOnlyList<UnitRecordsAfter> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0)
+        {
+            return new([]);
+        }
+
+        return new(_connections.Read<IReadOnlyList<StoredRecord>>(connection =>
+        {
+            // The units and their sequences travel as one JSON object (unit: after), however many units: a parameter a
+            // unit runs out of SQL variables. CROSS JOIN keeps the object outside, so each unit is a range scan of
+            // ix_records_unit from its own sequence on.
+            using var command = connection.Command(null, $"""
+                SELECT {JoinedColumns} FROM json_each($after) AS j CROSS JOIN records AS r
+                WHERE r.unit = j.key AND r.sequence > j.value ORDER BY r.sequence;
+                """);
+            var after = new Dictionary<string, long>(units.Count, StringComparer.Ordinal);
+            foreach (var unit in units)
+            {
+                after[unit.Unit] = unit.AfterSequence;
+            }
+
+            command.Parameters.AddWithValue("$after", JsonSerializer.Serialize(after));
+            return ReadAll(command);
+        }));
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);
@@ -169,6 +199,31 @@ public sealed class SqliteRecordStore : IRecordStore
             using var reader = command.ExecuteReader();
             return reader.Read() ? ReadWatermark(reader) : null;
         }));
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<UnitWatermark>> GetWatermarksAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0)
+        {
+            return new([]);
+        }
+
+        return new(_connections.Read<IReadOnlyList<UnitWatermark>>(connection =>
+        {
+            // One JSON parameter however many units; each a seek of the primary key.
+            using var command = connection.Command(null, $"SELECT {WatermarkColumns} FROM unit_watermarks WHERE unit IN (SELECT value FROM json_each($units));");
+            command.Parameters.AddWithValue("$units", JsonSerializer.Serialize(units));
+            var marks = new List<UnitWatermark>(units.Count);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                marks.Add(ReadWatermark(reader));
+            }
+
+            return marks;
+        }));
+    }
 
     /// <inheritdoc />
     public async ValueTask EnsureWatermarksAsync(IReadOnlyCollection<string> units, DateTimeOffset dueAt, CancellationToken cancellationToken = default)

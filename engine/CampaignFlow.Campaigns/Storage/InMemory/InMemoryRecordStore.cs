@@ -79,6 +79,26 @@ public sealed class InMemoryRecordStore : IRecordStore
     }
 
     /// <inheritdoc />
+    public ValueTask<IReadOnlyList<StoredRecord>> ReadUnitsAsync(IReadOnlyList<UnitRecordsAfter> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        lock (_lock)
+        {
+            var read = new List<StoredRecord>();
+            foreach (var unit in units)
+            {
+                if (_byUnit.TryGetValue(unit.Unit, out var list))
+                {
+                    read.AddRange(list.Where(r => r.Sequence > unit.AfterSequence));
+                }
+            }
+
+            read.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            return ValueTask.FromResult<IReadOnlyList<StoredRecord>>(read);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<StoredRecord>> ReadKindsAsync(IReadOnlyCollection<string> kinds, long afterSequence = 0, int maxCount = int.MaxValue, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(kinds);
@@ -108,6 +128,16 @@ public sealed class InMemoryRecordStore : IRecordStore
         lock (_lock)
         {
             return ValueTask.FromResult(_watermarks.GetValueOrDefault(unit));
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<UnitWatermark>> GetWatermarksAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        lock (_lock)
+        {
+            return ValueTask.FromResult<IReadOnlyList<UnitWatermark>>([.. units.Distinct(StringComparer.Ordinal).Select(_watermarks.GetValueOrDefault).OfType<UnitWatermark>()]);
         }
     }
 
