@@ -8,7 +8,7 @@ namespace CampaignFlow.Rules.Rete;
 /// <see cref="LinkedFact"/>, and what a node keeps about it is in that node's arrays by <see cref="Id"/> or in an
 /// entry on <see cref="Entries"/>.
 /// </remarks>
-internal class Fact : IKeyedItem<ObjectIdentity>
+internal class Fact
 {
     private const int NotInSession = -1;
 
@@ -24,7 +24,10 @@ internal class Fact : IKeyedItem<ObjectIdentity>
     /// <summary>The alpha memories (by ordinal) that hold this fact.</summary>
     public ulong AlphaMemories;
 
-    /// <summary>1 + the slot of the next fact in the session's <see cref="Runtime.FactTable"/> chain, 0 at its end.</summary>
+    /// <summary>
+    /// The chain link of an aggregate's group in its <see cref="KeyedTable{TKey, TItem}"/> (1 + the slot of the next
+    /// group, 0 at the chain's end); a session's facts are not chained, so it costs nothing else.
+    /// </summary>
     public int NextInTable { get; set; }
 
     /// <summary>
@@ -35,8 +38,6 @@ internal class Fact : IKeyedItem<ObjectIdentity>
     public int Id { get; set; } = NotInSession;
 
     public bool IsAlive => Id >= 0;
-
-    ObjectIdentity IKeyedItem<ObjectIdentity>.Key => new(Value);
 
     /// <summary>The activation that yielded this fact, for linked facts; null for facts the caller inserted.</summary>
     public virtual Activation? Source => null;
