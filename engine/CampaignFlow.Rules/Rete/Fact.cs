@@ -8,7 +8,7 @@ namespace CampaignFlow.Rules.Rete;
 /// <see cref="LinkedFact"/>, and what a node keeps about it is in that node's arrays by <see cref="Id"/> or in an
 /// entry on <see cref="Entries"/>.
 /// </remarks>
-internal class Fact
+internal class Fact : IKeyedItem<ObjectIdentity>
 {
     private const int NotInSession = -1;
 
@@ -25,12 +25,6 @@ internal class Fact
     public ulong AlphaMemories;
 
     /// <summary>
-    /// The chain link of an aggregate's group in its <see cref="KeyedTable{TKey, TItem}"/> (1 + the slot of the next
-    /// group, 0 at the chain's end); a session's facts are not chained, so it costs nothing else.
-    /// </summary>
-    public int NextInTable { get; set; }
-
-    /// <summary>
     /// The fact's slot in the session's <see cref="Runtime.FactTable"/>: a small integer, unique among the session's live
     /// facts, by which nodes keep what they know of the fact in arrays instead of objects. Negative once retracted
     /// (and for aggregate results, which are no session's facts).
@@ -38,6 +32,8 @@ internal class Fact
     public int Id { get; set; } = NotInSession;
 
     public bool IsAlive => Id >= 0;
+
+    ObjectIdentity IKeyedItem<ObjectIdentity>.Key => new(Value);
 
     /// <summary>The activation that yielded this fact, for linked facts; null for facts the caller inserted.</summary>
     public virtual Activation? Source => null;
