@@ -11,11 +11,11 @@ namespace CampaignFlow.Rules.Rete;
 /// inserting a fact always asks about. Here such a key usually costs one: its run of neighbouring entries, in one or
 /// two cache lines. Linear probing, at most 7/8 full, removal by shifting back (no tombstones). Entries do not keep
 /// their whole hash: moving one (removal, growth, more bits for ids) asks the owner for its item's hash
-/// (<c>hashOf</c>).
+/// (<see cref="IHashedIds"/>). A mutable struct, so that a small session's many small memories pay no object for it:
+/// keep it in a field, never copy it.
 /// </remarks>
-internal sealed class IdsByHash
+internal struct IdsByHash
 {
-    private readonly Func<int, uint> _hashOf;
     private uint[] _entries;
     private int _count;
     private int _shift;
@@ -25,10 +25,8 @@ internal sealed class IdsByHash
     private int _idBits;
 
     /// <param name="capacity">The ids to make room for.</param>
-    /// <param name="hashOf">The hash of the item an id stands for: <see cref="Of"/> of its key's hash code.</param>
-    public IdsByHash(int capacity, Func<int, uint> hashOf)
+    public IdsByHash(int capacity)
     {
-        _hashOf = hashOf;
         _entries = new uint[SizeFor(capacity)];
         _shift = ShiftFor(_entries.Length);
         _idBits = BitsFor(capacity);
@@ -41,13 +39,13 @@ internal sealed class IdsByHash
     public static uint Of(int hashCode) => (uint)hashCode * 0x9E3779B9u;
 
     /// <summary>Where a lookup of <paramref name="hash"/> starts; pass it to <see cref="Next"/>.</summary>
-    public int Start(uint hash) => (int)(hash >> _shift);
+    public readonly int Start(uint hash) => (int)(hash >> _shift);
 
     /// <summary>
     /// The next id from <paramref name="position"/> on (moving it past) whose item may have <paramref name="hash"/>,
     /// or -1 when there is none. The caller compares keys.
     /// </summary>
-    public int Next(uint hash, ref int position)
+    public readonly int Next(uint hash, ref int position)
     {
         var entries = _entries;
         var mask = entries.Length - 1;
@@ -70,16 +68,16 @@ internal sealed class IdsByHash
     }
 
     /// <summary>Files an id under a hash; the caller knows the id is not filed yet.</summary>
-    public void Add(uint hash, int id)
+    public void Add(uint hash, int id, IHashedIds owner)
     {
         if (id + 1L >= 1L << _idBits)
         {
-            Rebuild(_entries.Length, BitsFor(id + 1));
+            Rebuild(_entries.Length, BitsFor(id + 1), owner);
         }
 
         if (_count + 1 > Limit(_entries.Length))
         {
-            Rebuild(_entries.Length * 2, _idBits);
+            Rebuild(_entries.Length * 2, _idBits, owner);
         }
 
         Place(hash, id);
@@ -87,7 +85,7 @@ internal sealed class IdsByHash
     }
 
     /// <summary>Takes out the id filed under a hash.</summary>
-    public void Remove(uint hash, int id)
+    public void Remove(uint hash, int id, IHashedIds owner)
     {
         var entries = _entries;
         var mask = entries.Length - 1;
@@ -102,7 +100,7 @@ internal sealed class IdsByHash
         // Shift back the entries after the hole that a lookup starting at or before it must still find.
         for (var next = (hole + 1) & mask; entries[next] != 0; next = (next + 1) & mask)
         {
-            var home = Start(_hashOf((int)(entries[next] & idMask) - 1));
+            var home = Start(owner.HashOf((int)(entries[next] & idMask) - 1));
             if (((next - home) & mask) >= ((next - hole) & mask))
             {
                 entries[hole] = entries[next];
@@ -115,13 +113,13 @@ internal sealed class IdsByHash
     }
 
     /// <summary>Makes room for <paramref name="count"/> ids in one step, rather than doubling towards it.</summary>
-    public void EnsureCapacity(int count)
+    public void EnsureCapacity(int count, IHashedIds owner)
     {
         var size = SizeFor(count);
         var bits = BitsFor(count);
         if (size > _entries.Length || bits > _idBits)
         {
-            Rebuild(Math.Max(size, _entries.Length), Math.Max(bits, _idBits));
+            Rebuild(Math.Max(size, _entries.Length), Math.Max(bits, _idBits), owner);
         }
     }
 
@@ -143,7 +141,7 @@ internal sealed class IdsByHash
     // Room for 1 + the largest id of a table of capacity ids, and at least a few bits of hash when tables are small.
     private static int BitsFor(int capacity) => Math.Max(16, System.Numerics.BitOperations.Log2((uint)capacity) + 2);
 
-    private void Place(uint hash, int id)
+    private readonly void Place(uint hash, int id)
     {
         var entries = _entries;
         var mask = entries.Length - 1;
@@ -156,7 +154,7 @@ internal sealed class IdsByHash
         entries[position] = (hash << _idBits) | (uint)(id + 1);
     }
 
-    private void Rebuild(int size, int idBits)
+    private void Rebuild(int size, int idBits, IHashedIds owner)
     {
         var old = _entries;
         var oldIdMask = (1u << _idBits) - 1;
@@ -168,7 +166,7 @@ internal sealed class IdsByHash
             if (entry != 0)
             {
                 var id = (int)(entry & oldIdMask) - 1;
-                Place(_hashOf(id), id);
+                Place(owner.HashOf(id), id);
             }
         }
     }

@@ -9,12 +9,12 @@ namespace CampaignFlow.Rules.Rete;
 /// <see cref="IdsByHash"/>, so a key costs no object of its own (a class per bucket cost 72-80 bytes and a 12-byte slot).
 /// Freed ids are reused last-freed first.
 /// </remarks>
-internal sealed class KeyedMemory<TKey> : BetaMemory
+internal sealed class KeyedMemory<TKey> : BetaMemory, IHashedIds
 {
     private readonly Func<Token, TKey> _leftKey;
     private readonly Func<Fact, TKey> _rightKey;
     private readonly SizeHint _hint;
-    private readonly IdsByHash _index;
+    private IdsByHash _index;
     private TKey[] _keys;
     private int _used;
     private int[] _freed = [];
@@ -36,7 +36,7 @@ internal sealed class KeyedMemory<TKey> : BetaMemory
 
         Buckets = new Bucket[size];
         _keys = new TKey[size];
-        _index = new IdsByHash(hint.Value, bucket => HashOf(_keys[bucket]));
+        _index = new IdsByHash(hint.Value);
     }
 
     public override int BucketOf(Token token) => Get(_leftKey(token));
@@ -55,7 +55,7 @@ internal sealed class KeyedMemory<TKey> : BetaMemory
         }
         else
         {
-            _index.Remove(HashOf(_keys[bucket]), bucket);
+            _index.Remove(HashOf(_keys[bucket]), bucket, this);
         }
 
         Buckets[bucket] = default;
@@ -93,7 +93,7 @@ internal sealed class KeyedMemory<TKey> : BetaMemory
         }
 
         var bucket = NewBucket(key);
-        _index.Add(hash, bucket);
+        _index.Add(hash, bucket, this);
         _hint.Observe(_used - _freedCount);
         return bucket;
     }
@@ -118,6 +118,8 @@ internal sealed class KeyedMemory<TKey> : BetaMemory
         _keys[bucket] = key;
         return bucket;
     }
+
+    uint IHashedIds.HashOf(int id) => HashOf(_keys[id]);
 
     private static uint HashOf(TKey key) => IdsByHash.Of(EqualityComparer<TKey>.Default.GetHashCode(key!));
 

@@ -11,10 +11,10 @@ namespace CampaignFlow.Rules.Rete;
 /// key that is not there usually reads the index alone. Null keys never reach the table. Freed slots are reused last-freed
 /// first, and enumeration runs over slots, as with a dictionary.
 /// </remarks>
-internal sealed class KeyedTable<TKey, TItem>
+internal sealed class KeyedTable<TKey, TItem> : IHashedIds
     where TItem : class, IKeyedItem<TKey>
 {
-    private readonly IdsByHash _index;
+    private IdsByHash _index;
     private TItem?[] _slots;
     private int _used;
     private int[] _freed = [];
@@ -30,7 +30,7 @@ internal sealed class KeyedTable<TKey, TItem>
         }
 
         _slots = new TItem?[size];
-        _index = new IdsByHash(capacity, slot => HashOf(_slots[slot]!.Key));
+        _index = new IdsByHash(capacity);
     }
 
     public int Count => _used - _freedCount;
@@ -79,7 +79,7 @@ internal sealed class KeyedTable<TKey, TItem>
         }
 
         _slots[slot] = item;
-        _index.Add(HashOf(item.Key), slot);
+        _index.Add(HashOf(item.Key), slot, this);
         _version++;
         return slot;
     }
@@ -96,7 +96,7 @@ internal sealed class KeyedTable<TKey, TItem>
                 continue;
             }
 
-            _index.Remove(hash, slot);
+            _index.Remove(hash, slot, this);
             _slots[slot] = null;
             if (_freedCount == _freed.Length)
             {
@@ -141,8 +141,10 @@ internal sealed class KeyedTable<TKey, TItem>
             Array.Resize(ref _slots, size);
         }
 
-        _index.EnsureCapacity(count);
+        _index.EnsureCapacity(count, this);
     }
+
+    uint IHashedIds.HashOf(int id) => HashOf(_slots[id]!.Key);
 
     private static uint HashOf(TKey key) => IdsByHash.Of(EqualityComparer<TKey>.Default.GetHashCode(key!));
 
