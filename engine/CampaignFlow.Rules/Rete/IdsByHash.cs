@@ -29,7 +29,7 @@ internal struct IdsByHash
     {
         _entries = new uint[SizeFor(capacity)];
         _shift = ShiftFor(_entries.Length);
-        _idBits = BitsFor(capacity);
+        _idBits = BitsFor(Limit(_entries.Length));
     }
 
     /// <summary>
@@ -70,14 +70,16 @@ internal struct IdsByHash
     /// <summary>Files an id under a hash; the caller knows the id is not filed yet.</summary>
     public void Add(uint hash, int id, IHashedIds owner)
     {
-        if (id + 1L >= 1L << _idBits)
-        {
-            Rebuild(_entries.Length, BitsFor(id + 1), owner);
-        }
-
         if (_count + 1 > Limit(_entries.Length))
         {
-            Rebuild(_entries.Length * 2, _idBits, owner);
+            Rebuild(_entries.Length * 2, owner);
+        }
+
+        // Owners reuse freed ids before new ones, so ids stay below the most items ever held, which the index (never
+        // shrinking) had room for and sized its id bits to; this is for an owner that did not.
+        if (id + 1L >= 1L << _idBits)
+        {
+            Rebuild(_entries.Length, owner, BitsFor(id + 1));
         }
 
         Place(hash, id);
@@ -116,10 +118,9 @@ internal struct IdsByHash
     public void EnsureCapacity(int count, IHashedIds owner)
     {
         var size = SizeFor(count);
-        var bits = BitsFor(count);
-        if (size > _entries.Length || bits > _idBits)
+        if (size > _entries.Length)
         {
-            Rebuild(Math.Max(size, _entries.Length), Math.Max(bits, _idBits), owner);
+            Rebuild(size, owner);
         }
     }
 
@@ -138,7 +139,7 @@ internal struct IdsByHash
         return size;
     }
 
-    // Room for 1 + the largest id of a table of capacity ids, and at least a few bits of hash when tables are small.
+    // Room for 1 + the largest id of an owner of that many ids; a small index's entries keep at least 16 bits of hash.
     private static int BitsFor(int capacity) => Math.Max(16, System.Numerics.BitOperations.Log2((uint)capacity) + 2);
 
     private readonly void Place(uint hash, int id)
@@ -154,18 +155,36 @@ internal struct IdsByHash
         entries[position] = (hash << _idBits) | (uint)(id + 1);
     }
 
-    private void Rebuild(int size, int idBits, IHashedIds owner)
+    private void Rebuild(int size, IHashedIds owner, int idBits = 0)
     {
+        // Asked in id order, the owner reads its arrays (and items made one after another) front to back; in the old
+        // entries' order every hash would be a cache miss or three.
         var old = _entries;
         var oldIdMask = (1u << _idBits) - 1;
-        _entries = new uint[size];
-        _shift = ShiftFor(size);
-        _idBits = idBits;
+        var top = 0u;
+        foreach (var entry in old)
+        {
+            top = Math.Max(top, entry & oldIdMask);
+        }
+
+        var live = new ulong[(top >> 6) + 1];
         foreach (var entry in old)
         {
             if (entry != 0)
             {
                 var id = (int)(entry & oldIdMask) - 1;
+                live[id >> 6] |= 1UL << id;
+            }
+        }
+
+        _entries = new uint[size];
+        _shift = ShiftFor(size);
+        _idBits = Math.Max(idBits, BitsFor(Limit(size)));
+        for (var word = 0; word < live.Length; word++)
+        {
+            for (var bits = live[word]; bits != 0; bits &= bits - 1)
+            {
+                var id = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
                 Place(owner.HashOf(id), id);
             }
         }
