@@ -139,7 +139,7 @@ internal struct IdsByHash
         return size;
     }
 
-    // Room for 1 + the largest id of an owner of that many ids; a small index's entries keep at least 16 bits of hash.
+    // Room for 1 + the largest id of an owner of that many ids (16 bits at least: a small index keeps 16 of the hash).
     private static int BitsFor(int capacity) => Math.Max(16, System.Numerics.BitOperations.Log2((uint)capacity) + 2);
 
     private readonly void Place(uint hash, int id)
