@@ -109,4 +109,42 @@ public class ManyFactsTests
         ShouldAgree();
         session.Query<Visit>().Count().ShouldBe(visits.Count);
     }
+
+    [Fact]
+    public void Facts_are_found_by_identity_among_many_as_they_come_and_go()
+    {
+        var session = RuleCompiler.Compile([new EmptyPlaceRule().GetDefinition()]).CreateSession();
+
+        // Equal values, distinct objects: identity, not equality, tells facts apart.
+        var closings = Enumerable.Range(0, 60_000).Select(i => new Closing(i % 7)).ToList();
+        session.InsertAll(closings.Take(30_000));
+        foreach (var closing in closings.Skip(30_000))
+        {
+            session.Insert(closing);
+        }
+
+        var gone = closings.Where((_, i) => i % 3 != 1).ToList();
+        foreach (var closing in gone)
+        {
+            session.TryRetract(closing).ShouldBeTrue();
+        }
+
+        var kept = closings.Where((_, i) => i % 3 == 1).ToList();
+        kept.ShouldAllBe(c => session.Contains(c));
+        gone.ShouldAllBe(c => !session.Contains(c));
+        kept.ShouldAllBe(c => !session.TryInsert(c));
+        gone.ShouldAllBe(c => !session.TryRetract(c));
+
+        // Freed slots are taken again, by the same objects and by new ones.
+        var fresh = Enumerable.Range(0, 10_000).Select(i => new Closing(i % 7)).ToList();
+        foreach (var closing in gone.Where((_, i) => i % 2 == 0).Concat(fresh))
+        {
+            session.TryInsert(closing).ShouldBeTrue();
+        }
+
+        var present = kept.Concat(gone.Where((_, i) => i % 2 == 0)).Concat(fresh).ToHashSet(ReferenceEqualityComparer.Instance);
+        closings.Concat(fresh).ShouldAllBe(c => session.Contains(c) == present.Contains(c));
+        session.Query<Closing>().ToHashSet(ReferenceEqualityComparer.Instance).SetEquals(present).ShouldBeTrue();
+        session.Matches(new EmptyPlaceRule().GetDefinition().Id).Count.ShouldBe(present.Count);
+    }
 }

@@ -24,9 +24,6 @@ internal class Fact : IKeyedItem<ObjectIdentity>
     /// <summary>The alpha memories (by ordinal) that hold this fact.</summary>
     public ulong AlphaMemories;
 
-    /// <summary>1 + the slot of the next fact in the session's <see cref="Runtime.FactTable"/> chain, 0 at its end.</summary>
-    public int NextInTable { get; set; }
-
     /// <summary>
     /// The fact's slot in the session's <see cref="Runtime.FactTable"/>: a small integer, unique among the session's live
     /// facts, by which nodes keep what they know of the fact in arrays instead of objects. Negative once retracted

@@ -5,20 +5,17 @@ namespace CampaignFlow.Rules.Rete;
 /// computing and comparing keys allocates nothing.
 /// </summary>
 /// <remarks>
-/// Struct of arrays: bucket <c>i</c> is <c>Buckets[i]</c>, its key <c>_keys[i]</c> and its hash chain link
-/// <c>_next[i]</c>, so a key costs no object of its own (a class per bucket cost 72-80 bytes and a 12-byte slot).
+/// Struct of arrays: bucket <c>i</c> is <c>Buckets[i]</c> and its key <c>_keys[i]</c>, found by the key's hash in an
+/// <see cref="IdsByHash"/>, so a key costs no object of its own (a class per bucket cost 72-80 bytes and a 12-byte slot).
 /// Freed ids are reused last-freed first.
 /// </remarks>
-internal sealed class KeyedMemory<TKey> : BetaMemory
+internal sealed class KeyedMemory<TKey> : BetaMemory, IHashedIds
 {
     private readonly Func<Token, TKey> _leftKey;
     private readonly Func<Fact, TKey> _rightKey;
     private readonly SizeHint _hint;
+    private IdsByHash _index;
     private TKey[] _keys;
-
-    // Chain links and heads hold 1 + a bucket id, or 0 at a chain's end.
-    private int[] _next;
-    private int[] _heads;
     private int _used;
     private int[] _freed = [];
     private int _freedCount;
@@ -39,8 +36,7 @@ internal sealed class KeyedMemory<TKey> : BetaMemory
 
         Buckets = new Bucket[size];
         _keys = new TKey[size];
-        _next = new int[size];
-        _heads = new int[size];
+        _index = new IdsByHash(hint.Value);
     }
 
     public override int BucketOf(Token token) => Get(_leftKey(token));
@@ -59,7 +55,7 @@ internal sealed class KeyedMemory<TKey> : BetaMemory
         }
         else
         {
-            Unchain(bucket);
+            _index.Remove(HashOf(_keys[bucket]), bucket, this);
         }
 
         Buckets[bucket] = default;
@@ -86,21 +82,18 @@ internal sealed class KeyedMemory<TKey> : BetaMemory
             return _nullBucket;
         }
 
-        ref var head = ref _heads[HeadOf(key)];
-        for (var link = head; link != 0; link = _next[link - 1])
+        var hash = HashOf(key);
+        var position = _index.Start(hash);
+        for (var candidate = _index.Next(hash, ref position); candidate >= 0; candidate = _index.Next(hash, ref position))
         {
-            if (Same(_keys[link - 1], key))
+            if (Same(_keys[candidate], key))
             {
-                return link - 1;
+                return candidate;
             }
         }
 
         var bucket = NewBucket(key);
-
-        // NewBucket may have grown the arrays: find the head again.
-        ref var chain = ref _heads[HeadOf(key)];
-        _next[bucket] = chain;
-        chain = bucket + 1;
+        _index.Add(hash, bucket, this);
         _hint.Observe(_used - _freedCount);
         return bucket;
     }
@@ -123,48 +116,18 @@ internal sealed class KeyedMemory<TKey> : BetaMemory
         }
 
         _keys[bucket] = key;
-        _next[bucket] = 0;
         return bucket;
     }
 
-    private void Unchain(int bucket)
-    {
-        ref var link = ref _heads[HeadOf(_keys[bucket])];
-        while (link != bucket + 1)
-        {
-            link = ref _next[link - 1];
-        }
+    uint IHashedIds.HashOf(int id) => HashOf(_keys[id]);
 
-        link = _next[bucket];
-        _next[bucket] = 0;
-    }
-
-    private int HeadOf(TKey key)
-    {
-        // Fibonacci hashing: spreads keys whose hash codes differ only in their high bits (or are multiples of a
-        // power of two) over the power-of-two table.
-        var hash = (uint)EqualityComparer<TKey>.Default.GetHashCode(key!) * 0x9E3779B9u;
-        return (int)(hash >> (32 - System.Numerics.BitOperations.Log2((uint)_heads.Length)));
-    }
+    private static uint HashOf(TKey key) => IdsByHash.Of(EqualityComparer<TKey>.Default.GetHashCode(key!));
 
     private void Grow()
     {
+        // Buckets keep their ids, so only the arrays by id grow; the index grows by itself.
         var size = Buckets.Length * 2;
         Array.Resize(ref Buckets, size);
         Array.Resize(ref _keys, size);
-        _next = new int[size];
-        _heads = new int[size];
-        for (var bucket = 0; bucket < _used; bucket++)
-        {
-            // Every id is in use when the memory grows (freed ids are taken first); the null key's is in no chain.
-            if (bucket == _nullBucket)
-            {
-                continue;
-            }
-
-            ref var head = ref _heads[HeadOf(_keys[bucket])];
-            _next[bucket] = head;
-            head = bucket + 1;
-        }
     }
 }

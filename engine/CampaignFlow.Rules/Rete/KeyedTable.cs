@@ -1,20 +1,20 @@
 namespace CampaignFlow.Rules.Rete;
 
 /// <summary>
-/// A hash table of items by key whose entries are the items themselves (chained through
-/// <see cref="IKeyedItem{TKey}.NextInTable"/>), enumerated in the order a dictionary would keep them.
+/// A hash table of items by key whose entries are the items themselves, each in a slot of its own (its id while it is
+/// in the table), found through an <see cref="IdsByHash"/>; enumerated in the order a dictionary would keep them.
 /// </summary>
 /// <remarks>
-/// A session holds one item (bucket, group) per key of every node, hundreds of thousands in a large session.
-/// A <c>Dictionary</c> costs a 20-28 byte entry per key on top of the item, in arrays that are copied and dropped
-/// each time the table doubles; this costs 12 bytes a slot. Null keys never reach the table. Freed slots are
-/// reused last-freed first, and enumeration runs over slots, as with a dictionary.
+/// A session holds one item (fact, bucket, group) per key, hundreds of thousands in a large session. A
+/// <c>Dictionary</c> costs a 20-28 byte entry per key on top of the item, in arrays that are copied and dropped each
+/// time the table doubles; this costs a slot of 8 bytes and an index entry of 4 (at most 7/8 full), and a lookup of a
+/// key that is not there usually reads the index alone. Null keys never reach the table. Freed slots are reused last-freed
+/// first, and enumeration runs over slots, as with a dictionary.
 /// </remarks>
-internal sealed class KeyedTable<TKey, TItem>
+internal sealed class KeyedTable<TKey, TItem> : IHashedIds
     where TItem : class, IKeyedItem<TKey>
 {
-    // Each head holds 1 + the slot of its chain's first item, or 0 when empty.
-    private int[] _heads;
+    private IdsByHash _index;
     private TItem?[] _slots;
     private int _used;
     private int[] _freed = [];
@@ -29,8 +29,8 @@ internal sealed class KeyedTable<TKey, TItem>
             size *= 2;
         }
 
-        _heads = new int[size];
         _slots = new TItem?[size];
+        _index = new IdsByHash(capacity);
     }
 
     public int Count => _used - _freedCount;
@@ -40,16 +40,16 @@ internal sealed class KeyedTable<TKey, TItem>
     /// <summary>The item with the key and its slot, or null (and slot -1) when there is none.</summary>
     public TItem? Find(TKey key, out int slot)
     {
-        for (var link = _heads[HeadOf(key, _heads.Length)]; link != 0;)
+        var hash = HashOf(key);
+        var position = _index.Start(hash);
+        for (var candidate = _index.Next(hash, ref position); candidate >= 0; candidate = _index.Next(hash, ref position))
         {
-            var item = _slots[link - 1]!;
+            var item = _slots[candidate]!;
             if (EqualityComparer<TKey>.Default.Equals(item.Key, key))
             {
-                slot = link - 1;
+                slot = candidate;
                 return item;
             }
-
-            link = item.NextInTable;
         }
 
         slot = -1;
@@ -72,16 +72,14 @@ internal sealed class KeyedTable<TKey, TItem>
         {
             if (_used == _slots.Length)
             {
-                Grow(_slots.Length * 2);
+                Array.Resize(ref _slots, _slots.Length * 2);
             }
 
             slot = _used++;
         }
 
         _slots[slot] = item;
-        ref var head = ref _heads[HeadOf(item.Key, _heads.Length)];
-        item.NextInTable = head;
-        head = slot + 1;
+        _index.Add(HashOf(item.Key), slot, this);
         _version++;
         return slot;
     }
@@ -89,37 +87,25 @@ internal sealed class KeyedTable<TKey, TItem>
     /// <summary>Removes this very item, if the table holds it.</summary>
     public bool Remove(TItem item)
     {
-        var index = HeadOf(item.Key, _heads.Length);
-        var previous = default(TItem);
-        for (var link = _heads[index]; link != 0;)
+        var hash = HashOf(item.Key);
+        var position = _index.Start(hash);
+        for (var slot = _index.Next(hash, ref position); slot >= 0; slot = _index.Next(hash, ref position))
         {
-            var slot = link - 1;
-            var current = _slots[slot]!;
-            if (current == item)
+            if (_slots[slot] != item)
             {
-                if (previous is null)
-                {
-                    _heads[index] = item.NextInTable;
-                }
-                else
-                {
-                    previous.NextInTable = item.NextInTable;
-                }
-
-                item.NextInTable = 0;
-                _slots[slot] = null;
-                if (_freedCount == _freed.Length)
-                {
-                    Array.Resize(ref _freed, Math.Max(4, _freed.Length * 2));
-                }
-
-                _freed[_freedCount++] = slot;
-                _version++;
-                return true;
+                continue;
             }
 
-            previous = current;
-            link = current.NextInTable;
+            _index.Remove(hash, slot, this);
+            _slots[slot] = null;
+            if (_freedCount == _freed.Length)
+            {
+                Array.Resize(ref _freed, Math.Max(4, _freed.Length * 2));
+            }
+
+            _freed[_freedCount++] = slot;
+            _version++;
+            return true;
         }
 
         return false;
@@ -141,22 +127,6 @@ internal sealed class KeyedTable<TKey, TItem>
         CheckUnchanged(start);
     }
 
-    private static int HeadOf(TKey key, int size)
-    {
-        // Fibonacci hashing: spreads keys whose hash codes differ only in their high bits (or are multiples of a
-        // power of two) over the power-of-two table.
-        var hash = (uint)EqualityComparer<TKey>.Default.GetHashCode(key!) * 0x9E3779B9u;
-        return (int)(hash >> (32 - System.Numerics.BitOperations.Log2((uint)size)));
-    }
-
-    private void CheckUnchanged(int start)
-    {
-        if (_version != start)
-        {
-            throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
-        }
-    }
-
     /// <summary>Makes room for <paramref name="count"/> items in one step, rather than doubling towards it.</summary>
     public void EnsureCapacity(int count)
     {
@@ -168,25 +138,21 @@ internal sealed class KeyedTable<TKey, TItem>
 
         if (size > _slots.Length)
         {
-            Grow(size);
+            Array.Resize(ref _slots, size);
         }
+
+        _index.EnsureCapacity(count, this);
     }
 
-    private void Grow(int size)
-    {
-        Array.Resize(ref _slots, size);
-        _heads = new int[_slots.Length];
-        for (var slot = 0; slot < _used; slot++)
-        {
-            // Freed slots are empty: a table only doubles when none is left, but may be made room in beforehand.
-            if (_slots[slot] is not { } item)
-            {
-                continue;
-            }
+    uint IHashedIds.HashOf(int id) => HashOf(_slots[id]!.Key);
 
-            ref var head = ref _heads[HeadOf(item.Key, _heads.Length)];
-            item.NextInTable = head;
-            head = slot + 1;
+    private static uint HashOf(TKey key) => IdsByHash.Of(EqualityComparer<TKey>.Default.GetHashCode(key!));
+
+    private void CheckUnchanged(int start)
+    {
+        if (_version != start)
+        {
+            throw new InvalidOperationException("Collection was modified; enumeration operation may not execute.");
         }
     }
 }

@@ -8,8 +8,11 @@ namespace CampaignFlow.Rules.Runtime;
 /// <see cref="Fact"/>s themselves, in the order a dictionary would keep them.
 /// </summary>
 /// <remarks>
-/// A <c>Dictionary&lt;object, Fact&gt;</c> costs 28 bytes per slot, all of it in arrays that are copied and thrown
-/// away each time the table doubles; the keyed table costs 12, and its chains live in padding the fact already has.
+/// Every insert asks for an object that is not there yet. A chained table (heads, then the fact to compare) answered
+/// that with two or three cache misses once a session outgrew the cache, ~700 ns a fact in a session of 867,000
+/// against ~40 ns in one of 87; the keyed table's index carries part of each hash beside the slot, so a new object
+/// is usually answered by one read of it. A <c>Dictionary&lt;object, Fact&gt;</c> costs 28 bytes per slot, in arrays
+/// that are copied and thrown away each time it doubles; the keyed table 12-16.
 /// </remarks>
 internal sealed class FactTable(int capacity)
 {

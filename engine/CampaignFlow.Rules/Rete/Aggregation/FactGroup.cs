@@ -23,14 +23,6 @@ internal sealed class FactGroup<TKey, TElement> : AggregateResult, IGrouping<TKe
 
     public int Count => Members.Count;
 
-    // A group is a fact of the network, never one of the session's facts, so the link that chains facts in the
-    // session's fact table is free to chain groups in the node's table.
-    int IKeyedItem<TKey>.NextInTable
-    {
-        get => NextInTable;
-        set => NextInTable = value;
-    }
-
     public IEnumerator<TElement> GetEnumerator()
     {
         for (var id = Members.First; id >= 0; id = _owner.NextOf(id))

@@ -10,12 +10,4 @@ internal sealed class Grouping<TKey, TElement> : FactCollection<TElement>, IGrou
     }
 
     public TKey Key { get; }
-
-    // A group is a fact of the network, never one of the session's facts, so the link that chains facts in the
-    // session's fact table is free to chain groups in the aggregator's table.
-    int IKeyedItem<TKey>.NextInTable
-    {
-        get => NextInTable;
-        set => NextInTable = value;
-    }
 }
