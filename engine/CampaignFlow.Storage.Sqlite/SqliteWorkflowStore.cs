@@ -539,33 +539,45 @@ public sealed class SqliteWorkflowStore : IWorkflowStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(item);
         var json = JsonSerializer.Serialize(item, WorkflowJsonContext.Default.InboxItem);
-        return _connections.WriteAsync((connection, transaction) =>
-        {
-            // The unique index on idempotency_key decides; the earlier item is returned for a duplicate.
-            using var insert = Command(connection, transaction, """
-                INSERT INTO inbox_items (id, idempotency_key, signal_name, signal_correlation, received_at, expires_ticks, status, item)
-                VALUES ($id, $key, $name, $correlation, $receivedAt, $expires, $status, $item)
-                ON CONFLICT (idempotency_key) DO NOTHING;
-                """);
-            insert.Parameters.AddWithValue("$id", item.Id);
-            insert.Parameters.AddWithValue("$key", item.IdempotencyKey);
-            insert.Parameters.AddWithValue("$name", item.Signal.Name);
-            insert.Parameters.AddWithValue("$correlation", item.Signal.Correlation);
-            insert.Parameters.AddWithValue("$receivedAt", SqliteTime.Text(item.ReceivedAt));
-            insert.Parameters.AddWithValue("$expires", SqliteTime.Ticks(item.ExpiresAt));
-            insert.Parameters.AddWithValue("$status", item.Status.ToString());
-            insert.Parameters.AddWithValue("$item", json);
-            if (insert.ExecuteNonQuery() == 1)
-            {
-                return (new EnqueueResult(true, item), true);
-            }
+        return _connections.WriteAsync((connection, transaction) => (Enqueue(connection, transaction, item, json), true), cancellationToken);
+    }
 
-            using var existing = Command(connection, transaction, "SELECT item, status FROM inbox_items WHERE idempotency_key = $key;");
-            existing.Parameters.AddWithValue("$key", item.IdempotencyKey);
-            using var reader = existing.ExecuteReader();
-            reader.Read();
-            return (new EnqueueResult(false, ReadItem(reader, 0)), true);
-        }, cancellationToken);
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<EnqueueResult>> EnqueueSignalsAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var json = items.Select(i => JsonSerializer.Serialize(i, WorkflowJsonContext.Default.InboxItem)).ToArray();
+        // One transaction (one fsync) for all of them.
+        return _connections.WriteAsync<IReadOnlyList<EnqueueResult>>((connection, transaction) =>
+            (items.Select((item, i) => Enqueue(connection, transaction, item, json[i])).ToArray(), true), cancellationToken);
+    }
+
+    private static EnqueueResult Enqueue(SqliteConnection connection, SqliteTransaction transaction, InboxItem item, string json)
+    {
+        // The unique index on idempotency_key decides; the earlier item is returned for a duplicate.
+        using var insert = Command(connection, transaction, """
+            INSERT INTO inbox_items (id, idempotency_key, signal_name, signal_correlation, received_at, expires_ticks, status, item)
+            VALUES ($id, $key, $name, $correlation, $receivedAt, $expires, $status, $item)
+            ON CONFLICT (idempotency_key) DO NOTHING;
+            """);
+        insert.Parameters.AddWithValue("$id", item.Id);
+        insert.Parameters.AddWithValue("$key", item.IdempotencyKey);
+        insert.Parameters.AddWithValue("$name", item.Signal.Name);
+        insert.Parameters.AddWithValue("$correlation", item.Signal.Correlation);
+        insert.Parameters.AddWithValue("$receivedAt", SqliteTime.Text(item.ReceivedAt));
+        insert.Parameters.AddWithValue("$expires", SqliteTime.Ticks(item.ExpiresAt));
+        insert.Parameters.AddWithValue("$status", item.Status.ToString());
+        insert.Parameters.AddWithValue("$item", json);
+        if (insert.ExecuteNonQuery() == 1)
+        {
+            return new EnqueueResult(true, item);
+        }
+
+        using var existing = Command(connection, transaction, "SELECT item, status FROM inbox_items WHERE idempotency_key = $key;");
+        existing.Parameters.AddWithValue("$key", item.IdempotencyKey);
+        using var reader = existing.ExecuteReader();
+        reader.Read();
+        return new EnqueueResult(false, ReadItem(reader, 0));
     }
 
     /// <inheritdoc />

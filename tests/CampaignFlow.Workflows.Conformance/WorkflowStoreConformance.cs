@@ -416,6 +416,19 @@ public abstract class WorkflowStoreConformance
     }
 
     [Fact]
+    public async Task Signals_stored_together_answer_in_order_each_as_if_stored_alone()
+    {
+        var store = CreateStore();
+        await store.EnqueueSignalAsync(Item("a", "approved", "doc-1", "key-1"));
+
+        var results = await store.EnqueueSignalsAsync([Item("b", "approved", "doc-1", "key-1"), Item("c", "approved", "doc-2", "key-2"), Item("d", "approved", "doc-2", "key-2"), Item("e", "visited", "doc-3", "key-3")]);
+
+        results.Select(r => (r.Accepted, r.Item.Id)).ShouldBe([(false, "a"), (true, "c"), (false, "c"), (true, "e")]);
+        (await store.GetInboxItemAsync("d")).ShouldBeNull();
+        (await store.FindPendingSignalsAsync([new BookmarkKey("approved", "doc-2"), new BookmarkKey("visited", "doc-3")], T0)).Select(i => i.Id).Order().ShouldBe(["c", "e"]);
+    }
+
+    [Fact]
     public async Task Pending_signals_are_found_by_key_oldest_first_until_they_expire()
     {
         var store = CreateStore();

@@ -98,6 +98,22 @@ public interface IWorkflowStore
     /// <summary>Stores a received signal unless its idempotency key is already known.</summary>
     ValueTask<EnqueueResult> EnqueueSignalAsync(InboxItem item, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores several received signals, each as <see cref="EnqueueSignalAsync"/> would; stores write them in one
+    /// transaction, this default one at a time. Results come in order.
+    /// </summary>
+    async ValueTask<IReadOnlyList<EnqueueResult>> EnqueueSignalsAsync(IReadOnlyList<InboxItem> items, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var results = new EnqueueResult[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            results[i] = await EnqueueSignalAsync(items[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
     /// <summary>An inbox item by id.</summary>
     ValueTask<InboxItem?> GetInboxItemAsync(string itemId, CancellationToken cancellationToken = default);
 

@@ -201,6 +201,120 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     }
 
     /// <summary>
+    /// <see cref="SendSignalAsync"/> for many signals at once: stored in one call, the instances holding their
+    /// bookmarks read in one call and moved on, and committed in one call (one transaction where the store has them).
+    /// A signal whose bookmark several instances hold, whose instance an earlier signal of the batch moves, or whose
+    /// commit met a change is delivered alone afterwards, exactly as <see cref="SendSignalAsync"/> delivers it.
+    /// </summary>
+    /// <returns>Each signal's result, in order.</returns>
+    public async Task<IReadOnlyList<SignalResult>> SendSignalsAsync(IReadOnlyList<Signal> signals, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        var now = clock.GetUtcNow();
+        var items = signals.Select(signal =>
+        {
+            var id = NewId();
+            return new InboxItem
+            {
+                Id = id,
+                IdempotencyKey = signal.IdempotencyKey ?? id,
+                Signal = signal,
+                ReceivedAt = now,
+                ExpiresAt = now + _options.InboxRetention,
+                Status = InboxItemStatus.Pending,
+            };
+        }).ToArray();
+        var enqueued = await store.EnqueueSignalsAsync(items, cancellationToken).ConfigureAwait(false);
+        var results = new SignalResult[items.Length];
+        var targets = new SortedDictionary<string, int>(StringComparer.Ordinal); // instance → the one item moving it here
+        var alone = new List<int>();
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!enqueued[i].Accepted)
+            {
+                results[i] = new SignalResult(enqueued[i].Item.Id, SignalDisposition.Duplicate, 0);
+                continue;
+            }
+
+            var instances = await store.FindInstancesByBookmarkAsync(items[i].Signal.Key, cancellationToken).ConfigureAwait(false);
+            if (instances.Count == 0)
+            {
+                results[i] = new SignalResult(items[i].Id, SignalDisposition.Parked, 0);
+            }
+            else if (instances.Count > 1 || !targets.TryAdd(instances[0], i))
+            {
+                alone.Add(i);
+            }
+        }
+
+        var states = targets.Count == 0 ? new Dictionary<string, WorkflowInstanceState>()
+            : await store.GetInstancesAsync(targets.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
+        var runs = new List<(int Item, InstanceRun Run)>(targets.Count);
+        foreach (var (instanceId, i) in targets)
+        {
+            if (!states.TryGetValue(instanceId, out var state))
+            {
+                alone.Add(i);
+                continue;
+            }
+
+            var run = new InstanceRun(definitions.Get(state.DefinitionId, state.DefinitionVersion), state, now, _options.MaxStepsPerTransition);
+            if (run.DeliverSignal(items[i], completeItem: true) == 0)
+            {
+                alone.Add(i); // the bookmark went since it was found: alone decides what becomes of the item
+                continue;
+            }
+
+            run.RunUntilBlocked();
+            runs.Add((i, run));
+        }
+
+        await DeliverParkedSignalsAsync(runs.ConvertAll(r => r.Run), cancellationToken).ConfigureAwait(false);
+
+        // In instance order (targets is sorted), as timers' batches. A commit that also took parked signals goes alone, as
+        // in FireBatchAsync: other items' inbox rows must not be held across other instances' commits.
+        var commits = runs.ConvertAll(r => r.Run.BuildCommit());
+        bool Alone(WorkflowCommit commit, int item) => commit.InboxDelivered.Any(id => id != items[item].Id) || commit.InboxCompleted.Any(id => id != items[item].Id);
+        var batch = commits.Where((c, k) => !Alone(c, runs[k].Item)).ToArray();
+        var batched = batch.Length == 0 ? [] : await store.CommitManyAsync(batch, cancellationToken).ConfigureAwait(false);
+        var tookParked = new HashSet<string>(StringComparer.Ordinal);
+        for (int k = 0, b = 0; k < runs.Count; k++)
+        {
+            var i = runs[k].Item;
+            var result = Alone(commits[k], i)
+                ? await store.CommitAsync(commits[k], cancellationToken).ConfigureAwait(false)
+                : batched[b++];
+            if (result.Status == CommitStatus.Committed)
+            {
+                results[i] = new SignalResult(items[i].Id, SignalDisposition.Delivered, 1);
+                tookParked.UnionWith(commits[k].InboxDelivered);
+            }
+            else
+            {
+                alone.Add(i); // changed under us: redone on a fresh load
+            }
+        }
+
+        // A signal of the batch that found no bookmark may have been taken by a bookmark another of its signals opened.
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (results[i] is { Disposition: SignalDisposition.Parked } && tookParked.Contains(items[i].Id))
+            {
+                results[i] = new SignalResult(items[i].Id, SignalDisposition.Delivered, 1);
+            }
+        }
+
+        alone.Sort();
+        foreach (var i in alone)
+        {
+            var resumed = await DeliverAsync(items[i], cancellationToken).ConfigureAwait(false);
+            results[i] = new SignalResult(items[i].Id, resumed > 0 ? SignalDisposition.Delivered : SignalDisposition.Parked, resumed);
+        }
+
+        return results;
+    }
+
+    /// <summary>
     /// Fires every timer due by now, earliest first, including timers that firing schedules and that are
     /// already due (a clock that jumped months replays them in order). Returns how many fired.
     /// </summary>
