@@ -228,7 +228,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var claims = await store.ClaimDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            var claims = _options.Partitions is { } partitions
+                ? await store.ClaimOwnedDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, partitions.Current, cancellationToken).ConfigureAwait(false)
+                : await store.ClaimDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
             var batch = new List<ScheduledTimer>();
             var instances = new HashSet<string>(StringComparer.Ordinal);
             foreach (var timer in claims)
@@ -329,7 +331,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var items = await store.ClaimInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            var items = _options.Partitions is { } partitions
+                ? await store.ClaimOwnedInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, partitions.Current, cancellationToken).ConfigureAwait(false)
+                : await store.ClaimInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
             if (items.Count == 0)
             {
                 return delivered;
