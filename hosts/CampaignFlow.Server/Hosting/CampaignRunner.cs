@@ -92,6 +92,7 @@ internal sealed partial class CampaignRunner(
                     MeterFactory = meters,
                     MaxSessionsInMemory = settings.MaxSessionsInMemory,
                     MaxSessionRecordsInMemory = settings.MaxSessionRecordsInMemory,
+                    HostId = string.IsNullOrWhiteSpace(settings.HostId) ? Environment.MachineName + "/" + Environment.ProcessId : settings.HostId.Trim(),
                     Partitions = settings.Partitions,
                     PartitionLease = TimeSpan.FromSeconds(settings.PartitionLeaseSeconds),
                     StartProgress = running,

@@ -71,6 +71,12 @@ public sealed class ServerOptions
     /// </summary>
     public int PartitionLeaseSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// This host's name in partition, timer and inbox leases (<c>CampaignFlow__HostId</c>); empty: the machine's name and
+    /// the process id. Two hosts on one database must not share it.
+    /// </summary>
+    public string? HostId { get; set; }
+
     /// <summary>The longest the host sleeps between two ticks, in seconds, even when nothing is due.</summary>
     public int MaxSleepSeconds { get; set; } = 60;
 
