@@ -39,7 +39,7 @@ try
     var hosts = new List<InProcessHost> { host };
     for (var h = 1; h < options.Hosts; h++)
     {
-        hosts.Add(await InProcessHost.StartAsync(definitions, $"{data}-{h + 1}", storeSettings, token, host.Clock));
+        hosts.Add(await InProcessHost.StartAsync(definitions, $"{data}-{h + 1}", storeSettings, token, host.Clock, $"harness-{h + 1}"));
     }
 
     await using var stopOthers = new StopHosts(hosts.Skip(1));
@@ -74,10 +74,23 @@ try
         return passed ? 0 : 1;
     }
 
+    var clients = new PostingClients(https, options.Clients);
+    if (hosts.Count > 1)
+    {
+        // The first host holds every partition until its next renewal sees the others (a third of the lease, 10 s).
+        var split = Stopwatch.StartNew();
+        while (!(clients.Routes = await PartitionRoutes.ReadAsync(https)).Split)
+        {
+            await Task.Delay(500);
+        }
+
+        serverLog.Terminal.WriteLine($"  the hosts split the partitions in {split.Elapsed.TotalSeconds:F1} s");
+    }
+
     // One scrape is the whole process's: every host's meters share their names, and the exporter of each listens to
     // all of them in the process (hosts in separate processes would be scraped and summed).
     var before = await ScrapeAsync(http);
-    var clients = new PostingClients(https, options.Clients);
+
     var cursors = new int[logs.Length];
     var (ticking, posting) = (new Stopwatch(), new Stopwatch());
     var wall = Stopwatch.StartNew();
@@ -113,6 +126,11 @@ try
         }
 
         posting.Start();
+        if (hosts.Count > 1)
+        {
+            clients.Routes = await PartitionRoutes.ReadAsync(https);
+        }
+
         await clients.PostAsync(batches, CancellationToken.None);
         posting.Stop();
         if (week % 4 == 0 || day == calendar.Last)
