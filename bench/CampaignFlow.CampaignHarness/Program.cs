@@ -74,10 +74,14 @@ try
         return passed ? 0 : 1;
     }
 
+    // One scrape is the whole process's: every host's meters share their names, and the exporter of each listens to
+    // all of them in the process (hosts in separate processes would be scraped and summed).
+    var before = await ScrapeAsync(http);
     var clients = new PostingClients(https, options.Clients);
     if (hosts.Count > 1)
     {
-        // The first host holds every partition until its next renewal sees the others (a third of the lease, 10 s).
+        // The first host holds every partition until its next renewal sees the others (a third of the lease, 10 s). The
+        // ticks meanwhile (the timers due at the start) count, as they do with one host.
         var split = Stopwatch.StartNew();
         while (!(clients.Routes = await PartitionRoutes.ReadAsync(https)).Split)
         {
@@ -86,10 +90,6 @@ try
 
         serverLog.Terminal.WriteLine($"  the hosts split the partitions in {split.Elapsed.TotalSeconds:F1} s");
     }
-
-    // One scrape is the whole process's: every host's meters share their names, and the exporter of each listens to
-    // all of them in the process (hosts in separate processes would be scraped and summed).
-    var before = await ScrapeAsync(http);
 
     var cursors = new int[logs.Length];
     var (ticking, posting) = (new Stopwatch(), new Stopwatch());

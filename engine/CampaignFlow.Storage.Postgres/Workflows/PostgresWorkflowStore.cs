@@ -373,9 +373,24 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default)
+    public ValueTask<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default) =>
+        NextDueAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Reads the due index in order until a timer of an owned partition: a few rows, with a few hosts.</remarks>
+    public ValueTask<DateTimeOffset?> GetNextOwnedTimerDueAtAsync(OwnedPartitions partitions, CancellationToken cancellationToken = default)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT due_at, due_offset_minutes FROM {_timer} ORDER BY due_at LIMIT 1");
+        ArgumentNullException.ThrowIfNull(partitions);
+        return NextDueAsync(partitions.IsAll ? null : partitions, cancellationToken);
+    }
+
+    private async ValueTask<DateTimeOffset?> NextDueAsync(OwnedPartitions? partitions, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(partitions is null
+            ? $"SELECT due_at, due_offset_minutes FROM {_timer} ORDER BY due_at LIMIT 1"
+            : $"SELECT t.due_at, t.due_offset_minutes FROM {_timer} t " +
+              $"WHERE EXISTS (SELECT 1 FROM {_instance} i WHERE i.instance_id = t.instance_id AND {PartitionFilter("i.correlation_key", 1)}) ORDER BY t.due_at LIMIT 1");
+        AddPartitionParameters(command, partitions);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -498,9 +513,10 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
     }
 
-    // PartitionScheme.PartitionOf in SQL: the first 32 bits of the MD5 of the key (up to the separator, $7), modulo the count ($5), among the owned ($6).
-    private static string PartitionFilter(string key) =>
-        $"('x' || substr(md5(coalesce(split_part({key}, $7, 1), {key})), 1, 8))::bit(32)::bigint % $5 = ANY($6)";
+    // PartitionScheme.PartitionOf in SQL: the first 32 bits of the MD5 of the key (up to the separator), modulo the count,
+    // among the owned; the three are the parameters from $first on, in that order (AddPartitionParameters adds them last).
+    private static string PartitionFilter(string key, int first = 5) =>
+        $"('x' || substr(md5(coalesce(split_part({key}, ${first + 2}, 1), {key})), 1, 8))::bit(32)::bigint % ${first} = ANY(${first + 1})";
 
     private static void AddPartitionParameters(NpgsqlCommand command, OwnedPartitions? partitions)
     {

@@ -110,6 +110,18 @@ public interface IWorkflowStore
     /// <summary>The earliest due time of any pending timer, so a host knows how long it may sleep.</summary>
     ValueTask<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The earliest due time of a pending timer of the instances in <paramref name="partitions"/>, so that a host does
+    /// not wake for another host's timers. This default serves a host that works every partition and refuses otherwise.
+    /// </summary>
+    ValueTask<DateTimeOffset?> GetNextOwnedTimerDueAtAsync(OwnedPartitions partitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return partitions.IsAll
+            ? GetNextTimerDueAtAsync(cancellationToken)
+            : throw new NotSupportedException("this store is worked by one host, which owns every partition");
+    }
+
     /// <summary>Stores a received signal unless its idempotency key is already known.</summary>
     ValueTask<EnqueueResult> EnqueueSignalAsync(InboxItem item, CancellationToken cancellationToken = default);
 

@@ -411,7 +411,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
 
     /// <summary>When the next timer is due, so a host can sleep until then.</summary>
     public async Task<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default) =>
-        await store.GetNextTimerDueAtAsync(cancellationToken).ConfigureAwait(false);
+        _options.Partitions is { } partitions
+            ? await store.GetNextOwnedTimerDueAtAsync(partitions.Current, cancellationToken).ConfigureAwait(false)
+            : await store.GetNextTimerDueAtAsync(cancellationToken).ConfigureAwait(false);
 
     private async Task<StartResult> ExistingAsync(string instanceId, CancellationToken cancellationToken)
     {

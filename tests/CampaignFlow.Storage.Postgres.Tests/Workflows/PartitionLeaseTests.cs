@@ -75,6 +75,7 @@ public sealed class PartitionLeaseTests(PrivatePostgresServer server)
         clock.SetTo(Start.AddDays(11));
         var before = await runtime.FireDueTimersAsync();
         before.Count.ShouldBeLessThan(keys.Count, "the stopped host's instances wait for their owner");
+        (await runtime.GetNextTimerDueAtAsync()).ShouldBe(Start.AddDays(40), "the stopped host's overdue timers do not wake this host; its own close on day 40");
 
         await survivor.RenewAsync();
         survivor.Current.Partitions.Count.ShouldBe(Scheme.Count / 2, "the stopped host's leases have not run out yet");
