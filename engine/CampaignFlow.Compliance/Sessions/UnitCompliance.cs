@@ -181,13 +181,15 @@ public sealed class UnitCompliance
 
             if (_below.TryAdd((record.Unit, record.Key), record))
             {
-                _session.Insert(record);
                 added.Add(record);
             }
         }
 
         if (added.Count > 0)
         {
+            // One batch, as Record does: a requirement over the units below judges all their records each time its
+            // collection changes, so fact by fact a body taking a province's records judged them once per record.
+            _session.InsertAll(added);
             var from = _history.Count;
             _moment = added;
             ComplianceMeter.RulesFired(_session.Fire());
