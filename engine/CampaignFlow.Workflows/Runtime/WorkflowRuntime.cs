@@ -179,17 +179,8 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     public async Task<SignalResult> SendSignalAsync(Signal signal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        var now = clock.GetUtcNow();
-        var id = NewId();
-        var item = new InboxItem
-        {
-            Id = id,
-            IdempotencyKey = signal.IdempotencyKey ?? id,
-            Signal = signal,
-            ReceivedAt = now,
-            ExpiresAt = now + _options.InboxRetention,
-            Status = InboxItemStatus.Pending,
-        };
+        var item = NewInboxItem(signal, clock.GetUtcNow());
+        var id = item.Id;
         var enqueued = await store.EnqueueSignalAsync(item, cancellationToken).ConfigureAwait(false);
         if (!enqueued.Accepted)
         {
@@ -211,19 +202,7 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     {
         ArgumentNullException.ThrowIfNull(signals);
         var now = clock.GetUtcNow();
-        var items = signals.Select(signal =>
-        {
-            var id = NewId();
-            return new InboxItem
-            {
-                Id = id,
-                IdempotencyKey = signal.IdempotencyKey ?? id,
-                Signal = signal,
-                ReceivedAt = now,
-                ExpiresAt = now + _options.InboxRetention,
-                Status = InboxItemStatus.Pending,
-            };
-        }).ToArray();
+        var items = signals.Select(signal => NewInboxItem(signal, now)).ToArray();
         var enqueued = await store.EnqueueSignalsAsync(items, cancellationToken).ConfigureAwait(false);
         var results = new SignalResult[items.Length];
         var targets = new SortedDictionary<string, int>(StringComparer.Ordinal); // instance → the one item moving it here
@@ -691,4 +670,19 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
     }
 
     private static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    // A signal as the inbox keeps it; without an idempotency key of its own, its id is the key.
+    private InboxItem NewInboxItem(Signal signal, DateTimeOffset now)
+    {
+        var id = NewId();
+        return new InboxItem
+        {
+            Id = id,
+            IdempotencyKey = signal.IdempotencyKey ?? id,
+            Signal = signal,
+            ReceivedAt = now,
+            ExpiresAt = now + _options.InboxRetention,
+            Status = InboxItemStatus.Pending,
+        };
+    }
 }
