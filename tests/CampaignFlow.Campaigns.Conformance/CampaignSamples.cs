@@ -73,7 +73,7 @@ public static class CampaignSamples
             Target = null,
             Code = "period-minimum-hours",
             MessageZh = $"{period} 集中学习 {hours} 小时，少于要求的 4 小时（半天）",
-            MessageEn = $"{period}: concentrated study took {hours} h, less than the required 4 h (半天)",
+            MessageEn = $"{period}: concentrated study took {hours} h, less than the required 4 h (half a day)",
             Details = Payload(new Dictionary<string, object>
             {
                 ["requirement"] = "weekly-study",

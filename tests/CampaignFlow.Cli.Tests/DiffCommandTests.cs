@@ -51,8 +51,8 @@ public sealed class DiffCommandTests
         changes.Length.ShouldBe(8);
         var study = changes.Single(c => c.GetProperty("id").GetString() == "weekly-study:period-minimum");
         (study.GetProperty("change").GetString(), study.GetProperty("subject").GetString()).ShouldBe(("changed", "requirement"));
-        study.GetProperty("before").GetString()!.ShouldContain("半天");
-        study.GetProperty("after").GetString()!.ShouldContain("1天");
+        study.GetProperty("before").GetString()!.ShouldContain("half a day");
+        study.GetProperty("after").GetString()!.ShouldContain("1 day");
         study.GetProperty("messageZh").GetString()!.ShouldStartWith("每周集中学习：");
         var phase = changes.Single(c => c.GetProperty("subject").GetString() == "phase");
         (phase.GetProperty("before").GetString(), phase.GetProperty("after").GetString()).ShouldBe(("2014-08-01..2014-09-30", "2014-08-11..2014-09-30"));

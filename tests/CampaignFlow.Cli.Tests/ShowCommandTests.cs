@@ -28,8 +28,8 @@ public class ShowCommandTests
     public void Durations_are_shown_in_hours()
     {
         var run = CliRun.Of("show", "definitions/panyu-ftu-2014.yaml", "--lang", "en");
-        run.Output.ShouldContain("every week: concentrated-study at least 半天 (4 h)"); // PY-05
-        run.Output.ShouldContain("each democratic-life-meeting lasts at least 1天 (8 h)"); // PY-15
+        run.Output.ShouldContain("every week: concentrated-study at least half a day (4 h)"); // PY-05
+        run.Output.ShouldContain("each democratic-life-meeting lasts at least 1 day (8 h)"); // PY-15
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CampaignFlow.Compliance.Simulation;
 using CampaignFlow.Compliance.Violations;
+using CampaignFlow.Tests.Shared;
 
 namespace CampaignFlow.Compliance.Tests;
 
@@ -63,6 +64,45 @@ public partial class ViolationCatalogueTests
     public void Values_are_written_as_Chinese_writes_them_and_keys_are_left_alone(string value, string chinese)
     {
         ChineseArguments.Format(value).ShouldBe(chinese);
+    }
+
+    [Theory]
+    [InlineData("半天", "half a day")]
+    [InlineData("1天", "1 day")]
+    [InlineData("两天", "2 days")]
+    [InlineData("3个工作日", "3 working days")]
+    [InlineData("4小时", "4 h")]
+    [InlineData("4学时", "4 class hours")]
+    [InlineData("45分钟", "45 minutes")]
+    [InlineData("一周", "1 week")]
+    [InlineData("3个月", "3 months")]
+    [InlineData("25个", "25")]
+    [InlineData("20场", "20 sessions")]
+    [InlineData("1200名", "1200 people")]
+    [InlineData("3.5次", "3.5 times")]
+    [InlineData("0 名", "0 people")]
+    [InlineData("21天 (168 h)", "21 days (168 h)")]
+    [InlineData("专题民主生活会", "专题民主生活会")]
+    [InlineData("七一", "七一")]
+    [InlineData("2014-03-07", "2014-03-07")]
+    [InlineData("160 h", "160 h")]
+    public void Amounts_are_said_in_English_and_other_values_are_left_alone(string value, string english)
+    {
+        CampaignFlow.Plans.Text.EnglishAmounts.Say(value).ShouldBe(english);
+    }
+
+    [Theory]
+    [MemberData(nameof(SeedPlans))]
+    public void Every_violation_of_a_seed_plan_says_its_amounts_in_English(string plan)
+    {
+        var messages = Seeds.Simulate(plan).Violations
+            .Concat(Simulator.Run(Seeds.Rules(plan), []).Violations)
+            .Select(v => (v.Code, Text: v.Message(CultureInfo.InvariantCulture)))
+            .ToArray();
+
+        messages.ShouldNotBeEmpty();
+        var amounts = messages.SelectMany(m => ChineseAmount.Pattern().Matches(m.Text).Select(a => $"{m.Code}: {a.Value} in “{m.Text}”")).Distinct().ToArray();
+        amounts.ShouldBeEmpty(string.Join("\n", amounts));
     }
 
     [Fact]

@@ -75,7 +75,7 @@ public sealed record Violation
     public string Message(CultureInfo culture)
     {
         var chinese = MessageTemplates.IsChinese(culture);
-        string Word(string a) => a == Period ? Timing.PeriodLabel.Format(a, culture) : chinese ? ChineseArguments.Format(a) : a;
+        string Word(string a) => a == Period ? Timing.PeriodLabel.Format(a, culture) : chinese ? ChineseArguments.Format(a) : Plans.Text.EnglishAmounts.Say(a);
         var arguments = Arguments.Select(a => MessageList.Is(a) ? MessageList.Format(a, Word, culture) : Word(a)).ToArray();
         var message = ViolationMessages.Templates.Format(Code, arguments, culture);
         return (TargetName is null ? "" : TargetName + (chinese ? "：" : ": ")) + (chinese ? ChineseArguments.OneDaySpans(message) : message);

@@ -370,11 +370,14 @@ public static class PlanResolver
         {
             var who = members.Role is { } role ? (chinese && vocabulary is not null && vocabulary.Roles.TryGetValue(role, out var r) && r.Title.Length > 0 ? r.Title : role)
                 : MessageCatalog.Format("word-everyone", [], culture);
-            return statement + MessageCatalog.Format(across.AfterBody is null ? "req-across-members" : "req-across-members-after", [kinds, across.Share?.Text ?? "100%", who, across.AfterBody?.Text ?? ""], culture);
+            return statement + MessageCatalog.Format(across.AfterBody is null ? "req-across-members" : "req-across-members-after", [kinds, across.Share?.Text ?? "100%", who, AfterBody(across, culture)], culture);
         }
 
-        return statement + MessageCatalog.Format(across.AfterBody is null ? "req-across" : "req-across-after", [kinds, across.Share?.Text ?? "100%", across.AfterBody?.Text ?? ""], culture);
+        return statement + MessageCatalog.Format(across.AfterBody is null ? "req-across" : "req-across-after", [kinds, across.Share?.Text ?? "100%", AfterBody(across, culture)], culture);
     }
+
+    private static string AfterBody(AcrossUnits across, CultureInfo culture) =>
+        across.AfterBody is not { } after ? "" : MessageTemplates.IsChinese(culture) ? after.Text : after.InEnglish();
 
     /// <summary>The name of a requirement kind in words of <paramref name="culture"/>.</summary>
     /// <param name="kind">The kind.</param>
@@ -407,7 +410,7 @@ public static class PlanResolver
             return string.Join(ChainArrow, value.Split(ChainArrow).Select(part => Word(part, vocabulary, culture)));
         }
 
-        return MessageTemplates.IsChinese(culture) && vocabulary is not null ? Title(value, vocabulary) : value;
+        return !MessageTemplates.IsChinese(culture) ? EnglishAmounts.Say(value) : vocabulary is not null ? Title(value, vocabulary) : value;
     }
 
     private const string ChainArrow = " → ";

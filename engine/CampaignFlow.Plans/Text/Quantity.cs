@@ -120,6 +120,36 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
             : DateOnly.FromDateTime(AddTo(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)).DateTime);
     }
 
+    /// <summary>
+    /// The amount as an English sentence says it: <c>半天</c> is "half a day", <c>3个工作日</c> "3 working days",
+    /// <c>20场</c> "20 sessions", <c>25个</c> "25". A plan's own words stay in the plan; this is for English readers.
+    /// </summary>
+    public string InEnglish()
+    {
+        if (IsHalfDay)
+        {
+            return "half a day";
+        }
+
+        var number = Value.ToString("0.##", CultureInfo.InvariantCulture);
+        if (Unit == QuantityUnit.Hours && Text.Trim().EndsWith("分钟", StringComparison.Ordinal))
+        {
+            return Counted((Value * 60).ToString("0.##", CultureInfo.InvariantCulture), "minute", "minutes");
+        }
+
+        return Unit switch
+        {
+            QuantityUnit.Hours => number + " h",
+            QuantityUnit.WorkDays when OnWorkingDays => Counted(number, "working day", "working days"),
+            QuantityUnit.WorkDays => Counted(number, "day", "days"),
+            QuantityUnit.ClassHours => Counted(number, "class hour", "class hours"),
+            QuantityUnit.Weeks => Counted(number, "week", "weeks"),
+            QuantityUnit.Months => Counted(number, "month", "months"),
+            QuantityUnit.Years => Counted(number, "year", "years"),
+            _ => CountWordInEnglish(Label) is { } word ? Counted(number, word.One, word.Many) : number,
+        };
+    }
+
     /// <inheritdoc />
     public override string ToString() => Text;
 
@@ -189,6 +219,21 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
         error = new TextError("bad-quantity", text);
         return false;
     }
+
+    private static string Counted(string number, string one, string many) => $"{number} {(number == "1" ? one : many)}";
+
+    // Measure words whose thing English names; the rest (个, 项, 条, 件 …) count without a word, as English does.
+    private static (string One, string Many)? CountWordInEnglish(string label) => label switch
+    {
+        "次" or "次以上" or "times" => ("time", "times"),
+        "场" or "場" or "场次" => ("session", "sessions"),
+        "人次" => ("attendance", "attendances"),
+        "名" or "人" => ("person", "people"),
+        "户" or "戶" => ("household", "households"),
+        "篇" => ("article", "articles"),
+        "字" => ("character", "characters"),
+        _ => null,
+    };
 
     private int WholeOrThrow() => Value == decimal.Truncate(Value)
         ? (int)Value

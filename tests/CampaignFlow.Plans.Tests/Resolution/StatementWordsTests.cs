@@ -21,7 +21,7 @@ public class StatementWordsTests
 
     [Theory]
     [InlineData("zh-CN", "每周：集中学习不少于半天（4 小时）")]
-    [InlineData("en", "every week: concentrated-study at least 半天 (4 h)")]
+    [InlineData("en", "every week: concentrated-study at least half a day (4 h)")]
     public void A_minimum_in_working_time_says_its_hours_as_the_reader_writes_them(string language, string said) =>
         Statement("panyu-ftu-2014", "weekly-study:period-minimum", language).ShouldBe(said);
 
@@ -39,6 +39,18 @@ public class StatementWordsTests
         rework.ShouldEndWith("在被退回时须重新进行");
         PlanResolver.Describe(plan.Requirements.Single(r => r.ActionId == "research-report" && r.Kind == Plans.Requirements.RequirementKind.Rework), plan.Vocabulary, CultureInfo.GetCultureInfo("en"))
             .ShouldEndWith("held again when returned");
+    }
+
+    [Fact]
+    public void Every_seed_requirement_says_its_amounts_in_English()
+    {
+        var english = CultureInfo.GetCultureInfo("en");
+        var statements = Seeds.Plans.Values
+            .SelectMany(plan => plan.Requirements.Select(r => PlanResolver.Describe(r, plan.Vocabulary, english)))
+            .ToArray();
+
+        statements.ShouldContain(s => s.Contains("half a day", StringComparison.Ordinal));
+        statements.Where(s => ChineseAmount.Pattern().IsMatch(s)).ShouldBeEmpty();
     }
 
     private static string Statement(string planId, string requirementId, string language)
