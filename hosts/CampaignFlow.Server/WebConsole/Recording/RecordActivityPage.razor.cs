@@ -1,95 +1,48 @@
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Api.Records;
-using CampaignFlow.Server.WebConsole.Text;
+using CampaignFlow.Server.WebConsole.Overview;
 using Microsoft.AspNetCore.Components;
 
 namespace CampaignFlow.Server.WebConsole.Recording;
 
 /// <summary>
 /// <c>/console/units/{unit}/record/{kind}</c>: one activity kind's recording form (the unit page shows the same form
-/// for each kind and posts here). The form becomes the JSON record <c>POST /units/{unit}/records</c> takes and goes
-/// through the same <see cref="UnitRecorder"/>, so the API's rights and findings apply unchanged; a finding is shown
-/// at the field whose value it is about. Once stored, back to the unit page, which says what changed.
+/// for each kind and posts here), recorded through <see cref="UnitRecorder"/> as every console form is
+/// (<see cref="RecordFormPage{TLayout, TValues}"/>).
 /// </summary>
 public partial class RecordActivityPage
 {
-    private CampaignUnit? _unit;
-    private ActivityFormLayout? _layout;
-    private ActivityFormValues _values = new();
-    private RecordFindings _findings = RecordFindings.None;
-    private (int Status, string Message)? _problem;
-
-    [Inject]
-    private RecordingAccess Access { get; set; } = null!;
-
-    [Inject]
-    private UnitRecorder Recorder { get; set; } = null!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = null!;
-
-    // The campaigns' clock (virtual in the demo), for the day a new form offers.
-    [Inject]
-    private TimeProvider Clock { get; set; } = null!;
-
-    /// <summary>The unit's id.</summary>
-    [Parameter]
-    public string Unit { get; set; } = "";
-
     /// <summary>The activity kind's id.</summary>
     [Parameter]
     public string Kind { get; set; } = "";
 
-    /// <summary>The unit page's path for <paramref name="unitId"/>.</summary>
-    /// <param name="unitId">The unit.</param>
-    public static string UnitLink(string unitId) => "/console/units/" + Uri.EscapeDataString(unitId);
+    /// <inheritdoc/>
+    protected override string Asked => Kind;
 
     /// <summary>This page's path.</summary>
     /// <param name="unitId">The unit.</param>
     /// <param name="kind">The activity kind.</param>
-    public static string Link(string unitId, string kind) => UnitLink(unitId) + "/record/" + Uri.EscapeDataString(kind);
+    public static string Link(string unitId, string kind) => Home.UnitLink(unitId) + "/record/" + Uri.EscapeDataString(kind);
 
     /// <inheritdoc/>
-    protected override void OnParametersSet()
+    protected override Task<ActivityFormLayout?> LayoutForAsync(CampaignUnit unit, ResolvedPlan plan) => Task.FromResult(ActivityFormLayout.For(plan, Kind));
+
+    /// <inheritdoc/>
+    protected override ActivityFormValues NewValues(ActivityFormLayout layout, DateOnly day) => ActivityFormValues.New(Kind, day);
+
+    /// <inheritdoc/>
+    protected override ActivityFormValues ReadValues(ActivityFormLayout layout, IFormCollection form)
     {
-        var (unit, plan, problem) = Access.Find(Unit);
-        if (problem is not null)
-        {
-            _problem = problem;
-            return;
-        }
-
-        if (ActivityFormLayout.For(plan!, Kind) is not { } layout)
-        {
-            _problem = (StatusCodes.Status404NotFound, Request.T("record-unknown-kind", Kind, unit!.Name));
-            return;
-        }
-
-        _unit = unit;
-        _layout = layout;
-        if (_values.Key.Length == 0)
-        {
-            _values = ActivityFormValues.New(Kind, FormSubmission.OfferedDay(Request.DayOf(Clock.GetUtcNow()), plan!));
-        }
+        var values = ActivityFormValues.Read(form);
+        return values.Key.Length > 0 ? values : values with { Key = ActivityFormValues.NewKey(Kind, DateOnly.TryParse(values.On, out var day) ? day : default) };
     }
 
-    private async Task SaveAsync()
+    /// <inheritdoc/>
+    protected override (string Json, Func<int, string> FieldAt) Write(ActivityFormLayout layout, ActivityFormValues values)
     {
-        if (_unit is null || _layout is null)
-        {
-            return;
-        }
-
-        var form = await Request.Http.Request.ReadFormAsync(Request.Http.RequestAborted).ConfigureAwait(true);
-        _values = ActivityFormValues.Read(form);
-        if (_values.Key.Length == 0)
-        {
-            // A post without the form's key (another page's form, an old bookmark) still records once.
-            _values = _values with { Key = ActivityFormValues.NewKey(Kind, DateOnly.TryParse(_values.On, out var day) ? day : default) };
-        }
-
-        var flags = _layout.Attributes.Where(a => a.IsFlag).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
-        var record = ActivityRecordText.Write(Kind, _values, flags);
-        _findings = await FormSubmission.RecordAsync(Recorder, Request, Navigation, _unit, record.Text, record.FieldAt).ConfigureAwait(true);
+        var flags = layout.Attributes.Where(a => a.IsFlag).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var record = ActivityRecordText.Write(Kind, values, flags);
+        return (record.Text, record.FieldAt);
     }
 }

@@ -1,44 +1,21 @@
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Api.Records;
 using CampaignFlow.Server.Hosting;
-using CampaignFlow.Server.WebConsole.Text;
+using CampaignFlow.Server.WebConsole.Overview;
 using Microsoft.AspNetCore.Components;
 
 namespace CampaignFlow.Server.WebConsole.Recording;
 
 /// <summary>
 /// <c>/console/units/{unit}/write/{document|publish|ledger}/{id}</c>: the form of a document of a kind, a publication
-/// or an item of a ledger (the unit page shows the same forms and posts here). As with activities, the form becomes
-/// the JSON record <c>POST /units/{unit}/records</c> takes and goes through <see cref="UnitRecorder"/>, so the API's
-/// rights and findings apply unchanged, each finding at its field; once stored, back to the unit page.
+/// or an item of a ledger (the unit page shows the same forms and posts here), recorded through
+/// <see cref="UnitRecorder"/> as every console form is (<see cref="RecordFormPage{TLayout, TValues}"/>).
 /// </summary>
 public partial class RecordOtherPage
 {
-    private CampaignUnit? _unit;
-    private OtherRecordLayout? _layout;
-    private OtherRecordValues _values = new();
-    private RecordFindings _findings = RecordFindings.None;
-    private (int Status, string Message)? _problem;
-
-    [Inject]
-    private RecordingAccess Access { get; set; } = null!;
-
-    [Inject]
-    private UnitRecorder Recorder { get; set; } = null!;
-
     [Inject]
     private RunningCampaigns Running { get; set; } = null!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = null!;
-
-    // The campaigns' clock (virtual in the demo), for the day a new form offers.
-    [Inject]
-    private TimeProvider Clock { get; set; } = null!;
-
-    /// <summary>The unit's id.</summary>
-    [Parameter]
-    public string Unit { get; set; } = "";
 
     /// <summary><c>document</c>, <c>publish</c> or <c>ledger</c>.</summary>
     [Parameter]
@@ -48,56 +25,45 @@ public partial class RecordOtherPage
     [Parameter]
     public string Id { get; set; } = "";
 
+    /// <inheritdoc/>
+    protected override string Asked => Id;
+
     /// <summary>This page's path.</summary>
     /// <param name="unitId">The unit.</param>
     /// <param name="layout">The form.</param>
     public static string Link(string unitId, OtherRecordLayout layout)
     {
         ArgumentNullException.ThrowIfNull(layout);
-        return RecordActivityPage.UnitLink(unitId) + "/write/" + OtherRecordLayout.Segment(layout.Type) + "/" + Uri.EscapeDataString(layout.Id);
+        return Home.UnitLink(unitId) + "/write/" + OtherRecordLayout.Segment(layout.Type) + "/" + Uri.EscapeDataString(layout.Id);
     }
 
     /// <inheritdoc/>
-    protected override async Task OnParametersSetAsync()
+    protected override async Task<OtherRecordLayout?> LayoutForAsync(CampaignUnit unit, ResolvedPlan plan)
     {
-        var (unit, plan, problem) = Access.Find(Unit);
-        if (problem is not null)
+        if (OtherRecordLayout.TypeOf(Type) is not { } type)
         {
-            _problem = problem;
-            return;
+            return null;
         }
 
-        var records = await Running.Service.ReadRecordsAsync(unit!.Id, ct: Request.Http.RequestAborted).ConfigureAwait(true) ?? [];
-        if (OtherRecordLayout.TypeOf(Type) is not { } type || OtherRecordLayout.For(plan!, type, Id, records, Request) is not { } layout)
-        {
-            _problem = (StatusCodes.Status404NotFound, Request.T("record-unknown-kind", Id, unit.Name));
-            return;
-        }
-
-        _unit = unit;
-        _layout = layout;
-        if (_values.Key.Length == 0)
-        {
-            _values = OtherRecordValues.New(layout, FormSubmission.OfferedDay(Request.DayOf(Clock.GetUtcNow()), plan!));
-        }
+        var records = await Running.Service.ReadRecordsAsync(unit.Id, ct: Request.Http.RequestAborted).ConfigureAwait(true) ?? [];
+        return OtherRecordLayout.For(plan, type, Id, records, Request);
     }
 
-    private async Task SaveAsync()
+    /// <inheritdoc/>
+    protected override OtherRecordValues NewValues(OtherRecordLayout layout, DateOnly day) => OtherRecordValues.New(layout, day);
+
+    /// <inheritdoc/>
+    protected override OtherRecordValues ReadValues(OtherRecordLayout layout, IFormCollection form)
     {
-        if (_unit is null || _layout is null)
-        {
-            return;
-        }
+        var values = OtherRecordValues.Read(layout, form);
+        return values.Key.Length > 0 ? values
+            : OtherRecordValues.New(layout, DateOnly.TryParse(values.On, out var day) ? day : default) with { On = values.On, Fields = values.Fields };
+    }
 
-        var form = await Request.Http.Request.ReadFormAsync(Request.Http.RequestAborted).ConfigureAwait(true);
-        _values = OtherRecordValues.Read(_layout, form);
-        if (_values.Key.Length == 0)
-        {
-            // A post without the form's key (an old bookmark) still records once.
-            _values = OtherRecordValues.New(_layout, DateOnly.TryParse(_values.On, out var day) ? day : default) with { On = _values.On, Fields = _values.Fields };
-        }
-
-        var record = OtherRecordText.Write(_layout, _values);
-        _findings = await FormSubmission.RecordAsync(Recorder, Request, Navigation, _unit, record.Text, record.FieldAt).ConfigureAwait(true);
+    /// <inheritdoc/>
+    protected override (string Json, Func<int, string> FieldAt) Write(OtherRecordLayout layout, OtherRecordValues values)
+    {
+        var record = OtherRecordText.Write(layout, values);
+        return (record.Text, record.FieldAt);
     }
 }

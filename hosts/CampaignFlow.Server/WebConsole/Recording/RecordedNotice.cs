@@ -1,6 +1,7 @@
 using System.Globalization;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.WebConsole.Overview;
 
 namespace CampaignFlow.Server.WebConsole.Recording;
 
@@ -21,6 +22,6 @@ public sealed record RecordedNotice(int Recorded, int Resolved, int Opened)
         ArgumentNullException.ThrowIfNull(result);
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"{RecordActivityPage.UnitLink(unitId)}?recorded={result.Records.Count(r => r.Outcome == AppendOutcome.Inserted)}&resolved={result.Resolved.Count}&opened={result.Opened.Count}#recorded");
+            $"{Home.UnitLink(unitId)}?recorded={result.Records.Count(r => r.Outcome == AppendOutcome.Inserted)}&resolved={result.Resolved.Count}&opened={result.Opened.Count}#recorded");
     }
 }

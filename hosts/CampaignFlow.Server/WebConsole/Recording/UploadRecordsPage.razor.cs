@@ -3,6 +3,7 @@ using System.Text;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Server.Api.Records;
 using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.WebConsole.Overview;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +46,7 @@ public partial class UploadRecordsPage
 
     /// <summary>This page's path.</summary>
     /// <param name="unitId">The unit.</param>
-    public static string Link(string unitId) => RecordActivityPage.UnitLink(unitId) + "/upload";
+    public static string Link(string unitId) => Home.UnitLink(unitId) + "/upload";
 
     // The lines with findings, in order, with their text.
     private IEnumerable<(int Line, string Text, IReadOnlyList<string> Messages)> Marked =>
