@@ -20,9 +20,9 @@ namespace CampaignFlow.Campaigns.Recording;
 /// after the append leaves the unit behind for the <see cref="Reconciler"/> (docs/adr/0007).
 /// </summary>
 /// <remarks>
-/// Recordings of single units go through a <see cref="RecordingQueue"/>: concurrent ones run as a group with the same
-/// steps done once for the group (<see cref="RecordGroupAsync"/>), each caller answered with its own result, as if it
-/// had been alone.
+/// Recordings of single units (up to some fifty records) go through a <see cref="RecordingQueue"/>: concurrent ones
+/// run as a group with the same steps done once for the group (<see cref="RecordGroupAsync"/>), each caller answered
+/// with its own result, as if it had been alone.
 /// </remarks>
 internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, DerivedState derived, TimeProvider clock, CampaignMetrics metrics)
 {
@@ -31,8 +31,14 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
     private readonly RecordingQueue _queue = new(MaxGroup);
 
+    // A text longer than this (some fifty records) runs alone, beside the groups, as every recording did before: a
+    // unit's bulk import must not hold up the single posts queued behind it.
+    private const int MaxGroupedText = 16 * 1024;
+
     public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
-        _queue.RecordAsync(new QueuedRecording(unit, text, format, recordedBy, policy, ct), RunGroupAsync);
+        text is { Length: > MaxGroupedText }
+            ? MeasuredAsync(unit.Unit.Id, () => RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct))
+            : _queue.RecordAsync(new QueuedRecording(unit, text ?? "", format, recordedBy, policy, ct), RunGroupAsync);
 
     /// <summary>Runs a recording inside its trace activity, and counts and times it by outcome for the meters.</summary>
     private async Task<RecordingResult> MeasuredAsync(string unitTag, Func<Task<RecordingResult>> recording)
