@@ -29,11 +29,11 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
     // Bounded in practice by the host's admission of concurrent recordings; this only caps one transaction's size.
     private const int MaxGroup = 256;
 
-    private readonly RecordingQueue _queue = new(MaxGroup);
-
     // A text longer than this (some fifty records) runs alone, beside the groups, as every recording did before: a
     // unit's bulk import must not hold up the single posts queued behind it.
     private const int MaxGroupedText = 16 * 1024;
+
+    private readonly RecordingQueue _queue = new(MaxGroup);
 
     public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
         text is { Length: > MaxGroupedText }
