@@ -25,6 +25,7 @@ internal static class IntakeRun
         var records = batches.Sum(b => (long)b.Records.Count);
         var before = await scrape();
         var clients = new PostingClients(http, options.Clients);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         if (options.AcrossUnits)
         {
@@ -41,6 +42,8 @@ internal static class IntakeRun
         }
 
         var seconds = wall.Elapsed.TotalSeconds;
+        // The host's and the clients' CPU together (one process), over the intake alone.
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         await Task.Delay(1500); // the Prometheus exporter answers from its cache for a moment
         var after = await scrape();
         double Delta(string name, string? label = null) => after.Sum(name, label) - before.Sum(name, label);
@@ -48,6 +51,8 @@ internal static class IntakeRun
         var recordingSeconds = Delta("campaignflow_recording_duration_seconds_sum");
         var appendSeconds = Delta("campaignflow_store_duration_seconds_sum", "operation=\"records.append\"");
         var rebuilt = Delta("campaignflow_sessions_rebuilt_total");
+        var ticks = Delta("campaignflow_tick_duration_seconds_count");
+        var tickSeconds = Delta("campaignflow_tick_duration_seconds_sum");
         var calls = clients.AllCalls;
         var passed = clients.Failures.Count == 0 && stored == records && clients.Records == records;
         foreach (var failure in clients.Failures.Take(5))
@@ -66,7 +71,7 @@ internal static class IntakeRun
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"mode=intake{(options.AcrossUnits ? " across-units=true" : "")}{(options.Rate is { } r ? " rate=" + r.ToString(CultureInfo.InvariantCulture) : "")} units={options.Units} store={options.Store} records-per-post={perPost} clients={options.Clients} records={records} posts={clients.Posts} " +
             $"wall-s={seconds:F1} records-per-s={records / seconds:F0} post-p50-ms={calls.Percentile(50):F1} post-p99-ms={calls.Percentile(99):F1} " +
-            $"recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} rebuilt={rebuilt:F0} peak-ws-mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20} " +
+            $"recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} rebuilt={rebuilt:F0} ticks={ticks:F0} tick-s={tickSeconds:F1} cpu-s={cpuSeconds:F1} cpu-ms-per-post={cpuSeconds * 1000 / Math.Max(1, clients.Posts):F2} peak-ws-mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20} " +
             $"load-before={load.Split(',')[0].Trim()} load-after={File.ReadAllText("/proc/loadavg").Split(' ')[0]} result={(passed ? "pass" : "FAIL")}"));
         return passed;
     }

@@ -19,10 +19,26 @@ namespace CampaignFlow.Campaigns.Recording;
 /// what the store holds, the verdicts persisted, the workflow moved on and, last, the unit's watermark moved: a crash
 /// after the append leaves the unit behind for the <see cref="Reconciler"/> (docs/adr/0007).
 /// </summary>
+/// <remarks>
+/// Recordings of single units (up to some fifty records) go through a <see cref="RecordingQueue"/>: concurrent ones
+/// run as a group with the same steps done once for the group (<see cref="RecordGroupAsync"/>), each caller answered
+/// with its own result, as if it had been alone.
+/// </remarks>
 internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessions, ViolationSync verdicts, WorkflowProgress progress, DerivedState derived, TimeProvider clock, CampaignMetrics metrics)
 {
+    // Bounded in practice by the host's admission of concurrent recordings; this only caps one transaction's size.
+    private const int MaxGroup = 256;
+
+    // A text longer than this (some fifty records) runs alone, beside the groups, as every recording did before: a
+    // unit's bulk import must not hold up the single posts queued behind it.
+    private const int MaxGroupedText = 16 * 1024;
+
+    private readonly RecordingQueue _queue = new(MaxGroup);
+
     public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
-        MeasuredAsync(unit.Unit.Id, () => RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct));
+        text is { Length: > MaxGroupedText }
+            ? MeasuredAsync(unit.Unit.Id, () => RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct))
+            : _queue.RecordAsync(new QueuedRecording(unit, text ?? "", format, recordedBy, policy, ct), RunGroupAsync);
 
     /// <summary>Runs a recording inside its trace activity, and counts and times it by outcome for the meters.</summary>
     private async Task<RecordingResult> MeasuredAsync(string unitTag, Func<Task<RecordingResult>> recording)
@@ -42,10 +58,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             throw;
         }
 
-        var outcome = result.Refusal is not null ? "refused"
-            : result.HasErrors ? "invalid"
-            : result.HasConflicts ? "conflict"
-            : "stored";
+        var outcome = Outcome(result);
         activity?.SetTag("campaignflow.result", outcome);
         metrics.Recorded(outcome, Stopwatch.GetElapsedTime(started));
         return result;
@@ -90,6 +103,201 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             await derived.MarkJudgedAsync(unit, current, now, ct).ConfigureAwait(false);
             return new RecordingResult(log.Diagnostics, results, changes.Opened, changes.Resolved);
         }, ct);
+
+    private static string Outcome(RecordingResult result) =>
+        result.Refusal is not null ? "refused"
+            : result.HasErrors ? "invalid"
+            : result.HasConflicts ? "conflict"
+            : "stored";
+
+    /// <summary>
+    /// Runs a group of the queue: a recording alone as a recording always ran; several together
+    /// (<see cref="RecordGroupAsync"/>). When the group fails, those of its recordings not yet answered (nothing of
+    /// them stored, or an append whose outcome is unknown, which a second append of the same keys settles) run again
+    /// each alone, so a failure is only its own recording's.
+    /// </summary>
+    private async Task RunGroupAsync(IReadOnlyList<QueuedRecording> group)
+    {
+        if (group.Count == 1)
+        {
+            await RunAloneAsync(group[0]).ConfigureAwait(false);
+            return;
+        }
+
+        using (var activity = CampaignMetrics.StartActivity("campaignflow.record", "*"))
+        {
+            activity?.SetTag("campaignflow.recordings", group.Count);
+            try
+            {
+                await RecordGroupAsync(group).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            }
+        }
+
+        foreach (var recording in group.Where(r => !r.IsAnswered))
+        {
+            await RunAloneAsync(recording).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunAloneAsync(QueuedRecording recording)
+    {
+        try
+        {
+            var result = await MeasuredAsync(recording.Unit.Unit.Id, () =>
+                RecordUnderLockAsync(recording.Unit, recording.Text, recording.Format, recording.RecordedBy, recording.Policy, recording.Cancellation)).ConfigureAwait(false);
+            recording.Complete(result);
+        }
+        catch (OperationCanceledException) when (recording.Cancellation.IsCancellationRequested)
+        {
+            recording.Cancel();
+        }
+        catch (Exception e)
+        {
+            recording.Fail(e);
+        }
+    }
+
+    /// <summary>
+    /// Several recordings of distinct units, each read, asked of its policy and answered on its own as
+    /// <see cref="RecordUnderLockAsync"/> would, but with the steps after the reading done once for all of them: the
+    /// units' locks and sessions taken together, their closed periods judged in one transaction, every record appended
+    /// in one transaction, the sessions caught up with one read, the verdicts persisted in one transaction, the workflows
+    /// signalled in one batch and the watermarks moved in one transaction. A recording with an error or a refusal is
+    /// answered at once and takes no part in the rest; one whose records conflict is answered with its conflict (the
+    /// store kept nothing of that append) and the others are appended again without it. Those stored are answered
+    /// last, when everything a recording alone does before its answer is done.
+    /// </summary>
+    private Task RecordGroupAsync(IReadOnlyList<QueuedRecording> group) =>
+        sessions.WithSessionsAsync([.. group.Select(r => r.Unit)], async taken =>
+        {
+            var sessionOf = taken.ToDictionary(t => t.Unit.Unit.Id, t => t.Session, StringComparer.Ordinal);
+            var now = clock.GetUtcNow();
+            var accepted = new List<GroupedRecording>(group.Count);
+            foreach (var recording in group)
+            {
+                var unit = recording.Unit;
+                var session = sessionOf[unit.Unit.Id];
+                var known = session.Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
+                var log = RecordTextReader.Read(recording.Text ?? "", recording.Format, unit.Plan, known, unit.Unit.Id);
+                if (log.HasErrors)
+                {
+                    Answer(recording, new RecordingResult(log.Diagnostics, [], [], []));
+                    continue;
+                }
+
+                if (log.Records.Select(r => recording.Policy(r, log.Locations.GetValueOrDefault(r.Key, new SourceLocation(log.Path, 1, 1)))).FirstOrDefault(r => r is not null) is { } refusal)
+                {
+                    Answer(recording, new RecordingResult(log.Diagnostics, [], [], []) { Refusal = refusal });
+                    continue;
+                }
+
+                var encoded = log.Records.Select(r => RecordCodec.Encode(r, now, recording.RecordedBy)).ToArray();
+                await KeepReviewsStoredWithoutReviewerAsync(unit, log.Records, encoded, now, recording.RecordedBy, CancellationToken.None).ConfigureAwait(false);
+                accepted.Add(new GroupedRecording(recording, session, log.Diagnostics, encoded));
+            }
+
+            if (accepted.Count == 0)
+            {
+                return 0;
+            }
+
+            await verdicts.AdvanceManyAsync([.. accepted.Select(a => (a.Recording.Unit, a.Session))], now, CancellationToken.None).ConfigureAwait(false);
+            var stored = await AppendGroupAsync(accepted).ConfigureAwait(false);
+            if (stored.Count == 0)
+            {
+                return 0;
+            }
+
+            try
+            {
+                var judged = stored.Select(s => (s.Grouped.Recording.Unit, s.Grouped.Session)).ToArray();
+                var caughtUp = await sessions.CatchUpManyOrRebuildAsync(judged, now, CancellationToken.None).ConfigureAwait(false);
+                var current = judged.Select((j, i) => (j.Unit, caughtUp[i].Session)).ToArray();
+                await progress.SignalManyAsync(current, CancellationToken.None).ConfigureAwait(false);
+                await derived.MarkManyJudgedAsync(current, now, CancellationToken.None).ConfigureAwait(false);
+                for (var i = 0; i < stored.Count; i++)
+                {
+                    var (grouped, results) = stored[i];
+                    Answer(grouped.Recording, new RecordingResult(grouped.Diagnostics, results, caughtUp[i].Changes.Opened, caughtUp[i].Changes.Resolved));
+                }
+            }
+            catch (Exception e)
+            {
+                // Stored, but not all that follows was done: as for a recording alone, a failure (the reconciler finishes it).
+                foreach (var (grouped, _) in stored)
+                {
+                    metrics.Recorded("error", Stopwatch.GetElapsedTime(grouped.Recording.Queued));
+                    grouped.Recording.Fail(e);
+                }
+
+                throw;
+            }
+
+            return 0;
+        }, CancellationToken.None);
+
+    /// <summary>
+    /// Appends the group's records in one transaction. The store keeps nothing of a batch with a conflict, so the
+    /// recordings whose own records conflict are answered with what the store said of them (as alone) and the others
+    /// appended again without them.
+    /// </summary>
+    /// <returns>The recordings stored, each with its records' outcomes, in the group's order.</returns>
+    private async Task<List<(GroupedRecording Grouped, IReadOnlyList<AppendResult> Results)>> AppendGroupAsync(List<GroupedRecording> accepted)
+    {
+        var pending = accepted;
+        while (pending.Count > 0)
+        {
+            var appending = Stopwatch.GetTimestamp();
+            var results = await records.AppendAsync([.. pending.SelectMany(a => a.Encoded)], CancellationToken.None).ConfigureAwait(false);
+            metrics.StoreCalled("records.append", Stopwatch.GetElapsedTime(appending));
+            var slices = new List<(GroupedRecording Grouped, IReadOnlyList<AppendResult> Results)>(pending.Count);
+            var offset = 0;
+            foreach (var grouped in pending)
+            {
+                slices.Add((grouped, results.Skip(offset).Take(grouped.Encoded.Length).ToArray()));
+                offset += grouped.Encoded.Length;
+            }
+
+            var conflicted = slices.Where(s => s.Results.Any(r => r.Outcome == AppendOutcome.Conflict)).ToList();
+            if (conflicted.Count == 0)
+            {
+                foreach (var (_, mine) in slices)
+                {
+                    CountAppended(mine);
+                }
+
+                return slices;
+            }
+
+            foreach (var (grouped, mine) in conflicted)
+            {
+                CountAppended(mine);
+                Answer(grouped.Recording, new RecordingResult(grouped.Diagnostics, mine, [], []));
+            }
+
+            pending = [.. slices.Where(s => !s.Results.Any(r => r.Outcome == AppendOutcome.Conflict)).Select(s => s.Grouped)];
+        }
+
+        return [];
+    }
+
+    private void CountAppended(IReadOnlyList<AppendResult> results) =>
+        metrics.RecordsAppended(
+            results.Count(r => r.Outcome == AppendOutcome.Inserted),
+            results.Count(r => r.Outcome == AppendOutcome.Duplicate),
+            results.Count(r => r.Outcome == AppendOutcome.Conflict));
+
+    /// <summary>Answers a recording of a group, counted and timed (from when it was queued) for the meters.</summary>
+    private void Answer(QueuedRecording recording, RecordingResult result)
+    {
+        metrics.Recorded(Outcome(result), Stopwatch.GetElapsedTime(recording.Queued));
+        recording.Complete(result);
+    }
 
     /// <summary>
     /// Records a CSV of many units' records (a <c>unit</c> column) at once: every unit's rows read against its own plan

@@ -56,7 +56,7 @@ public sealed partial class UnitRecorder(RunningCampaigns running, RecordingAdmi
 
         if (inserted > 0)
         {
-            signal.Wake();
+            signal.WakeForRecords();
         }
 
         return result;
@@ -90,7 +90,7 @@ public sealed partial class UnitRecorder(RunningCampaigns running, RecordingAdmi
         LogLine(Recorded("log-recorded-across", OperatorLine.Count(result.Records.Select(r => r.Stored.Unit).Distinct(StringComparer.Ordinal).Count()), caller.Name, inserted, result));
         if (inserted > 0)
         {
-            signal.Wake();
+            signal.WakeForRecords();
         }
 
         return result;
