@@ -1,20 +1,13 @@
 namespace CampaignFlow.Rules.Rete;
 
 /// <summary>
-/// Per-session state that a node keeps about one fact (a pairing node's <see cref="RightEntry"/>, an alpha memory's
-/// membership beyond the first 64), chained on the fact itself so that the compiled network stays stateless and no
-/// node needs a dictionary from facts to state. What nodes know of tokens is in arrays by <see cref="Token.Id"/>.
+/// An alpha memory's membership of one fact beyond the first 64 memories of a network (the first 64 are bits on the
+/// fact), chained on the fact itself so that the compiled network stays stateless. What beta nodes know of facts and
+/// tokens is in arrays by <see cref="Fact.Id"/> and <see cref="Token.Id"/>.
 /// </summary>
-internal class NodeEntry(int nodeId)
+internal sealed class NodeEntry(int nodeId)
 {
     public int NodeId = nodeId;
-
-    /// <summary>
-    /// The entry's place in its bucket, for the entries of beta nodes. Declared here, beside <see cref="NodeId"/>,
-    /// because the runtime pads each class's own fields to 8 bytes: here it fills a gap, in a subclass it would
-    /// add 8 bytes to every fact and every entry.
-    /// </summary>
-    public int Slot;
 
     public NodeEntry? Next;
 
