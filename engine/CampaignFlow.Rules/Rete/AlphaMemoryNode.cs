@@ -5,8 +5,8 @@ namespace CampaignFlow.Rules.Rete;
 
 /// <summary>The end of an alpha chain: knows which facts passed it and feeds them to beta nodes.</summary>
 /// <remarks>
-/// Membership is a bit on the fact for the first 64 memories of a network (one object fewer per fact and
-/// memory), and a node entry beyond that.
+/// Membership is a bit on the fact for the first 64 memories of a network, and a flag by <see cref="Fact.Id"/> in the
+/// session beyond that (a byte for every fact of the session, in such a memory only).
 /// </remarks>
 internal sealed class AlphaMemoryNode(int id, string description, int ordinal) : AlphaNode(id, NodeKind.AlphaMemory, description)
 {
@@ -18,7 +18,7 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
 
     public override void Assert(WorkingMemory memory, Fact fact)
     {
-        Join(fact);
+        Join(memory, fact);
         if (memory.Batch is { } batch)
         {
             batch.Add(this, fact);
@@ -33,7 +33,7 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
 
     public override void Update(WorkingMemory memory, Fact fact)
     {
-        if (!Holds(fact))
+        if (!Holds(memory, fact))
         {
             Assert(memory, fact);
             return;
@@ -47,7 +47,7 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
 
     protected override void OnRetract(WorkingMemory memory, Fact fact)
     {
-        if (!Leave(fact))
+        if (!Leave(memory, fact))
         {
             return;
         }
@@ -58,29 +58,54 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
         }
     }
 
-    private bool Holds(Fact fact) => _bit != 0 ? (fact.AlphaMemories & _bit) != 0 : NodeEntry.Find(fact.Entries, Id) is not null;
+    private bool Holds(WorkingMemory memory, Fact fact)
+    {
+        if (_bit != 0)
+        {
+            return (fact.AlphaMemories & _bit) != 0;
+        }
 
-    private void Join(Fact fact)
+        var members = Members(memory);
+        return fact.Id < members.Length && members[fact.Id];
+    }
+
+    private void Join(WorkingMemory memory, Fact fact)
     {
         if (_bit != 0)
         {
             fact.AlphaMemories |= _bit;
+            return;
         }
-        else
-        {
-            NodeEntry.Add(ref fact.Entries, new NodeEntry(Id));
-        }
+
+        ref var members = ref Members(memory);
+        members.Cover(fact.Id);
+        members[fact.Id] = true;
     }
 
-    private bool Leave(Fact fact)
+    private bool Leave(WorkingMemory memory, Fact fact)
     {
         if (_bit == 0)
         {
-            return NodeEntry.Remove(ref fact.Entries, Id) is not null;
+            var held = Holds(memory, fact);
+            if (held)
+            {
+                Members(memory)[fact.Id] = false;
+            }
+
+            return held;
         }
 
-        var held = (fact.AlphaMemories & _bit) != 0;
+        var had = (fact.AlphaMemories & _bit) != 0;
         fact.AlphaMemories &= ~_bit;
-        return held;
+        return had;
+    }
+
+    // Beyond the first 64 memories: whether the memory holds each fact, by fact id.
+    private ref PagedArray<bool> Members(WorkingMemory memory) =>
+        ref ((Membership)(memory.NodeMemories[Id] ??= new Membership())).Facts;
+
+    private sealed class Membership
+    {
+        public PagedArray<bool> Facts;
     }
 }
