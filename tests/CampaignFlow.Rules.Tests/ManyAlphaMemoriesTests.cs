@@ -7,8 +7,9 @@ using CampaignFlow.Rules.Runtime;
 namespace CampaignFlow.Rules.Tests;
 
 /// <summary>
-/// A network with more alpha memories than a fact has membership bits (64): the memories beyond them keep their facts
-/// by fact id, and must answer as the first ones do when facts come, change and go.
+/// Alpha memories keep no record of which facts they hold: on an update or a retraction the nodes below decide. A fact
+/// that changes passes some memories' conditions anew (taken as new below), fails others' (let go of), and a network of
+/// many memories (more than the 64 that once had membership bits on each fact) must answer as for a fresh insert.
 /// </summary>
 public class ManyAlphaMemoriesTests
 {
@@ -45,7 +46,7 @@ public class ManyAlphaMemoriesTests
             .ToArray();
 
     [Fact]
-    public void Memories_beyond_the_first_64_hold_facts_as_they_come_change_and_go()
+    public void Facts_that_come_change_and_go_are_matched_by_each_of_many_memories_as_if_inserted_afresh()
     {
         var session = NewSession(out var network);
         network.CountOf(NodeKind.AlphaMemory).ShouldBeGreaterThan(64);

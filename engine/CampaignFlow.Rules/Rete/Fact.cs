@@ -18,9 +18,6 @@ internal class Fact : IKeyedItem<ObjectIdentity>
         Value = value;
     }
 
-    /// <summary>The alpha memories (by ordinal) that hold this fact.</summary>
-    public ulong AlphaMemories;
-
     /// <summary>
     /// The fact's slot in the session's <see cref="Runtime.FactTable"/>: a small integer, unique among the session's live
     /// facts, by which nodes keep what they know of the fact in arrays instead of objects. Negative once retracted
