@@ -21,12 +21,9 @@ internal abstract class BetaMemory
     // For aggregate nodes: each token's aggregator, by token id, apart from the state that every node keeps.
     private PagedArray<Aggregation.Aggregator?> _aggregators;
 
-    // For nodes that keep pairs: a row per fact filed on the right, by row id, and 1 + each fact's row by fact id (0:
-    // not filed). An int per fact of the session and a 32-byte row per fact filed, instead of an entry object (56
-    // bytes) chained on the fact.
-    private PagedArray<RightRow> _rows;
-    private PagedArray<int> _rowOf;
-    private TokenIds? _rowIds;
+    // For nodes that keep pairs: a 32-byte row per fact filed on the right, instead of an entry object (56 bytes)
+    // chained on the fact. Made with the first fact: counting nodes never need it.
+    private RightRows? _rows;
 
     // For nodes that only count facts: 1 + the bucket each fact is counted in, by fact id (0: not counted). An int
     // per fact of the session instead of an object per fact counted.
@@ -121,10 +118,10 @@ internal abstract class BetaMemory
     }
 
     /// <summary>The row of a fact filed on the right, or -1 when it is not (nodes that keep pairs).</summary>
-    public int RowOf(Fact fact) => fact.Id < _rowOf.Length ? _rowOf[fact.Id] - 1 : -1;
+    public int RowOf(Fact fact) => _rows?.Find(fact) ?? -1;
 
     /// <summary>A fact's row. A reference into a page that filing another fact may replace: do not keep it across that.</summary>
-    public ref RightRow Row(int row) => ref _rows[row];
+    public ref RightRow Row(int row) => ref _rows![row];
 
     /// <summary>The first row of a bucket's facts, or -1 when it has none; go on with <see cref="NextRight"/>.</summary>
     public int FirstRight(int bucket) => Buckets[bucket].FirstRightLink - 1;
@@ -132,20 +129,15 @@ internal abstract class BetaMemory
     /// <summary>The row after <paramref name="row"/> in its bucket, or -1 after the last.</summary>
     public int NextRight(int row)
     {
-        var next = _rows[row].Next;
-        return next == Buckets[_rows[row].Bucket].FirstRightLink - 1 ? -1 : next;
+        ref var right = ref _rows![row];
+        return right.Next == Buckets[right.Bucket].FirstRightLink - 1 ? -1 : right.Next;
     }
 
     /// <summary>Files a fact on the right in a bucket, in a new row.</summary>
     /// <returns>The row.</returns>
     public int AddRight(int bucket, Fact fact)
     {
-        var row = (_rowIds ??= new TokenIds()).Take();
-        _rows.Cover(row);
-        _rowOf.Cover(fact.Id);
-
-        _rowOf[fact.Id] = row + 1;
-        _rows[row] = new RightRow { Fact = fact };
+        var row = (_rows ??= new RightRows()).Add(fact);
         AttachRight(bucket, row);
         return row;
     }
@@ -153,7 +145,8 @@ internal abstract class BetaMemory
     /// <summary>Takes a fact's row out of its bucket (freeing the bucket if it empties), keeping it, to <see cref="AttachRight"/> it to another or <see cref="FreeRight"/> it.</summary>
     public void DetachRight(int row)
     {
-        ref var right = ref _rows[row];
+        var rows = _rows!;
+        ref var right = ref rows[row];
         var bucket = right.Bucket;
         ref var members = ref Buckets[bucket];
         if (right.Next == row)
@@ -162,8 +155,8 @@ internal abstract class BetaMemory
         }
         else
         {
-            _rows[right.Previous].Next = right.Next;
-            _rows[right.Next].Previous = right.Previous;
+            rows[right.Previous].Next = right.Next;
+            rows[right.Next].Previous = right.Previous;
             if (members.FirstRightLink == row + 1)
             {
                 members.FirstRightLink = right.Next + 1;
@@ -177,7 +170,8 @@ internal abstract class BetaMemory
     /// <summary>Files a row last among a bucket's facts.</summary>
     public void AttachRight(int bucket, int row)
     {
-        ref var right = ref _rows[row];
+        var rows = _rows!;
+        ref var right = ref rows[row];
         ref var members = ref Buckets[bucket];
         right.Bucket = bucket;
         if (members.FirstRightLink == 0)
@@ -188,23 +182,18 @@ internal abstract class BetaMemory
         else
         {
             var first = members.FirstRightLink - 1;
-            var last = _rows[first].Previous;
+            var last = rows[first].Previous;
             right.Next = first;
             right.Previous = last;
-            _rows[last].Next = row;
-            _rows[first].Previous = row;
+            rows[last].Next = row;
+            rows[first].Previous = row;
         }
 
         members.AddCounted();
     }
 
     /// <summary>Forgets a detached row: its fact is no longer filed here, and the row id is reused.</summary>
-    public void FreeRight(int row)
-    {
-        _rowOf[_rows[row].Fact.Id] = 0;
-        _rows[row] = default;
-        _rowIds!.Give(row);
-    }
+    public void FreeRight(int row) => _rows!.Remove(row);
 
     /// <summary>The bucket a fact is counted in, or -1 when it is not (nodes that only count facts).</summary>
     public int CountedIn(Fact fact) => fact.Id < _countedIn.Length ? _countedIn[fact.Id] - 1 : -1;
