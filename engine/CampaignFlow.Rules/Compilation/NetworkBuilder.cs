@@ -24,7 +24,6 @@ internal sealed class NetworkBuilder
     private readonly List<TypeNode> _typeNodes = [];
     private readonly List<CompiledRule> _rules = [];
     private readonly RootNode _root;
-    private int _alphaMemories;
 
     public NetworkBuilder() => _root = Add(new RootNode(0));
 
@@ -289,7 +288,7 @@ internal sealed class NetworkBuilder
         var memory = current.AlphaChildren.OfType<AlphaMemoryNode>().FirstOrDefault();
         if (memory is null)
         {
-            memory = Add(new AlphaMemoryNode(_nodes.Count, type.Name, _alphaMemories++));
+            memory = Add(new AlphaMemoryNode(_nodes.Count, type.Name));
             current.AlphaChildren.Add(memory);
         }
 

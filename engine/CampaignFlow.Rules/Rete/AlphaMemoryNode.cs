@@ -3,22 +3,21 @@ using CampaignFlow.Rules.Runtime;
 
 namespace CampaignFlow.Rules.Rete;
 
-/// <summary>The end of an alpha chain: knows which facts passed it and feeds them to beta nodes.</summary>
+/// <summary>The end of an alpha chain: feeds the facts that passed it to beta nodes.</summary>
 /// <remarks>
-/// Membership is a bit on the fact for the first 64 memories of a network (one object fewer per fact and
-/// memory), and a node entry beyond that.
+/// It keeps no record of which facts it holds: the nodes below it know which facts they took (by <see cref="Fact.Id"/>),
+/// so an update reaches them as an update, and they take a fact they do not hold yet; a retraction reaches them, and
+/// they pass over a fact they never took. A membership bit per memory on every fact cost 8 bytes on each fact of a
+/// session, and an entry object per fact beyond the first 64 memories of a network (issue 15).
 /// </remarks>
-internal sealed class AlphaMemoryNode(int id, string description, int ordinal) : AlphaNode(id, NodeKind.AlphaMemory, description)
+internal sealed class AlphaMemoryNode(int id, string description) : AlphaNode(id, NodeKind.AlphaMemory, description)
 {
-    private readonly ulong _bit = ordinal < 64 ? 1UL << ordinal : 0;
-
     public List<IFactSink> Sinks { get; } = [];
 
     public override IEnumerable<ReteNode> Children => Sinks.Cast<ReteNode>();
 
     public override void Assert(WorkingMemory memory, Fact fact)
     {
-        Join(fact);
         if (memory.Batch is { } batch)
         {
             batch.Add(this, fact);
@@ -33,12 +32,6 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
 
     public override void Update(WorkingMemory memory, Fact fact)
     {
-        if (!Holds(fact))
-        {
-            Assert(memory, fact);
-            return;
-        }
-
         foreach (var sink in Sinks)
         {
             sink.UpdateFact(memory, fact);
@@ -47,40 +40,9 @@ internal sealed class AlphaMemoryNode(int id, string description, int ordinal) :
 
     protected override void OnRetract(WorkingMemory memory, Fact fact)
     {
-        if (!Leave(fact))
-        {
-            return;
-        }
-
         foreach (var sink in Sinks)
         {
             sink.RetractFact(memory, fact);
         }
-    }
-
-    private bool Holds(Fact fact) => _bit != 0 ? (fact.AlphaMemories & _bit) != 0 : NodeEntry.Find(fact.Entries, Id) is not null;
-
-    private void Join(Fact fact)
-    {
-        if (_bit != 0)
-        {
-            fact.AlphaMemories |= _bit;
-        }
-        else
-        {
-            NodeEntry.Add(ref fact.Entries, new NodeEntry(Id));
-        }
-    }
-
-    private bool Leave(Fact fact)
-    {
-        if (_bit == 0)
-        {
-            return NodeEntry.Remove(ref fact.Entries, Id) is not null;
-        }
-
-        var held = (fact.AlphaMemories & _bit) != 0;
-        fact.AlphaMemories &= ~_bit;
-        return held;
     }
 }

@@ -7,24 +7,28 @@ namespace CampaignFlow.Rules.Rete;
 /// <remarks>
 /// A session holds one bucket per key per node, hundreds of thousands in a large session, and most hold one token
 /// and one or two facts. So a bucket is a struct in its memory's array (<see cref="BetaMemory"/>), addressed by its
-/// index, not an object of its own: the garbage collector never copies or marks it apart from the array. Each side
-/// is one field: its only member while it has had one, an array of all its members once it had two (24 bytes a
-/// bucket, where a field for the first member and another for an array of the rest took 40).
+/// index, not an object of its own: the garbage collector never copies or marks it apart from the array. The tokens
+/// are one field, the only token while it has had one, an array of all of them once it had two; the facts are the
+/// first of a ring of rows in the memory's pages (<see cref="RightRow"/>): 24 bytes a bucket.
 /// </remarks>
 internal struct Bucket
 {
     private object? _lefts;
-    private object? _rights;
 
     public int LeftCount { get; private set; }
 
+    /// <summary>The facts on the right: counted (<see cref="CountingExistenceNode"/>) or filed as rows.</summary>
     public int RightCount { get; private set; }
+
+    /// <summary>
+    /// 1 + the row of the first fact filed on the right (nodes that keep pairs), 0 when none: the bucket's rows are a
+    /// ring through their <see cref="RightRow"/>s, kept by the memory that owns both (<see cref="BetaMemory"/>).
+    /// </summary>
+    public int FirstRightLink;
 
     public readonly bool IsEmpty => LeftCount == 0 && RightCount == 0;
 
     public readonly Token LeftAt(int index) => _lefts as Token ?? ((Token[])_lefts!)[index];
-
-    public readonly RightEntry RightAt(int index) => _rights as RightEntry ?? ((RightEntry[])_rights!)[index];
 
     /// <summary>Files a token; its place among the bucket's tokens is kept by its node (<see cref="LeftState.Slot"/>).</summary>
     /// <returns>The token's place.</returns>
@@ -34,13 +38,7 @@ internal struct Bucket
         return LeftCount++;
     }
 
-    public void Add(RightEntry entry)
-    {
-        entry.Slot = RightCount;
-        _rights = Put(_rights, RightCount++, entry);
-    }
-
-    /// <summary>Counts a fact without keeping it, for nodes that only need to know how many facts share the key.</summary>
+    /// <summary>Counts a fact on the right (the memory links a filed fact's row itself).</summary>
     public void AddCounted() => RightCount++;
 
     public void RemoveCounted() => RightCount--;
@@ -54,26 +52,18 @@ internal struct Bucket
         return slot == LeftCount ? null : last;
     }
 
-    public void Remove(RightEntry entry)
+    /// <summary>Puts <paramref name="member"/> at <paramref name="count"/>, the end of the tokens.</summary>
+    private static object Put(object? side, int count, Token member)
     {
-        var last = RightAt(--RightCount);
-        _rights = Take(_rights, entry.Slot, RightCount);
-        last.Slot = entry.Slot;
-    }
-
-    /// <summary>Puts <paramref name="member"/> at <paramref name="count"/>, the end of a side.</summary>
-    private static object Put<T>(object? side, int count, T member)
-        where T : class
-    {
-        if (side is not T[] all)
+        if (side is not Token[] all)
         {
             if (count == 0)
             {
                 return member;
             }
 
-            all = new T[2];
-            all[0] = (T)side!;
+            all = new Token[2];
+            all[0] = (Token)side!;
         }
         else if (count == all.Length)
         {
@@ -87,7 +77,7 @@ internal struct Bucket
     /// <summary>Moves the member at <paramref name="last"/> to <paramref name="slot"/>, emptying the last place.</summary>
     private static object? Take(object? side, int slot, int last)
     {
-        if (side is not object[] all)
+        if (side is not Token[] all)
         {
             return null;
         }

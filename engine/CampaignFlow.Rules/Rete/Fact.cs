@@ -5,8 +5,7 @@ namespace CampaignFlow.Rules.Rete;
 /// <summary>A fact as the network sees it: the user's object plus the session's bookkeeping about it.</summary>
 /// <remarks>
 /// A session holds one per fact, so it carries only what every fact needs: a yielded fact's source is in
-/// <see cref="LinkedFact"/>, and what a node keeps about it is in that node's arrays by <see cref="Id"/> or in an
-/// entry on <see cref="Entries"/>.
+/// <see cref="LinkedFact"/>, and what a node keeps about it is in that node's arrays by <see cref="Id"/>.
 /// </remarks>
 internal class Fact : IKeyedItem<ObjectIdentity>
 {
@@ -18,11 +17,6 @@ internal class Fact : IKeyedItem<ObjectIdentity>
     {
         Value = value;
     }
-
-    public NodeEntry? Entries;
-
-    /// <summary>The alpha memories (by ordinal) that hold this fact.</summary>
-    public ulong AlphaMemories;
 
     /// <summary>
     /// The fact's slot in the session's <see cref="Runtime.FactTable"/>: a small integer, unique among the session's live

@@ -16,7 +16,10 @@ internal interface IFactSink
     /// </summary>
     void AssertFacts(WorkingMemory memory, List<Fact> facts);
 
+    /// <summary>Re-matches a fact that changed and still passes the alpha network; a fact the node does not hold yet is new to it.</summary>
+    /// <remarks>Alpha memories do not know which facts they hold (<see cref="AlphaMemoryNode"/>): the node decides.</remarks>
     void UpdateFact(WorkingMemory memory, Fact fact);
 
+    /// <summary>Lets go of a fact; a fact the node does not hold (it failed a condition since, or never passed) is passed over.</summary>
     void RetractFact(WorkingMemory memory, Fact fact);
 }

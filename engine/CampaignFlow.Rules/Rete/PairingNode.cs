@@ -10,7 +10,7 @@ namespace CampaignFlow.Rules.Rete;
 /// <remarks>
 /// Joins and aggregates need the pairs themselves; a not or exists with conditions beyond its keys needs them
 /// to know, when a fact or token changes, whether the count of matching facts changed. A token's list of pairs
-/// starts in its node's <see cref="BetaMemory.PairsOf"/>, a fact's in its <see cref="RightEntry"/>.
+/// starts in its node's <see cref="BetaMemory.PairsOf"/>, a fact's in its row (<see cref="RightRow"/>).
 /// </remarks>
 internal abstract class PairingNode(int id, NodeKind kind, string description, JoinConditions conditions)
     : BetaNode(id, kind, description, conditions)
@@ -21,12 +21,11 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         var bucket = LeftBucket(index, token);
         index.Add(bucket, token);
         OnLeftAdded(index, token);
-        for (var i = 0; i < index.RightCount(bucket); i++)
+        for (var row = index.FirstRight(bucket); row >= 0; row = index.NextRight(row))
         {
-            var right = index.RightAt(bucket, i);
-            if (Matches(token, right.Fact))
+            if (Matches(token, index.Row(row).Fact))
             {
-                OnPair(memory, token, Link(index, token, right), ChangeKind.Added);
+                OnPair(memory, token, Link(index, token, row), ChangeKind.Added);
             }
         }
 
@@ -58,17 +57,18 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
     private void UpdatePairs(WorkingMemory memory, BetaMemory index, Token token, Dictionary<object, Pairing> unmet)
     {
+        // A fact has one row in the node, so its pair with the token is known by the fact.
         for (var p = index.PairsOf(token); p is not null; p = p.NextOfLeft)
         {
-            unmet[RightOf(p)] = p;
+            unmet[p.Fact!] = p;
         }
 
         var bucket = index.Left(token).Bucket;
-        for (var i = 0; i < index.RightCount(bucket); i++)
+        for (var row = index.FirstRight(bucket); row >= 0; row = index.NextRight(row))
         {
-            var right = index.RightAt(bucket, i);
-            var matches = Matches(token, right.Fact);
-            if (unmet.Remove(right, out var pair))
+            var fact = index.Row(row).Fact;
+            var matches = Matches(token, fact);
+            if (unmet.Remove(fact, out var pair))
             {
                 if (matches)
                 {
@@ -76,13 +76,13 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
                 }
                 else
                 {
-                    Unlink(index, pair, token, right);
+                    Unlink(index, pair, token, row);
                     OnPair(memory, token, pair, ChangeKind.Removed);
                 }
             }
             else if (matches)
             {
-                OnPair(memory, token, Link(index, token, right), ChangeKind.Added);
+                OnPair(memory, token, Link(index, token, row), ChangeKind.Added);
             }
         }
 
@@ -90,10 +90,9 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         for (var p = index.PairsOf(token); p is not null;)
         {
             var next = p.NextOfLeft;
-            var right = RightOf(p);
-            if (unmet.TryGetValue(right, out var pair) && pair == p)
+            if (unmet.TryGetValue(p.Fact!, out var pair) && pair == p)
             {
-                Unlink(index, p, token, right);
+                Unlink(index, p, token, index.RowOf(p.Fact!));
                 OnPair(memory, token, p, ChangeKind.Removed);
             }
 
@@ -112,7 +111,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         for (var p = index.PairsOf(token); p is not null;)
         {
             var next = p.NextOfLeft;
-            Unlink(index, p, token, RightOf(p));
+            Unlink(index, p, token, index.RowOf(p.Fact!));
             OnPair(memory, token, p, ChangeKind.Removed);
             p = next;
         }
@@ -126,16 +125,14 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
     {
         var index = Memory(memory);
         var bucket = RightBucket(index, fact);
-        var entry = new RightEntry(Id, fact);
-        NodeEntry.Add(ref fact.Entries, entry);
-        index.Add(bucket, entry);
+        var row = index.AddRight(bucket, fact);
 
         for (var i = 0; i < index.LeftCount(bucket); i++)
         {
             var left = index.LeftAt(bucket, i);
             if (Matches(left, fact))
             {
-                OnPair(memory, left, Link(index, left, entry), ChangeKind.Added);
+                OnPair(memory, left, Link(index, left, row), ChangeKind.Added);
                 OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             }
         }
@@ -148,15 +145,13 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         foreach (var fact in facts)
         {
             var bucket = RightBucket(index, fact);
-            var entry = new RightEntry(Id, fact);
-            NodeEntry.Add(ref fact.Entries, entry);
-            index.Add(bucket, entry);
+            var row = index.AddRight(bucket, fact);
             for (var i = 0; i < index.LeftCount(bucket); i++)
             {
                 var left = index.LeftAt(bucket, i);
                 if (Matches(left, fact))
                 {
-                    OnPair(memory, left, Link(index, left, entry), ChangeKind.Added);
+                    OnPair(memory, left, Link(index, left, row), ChangeKind.Added);
                     Touch(index, left, touched);
                 }
             }
@@ -174,25 +169,24 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
     public sealed override void UpdateFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Find(fact.Entries, Id) is not RightEntry entry)
+        var index = Memory(memory);
+        var row = index.RowOf(fact);
+        if (row < 0)
         {
             AssertFact(memory, fact);
             return;
         }
 
-        var index = Memory(memory);
-        if (!Fits(index, entry.Bucket, fact))
+        if (!Fits(index, index.Row(row).Bucket, fact))
         {
-            var old = entry.Bucket;
-            index.Remove(entry);
-            index.RemoveIfEmpty(old);
-            index.Add(RightBucket(index, fact), entry);
+            index.DetachRight(row);
+            index.AttachRight(RightBucket(index, fact), row);
         }
 
         var unmet = memory.RentPairMap();
         try
         {
-            UpdatePairs(memory, index, entry, unmet);
+            UpdatePairs(memory, index, row, unmet);
         }
         finally
         {
@@ -200,15 +194,15 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         }
     }
 
-    private void UpdatePairs(WorkingMemory memory, BetaMemory index, RightEntry entry, Dictionary<object, Pairing> unmet)
+    private void UpdatePairs(WorkingMemory memory, BetaMemory index, int row, Dictionary<object, Pairing> unmet)
     {
-        var fact = entry.Fact;
-        for (var p = entry.Pairs; p is not null; p = p.NextOfRight)
+        var fact = index.Row(row).Fact;
+        for (var p = index.Row(row).Pairs; p is not null; p = p.NextOfRight)
         {
             unmet[p.Parent!] = p;
         }
 
-        var bucket = entry.Bucket;
+        var bucket = index.Row(row).Bucket;
         for (var i = 0; i < index.LeftCount(bucket); i++)
         {
             var left = index.LeftAt(bucket, i);
@@ -221,7 +215,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
                 }
                 else
                 {
-                    Unlink(index, pair, left, entry);
+                    Unlink(index, pair, left, row);
                     OnPair(memory, left, pair, ChangeKind.Removed);
                 }
 
@@ -229,19 +223,19 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
             }
             else if (matches)
             {
-                OnPair(memory, left, Link(index, left, entry), ChangeKind.Added);
+                OnPair(memory, left, Link(index, left, row), ChangeKind.Added);
                 OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             }
         }
 
         // A pair not met in the bucket: the fact left the token's key.
-        for (var p = entry.Pairs; p is not null;)
+        for (var p = index.Row(row).Pairs; p is not null;)
         {
             var next = p.NextOfRight;
             var left = p.Parent!;
             if (unmet.TryGetValue(left, out var pair) && pair == p)
             {
-                Unlink(index, p, left, entry);
+                Unlink(index, p, left, row);
                 OnPair(memory, left, p, ChangeKind.Removed);
                 OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             }
@@ -252,23 +246,25 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
     public sealed override void RetractFact(WorkingMemory memory, Fact fact)
     {
-        if (NodeEntry.Remove(ref fact.Entries, Id) is not RightEntry entry)
+        var index = Memory(memory);
+        var row = index.RowOf(fact);
+        if (row < 0)
         {
             return;
         }
 
-        var index = Memory(memory);
-        index.Remove(entry);
-        index.RemoveIfEmpty(entry.Bucket);
-        for (var p = entry.Pairs; p is not null;)
+        index.DetachRight(row);
+        for (var p = index.Row(row).Pairs; p is not null;)
         {
             var next = p.NextOfRight;
             var left = p.Parent!;
-            Unlink(index, p, left, entry);
+            Unlink(index, p, left, row);
             OnPair(memory, left, p, ChangeKind.Removed);
             OnLeftSettled(memory, left, ref index.Left(left), ChangeKind.PairsChanged);
             p = next;
         }
+
+        index.FreeRight(row);
     }
 
     /// <summary>Called when a token is filed, before its pairs are made (an aggregate starts its aggregator).</summary>
@@ -303,15 +299,11 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         }
     }
 
-    /// <summary>This node's entry for the fact of a pair (the fact must still be in the node).</summary>
-    private RightEntry RightOf(Pairing pair) => (RightEntry)NodeEntry.Find(pair.Fact!.Entries, Id)!;
-
-    private Pairing Link(BetaMemory index, Token token, RightEntry right)
+    private Pairing Link(BetaMemory index, Token token, int row)
     {
-        var pair = NewPair(token, right.Fact);
+        var pair = NewPair(token, index.Row(row).Fact);
         ref var pairs = ref index.PairsOf(token);
         pair.NextOfLeft = pairs;
-        pair.NextOfRight = right.Pairs;
         if (pairs is not null)
         {
             pairs.PreviousOfLeft = pair;
@@ -319,6 +311,8 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
 
         pairs = pair;
         index.Left(token).PairCount++;
+        ref var right = ref index.Row(row);
+        pair.NextOfRight = right.Pairs;
         if (right.Pairs is not null)
         {
             right.Pairs.PreviousOfRight = pair;
@@ -328,7 +322,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         return pair;
     }
 
-    private static void Unlink(BetaMemory index, Pairing pair, Token token, RightEntry right)
+    private static void Unlink(BetaMemory index, Pairing pair, Token token, int row)
     {
         if (pair.PreviousOfLeft is null)
         {
@@ -345,6 +339,7 @@ internal abstract class PairingNode(int id, NodeKind kind, string description, J
         }
 
         index.Left(token).PairCount--;
+        ref var right = ref index.Row(row);
         if (pair.PreviousOfRight is null)
         {
             right.Pairs = pair.NextOfRight;

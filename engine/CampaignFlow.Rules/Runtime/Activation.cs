@@ -71,8 +71,4 @@ internal sealed class Activation(TerminalNode node, Token token)
 
     /// <summary>Whether the rule yielded any fact that is still linked here.</summary>
     public bool HasLinked => _linked is not null;
-
-    /// <summary>Neighbours in the list of its rule's live activations, for queries.</summary>
-    public Activation? Previous;
-    public Activation? Following;
 }

@@ -269,9 +269,9 @@ internal sealed class Session : ISession
 
         var live = terminal.Memory(_memory);
         var matches = new List<RuleMatch>(live.Count);
-        for (var a = live.First; a is not null; a = a.Following)
+        foreach (var activation in live.Activations())
         {
-            matches.Add(SessionEvents.MatchOf(a));
+            matches.Add(SessionEvents.MatchOf(activation));
         }
 
         return matches;
