@@ -1,6 +1,7 @@
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Workflows.Partitions;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Reconciling;
@@ -16,9 +17,11 @@ namespace CampaignFlow.Campaigns.Reconciling;
 /// is judged only under its lock across hosts (<see cref="IUnitLocks"/>), which a pass only tries: a unit another
 /// host is recording for is behind for a moment, and judging it from here at the same time could store the older of
 /// the two views last (docs/adr/0007). After its first pass a host also acts only on a unit it already found behind,
-/// with the same watermark, one pass before, so that it leaves a unit another host is at work on to that host.
+/// with the same watermark, one pass before, so that it leaves a unit another host is at work on to that host. Where
+/// hosts split the units into partitions (docs/adr/0022), a host catches up only the units and bodies of its own: a
+/// dead host's are caught up by whoever takes its partitions over.
 /// </remarks>
-internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, TimeSpan bodyRebuildInterval, IProgress<UnitWatermark>? caughtUp, ILogger logger)
+internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, PartitionOwnership partitions, TimeSpan interval, TimeSpan bodyRebuildInterval, IProgress<UnitWatermark>? caughtUp, ILogger logger)
 {
     private const int Page = 256;
     private DateTimeOffset? _lastPass;
@@ -47,6 +50,11 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
             var due = new List<UnitWatermark>(behind.Count);
             foreach (var mark in behind)
             {
+                if (!partitions.Current.Contains(mark.Unit))
+                {
+                    continue; // another host's
+                }
+
                 if (_seen is not null && _seen.GetValueOrDefault(mark.Unit) != mark)
                 {
                     seen[mark.Unit] = mark; // perhaps in flight elsewhere: acted on next pass if nobody moved it
@@ -77,7 +85,7 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
     private async Task<int> RebuildStaleBodiesAsync(CancellationToken ct)
     {
         var rebuilt = 0;
-        foreach (var body in units.Bodies.Select(units.Find).OfType<RunningUnit>())
+        foreach (var body in units.Bodies.Where(partitions.Current.Contains).Select(units.Find).OfType<RunningUnit>())
         {
             try
             {

@@ -8,6 +8,7 @@ using CampaignFlow.Compliance.Explaining;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Workflows.Journal;
+using CampaignFlow.Workflows.Partitions;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Service;
@@ -46,6 +47,12 @@ public sealed class CampaignService : IAsyncDisposable
 
     /// <summary>How many rule sessions are in memory now.</summary>
     public int SessionsInMemory => _rooms.Sessions.Count;
+
+    /// <summary>
+    /// Which partitions of the units this host works, how many hosts are alive, and which host owns a unit
+    /// (<see cref="PartitionOwnership.OwnerOf"/> with the unit's id), as of the last renewal (docs/adr/0022).
+    /// </summary>
+    public PartitionOwnership Partitions => _rooms.Partitions;
 
     /// <summary>Every plan, resolved as it runs (templates that no unit runs too), by id.</summary>
     public IReadOnlyList<ResolvedPlan> Plans => _rooms.Library.Running;

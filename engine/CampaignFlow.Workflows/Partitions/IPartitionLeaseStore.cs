@@ -1,0 +1,24 @@
+namespace CampaignFlow.Workflows.Partitions;
+
+/// <summary>
+/// Leases of partitions held by hosts sharing one store, and the hosts' presence. Times are the store's own clock, so
+/// hosts with clocks apart (or simulated ones) agree on when a lease has run out.
+/// </summary>
+/// <threadsafety>Implementations must be safe for concurrent use by many hosts.</threadsafety>
+public interface IPartitionLeaseStore
+{
+    /// <summary>
+    /// Marks <paramref name="hostId"/> alive and extends every lease it holds by <paramref name="lease"/> from now; then
+    /// answers which leases have not run out and which hosts are alive.
+    /// </summary>
+    ValueTask<PartitionLeaseView> RenewAsync(string hostId, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Leases to <paramref name="hostId"/>, for <paramref name="lease"/>, each of <paramref name="partitions"/> that is
+    /// free, whose lease ran out, or that it holds already; answers those it now holds of them.
+    /// </summary>
+    ValueTask<IReadOnlyList<int>> TakeAsync(string hostId, IReadOnlyCollection<int> partitions, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives back those of <paramref name="partitions"/> that <paramref name="hostId"/> holds, for another host to take.</summary>
+    ValueTask ReleaseAsync(string hostId, IReadOnlyCollection<int> partitions, CancellationToken cancellationToken = default);
+}
