@@ -86,6 +86,16 @@ public sealed class PostgresPartitionLeaseStore(NpgsqlDataSource dataSource, str
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    public async ValueTask LeaveAsync(string hostId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hostId);
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(BatchCommand($"DELETE FROM {_lease} WHERE owner = $1", hostId));
+        batch.BatchCommands.Add(BatchCommand($"DELETE FROM {_host} WHERE host_id = $1", hostId));
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static NpgsqlBatchCommand BatchCommand(string sql, params object[] values)
     {
         var command = new NpgsqlBatchCommand(sql);

@@ -21,4 +21,10 @@ public interface IPartitionLeaseStore
 
     /// <summary>Gives back those of <paramref name="partitions"/> that <paramref name="hostId"/> holds, for another host to take.</summary>
     ValueTask ReleaseAsync(string hostId, IReadOnlyCollection<int> partitions, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Gives back every partition <paramref name="hostId"/> holds and marks it gone: a host stopping on purpose, whose
+    /// partitions the others take at their next renewal rather than when its leases run out.
+    /// </summary>
+    ValueTask LeaveAsync(string hostId, CancellationToken cancellationToken = default);
 }

@@ -73,6 +73,29 @@ public sealed class PartitionOwnership
         return _current.Contains(partition) ? HostId : _view.Owners.GetValueOrDefault(partition);
     }
 
+    /// <summary>
+    /// Gives back every partition this host holds and leaves the live hosts, for a host stopping on purpose: the others
+    /// take its partitions at their next renewal instead of waiting for its leases to run out. It works none after.
+    /// </summary>
+    public async Task LeaveAsync(CancellationToken cancellationToken = default)
+    {
+        if (_store is null)
+        {
+            return;
+        }
+
+        await _renewing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _current = OwnedPartitions.Leased(Scheme, []);
+            await _store.LeaveAsync(HostId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _renewing.Release();
+        }
+    }
+
     /// <summary>Renews, re-balances and takes over as the type describes; returns the partitions now worked. One renewal at a time.</summary>
     public async Task<OwnedPartitions> RenewAsync(CancellationToken cancellationToken = default)
     {
