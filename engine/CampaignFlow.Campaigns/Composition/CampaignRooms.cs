@@ -62,7 +62,7 @@ internal sealed record CampaignRooms(
             var verdicts = new ViolationSync(stores.Violations, metrics, tallies);
             var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, new SessionCache(options.MaxSessionsInMemory, options.MaxSessionRecordsInMemory), metrics, logger);
             var signalled = new WorkflowProgress(runtime);
-            var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
+            var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, partitions, logger);
             var derived = new DerivedState(stores.Records, verdicts, signalled, bodies);
             var reconciler = new Reconciler(stores.Records, units, sessions, derived, partitions, options.ReconcileInterval, options.BodyRebuildInterval, options.CaughtUp, logger);
             progress?.Report(new CampaignStartProgress(CampaignStartStage.CheckingWatermarks, 0, started.Count));
