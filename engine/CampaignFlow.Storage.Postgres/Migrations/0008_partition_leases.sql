@@ -7,7 +7,9 @@ CREATE TABLE workflow_partition_lease (
 );
 
 -- Each host's presence: a host alive counts in the fair share (partitions / live hosts) before it holds a partition.
+-- Its partition count, so that a host started with another count is refused (0: not said).
 CREATE TABLE workflow_partition_host (
     host_id     text COLLATE "C" PRIMARY KEY,
-    alive_until timestamptz NOT NULL
+    alive_until timestamptz NOT NULL,
+    partitions  integer NOT NULL DEFAULT 0
 );

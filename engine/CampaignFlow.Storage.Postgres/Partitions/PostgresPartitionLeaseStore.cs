@@ -17,6 +17,28 @@ public sealed class PostgresPartitionLeaseStore(NpgsqlDataSource dataSource, str
     private readonly string _host = schema + ".workflow_partition_host";
 
     /// <inheritdoc />
+    public async ValueTask<IReadOnlyDictionary<string, int>> JoinAsync(string hostId, int partitionCount, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hostId);
+        await using (var join = Command(
+            $"INSERT INTO {_host} (host_id, alive_until, partitions) VALUES ($1, clock_timestamp() + $2, $3) " +
+            "ON CONFLICT (host_id) DO UPDATE SET alive_until = EXCLUDED.alive_until, partitions = EXCLUDED.partitions", hostId, lease, partitionCount))
+        {
+            await join.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var command = Command($"SELECT host_id, partitions FROM {_host} WHERE alive_until > clock_timestamp() AND host_id <> $1 AND partitions > 0", hostId);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            counts[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return counts;
+    }
+
+    /// <inheritdoc />
     public async ValueTask<PartitionLeaseView> RenewAsync(string hostId, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hostId);

@@ -8,6 +8,12 @@ namespace CampaignFlow.Workflows.Partitions;
 public interface IPartitionLeaseStore
 {
     /// <summary>
+    /// Marks <paramref name="hostId"/> alive, splitting the keys into <paramref name="partitionCount"/> partitions, for
+    /// <paramref name="lease"/>; answers the partition counts the other live hosts said they split them into.
+    /// </summary>
+    ValueTask<IReadOnlyDictionary<string, int>> JoinAsync(string hostId, int partitionCount, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Marks <paramref name="hostId"/> alive and extends every lease it holds by <paramref name="lease"/> from now; then
     /// answers which leases have not run out and which hosts are alive.
     /// </summary>

@@ -17,6 +17,7 @@ public sealed class PartitionOwnership
     private readonly SemaphoreSlim _renewing = new(1, 1);
     private volatile OwnedPartitions _current;
     private volatile PartitionLeaseView _view;
+    private bool _joined;
 
     /// <summary>A host's ownership of <paramref name="scheme"/>'s partitions.</summary>
     /// <param name="scheme">How keys map to partitions.</param>
@@ -97,6 +98,7 @@ public sealed class PartitionOwnership
     }
 
     /// <summary>Renews, re-balances and takes over as the type describes; returns the partitions now worked. One renewal at a time.</summary>
+    /// <exception cref="PartitionCountMismatchException">At the first renewal: a live host sharing the store splits the keys into another number of partitions.</exception>
     public async Task<OwnedPartitions> RenewAsync(CancellationToken cancellationToken = default)
     {
         if (_store is null)
@@ -107,6 +109,20 @@ public sealed class PartitionOwnership
         await _renewing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (!_joined)
+            {
+                // Hosts splitting the keys into different counts would each work partitions the others' keys do not map
+                // to: some units worked twice, others by nobody. The first renewal refuses before taking anything.
+                var counts = await _store.JoinAsync(HostId, Scheme.Count, Lease, cancellationToken).ConfigureAwait(false);
+                if (counts.FirstOrDefault(c => c.Value != Scheme.Count) is { Key: { } other, Value: var count })
+                {
+                    await _store.LeaveAsync(HostId, cancellationToken).ConfigureAwait(false);
+                    throw new PartitionCountMismatchException(HostId, Scheme.Count, other, count);
+                }
+
+                _joined = true;
+            }
+
             var view = await _store.RenewAsync(HostId, Lease, cancellationToken).ConfigureAwait(false);
             var hosts = Math.Max(1, view.LiveHosts.Count);
             var share = (Scheme.Count + hosts - 1) / hosts;

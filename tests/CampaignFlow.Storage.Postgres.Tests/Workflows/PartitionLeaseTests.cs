@@ -57,6 +57,25 @@ public sealed class PartitionLeaseTests(PrivatePostgresServer server)
     }
 
     [Fact]
+    public async Task A_host_splitting_the_keys_into_another_count_is_refused_before_it_takes_anything()
+    {
+        var (_, leases) = await LeasesAsync();
+        var a = new PartitionOwnership(Scheme, "host-a", leases, TimeSpan.FromMinutes(1));
+        var other = new PartitionOwnership(new PartitionScheme(Scheme.Count * 2, '@'), "host-b", leases, TimeSpan.FromMinutes(1));
+        await a.RenewAsync();
+
+        var refused = await Should.ThrowAsync<PartitionCountMismatchException>(() => other.RenewAsync());
+
+        refused.Count.ShouldBe(Scheme.Count * 2);
+        refused.OtherHostId.ShouldBe("host-a");
+        refused.OtherCount.ShouldBe(Scheme.Count);
+        other.Current.Partitions.ShouldBeEmpty();
+        await a.RenewAsync();
+        a.LiveHosts.ShouldBe(["host-a"], "the refused host left the live hosts, so the fair share is not halved for it");
+        a.Current.Partitions.Count.ShouldBe(Scheme.Count);
+    }
+
+    [Fact]
     public async Task A_host_that_stops_renewing_loses_its_partitions_when_their_lease_runs_out_and_the_other_fires_their_timers()
     {
         var lease = TimeSpan.FromSeconds(2);
