@@ -29,9 +29,16 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<UnitRecord>> _handedOn = new(StringComparer.Ordinal);
 
-    /// <summary>The running bodies above <paramref name="unit"/> whose requirements over their units count it, nearest first.</summary>
-    public IReadOnlyList<RunningUnit> Counting(RunningUnit unit) =>
-        [.. units.Tree.BodiesAbove(unit.Unit).Select(units.Find).OfType<RunningUnit>().Where(b => b.Below?.Units.Contains(unit.Unit.Id) == true)];
+    /// <summary>
+    /// The running bodies above <paramref name="unit"/> whose requirements over their units count it and that this host
+    /// judges (all of them, or those of its partitions), nearest first: a unit counted only by another host's bodies
+    /// reads nothing to hand on.
+    /// </summary>
+    public IReadOnlyList<RunningUnit> Counting(RunningUnit unit)
+    {
+        var owned = partitions.Current;
+        return [.. units.Tree.BodiesAbove(unit.Unit).Select(units.Find).OfType<RunningUnit>().Where(b => b.Below?.Units.Contains(unit.Unit.Id) == true && owned.Contains(b.Unit.Id))];
+    }
 
     /// <summary>
     /// Hands the unit's records stored after <paramref name="judgedThrough"/> through <paramref name="through"/> on to
