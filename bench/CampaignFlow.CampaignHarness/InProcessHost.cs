@@ -49,7 +49,7 @@ internal sealed class InProcessHost : IAsyncDisposable
     /// Builds the host on <paramref name="definitions"/> and <paramref name="store"/>, and starts it; on
     /// <paramref name="clock"/> when given (several hosts sharing one database and one campaign clock).
     /// </summary>
-    public static async Task<InProcessHost> StartAsync(string definitions, string data, IReadOnlyDictionary<string, string?> store, string token, VirtualClock? clock = null)
+    public static async Task<InProcessHost> StartAsync(string definitions, string data, IReadOnlyDictionary<string, string?> store, string token, VirtualClock? clock = null, string hostId = "harness-1")
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -58,6 +58,8 @@ internal sealed class InProcessHost : IAsyncDisposable
             ["urls"] = address.ToString().TrimEnd('/'),
             ["CampaignFlow:Definitions"] = definitions,
             ["CampaignFlow:Data"] = data,
+            // Hosts in one process: each its own name in the partition leases.
+            ["CampaignFlow:HostId"] = hostId,
             ["CampaignFlow:Tokens:0:Name"] = "campaign-harness",
             ["CampaignFlow:Tokens:0:Role"] = "admin",
             ["CampaignFlow:Tokens:0:Hash"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token))),

@@ -10,7 +10,7 @@ namespace CampaignFlow.CampaignHarness;
 /// The answer says which violations the recording opened and resolved, so a call whose answer changed violations is
 /// a record → violation latency measured end to end. A batch not stored whole (an error, a refusal, a duplicate or
 /// a conflict where the generator made a new record) is a failure of the run. With several hosts each unit posts to
-/// one of them, always the same (as a load balancer keeping a unit on one server would).
+/// the host that owns its partition (<see cref="Routes"/>, as a load balancer reading the hosts' /health would).
 /// </summary>
 internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int clients)
 {
@@ -19,6 +19,9 @@ internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int client
         : this([http], clients)
     {
     }
+
+    /// <summary>Where each unit's posts go when there are several hosts; read again by the caller as ownership moves.</summary>
+    public PartitionRoutes? Routes { get; set; }
 
     private readonly ConcurrentDictionary<string, int> _resolvedByUnit = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _failures = new();
@@ -110,7 +113,7 @@ internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int client
     }
 
     private HttpClient HostOf(string unit) =>
-        hosts.Count == 1 ? hosts[0] : hosts[(int)((uint)StringComparer.Ordinal.GetHashCode(unit) % (uint)hosts.Count)];
+        hosts.Count == 1 || Routes is not { } routes ? hosts[0] : hosts[routes.HostOf(unit)];
 
     // The latency counts from `from`: the call's start, or the moment it was due at a fixed rate.
     private async Task PostAsync(HttpClient http, string path, HttpContent body, int count, string label, string? unit, CancellationToken ct, long from)

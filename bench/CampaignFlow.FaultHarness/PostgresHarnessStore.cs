@@ -23,7 +23,9 @@ internal sealed class PostgresHarnessStore(string work, string definitions) : IH
     {
         var connection = await _server.CreateDatabaseAsync();
         return new HarnessDatabase(
-            host => ["--data", Path.Combine(work, $"{side}-{host}"), "--definitions", definitions, "--store", "postgres"],
+            // A killed host's partitions wait for its lease to run out (docs/adr/0022): a short one, so the survivors
+            // take them over and catch their units up well within the harness's settling.
+            host => ["--data", Path.Combine(work, $"{side}-{host}"), "--definitions", definitions, "--store", "postgres", "--partition-lease-seconds", "6"],
             new Dictionary<string, string> { ["ConnectionStrings__CampaignFlow"] = connection },
             () => PostgresCampaignStores.OpenAsync(connection));
     }

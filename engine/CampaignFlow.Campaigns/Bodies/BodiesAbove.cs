@@ -5,6 +5,7 @@ using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
 using CampaignFlow.Compliance.Records;
+using CampaignFlow.Workflows.Partitions;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Bodies;
@@ -17,15 +18,27 @@ namespace CampaignFlow.Campaigns.Bodies;
 /// rebuilds each body's session from the store at start, and every <c>BodyRebuildInterval</c> after (docs/adr/0010).
 /// </summary>
 /// <remarks>
-/// Handing on takes no body's lock; a flush takes one body's lock at a time, holding no unit's.
+/// Handing on takes no body's lock; a flush takes one body's lock at a time, holding no unit's. Where hosts split the
+/// units into partitions (docs/adr/0022), a body is judged on the host that owns it only: two hosts judging one body
+/// from sessions that each missed what the other was handed would write their views over each other. Records are
+/// handed on only to bodies this host owns, and each flush also brings every owned body's session up to the records
+/// of its units stored since (through any host); a record another host committed after one with a higher sequence is
+/// taken by the body's periodic rebuild, as on one host (docs/adr/0010).
 /// </remarks>
-internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, ViolationSync verdicts, IRecordStore records, ILogger logger)
+internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, ViolationSync verdicts, IRecordStore records, PartitionOwnership partitions, ILogger logger)
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<UnitRecord>> _handedOn = new(StringComparer.Ordinal);
 
-    /// <summary>The running bodies above <paramref name="unit"/> whose requirements over their units count it, nearest first.</summary>
-    public IReadOnlyList<RunningUnit> Counting(RunningUnit unit) =>
-        [.. units.Tree.BodiesAbove(unit.Unit).Select(units.Find).OfType<RunningUnit>().Where(b => b.Below?.Units.Contains(unit.Unit.Id) == true)];
+    /// <summary>
+    /// The running bodies above <paramref name="unit"/> whose requirements over their units count it and that this host
+    /// judges (all of them, or those of its partitions), nearest first: a unit counted only by another host's bodies
+    /// reads nothing to hand on.
+    /// </summary>
+    public IReadOnlyList<RunningUnit> Counting(RunningUnit unit)
+    {
+        var owned = partitions.Current;
+        return [.. units.Tree.BodiesAbove(unit.Unit).Select(units.Find).OfType<RunningUnit>().Where(b => b.Below?.Units.Contains(unit.Unit.Id) == true && owned.Contains(b.Unit.Id))];
+    }
 
     /// <summary>
     /// Hands the unit's records stored after <paramref name="judgedThrough"/> through <paramref name="through"/> on to
@@ -46,8 +59,14 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
     /// </summary>
     public void HandOn(IReadOnlyList<RunningUnit> bodies, IReadOnlyList<(string Kind, UnitRecord Record)> handed)
     {
+        var owned = partitions.Current;
         foreach (var body in bodies)
         {
+            if (!owned.Contains(body.Unit.Id))
+            {
+                continue; // its owner reads them from the store at its next flush
+            }
+
             var queue = _handedOn.GetOrAdd(body.Unit.Id, _ => new ConcurrentQueue<UnitRecord>());
             foreach (var (kind, record) in handed)
             {
@@ -67,15 +86,28 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
     public async Task<int> FlushAsync(DateTimeOffset now, CancellationToken ct)
     {
         var judged = 0;
-        foreach (var (bodyId, queue) in _handedOn)
+        var owned = partitions.Current;
+        // Leased, an owned body also takes what its units recorded through other hosts: its session's catch-up reads it.
+        var flushed = owned.IsAll
+            ? _handedOn.Keys
+            : _handedOn.Keys.Union(units.Bodies, StringComparer.Ordinal).Where(owned.Contains);
+        foreach (var given in _handedOn.Where(h => !owned.Contains(h.Key)))
+        {
+            given.Value.Clear(); // handed on before the body went to another host, which reads them from the store
+        }
+
+        foreach (var bodyId in flushed.ToArray())
         {
             var batch = new List<UnitRecord>();
-            while (queue.TryDequeue(out var record))
+            if (_handedOn.TryGetValue(bodyId, out var queue))
             {
-                batch.Add(record);
+                while (queue.TryDequeue(out var record))
+                {
+                    batch.Add(record);
+                }
             }
 
-            if (batch.Count == 0 || units.Find(bodyId) is not { } body)
+            if ((batch.Count == 0 && owned.IsAll) || units.Find(bodyId) is not { } body)
             {
                 continue;
             }

@@ -18,8 +18,14 @@ internal static class CampaignSignals
     /// <summary>The decision outcome that ends a re-work loop.</summary>
     public const string Passed = "passed";
 
+    /// <summary>
+    /// Ends the unit's part of an instance's correlation key (and of its bookmarks' correlations): what the partitions
+    /// hash, so a unit's instances of every plan version and their signals fall in one partition (docs/adr/0022).
+    /// </summary>
+    public const char InstanceKeySeparator = '@';
+
     /// <summary>The instance's correlation key: one instance per unit and plan version.</summary>
-    public static string InstanceKey(string unit, int planVersion) => $"{unit}@{planVersion}";
+    public static string InstanceKey(string unit, int planVersion) => $"{unit}{InstanceKeySeparator}{planVersion}";
 
     /// <summary>The correlation template of an action's own bookmarks.</summary>
     public static string OfAction(string actionId) => "{correlation}/" + actionId;

@@ -16,6 +16,7 @@ using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Time;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Campaigns.Verdicts;
+using CampaignFlow.Workflows.Partitions;
 using CampaignFlow.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -37,6 +38,7 @@ internal sealed record CampaignRooms(
     ComplianceRollups Rollups,
     PlanMigrations Migrations,
     PlanLifecycle Lifecycle,
+    PartitionOwnership Partitions,
     CampaignMetrics Metrics) : IDisposable
 {
     public static async Task<CampaignRooms> OpenAsync(CampaignStores stores, CampaignOptions options, ILogger logger, CancellationToken ct)
@@ -49,7 +51,10 @@ internal sealed record CampaignRooms(
             progress?.Report(new CampaignStartProgress(CampaignStartStage.LoadingPlans, 0, 0));
             var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), logger, ct).ConfigureAwait(false);
             var compilations = new PlanCompilations(library.Versions, options.RulesEngine);
-            var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId });
+            // A unit's timers, its signals and its session meet on the host that owns its partition (docs/adr/0022).
+            var partitions = new PartitionOwnership(new PartitionScheme(options.Partitions, CampaignSignals.InstanceKeySeparator), options.HostId, stores.PartitionLeases, options.PartitionLease);
+            await partitions.RenewAsync(ct).ConfigureAwait(false);
+            var runtime = new WorkflowRuntime(stores.Workflows, compilations.Registry, options.Clock, new WorkflowRuntimeOptions { ClaimerId = options.HostId, Partitions = partitions });
             var started = await UnitStarter.StartAsync(library, runtime, stores.Workflows, progress, logger, ct).ConfigureAwait(false);
             var units = new UnitRegistry(started, compilations, library.Running, library.Organisation);
             // Every running unit's tallies, held for the roll-ups; read again whole only when other hosts write the store too.
@@ -57,9 +62,9 @@ internal sealed record CampaignRooms(
             var verdicts = new ViolationSync(stores.Violations, metrics, tallies);
             var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, new SessionCache(options.MaxSessionsInMemory, options.MaxSessionRecordsInMemory), metrics, logger);
             var signalled = new WorkflowProgress(runtime);
-            var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, logger);
+            var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, partitions, logger);
             var derived = new DerivedState(stores.Records, verdicts, signalled, bodies);
-            var reconciler = new Reconciler(stores.Records, units, sessions, derived, options.ReconcileInterval, options.BodyRebuildInterval, options.CaughtUp, logger);
+            var reconciler = new Reconciler(stores.Records, units, sessions, derived, partitions, options.ReconcileInterval, options.BodyRebuildInterval, options.CaughtUp, logger);
             progress?.Report(new CampaignStartProgress(CampaignStartStage.CheckingWatermarks, 0, started.Count));
             await reconciler.StartAsync(started.Select(u => u.Unit.Id), options.Clock.GetUtcNow(), ct).ConfigureAwait(false);
             metrics.Observe(() => units.Tree.All.Count, () => sessions.Count);
@@ -72,12 +77,13 @@ internal sealed record CampaignRooms(
                 units,
                 sessions,
                 new RecordingPipeline(stores.Records, sessions, verdicts, signalled, derived, options.Clock, metrics),
-                new CampaignTicker(runtime, units, sessions, derived, bodies, reconciler, tallies, options.Clock, options.TickBatchSize, metrics, logger),
+                new CampaignTicker(runtime, partitions, units, sessions, derived, bodies, reconciler, tallies, options.Clock, options.TickBatchSize, metrics, logger),
                 queries,
                 validator,
                 new ComplianceRollups(units.Tree, units.PlansByUnit, new PlanVersionDues(compilations), stores.Violations, tallies, options.Clock),
                 new PlanMigrations(library, units, sessions, queries, derived, runtime, stores.Workflows, stores.Records, options.Clock),
                 new PlanLifecycle(stores.Drafts, stores.Plans, validator.ReadDraft, options.Clock),
+                partitions,
                 metrics);
         }
         catch

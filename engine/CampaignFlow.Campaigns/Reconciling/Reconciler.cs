@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Workflows.Partitions;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Reconciling;
@@ -16,13 +18,16 @@ namespace CampaignFlow.Campaigns.Reconciling;
 /// is judged only under its lock across hosts (<see cref="IUnitLocks"/>), which a pass only tries: a unit another
 /// host is recording for is behind for a moment, and judging it from here at the same time could store the older of
 /// the two views last (docs/adr/0007). After its first pass a host also acts only on a unit it already found behind,
-/// with the same watermark, one pass before, so that it leaves a unit another host is at work on to that host.
+/// with the same watermark, one pass before, so that it leaves a unit another host is at work on to that host. Where
+/// hosts split the units into partitions (docs/adr/0022), a host catches up only the units and bodies of its own: a
+/// dead host's are caught up by whoever takes its partitions over.
 /// </remarks>
-internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, TimeSpan interval, TimeSpan bodyRebuildInterval, IProgress<UnitWatermark>? caughtUp, ILogger logger)
+internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitSessions sessions, DerivedState derived, PartitionOwnership partitions, TimeSpan interval, TimeSpan bodyRebuildInterval, IProgress<UnitWatermark>? caughtUp, ILogger logger)
 {
     private const int Page = 256;
     private DateTimeOffset? _lastPass;
     private Dictionary<string, UnitWatermark>? _seen;
+    private OwnedPartitions? _passedWith;
 
     /// <summary>Gives every running unit without a watermark one, due now, so a unit never judged cannot be missed.</summary>
     public async Task StartAsync(IEnumerable<string> unitIds, DateTimeOffset now, CancellationToken ct) =>
@@ -32,12 +37,17 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
     /// <returns>How many units were brought up to date.</returns>
     public async Task<int> ReconcileAsync(DateTimeOffset now, CancellationToken ct)
     {
-        if (_lastPass is { } last && now - last < interval && now >= last)
+        // Partitions taken since the last pass (a dead host's, or one given back) are passed at once, whatever the
+        // interval: their units may have waited since their last owner stopped, through its lease (docs/adr/0022).
+        var owned = partitions.Current;
+        var taken = Taken(owned);
+        if (taken.Count == 0 && _lastPass is { } last && now - last < interval && now >= last)
         {
             return 0;
         }
 
         _lastPass = now;
+        _passedWith = owned;
         var seen = new Dictionary<string, UnitWatermark>(StringComparer.Ordinal);
         var done = 0;
         string? after = null;
@@ -47,7 +57,14 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
             var due = new List<UnitWatermark>(behind.Count);
             foreach (var mark in behind)
             {
-                if (_seen is not null && _seen.GetValueOrDefault(mark.Unit) != mark)
+                if (!owned.Contains(mark.Unit))
+                {
+                    continue; // another host's
+                }
+
+                // A unit of a partition just taken is acted on at once, as on a host's first pass: this host never saw it
+                // behind, and waiting a pass more would leave a dead host's units waiting one interval past its lease.
+                if (_seen is not null && !taken.Contains(owned.Scheme.PartitionOf(mark.Unit)) && _seen.GetValueOrDefault(mark.Unit) != mark)
                 {
                     seen[mark.Unit] = mark; // perhaps in flight elsewhere: acted on next pass if nobody moved it
                     continue;
@@ -62,7 +79,7 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
             if (behind.Count < Page)
             {
                 _seen = seen;
-                return done + await RebuildStaleBodiesAsync(ct).ConfigureAwait(false);
+                return done + await RebuildStaleBodiesAsync(owned, taken, ct).ConfigureAwait(false);
             }
 
             after = behind[^1].Unit;
@@ -74,14 +91,18 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
     /// their verdicts persisted: what a catch-up by sequence passed over (a record committed late on PostgreSQL), or a
     /// body that failed to take a unit's records, is counted within the interval (docs/adr/0010).
     /// </summary>
-    private async Task<int> RebuildStaleBodiesAsync(CancellationToken ct)
+    private async Task<int> RebuildStaleBodiesAsync(OwnedPartitions owned, IReadOnlySet<int> taken, CancellationToken ct)
     {
         var rebuilt = 0;
-        foreach (var body in units.Bodies.Select(units.Find).OfType<RunningUnit>())
+        var started = Stopwatch.GetTimestamp();
+        foreach (var body in units.Bodies.Where(owned.Contains).Select(units.Find).OfType<RunningUnit>())
         {
             try
             {
-                rebuilt += await sessions.RebuildBodyIfOlderAsync(body, bodyRebuildInterval, ct).ConfigureAwait(false) ? 1 : 0;
+                // A body just taken over is rebuilt at once, unless its session is built now: one kept from before this
+                // host owned it did not take what its units recorded through other hosts meanwhile.
+                var age = taken.Contains(owned.Scheme.PartitionOf(body.Unit.Id)) ? Stopwatch.GetElapsedTime(started) : bodyRebuildInterval;
+                rebuilt += await sessions.RebuildBodyIfOlderAsync(body, age, ct).ConfigureAwait(false) ? 1 : 0;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -91,6 +112,12 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
 
         return rebuilt;
     }
+
+    /// <summary>The partitions owned now that were not at the last pass (none on the first pass, which acts on every unit).</summary>
+    private IReadOnlySet<int> Taken(OwnedPartitions owned) =>
+        _passedWith is not { } before || owned.IsAll
+            ? new HashSet<int>()
+            : owned.Partitions.Where(p => !before.Contains(p)).ToHashSet();
 
     /// <summary>
     /// The units of a page brought up to date together, as a boundary's batch is (their sessions read at once, their

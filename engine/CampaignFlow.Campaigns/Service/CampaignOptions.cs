@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using CampaignFlow.Compliance.Engines;
+using CampaignFlow.Workflows.Partitions;
 
 namespace CampaignFlow.Campaigns.Service;
 
@@ -40,6 +41,18 @@ public sealed record CampaignOptions
     /// show at once.
     /// </summary>
     public TimeSpan TallyRefreshInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Into how many partitions the units are split among hosts sharing the stores (<see cref="Storage.CampaignStores.PartitionLeases"/>),
+    /// by a stable hash of the unit's id; every host on one database must use the same number (docs/adr/0022).
+    /// </summary>
+    public int Partitions { get; init; } = PartitionScheme.DefaultCount;
+
+    /// <summary>
+    /// How long, in real time, a host's lease on its partitions lasts unless renewed (a tick renews every third of it):
+    /// how long a dead host's units wait before another host takes them over.
+    /// </summary>
+    public TimeSpan PartitionLease { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// How old a body's session of the units below it (<c>acrossUnits</c>) may grow, in real time (a virtual clock's

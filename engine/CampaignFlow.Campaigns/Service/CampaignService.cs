@@ -8,6 +8,7 @@ using CampaignFlow.Compliance.Explaining;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Workflows.Journal;
+using CampaignFlow.Workflows.Partitions;
 using Microsoft.Extensions.Logging;
 
 namespace CampaignFlow.Campaigns.Service;
@@ -23,10 +24,12 @@ namespace CampaignFlow.Campaigns.Service;
 public sealed class CampaignService : IAsyncDisposable
 {
     private readonly CampaignRooms _rooms;
+    private readonly ILogger _logger;
 
-    private CampaignService(CampaignRooms rooms)
+    private CampaignService(CampaignRooms rooms, ILogger logger)
     {
         _rooms = rooms;
+        _logger = logger;
     }
 
     /// <summary>Roll-ups over the units under a body (the compliance matrix, the units most behind, the open count per day), read from the stores' tallies.</summary>
@@ -47,6 +50,12 @@ public sealed class CampaignService : IAsyncDisposable
     /// <summary>How many rule sessions are in memory now.</summary>
     public int SessionsInMemory => _rooms.Sessions.Count;
 
+    /// <summary>
+    /// Which partitions of the units this host works, how many hosts are alive, and which host owns a unit
+    /// (<see cref="PartitionOwnership.OwnerOf"/> with the unit's id), as of the last renewal (docs/adr/0022).
+    /// </summary>
+    public PartitionOwnership Partitions => _rooms.Partitions;
+
     /// <summary>Every plan, resolved as it runs (templates that no unit runs too), by id.</summary>
     public IReadOnlyList<ResolvedPlan> Plans => _rooms.Library.Running;
 
@@ -64,7 +73,7 @@ public sealed class CampaignService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(stores);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
-        return new CampaignService(await CampaignRooms.OpenAsync(stores, options, logger, ct).ConfigureAwait(false));
+        return new CampaignService(await CampaignRooms.OpenAsync(stores, options, logger, ct).ConfigureAwait(false), logger);
     }
 
     /// <summary>The running unit with this id, or null.</summary>
@@ -261,9 +270,23 @@ public sealed class CampaignService : IAsyncDisposable
         _rooms.Migrations.HistoryAsync(unitId, ct);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    /// <remarks>
+    /// This host's partition leases are given back first (docs/adr/0022), so the other hosts take its units at their next
+    /// renewal rather than when its leases run out; when that fails, they run out as after a crash.
+    /// </remarks>
+    public async ValueTask DisposeAsync()
     {
-        _rooms.Dispose();
-        return ValueTask.CompletedTask;
+        try
+        {
+            await _rooms.Partitions.LeaveAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning(ex, "Giving back the partition leases of host {Host} failed; they run out in {Lease}", _rooms.Partitions.HostId, _rooms.Partitions.Lease);
+        }
+        finally
+        {
+            _rooms.Dispose();
+        }
     }
 }

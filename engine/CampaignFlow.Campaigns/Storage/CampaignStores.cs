@@ -1,4 +1,5 @@
 using CampaignFlow.Campaigns.Storage.InMemory;
+using CampaignFlow.Workflows.Partitions;
 using CampaignFlow.Workflows.Persistence;
 using CampaignFlow.Workflows.Persistence.InMemory;
 
@@ -36,6 +37,12 @@ public sealed record CampaignStores(IWorkflowStore Workflows, IRecordStore Recor
     /// host is the only writer, so it knows every change.
     /// </summary>
     public bool SharedByHosts { get; init; }
+
+    /// <summary>
+    /// The leases by which hosts sharing these stores split the units into partitions (PostgreSQL, docs/adr/0022); null
+    /// (in memory, SQLite): this host works every unit.
+    /// </summary>
+    public IPartitionLeaseStore? PartitionLeases { get; init; }
 
     /// <summary>Four empty in-memory stores, for tests and simulations.</summary>
     public static CampaignStores InMemory() =>

@@ -5,6 +5,7 @@ using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Telemetry;
 using CampaignFlow.Campaigns.Units;
+using CampaignFlow.Workflows.Partitions;
 using CampaignFlow.Workflows.Runtime;
 using Microsoft.Extensions.Logging;
 
@@ -17,10 +18,14 @@ namespace CampaignFlow.Campaigns.Time;
 /// in one call, their watermarks moved in one transaction. A unit whose lock another holds, and every unit of a batch
 /// that failed, is moved on its own after the batch; one unit's failure there is logged and does not hold back the
 /// others: its session is dropped and rebuilt from the store on its next use. Then the units still behind their
-/// records or the clock are brought up to date (<see cref="Reconciler"/>, docs/adr/0007).
+/// records or the clock are brought up to date (<see cref="Reconciler"/>, docs/adr/0007). Where hosts split the units
+/// into partitions, the pass first renews this host's leases, and its timers, inbox and catch-up are those of its own
+/// partitions (docs/adr/0022).
 /// </summary>
-internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, OpenTallyMirror tallies, TimeProvider clock, int batchSize, CampaignMetrics metrics, ILogger logger)
+internal sealed class CampaignTicker(WorkflowRuntime runtime, PartitionOwnership partitions, UnitRegistry units, UnitSessions sessions, DerivedState derived, BodiesAbove bodies, Reconciler reconciler, OpenTallyMirror tallies, TimeProvider clock, int batchSize, CampaignMetrics metrics, ILogger logger)
 {
+    private long _renewedAt = Stopwatch.GetTimestamp();
+
     /// <summary>One pass; returns when the next timer is due (null: none).</summary>
     public async Task<DateTimeOffset?> TickAsync(CancellationToken ct)
     {
@@ -44,6 +49,9 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
 
     private async Task<DateTimeOffset?> PassAsync(Action<int> firedCount, CancellationToken ct)
     {
+        // Leases are renewed before anything is claimed under them (a host that slept long may have lost partitions), and
+        // again between the long steps of a long pass, so that they do not run out while it works.
+        await RenewIfDueAsync(ct).ConfigureAwait(false);
         var fired = await runtime.FireDueTimersAsync(ct).ConfigureAwait(false);
         firedCount(fired.Count);
         await runtime.ProcessInboxAsync(ct).ConfigureAwait(false);
@@ -75,8 +83,12 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
             }
         }
 
+        await RenewIfDueAsync(ct).ConfigureAwait(false);
+
         // The bodies take what their units recorded since the last tick, in one batch each.
         await bodies.FlushAsync(now, ct).ConfigureAwait(false);
+
+        await RenewIfDueAsync(ct).ConfigureAwait(false);
 
         // After the timers: a unit they moved is up to date, so the pass finds only what a crash or a failure left behind.
         await reconciler.ReconcileAsync(now, ct).ConfigureAwait(false);
@@ -84,6 +96,15 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, UnitRegistry units
         // Other hosts' writes reach the roll-ups' copy of the tallies here, off the readers' path (docs/adr/0017).
         await tallies.RefreshAsync(ct).ConfigureAwait(false);
         return await runtime.GetNextTimerDueAtAsync(ct).ConfigureAwait(false);
+    }
+
+    private async Task RenewIfDueAsync(CancellationToken ct)
+    {
+        if (partitions.IsLeased && Stopwatch.GetElapsedTime(_renewedAt) >= partitions.RenewEvery)
+        {
+            await partitions.RenewAsync(ct).ConfigureAwait(false);
+            _renewedAt = Stopwatch.GetTimestamp();
+        }
     }
 
     private async Task MoveAloneAsync(RunningUnit unit, DateTimeOffset now, CancellationToken ct)

@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Storage.Postgres.Migrations;
+using CampaignFlow.Storage.Postgres.Partitions;
 using CampaignFlow.Storage.Postgres.Workflows;
 using Npgsql;
 
@@ -13,7 +14,7 @@ public static class PostgresCampaignStores
 
     /// <summary>
     /// Migrates <paramref name="schema"/> to the latest version (safe when several hosts start at once) and returns
-    /// the workflow, record, violation and plan stores and the unit locks over it, sharing one connection pool. Disposing the bundle
+    /// the workflow, record, violation and plan stores, the unit locks and the partition leases over it, sharing one connection pool. Disposing the bundle
     /// disposes the pool.
     /// </summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
@@ -51,6 +52,7 @@ public static class PostgresCampaignStores
             UnitLocks = new PostgresUnitLocks(dataSource, schema),
             SharedByHosts = true,
             Drafts = new PostgresPlanDraftStore(dataSource, schema),
+            PartitionLeases = new PostgresPartitionLeaseStore(dataSource, schema),
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CampaignFlow.Storage.Postgres.Migrations;
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Journal;
+using CampaignFlow.Workflows.Partitions;
 using CampaignFlow.Workflows.Persistence;
 using Npgsql;
 using NpgsqlTypes;
@@ -311,15 +312,28 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<ScheduledTimer>> ClaimDueTimersAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<ScheduledTimer>> ClaimDueTimersAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default) =>
+        ClaimTimersAsync(now, claimerId, lease, maxCount, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>The partition of each due timer's instance is computed in the query (<see cref="PartitionScheme"/>'s hash).</remarks>
+    public ValueTask<IReadOnlyList<ScheduledTimer>> ClaimOwnedDueTimersAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, OwnedPartitions partitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return ClaimTimersAsync(now, claimerId, lease, maxCount, partitions.IsAll ? null : partitions, cancellationToken);
+    }
+
+    private async ValueTask<IReadOnlyList<ScheduledTimer>> ClaimTimersAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, OwnedPartitions? partitions, CancellationToken cancellationToken)
     {
         // The CTE locks only the rows it returns (LIMIT sits above the row locks); rows another claimer is
         // locking right now are skipped rather than waited for, and a row whose claim a concurrent claimer
         // just committed is re-checked against the lease condition and dropped.
+        var owned = partitions is null ? "" :
+            $" AND EXISTS (SELECT 1 FROM {_instance} i WHERE i.instance_id = t.instance_id AND {PartitionFilter("i.correlation_key")})";
         await using var command = _dataSource.CreateCommand(
-            $"WITH due AS (SELECT instance_id, timer_id FROM {_timer} " +
-            "WHERE due_at <= $1 AND (claimed_by IS NULL OR claim_until <= $1 OR claimed_by = $2) " +
-            "ORDER BY due_at, instance_id, timer_id LIMIT $4 FOR UPDATE SKIP LOCKED) " +
+            $"WITH due AS (SELECT t.instance_id, t.timer_id FROM {_timer} t " +
+            "WHERE t.due_at <= $1 AND (t.claimed_by IS NULL OR t.claim_until <= $1 OR t.claimed_by = $2)" + owned + " " +
+            "ORDER BY t.due_at, t.instance_id, t.timer_id LIMIT $4 FOR UPDATE OF t SKIP LOCKED) " +
             $"UPDATE {_timer} t SET claimed_by = $2, claim_until = $3 FROM due " +
             "WHERE t.instance_id = due.instance_id AND t.timer_id = due.timer_id " +
             "RETURNING t.instance_id, t.timer_id, t.execution_id, t.due_at, t.due_offset_minutes, t.tag");
@@ -327,6 +341,7 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
         command.Parameters.Add(new NpgsqlParameter { Value = claimerId });
         command.Parameters.Add(new NpgsqlParameter { Value = (now + lease).UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = maxCount });
+        AddPartitionParameters(command, partitions);
         var timers = new List<ScheduledTimer>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -358,9 +373,24 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default)
+    public ValueTask<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default) =>
+        NextDueAsync(null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Reads the due index in order until a timer of an owned partition: a few rows, with a few hosts.</remarks>
+    public ValueTask<DateTimeOffset?> GetNextOwnedTimerDueAtAsync(OwnedPartitions partitions, CancellationToken cancellationToken = default)
     {
-        await using var command = _dataSource.CreateCommand($"SELECT due_at, due_offset_minutes FROM {_timer} ORDER BY due_at LIMIT 1");
+        ArgumentNullException.ThrowIfNull(partitions);
+        return NextDueAsync(partitions.IsAll ? null : partitions, cancellationToken);
+    }
+
+    private async ValueTask<DateTimeOffset?> NextDueAsync(OwnedPartitions? partitions, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand(partitions is null
+            ? $"SELECT due_at, due_offset_minutes FROM {_timer} ORDER BY due_at LIMIT 1"
+            : $"SELECT t.due_at, t.due_offset_minutes FROM {_timer} t " +
+              $"WHERE EXISTS (SELECT 1 FROM {_instance} i WHERE i.instance_id = t.instance_id AND {PartitionFilter("i.correlation_key", 1)}) ORDER BY t.due_at LIMIT 1");
+        AddPartitionParameters(command, partitions);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -426,7 +456,18 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
     }
 
     /// <inheritdoc />
-    public async ValueTask<IReadOnlyList<InboxItem>> ClaimInboxAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default)
+    public ValueTask<IReadOnlyList<InboxItem>> ClaimInboxAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default) =>
+        ClaimItemsAsync(now, claimerId, lease, maxCount, null, cancellationToken);
+
+    /// <inheritdoc />
+    /// <remarks>Expiry is every host's: an expired item is settled whoever owns its partition.</remarks>
+    public ValueTask<IReadOnlyList<InboxItem>> ClaimOwnedInboxAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, OwnedPartitions partitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return ClaimItemsAsync(now, claimerId, lease, maxCount, partitions.IsAll ? null : partitions, cancellationToken);
+    }
+
+    private async ValueTask<IReadOnlyList<InboxItem>> ClaimItemsAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, OwnedPartitions? partitions, CancellationToken cancellationToken)
     {
         // Expiry skips locked rows too: waiting there could deadlock against a claimer with another clock
         // that holds those rows; whoever holds them settles or claims them.
@@ -441,13 +482,14 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
 
         await using var command = _dataSource.CreateCommand(
             $"WITH picked AS (SELECT id FROM {_inbox} WHERE status = '{Pending}' AND expires_at > $1 " +
-            "AND (claim_until IS NULL OR claim_until <= $1) ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) " +
+            "AND (claim_until IS NULL OR claim_until <= $1)" + (partitions is null ? "" : " AND " + PartitionFilter("correlation")) + " ORDER BY seq LIMIT $4 FOR UPDATE SKIP LOCKED) " +
             $"UPDATE {_inbox} i SET claimed_by = $2, claim_until = $3 FROM picked WHERE i.id = picked.id " +
             "RETURNING i.item::text, i.status, i.seq");
         command.Parameters.Add(new NpgsqlParameter { Value = now.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = claimerId });
         command.Parameters.Add(new NpgsqlParameter { Value = (now + lease).UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter { Value = maxCount });
+        AddPartitionParameters(command, partitions);
         var claimed = new List<(long Seq, InboxItem Item)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -469,6 +511,23 @@ public sealed class PostgresWorkflowStore : IWorkflowStore
             $"gone AS (DELETE FROM {_delivery} WHERE item_id IN (SELECT id FROM done)) SELECT count(*) FROM done");
         command.Parameters.Add(new NpgsqlParameter { Value = itemId });
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
+    }
+
+    // PartitionScheme.PartitionOf in SQL: the first 32 bits of the MD5 of the key (up to the separator), modulo the count,
+    // among the owned; the three are the parameters from $first on, in that order (AddPartitionParameters adds them last).
+    private static string PartitionFilter(string key, int first = 5) =>
+        $"('x' || substr(md5(coalesce(split_part({key}, ${first + 2}, 1), {key})), 1, 8))::bit(32)::bigint % ${first} = ANY(${first + 1})";
+
+    private static void AddPartitionParameters(NpgsqlCommand command, OwnedPartitions? partitions)
+    {
+        if (partitions is null)
+        {
+            return;
+        }
+
+        command.Parameters.Add(new NpgsqlParameter { Value = (long)partitions.Scheme.Count });
+        command.Parameters.Add(new NpgsqlParameter { Value = partitions.Partitions.Select(p => (long)p).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = partitions.Scheme.KeySeparator is { } separator ? separator.ToString() : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
     }
 
     private async Task<CommitResult> WriteInstanceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, WorkflowCommit commit, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using CampaignFlow.Workflows.Instances;
 using CampaignFlow.Workflows.Journal;
+using CampaignFlow.Workflows.Partitions;
 
 namespace CampaignFlow.Workflows.Persistence;
 
@@ -92,8 +93,34 @@ public interface IWorkflowStore
     /// </summary>
     ValueTask<IReadOnlyList<ScheduledTimer>> ClaimDueTimersAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="ClaimDueTimersAsync(DateTimeOffset, string, TimeSpan, int, CancellationToken)"/>, of the instances
+    /// in <paramref name="partitions"/> only (by their correlation keys), so that hosts sharing the store each fire the
+    /// timers of their own partitions. Stores that several hosts share select in their query; this default serves a
+    /// host that works every partition and refuses otherwise.
+    /// </summary>
+    ValueTask<IReadOnlyList<ScheduledTimer>> ClaimOwnedDueTimersAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, OwnedPartitions partitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return partitions.IsAll
+            ? ClaimDueTimersAsync(now, claimerId, lease, maxCount, cancellationToken)
+            : throw new NotSupportedException("this store is worked by one host, which owns every partition");
+    }
+
     /// <summary>The earliest due time of any pending timer, so a host knows how long it may sleep.</summary>
     ValueTask<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The earliest due time of a pending timer of the instances in <paramref name="partitions"/>, so that a host does
+    /// not wake for another host's timers. This default serves a host that works every partition and refuses otherwise.
+    /// </summary>
+    ValueTask<DateTimeOffset?> GetNextOwnedTimerDueAtAsync(OwnedPartitions partitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return partitions.IsAll
+            ? GetNextTimerDueAtAsync(cancellationToken)
+            : throw new NotSupportedException("this store is worked by one host, which owns every partition");
+    }
 
     /// <summary>Stores a received signal unless its idempotency key is already known.</summary>
     ValueTask<EnqueueResult> EnqueueSignalAsync(InboxItem item, CancellationToken cancellationToken = default);
@@ -125,6 +152,19 @@ public interface IWorkflowStore
     /// lease ran out. Items past their expiry are marked <see cref="InboxItemStatus.Expired"/> instead.
     /// </summary>
     ValueTask<IReadOnlyList<InboxItem>> ClaimInboxAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="ClaimInboxAsync(DateTimeOffset, string, TimeSpan, int, CancellationToken)"/>, of the items whose
+    /// correlation falls in <paramref name="partitions"/> only. Stores that several hosts share select in their query;
+    /// this default serves a host that works every partition and refuses otherwise.
+    /// </summary>
+    ValueTask<IReadOnlyList<InboxItem>> ClaimOwnedInboxAsync(DateTimeOffset now, string claimerId, TimeSpan lease, int maxCount, OwnedPartitions partitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return partitions.IsAll
+            ? ClaimInboxAsync(now, claimerId, lease, maxCount, cancellationToken)
+            : throw new NotSupportedException("this store is worked by one host, which owns every partition");
+    }
 
     /// <summary>Marks a pending item completed; false if it was not pending.</summary>
     ValueTask<bool> CompleteInboxItemAsync(string itemId, CancellationToken cancellationToken = default);

@@ -321,7 +321,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var claims = await store.ClaimDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            var claims = _options.Partitions is { } partitions
+                ? await store.ClaimOwnedDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, partitions.Current, cancellationToken).ConfigureAwait(false)
+                : await store.ClaimDueTimersAsync(clock.GetUtcNow(), _options.ClaimerId, _options.TimerLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
             var batch = new List<ScheduledTimer>();
             var instances = new HashSet<string>(StringComparer.Ordinal);
             foreach (var timer in claims)
@@ -422,7 +424,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var items = await store.ClaimInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
+            var items = _options.Partitions is { } partitions
+                ? await store.ClaimOwnedInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, partitions.Current, cancellationToken).ConfigureAwait(false)
+                : await store.ClaimInboxAsync(clock.GetUtcNow(), _options.ClaimerId, _options.InboxLease, _options.BatchSize, cancellationToken).ConfigureAwait(false);
             if (items.Count == 0)
             {
                 return delivered;
@@ -500,7 +504,9 @@ public sealed class WorkflowRuntime(IWorkflowStore store, WorkflowDefinitionRegi
 
     /// <summary>When the next timer is due, so a host can sleep until then.</summary>
     public async Task<DateTimeOffset?> GetNextTimerDueAtAsync(CancellationToken cancellationToken = default) =>
-        await store.GetNextTimerDueAtAsync(cancellationToken).ConfigureAwait(false);
+        _options.Partitions is { } partitions
+            ? await store.GetNextOwnedTimerDueAtAsync(partitions.Current, cancellationToken).ConfigureAwait(false)
+            : await store.GetNextTimerDueAtAsync(cancellationToken).ConfigureAwait(false);
 
     private async Task<StartResult> ExistingAsync(string instanceId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using CampaignFlow.Workflows.Partitions;
+
 namespace CampaignFlow.Workflows.Runtime;
 
 /// <summary>Tuning of a <see cref="WorkflowRuntime"/>; the defaults suit one host or several.</summary>
@@ -29,4 +31,11 @@ public sealed class WorkflowRuntimeOptions
 
     /// <summary>Activity calls allowed in one transition before it is faulted as a runaway (default 100,000).</summary>
     public int MaxStepsPerTransition { get; init; } = 100_000;
+
+    /// <summary>
+    /// The partitions this runtime works, when hosts sharing a store split the instances among them: due timers and
+    /// inbox items are claimed only of those (<see cref="PartitionOwnership.Current"/> at each claim). Null (default):
+    /// every instance.
+    /// </summary>
+    public PartitionOwnership? Partitions { get; init; }
 }

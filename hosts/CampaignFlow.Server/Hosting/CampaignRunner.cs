@@ -92,6 +92,9 @@ internal sealed partial class CampaignRunner(
                     MeterFactory = meters,
                     MaxSessionsInMemory = settings.MaxSessionsInMemory,
                     MaxSessionRecordsInMemory = settings.MaxSessionRecordsInMemory,
+                    HostId = string.IsNullOrWhiteSpace(settings.HostId) ? Environment.MachineName + "/" + Environment.ProcessId : settings.HostId.Trim(),
+                    Partitions = settings.Partitions,
+                    PartitionLease = TimeSpan.FromSeconds(settings.PartitionLeaseSeconds),
                     StartProgress = running,
                     CaughtUp = new CaughtUpLine(running, time, loggers.CreateLogger<CaughtUpLine>()),
                 },
@@ -211,7 +214,7 @@ internal sealed partial class CampaignRunner(
 
             try
             {
-                await signal.WaitAsync(SleepBefore(next), stoppingToken).ConfigureAwait(false);
+                await signal.WaitAsync(SleepBefore(next, service), stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -220,9 +223,15 @@ internal sealed partial class CampaignRunner(
         }
     }
 
-    private TimeSpan SleepBefore(DateTimeOffset? next)
+    private TimeSpan SleepBefore(DateTimeOffset? next, CampaignService service)
     {
         var longest = TimeSpan.FromSeconds(options.Value.MaxSleepSeconds);
+        // Partition leases are renewed by the tick: it comes at least as often as a renewal is due (docs/adr/0022).
+        if (service.Partitions.IsLeased && service.Partitions.RenewEvery < longest)
+        {
+            longest = service.Partitions.RenewEvery;
+        }
+
         // A virtual clock does not move by itself: it wakes the loop when it is moved, so only the bound applies.
         if (next is not { } due || clock is VirtualClock)
         {

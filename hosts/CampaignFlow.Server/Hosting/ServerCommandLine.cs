@@ -18,6 +18,8 @@ public sealed class ServerCommandLine
         ["--demo-day-ms"] = $"{ServerOptions.Section}:DemoDayMilliseconds",
         ["--demo-lag-days"] = $"{ServerOptions.Section}:DemoLagDays",
         ["--demo-until"] = $"{ServerOptions.Section}:DemoUntil",
+        ["--partitions"] = $"{ServerOptions.Section}:Partitions",
+        ["--partition-lease-seconds"] = $"{ServerOptions.Section}:PartitionLeaseSeconds",
         ["--urls"] = "urls",
         // What the host itself understands, and what WebApplicationFactory passes.
         ["--environment"] = "environment",
@@ -59,6 +61,8 @@ public sealed class ServerCommandLine
           --demo-day-ms N        in the demo, real milliseconds per campaign day (default: 200)
           --demo-lag-days N      in the demo, days between a record's day and its recording (default: 3)
           --demo-until DAY       in the demo, the last day replayed (yyyy-MM-dd; default: the campaigns' end)
+          --partitions N         on PostgreSQL, the partitions the units are split into among hosts (default: 64)
+          --partition-lease-seconds N  on PostgreSQL, how long a host's lease on its partitions lasts (default: 30)
         """;
 
     /// <summary>Reads <paramref name="args"/>.</summary>

@@ -57,6 +57,26 @@ public sealed class ServerOptions
     public DateOnly? DemoUntilDay =>
         DateOnly.TryParseExact(DemoUntil, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
 
+    /// <summary>
+    /// On PostgreSQL, into how many partitions the units are split among the hosts on one database (<c>--partitions</c>,
+    /// default 64): each host works the timers, catch-up and bodies of the partitions it holds a lease on. Every host
+    /// of a database must use the same number (docs/adr/0022).
+    /// </summary>
+    public int Partitions { get; set; } = 64;
+
+    /// <summary>
+    /// On PostgreSQL, how long a host's lease on its partitions lasts, in seconds (<c>--partition-lease-seconds</c>,
+    /// default 30); the host renews it every third of that, and another host takes over a dead host's partitions once
+    /// it has run out.
+    /// </summary>
+    public int PartitionLeaseSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// This host's name in partition, timer and inbox leases (<c>CampaignFlow__HostId</c>); empty: the machine's name and
+    /// the process id. Two hosts on one database must not share it.
+    /// </summary>
+    public string? HostId { get; set; }
+
     /// <summary>The longest the host sleeps between two ticks, in seconds, even when nothing is due.</summary>
     public int MaxSleepSeconds { get; set; } = 60;
 

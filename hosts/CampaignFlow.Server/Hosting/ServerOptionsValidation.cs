@@ -63,6 +63,16 @@ internal sealed class ServerOptionsValidation(IConfiguration configuration) : IV
             problems.Add(Both("option-demo-until-not-a-day", options.DemoUntil));
         }
 
+        if (options.Partitions is < 1 or > 4096)
+        {
+            problems.Add(Both("option-out-of-range", "--partitions", options.Partitions, 1, 4096));
+        }
+
+        if (options.PartitionLeaseSeconds is < 3 or > 3600)
+        {
+            problems.Add(Both("option-out-of-range", "--partition-lease-seconds", options.PartitionLeaseSeconds, 3, 3600));
+        }
+
         if (options.MaxSleepSeconds is < 1 or > 3600)
         {
             problems.Add(Both("option-out-of-range", "CampaignFlow:MaxSleepSeconds", options.MaxSleepSeconds, 1, 3600));

@@ -7,7 +7,7 @@ public sealed class ServerCommandLineTests
     [Fact]
     public void Every_documented_switch_becomes_its_configuration_key()
     {
-        var line = ServerCommandLine.Parse(["--definitions", "defs", "--data=/tmp/d", "--store", "postgres", "--connection", "Host=x", "--urls", "http://127.0.0.1:6000", "--demo", "--demo-day-ms", "50", "--rules-engine", "nrules", "--time-zone", "Asia/Urumqi"]);
+        var line = ServerCommandLine.Parse(["--definitions", "defs", "--data=/tmp/d", "--store", "postgres", "--connection", "Host=x", "--urls", "http://127.0.0.1:6000", "--demo", "--demo-day-ms", "50", "--rules-engine", "nrules", "--time-zone", "Asia/Urumqi", "--partitions", "128", "--partition-lease-seconds", "15"]);
 
         line.Errors.ShouldBeEmpty();
         line.Settings["CampaignFlow:Definitions"].ShouldBe("defs");
@@ -19,6 +19,8 @@ public sealed class ServerCommandLineTests
         line.Settings["CampaignFlow:DemoDayMilliseconds"].ShouldBe("50");
         line.Settings["CampaignFlow:RulesEngine"].ShouldBe("nrules");
         line.Settings["CampaignFlow:TimeZone"].ShouldBe("Asia/Urumqi");
+        line.Settings["CampaignFlow:Partitions"].ShouldBe("128");
+        line.Settings["CampaignFlow:PartitionLeaseSeconds"].ShouldBe("15");
     }
 
     [Theory]

@@ -91,6 +91,7 @@ public sealed class RealServerTests : IDisposable
     [InlineData(new[] { "--definitions", "no-such-folder" }, "--definitions: the folder 'no-such-folder' does not exist")]
     [InlineData(new[] { "--definitons", "definitions" }, "unknown option '--definitons'")]
     [InlineData(new[] { "--demo-day-ms", "fast" }, "DemoDayMilliseconds")]
+    [InlineData(new[] { "--partition-lease-seconds", "1" }, "--partition-lease-seconds：1 不在 3 到 3600 之间。 --partition-lease-seconds: 1 is not between 3 and 3600.")]
     [InlineData(new[] { "--time-zone", "Mars/Olympus_Mons" }, "--time-zone：本机没有名为“Mars/Olympus_Mons”的时区（应为时区数据库中的名称，如 Asia/Shanghai）。 --time-zone: this machine knows no time zone 'Mars/Olympus_Mons'")]
     [InlineData(new[] { "--rules-engine", "drools" }, "--rules-engine：没有名为“drools”的规则引擎，可选 campaignflow|nrules（默认 campaignflow）。 --rules-engine: there is no rules engine 'drools'")]
     public async Task Invalid_options_stop_it_with_one_line_and_exit_code_2(string[] args, string expected)

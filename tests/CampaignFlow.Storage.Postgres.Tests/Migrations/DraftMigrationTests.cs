@@ -22,14 +22,15 @@ public sealed class DraftMigrationTests(PrivatePostgresServer server)
         // The schema as version 6 left it: no drafts.
         await using (var drop = server.DataSource.CreateCommand($"""
             SET search_path TO "{schema}";
-            DROP TABLE campaign_plan_draft_step; DROP TABLE campaign_plan_draft; DELETE FROM schema_version WHERE version >= 7;
+            DROP TABLE campaign_plan_draft_step; DROP TABLE campaign_plan_draft; DROP TABLE workflow_partition_lease; DROP TABLE workflow_partition_host;
+            DELETE FROM schema_version WHERE version >= 7;
             RESET search_path;
             """))
         {
             await drop.ExecuteNonQueryAsync();
         }
 
-        (await PostgresMigrator.MigrateAsync(server.DataSource, schema)).ShouldBe([7]);
+        (await PostgresMigrator.MigrateAsync(server.DataSource, schema)).ShouldBe([7, 8]);
         (await plans.GetAsync(Plan, 1))!.Files.ShouldBe(PanyuFiles());
         var drafts = new PostgresPlanDraftStore(server.DataSource, schema);
         var draft = new PlanDraft(Plan, 2, Unit, "h", PanyuFiles(), [new PlanDraftStep(PlanDraftAction.Created, "t-recorder-panyu", T0)]);

@@ -30,6 +30,7 @@ public sealed class TallyMigrationTests(PrivatePostgresServer server)
             DROP TRIGGER campaign_violation_tally ON campaign_violation; DROP FUNCTION campaign_violation_keep_tally();
             DROP TABLE campaign_violation_tally; DROP TABLE campaign_violation_open_day; DROP INDEX campaign_record_kind;
             DROP INDEX campaign_violation_by_unit_status; DROP TABLE campaign_plan_draft_step; DROP TABLE campaign_plan_draft;
+            DROP TABLE workflow_partition_lease; DROP TABLE workflow_partition_host;
             DELETE FROM schema_version WHERE version >= 4;
             RESET search_path;
             """))
@@ -37,7 +38,7 @@ public sealed class TallyMigrationTests(PrivatePostgresServer server)
             await drop.ExecuteNonQueryAsync();
         }
 
-        (await PostgresMigrator.MigrateAsync(server.DataSource, schema)).ShouldBe([4, 5, 6, 7]);
+        (await PostgresMigrator.MigrateAsync(server.DataSource, schema)).ShouldBe([4, 5, 6, 7, 8]);
         (await violations.TallyOpenAsync([Unit, OtherUnit])).ShouldBe(tallies);
         (await violations.OpenChangesByDayAsync([Unit, OtherUnit])).ShouldBe(changes);
         tallies.Sum(t => t.Open).ShouldBe(3);

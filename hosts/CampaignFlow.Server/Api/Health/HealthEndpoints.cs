@@ -52,7 +52,7 @@ public static class HealthEndpoints
         var healthy = storeProblem is null && service.Units.Count > 0;
         var view = new HealthView(
             healthy ? "ok" : "unhealthy", options.Value.StoreKind.ToString().ToLowerInvariant(), storeProblem is null,
-            service.Units.Count, service.LoadProblems.Count, clock.GetUtcNow(), storeProblem);
+            service.Units.Count, service.LoadProblems.Count, clock.GetUtcNow(), storeProblem, Partitions: HealthPartitions.Of(service.Partitions));
         return Results.Json(view, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -9,4 +9,5 @@ namespace CampaignFlow.Server.Api.Health;
 /// <param name="Now">The campaigns' clock.</param>
 /// <param name="Problem">What the store said when it failed, or why the start failed.</param>
 /// <param name="Start">While starting: the stage and how many units it has done; null once started.</param>
-public sealed record HealthView(string Status, string Store, bool StoreReachable, int UnitsRunning, int PlanProblems, DateTimeOffset Now, string? Problem, HealthStart? Start = null);
+/// <param name="Partitions">Once started: the partitions of the units this host works and how many hosts are alive.</param>
+public sealed record HealthView(string Status, string Store, bool StoreReachable, int UnitsRunning, int PlanProblems, DateTimeOffset Now, string? Problem, HealthStart? Start = null, HealthPartitions? Partitions = null);

@@ -1,4 +1,5 @@
 using CampaignFlow.Server.Api.OpenApi;
+using CampaignFlow.Server.Api.Partitions;
 
 namespace CampaignFlow.Server.Api.Records;
 
@@ -14,7 +15,7 @@ public static class RecordEndpoints
     /// <param name="app">Where to map them.</param>
     public static void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/units/{unit}").WithTags("Records").RequireAuthorization();
+        var group = app.MapGroup("/units/{unit}").WithTags("Records").RequireAuthorization().WithOwnerHeader();
         Describe(group.MapPost("/records", (string unit, HttpContext context, RecordWriter writer, CancellationToken ct) => writer.WriteAsync(context, unit, RecordRoute.Any, ct)), "RecordRecords",
                 "Record what a unit did: one record (a JSON object) or a batch (an array), or a CSV import (text/csv, a header row of the same keys)")
             .WithMetadata(new RequestBodyDocumentation(typeof(RecordInput[]), "application/json", "text/csv"));
