@@ -7,6 +7,7 @@ using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Text;
+using CampaignFlow.Workflows.Partitions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -112,7 +113,7 @@ internal sealed partial class CampaignRunner(
             // Nothing runs without the campaigns: the host stops and the process exits with 3, as when the store
             // cannot be opened; what is stored stays as it was (a start writes plans and instances idempotently).
             var failure = $"the campaigns could not start on the {settings.StoreKind.ToString().ToLowerInvariant()} store: {e.Message}";
-            LogStartFailed(Both(c => ApiProblems.Text("log-start-failed", c, store, e.Message)), e);
+            LogStartFailed(Both(c => ApiProblems.Text("log-start-failed", c, store, StartFailure(e, c))), e);
             running.Fail(failure, e);
             lifetime.StopApplication();
             return null;
@@ -254,6 +255,20 @@ internal sealed partial class CampaignRunner(
 
     private static async Task<int> CountOpenAsync(CampaignService service, CancellationToken cancellationToken) =>
         (await service.QueryViolationsAsync(new ViolationQuery { Status = ViolationStatus.Open, Limit = 0 }, cancellationToken).ConfigureAwait(false)).Total;
+
+    // Why the campaigns could not start, in the operator's words where the catalogue has them.
+    private static string StartFailure(Exception e, CultureInfo culture)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PartitionCountMismatchException mismatch)
+            {
+                return ApiProblems.Text("start-partitions-mismatch", culture, mismatch.HostId, Count(mismatch.Count), mismatch.OtherHostId, Count(mismatch.OtherCount));
+            }
+        }
+
+        return e.Message;
+    }
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -21,7 +21,7 @@ public partial class ProblemCatalogueTests
         "toVersion", "units", "dryRun", "acceptLostProgress", "true", "false", "time-zone", "Asia/Shanghai", "demo", "Authorization", "Bearer",
         // The server's options, named as they are typed on its command line or in its environment.
         "store", "sqlite", "postgres", "connection", "Host", "Database", "Username", "ConnectionStrings", "CampaignFlow", "data", "demo-until",
-        "MaxConcurrentRecordings", "PostgreSQL", "Maximum", "Pool", "Size",
+        "MaxConcurrentRecordings", "PostgreSQL", "Maximum", "Pool", "Size", "partitions",
     ];
 
     public static TheoryData<string> Codes() => [.. ApiProblems.Codes.Order(StringComparer.Ordinal)];
