@@ -20,7 +20,8 @@ public static class Oracle
         var lastDay = unit.Seed.Plan.Window.End;
         var excepted = unit.Records.OfType<ExceptionRecord>().Select(e => e.ActionId).ToHashSet(StringComparer.Ordinal);
         var ids = new List<string>();
-        foreach (var due in DueSchedule.For(unit.Seed.Plan, unit.Seed.Plan.Unit.Id))
+        var schedule = DueSchedule.For(unit.Seed.Plan, unit.Seed.Plan.Unit.Id);
+        foreach (var due in schedule.Concat(SetDeadlines(unit, schedule, lastDay)))
         {
             if (due.End > lastDay)
             {
@@ -46,6 +47,31 @@ public static class Oracle
         }
 
         return Sorted(ids);
+    }
+
+    /// <summary>
+    /// The periods records set at run time (ADR 0021: the day a reviewer or examiner gives for a re-work), each closed
+    /// for every target of its requirement once the campaign has ended, as a session does on the day after it.
+    /// </summary>
+    private static IEnumerable<Due> SetDeadlines(GeneratedUnit unit, IReadOnlyList<Due> schedule, DateOnly lastDay)
+    {
+        var byKey = unit.Records.GroupBy(r => r.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var setters = unit.Seed.Rules.Judges.Values.Where(j => j.SetsDeadlines).ToArray();
+        var set = new HashSet<(DateOnly Day, string RequirementId)>();
+        foreach (var record in unit.Records)
+        {
+            foreach (var judge in setters)
+            {
+                if (judge.DeadlineSetBy(record, key => byKey.GetValueOrDefault(key)) is { } day && day <= lastDay && set.Add((day, judge.Requirement.Id)))
+                {
+                    var targets = schedule.Where(d => d.RequirementId == judge.Requirement.Id).Select(d => d.Target).Distinct().DefaultIfEmpty(null);
+                    foreach (var target in targets)
+                    {
+                        yield return new Due(unit.Seed.Plan.Unit.Id, judge.Requirement.Id, RunTimeDeadline.Label(day), target, judge.Requirement.Window.Start, day) { Judge = judge };
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
