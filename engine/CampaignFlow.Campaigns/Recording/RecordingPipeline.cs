@@ -35,6 +35,9 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
     private readonly RecordingQueue _queue = new(MaxGroup);
 
+    /// <summary>Completes once no group of recordings is running (before the stores close).</summary>
+    public Task IdleAsync() => _queue.IdleAsync();
+
     public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
         text is { Length: > MaxGroupedText }
             ? MeasuredAsync(unit.Unit.Id, () => RecordUnderLockAsync(unit, text, format, recordedBy, policy, ct))

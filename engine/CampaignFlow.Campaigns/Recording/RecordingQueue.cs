@@ -16,6 +16,7 @@ internal sealed class RecordingQueue(int maxGroup)
     private readonly Lock _gate = new();
     private List<QueuedRecording> _waiting = [];
     private bool _running;
+    private Task _drain = Task.CompletedTask;
 
     /// <summary>Queues the recording and waits for its own answer (or for the caller's cancellation).</summary>
     /// <param name="recording">The recording.</param>
@@ -23,20 +24,30 @@ internal sealed class RecordingQueue(int maxGroup)
     public Task<RecordingResult> RecordAsync(QueuedRecording recording, Func<IReadOnlyList<QueuedRecording>, Task> runGroup)
     {
         ArgumentNullException.ThrowIfNull(recording);
-        bool start;
         lock (_gate)
         {
             _waiting.Add(recording);
-            start = !_running;
-            _running = true;
-        }
-
-        if (start)
-        {
-            _ = Task.Run(() => DrainAsync(runGroup));
+            if (!_running)
+            {
+                // Started under the gate, so IdleAsync never misses a drain that has begun.
+                _running = true;
+                _drain = Task.Run(() => DrainAsync(runGroup));
+            }
         }
 
         return recording.Answer.WaitAsync(recording.Cancellation);
+    }
+
+    /// <summary>
+    /// Completes once no group is running: a caller that stopped waiting (cancelled at shutdown) does not stop its
+    /// group, so whoever closes the stores waits for this first.
+    /// </summary>
+    public Task IdleAsync()
+    {
+        lock (_gate)
+        {
+            return _drain;
+        }
     }
 
     private async Task DrainAsync(Func<IReadOnlyList<QueuedRecording>, Task> runGroup)

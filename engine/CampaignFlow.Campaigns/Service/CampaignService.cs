@@ -276,6 +276,9 @@ public sealed class CampaignService : IAsyncDisposable
     /// </remarks>
     public async ValueTask DisposeAsync()
     {
+        // A recording's caller may have stopped waiting (cancelled at shutdown) while its group still writes: the
+        // stores close after it.
+        await _rooms.Recording.IdleAsync().ConfigureAwait(false);
         try
         {
             await _rooms.Partitions.LeaveAsync().ConfigureAwait(false);
