@@ -35,8 +35,8 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
     private readonly RecordingQueue _queue = new(MaxGroup);
 
-    /// <summary>Completes once no group of recordings is running (before the stores close).</summary>
-    public Task IdleAsync() => _queue.IdleAsync();
+    /// <summary>Refuses grouped recordings from now on and completes once those queued have run (before the stores close).</summary>
+    public Task CloseAsync() => _queue.CloseAsync();
 
     public Task<RecordingResult> RecordAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
         text is { Length: > MaxGroupedText }

@@ -17,6 +17,7 @@ internal sealed class RecordingQueue(int maxGroup)
     private List<QueuedRecording> _waiting = [];
     private bool _running;
     private Task _drain = Task.CompletedTask;
+    private bool _closed;
 
     /// <summary>Queues the recording and waits for its own answer (or for the caller's cancellation).</summary>
     /// <param name="recording">The recording.</param>
@@ -26,6 +27,11 @@ internal sealed class RecordingQueue(int maxGroup)
         ArgumentNullException.ThrowIfNull(recording);
         lock (_gate)
         {
+            if (_closed)
+            {
+                return Task.FromException<RecordingResult>(new ObjectDisposedException(nameof(RecordingQueue), "The campaigns are stopping; nothing more is recorded."));
+            }
+
             _waiting.Add(recording);
             if (!_running)
             {
@@ -39,13 +45,14 @@ internal sealed class RecordingQueue(int maxGroup)
     }
 
     /// <summary>
-    /// Completes once no group is running: a caller that stopped waiting (cancelled at shutdown) does not stop its
-    /// group, so whoever closes the stores waits for this first.
+    /// Refuses recordings from now on and completes once the groups already queued have run: a caller that stopped
+    /// waiting (cancelled at shutdown) does not stop its group, so whoever closes the stores waits for this first.
     /// </summary>
-    public Task IdleAsync()
+    public Task CloseAsync()
     {
         lock (_gate)
         {
+            _closed = true;
             return _drain;
         }
     }

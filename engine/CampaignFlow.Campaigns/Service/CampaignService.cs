@@ -278,7 +278,7 @@ public sealed class CampaignService : IAsyncDisposable
     {
         // A recording's caller may have stopped waiting (cancelled at shutdown) while its group still writes: the
         // stores close after it.
-        await _rooms.Recording.IdleAsync().ConfigureAwait(false);
+        await _rooms.Recording.CloseAsync().ConfigureAwait(false);
         try
         {
             await _rooms.Partitions.LeaveAsync().ConfigureAwait(false);
