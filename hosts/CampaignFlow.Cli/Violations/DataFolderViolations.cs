@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Campaigns.Filtering;
 using CampaignFlow.Campaigns.Queries;
 using CampaignFlow.Campaigns.Storage;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CampaignFlow.Campaigns.Catalog;
+using CampaignFlow.Campaigns.Filtering;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;

@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Filtering;
 namespace CampaignFlow.Cli.Violations;
 
 /// <summary>Where <c>campaignflow violations</c> reads: a running server's API, or a data folder's store directly.</summary>

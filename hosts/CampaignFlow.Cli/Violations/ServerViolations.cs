@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CampaignFlow.Campaigns.Filtering;
 using CampaignFlow.Cli.Remote;
 
 namespace CampaignFlow.Cli.Violations;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CampaignFlow.Campaigns.Filtering;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Cli.Output;
 
@@ -40,88 +41,24 @@ internal sealed class ViolationFilterOptions
     /// <summary>The filter, or null with what is wrong written to <paramref name="error"/>.</summary>
     public ViolationFilter? Read(ParseResult parsed, CultureInfo culture, TextWriter error)
     {
-        string? Text(Option<string?> option) => parsed.GetValue(option) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-        ViolationFilter? Bad(Option<string?> option, string value, string expected)
+        var filter = ViolationFilter.Read(parameter => parsed.GetValue(Option(parameter)), out var bad);
+        if (bad is not null)
         {
-            error.WriteLine(CliMessages.Text("filter-bad", culture, option.Name, value, CliMessages.Text(expected, culture, CliMessages.N(ViolationFilter.MaxLimit))));
-            return null;
-        }
-
-        ViolationStatus? status = null;
-        if (Text(Status) is { } s)
-        {
-            status = s.ToLowerInvariant() switch
+            var expected = bad.Expected switch
             {
-                "open" => ViolationStatus.Open,
-                "resolved" => ViolationStatus.Resolved,
-                _ => null,
+                FilterExpectation.Status => "filter-expect-status",
+                FilterExpectation.Severity => "filter-expect-severity",
+                FilterExpectation.Day => "filter-expect-day",
+                FilterExpectation.FromNotAfterTo => "filter-expect-from-before-to",
+                FilterExpectation.Offset => "filter-expect-offset",
+                _ => "filter-expect-limit",
             };
-            if (status is null)
-            {
-                return Bad(Status, s, "filter-expect-status");
-            }
+            error.WriteLine(CliMessages.Text("filter-bad", culture, Option(bad.Parameter).Name, bad.Value, CliMessages.Text(expected, culture, CliMessages.N(ViolationFilter.MaxLimit))));
         }
 
-        if (Text(Severity) is { } severity && severity.ToLowerInvariant() is not ("required" or "soft"))
-        {
-            return Bad(Severity, severity, "filter-expect-severity");
-        }
-
-        DateOnly? from = null, to = null;
-        if (Text(From) is { } f)
-        {
-            if (Day(f) is not { } day)
-            {
-                return Bad(From, f, "filter-expect-day");
-            }
-
-            from = day;
-        }
-
-        if (Text(To) is { } t)
-        {
-            if (Day(t) is not { } day)
-            {
-                return Bad(To, t, "filter-expect-day");
-            }
-
-            to = day;
-        }
-
-        if (from > to)
-        {
-            return Bad(From, Text(From)!, "filter-expect-from-before-to");
-        }
-
-        var offset = 0;
-        if (Text(Offset) is { } o && (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
-        {
-            return Bad(Offset, o, "filter-expect-offset");
-        }
-
-        var limit = 100;
-        if (Text(Limit) is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > ViolationFilter.MaxLimit))
-        {
-            return Bad(Limit, l, "filter-expect-limit");
-        }
-
-        return new ViolationFilter
-        {
-            Unit = Text(Unit),
-            Body = Text(Body),
-            Plan = Text(Plan),
-            Requirement = Text(Requirement),
-            Phase = Text(Phase),
-            Period = Text(Period),
-            Severity = Text(Severity)?.ToLowerInvariant(),
-            Status = status,
-            From = from,
-            To = to,
-            Offset = offset,
-            Limit = limit,
-        };
+        return filter;
     }
 
-    private static DateOnly? Day(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    /// <summary>The option of an API parameter: each option is named after the parameter it sends.</summary>
+    private Option<string?> Option(string parameter) => All.OfType<Option<string?>>().Single(option => option.Name == "--" + parameter);
 }

@@ -43,7 +43,7 @@ public static class ViolationEndpoints
     private static async Task<IResult> ListAsync(
         [AsParameters] ViolationQueryParameters parameters, HttpContext context, Caller caller, RunningCampaigns running, ViolationScope violationScope, UnitLookup lookup, ApiProblems problems, CancellationToken cancellationToken)
     {
-        if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
+        if (parameters.ToFilter(out var bad) is not { } filter)
         {
             return problems.BadQuery(context, bad!.Value);
         }

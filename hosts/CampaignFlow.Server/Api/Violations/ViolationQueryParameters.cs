@@ -1,4 +1,7 @@
 using System.ComponentModel;
+using System.Globalization;
+using CampaignFlow.Campaigns.Filtering;
+using CampaignFlow.Server.Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CampaignFlow.Server.Api.Violations;
@@ -74,4 +77,38 @@ public sealed record ViolationQueryParameters
     [Description("csv: every match as CSV (as with 'Accept: text/csv').")]
     [FromQuery(Name = "format")]
     public string? Format { get; init; }
+
+    /// <summary>Reads the filters, checked as every door checks them.</summary>
+    /// <param name="problem">When the result is null: the bad value, the parameter, and what would be right.</param>
+    public ViolationFilter? ToFilter(out (string Value, string Parameter, QueryExpectation Expected)? problem)
+    {
+        var filter = ViolationFilter.Read(Written, out var bad);
+        problem = bad is null ? null : (bad.Value, bad.Parameter, bad.Expected switch
+        {
+            FilterExpectation.Status => new QueryExpectation("expect-one-of", "open | resolved"),
+            FilterExpectation.Severity => new QueryExpectation("expect-one-of", "required | soft"),
+            FilterExpectation.Day => new QueryExpectation("expect-day"),
+            FilterExpectation.FromNotAfterTo => new QueryExpectation("expect-day-not-after-to"),
+            FilterExpectation.Offset => new QueryExpectation("expect-whole-from", "0"),
+            _ => new QueryExpectation("expect-whole-between", "1", ViolationFilter.MaxLimit.ToString(CultureInfo.InvariantCulture)),
+        });
+        return filter;
+    }
+
+    private string? Written(string parameter) => parameter switch
+    {
+        "unit" => Unit,
+        "body" => Body,
+        "plan" => Plan,
+        "requirement" => Requirement,
+        "phase" => Phase,
+        "period" => Period,
+        "severity" => Severity,
+        "status" => Status,
+        "from" => From,
+        "to" => To,
+        "offset" => Offset,
+        "limit" => Limit,
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Filtering;
 using CampaignFlow.Server.Security;
 
 namespace CampaignFlow.Server.Api.Violations;

@@ -39,7 +39,7 @@ public static class ViolationExportEndpoint
         string fileName, string contentType, Func<Stream, IAsyncEnumerable<StoredViolation>, System.Globalization.CultureInfo, Task> write, CancellationToken cancellationToken)
     {
         var culture = request.Culture;
-        if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
+        if (parameters.ToFilter(out var bad) is not { } filter)
         {
             return Results.Text(ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected.Text(culture)), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Campaigns.Filtering;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Server.Api.Problems;
@@ -108,7 +109,7 @@ public partial class ViolationList
             Offset = Offset,
             Limit = PageSize.ToString(CultureInfo.InvariantCulture),
         };
-        if (ViolationFilter.Read(parameters, out var bad) is not { } filter)
+        if (parameters.ToFilter(out var bad) is not { } filter)
         {
             _problem = (StatusCodes.Status400BadRequest, ApiProblems.Text("bad-query", culture, bad!.Value.Value, bad.Value.Parameter, bad.Value.Expected.Text(culture)));
             return;
