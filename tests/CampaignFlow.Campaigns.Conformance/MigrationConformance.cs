@@ -23,13 +23,7 @@ public abstract class MigrationConformance : IDisposable
 
     protected MigrationConformance()
     {
-        var source = Repository.Path("definitions");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_definitions, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Repository.CopyFolder("definitions", _definitions);
     }
 
     /// <summary>A new, empty store; the caller disposes it.</summary>

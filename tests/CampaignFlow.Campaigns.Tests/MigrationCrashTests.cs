@@ -22,13 +22,7 @@ public sealed class MigrationCrashTests : IDisposable
 
     public MigrationCrashTests()
     {
-        var source = Repository.Path("definitions");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_definitions, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Repository.CopyFolder("definitions", _definitions);
     }
 
     public void Dispose() => Directory.Delete(_definitions, recursive: true);

@@ -82,13 +82,7 @@ public sealed class MigrateCommandTests : IDisposable
 
     private async Task<CampaignServer> ServerOnVersion2Async()
     {
-        var source = Repository.Path("definitions");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(_definitions, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Repository.CopyFolder("definitions", _definitions);
 
         var settings = new Dictionary<string, string?> { ["CampaignFlow:Definitions"] = _definitions };
         using (var first = new CampaignServer(start: new DateOnly(2014, 5, 1), settings: settings, dataFolder: _data))

@@ -7,6 +7,18 @@ internal static class Repository
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
+    /// <summary>Copies a folder of the source tree (definitions/) into <paramref name="target"/>, for a test that edits its copy.</summary>
+    public static void CopyFolder(string folder, string target)
+    {
+        var source = Path(folder);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

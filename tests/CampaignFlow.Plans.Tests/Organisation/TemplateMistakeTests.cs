@@ -78,13 +78,7 @@ public class TemplateMistakeTests
     private static string Seed(params (string File, string Old, string New)[] edits)
     {
         var folder = Path.Combine(Path.GetTempPath(), "cf-template-mistakes-" + Guid.NewGuid().ToString("N"));
-        var source = Repository.Path("definitions");
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        Repository.CopyFolder("definitions", folder);
 
         foreach (var (file, old, @new) in edits)
         {
