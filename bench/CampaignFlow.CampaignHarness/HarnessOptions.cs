@@ -16,11 +16,12 @@ namespace CampaignFlow.CampaignHarness;
 /// <param name="Hosts">Servers sharing the PostgreSQL database (more than one only on PostgreSQL, and only for the campaign).</param>
 /// <param name="WeeklyFiles">In the campaign: each week's records of every unit posted as CSV files of up to this many records to <c>POST /records</c>, as bodies' offices upload their units' weeks (null: each unit posts its own week).</param>
 /// <param name="Rate">With <see cref="Intake"/> (one unit's records a POST): records posted per second at a fixed rate, <see cref="Clients"/> the most calls in flight (null: as fast as the clients can).</param>
+/// <param name="HostProcesses">With <see cref="Hosts"/>: the hosts beside the first each in a process of its own rather than in the harness's.</param>
 /// <param name="SessionBudget">The host's <c>MaxSessionRecordsInMemory</c> (null: the server's default), to measure units whose sessions are evicted.</param>
-internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, int? WeeklyFiles = null, double? Rate = null, long? SessionBudget = null)
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, int? WeeklyFiles = null, double? Rate = null, long? SessionBudget = null, bool HostProcesses = false)
 {
     public const string Usage =
-        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units | --rate RECORDS-PER-SECOND] | --weekly-files RECORDS-PER-FILE] [--hosts N (postgres)] [--session-budget RECORDS]";
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units | --rate RECORDS-PER-SECOND] | --weekly-files RECORDS-PER-FILE] [--hosts N (postgres) [--host-processes]] [--session-budget RECORDS]";
 
     /// <summary>Reads the command line; null when it is wrong.</summary>
     public static HarnessOptions? Parse(string[] args)
@@ -31,6 +32,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         double? rate = null;
         var acrossUnits = false;
         var hosts = 1;
+        var hostProcesses = false;
         long? sessionBudget = null;
         string? definitions = null;
         try
@@ -53,6 +55,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
                     case "--rate": rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--weekly-files": weeklyFiles = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--hosts": hosts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--host-processes": hostProcesses = true; break;
                     case "--session-budget": sessionBudget = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: return null;
                 }
@@ -68,8 +71,9 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1 && (!acrossUnits || intake is not null)
             && (hosts == 1 || (hosts is > 1 and <= 8 && store == "postgres" && intake is null))
             && (weeklyFiles is null || (weeklyFiles >= 1 && intake is null && hosts == 1))
-            && (rate is null || (rate > 0 && intake is not null && !acrossUnits)) && sessionBudget is null or >= 1;
-        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, weeklyFiles, rate, sessionBudget) : null;
+            && (rate is null || (rate > 0 && intake is not null && !acrossUnits)) && sessionBudget is null or >= 1
+            && (!hostProcesses || hosts > 1);
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, weeklyFiles, rate, sessionBudget, hostProcesses) : null;
     }
 
     // "10%" or "0.1".

@@ -20,7 +20,7 @@ namespace CampaignFlow.CampaignHarness;
 /// clock (only <c>--demo</c>, which replays the seed logs at its own pace and adds public tokens), so the clock can
 /// only be moved from inside the process. Requests still go over HTTP, with one admin token made for the run.
 /// </summary>
-internal sealed class InProcessHost : IAsyncDisposable
+internal sealed class InProcessHost : IHarnessHost
 {
     private readonly WebApplication _app;
     private int _stopped;

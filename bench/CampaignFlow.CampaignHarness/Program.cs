@@ -10,6 +10,11 @@ using CampaignFlow.Server.Demo;
 // host, its runtime, rules and store, on a virtual clock moved a day at a time, their records posted over HTTP once
 // a week; the figures come from the host's /metrics. Exit 0: the campaign ended as its gaps imply; 1: it did not
 // (a unit not running, a batch refused, a violation missing or unexplained, an error in the host's log); 2: options.
+if (args is [HostProcessCommands.Argument])
+{
+    return await HostProcessCommands.ServeAsync();
+}
+
 var options = HarnessOptions.Parse(args);
 if (options is null)
 {
@@ -23,7 +28,7 @@ var data = Path.Combine(work, "data");
 TreeUnits.Write(options.Definitions, definitions, options.Units);
 var token = "cf_harness_" + Guid.NewGuid().ToString("N");
 var load = Uptime();
-Console.WriteLine($"campaign harness: {options.Units} units + 魏都区委 on {options.Store} ({options.Hosts} host{(options.Hosts > 1 ? "s" : "")}), gaps {options.Gaps:P0}, seed {options.Seed}, " +
+Console.WriteLine($"campaign harness: {options.Units} units + 魏都区委 on {options.Store} ({options.Hosts} host{(options.Hosts > 1 ? "s" : "")}{(options.HostProcesses ? ", each in its own process" : "")}), gaps {options.Gaps:P0}, seed {options.Seed}, " +
     $"{options.Clients} clients, {Environment.ProcessorCount} cores, load {load}, in {work}");
 
 await using IRunStore store = options.Store == "postgres" ? new PostgresRunStore() : new SqliteRunStore(data);
@@ -41,11 +46,23 @@ try
     serverLog.Capture();
     var host = await InProcessHost.StartAsync(definitions, data, storeSettings, token);
     await using var stopHost = host;
-    // More hosts on the same database and the same campaign clock, each with a data folder of its own (its tokens).
-    var hosts = new List<InProcessHost> { host };
+    // More hosts on the same database and the same campaign clock, each with a data folder of its own (its tokens):
+    // in this process, or each in a process of its own.
+    var hosts = new List<IHarnessHost> { host };
+    var processes = new List<HostProcess>();
     for (var h = 1; h < options.Hosts; h++)
     {
-        hosts.Add(await InProcessHost.StartAsync(definitions, $"{data}-{h + 1}", storeSettings, token, host.Clock, $"harness-{h + 1}"));
+        if (options.HostProcesses)
+        {
+            var process = await HostProcess.StartAsync(new HostProcessStart(definitions, $"{data}-{h + 1}", new(storeSettings), token, host.Clock.GetUtcNow(), $"harness-{h + 1}"), Console.Out);
+            serverLog.Terminal.WriteLine($"  host harness-{h + 1} started in process {process.ProcessId} in {process.StartTime.TotalSeconds:F1} s");
+            processes.Add(process);
+            hosts.Add(process);
+        }
+        else
+        {
+            hosts.Add(await InProcessHost.StartAsync(definitions, $"{data}-{h + 1}", storeSettings, token, host.Clock, $"harness-{h + 1}"));
+        }
     }
 
     await using var stopOthers = new StopHosts(hosts.Skip(1));
@@ -80,9 +97,10 @@ try
         return passed ? 0 : 1;
     }
 
-    // One scrape is the whole process's: every host's meters share their names, and the exporter of each listens to
-    // all of them in the process (hosts in separate processes would be scraped and summed).
-    var before = await ScrapeAsync(http);
+    // One scrape is a whole process's: every host's meters share their names, and the exporter of each listens to all
+    // of them in the process. Hosts in processes of their own are scraped one by one and summed.
+    var scraped = new[] { http }.Concat(processes.Select(p => https[hosts.IndexOf(p)])).ToList();
+    var before = await ScrapeAllAsync(scraped);
     var clients = new PostingClients(https, options.Clients);
     if (hosts.Count > 1)
     {
@@ -105,8 +123,8 @@ try
     {
         // The end of the day: records dated today are in the past, periods that ended yesterday close in this tick.
         ticking.Start();
-        host.Clock.MoveTo(DemoClock.Midnight(day.AddDays(1)).AddSeconds(-1));
-        await Task.WhenAll(hosts.Select(h => h.Ticks.TickAsync()));
+        var endOfDay = DemoClock.Midnight(day.AddDays(1)).AddSeconds(-1);
+        await Task.WhenAll(hosts.Select(h => h.MoveAndTickAsync(endOfDay, CancellationToken.None)));
         ticking.Stop();
         if (!calendar.EndsWeek(day))
         {
@@ -155,15 +173,17 @@ try
     }
 
     ticking.Start();
-    await Task.WhenAll(hosts.Select(h => h.Ticks.TickAsync()));
+    var end = host.Clock.GetUtcNow();
+    await Task.WhenAll(hosts.Select(h => h.MoveAndTickAsync(end, CancellationToken.None)));
     ticking.Stop();
     var wallSeconds = wall.Elapsed.TotalSeconds;
     await Task.Delay(1500); // the Prometheus exporter answers a scrape from its cache for a moment
-    var after = await ScrapeAsync(http);
+    var after = await ScrapeAllAsync(scraped);
     var check = await ViolationCheck.RunAsync(host.Campaigns.Service, logs, clients.ResolvedByUnit, CancellationToken.None);
-    var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
     var heapMb = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
     await stopOthers.DisposeAsync();
+    // Every process's own peak, summed: the harness's (with the first host) and each host process's.
+    var peakMb = (Process.GetCurrentProcess().PeakWorkingSet64 + processes.Sum(p => p.PeakWorkingSetBytes)) / 1048576.0;
     await stopHost.DisposeAsync();
     var dbMb = await store.SizeAsync() / 1048576.0;
 
@@ -227,7 +247,7 @@ try
         $"{activations:F0} rule activations ({activations / wallSeconds:F0}/s), " +
         $"violations {opened:F0} opened, {resolved:F0} resolved, {check.Open} open at the end (魏都区委: {string.Join(", ", check.District)}); " +
         $"record → violation p50 {change.Percentile(50):F1} ms, p99 {change.Percentile(99):F1} ms over {change.Count} posts that changed violations " +
-        $"(every post: p50 {calls.Percentile(50):F1} ms, p99 {calls.Percentile(99):F1} ms); peak working set {peakMb:F0} MB (host and harness), database {dbMb:F1} MB");
+        $"(every post: p50 {calls.Percentile(50):F1} ms, p99 {calls.Percentile(99):F1} ms); peak working set {peakMb:F0} MB (hosts and harness, each process's peak summed), database {dbMb:F1} MB");
     Console.WriteLine($"  where the wall time went: waiting for ticks {ticking.Elapsed.TotalSeconds:F1} s (the host's ticks: {tickSeconds:F1} s, {1000 * tickSeconds / Math.Max(1, ticks):F1} ms each), " +
         $"posting {posting.Elapsed.TotalSeconds:F1} s (recordings inside the host: {recordingSeconds:F1} s; store: append {appendSeconds:F1} s, violations {applySeconds:F1} s); " +
         $"{rebuilt:F0} rule sessions rebuilt; {warnings.Count} warnings and {failures.Count} errors in the host's log");
@@ -237,7 +257,7 @@ try
     }
 
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"units={options.Units} store={options.Store} hosts={options.Hosts} weekly-files={options.WeeklyFiles?.ToString(CultureInfo.InvariantCulture) ?? "no"} gaps={options.Gaps} seed={options.Seed} clients={options.Clients} extra-per-week={options.ExtraPerWeek} " +
+        $"units={options.Units} store={options.Store} hosts={options.Hosts} host-processes={(options.HostProcesses ? "yes" : "no")} weekly-files={options.WeeklyFiles?.ToString(CultureInfo.InvariantCulture) ?? "no"} gaps={options.Gaps} seed={options.Seed} clients={options.Clients} extra-per-week={options.ExtraPerWeek} " +
         $"session-budget={(options.SessionBudget is { } b ? b.ToString(CultureInfo.InvariantCulture) : "default")} " +
         $"start-s={host.StartTime.TotalSeconds:F1} health-ms={healthMs:F0} wall-s={wallSeconds:F1} records={stored:F0} posts={clients.Posts} records-per-s={stored / wallSeconds:F0} " +
         $"timers={timers:F0} timers-per-s={timers / wallSeconds:F0} rule-activations={activations:F0} rule-activations-per-s={activations / wallSeconds:F0} ticks={ticks:F0} tick-s={tickSeconds:F1} tick-wait-s={ticking.Elapsed.TotalSeconds:F1} " +
@@ -263,6 +283,9 @@ return passed ? 0 : 1;
 
 static async Task<PrometheusText> ScrapeAsync(HttpClient http) =>
     PrometheusText.Parse(await http.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+
+static async Task<PrometheusText> ScrapeAllAsync(IEnumerable<HttpClient> processes) =>
+    PrometheusText.Together(await Task.WhenAll(processes.Select(ScrapeAsync)));
 
 // The load averages, as uptime prints them (1, 5 and 15 minutes).
 static string Uptime() =>

@@ -45,6 +45,18 @@ internal sealed class PrometheusText
         return scrape;
     }
 
+    /// <summary>Scrapes of several processes as one: each sample kept, so <see cref="Sum(string, string?)"/> adds them across the processes.</summary>
+    public static PrometheusText Together(IEnumerable<PrometheusText> scrapes)
+    {
+        var all = new PrometheusText();
+        foreach (var scrape in scrapes)
+        {
+            all._samples.AddRange(scrape._samples);
+        }
+
+        return all;
+    }
+
     /// <summary>The sum of every sample of <paramref name="name"/> whose labels contain <paramref name="label"/> (all when null).</summary>
     public double Sum(string name, string? label = null) =>
         _samples.Where(s => s.Name == name && (label is null || s.Labels.Contains(label, StringComparison.Ordinal))).Sum(s => s.Value);

@@ -1,9 +1,9 @@
 namespace CampaignFlow.CampaignHarness;
 
 /// <summary>Stops the hosts beside the first, once, when the run ends or before the database is measured.</summary>
-internal sealed class StopHosts(IEnumerable<InProcessHost> hosts) : IAsyncDisposable
+internal sealed class StopHosts(IEnumerable<IHarnessHost> hosts) : IAsyncDisposable
 {
-    private readonly List<InProcessHost> _hosts = [.. hosts];
+    private readonly List<IHarnessHost> _hosts = [.. hosts];
 
     public async ValueTask DisposeAsync()
     {
