@@ -17,9 +17,11 @@ internal sealed class KeyedTable<TKey, TItem> : IHashedIds
     private IdsByHash _index;
     private TItem?[] _slots;
 
-    // Each slot's hash, beside it: growing the index asks for every item's hash, and reading the items (and a fact's
-    // object) for it was a cache miss or two an item, a third of the time one large session spent firing (issue 15).
-    private uint[] _hashes;
+    // Each slot's hash, beside it, once the table has grown: growing the index asks for every item's hash, and reading
+    // the items (and a fact's object) for it was a cache miss or two an item, a third of the time one large session
+    // spent firing (issue 15). A table that keeps the size it was made with (a small session's, sized by the hint of
+    // the ones before it) never makes the array.
+    private uint[]? _hashes;
     private int _used;
     private int[] _freed = [];
     private int _freedCount;
@@ -34,7 +36,6 @@ internal sealed class KeyedTable<TKey, TItem> : IHashedIds
         }
 
         _slots = new TItem?[size];
-        _hashes = new uint[size];
         _index = new IdsByHash(capacity);
     }
 
@@ -77,8 +78,7 @@ internal sealed class KeyedTable<TKey, TItem> : IHashedIds
         {
             if (_used == _slots.Length)
             {
-                Array.Resize(ref _slots, _slots.Length * 2);
-                Array.Resize(ref _hashes, _slots.Length);
+                Grow(_slots.Length * 2);
             }
 
             slot = _used++;
@@ -86,7 +86,11 @@ internal sealed class KeyedTable<TKey, TItem> : IHashedIds
 
         var hash = HashOf(item.Key);
         _slots[slot] = item;
-        _hashes[slot] = hash;
+        if (_hashes is not null)
+        {
+            _hashes[slot] = hash;
+        }
+
         _index.Add(hash, slot, this);
         _version++;
         return slot;
@@ -146,16 +150,35 @@ internal sealed class KeyedTable<TKey, TItem> : IHashedIds
 
         if (size > _slots.Length)
         {
-            Array.Resize(ref _slots, size);
-            Array.Resize(ref _hashes, size);
+            Grow(size);
         }
 
         _index.EnsureCapacity(count, this);
     }
 
-    uint IHashedIds.HashOf(int id) => _hashes[id];
+    uint IHashedIds.HashOf(int id) => _hashes is null ? HashOf(_slots[id]!.Key) : _hashes[id];
 
     private static uint HashOf(TKey key) => IdsByHash.Of(EqualityComparer<TKey>.Default.GetHashCode(key!));
+
+    private void Grow(int size)
+    {
+        Array.Resize(ref _slots, size);
+        if (_hashes is null)
+        {
+            _hashes = new uint[size];
+            for (var slot = 0; slot < _used; slot++)
+            {
+                if (_slots[slot] is { } item)
+                {
+                    _hashes[slot] = HashOf(item.Key);
+                }
+            }
+        }
+        else
+        {
+            Array.Resize(ref _hashes, size);
+        }
+    }
 
     private void CheckUnchanged(int start)
     {
