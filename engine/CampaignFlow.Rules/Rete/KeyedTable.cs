@@ -7,21 +7,15 @@ namespace CampaignFlow.Rules.Rete;
 /// <remarks>
 /// A session holds one item (fact, bucket, group) per key, hundreds of thousands in a large session. A
 /// <c>Dictionary</c> costs a 20-28 byte entry per key on top of the item, in arrays that are copied and dropped each
-/// time the table doubles; this costs a slot of 8 bytes, the key's hash (4) and an index entry of 4 (at most 7/8 full),
-/// and a lookup of a key that is not there usually reads the index alone. Null keys never reach the table. Freed slots
-/// are reused last-freed first, and enumeration runs over slots, as with a dictionary.
+/// time the table doubles; this costs a slot of 8 bytes and an index entry of 4 (at most 7/8 full), and a lookup of a
+/// key that is not there usually reads the index alone. Null keys never reach the table. Freed slots are reused last-freed
+/// first, and enumeration runs over slots, as with a dictionary.
 /// </remarks>
 internal sealed class KeyedTable<TKey, TItem> : IHashedIds
     where TItem : class, IKeyedItem<TKey>
 {
     private IdsByHash _index;
     private TItem?[] _slots;
-
-    // Each slot's hash, beside it, once the table has grown: growing the index asks for every item's hash, and reading
-    // the items (and a fact's object) for it was a cache miss or two an item, a third of the time one large session
-    // spent firing (issue 15). A table that keeps the size it was made with (a small session's, sized by the hint of
-    // the ones before it) never makes the array.
-    private uint[]? _hashes;
     private int _used;
     private int[] _freed = [];
     private int _freedCount;
@@ -78,20 +72,14 @@ internal sealed class KeyedTable<TKey, TItem> : IHashedIds
         {
             if (_used == _slots.Length)
             {
-                Grow(_slots.Length * 2);
+                Array.Resize(ref _slots, _slots.Length * 2);
             }
 
             slot = _used++;
         }
 
-        var hash = HashOf(item.Key);
         _slots[slot] = item;
-        if (_hashes is not null)
-        {
-            _hashes[slot] = hash;
-        }
-
-        _index.Add(hash, slot, this);
+        _index.Add(HashOf(item.Key), slot, this);
         _version++;
         return slot;
     }
@@ -150,35 +138,15 @@ internal sealed class KeyedTable<TKey, TItem> : IHashedIds
 
         if (size > _slots.Length)
         {
-            Grow(size);
+            Array.Resize(ref _slots, size);
         }
 
         _index.EnsureCapacity(count, this);
     }
 
-    uint IHashedIds.HashOf(int id) => _hashes is null ? HashOf(_slots[id]!.Key) : _hashes[id];
+    uint IHashedIds.HashOf(int id) => HashOf(_slots[id]!.Key);
 
     private static uint HashOf(TKey key) => IdsByHash.Of(EqualityComparer<TKey>.Default.GetHashCode(key!));
-
-    private void Grow(int size)
-    {
-        Array.Resize(ref _slots, size);
-        if (_hashes is null)
-        {
-            _hashes = new uint[size];
-            for (var slot = 0; slot < _used; slot++)
-            {
-                if (_slots[slot] is { } item)
-                {
-                    _hashes[slot] = HashOf(item.Key);
-                }
-            }
-        }
-        else
-        {
-            Array.Resize(ref _hashes, size);
-        }
-    }
 
     private void CheckUnchanged(int start)
     {
