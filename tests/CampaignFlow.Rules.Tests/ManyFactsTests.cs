@@ -147,4 +147,44 @@ public class ManyFactsTests
         session.Query<Closing>().ToHashSet(ReferenceEqualityComparer.Instance).SetEquals(present).ShouldBeTrue();
         session.Matches(new EmptyPlaceRule().GetDefinition().Id).Count.ShouldBe(present.Count);
     }
+
+    [Fact]
+    public void A_session_sized_by_the_ones_before_it_keeps_finding_its_facts_once_it_outgrows_that_size()
+    {
+        var rule = new EmptyPlaceRule().GetDefinition();
+        var factory = RuleCompiler.Compile([rule]);
+
+        // The first session leaves the size hint that the second one's tables start at.
+        var first = factory.CreateSession();
+        first.InsertAll(Enumerable.Range(0, 200).Select(i => new Closing(i)).ToList());
+
+        var session = factory.CreateSession();
+        var closings = Enumerable.Range(0, 150).Select(i => new Closing(i % 5)).ToList();
+        session.InsertAll(closings);
+
+        // Retracted before the tables grow, then grown past the first session's size with those slots free.
+        var early = closings.Where((_, i) => i % 3 == 0).ToList();
+        foreach (var closing in early)
+        {
+            session.Retract(closing);
+        }
+
+        var more = Enumerable.Range(0, 5_000).Select(i => new Closing(i % 5)).ToList();
+        foreach (var closing in more)
+        {
+            session.Insert(closing);
+        }
+
+        var late = more.Where((_, i) => i % 4 == 0).ToList();
+        foreach (var closing in late)
+        {
+            session.TryRetract(closing).ShouldBeTrue();
+        }
+
+        var present = closings.Except(early).Concat(more.Except(late)).ToHashSet(ReferenceEqualityComparer.Instance);
+        closings.Concat(more).ShouldAllBe(c => session.Contains(c) == present.Contains(c));
+        present.Cast<Closing>().ShouldAllBe(c => !session.TryInsert(c));
+        early.Concat(late).ShouldAllBe(c => session.TryInsert(c));
+        session.Matches(rule.Id).Count.ShouldBe(closings.Count + more.Count);
+    }
 }
