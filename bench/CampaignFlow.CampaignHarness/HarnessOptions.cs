@@ -17,10 +17,11 @@ namespace CampaignFlow.CampaignHarness;
 /// <param name="WeeklyFiles">In the campaign: each week's records of every unit posted as CSV files of up to this many records to <c>POST /records</c>, as bodies' offices upload their units' weeks (null: each unit posts its own week).</param>
 /// <param name="Rate">With <see cref="Intake"/> (one unit's records a POST): records posted per second at a fixed rate, <see cref="Clients"/> the most calls in flight (null: as fast as the clients can).</param>
 /// <param name="SessionBudget">The host's <c>MaxSessionRecordsInMemory</c> (null: the server's default), to measure units whose sessions are evicted.</param>
-internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, int? WeeklyFiles = null, double? Rate = null, long? SessionBudget = null)
+/// <param name="WarmupSeconds">With <see cref="Rate"/>: the first seconds of posting, whose calls are reported apart (cold) from the rest (steady).</param>
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, int? WeeklyFiles = null, double? Rate = null, long? SessionBudget = null, double WarmupSeconds = 0)
 {
     public const string Usage =
-        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units | --rate RECORDS-PER-SECOND] | --weekly-files RECORDS-PER-FILE] [--hosts N (postgres)] [--session-budget RECORDS]";
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units | --rate RECORDS-PER-SECOND [--warmup-seconds S]] | --weekly-files RECORDS-PER-FILE] [--hosts N (postgres)] [--session-budget RECORDS]";
 
     /// <summary>Reads the command line; null when it is wrong.</summary>
     public static HarnessOptions? Parse(string[] args)
@@ -32,6 +33,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         var acrossUnits = false;
         var hosts = 1;
         long? sessionBudget = null;
+        var warmup = 0.0;
         string? definitions = null;
         try
         {
@@ -53,6 +55,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
                     case "--rate": rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--weekly-files": weeklyFiles = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--hosts": hosts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--warmup-seconds": warmup = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--session-budget": sessionBudget = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: return null;
                 }
@@ -68,8 +71,9 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         var valid = units >= 1 && store is "sqlite" or "postgres" && gaps is >= 0 and <= 1 && clients >= 1 && extra is >= 0 and <= 20 && definitions is not null && intake is null or >= 1 && (!acrossUnits || intake is not null)
             && (hosts == 1 || (hosts is > 1 and <= 8 && store == "postgres" && intake is null))
             && (weeklyFiles is null || (weeklyFiles >= 1 && intake is null && hosts == 1))
-            && (rate is null || (rate > 0 && intake is not null && !acrossUnits)) && sessionBudget is null or >= 1;
-        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, weeklyFiles, rate, sessionBudget) : null;
+            && (rate is null || (rate > 0 && intake is not null && !acrossUnits)) && sessionBudget is null or >= 1
+            && (warmup == 0 || (warmup > 0 && rate is not null));
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, weeklyFiles, rate, sessionBudget, warmup) : null;
     }
 
     // "10%" or "0.1".
