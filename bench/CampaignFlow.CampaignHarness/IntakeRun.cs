@@ -55,6 +55,9 @@ internal static class IntakeRun
         var rebuilt = Delta("campaignflow_sessions_rebuilt_total");
         var ticks = Delta("campaignflow_tick_duration_seconds_count");
         var tickSeconds = Delta("campaignflow_tick_duration_seconds_sum");
+        // The runtime's own meters (System.Runtime): how long the collector paused the process, and how often it went to gen2.
+        var gcPauseSeconds = Delta("dotnet_gc_pause_time_seconds_total");
+        var gen2 = Delta("dotnet_gc_collections_total", "gc_heap_generation=\"gen2\"");
         var calls = clients.AllCalls;
         var passed = clients.Failures.Count == 0 && stored == records && clients.Records == records;
         foreach (var failure in clients.Failures.Take(5))
@@ -83,7 +86,7 @@ internal static class IntakeRun
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"mode=intake{(options.AcrossUnits ? " across-units=true" : "")}{(options.Rate is { } r ? " rate=" + r.ToString(CultureInfo.InvariantCulture) : "")} units={options.Units} store={options.Store} records-per-post={perPost} clients={options.Clients} records={records} posts={clients.Posts} " +
             $"wall-s={seconds:F1} records-per-s={records / seconds:F0} post-p50-ms={calls.Percentile(50):F1} post-p99-ms={calls.Percentile(99):F1} {Phases(options, clients, steadyCpuMs)}" +
-            $"recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} rebuilt={rebuilt:F0} ticks={ticks:F0} tick-s={tickSeconds:F1} cpu-s={cpuSeconds:F1} cpu-ms-per-post={cpuSeconds * 1000 / Math.Max(1, clients.Posts):F2} peak-ws-mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20} " +
+            $"recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} rebuilt={rebuilt:F0} ticks={ticks:F0} tick-s={tickSeconds:F1} cpu-s={cpuSeconds:F1} cpu-ms-per-post={cpuSeconds * 1000 / Math.Max(1, clients.Posts):F2} gc-pause-s={gcPauseSeconds:F2} gen2-gcs={gen2:F0} peak-ws-mb={Process.GetCurrentProcess().PeakWorkingSet64 >> 20} " +
             $"load-before={load.Split(',')[0].Trim()} load-after={File.ReadAllText("/proc/loadavg").Split(' ')[0]} result={(passed ? "pass" : "FAIL")}"));
         return passed;
     }

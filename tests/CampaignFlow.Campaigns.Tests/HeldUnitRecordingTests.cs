@@ -35,13 +35,19 @@ public sealed class HeldUnitRecordingTests
         var held = service.RecordAsync(Held, march[^2].Json, RecordFormat.Json, "secretary");
         var heldLater = service.RecordAsync(Held, march[^1].Json, RecordFormat.Json, "secretary");
         var otherRecord = DemoLogs.Records("mianyang-ftu-2014").First(r => r.Day < Today);
-        var other = await service.RecordAsync(Other, otherRecord.Json, RecordFormat.Json, "secretary").WaitAsync(TimeSpan.FromSeconds(30));
+        try
+        {
+            var other = await service.RecordAsync(Other, otherRecord.Json, RecordFormat.Json, "secretary").WaitAsync(TimeSpan.FromSeconds(30));
+            other.Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Inserted);
+            held.IsCompleted.ShouldBeFalse("the held unit's post waits for the import that holds its lock");
+            heldLater.IsCompleted.ShouldBeFalse();
+        }
+        finally
+        {
+            // Let go whatever happened, so the service can stop.
+            paused.Go();
+        }
 
-        other.Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Inserted);
-        held.IsCompleted.ShouldBeFalse("the held unit's post waits for the import that holds its lock");
-        heldLater.IsCompleted.ShouldBeFalse();
-
-        paused.Go();
         (await bulk).Records.ShouldAllBe(r => r.Outcome == AppendOutcome.Inserted);
         (await held).Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Inserted);
         (await heldLater).Records.ShouldHaveSingleItem().Outcome.ShouldBe(AppendOutcome.Inserted);
