@@ -18,10 +18,11 @@ namespace CampaignFlow.CampaignHarness;
 /// <param name="Rate">With <see cref="Intake"/> (one unit's records a POST): records posted per second at a fixed rate, <see cref="Clients"/> the most calls in flight (null: as fast as the clients can).</param>
 /// <param name="HostProcesses">With <see cref="Hosts"/>: the hosts beside the first each in a process of its own rather than in the harness's.</param>
 /// <param name="SessionBudget">The host's <c>MaxSessionRecordsInMemory</c> (null: the server's default), to measure units whose sessions are evicted.</param>
-internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, int? WeeklyFiles = null, double? Rate = null, long? SessionBudget = null, bool HostProcesses = false)
+/// <param name="WarmupSeconds">With <see cref="Rate"/>: the first seconds of posting, whose calls are reported apart (cold) from the rest (steady).</param>
+internal sealed record HarnessOptions(int Units, string Store, double Gaps, int Seed, int Clients, double ExtraPerWeek, string Definitions, bool Keep, int? Intake = null, bool AcrossUnits = false, int Hosts = 1, int? WeeklyFiles = null, double? Rate = null, long? SessionBudget = null, bool HostProcesses = false, double WarmupSeconds = 0)
 {
     public const string Usage =
-        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units | --rate RECORDS-PER-SECOND] | --weekly-files RECORDS-PER-FILE] [--hosts N (postgres) [--host-processes]] [--session-budget RECORDS]";
+        "usage: CampaignFlow.CampaignHarness [--units 1000] [--store sqlite|postgres] [--gaps 10%] [--seed 2014] [--clients 4] [--extra-per-week 0.5] [--definitions PATH] [--keep] [--intake RECORDS-PER-POST [--across-units | --rate RECORDS-PER-SECOND [--warmup-seconds S]] | --weekly-files RECORDS-PER-FILE] [--hosts N (postgres) [--host-processes]] [--session-budget RECORDS]";
 
     /// <summary>Reads the command line; null when it is wrong.</summary>
     public static HarnessOptions? Parse(string[] args)
@@ -34,6 +35,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
         var hosts = 1;
         var hostProcesses = false;
         long? sessionBudget = null;
+        var warmup = 0.0;
         string? definitions = null;
         try
         {
@@ -56,6 +58,7 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
                     case "--weekly-files": weeklyFiles = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--hosts": hosts = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--host-processes": hostProcesses = true; break;
+                    case "--warmup-seconds": warmup = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--session-budget": sessionBudget = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: return null;
                 }
@@ -72,8 +75,9 @@ internal sealed record HarnessOptions(int Units, string Store, double Gaps, int 
             && (hosts == 1 || (hosts is > 1 and <= 8 && store == "postgres" && intake is null))
             && (weeklyFiles is null || (weeklyFiles >= 1 && intake is null && hosts == 1))
             && (rate is null || (rate > 0 && intake is not null && !acrossUnits)) && sessionBudget is null or >= 1
-            && (!hostProcesses || hosts > 1);
-        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, weeklyFiles, rate, sessionBudget, hostProcesses) : null;
+            && (!hostProcesses || hosts > 1)
+            && (warmup == 0 || (warmup > 0 && rate is not null));
+        return valid ? new HarnessOptions(units, store, gaps, seed, clients, extra, definitions!, keep, intake, acrossUnits, hosts, weeklyFiles, rate, sessionBudget, hostProcesses, warmup) : null;
     }
 
     // "10%" or "0.1".

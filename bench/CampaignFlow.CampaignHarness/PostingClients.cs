@@ -33,6 +33,18 @@ internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int client
     /// <summary>Every call's duration.</summary>
     public Latencies AllCalls { get; } = new();
 
+    /// <summary>At a fixed rate: the durations of the calls due in the warm-up (the first seconds, <see cref="PostAtRateAsync"/>).</summary>
+    public Latencies WarmupCalls { get; } = new();
+
+    /// <summary>At a fixed rate: the durations of the calls due after the warm-up.</summary>
+    public Latencies SteadyCalls { get; } = new();
+
+    /// <summary>At a fixed rate with a warm-up: the process's CPU time when the first call after the warm-up was due (null: none was).</summary>
+    public TimeSpan? SteadyCpuFrom { get; private set; }
+
+    /// <summary>At a fixed rate: the calls' durations by the second (from the start) in which they were due.</summary>
+    public ConcurrentDictionary<int, Latencies> BySecond { get; } = new();
+
     /// <summary>The durations of the calls whose answer opened or resolved a violation.</summary>
     public Latencies ChangingCalls { get; } = new();
 
@@ -60,15 +72,17 @@ internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int client
             using var body = new ByteArrayContent(RecordBatchCsv.Write(parts));
             body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
             var label = $"{parts[0].Log.UnitId}…{parts[^1].Log.UnitId}";
-            await PostAsync(hosts[0], "/records", body, parts.Sum(p => p.Records.Count), label, null, token, Stopwatch.GetTimestamp());
+            await PostAsync(hosts[0], "/records", body, parts.Sum(p => p.Records.Count), label, null, token, Stopwatch.GetTimestamp(), []);
         });
 
     /// <summary>
     /// Posts the batches at a fixed rate of records per second whatever the answers take (an open loop, as offices
     /// that do not wait for one another), at most <c>clients</c> calls in flight. Each call's latency counts from the
     /// moment it was due, so a server falling behind shows in the percentiles rather than slowing the senders down.
+    /// Calls due in the first <paramref name="warmup"/> go to <see cref="WarmupCalls"/>, the rest to
+    /// <see cref="SteadyCalls"/>, so the cold start (code compiled on first use, every unit's first post) is told apart.
     /// </summary>
-    public async Task PostAtRateAsync(IReadOnlyList<WeekBatch> batches, double recordsPerSecond, CancellationToken ct)
+    public async Task PostAtRateAsync(IReadOnlyList<WeekBatch> batches, double recordsPerSecond, TimeSpan warmup, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
         using var inFlight = new SemaphoreSlim(clients);
@@ -84,18 +98,25 @@ internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int client
             }
 
             await inFlight.WaitAsync(ct);
-            calls.Add(PostReleasingAsync(batch, due, inFlight, ct));
+            var second = (int)((due - started) / Stopwatch.Frequency);
+            var phase = due - started < warmup.TotalSeconds * Stopwatch.Frequency ? WarmupCalls : SteadyCalls;
+            if (phase == SteadyCalls && warmup > TimeSpan.Zero)
+            {
+                SteadyCpuFrom ??= Process.GetCurrentProcess().TotalProcessorTime;
+            }
+
+            calls.Add(PostReleasingAsync(batch, due, [phase, BySecond.GetOrAdd(second, _ => new Latencies())], inFlight, ct));
             records += batch.Records.Count;
         }
 
         await Task.WhenAll(calls);
     }
 
-    private async Task PostReleasingAsync(WeekBatch batch, long due, SemaphoreSlim inFlight, CancellationToken ct)
+    private async Task PostReleasingAsync(WeekBatch batch, long due, Latencies[] also, SemaphoreSlim inFlight, CancellationToken ct)
     {
         try
         {
-            await PostOneAsync(batch, ct, due);
+            await PostOneAsync(batch, ct, due, also);
         }
         finally
         {
@@ -103,26 +124,30 @@ internal sealed class PostingClients(IReadOnlyList<HttpClient> hosts, int client
         }
     }
 
-    private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct) => await PostOneAsync(batch, ct, Stopwatch.GetTimestamp());
+    private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct) => await PostOneAsync(batch, ct, Stopwatch.GetTimestamp(), []);
 
-    private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct, long from)
+    private async ValueTask PostOneAsync(WeekBatch batch, CancellationToken ct, long from, Latencies[] also)
     {
         using var body = new ByteArrayContent(RecordBatchJson.Write(batch.Records));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await PostAsync(HostOf(batch.Log.UnitId), $"/units/{batch.Log.UnitId}/records", body, batch.Records.Count, batch.Log.UnitId, batch.Log.UnitId, ct, from);
+        await PostAsync(HostOf(batch.Log.UnitId), $"/units/{batch.Log.UnitId}/records", body, batch.Records.Count, batch.Log.UnitId, batch.Log.UnitId, ct, from, also);
     }
 
     private HttpClient HostOf(string unit) =>
         hosts.Count == 1 || Routes is not { } routes ? hosts[0] : hosts[routes.HostOf(unit)];
 
     // The latency counts from `from`: the call's start, or the moment it was due at a fixed rate.
-    private async Task PostAsync(HttpClient http, string path, HttpContent body, int count, string label, string? unit, CancellationToken ct, long from)
+    private async Task PostAsync(HttpClient http, string path, HttpContent body, int count, string label, string? unit, CancellationToken ct, long from, Latencies[] also)
     {
         using var response = await http.PostAsync(new Uri(path, UriKind.Relative), body, ct);
         var text = await response.Content.ReadAsStringAsync(ct);
         var elapsed = Stopwatch.GetElapsedTime(from).TotalMilliseconds;
         Interlocked.Increment(ref _posts);
         AllCalls.Add(elapsed);
+        foreach (var latencies in also)
+        {
+            latencies.Add(elapsed);
+        }
         if (!response.IsSuccessStatusCode)
         {
             _failures.Enqueue($"{label}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 400)]}");
