@@ -13,8 +13,7 @@ namespace CampaignFlow.Campaigns.Recording;
 /// A recording whose unit's lock another holds (a tick moving the unit, the reconciler, a bulk import) joins no group:
 /// a group takes all its units' locks before it runs, so that one unit would hold up every post queued behind it. It
 /// runs alone beside the groups instead and waits there for its unit's lock, as every recording did before groups.
-/// The unit's later recordings stay queued while its lock is held (a waiting recording is handed the lock as it is
-/// released), so they still come after it.
+/// The unit's later recordings stay queued until that one is done, so they still come after it.
 /// </remarks>
 /// <param name="maxGroup">The most recordings in one group.</param>
 /// <threadsafety>Safe for concurrent callers.</threadsafety>
@@ -22,6 +21,10 @@ internal sealed class RecordingQueue(int maxGroup)
 {
     private readonly Lock _gate = new();
     private readonly HashSet<Task> _aside = [];
+
+    // The units of the recordings running aside: their later recordings stay queued until those are done, or a later
+    // Take, still finding the lock held, would run them aside too, racing the first for the lock.
+    private readonly HashSet<string> _unitsAside = new(StringComparer.Ordinal);
     private List<QueuedRecording> _waiting = [];
     private bool _running;
     private Task _drain = Task.CompletedTask;
@@ -129,7 +132,7 @@ internal sealed class RecordingQueue(int maxGroup)
                 {
                     recording.Cancel();
                 }
-                else if (!units.Add(recording.Unit.Unit.Id))
+                else if (_unitsAside.Contains(recording.Unit.Unit.Id) || !units.Add(recording.Unit.Unit.Id))
                 {
                     left.Add(recording);
                 }
@@ -159,12 +162,14 @@ internal sealed class RecordingQueue(int maxGroup)
     {
         var running = Task.Run(() => RunAsync([recording], runGroup));
         _aside.Add(running);
+        _unitsAside.Add(recording.Unit.Unit.Id);
         running.ContinueWith(
             done =>
             {
                 lock (_gate)
                 {
                     _aside.Remove(done);
+                    _unitsAside.Remove(recording.Unit.Unit.Id);
 
                     // The unit's later recordings may be all that waits, with no drain left to take them.
                     StartDrain(runGroup);
