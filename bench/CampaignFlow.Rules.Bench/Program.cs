@@ -12,9 +12,10 @@ using CampaignFlow.Rules.Bench;
 //   --take-units N      keep only the first N units of the facts (generated or read)
 //   --engine E          campaignflow (default) or nrules: the same three rules on NRules 1.0.4 (NRulesBenchRules.cs)
 //   --insert one|batch  fact by fact with Insert (default), or each session's facts in one InsertAll
-//   --gc workstation|server|both   the suite's child processes under the workstation GC (default), the server GC
-//                       (as the campaign service runs), or each configuration under both; one configuration runs
-//                       under whatever DOTNET_gcServer says
+//   --gc workstation|blocking|server|both|all   the suite's child processes under the workstation GC (default), the
+//                       workstation GC without background collections (blocking), the server GC (as the campaign
+//                       service runs), workstation and server (both) or all three; one configuration runs under
+//                       whatever DOTNET_gcServer and DOTNET_gcConcurrent say
 var options = Options.Parse(args);
 if (options.WriteFacts is not null)
 {
@@ -51,16 +52,18 @@ configurations.Add(("oracle", options.Units));
 configurations.Add(("naive", -options.NaiveUnits));
 configurations.Add(("one-session", -options.NaiveUnits));
 
-string[] gcModes = options.Gc switch
+GcMode[] gcModes = options.Gc switch
 {
-    "workstation" => ["0"],
-    "server" => ["1"],
-    "both" => ["0", "1"],
-    _ => throw new ArgumentException($"Unknown --gc '{options.Gc}': workstation, server or both."),
+    "workstation" => [GcMode.Workstation],
+    "blocking" => [GcMode.Blocking],
+    "server" => [GcMode.Server],
+    "both" => [GcMode.Workstation, GcMode.Server],
+    "all" => [GcMode.Workstation, GcMode.Blocking, GcMode.Server],
+    _ => throw new ArgumentException($"Unknown --gc '{options.Gc}': workstation, blocking, server, both or all."),
 };
 var results = new List<Measurement>();
 var failed = false;
-foreach (var (mode, units, gcServer) in configurations.SelectMany(c => gcModes.Select(g => (c.Mode, c.Units, g))))
+foreach (var (mode, units, gc) in configurations.SelectMany(c => gcModes.Select(g => (c.Mode, c.Units, g))))
 {
     // A negative count marks the small configurations of the naive comparison: the first units of the same facts.
     var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine, "--insert", options.Insert };
@@ -75,7 +78,7 @@ foreach (var (mode, units, gcServer) in configurations.SelectMany(c => gcModes.S
     }
 
     Console.Error.WriteLine(options.Facts is null || units < 0 ? $"running {mode} with {Math.Abs(units)} units..." : $"running {mode} on {options.Facts}...");
-    var output = RunChild(childArgs, gcServer, out var exitCode);
+    var output = RunChild(childArgs, gc, out var exitCode);
     var line = output.FirstOrDefault(l => l.StartsWith("RESULT|", StringComparison.Ordinal));
     if (line is null || exitCode != 0)
     {
@@ -106,10 +109,11 @@ if (failed)
 
 return 0;
 
-static List<string> RunChild(List<string> childArgs, string gcServer, out int exitCode)
+static List<string> RunChild(List<string> childArgs, GcMode gc, out int exitCode)
 {
     var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true };
-    start.Environment["DOTNET_gcServer"] = gcServer;
+    start.Environment["DOTNET_gcServer"] = gc == GcMode.Server ? "1" : "0";
+    start.Environment["DOTNET_gcConcurrent"] = gc == GcMode.Blocking ? "0" : "1";
     var self = Environment.ProcessPath!;
     start.FileName = self;
     if (Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase))

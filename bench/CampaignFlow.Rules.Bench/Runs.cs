@@ -23,6 +23,10 @@ public static class Runs
         {
             label += ", server GC";
         }
+        else if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch)
+        {
+            label += ", blocking GC";
+        }
 
         var m = new Measurement { Mode = engine == "campaignflow" ? label : $"{label} ({engine})", Units = workload.UnitCount, Facts = workload.Facts.Count };
         HashSet<Violation> found;
