@@ -59,7 +59,7 @@ internal static class PlanWorkflowCompiler
             yield return StartOf(due.End.AddDays(1), zone);
         }
 
-        foreach (var phase in Flatten(plan.Phases))
+        foreach (var phase in plan.AllPhases)
         {
             yield return StartOf(phase.Window.Start, zone);
             yield return StartOf(phase.Window.End.AddDays(1), zone);
@@ -67,10 +67,6 @@ internal static class PlanWorkflowCompiler
 
         yield return StartOf(plan.Window.End.AddDays(1), zone);
     }
-
-    /// <summary>Every phase and link, in plan order, with the phase it is a link of.</summary>
-    public static IEnumerable<ResolvedPhase> Flatten(IEnumerable<ResolvedPhase> phases) =>
-        phases.SelectMany(p => new[] { p }.Concat(Flatten(p.Links)));
 
     private sealed class Builder(ResolvedPlan plan, TimeZoneInfo zone, Dictionary<string, ActivityBinding> bindings)
     {

@@ -236,9 +236,9 @@ internal sealed class PlanMigrations(
     private static IEnumerable<MigrationNote> Windows(ResolvedPlan from, ResolvedPlan to, DateOnly today)
     {
         var version = to.Version.ToString(CultureInfo.InvariantCulture);
-        var nextPhases = Flatten(to.Phases).ToDictionary(p => p.Id, p => p.Window, StringComparer.Ordinal);
+        var nextPhases = to.AllPhases.ToDictionary(p => p.Id, p => p.Window, StringComparer.Ordinal);
         var nextActions = to.Actions.ToDictionary(a => a.Id, a => a.Window, StringComparer.Ordinal);
-        var closed = Flatten(from.Phases).Select(p => (p.Id, p.Title, p.Window, Next: nextPhases.GetValueOrDefault(p.Id)))
+        var closed = from.AllPhases.Select(p => (p.Id, p.Title, p.Window, Next: nextPhases.GetValueOrDefault(p.Id)))
             .Concat(from.Actions.Select(a => (a.Id, a.Title, a.Window, Next: nextActions.GetValueOrDefault(a.Id))))
             .Where(w => w.Window.End < today && w.Next != w.Window);
         // A deadline is a window that closes on its day: one already past and moved is moved after its close.
@@ -254,9 +254,6 @@ internal sealed class PlanMigrations(
                 [title, DateWindowWords.Of(window, false), version, next is null ? "-" : DateWindowWords.Of(next, false)]);
         }
     }
-
-    private static IEnumerable<ResolvedPhase> Flatten(IEnumerable<ResolvedPhase> phases) =>
-        phases.SelectMany(p => Flatten(p.Links).Prepend(p));
 
     private static ApprovalGate? GateOf(ResolvedAction action) =>
         action.Requirements.OfType<ApprovalGate>().FirstOrDefault(g => g.Chain.Count > 0);

@@ -69,7 +69,7 @@ public static class PlanComparison
                 "diff-supervisor", [before.Supervisor ?? "-", after.Supervisor ?? "-"], [before.Supervisor ?? "-", after.Supervisor ?? "-"]));
         }
 
-        ComparePhases(Flatten(before.Phases), Flatten(after.Phases), changes);
+        ComparePhases(before.AllPhases.ToList(), after.AllPhases.ToList(), changes);
         var reordered = CompareOrder(before, after, changes);
         CompareActions(before, after, reordered, changes);
         CompareRoster(before, after, changes);
@@ -146,8 +146,8 @@ public static class PlanComparison
     private static HashSet<string> CompareOrder(ResolvedPlan before, ResolvedPlan after, List<PlanChange> changes)
     {
         var reordered = new HashSet<string>(StringComparer.Ordinal);
-        var old = Flatten(before.Phases).ToDictionary(p => p.Id, StringComparer.Ordinal);
-        foreach (var phase in Flatten(after.Phases))
+        var old = before.AllPhases.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var phase in after.AllPhases)
         {
             if (!old.TryGetValue(phase.Id, out var was))
             {
@@ -164,7 +164,7 @@ public static class PlanComparison
                     _ => ("diff-phase-after", [phase.Title, Followed(before, was.After), Followed(after, phase.After)], [phase.Title, b, a]),
                 };
                 changes.Add(Make(was.After.Count == 0 ? "added" : phase.After.Count == 0 ? "removed" : "changed", "phase", phase.Id, b.Length == 0 ? null : b, a.Length == 0 ? null : a, code, zh, en));
-                reordered.UnionWith(Flatten([phase]).Select(p => p.Id));
+                reordered.UnionWith(phase.WithLinks().Select(p => p.Id));
             }
 
             if (was.InOrder != phase.InOrder)
@@ -172,7 +172,7 @@ public static class PlanComparison
                 string[] arguments = [phase.Title];
                 changes.Add(Make("changed", "phase", phase.Id, was.InOrder ? "inOrder" : null, phase.InOrder ? "inOrder" : null,
                     phase.InOrder ? "diff-phase-in-order" : "diff-phase-not-in-order", arguments, arguments));
-                reordered.UnionWith(Flatten([phase]).Select(p => p.Id));
+                reordered.UnionWith(phase.WithLinks().Select(p => p.Id));
             }
         }
 
@@ -320,22 +320,10 @@ public static class PlanComparison
     private static string Severity(Severity severity) => severity == Requirements.Severity.Soft ? "soft" : "required";
 
     private static string? PhaseTitle(ResolvedPlan plan, string? phaseId) =>
-        phaseId is null ? null : Flatten(plan.Phases).FirstOrDefault(p => p.Id == phaseId)?.Title ?? phaseId;
+        phaseId is null ? null : plan.AllPhases.FirstOrDefault(p => p.Id == phaseId)?.Title ?? phaseId;
 
     private static Text.DateWindow? PhaseWindow(ResolvedPlan plan, string? phaseId) =>
-        phaseId is null ? plan.Window : Flatten(plan.Phases).FirstOrDefault(p => p.Id == phaseId)?.Window;
-
-    private static List<ResolvedPhase> Flatten(IReadOnlyList<ResolvedPhase> phases)
-    {
-        var all = new List<ResolvedPhase>();
-        foreach (var phase in phases)
-        {
-            all.Add(phase);
-            all.AddRange(Flatten(phase.Links));
-        }
-
-        return all;
-    }
+        phaseId is null ? plan.Window : plan.AllPhases.FirstOrDefault(p => p.Id == phaseId)?.Window;
 
     private static string Hours(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

@@ -25,4 +25,7 @@ public sealed record ResolvedPhase(
 
     /// <summary>True when its links follow one another as written (<c>inOrder: true</c>).</summary>
     public bool InOrder { get; init; }
+
+    /// <summary>The phase, then each of its links with theirs, in plan order.</summary>
+    public IEnumerable<ResolvedPhase> WithLinks() => Links.SelectMany(l => l.WithLinks()).Prepend(this);
 }

@@ -78,6 +78,9 @@ public sealed record ResolvedPlan
     /// <summary>The phases, in order, with their links.</summary>
     public required IReadOnlyList<ResolvedPhase> Phases { get; init; }
 
+    /// <summary>Every phase and link, in plan order, each before its links.</summary>
+    public IEnumerable<ResolvedPhase> AllPhases => Phases.SelectMany(p => p.WithLinks());
+
     /// <summary>Every action, in plan order (phase actions first, then campaign-wide ones).</summary>
     public required IReadOnlyList<ResolvedAction> Actions { get; init; }
 
