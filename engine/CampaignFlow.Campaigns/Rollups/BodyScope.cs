@@ -6,5 +6,12 @@ namespace CampaignFlow.Campaigns.Rollups;
 /// <param name="Body">The body's id.</param>
 /// <param name="Units">The running units under it (a unit whose id it is included), in the tree's order.</param>
 /// <param name="Kinds">The kinds of those units, in order.</param>
-/// <param name="Phases">The phases of their plans' requirements, in order.</param>
-public sealed record BodyScope(string Body, IReadOnlyList<CampaignUnit> Units, IReadOnlyList<string> Kinds, IReadOnlyList<string> Phases);
+/// <param name="Phases">The ids of the phases of their plans' requirements, in order.</param>
+/// <param name="PhaseTitles">Each of those phases' title, as the first of the plans naming it writes it.</param>
+public sealed record BodyScope(string Body, IReadOnlyList<CampaignUnit> Units, IReadOnlyList<string> Kinds, IReadOnlyList<string> Phases,
+    IReadOnlyDictionary<string, string> PhaseTitles)
+{
+    /// <summary>The title of phase <paramref name="phaseId"/> for a reader; the id itself when no plan gives one.</summary>
+    /// <param name="phaseId">A phase's id.</param>
+    public string PhaseTitle(string phaseId) => PhaseTitles.GetValueOrDefault(phaseId) ?? phaseId;
+}

@@ -59,7 +59,13 @@ public sealed class ComplianceRollups
         var kinds = units.Select(u => u.Kind).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var phases = plans.DistinctBy(p => (p.Id, p.Version)).SelectMany(_dues.Of).Select(r => r.Phase).OfType<string>()
             .Distinct(StringComparer.Ordinal).ToArray();
-        return new BodyScope(body, units, kinds, phases);
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var phase in plans.DistinctBy(p => (p.Id, p.Version)).SelectMany(p => p.AllPhases))
+        {
+            titles.TryAdd(phase.Id, phase.Title);
+        }
+
+        return new BodyScope(body, units, kinds, phases, titles);
     }
 
     /// <summary>The last day that has ended by the service's clock, in the time zone of <paramref name="unit"/>'s plan (Asia/Shanghai for the seeds).</summary>

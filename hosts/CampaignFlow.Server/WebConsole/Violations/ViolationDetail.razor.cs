@@ -1,4 +1,5 @@
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
@@ -14,6 +15,9 @@ public partial class ViolationDetail
 {
     private StoredViolation? _violation;
     private IReadOnlyList<ViolationEvent> _history = [];
+
+    // The plan version the violation was found under, when it still runs: its phases' titles and requirements' words.
+    private ResolvedPlan? _plan;
     private (int Status, string Message)? _problem;
 
     [Inject]
@@ -47,8 +51,16 @@ public partial class ViolationDetail
         }
 
         _violation = violation;
+        _plan = Running.Service.FindPlan(violation.PlanId) is { } plan && plan.Version == violation.PlanVersion ? plan : null;
         _history = await service.GetViolationHistoryAsync(violation.Id, cancel).ConfigureAwait(true);
     }
 
     private string UnitName(string unitId) => Units.Find(unitId)?.Name ?? unitId;
+
+    private string PhaseTitle(string phaseId) => _plan?.AllPhases.FirstOrDefault(p => p.Id == phaseId)?.Title ?? phaseId;
+
+    private string? RequirementWords(string requirementId) =>
+        _plan?.Requirements.FirstOrDefault(r => r.Id == requirementId) is { } requirement
+            ? PlanResolver.Describe(requirement, _plan, Request.Culture)
+            : null;
 }

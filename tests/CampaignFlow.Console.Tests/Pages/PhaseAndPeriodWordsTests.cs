@@ -1,0 +1,72 @@
+using System.Globalization;
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Timing;
+using CampaignFlow.Console.Tests.Fixtures;
+using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Violations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CampaignFlow.Console.Tests.Pages;
+
+/// <summary>
+/// A reader of the console sees a violation's requirement, period and phase in words, as the plan names them
+/// (每周集中学习…, 2014年第10周, 学习教育、听取意见), not as the ids a filter takes; a body's overview names its phases so too.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
+{
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    [Fact]
+    public async Task A_violation_names_its_requirement_period_and_phase_in_the_plans_words()
+    {
+        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = ["panyu-ftu"], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var week = open.FirstOrDefault(v => v.Code == "period-minimum-hours" && v.PhaseId is not null && v.Period.Contains("-W", StringComparison.Ordinal))
+            .ShouldNotBeNull("the demo's 番禺区总工会 misses study hours in weeks of its study phase");
+        var plan = service.FindPlan(week.PlanId).ShouldNotBeNull();
+        plan.Version.ShouldBe(week.PlanVersion);
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.Auditor);
+        (await page.GotoAsync(ViolationList.DetailLink(week.Id))).ShouldNotBeNull().Status.ShouldBe(200);
+
+        var requirement = plan.Requirements.First(r => r.Id == week.RequirementId);
+        (await page.Locator("#violation-requirement").TextContentAsync()).ShouldBe($"{PlanResolver.Describe(requirement, plan, Chinese)} {week.RequirementId}");
+        var period = await page.Locator("#violation-period").TextContentAsync();
+        period.ShouldNotBeNull().ShouldStartWith(PeriodLabel.Format(week.Period, Chinese) + "（");
+        period.ShouldNotContain(week.Period);
+        (await page.Locator("#violation-phase").TextContentAsync()).ShouldBe(plan.AllPhases.First(p => p.Id == week.PhaseId).Title);
+        // The history's amounts in the same words as the evidence: 小时, not the stored "h".
+        var history = await page.Locator("#history").TextContentAsync();
+        history.ShouldNotBeNull().ShouldContain("小时");
+        history.ShouldNotMatch(@"\d h\b");
+    }
+
+    [Fact]
+    public async Task A_bodys_overview_offers_and_names_its_phases_by_their_titles()
+    {
+        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var units = console.Host.Services.GetRequiredService<UnitDirectory>().Under("weidu-district");
+        var titles = units.Select(u => service.FindPlan(u.PlanId)).OfType<ResolvedPlan>()
+            .SelectMany(p => p.AllPhases).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Title);
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.BodyAuditorPrefix + "weidu-district");
+        await page.GotoAsync("/console/bodies/weidu-district");
+        var options = page.Locator("#f-phase option[value]:not([value=''])");
+        (await options.CountAsync()).ShouldBeGreaterThan(0);
+        for (var i = 0; i < await options.CountAsync(); i++)
+        {
+            var id = await options.Nth(i).GetAttributeAsync("value");
+            (await options.Nth(i).TextContentAsync()).ShouldBe(titles[id!], $"the phase {id} by its title");
+        }
+
+        // Each requirement of the legend with its phase's title in brackets, never the phase's id.
+        var legend = (await page.Locator("ol.requirements").TextContentAsync()).ShouldNotBeNull();
+        titles.Values.Where(t => legend.Contains("（" + t + "）", StringComparison.Ordinal)).ShouldNotBeEmpty();
+        titles.Keys.ShouldAllBe(id => !legend.Contains("（" + id + "）", StringComparison.Ordinal));
+    }
+}
