@@ -38,6 +38,7 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
         var period = await page.Locator("#violation-period").TextContentAsync();
         period.ShouldNotBeNull().ShouldStartWith(PeriodLabel.Format(week.Period, Chinese) + "（");
         period.ShouldNotContain(week.Period);
+        (await page.Locator("#violation-plan a").TextContentAsync()).ShouldBe($"{plan.Title}（第 {plan.Version} 版）");
         (await page.Locator("#violation-phase").TextContentAsync()).ShouldBe(plan.AllPhases.First(p => p.Id == week.PhaseId).Title);
         // The history's amounts in the same words as the evidence: 小时, not the stored "h".
         var history = await page.Locator("#history").TextContentAsync();
