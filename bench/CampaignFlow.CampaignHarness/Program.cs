@@ -199,6 +199,7 @@ try
     var tickSeconds = Delta("campaignflow_tick_duration_seconds_sum");
     var recordingSeconds = Delta("campaignflow_recording_duration_seconds_sum");
     var appendSeconds = Delta("campaignflow_store_duration_seconds_sum", "operation=\"records.append\"");
+    var appends = Delta("campaignflow_store_duration_seconds_count", "operation=\"records.append\"");
     var applySeconds = Delta("campaignflow_store_duration_seconds_sum", "operation=\"violations.apply\"");
 
     var failures = serverLog.Lines("fail").Concat(serverLog.Lines("crit")).ToList();
@@ -261,7 +262,7 @@ try
         $"session-budget={(options.SessionBudget is { } b ? b.ToString(CultureInfo.InvariantCulture) : "default")} " +
         $"start-s={host.StartTime.TotalSeconds:F1} health-ms={healthMs:F0} wall-s={wallSeconds:F1} records={stored:F0} posts={clients.Posts} records-per-s={stored / wallSeconds:F0} " +
         $"timers={timers:F0} timers-per-s={timers / wallSeconds:F0} rule-activations={activations:F0} rule-activations-per-s={activations / wallSeconds:F0} ticks={ticks:F0} tick-s={tickSeconds:F1} tick-wait-s={ticking.Elapsed.TotalSeconds:F1} " +
-        $"post-wait-s={posting.Elapsed.TotalSeconds:F1} recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} apply-s={applySeconds:F1} opened={opened:F0} resolved={resolved:F0} " +
+        $"post-wait-s={posting.Elapsed.TotalSeconds:F1} recording-s={recordingSeconds:F1} append-s={appendSeconds:F1} appends={appends:F0} records-per-append={stored / Math.Max(1, appends):F1} apply-s={applySeconds:F1} opened={opened:F0} resolved={resolved:F0} " +
         $"open={check.Open} change-posts={change.Count} change-p50-ms={change.Percentile(50):F1} change-p99-ms={change.Percentile(99):F1} " +
         $"post-p50-ms={calls.Percentile(50):F1} post-p99-ms={calls.Percentile(99):F1} rebuilt={rebuilt:F0} peak-ws-mb={peakMb:F0} heap-mb={heapMb:F0} db-mb={dbMb:F1} " +
         $"warnings={warnings.Count} errors={failures.Count} load-before={load.Split(',')[0].Trim()} load-after={Uptime().Split(',')[0].Trim()} result={(passed ? "pass" : "FAIL")}"));
