@@ -26,4 +26,8 @@ public sealed record Vocabulary(
     public string? TitleOf(string id) =>
         Roles.TryGetValue(id, out var role) && role.Title.Length > 0 ? role.Title
         : Activities.Values.Select(a => a.ValueTitles.GetValueOrDefault(id)).FirstOrDefault(t => t is { Length: > 0 });
+
+    /// <summary>What a reader calls document kind <paramref name="kind"/>: its title, or the id when the plan gives none.</summary>
+    /// <param name="kind">A document kind's id.</param>
+    public string DocumentTitle(string kind) => Documents.GetValueOrDefault(kind) is { Title.Length: > 0 } document ? document.Title : kind;
 }

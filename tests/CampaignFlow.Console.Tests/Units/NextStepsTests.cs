@@ -49,6 +49,28 @@ public sealed class NextStepsTests(MidCampaignFixture console)
     }
 
     [Fact]
+    public async Task Documents_waiting_for_approval_and_open_periods_are_named_in_the_plans_words()
+    {
+        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var state = (await service.GetStateAsync(Unit)).ShouldNotBeNull();
+        state.WaitingGates.ShouldNotBeEmpty("mid-campaign, 番禺区总工会 has documents waiting for approval");
+        var vocabulary = service.FindPlan(service.FindUnit(Unit).ShouldNotBeNull().PlanId).ShouldNotBeNull().Vocabulary;
+        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [Unit], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);
+        await page.GotoAsync($"/console/units/{Unit}");
+        var gates = await page.Locator("#waiting-gates li").AllTextContentsAsync();
+        gates.ShouldBe(state.WaitingGates.Select(g =>
+            $"{vocabulary.DocumentTitle(g.DocumentKind)}：等待{string.Join(" → ", g.RolesToApprove.Select(r => vocabulary.TitleOf(r).ShouldNotBeNull($"the role {r} has a title")))}审批"));
+        gates.ShouldAllBe(g => !g.Any(char.IsAsciiLetter), "no id in a Chinese page");
+
+        var first = open[0];
+        (await page.Locator("#open-violations li .muted").First.TextContentAsync()).ShouldNotBeNull()
+            .ShouldStartWith(PeriodLabel.Format(first.Period, CultureInfo.GetCultureInfo("zh-CN")) + "（");
+    }
+
+    [Fact]
     public async Task Another_units_recorder_gets_a_403_page_without_its_steps()
     {
         var page = await console.NewPageAsync();

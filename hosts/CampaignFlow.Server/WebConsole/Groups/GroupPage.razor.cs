@@ -71,5 +71,5 @@ public partial class GroupPage
     }
 
     private string DocumentTitle(CampaignUnit unit, string kind) =>
-        Running.Service.FindPlan(unit.PlanId)?.Vocabulary.Documents.GetValueOrDefault(kind) is { Title.Length: > 0 } document ? document.Title : kind;
+        Running.Service.FindPlan(unit.PlanId)?.Vocabulary.DocumentTitle(kind) ?? kind;
 }

@@ -45,7 +45,7 @@ public sealed class ReviewQueue(UnitDirectory units, RunningCampaigns running)
 
                 var author = (RecordCodec.Decode(latest) as DocumentRecord)?.Author;
                 var authorName = author is null ? null : plan?.Roster.Find(author)?.Name ?? author;
-                var title = plan?.Vocabulary.Documents.GetValueOrDefault(gate.DocumentKind)?.Title is { Length: > 0 } t ? t : gate.DocumentKind;
+                var title = plan?.Vocabulary.DocumentTitle(gate.DocumentKind) ?? gate.DocumentKind;
                 var chain = gate.Chain.Select(role => plan?.Vocabulary.Roles.GetValueOrDefault(role).Title is { Length: > 0 } roleTitle ? roleTitle : role).ToArray();
                 waiting.Add(new WaitingDocument(unit, gate, latest.Key, title, latest.Day, authorName, chain));
             }

@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
@@ -32,6 +33,9 @@ public partial class UnitPage
     private IReadOnlyList<StoredRecord> _records = [];
     private IReadOnlyList<StoredViolation> _open = [];
     private (int Status, string Message)? _problem;
+
+    // The unit's plan's words for its documents and roles.
+    private Vocabulary? _vocabulary;
     private IReadOnlyList<ActivityFormLayout> _forms = [];
     private IReadOnlyList<OtherRecordLayout> _otherForms = [];
     private DateOnly _formDay;
@@ -93,6 +97,7 @@ public partial class UnitPage
         _records = (await service.ReadRecordsAsync(unit.Id, maxCount: MaxMarks, ct: cancel).ConfigureAwait(true)) ?? [];
         _open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [unit.Id], Status = ViolationStatus.Open, Limit = 1000 }, cancel).ConfigureAwait(true)).Items;
         var unitPlan = service.FindPlan(unit.PlanId);
+        _vocabulary = unitPlan?.Vocabulary;
         _toResolve = NextSteps.ToResolve(_open, unitPlan, Request);
         _coming = NextSteps.Coming(state.NextDeadlines, unitPlan, Request);
 
@@ -109,4 +114,8 @@ public partial class UnitPage
             _scale = new TimelineScale(state.Phases.Min(p => p.Start), state.Phases.Max(p => p.End));
         }
     }
+
+    private string GateWords(GateState gate) => Request.T("gate-waits",
+        _vocabulary?.DocumentTitle(gate.DocumentKind) ?? gate.DocumentKind,
+        string.Join(" → ", gate.RolesToApprove.Select(role => _vocabulary?.TitleOf(role) ?? role)));
 }
