@@ -29,7 +29,10 @@ public sealed class PlanPageTests(ConsoleFixture console)
         requirements.ShouldAllBe(r => r.Trim().Length > 0);
         var inherited = page.Locator(".plan-action.inherited");
         (await inherited.CountAsync()).ShouldBe(plan.Actions.Count(a => a.DefinedIn != plan.Id));
-        (await inherited.First.Locator(".inherited-from").TextContentAsync()).ShouldNotBeNull().ShouldContain("继承自");
+        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var from = service.FindPlan(plan.Actions.First(a => a.DefinedIn != plan.Id).DefinedIn).ShouldNotBeNull();
+        (await inherited.First.Locator(".inherited-from").TextContentAsync()).ShouldBe($"继承自 {from.Title}", "the plan it comes from by its title");
+        (await page.Locator("dl.facts-list").TextContentAsync()).ShouldNotBeNull().ShouldContain($"第 {plan.Version} 版");
         (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldContain($"{plan.Window.Start.Year}年{plan.Window.Start.Month}月{plan.Window.Start.Day}日");
         await ConsoleFixture.ScreenshotAsync(page, "plan");
     }

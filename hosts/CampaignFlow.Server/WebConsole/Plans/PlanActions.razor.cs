@@ -1,5 +1,6 @@
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Server.Hosting;
 using Microsoft.AspNetCore.Components;
 
 namespace CampaignFlow.Server.WebConsole.Plans;
@@ -15,6 +16,12 @@ public partial class PlanActions
     /// <summary>The actions to show.</summary>
     [Parameter]
     public IReadOnlyList<ResolvedAction> Actions { get; set; } = [];
+
+    [Inject]
+    private RunningCampaigns Running { get; set; } = null!;
+
+    // The plan an action is inherited from, by its title; the id when that plan does not run here.
+    private string PlanTitle(string planId) => Running.Service.FindPlan(planId)?.Title ?? planId;
 
     private string Describe(Requirement requirement) => PlanResolver.Describe(requirement, Plan, Request.Culture);
 

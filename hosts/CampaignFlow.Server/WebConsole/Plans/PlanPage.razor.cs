@@ -69,5 +69,8 @@ public partial class PlanPage
 
     private string Dates(CampaignFlow.Plans.Text.DateWindow window) => Request.T("plan-dates", Request.Day(window.Start), Request.Day(window.End));
 
+    // Another plan by its title, where this one names it (the plan it inherits); the id when it does not run here.
+    private string PlanTitle(string planId) => Running.Service.FindPlan(planId)?.Title ?? planId;
+
     private IEnumerable<ResolvedAction> ActionsOf(string? phaseId) => _plan!.Actions.Where(a => a.PhaseId == phaseId);
 }
