@@ -116,8 +116,11 @@ public static class PlanReader
     /// <param name="path">The path to report positions against.</param>
     /// <param name="diagnostics">Receives every finding.</param>
     /// <returns>The first document's root, or null when the text is not YAML or is empty.</returns>
-    public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics) =>
-        Load(new Parser(new StringReader(yaml)), path, diagnostics);
+    public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        return Load(new Parser(scanner), path, diagnostics, scanner);
+    }
 
     /// <summary>
     /// Parses a JSON text into the root node <see cref="Parse"/> would give for it, by System.Text.Json (many times
@@ -143,10 +146,11 @@ public static class PlanReader
             return null;
         }
 
-        return Load(parser!, path, diagnostics);
+        return Load(parser!, path, diagnostics, null);
     }
 
-    private static YamlNode? Load(IParser events, string path, DiagnosticBag diagnostics)
+    // The scanner under a YAML parser tells where it stopped when an error knows no position; JSON has none.
+    private static YamlNode? Load(IParser events, string path, DiagnosticBag diagnostics, Scanner? scanner)
     {
         var stream = new YamlStream();
         var parser = new DepthLimitedParser(events, MaxDepth);
@@ -161,13 +165,16 @@ public static class PlanReader
         }
         catch (YamlException e)
         {
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), Describe(e));
+            // Some of YamlDotNet's errors (a tab indenting a key) carry no position: the scanner stopped where it is.
+            var at = e.Start.Equals(Mark.Empty) && scanner is not null ? scanner.CurrentPosition : e.Start;
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), Describe(e));
             return null;
         }
         catch (InvalidOperationException e)
         {
-            // YamlDotNet's scanner gives up this way on some unterminated constructs; it knows no position then.
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, 1, 1), e.Message);
+            // YamlDotNet's scanner gives up this way on some unterminated constructs, knowing no position: it stopped where it is.
+            var at = scanner?.CurrentPosition ?? Mark.Empty;
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), e.Message);
             return null;
         }
 

@@ -88,4 +88,17 @@ public class ReaderTests
 
         PlanReader.Parse(text, "p.yaml", new CampaignFlow.Plans.Diagnostics.DiagnosticBag()).ShouldNotBeNull();
     }
+
+    [Fact]
+    public void A_tab_indenting_a_key_is_reported_at_its_line()
+    {
+        // An editor's tab for indentation; was reported at 1:1, whatever the line.
+        var text = Minimal.Replace("  - id: study", "\t- id: study");
+        var line = text.Split('\n').ToList().FindIndex(l => l.StartsWith('\t')) + 1;
+
+        var error = PlanReader.ReadText(text, "p.yaml").Diagnostics.ShouldHaveSingleItem();
+
+        error.Code.ShouldBe("yaml-syntax");
+        error.Location.Line.ShouldBe(line);
+    }
 }
