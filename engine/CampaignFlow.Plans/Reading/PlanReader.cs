@@ -21,19 +21,19 @@ public static class PlanReader
     /// <param name="path">The plan file.</param>
     public static PlanSource ReadFile(string path)
     {
-        string text;
+        var bag = new DiagnosticBag();
+        string? text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Utf8File.Read(path, bag);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var bag = new DiagnosticBag();
             bag.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
             return new PlanSource(path, null, bag.Items);
         }
 
-        return ReadText(text, path);
+        return text is null ? new PlanSource(path, null, bag.Items) : ReadText(text, path);
     }
 
     /// <summary>Reads a plan from <paramref name="yaml"/>; a roster file it names is read relative to <paramref name="path"/>.</summary>

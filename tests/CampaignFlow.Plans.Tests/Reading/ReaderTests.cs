@@ -101,4 +101,36 @@ public class ReaderTests
         error.Code.ShouldBe("yaml-syntax");
         error.Location.Line.ShouldBe(line);
     }
+
+    [Fact]
+    public void A_file_not_saved_as_utf8_is_reported_at_its_first_foreign_byte()
+    {
+        // A title saved by an editor in GBK: was read with U+FFFD in place of each byte, a valid plan with a garbled title.
+        var lines = Minimal.Split('\n');
+        var titleLine = Array.FindIndex(lines, l => l.StartsWith("title:", StringComparison.Ordinal));
+        var gbk = new byte[] { 0xB7, 0xAC, 0xD3, 0xD8 };
+        var bytes = lines.SelectMany((l, i) => (i == titleLine ? [.. "title: "u8.ToArray(), .. gbk] : System.Text.Encoding.UTF8.GetBytes(l)).Append((byte)'\n')).ToArray();
+        var file = Path.Combine(Path.GetTempPath(), $"cf-{Guid.NewGuid():N}.yaml");
+        File.WriteAllBytes(file, bytes);
+
+        var read = PlanReader.ReadFile(file);
+
+        read.Plan.ShouldBeNull();
+        var error = read.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe("file-not-utf8");
+        error.Location.ToString().ShouldBe($"{file}:{titleLine + 1}:{"title: ".Length + 1}");
+        error.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldContain("UTF-8");
+    }
+
+    [Fact]
+    public void A_file_with_a_utf8_byte_order_mark_is_read()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"cf-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, Minimal, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var read = PlanReader.ReadFile(file);
+
+        read.Diagnostics.ShouldBeEmpty();
+        read.Plan.ShouldNotBeNull().At("title").Line.ShouldBe(2);
+    }
 }
