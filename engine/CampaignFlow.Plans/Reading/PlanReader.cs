@@ -17,6 +17,12 @@ public static class PlanReader
     /// </summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// The largest plan text read, in bytes of UTF-8 (the largest seed plan has 21 KB).
+    /// Parsing takes some 70 times a text's size in memory, so a larger text is a finding before it is parsed.
+    /// </summary>
+    public const int MaxFileBytes = 1 << 20;
+
     /// <summary>Reads the plan in <paramref name="path"/>, and the roster and holidays files it names.</summary>
     /// <param name="path">The plan file.</param>
     public static PlanSource ReadFile(string path)
@@ -25,6 +31,11 @@ public static class PlanReader
         string? text;
         try
         {
+            if (new FileInfo(path).Length is var length and > MaxFileBytes)
+            {
+                return TooLarge(path, length, bag);
+            }
+
             text = Utf8File.Read(path, bag);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -48,7 +59,14 @@ public static class PlanReader
     /// <param name="readFile">The text of a file by its path (the plan's folder joined with the roster's or holidays file's name), or null when there is none.</param>
     public static PlanSource ReadText(string yaml, string path, Func<string, string?> readFile)
     {
+        ArgumentNullException.ThrowIfNull(yaml);
         var diagnostics = new DiagnosticBag();
+        // Counted as the file's bytes, so a text uploaded to the server is held to what validate holds its file to.
+        if (yaml.Length > MaxFileBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(yaml) is var bytes and > MaxFileBytes)
+        {
+            return TooLarge(path, bytes, diagnostics);
+        }
+
         var plan = Read<PlanDocument>(yaml, path, diagnostics);
         if (plan?.Roster is { File: { } rosterFile } roster)
         {
@@ -75,6 +93,13 @@ public static class PlanReader
         }
 
         return new PlanSource(path, plan, diagnostics.Items);
+    }
+
+    private static PlanSource TooLarge(string path, long size, DiagnosticBag diagnostics)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        diagnostics.Error("file-too-large", new SourceLocation(path, 1, 1), size.ToString(invariant), MaxFileBytes.ToString(invariant));
+        return new PlanSource(path, null, diagnostics.Items);
     }
 
     /// <summary>The holidays file a plan names, read relative to the plan; null when it is missing or empty.</summary>
