@@ -4,7 +4,7 @@ using YamlDotNet.Core.Events;
 namespace CampaignFlow.Plans.Reading;
 
 /// <summary>
-/// YamlDotNet's parser, refusing collections nested deeper than a limit. YamlDotNet builds its node tree by
+/// YamlDotNet's parser, refusing collections nested deeper than a limit and noting where an alias names no anchor. YamlDotNet builds its node tree by
 /// recursion, so a text of a few hundred kilobytes of <c>[[[[…</c> overflows the stack, which no handler catches:
 /// the process dies. Counting the parser's events, which come without recursion, stops such a text first.
 /// </summary>
@@ -12,10 +12,17 @@ namespace CampaignFlow.Plans.Reading;
 /// <param name="maxDepth">The deepest nesting accepted (the document's root collection is level 1).</param>
 internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
 {
+    private readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
     private int _depth;
 
     /// <summary>Where the first collection too deep starts, once one was met.</summary>
     public Mark? TooDeepAt { get; private set; }
+
+    /// <summary>
+    /// Where the first alias to an anchor not defined before it is, once one was met: YamlDotNet resolves aliases at
+    /// the document's end and reports such an alias there, not at its own line.
+    /// </summary>
+    public Mark? UnknownAliasAt { get; private set; }
 
     /// <inheritdoc/>
     public ParsingEvent? Current => inner.Current;
@@ -26,6 +33,18 @@ internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
         if (!inner.MoveNext())
         {
             return false;
+        }
+
+        switch (inner.Current)
+        {
+            case AnchorAlias alias when !_anchors.Contains(alias.Value.Value):
+                UnknownAliasAt ??= alias.Start;
+                break;
+            case NodeEvent { Anchor.IsEmpty: false } node:
+                _anchors.Add(node.Anchor.Value);
+                goto default;
+            default:
+                break;
         }
 
         switch (inner.Current)

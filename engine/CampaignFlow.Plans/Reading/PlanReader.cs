@@ -188,6 +188,11 @@ public static class PlanReader
             diagnostics.Error("yaml-too-deep", new SourceLocation(path, (int)deep.Line, (int)deep.Column), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
+        catch (AnchorNotFoundException e) when (parser.UnknownAliasAt is { } alias)
+        {
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)alias.Line, (int)alias.Column), Describe(e));
+            return null;
+        }
         catch (YamlException e)
         {
             // Some of YamlDotNet's errors (a tab indenting a key) carry no position: the scanner stopped where it is.

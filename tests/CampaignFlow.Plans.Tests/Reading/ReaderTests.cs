@@ -150,4 +150,18 @@ public class ReaderTests
             error.Location.Line.ShouldBe(1);
         }
     }
+
+    [Fact]
+    public void An_alias_to_no_anchor_is_reported_where_the_alias_is()
+    {
+        // Was reported at the end of the document, where YamlDotNet resolves aliases.
+        var text = Minimal.Replace("title: 学习教育、听取意见", "title: *study-title");
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("*study-title", StringComparison.Ordinal));
+
+        var error = PlanReader.ReadText(text, "p.yaml").Diagnostics.ShouldHaveSingleItem();
+
+        error.Code.ShouldBe("yaml-syntax");
+        error.Location.ToString().ShouldBe($"p.yaml:{line + 1}:{lines[line].IndexOf('*', StringComparison.Ordinal) + 1}");
+    }
 }
