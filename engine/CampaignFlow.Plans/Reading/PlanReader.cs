@@ -190,21 +190,21 @@ public static class PlanReader
         }
         catch (AnchorNotFoundException e) when (parser.UnknownAliasAt is { } alias)
         {
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)alias.Line, (int)alias.Column), Describe(e));
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)alias.Line, (int)alias.Column), YamlSyntaxReason.Arguments(Describe(e)));
             return null;
         }
         catch (YamlException e)
         {
             // Some of YamlDotNet's errors (a tab indenting a key) carry no position: the scanner stopped where it is.
             var at = e.Start.Equals(Mark.Empty) && scanner is not null ? scanner.CurrentPosition : e.Start;
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), Describe(e));
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), YamlSyntaxReason.Arguments(Describe(e)));
             return null;
         }
         catch (InvalidOperationException e)
         {
             // YamlDotNet's scanner gives up this way on some unterminated constructs, knowing no position: it stopped where it is.
             var at = scanner?.CurrentPosition ?? Mark.Empty;
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), e.Message);
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), YamlSyntaxReason.Arguments(e.Message));
             return null;
         }
 

@@ -164,4 +164,33 @@ public class ReaderTests
         error.Code.ShouldBe("yaml-syntax");
         error.Location.ToString().ShouldBe($"p.yaml:{line + 1}:{lines[line].IndexOf('*', StringComparison.Ordinal) + 1}");
     }
+
+    [Theory]
+    [InlineData("  - id: study", "\t- id: study", "制表符")]
+    [InlineData("unit: { id: panyu-ftu, name: 番禺区总工会 }", "unit: { id: panyu-ftu, name: 番禺区总工会", "没有闭合")]
+    [InlineData("campaign: { year: 2014, window: 2月-9月 }", "campaign: { year: 2014, window: [2月-9月 }", "方括号")]
+    [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: '番禺区总工会", "引号")]
+    [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: @番禺区总工会", "引号")]
+    [InlineData("    title: 学习教育、听取意见", "     title: 学习教育、听取意见", "缩进")]
+    [InlineData("    title: 学习教育、听取意见", "    title: *title", "锚点")]
+    public void A_yaml_syntax_error_is_said_in_chinese(string line, string broken, string said)
+    {
+        // YamlDotNet's reason was put into the Chinese sentence in English: "YAML 语法错误：While scanning a mapping, …".
+        var error = PlanReader.ReadText(Minimal.Replace(line, broken, StringComparison.Ordinal), "p.yaml").Diagnostics.ShouldHaveSingleItem();
+
+        error.Code.ShouldBe("yaml-syntax");
+        var chinese = error.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
+        chinese.ShouldContain(said);
+        chinese.ShouldNotContain("While");
+        chinese.ShouldNotContain("found");
+    }
+
+    [Fact]
+    public void A_duplicate_key_is_named_in_both_languages()
+    {
+        var error = PlanReader.ReadText(Minimal + "\ntitle: again\n", "p.yaml").Diagnostics.ShouldHaveSingleItem();
+
+        error.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldContain("“title”");
+        error.Message(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("'title'");
+    }
 }
