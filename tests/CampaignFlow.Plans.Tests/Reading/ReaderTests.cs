@@ -168,6 +168,7 @@ public class ReaderTests
     [Theory]
     [InlineData("  - id: study", "\t- id: study", "制表符")]
     [InlineData("unit: { id: panyu-ftu, name: 番禺区总工会 }", "unit: { id: panyu-ftu, name: 番禺区总工会", "没有闭合")]
+    [InlineData("unit: { id: panyu-ftu, name: 番禺区总工会 }", "unit: { id: panyu-ftu name: 番禺区总工会 }", "花括号“{”")]
     [InlineData("campaign: { year: 2014, window: 2月-9月 }", "campaign: { year: 2014, window: [2月-9月 }", "方括号")]
     [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: '番禺区总工会", "引号")]
     [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: @番禺区总工会", "引号")]
