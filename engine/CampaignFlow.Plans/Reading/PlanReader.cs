@@ -40,7 +40,7 @@ public static class PlanReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            bag.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
+            FileReadFailure.Report(bag, path, e);
             return new PlanSource(path, null, bag.Items);
         }
 

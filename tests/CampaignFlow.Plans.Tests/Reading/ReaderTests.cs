@@ -194,4 +194,25 @@ public class ReaderTests
         error.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldContain("“title”");
         error.Message(System.Globalization.CultureInfo.InvariantCulture).ShouldContain("'title'");
     }
+
+    [Theory]
+    [InlineData("folder", "文件夹")]
+    [InlineData("missing", "不存在")]
+    public void A_file_that_cannot_be_read_is_said_in_chinese(string what, string said)
+    {
+        // .NET's English sentence was put into the Chinese one: "无法读取文件：Access to the path '…' is denied."
+        var path = Path.Combine(Path.GetTempPath(), $"cf-{Guid.NewGuid():N}.yaml");
+        if (what == "folder")
+        {
+            Directory.CreateDirectory(path);
+        }
+
+        var error = PlanReader.ReadFile(path).Diagnostics.ShouldHaveSingleItem();
+
+        error.Code.ShouldBe("file-unreadable");
+        var chinese = error.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
+        chinese.ShouldContain(said);
+        chinese.ShouldNotContain("Access");
+        chinese.ShouldNotContain("Could not");
+    }
 }
