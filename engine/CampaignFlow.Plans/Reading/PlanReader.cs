@@ -44,7 +44,14 @@ public static class PlanReader
             return new PlanSource(path, null, bag.Items);
         }
 
-        return text is null ? new PlanSource(path, null, bag.Items) : ReadText(text, path);
+        if (text is null)
+        {
+            return new PlanSource(path, null, bag.Items);
+        }
+
+        // The roster and holidays files are held to UTF-8 too; one that is not is still read, so its plan is judged.
+        var source = ReadText(text, path, sibling => File.Exists(sibling) ? Utf8File.Read(sibling, bag) ?? File.ReadAllText(sibling) : null);
+        return bag.Items.Count == 0 ? source : source with { Diagnostics = [.. bag.Items, .. source.Diagnostics] };
     }
 
     /// <summary>Reads a plan from <paramref name="yaml"/>; a roster file it names is read relative to <paramref name="path"/>.</summary>

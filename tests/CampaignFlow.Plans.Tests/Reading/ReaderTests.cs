@@ -1,4 +1,5 @@
 using CampaignFlow.Plans.Reading;
+using CampaignFlow.Tests.Shared;
 
 namespace CampaignFlow.Plans.Tests.Reading;
 
@@ -214,5 +215,28 @@ public class ReaderTests
         chinese.ShouldContain(said);
         chinese.ShouldNotContain("Access");
         chinese.ShouldNotContain("Could not");
+    }
+
+    [Fact]
+    public void A_roster_not_saved_as_utf8_is_reported_at_its_first_foreign_byte()
+    {
+        // The seed's roster with its first branch's name saved in GBK: the plan validated with U+FFFD in the name.
+        var folder = Path.Combine(Path.GetTempPath(), $"cf-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var roster = File.ReadAllBytes(Repository.Path("definitions", "panyu-ftu.roster.yaml"));
+        var branch = System.Text.Encoding.UTF8.GetBytes("区总机关支部");
+        var at = roster.AsSpan().IndexOf(branch);
+        at.ShouldBeGreaterThan(0);
+        byte[] gbk = [0xC7, 0xF8, 0xD7, 0xDC];
+        File.WriteAllBytes(Path.Combine(folder, "panyu-ftu.roster.yaml"), [.. roster[..at], .. gbk, .. roster[(at + branch.Length)..]]);
+        var plan = Path.Combine(folder, "p.yaml");
+        File.WriteAllText(plan, Minimal + "\nroster: panyu-ftu.roster.yaml\n");
+        var line = System.Text.Encoding.UTF8.GetString(roster[..at]).Count(c => c == '\n') + 1;
+
+        var error = PlanReader.ReadFile(plan).Diagnostics.ShouldHaveSingleItem();
+
+        error.Code.ShouldBe("file-not-utf8");
+        error.Location.File.ShouldBe(Path.Combine(folder, "panyu-ftu.roster.yaml"));
+        error.Location.Line.ShouldBe(line);
     }
 }
