@@ -18,6 +18,12 @@ public static class PlanReader
     public const int MaxDepth = 64;
 
     /// <summary>
+    /// The most values all the aliases of a text may stand for together (a plan needs none; the seeds use none).
+    /// More is a finding: aliases naming aliases double what binding walks at each level.
+    /// </summary>
+    public const int MaxAliasedValues = 100_000;
+
+    /// <summary>
     /// The largest plan text read, in bytes of UTF-8 (the largest seed plan has 21 KB).
     /// Parsing takes some 70 times a text's size in memory, so a larger text is a finding before it is parsed.
     /// </summary>
@@ -185,10 +191,15 @@ public static class PlanReader
     private static YamlNode? Load(IParser events, string path, DiagnosticBag diagnostics, Scanner? scanner)
     {
         var stream = new YamlStream();
-        var parser = new DepthLimitedParser(events, MaxDepth);
+        var parser = new BoundedYamlParser(events, MaxDepth, MaxAliasedValues);
         try
         {
             stream.Load(parser);
+        }
+        catch (YamlException) when (parser.TooManyAliasedAt is { } alias)
+        {
+            diagnostics.Error("yaml-aliases-too-large", new SourceLocation(path, (int)alias.Line, (int)alias.Column), MaxAliasedValues.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
         }
         catch (YamlException) when (parser.TooDeepAt is { } deep)
         {

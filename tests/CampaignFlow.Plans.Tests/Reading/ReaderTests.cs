@@ -239,4 +239,29 @@ public class ReaderTests
         error.Location.File.ShouldBe(Path.Combine(folder, "panyu-ftu.roster.yaml"));
         error.Location.Line.ShouldBe(line);
     }
+
+    [Fact]
+    public void Aliases_that_expand_past_the_limit_are_a_finding_not_a_hang()
+    {
+        // Each level names the one below twice: 2^30 conditions to bind from a few lines ran for minutes.
+        var levels = string.Concat(Enumerable.Range(1, 30).Select(i => $"  - &w{i} {{ any: [*w{i - 1}, *w{i - 1}] }}\n"));
+        var text = "bombs:\n  - &w0 { byExpert: true }\n" + levels + Minimal + "\n    where: *w30\n";
+        var lines = text.Split('\n');
+
+        var read = PlanReader.ReadText(text, "p.yaml");
+
+        read.Plan.ShouldBeNull();
+        var error = read.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe("yaml-aliases-too-large");
+        lines[error.Location.Line - 1].ShouldContain("*w");
+    }
+
+    [Fact]
+    public void An_alias_or_two_is_read()
+    {
+        var text = Minimal.Replace("unit: { id: panyu-ftu, name: 番禺区总工会 }", "unit: &unit { id: panyu-ftu, name: 番禺区总工会 }", StringComparison.Ordinal)
+            + "\nsupervisor: *unit\n";
+
+        PlanReader.ReadText(text, "p.yaml").Diagnostics.ShouldAllBe(d => d.Code != "yaml-aliases-too-large");
+    }
 }
