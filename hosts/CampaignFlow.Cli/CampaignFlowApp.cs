@@ -36,11 +36,11 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
         root.Subcommands.Add(PublishCommand.Create(output, error, http));
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (CommandLineMistakes.Of(parsed, Asked(args)) is { Count: > 0 } mistakes)
         {
-            foreach (var problem in parsed.Errors)
+            foreach (var mistake in mistakes)
             {
-                error.WriteLine(problem.Message);
+                error.WriteLine(mistake);
             }
 
             error.WriteLine(CliMessages.Text("usage-help", Asked(args)));
@@ -66,7 +66,10 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
     // the --lang given when the catalogues know it, else the environment's.
     private static CultureInfo Asked(string[] args)
     {
-        var at = Array.LastIndexOf(args, "--lang");
-        return at >= 0 && at + 1 < args.Length && Language.Known(args[at + 1]) is { } asked ? asked : Language.Current;
+        // --lang zh-CN, --lang=zh-CN and --lang:zh-CN are the same to the parser.
+        var written = args.Select((a, i) => a == "--lang" ? (i + 1 < args.Length ? args[i + 1] : null)
+                : a.StartsWith("--lang=", StringComparison.Ordinal) || a.StartsWith("--lang:", StringComparison.Ordinal) ? a[7..] : null)
+            .LastOrDefault(w => w is not null);
+        return written is not null && Language.Known(written) is { } asked ? asked : Language.Current;
     }
 }

@@ -44,7 +44,7 @@ public static class ActivityLogReader
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var bag = new DiagnosticBag();
-            bag.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
+            FileReadFailure.Report(bag, path, e);
             return new ActivityLog(path, "", [], bag.Items);
         }
     }

@@ -20,7 +20,12 @@ public static class MessageCatalog
     /// <param name="culture">Chinese for any <c>zh</c> culture, else English.</param>
     public static string Format(PlanDiagnostic diagnostic, CultureInfo culture)
     {
-        var text = Templates.Format(diagnostic.Code, diagnostic.Arguments, culture);
+        // A YAML syntax error or an unreadable file may carry its reason as a code of this catalogue after the English
+        // sentence of YamlDotNet or .NET, which is said only when no reason is.
+        var arguments = diagnostic.Arguments;
+        var text = diagnostic.Code is "yaml-syntax" or "file-unreadable" && arguments.Count > 1 && Templates.Contains(arguments[1])
+            ? Templates.Format(diagnostic.Code, [Templates.Format(arguments[1], [.. arguments.Skip(2)], culture)], culture)
+            : Templates.Format(diagnostic.Code, arguments, culture);
         return diagnostic.Suggestion is null
             ? text
             : text + (MessageTemplates.IsChinese(culture) ? "——" : " — ") + Templates.Format("did-you-mean", [diagnostic.Suggestion], culture);

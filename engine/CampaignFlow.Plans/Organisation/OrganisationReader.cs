@@ -45,7 +45,7 @@ public static class OrganisationReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
+            FileReadFailure.Report(diagnostics, path, e);
             return [];
         }
     }
@@ -91,7 +91,7 @@ public static class OrganisationReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
+            FileReadFailure.Report(diagnostics, path, e);
             return [];
         }
     }

@@ -17,23 +17,47 @@ public static class PlanReader
     /// </summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// The most values all the aliases of a text may stand for together (a plan needs none; the seeds use none).
+    /// More is a finding: aliases naming aliases double what binding walks at each level.
+    /// </summary>
+    public const int MaxAliasedValues = 100_000;
+
+    /// <summary>
+    /// The largest plan text read, in bytes of UTF-8 (the largest seed plan has 21 KB).
+    /// Parsing takes some 70 times a text's size in memory, so a larger text is a finding before it is parsed.
+    /// </summary>
+    public const int MaxFileBytes = 1 << 20;
+
     /// <summary>Reads the plan in <paramref name="path"/>, and the roster and holidays files it names.</summary>
     /// <param name="path">The plan file.</param>
     public static PlanSource ReadFile(string path)
     {
-        string text;
+        var bag = new DiagnosticBag();
+        string? text;
         try
         {
-            text = File.ReadAllText(path);
+            if (new FileInfo(path).Length is var length and > MaxFileBytes)
+            {
+                return TooLarge(path, length, bag);
+            }
+
+            text = Utf8File.Read(path, bag);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var bag = new DiagnosticBag();
-            bag.Error("file-unreadable", new SourceLocation(path, 1, 1), e.Message);
+            FileReadFailure.Report(bag, path, e);
             return new PlanSource(path, null, bag.Items);
         }
 
-        return ReadText(text, path);
+        if (text is null)
+        {
+            return new PlanSource(path, null, bag.Items);
+        }
+
+        // The roster and holidays files are held to UTF-8 too; one that is not is still read, so its plan is judged.
+        var source = ReadText(text, path, sibling => File.Exists(sibling) ? Utf8File.Read(sibling, bag) ?? File.ReadAllText(sibling) : null);
+        return bag.Items.Count == 0 ? source : source with { Diagnostics = [.. bag.Items, .. source.Diagnostics] };
     }
 
     /// <summary>Reads a plan from <paramref name="yaml"/>; a roster file it names is read relative to <paramref name="path"/>.</summary>
@@ -48,7 +72,14 @@ public static class PlanReader
     /// <param name="readFile">The text of a file by its path (the plan's folder joined with the roster's or holidays file's name), or null when there is none.</param>
     public static PlanSource ReadText(string yaml, string path, Func<string, string?> readFile)
     {
+        ArgumentNullException.ThrowIfNull(yaml);
         var diagnostics = new DiagnosticBag();
+        // Counted as the file's bytes, so a text uploaded to the server is held to what validate holds its file to.
+        if (yaml.Length > MaxFileBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(yaml) is var bytes and > MaxFileBytes)
+        {
+            return TooLarge(path, bytes, diagnostics);
+        }
+
         var plan = Read<PlanDocument>(yaml, path, diagnostics);
         if (plan?.Roster is { File: { } rosterFile } roster)
         {
@@ -75,6 +106,13 @@ public static class PlanReader
         }
 
         return new PlanSource(path, plan, diagnostics.Items);
+    }
+
+    private static PlanSource TooLarge(string path, long size, DiagnosticBag diagnostics)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        diagnostics.Error("file-too-large", new SourceLocation(path, 1, 1), size.ToString(invariant), MaxFileBytes.ToString(invariant));
+        return new PlanSource(path, null, diagnostics.Items);
     }
 
     /// <summary>The holidays file a plan names, read relative to the plan; null when it is missing or empty.</summary>
@@ -116,8 +154,11 @@ public static class PlanReader
     /// <param name="path">The path to report positions against.</param>
     /// <param name="diagnostics">Receives every finding.</param>
     /// <returns>The first document's root, or null when the text is not YAML or is empty.</returns>
-    public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics) =>
-        Load(new Parser(new StringReader(yaml)), path, diagnostics);
+    public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics)
+    {
+        var scanner = new Scanner(new StringReader(yaml));
+        return Load(new Parser(scanner), path, diagnostics, scanner);
+    }
 
     /// <summary>
     /// Parses a JSON text into the root node <see cref="Parse"/> would give for it, by System.Text.Json (many times
@@ -143,31 +184,45 @@ public static class PlanReader
             return null;
         }
 
-        return Load(parser!, path, diagnostics);
+        return Load(parser!, path, diagnostics, null);
     }
 
-    private static YamlNode? Load(IParser events, string path, DiagnosticBag diagnostics)
+    // The scanner under a YAML parser tells where it stopped when an error knows no position; JSON has none.
+    private static YamlNode? Load(IParser events, string path, DiagnosticBag diagnostics, Scanner? scanner)
     {
         var stream = new YamlStream();
-        var parser = new DepthLimitedParser(events, MaxDepth);
+        var parser = new BoundedYamlParser(events, MaxDepth, MaxAliasedValues);
         try
         {
             stream.Load(parser);
+        }
+        catch (YamlException) when (parser.TooManyAliasedAt is { } alias)
+        {
+            diagnostics.Error("yaml-aliases-too-large", new SourceLocation(path, (int)alias.Line, (int)alias.Column), MaxAliasedValues.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
         }
         catch (YamlException) when (parser.TooDeepAt is { } deep)
         {
             diagnostics.Error("yaml-too-deep", new SourceLocation(path, (int)deep.Line, (int)deep.Column), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return null;
         }
+        catch (AnchorNotFoundException e) when (parser.UnknownAliasAt is { } alias)
+        {
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)alias.Line, (int)alias.Column), YamlSyntaxReason.Arguments(Describe(e)));
+            return null;
+        }
         catch (YamlException e)
         {
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)e.Start.Line, (int)e.Start.Column), Describe(e));
+            // Some of YamlDotNet's errors (a tab indenting a key) carry no position: the scanner stopped where it is.
+            var at = e.Start.Equals(Mark.Empty) && scanner is not null ? scanner.CurrentPosition : e.Start;
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), YamlSyntaxReason.Arguments(Describe(e)));
             return null;
         }
         catch (InvalidOperationException e)
         {
-            // YamlDotNet's scanner gives up this way on some unterminated constructs; it knows no position then.
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, 1, 1), e.Message);
+            // YamlDotNet's scanner gives up this way on some unterminated constructs, knowing no position: it stopped where it is.
+            var at = scanner?.CurrentPosition ?? Mark.Empty;
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), YamlSyntaxReason.Arguments(e.Message));
             return null;
         }
 

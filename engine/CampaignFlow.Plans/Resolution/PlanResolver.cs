@@ -48,6 +48,11 @@ public static class PlanResolver
 
         var workingHours = WorkingHoursOf(calendar, workdayHours, diagnostics);
 
+        if (plan.Version < 1)
+        {
+            diagnostics.Error("version-out-of-range", plan.At("version"), plan.Version.ToString(CultureInfo.InvariantCulture));
+        }
+
         var year = plan.Campaign.Year;
         var fallback = new DateWindow(new DateOnly(Math.Clamp(year, 1900, 2200), 1, 1), new DateOnly(Math.Clamp(year, 1900, 2200), 12, 31));
         var campaign = fallback;

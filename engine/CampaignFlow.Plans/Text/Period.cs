@@ -167,12 +167,12 @@ public sealed partial record Period(DatePoint? From, DatePoint To, string Text)
         return true;
     }
 
-    [GeneratedRegex(@"^(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?)?(?:(?<d>\d{1,2}|[一二三四五六七八九十]{1,3})[日号號])?(?<p>上中旬|中下旬|上旬|中旬|下旬|月初|月底|月末|初|底|末)?$")]
+    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})年)?(?:(?<m>[0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:份)?)?(?:(?<d>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[日号號])?(?<p>上中旬|中下旬|上旬|中旬|下旬|月初|月底|月末|初|底|末)?$")]
     private static partial Regex ChinesePoint();
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<m>[0-9]{1,2})-(?<d>[0-9]{1,2})$")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"^\d{4}-\d{1,2}-\d{1,2}(?<sep>-)\d{4}-\d{1,2}-\d{1,2}$")]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?<sep>-)[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$")]
     private static partial Regex IsoRange();
 }

@@ -267,6 +267,6 @@ public sealed partial record Quantity(decimal Value, QuantityUnit Unit, string L
         return true;
     }
 
-    [GeneratedRegex(@"^P(?<t>T)?(?<n>\d+(\.\d+)?)(?<u>[HDWMY])$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^P(?<t>T)?(?<n>[0-9]+(\.[0-9]+)?)(?<u>[HDWMY])$", RegexOptions.IgnoreCase)]
     private static partial Regex IsoDuration();
 }

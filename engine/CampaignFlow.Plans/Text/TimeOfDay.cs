@@ -47,6 +47,6 @@ public sealed partial record TimeOfDay(TimeOnly Value, string Text)
         return true;
     }
 
-    [GeneratedRegex(@"^(?<part>上午|下午|晚上|早上)?(?<h>\d{1,2})(([:：](?<m>\d{2}))|([点时](?<m>\d{1,2})分?)|([点时](?<half>半))|[点时])$")]
+    [GeneratedRegex(@"^(?<part>上午|下午|晚上|早上)?(?<h>[0-9]{1,2})(([:：](?<m>[0-9]{2}))|([点时](?<m>[0-9]{1,2})分?)|([点时](?<half>半))|[点时])$")]
     private static partial Regex Clock24();
 }

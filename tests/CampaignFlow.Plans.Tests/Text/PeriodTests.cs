@@ -102,4 +102,17 @@ public class PeriodTests
         Period.TryParse(text, out _, out var error).ShouldBeFalse();
         error.Code.ShouldBe("bad-period");
     }
+
+    [Theory]
+    [InlineData("２０１４-０２-１１..2014-04-30")]
+    [InlineData("２月-９月")]
+    [InlineData("２０１３年7月-2014年1月")]
+    [InlineData("٣月")]
+    public void Digits_other_than_ascii_are_no_period_rather_than_a_crash_or_month_zero(string text)
+    {
+        // Regex \d matches any Unicode digit (full-width ２ from a Chinese input method) but the numbers are read as
+        // ASCII: the ISO form threw, a month became 0 and a year was silently replaced by the campaign's.
+        Period.TryParse(text, out _, out var error).ShouldBeFalse();
+        error.Code.ShouldBe("bad-period");
+    }
 }

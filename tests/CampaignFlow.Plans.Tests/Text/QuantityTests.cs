@@ -127,6 +127,7 @@ public class QuantityTests
     [InlineData("一些")]
     [InlineData("4 parsecs")]
     [InlineData("P3X")]
+    [InlineData("P３D")] // a full-width digit: threw
     public void Text_that_is_no_amount_is_refused(string text)
     {
         Quantity.TryParse(text, out _, out var error).ShouldBeFalse();

@@ -26,6 +26,8 @@ public class TimeOfDayTests
     [InlineData("上午15点")]
     [InlineData("下午")]
     [InlineData("3pm")]
+    [InlineData("１０:００")] // full-width digits from a Chinese input method: threw
+    [InlineData("下午３点")]
     public void What_is_no_time_of_day_is_refused_with_its_text(string text)
     {
         TimeOfDay.TryParse(text, out _, out var error).ShouldBeFalse();

@@ -1,0 +1,42 @@
+namespace CampaignFlow.Plans.Reading;
+
+/// <summary>
+/// The catalogued reason for one of YamlDotNet's syntax errors, whose own sentences are English only: the mistakes
+/// authors make (a tab, a line out of step, an unclosed bracket or quote, a duplicate key) are said in the reader's
+/// language; a rarer one keeps YamlDotNet's sentence.
+/// </summary>
+internal static class YamlSyntaxReason
+{
+    // The first fragment of YamlDotNet's sentence found decides; the order puts the more particular first.
+    private static readonly (string Fragment, string Code)[] Reasons =
+    [
+        ("invalid tab as indentation", "yaml-reason-tab"),
+        ("tab character that violate", "yaml-reason-tab"),
+        ("did not find expected ',' or ']'", "yaml-reason-unclosed-list"),
+        ("did not find expected ',' or '}'", "yaml-reason-unclosed-mapping"),
+        ("quoted scalar", "yaml-reason-unclosed-quote"),
+        ("found character that cannot start any token", "yaml-reason-bad-start"),
+        ("did not find expected '-' indicator", "yaml-reason-list-indentation"),
+        ("did not find expected key", "yaml-reason-indentation"),
+        ("found invalid mapping", "yaml-reason-colon"),
+        ("Mapping values are not allowed", "yaml-reason-colon"),
+        ("Operation is not valid due to the current state", "yaml-reason-unfinished"),
+    ];
+
+    /// <summary>The arguments of a <c>yaml-syntax</c> finding: YamlDotNet's sentence, then the reason's code and values when one is known.</summary>
+    /// <param name="said">YamlDotNet's sentence, without its position.</param>
+    public static string[] Arguments(string said)
+    {
+        if (said.StartsWith("Duplicate key ", StringComparison.Ordinal))
+        {
+            return [said, "yaml-reason-duplicate-key", said["Duplicate key ".Length..]];
+        }
+
+        if (said.StartsWith("The anchor '", StringComparison.Ordinal) && said.IndexOf('\'', "The anchor '".Length) is > 0 and var end)
+        {
+            return [said, "yaml-reason-unknown-anchor", said["The anchor '".Length..end]];
+        }
+
+        return Reasons.FirstOrDefault(r => said.Contains(r.Fragment, StringComparison.Ordinal)) is { Code: { } code } ? [said, code] : [said];
+    }
+}
