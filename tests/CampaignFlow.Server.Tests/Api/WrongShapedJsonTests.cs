@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using CampaignFlow.Server.Tests.Fixtures;
+
+namespace CampaignFlow.Server.Tests.Api;
+
+/// <summary>
+/// JSON that parses but holds a value of the wrong type for a field (a number for a comment, one unit id for the
+/// list of units) is a 400 naming the field and its line:column in both languages, not a message of the JSON
+/// library naming the server's own types; JSON that does not parse stays a malformed-json 400.
+/// </summary>
+public sealed class WrongShapedJsonTests(WrongShapedJsonTests.Fixture fixture) : IClassFixture<WrongShapedJsonTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public CampaignServer Server { get; } = new(start: new DateOnly(2014, 3, 1));
+
+        public void Dispose() => Server.Dispose();
+    }
+
+    [Fact]
+    public async Task A_migration_request_with_one_unit_id_for_the_list_names_units_and_its_position()
+    {
+        const string Json = """{"toVersion": 1, "units": "panyu-ftu"}""";
+        var problem = await PostAsync("/plans/panyu-ftu-2014/migrations", Json);
+
+        var column = After(Json, "\"panyu-ftu\"");
+        problem.GetProperty("code").GetString().ShouldBe("bad-migration-request");
+        problem.GetProperty("messageZh").GetString()!.ShouldStartWith($"无法识别迁移请求（第 1 行第 {column} 列，“units”）");
+        problem.GetProperty("messageEn").GetString()!.ShouldStartWith($"the migration request is not understood at line 1, column {column} ('units')");
+        Internals(problem).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_plan_step_with_a_number_for_its_comment_names_comment_and_its_position()
+    {
+        const string Json = """{"comment": 5}""";
+        var problem = await PostAsync("/plans/panyu-ftu-2014/versions/1/approve", Json);
+
+        var column = After(Json, "5");
+        problem.GetProperty("code").GetString().ShouldBe("bad-plan-step-request");
+        problem.GetProperty("messageZh").GetString()!.ShouldStartWith($"无法识别请求（第 1 行第 {column} 列，“comment”）");
+        problem.GetProperty("messageEn").GetString()!.ShouldStartWith($"the request is not understood at line 1, column {column} ('comment')");
+        Internals(problem).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_plan_step_whose_json_does_not_parse_is_still_malformed_json_at_its_position()
+    {
+        var problem = await PostAsync("/plans/panyu-ftu-2014/versions/1/approve", """{"comment": }""");
+
+        problem.GetProperty("code").GetString().ShouldBe("malformed-json");
+        problem.GetProperty("messageEn").GetString()!.ShouldStartWith("the JSON is malformed at line 1, column 13:");
+    }
+
+    // The serializer stops just after the value it could not convert.
+    private static int After(string json, string value) => json.IndexOf(value, StringComparison.Ordinal) + value.Length + 1;
+
+    private static IEnumerable<string> Internals(JsonElement problem) =>
+        new[] { "messageZh", "messageEn" }.Select(p => problem.GetProperty(p).GetString()!)
+            .Where(m => m.Contains("System.", StringComparison.Ordinal) || m.Contains("CampaignFlow.", StringComparison.Ordinal));
+
+    private async Task<JsonElement> PostAsync(string path, string json) =>
+        await (await fixture.Server.As(TestTokens.Admin).PostAsync(path, ApiJson.Json(json))).ReadAsync(HttpStatusCode.BadRequest);
+}
