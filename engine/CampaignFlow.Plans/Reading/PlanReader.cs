@@ -150,13 +150,19 @@ public static class PlanReader
     {
         var stream = new YamlStream();
         var parser = new DepthLimitedParser(events, MaxDepth);
+        var keys = new DuplicateKeyParser(parser);
         try
         {
-            stream.Load(parser);
+            stream.Load(keys);
         }
         catch (YamlException) when (parser.TooDeepAt is { } deep)
         {
             diagnostics.Error("yaml-too-deep", new SourceLocation(path, (int)deep.Line, (int)deep.Column), MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+        catch (YamlException) when (keys.Duplicate is var (key, at))
+        {
+            diagnostics.Error("duplicate-key", new SourceLocation(path, (int)at.Line, (int)at.Column), key);
             return null;
         }
         catch (YamlException e)

@@ -7,7 +7,8 @@ namespace CampaignFlow.Server.Tests.Api;
 /// <summary>
 /// JSON that parses but holds a value of the wrong type for a field (a number for a comment, one unit id for the
 /// list of units) is a 400 naming the field and its line:column in both languages, not a message of the JSON
-/// library naming the server's own types; JSON that does not parse stays a malformed-json 400.
+/// library naming the server's own types; JSON that does not parse stays a malformed-json 400. A record giving a key
+/// twice is a finding naming the key in words of the caller's language, not the YAML library's English.
 /// </summary>
 public sealed class WrongShapedJsonTests(WrongShapedJsonTests.Fixture fixture) : IClassFixture<WrongShapedJsonTests.Fixture>
 {
@@ -51,6 +52,22 @@ public sealed class WrongShapedJsonTests(WrongShapedJsonTests.Fixture fixture) :
 
         problem.GetProperty("code").GetString().ShouldBe("malformed-json");
         problem.GetProperty("messageEn").GetString()!.ShouldStartWith("the JSON is malformed at line 1, column 13:");
+    }
+
+    [Fact]
+    public async Task A_record_giving_a_key_twice_is_a_finding_naming_the_key_at_its_second_place_and_nothing_is_stored()
+    {
+        const string Json = """{"key": "twice-1", "activity": "concentrated-study", "activity": "talk", "on": "2014-02-21", "hours": "半天"}""";
+
+        var response = await fixture.Server.As(TestTokens.RecorderPanyu).PostAsync("/units/panyu-ftu/records", ApiJson.Json(Json));
+
+        var finding = (await response.ReadAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("diagnostics").EnumerateArray().ShouldHaveSingleItem();
+        finding.GetProperty("code").GetString().ShouldBe("duplicate-key");
+        finding.GetProperty("column").GetInt32().ShouldBe(Json.LastIndexOf("\"activity\"", StringComparison.Ordinal) + 1);
+        finding.GetProperty("messageZh").GetString()!.ShouldContain("“activity”");
+        finding.GetProperty("messageZh").GetString()!.ShouldNotContain("Duplicate");
+        finding.GetProperty("messageEn").GetString()!.ShouldContain("'activity'");
+        (await fixture.Server.Campaigns.Stores.Records.GetAsync("panyu-ftu", "twice-1")).ShouldBeNull();
     }
 
     // The serializer stops just after the value it could not convert.
