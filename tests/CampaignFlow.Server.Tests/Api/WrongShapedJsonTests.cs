@@ -8,7 +8,8 @@ namespace CampaignFlow.Server.Tests.Api;
 /// JSON that parses but holds a value of the wrong type for a field (a number for a comment, one unit id for the
 /// list of units) is a 400 naming the field and its line:column in both languages, not a message of the JSON
 /// library naming the server's own types; JSON that does not parse stays a malformed-json 400. A record giving a key
-/// twice is a finding naming the key in words of the caller's language, not the YAML library's English.
+/// twice is a finding naming the key in words of the caller's language, not the YAML library's English; JSON that
+/// does not parse is told in Chinese without the JSON reader's English reason, which stays in the English message.
 /// </summary>
 public sealed class WrongShapedJsonTests(WrongShapedJsonTests.Fixture fixture) : IClassFixture<WrongShapedJsonTests.Fixture>
 {
@@ -68,6 +69,22 @@ public sealed class WrongShapedJsonTests(WrongShapedJsonTests.Fixture fixture) :
         finding.GetProperty("messageZh").GetString()!.ShouldNotContain("Duplicate");
         finding.GetProperty("messageEn").GetString()!.ShouldContain("'activity'");
         (await fixture.Server.Campaigns.Stores.Records.GetAsync("panyu-ftu", "twice-1")).ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("/units/panyu-ftu/records", """{"key": "typo-1", "activity": tru}""")]
+    [InlineData("/plans/panyu-ftu-2014/versions/1/approve", """{"comment": "ok",, }""")]
+    [InlineData("/plans/panyu-ftu-2014/migrations", """{"toVersion": 1""")]
+    public async Task Malformed_json_is_told_in_chinese_at_its_line_and_column_and_its_reason_in_english(string path, string json)
+    {
+        var problem = await (await fixture.Server.As(TestTokens.Admin).PostAsync(path, ApiJson.Json(json))).ReadAsync(HttpStatusCode.BadRequest);
+
+        problem.GetProperty("code").GetString().ShouldBe("malformed-json");
+        var chinese = problem.GetProperty("messageZh").GetString()!;
+        chinese.ShouldStartWith("JSON 格式错误（第 1 行第 ");
+        System.Text.RegularExpressions.Regex.Matches(chinese, "[A-Za-z]+").Select(m => m.Value).Distinct()
+            .ShouldBeSubsetOf(["JSON", "true", "false", "null"], chinese);
+        problem.GetProperty("messageEn").GetString()!.Length.ShouldBeGreaterThan("the JSON is malformed at line 1, column 1: ".Length);
     }
 
     // The serializer stops just after the value it could not convert.
