@@ -316,8 +316,9 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             var split = CsvByUnit.Split(csv ?? "", path, find);
 
             // Rows of units that run are read even when others' are wrong, so the caller hears of every finding at once.
+            // A header without rows records nothing, as one unit's CSV of its header alone does.
             return split.Units.Count == 0
-                ? Task.FromResult(new RecordingResult(split.Diagnostics.Count > 0 ? split.Diagnostics : [Empty(path)], [], [], []))
+                ? Task.FromResult(new RecordingResult(split.Diagnostics, [], [], []))
                 : sessions.WithSessionsAsync([.. split.Units.Select(u => u.Unit)], taken => RecordTakenAsync(split, taken, recordedBy, policyFor, path, ct), ct);
         });
 
@@ -333,9 +334,6 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             results.Count(r => r.Outcome == AppendOutcome.Conflict));
         return results;
     }
-
-    private static PlanDiagnostic Empty(string path) =>
-        new("empty-file", DiagnosticSeverity.Error, new SourceLocation(path, 1, 1), []);
 
     private async Task<RecordingResult> RecordTakenAsync(
         CsvByUnit split, IReadOnlyList<(RunningUnit Unit, UnitSession Session)> taken, string recordedBy, Func<RunningUnit, RecordPolicy> policyFor, string path, CancellationToken ct)

@@ -192,9 +192,10 @@ public static class PlanReader
     {
         var stream = new YamlStream();
         var parser = new BoundedYamlParser(events, MaxDepth, MaxAliasedValues);
+        var keys = new DuplicateKeyParser(parser);
         try
         {
-            stream.Load(parser);
+            stream.Load(keys);
         }
         catch (YamlException) when (parser.TooManyAliasedAt is { } alias)
         {
@@ -209,6 +210,11 @@ public static class PlanReader
         catch (AnchorNotFoundException e) when (parser.UnknownAliasAt is { } alias)
         {
             diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)alias.Line, (int)alias.Column), YamlSyntaxReason.Arguments(Describe(e)));
+            return null;
+        }
+        catch (YamlException) when (keys.Duplicate is var (key, at))
+        {
+            diagnostics.Error("duplicate-key", new SourceLocation(path, (int)at.Line, (int)at.Column), key);
             return null;
         }
         catch (YamlException e)

@@ -2,8 +2,9 @@ namespace CampaignFlow.Plans.Reading;
 
 /// <summary>
 /// The catalogued reason for one of YamlDotNet's syntax errors, whose own sentences are English only: the mistakes
-/// authors make (a tab, a line out of step, an unclosed bracket or quote, a duplicate key) are said in the reader's
-/// language; a rarer one keeps YamlDotNet's sentence.
+/// authors make (a tab, a line out of step, an unclosed bracket or quote, an alias to no anchor) are said in the
+/// reader's language; a rarer one keeps YamlDotNet's sentence. A key written twice is a finding of its own
+/// (<c>duplicate-key</c>, found by <see cref="DuplicateKeyParser"/> before YamlDotNet would say it).
 /// </summary>
 internal static class YamlSyntaxReason
 {
@@ -27,11 +28,6 @@ internal static class YamlSyntaxReason
     /// <param name="said">YamlDotNet's sentence, without its position.</param>
     public static string[] Arguments(string said)
     {
-        if (said.StartsWith("Duplicate key ", StringComparison.Ordinal))
-        {
-            return [said, "yaml-reason-duplicate-key", said["Duplicate key ".Length..]];
-        }
-
         if (said.StartsWith("The anchor '", StringComparison.Ordinal) && said.IndexOf('\'', "The anchor '".Length) is > 0 and var end)
         {
             return [said, "yaml-reason-unknown-anchor", said["The anchor '".Length..end]];

@@ -136,7 +136,7 @@ public static class ServerApplication
         app.UseAuthorization();
         ConsoleHosting.Map(app);
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi("/openapi/v1.json").AllowAnonymous();
         ServerTelemetry.MapEndpoints(app);
         HealthEndpoints.Map(app);
         UnitEndpoints.Map(app);

@@ -61,8 +61,14 @@ public class ReaderTests
     [Fact]
     public void A_duplicate_key_is_a_finding()
     {
-        var read = PlanReader.ReadText(Minimal + "\ntitle: again\n", "p.yaml");
-        read.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("yaml-syntax");
+        var text = Minimal + "\ntitle: again\n";
+        var read = PlanReader.ReadText(text, "p.yaml");
+
+        var finding = read.Diagnostics.ShouldHaveSingleItem();
+        finding.Code.ShouldBe("duplicate-key");
+        finding.Location.Line.ShouldBe(text.Split('\n').Length - 1);
+        finding.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe("“title”在此重复出现：同一层中每个键只能写一次");
+        finding.Message(System.Globalization.CultureInfo.InvariantCulture).ShouldBe("'title' is given twice here: each key of a mapping is written once");
     }
 
     [Theory]

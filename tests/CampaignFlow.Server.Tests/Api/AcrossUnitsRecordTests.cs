@@ -72,6 +72,21 @@ public sealed class AcrossUnitsRecordTests(AcrossUnitsRecordTests.Fixture fixtur
     }
 
     [Fact]
+    public async Task A_file_of_its_header_alone_stores_nothing_and_is_answered_as_on_a_units_own_route()
+    {
+        // It was a 422 "the file is empty; a plan starts with 'plan:' and 'title:'", about plans, for records.
+        var admin = fixture.Server.As(TestTokens.Admin);
+
+        var across = await (await admin.PostAsync("/records", ApiJson.Csv(Header))).ReadAsync(HttpStatusCode.OK);
+        var own = await (await admin.PostAsync("/units/panyu-ftu/records", ApiJson.Csv(Header))).ReadAsync(HttpStatusCode.OK);
+
+        foreach (var answer in new[] { across, own })
+        {
+            (answer.GetProperty("inserted").GetInt32(), answer.GetProperty("duplicates").GetInt32(), answer.GetProperty("records").GetArrayLength()).ShouldBe((0, 0, 0));
+        }
+    }
+
+    [Fact]
     public async Task A_file_without_a_unit_column_or_as_json_is_refused_with_a_message()
     {
         var missing = await (await fixture.Server.As(TestTokens.Admin, "zh-CN").PostAsync("/records", ApiJson.Csv("key,activity,on\nk,concentrated-study,2014-03-07\n"))).ReadAsync(HttpStatusCode.UnprocessableEntity);

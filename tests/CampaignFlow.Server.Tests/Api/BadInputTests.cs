@@ -206,6 +206,8 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         (await (await admin.GetAsync("/violations/no/such/violation")).ReadAsync(HttpStatusCode.NotFound)).GetProperty("code").GetString().ShouldBe("unknown-violation");
         (await (await admin.GetAsync("/plans/no-such-plan")).ReadAsync(HttpStatusCode.NotFound)).GetProperty("code").GetString().ShouldBe("unknown-plan");
         (await (await admin.GetAsync("/nothing-here")).ReadAsync(HttpStatusCode.NotFound)).GetProperty("code").GetString().ShouldBe("not-found");
+        // The OpenAPI route took any name and answered an unknown one in English plain text.
+        (await (await fixture.Server.CreateClient().GetAsync("/openapi/v2.json")).ReadAsync(HttpStatusCode.NotFound)).GetProperty("code").GetString().ShouldBe("not-found");
         (await (await admin.DeleteAsync("/units")).ReadAsync(HttpStatusCode.MethodNotAllowed)).GetProperty("code").GetString().ShouldBe("method-not-allowed");
     }
 

@@ -82,6 +82,20 @@ public sealed class ComplianceEndpointTests(ComplianceEndpointTests.Fixture fixt
     }
 
     [Theory]
+    [InlineData("/bodies/weidu-district/compliance?at=9999-12-31", "at")]
+    [InlineData("/bodies/weidu-district/compliance/history?from=1899-12-31", "from")]
+    [InlineData("/units?body=weidu-district&sort=behind&at=2201-01-01", "at")]
+    [InlineData("/units/panyu-ftu/explain?requirement=weekly-study:period-minimum&at=0001-01-01", "at")]
+    public async Task A_day_that_exists_but_lies_outside_the_years_plans_may_have_is_told_the_years_not_that_it_does_not_exist(string url, string parameter)
+    {
+        // 9999-12-31 exists: "a day that exists" sent the caller looking for a typo that is not there.
+        var problem = await (await fixture.Server.As(TestTokens.Admin).GetAsync(url)).ReadAsync(HttpStatusCode.BadRequest);
+
+        problem.GetProperty("messageEn").GetString()!.ShouldEndWith($"for {parameter}: a day from 1900-01-01 to 2200-12-31, as yyyy-MM-dd");
+        problem.GetProperty("messageZh").GetString()!.ShouldEndWith($"不是 {parameter} 的有效值：1900-01-01 至 2200-12-31 之间的日期，格式为 yyyy-MM-dd");
+    }
+
+    [Theory]
     [InlineData("at=2014-02-30", "at")]
     [InlineData("at=yesterday", "at")]
     [InlineData("kind=hospital", "kind")]

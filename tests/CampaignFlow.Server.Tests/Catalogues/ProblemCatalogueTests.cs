@@ -18,7 +18,7 @@ public partial class ProblemCatalogueTests
     [
         "JSON", "GET", "POST", "HTTP", "UTF", "Authorization", "Bearer", "health", "plans/{plan}", "plans/drafts", "definitions",
         "version", "to", "from", "by", "supervisor", "requirement", "weekly-study", "period-minimum", "yyyy-MM-dd", "comment",
-        "toVersion", "units", "dryRun", "acceptLostProgress", "true", "false", "time-zone", "Asia/Shanghai", "demo", "Authorization", "Bearer",
+        "toVersion", "units", "dryRun", "acceptLostProgress", "true", "false", "null", "time-zone", "Asia/Shanghai", "demo", "Authorization", "Bearer",
         // The server's options, named as they are typed on its command line or in its environment.
         "store", "sqlite", "postgres", "connection", "Host", "Database", "Username", "ConnectionStrings", "CampaignFlow", "data", "demo-until",
         "MaxConcurrentRecordings", "PostgreSQL", "Maximum", "Pool", "Size", "partitions",

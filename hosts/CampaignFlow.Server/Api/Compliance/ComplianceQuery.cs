@@ -120,10 +120,16 @@ public static class ComplianceQuery
             return true;
         }
 
-        // Years a plan may have (1900–2200): the day after 9999-12-31, which the end of a day needs, does not exist.
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) || parsed.Year is < 1900 or > 2200)
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             problem = (text, name, new QueryExpectation("expect-day"));
+            return false;
+        }
+
+        // Years a plan may have (1900–2200): the day after 9999-12-31, which the end of a day needs, does not exist.
+        if (parsed.Year is < 1900 or > 2200)
+        {
+            problem = (text, name, new QueryExpectation("expect-day-in-years", "1900-01-01", "2200-12-31"));
             return false;
         }
 

@@ -65,14 +65,10 @@ public static class MigrationEndpoints
             return problem;
         }
 
-        MigrationInput? input;
-        try
+        if (!JsonRequestReader.TryRead<MigrationInput>(text, Json, out var input, out var error))
         {
-            input = JsonSerializer.Deserialize<MigrationInput>(text, Json);
-        }
-        catch (JsonException e)
-        {
-            return problems.Write(context, StatusCodes.Status400BadRequest, "bad-migration-request", e.Message);
+            return problems.Write(context, StatusCodes.Status400BadRequest, error!.Malformed ? "malformed-json" : "bad-migration-request",
+                error.LineText, error.ColumnText, error.Detail);
         }
 
         if (input is null || input.ToVersion < 1)

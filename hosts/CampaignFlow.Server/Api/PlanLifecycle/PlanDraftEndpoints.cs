@@ -141,15 +141,13 @@ public static class PlanDraftEndpoints
                 return problem;
             }
 
-            try
+            if (!JsonRequestReader.TryRead<PlanStepInput>(text, Json, out var input, out var error))
             {
-                comment = JsonSerializer.Deserialize<PlanStepInput>(text, Json)?.Comment;
+                return problems.Write(context, StatusCodes.Status400BadRequest, error!.Malformed ? "malformed-json" : "bad-plan-step-request",
+                    error.LineText, error.ColumnText, error.Detail);
             }
-            catch (JsonException e)
-            {
-                return problems.Write(context, StatusCodes.Status400BadRequest, "malformed-json",
-                    ((e.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture), ((e.BytePositionInLine ?? 0) + 1).ToString(CultureInfo.InvariantCulture), e.Message);
-            }
+
+            comment = input?.Comment;
         }
 
         var lifecycle = running.Service.Lifecycle;
