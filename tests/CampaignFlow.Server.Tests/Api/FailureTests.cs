@@ -42,12 +42,14 @@ public sealed class FailureTests : IDisposable
     {
         var client = _server.CreateClient();
         (await client.GetAsync("/health")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health"))).StatusCode.ShouldBe(HttpStatusCode.OK, "monitors probe with HEAD");
 
         _failing.Failing = true;
         var health = await (await client.GetAsync("/health")).ReadAsync(HttpStatusCode.ServiceUnavailable);
 
         health.GetProperty("storeReachable").GetBoolean().ShouldBeFalse();
         health.GetProperty("problem").GetString().ShouldBe("disk on fire");
+        (await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health"))).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
     }
 
     public void Dispose()

@@ -4,14 +4,15 @@ namespace CampaignFlow.Server.Api.Health;
 
 /// <summary>
 /// <c>GET /health</c>, anonymous: 200 when the store answers and at least one plan runs, 503 otherwise, with
-/// what was checked; while the campaigns start, 503 with how far the start got.
+/// what was checked; while the campaigns start, 503 with how far the start got. <c>HEAD /health</c> answers the same
+/// status without the body, for monitors and load balancers that probe with HEAD.
 /// </summary>
 public static class HealthEndpoints
 {
     /// <summary>Maps the endpoint.</summary>
     /// <param name="app">Where to map it.</param>
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/health", CheckAsync)
+        app.MapMethods("/health", [HttpMethods.Get, HttpMethods.Head], CheckAsync)
             .WithTags("Health")
             .WithName("Health")
             .WithSummary("Is the store reachable and are plans loaded")
