@@ -48,6 +48,11 @@ public static class PlanResolver
 
         var workingHours = WorkingHoursOf(calendar, workdayHours, diagnostics);
 
+        if (plan.Id.Length > 0 && !PlanId.IsValid(plan.Id))
+        {
+            diagnostics.Error("plan-id-invalid", plan.At("plan"), plan.Id);
+        }
+
         if (plan.Version < 1)
         {
             diagnostics.Error("version-out-of-range", plan.At("version"), plan.Version.ToString(CultureInfo.InvariantCulture));
