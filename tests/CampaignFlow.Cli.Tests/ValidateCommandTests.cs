@@ -14,6 +14,19 @@ public class ValidateCommandTests
     }
 
     [Fact]
+    public void A_folder_without_plans_fails_rather_than_passing_with_nothing_checked()
+    {
+        var empty = Path.Combine(Path.GetTempPath(), $"cf-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(empty);
+
+        var run = CliRun.Of("validate", empty, "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(1, run.Output);
+        run.Output.ShouldContain("检查了 0 个方案文件");
+        run.Output.ShouldContain($"在 {empty} 中没有找到方案文件");
+    }
+
+    [Fact]
     public void One_file_of_a_plan_that_inherits_is_one_file_and_one_valid_plan()
     {
         // 西关街道's plan reads 魏都区委's to inherit from it; only the file asked for is counted (was: 1 file, 2 valid).

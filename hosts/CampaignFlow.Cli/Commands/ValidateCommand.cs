@@ -40,6 +40,13 @@ internal static class ValidateCommand
             var asked = catalog.Files.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
             var valid = catalog.Plans.Values.Count(p => asked.Contains(Path.GetFullPath(p.File)) && !catalog.Generated.ContainsKey(p.Id));
             output.WriteLine(Summary(catalog.Files.Count, valid, errors, warnings, culture));
+            if (catalog.Files.Count == 0 && catalog.OrganisationFiles.Count == 0)
+            {
+                // A folder with no plan in it is most likely the wrong folder: "0 checked" with exit code 0 passed a CI check.
+                output.WriteLine(CliMessages.Text("validate-nothing", culture, string.Join(" ", given)));
+                return 1;
+            }
+
             return errors > 0 ? 1 : 0;
         });
         return command;
