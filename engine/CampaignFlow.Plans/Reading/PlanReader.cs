@@ -39,7 +39,8 @@ public static class PlanReader
         {
             if (new FileInfo(path).Length is var length and > MaxFileBytes)
             {
-                return TooLarge(path, length, bag);
+                ReportTooLarge(path, length, bag);
+                return new PlanSource(path, null, bag.Items);
             }
 
             text = Utf8File.Read(path, bag);
@@ -74,10 +75,9 @@ public static class PlanReader
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var diagnostics = new DiagnosticBag();
-        // Counted as the file's bytes, so a text uploaded to the server is held to what validate holds its file to.
-        if (yaml.Length > MaxFileBytes / 3 && System.Text.Encoding.UTF8.GetByteCount(yaml) is var bytes and > MaxFileBytes)
+        if (TooLarge(yaml, path, diagnostics))
         {
-            return TooLarge(path, bytes, diagnostics);
+            return new PlanSource(path, null, diagnostics.Items);
         }
 
         var plan = Read<PlanDocument>(yaml, path, diagnostics);
@@ -87,6 +87,10 @@ public static class PlanReader
             if (readFile(rosterPath) is not { } rosterText)
             {
                 diagnostics.Error("roster-file-missing", roster.At("file"), rosterFile);
+            }
+            else if (TooLarge(rosterText, rosterPath, diagnostics))
+            {
+                plan = plan with { Roster = null };
             }
             else
             {
@@ -108,11 +112,23 @@ public static class PlanReader
         return new PlanSource(path, plan, diagnostics.Items);
     }
 
-    private static PlanSource TooLarge(string path, long size, DiagnosticBag diagnostics)
+    // A plan, roster or holidays text over MaxFileBytes, counted as the file's bytes so that a text uploaded to the
+    // server is held to what validate holds its file to: parsing one costs time and memory many times its size.
+    private static bool TooLarge(string text, string path, DiagnosticBag diagnostics)
+    {
+        if (text.Length <= MaxFileBytes / 3 || System.Text.Encoding.UTF8.GetByteCount(text) is not (var bytes and > MaxFileBytes))
+        {
+            return false;
+        }
+
+        ReportTooLarge(path, bytes, diagnostics);
+        return true;
+    }
+
+    private static void ReportTooLarge(string path, long size, DiagnosticBag diagnostics)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         diagnostics.Error("file-too-large", new SourceLocation(path, 1, 1), size.ToString(invariant), MaxFileBytes.ToString(invariant));
-        return new PlanSource(path, null, diagnostics.Items);
     }
 
     /// <summary>The holidays file a plan names, read relative to the plan; null when it is missing or empty.</summary>
@@ -122,6 +138,11 @@ public static class PlanReader
         if (readFile(holidaysPath) is not { } text)
         {
             diagnostics.Error("holidays-file-missing", named.At("file"), file);
+            return null;
+        }
+
+        if (TooLarge(text, holidaysPath, diagnostics))
+        {
             return null;
         }
 

@@ -159,6 +159,27 @@ public class ReaderTests
     }
 
     [Fact]
+    public void A_roster_or_holidays_file_larger_than_any_plan_is_refused_before_it_is_parsed()
+    {
+        // The seed plan with its roster and holidays files, each in turn padded past the plan's limit.
+        var plan = Repository.Path("definitions", "panyu-ftu-2014.yaml");
+        var roster = Repository.Path("definitions", "panyu-ftu.roster.yaml");
+        var holidays = Repository.Path("definitions", "calendar", "china.holidays.yaml");
+        var padding = "\n# " + new string('x', PlanReader.MaxFileBytes) + "\n";
+        foreach (var padded in new[] { roster, holidays })
+        {
+            string? Read(string path) => path == padded ? File.ReadAllText(path) + padding : File.Exists(path) ? File.ReadAllText(path) : null;
+
+            var read = PlanReader.ReadText(File.ReadAllText(plan), plan, Read);
+
+            var error = read.Diagnostics.ShouldHaveSingleItem();
+            error.Code.ShouldBe("file-too-large");
+            error.Location.File.ShouldBe(padded);
+            error.Location.Line.ShouldBe(1);
+        }
+    }
+
+    [Fact]
     public void An_alias_to_no_anchor_is_reported_where_the_alias_is()
     {
         // Was reported at the end of the document, where YamlDotNet resolves aliases.
