@@ -1,6 +1,4 @@
 using System.Globalization;
-using CampaignFlow.Plans.Loading;
-using CampaignFlow.Tests.Shared;
 
 namespace CampaignFlow.Plans.Tests.Resolution;
 
@@ -10,8 +8,6 @@ namespace CampaignFlow.Plans.Tests.Resolution;
 /// </summary>
 public sealed class PlanIdTests
 {
-    private static readonly string Seed = File.ReadAllText(Repository.Path("definitions", "panyu-ftu-2014.yaml"));
-
     [Theory]
     [InlineData("../../etc/passwd")]
     [InlineData("panyu ftu 2014")]
@@ -22,10 +18,10 @@ public sealed class PlanIdTests
     [InlineData("番禺区总工会")]
     public void An_id_that_cannot_name_the_plan_everywhere_is_a_finding_at_its_value(string id)
     {
-        var text = Seed.Replace("\nplan: panyu-ftu-2014\n", $"\nplan: \"{id}\"\n", StringComparison.Ordinal);
+        var text = PanyuSeed.Text.Replace("\nplan: panyu-ftu-2014\n", $"\nplan: \"{id}\"\n", StringComparison.Ordinal);
         text.ShouldContain(id);
 
-        var catalog = Load(text);
+        var catalog = PanyuSeed.Load(text);
 
         var finding = catalog.Diagnostics.ShouldHaveSingleItem();
         finding.Code.ShouldBe("plan-id-invalid");
@@ -40,16 +36,8 @@ public sealed class PlanIdTests
     [InlineData("Panyu_FTU.2014")]
     public void Letters_digits_hyphens_underscores_and_dots_are_an_id(string id)
     {
-        var text = Seed.Replace("\nplan: panyu-ftu-2014\n", $"\nplan: {id}\n", StringComparison.Ordinal);
+        var text = PanyuSeed.Text.Replace("\nplan: panyu-ftu-2014\n", $"\nplan: {id}\n", StringComparison.Ordinal);
 
-        Load(text).Diagnostics.ShouldBeEmpty();
+        PanyuSeed.Load(text).Diagnostics.ShouldBeEmpty();
     }
-
-    // The plan with the roster and holidays files it names, as the server holds them.
-    private static PlanCatalog Load(string text) => PlanCatalog.LoadTexts(
-    [
-        new PlanText(Repository.Path("definitions", "panyu-ftu-2014.yaml"), text),
-        new PlanText(Repository.Path("definitions", "panyu-ftu.roster.yaml"), File.ReadAllText(Repository.Path("definitions", "panyu-ftu.roster.yaml"))),
-        new PlanText(Repository.Path("definitions", "calendar", "china.holidays.yaml"), File.ReadAllText(Repository.Path("definitions", "calendar", "china.holidays.yaml"))),
-    ], [Repository.Path("definitions", "panyu-ftu-2014.yaml")]);
 }

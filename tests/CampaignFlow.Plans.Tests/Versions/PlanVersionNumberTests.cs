@@ -1,6 +1,4 @@
 using System.Globalization;
-using CampaignFlow.Plans.Loading;
-using CampaignFlow.Tests.Shared;
 
 namespace CampaignFlow.Plans.Tests.Versions;
 
@@ -10,17 +8,15 @@ namespace CampaignFlow.Plans.Tests.Versions;
 /// </summary>
 public sealed class PlanVersionNumberTests
 {
-    private static readonly string Seed = File.ReadAllText(Repository.Path("definitions", "panyu-ftu-2014.yaml"));
-
     [Theory]
     [InlineData("0")]
     [InlineData("-1")]
     public void A_version_below_one_is_a_finding_at_its_value(string version)
     {
-        var text = Seed.Replace("\nplan: panyu-ftu-2014\n", $"\nplan: panyu-ftu-2014\nversion: {version}\n", StringComparison.Ordinal);
+        var text = PanyuSeed.Text.Replace("\nplan: panyu-ftu-2014\n", $"\nplan: panyu-ftu-2014\nversion: {version}\n", StringComparison.Ordinal);
         text.ShouldContain($"version: {version}");
 
-        var catalog = Load(text);
+        var catalog = PanyuSeed.Load(text);
 
         var finding = catalog.Diagnostics.ShouldHaveSingleItem();
         finding.Code.ShouldBe("version-out-of-range");
@@ -33,16 +29,8 @@ public sealed class PlanVersionNumberTests
     [Fact]
     public void Version_one_is_valid()
     {
-        var text = Seed.Replace("\nplan: panyu-ftu-2014\n", "\nplan: panyu-ftu-2014\nversion: 1\n", StringComparison.Ordinal);
+        var text = PanyuSeed.Text.Replace("\nplan: panyu-ftu-2014\n", "\nplan: panyu-ftu-2014\nversion: 1\n", StringComparison.Ordinal);
 
-        Load(text).Diagnostics.ShouldBeEmpty();
+        PanyuSeed.Load(text).Diagnostics.ShouldBeEmpty();
     }
-
-    // The plan with the roster and holidays files it names, as the server holds them.
-    private static PlanCatalog Load(string text) => PlanCatalog.LoadTexts(
-    [
-        new PlanText(Repository.Path("definitions", "panyu-ftu-2014.yaml"), text),
-        new PlanText(Repository.Path("definitions", "panyu-ftu.roster.yaml"), File.ReadAllText(Repository.Path("definitions", "panyu-ftu.roster.yaml"))),
-        new PlanText(Repository.Path("definitions", "calendar", "china.holidays.yaml"), File.ReadAllText(Repository.Path("definitions", "calendar", "china.holidays.yaml"))),
-    ], [Repository.Path("definitions", "panyu-ftu-2014.yaml")]);
 }
