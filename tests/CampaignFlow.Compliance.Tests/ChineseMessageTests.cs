@@ -13,8 +13,11 @@ public class ChineseMessageTests
     [InlineData("2014-05", "2014年5月")]
     [InlineData("2013-Q4", "2013年第4季度")]
     [InlineData("2013", "2013年")]
-    [InlineData("window", "window")]
-    [InlineData("by 2014-02-28", "by 2014-02-28")]
+    [InlineData("window", "规定时段")]
+    [InlineData("campaign", "整个活动期间")]
+    [InlineData("by 2014-02-28", "截至2014年2月28日")]
+    [InlineData("due 2014-05-26", "限期至2014年5月26日")]
+    [InlineData("something-else", "something-else")]
     public void Period_labels_read_as_Chinese_dates(string label, string chinese)
     {
         PeriodLabel.Format(label, Zh).ShouldBe(chinese);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Plans.Diagnostics;
 
 namespace CampaignFlow.Cli.Output;
@@ -32,6 +33,19 @@ internal static class CliMessages
         var last = start.Year == end.Year && MessageTemplates.IsChinese(culture) ? Text("day-in-year", culture, N(end.Month), N(end.Day)) : Day(end, culture);
         return Text("days", culture, Day(start, culture), last);
     }
+
+    /// <summary>
+    /// A violation's period as the CLI's tables say it: its id (2014-W10, window) in English, for scripts and filters; in
+    /// Chinese a calendar period by name (2014年第10周) and any other by its days (2014年5月1日至7月31日).
+    /// </summary>
+    /// <param name="label">The period's label.</param>
+    /// <param name="start">Its first day.</param>
+    /// <param name="end">Its last day.</param>
+    /// <param name="culture">The reader's culture.</param>
+    public static string Period(string label, DateOnly start, DateOnly end, CultureInfo culture) =>
+        !MessageTemplates.IsChinese(culture) ? label
+        : PeriodLabel.IsCalendar(label) ? PeriodLabel.Format(label, culture)
+        : Days(start, end, culture);
 
     /// <summary>A whole number as digits, whatever the machine's culture.</summary>
     public static string N(int n) => n.ToString(CultureInfo.InvariantCulture);

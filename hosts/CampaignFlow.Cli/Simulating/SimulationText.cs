@@ -25,12 +25,12 @@ internal static class SimulationText
         var severityWidth = new[] { T("simulate-violation"), T("simulate-warning") }.Max(DisplayWidth.Of);
         var sourceWidth = violations.Select(v => DisplayWidth.Of(string.Join(",", v.Source))).DefaultIfEmpty(0).Max();
         var requirementWidth = violations.Select(v => DisplayWidth.Of(v.RequirementId)).DefaultIfEmpty(0).Max();
-        var periodWidth = violations.Select(v => DisplayWidth.Of(Period(v, culture))).DefaultIfEmpty(0).Max();
+        var periodWidth = violations.Select(v => DisplayWidth.Of(CliMessages.Period(v.Period, v.PeriodStart, v.PeriodEnd, culture))).DefaultIfEmpty(0).Max();
         foreach (var v in violations)
         {
             var severity = T(v.Severity == Severity.Soft ? "simulate-warning" : "simulate-violation");
             output.WriteLine($"{DisplayWidth.PadRight(severity, severityWidth)}  {DisplayWidth.PadRight(string.Join(",", v.Source), sourceWidth)}  "
-                + $"{DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(Period(v, culture), periodWidth)}  {v.Message(culture)}");
+                + $"{DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(CliMessages.Period(v.Period, v.PeriodStart, v.PeriodEnd, culture), periodWidth)}  {v.Message(culture)}");
             foreach (var missing in v.Evidence.Missing.Take(MissingShown))
             {
                 output.WriteLine(new string(' ', 12) + T("simulate-missing", EvidenceWords.Of(missing, vocabulary.TitleOf, culture)));
@@ -53,11 +53,11 @@ internal static class SimulationText
         var label = T("simulate-resolved");
         var width = new[] { label, T("simulate-violation"), T("simulate-warning") }.Max(DisplayWidth.Of);
         var requirementWidth = resolutions.Select(c => DisplayWidth.Of(c.Violation.RequirementId)).DefaultIfEmpty(0).Max();
-        var periodWidth = resolutions.Select(c => DisplayWidth.Of(Period(c.Violation, culture))).DefaultIfEmpty(0).Max();
+        var periodWidth = resolutions.Select(c => DisplayWidth.Of(CliMessages.Period(c.Violation.Period, c.Violation.PeriodStart, c.Violation.PeriodEnd, culture))).DefaultIfEmpty(0).Max();
         foreach (var change in resolutions)
         {
             var v = change.Violation;
-            output.WriteLine($"{DisplayWidth.PadRight(label, width)}  {DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(Period(v, culture), periodWidth)}  {v.Message(culture)}");
+            output.WriteLine($"{DisplayWidth.PadRight(label, width)}  {DisplayWidth.PadRight(v.RequirementId, requirementWidth)}  {DisplayWidth.PadRight(CliMessages.Period(v.Period, v.PeriodStart, v.PeriodEnd, culture), periodWidth)}  {v.Message(culture)}");
             var day = CliMessages.Day(DateOnly.FromDateTime(change.At.DateTime), culture);
             var by = change.Records.Count > 0
                 ? T("simulate-resolved-by", day, string.Join(MessageTemplates.IsChinese(culture) ? "、" : ", ", change.Records))
@@ -75,17 +75,5 @@ internal static class SimulationText
         var errors = violations.Count(v => v.Severity == Severity.Required);
         return CliMessages.Text("simulate-summary", culture,
             CliMessages.N(errors), CliMessages.N(violations.Count - errors), CliMessages.N(pending), CliMessages.Day(at, culture));
-    }
-
-    // The period as its id (2014-W10, window) in English; in Chinese in words: 2014年第10周, or its days.
-    private static string Period(Violation v, CultureInfo culture)
-    {
-        if (!MessageTemplates.IsChinese(culture))
-        {
-            return v.Period;
-        }
-
-        var label = PeriodLabel.Format(v.Period, culture);
-        return label != v.Period ? label : CliMessages.Days(v.PeriodStart, v.PeriodEnd, culture);
     }
 }

@@ -23,7 +23,7 @@ internal static class ViolationsText
         }
 
         string[] header = [T("violations-status"), T("violations-unit"), T("violations-requirement"), T("violations-period"), T("violations-message")];
-        var rows = page.Items.Select(v => new[] { Status(v, culture), v.Unit, v.RequirementId, Period(v, culture), v.Message }).ToArray();
+        var rows = page.Items.Select(v => new[] { Status(v, culture), v.Unit, v.RequirementId, CliMessages.Period(v.Period, v.PeriodStart, v.PeriodEnd, culture), v.Message }).ToArray();
         var widths = Enumerable.Range(0, header.Length - 1).Select(i => rows.Select(r => DisplayWidth.Of(r[i])).Append(DisplayWidth.Of(header[i])).Max()).ToArray();
         void Line(string[] cells) => output.WriteLine(string.Join("  ", cells.Select((c, i) => i < widths.Length ? DisplayWidth.PadRight(c, widths[i]) : c)).TrimEnd());
         Line(header);
@@ -40,17 +40,5 @@ internal static class ViolationsText
     {
         var status = CliMessages.Text(v.Status == "open" ? "violations-open" : "violations-resolved", culture);
         return v.Severity == "soft" ? CliMessages.Text("violations-soft", culture, status) : status;
-    }
-
-    // As simulate says it: the id (2014-W10, window) in English; in Chinese in words, 2014年第10周, or its days.
-    private static string Period(ViolationView v, CultureInfo culture)
-    {
-        if (!MessageTemplates.IsChinese(culture))
-        {
-            return v.Period;
-        }
-
-        var label = PeriodLabel.Format(v.Period, culture);
-        return label != v.Period ? label : CliMessages.Days(v.PeriodStart, v.PeriodEnd, culture);
     }
 }

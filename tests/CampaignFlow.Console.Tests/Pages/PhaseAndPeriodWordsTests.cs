@@ -47,6 +47,26 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task A_period_that_is_not_a_calendar_one_is_named_in_Chinese_on_a_units_page_not_by_its_label()
+    {
+        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = ["panyu-ftu"], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var window = open.FirstOrDefault(v => !PeriodLabel.IsCalendar(v.Period))
+            .ShouldNotBeNull("the demo's 番禺区总工会 misses requirements judged over their whole window (谈心谈话)");
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + "panyu-ftu");
+        (await page.GotoAsync("/console/units/panyu-ftu")).ShouldNotBeNull().Status.ShouldBe(200);
+
+        var list = (await page.Locator("#open-violations").TextContentAsync()).ShouldNotBeNull();
+        var named = PeriodLabel.Format(window.Period, Chinese);
+        named.ShouldNotBe(window.Period);
+        list.ShouldContain(named + "（");
+        list.ShouldNotContain(" " + window.Period + "（");
+        list.ShouldNotMatch(@"\d{4}-W\d{2}");
+    }
+
+    [Fact]
     public async Task A_bodys_overview_offers_and_names_its_phases_by_their_titles()
     {
         var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;

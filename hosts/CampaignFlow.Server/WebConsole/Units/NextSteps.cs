@@ -45,7 +45,7 @@ public static class NextSteps
             .Select(d => (d.Ends, Title: titles.GetValueOrDefault(d.RequirementId) ?? d.RequirementId, d.Period))
             .Distinct()
             .Select(d => new NextStep(
-                IsoPeriod(d.Period)
+                PeriodLabel.IsCalendar(d.Period)
                     ? request.T("next-deadline-period", request.Day(d.Ends), d.Title, PeriodLabel.Format(d.Period, request.Culture))
                     : request.T("next-deadline", request.Day(d.Ends), d.Title),
                 d.Ends,
@@ -108,9 +108,7 @@ public static class NextSteps
 
     // A week, month, quarter or year by its name (2014年第10周); any other period by its days.
     private static string PeriodWords(string label, DateOnly start, DateOnly end, ConsoleRequest request) =>
-        IsoPeriod(label) ? PeriodLabel.Format(label, request.Culture)
+        PeriodLabel.IsCalendar(label) ? PeriodLabel.Format(label, request.Culture)
         : start == end ? request.Day(start)
         : request.T("next-days", request.Day(start), request.Day(end));
-
-    private static bool IsoPeriod(string label) => label.Length >= 4 && char.IsAsciiDigit(label[0]) && label.All(c => char.IsAsciiDigit(c) || c is '-' or 'W' or 'Q');
 }
