@@ -35,8 +35,7 @@ internal static partial class ChineseArguments
         if (OverThreshold().Match(argument) is { Success: true } over)
         {
             var attribute = over.Groups["attribute"].Value;
-            var word = Plans.Diagnostics.MessageCatalog.Contains("attr-" + attribute) ? Plans.Diagnostics.MessageCatalog.Format("attr-" + attribute, [], Zh) : attribute;
-            return $"{word} {over.Groups["share"].Value}，达到{over.Groups["threshold"].Value}";
+            return $"{Plans.Diagnostics.MessageCatalog.AttributeWord(attribute, Zh)} {over.Groups["share"].Value}，达到{over.Groups["threshold"].Value}";
         }
 
         if (argument == "failed")

@@ -37,4 +37,14 @@ public static class MessageCatalog
     /// <param name="culture">Chinese for any <c>zh</c> culture, else English.</param>
     public static string Format(string code, IReadOnlyList<string> arguments, CultureInfo culture) =>
         Templates.Format(code, arguments, culture);
+
+    /// <summary>
+    /// The word for an attribute a plan names (<c>measure</c> → 措施, from the catalogue's <c>attr-*</c>), or the name
+    /// itself when the catalogue has no word for it: attributes are the plan author's own, so an unknown one is shown
+    /// as written.
+    /// </summary>
+    /// <param name="attribute">The attribute's name as the plan writes it.</param>
+    /// <param name="culture">Chinese for any <c>zh</c> culture, else English.</param>
+    public static string AttributeWord(string attribute, CultureInfo culture) =>
+        Templates.Contains("attr-" + attribute) ? Templates.Format("attr-" + attribute, [], culture) : attribute;
 }

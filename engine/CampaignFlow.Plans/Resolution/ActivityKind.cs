@@ -1,3 +1,6 @@
+using System.Globalization;
+using CampaignFlow.Plans.Diagnostics;
+
 namespace CampaignFlow.Plans.Resolution;
 
 /// <summary>A kind of activity units record, from a plan's vocabulary.</summary>
@@ -10,6 +13,21 @@ public sealed record ActivityKind(string Title, IReadOnlyList<string> Attributes
 
     /// <summary>Attributes whose value names a thing the plan knows, and which (<c>place: places</c>); empty when none.</summary>
     public IReadOnlyDictionary<string, string> Refers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The titles the plan gives attributes (<c>siteKind: 示范点类型</c>); empty when none.</summary>
+    public IReadOnlyDictionary<string, string> AttributeTitles { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// What a reader of <paramref name="culture"/> calls <paramref name="attribute"/>: in Chinese the plan's title for
+    /// it, else the catalogue's word for a common one (措施), else the name as written; in English the catalogue's word
+    /// or the name (the plan's titles are Chinese).
+    /// </summary>
+    /// <param name="attribute">The attribute's name as records write it.</param>
+    /// <param name="culture">The reader's culture.</param>
+    public string AttributeWord(string attribute, CultureInfo culture) =>
+        MessageTemplates.IsChinese(culture) && AttributeTitles.TryGetValue(attribute, out var title) && title.Length > 0
+            ? title
+            : MessageCatalog.AttributeWord(attribute, culture);
 
     /// <summary>The titles of values written as ids (<c>e-mailbox: 电子信箱</c>); empty when none.</summary>
     public IReadOnlyDictionary<string, string> ValueTitles { get; init; } = new Dictionary<string, string>();

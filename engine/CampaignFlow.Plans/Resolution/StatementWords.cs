@@ -59,7 +59,8 @@ internal static partial class StatementWords
 
         return actions.GetValueOrDefault(value)
             ?? Kind(value, vocabulary)
-            ?? (MessageCatalog.Contains("attr-" + value) ? MessageCatalog.Format("attr-" + value, [], Zh) : value);
+            ?? vocabulary.Activities.Values.Select(a => a.AttributeTitles.GetValueOrDefault(value)).FirstOrDefault(t => t is { Length: > 0 })
+            ?? MessageCatalog.AttributeWord(value, Zh);
     }
 
     private static string? Kind(string id, Vocabulary vocabulary) =>

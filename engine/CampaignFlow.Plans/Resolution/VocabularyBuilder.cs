@@ -42,6 +42,7 @@ internal static class VocabularyBuilder
                 Values = a.Values ?? new Dictionary<string, IReadOnlyList<string>>(),
                 Refers = a.Refers ?? new Dictionary<string, string>(),
                 ValueTitles = a.ValueTitles ?? new Dictionary<string, string>(),
+                AttributeTitles = a.AttributeTitles ?? new Dictionary<string, string>(),
             }), "activities", "activity", plan, diagnostics),
             Merge(parent?.Documents, Resolve(plan.Documents, d => new DocumentKind(d.Title, d.ReviewChain ?? [], d.ReviewChainByRank ?? new Dictionary<string, IReadOnlyList<string>>())), "documents", "document", plan, diagnostics),
             Merge(parent?.Ledgers, Resolve(plan.Ledgers, l => new LedgerKind(l.Title, l.Fields ?? [])), "ledgers", "ledger", plan, diagnostics),
@@ -57,6 +58,12 @@ internal static class VocabularyBuilder
             foreach (var attribute in (activity.Values?.Keys ?? []).Where(a => !(activity.Attributes ?? []).Contains(a)))
             {
                 diagnostics.ErrorWithSuggestion("unknown-attribute", activity.At($"values.{attribute}"), NameSuggester.Closest(attribute, activity.Attributes ?? []), attribute, id);
+            }
+
+            // A title for an attribute the kind does not declare would never show: a misspelt key.
+            foreach (var attribute in (activity.AttributeTitles?.Keys ?? []).Where(a => !(activity.Attributes ?? []).Contains(a)))
+            {
+                diagnostics.ErrorWithSuggestion("unknown-attribute", activity.At($"attributeTitles.{attribute}"), NameSuggester.Closest(attribute, activity.Attributes ?? []), attribute, id);
             }
 
             // A title for a value the kind lists for none of its attributes would never show: a misspelt key. Without

@@ -13,6 +13,10 @@ public sealed record ActivityKindSpec : PlanNode
     [Description("Attributes a record of this kind may carry, e.g. includesCriticism, theme, opinions, unsatisfied.")]
     public IReadOnlyList<string>? Attributes { get; init; }
 
+    /// <summary>The Chinese titles of those attributes, by attribute: <c>{ siteKind: 示范点类型 }</c>.</summary>
+    [Description("The titles of attributes, e.g. { siteKind: 示范点类型 }: recording forms and Chinese output say an attribute by its title (else by the catalogue's word for common ones, else as written), JSON and records keep the name.")]
+    public IReadOnlyDictionary<string, string>? AttributeTitles { get; init; }
+
     /// <summary>The values some of those attributes may take: <c>where</c>, <c>covers</c> and records are checked against them.</summary>
     [Description("The values an attribute may take, e.g. { siteKind: [enterprise, township, community] }: a where, a covers value or a record with another is an error (with the closest value).")]
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Values { get; init; }

@@ -55,17 +55,40 @@ public sealed class AttributeValueTests
     [Fact]
     public void A_value_title_for_a_value_the_kind_does_not_list_is_an_error_at_its_key_with_the_closest_value()
     {
-        const string Listed = "values: { siteKind: [enterprise, township, community] }";
-        var (valid, _) = Load(t => t.Replace(Listed, Listed + ", valueTitles: { township: 乡镇 }", StringComparison.Ordinal));
+        const string Titled = "valueTitles: { enterprise: 企业, township: 乡镇, community: 社区 }";
+        var (valid, _) = Load(t => t);
         valid.Diagnostics.ShouldBeEmpty(string.Join("\n", valid.Diagnostics));
         valid.Plans["mianyang-ftu-2014"].Vocabulary.Activities["model-site-selection"].ValueTitle("township").ShouldBe("乡镇");
 
-        var (catalog, text) = Load(t => t.Replace(Listed, Listed + ", valueTitles: { townhsip: 乡镇 }", StringComparison.Ordinal));
+        var (catalog, text) = Load(t => t.Replace(Titled, Titled.Replace("township: 乡镇", "townhsip: 乡镇", StringComparison.Ordinal), StringComparison.Ordinal));
 
         var finding = catalog.Diagnostics.ShouldHaveSingleItem();
         (finding.Code, finding.Severity, finding.Suggestion).ShouldBe(("unknown-value-title", DiagnosticSeverity.Error, "township"));
-        (finding.Location.Line, finding.Location.Column).ShouldBe(Position(text, "valueTitles: { townhsip", "townhsip"));
+        (finding.Location.Line, finding.Location.Column).ShouldBe(Position(text, "valueTitles: { enterprise: 企业, townhsip", "townhsip"));
         finding.ToString(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldContain("为“townhsip”写了标题，但“model-site-selection”所列的取值中没有它");
+    }
+
+    [Fact]
+    public void An_attribute_is_said_by_the_plans_title_for_it_then_by_the_catalogues_word_then_as_written()
+    {
+        var (valid, _) = Load(t => t);
+        var activities = valid.Plans["mianyang-ftu-2014"].Vocabulary.Activities;
+        var zh = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
+        activities["model-site-selection"].AttributeWord("siteKind", zh).ShouldBe("示范点类型");
+        activities["model-site-selection"].AttributeWord("siteKind", System.Globalization.CultureInfo.InvariantCulture).ShouldBe("siteKind");
+        activities["talk"].AttributeWord("includesCriticism", zh).ShouldBe("开展批评和自我批评");
+        activities["talk"].AttributeWord("includesCriticism", System.Globalization.CultureInfo.InvariantCulture).ShouldBe("includes criticism");
+        activities["talk"].AttributeWord("mood", zh).ShouldBe("mood");
+    }
+
+    [Fact]
+    public void A_title_for_an_attribute_the_kind_does_not_declare_is_an_error_at_its_key_with_the_closest_attribute()
+    {
+        var (catalog, text) = Load(t => t.Replace("attributeTitles: { siteKind: 示范点类型 }", "attributeTitles: { sitekind: 示范点类型 }", StringComparison.Ordinal));
+
+        var finding = catalog.Diagnostics.ShouldHaveSingleItem();
+        (finding.Code, finding.Severity, finding.Suggestion).ShouldBe(("unknown-attribute", DiagnosticSeverity.Error, "siteKind"));
+        (finding.Location.Line, finding.Location.Column).ShouldBe(Position(text, "attributeTitles: { sitekind", "sitekind"));
     }
 
     private static (PlanCatalog Catalog, string Text) Load(Func<string, string> change)

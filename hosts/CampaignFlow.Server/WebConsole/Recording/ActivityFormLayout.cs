@@ -1,3 +1,4 @@
+using System.Globalization;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
 
@@ -11,22 +12,24 @@ namespace CampaignFlow.Server.WebConsole.Recording;
 /// <param name="Kind">The activity kind's id.</param>
 /// <param name="Title">Its title (集中学习).</param>
 /// <param name="People">The unit's roster, in roster order.</param>
-/// <param name="ExternalRoles">Roles from outside the unit that the plan counts at this kind's activities (supervisor…).</param>
+/// <param name="ExternalRoles">Roles from outside the unit that the plan counts at this kind's activities (supervisor…), with their titles.</param>
 /// <param name="Attributes">The attributes to ask for.</param>
-public sealed record ActivityFormLayout(string Kind, string Title, IReadOnlyList<Person> People, IReadOnlyList<string> ExternalRoles, IReadOnlyList<AttributeField> Attributes)
+public sealed record ActivityFormLayout(string Kind, string Title, IReadOnlyList<Person> People, IReadOnlyList<(string Role, string Title)> ExternalRoles, IReadOnlyList<AttributeField> Attributes)
 {
     /// <summary>The form of every activity kind of <paramref name="plan"/>, in the vocabulary's order.</summary>
     /// <param name="plan">The unit's plan.</param>
-    public static IReadOnlyList<ActivityFormLayout> AllOf(ResolvedPlan plan)
+    /// <param name="culture">The reader's culture, for the attributes' labels.</param>
+    public static IReadOnlyList<ActivityFormLayout> AllOf(ResolvedPlan plan, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return plan.Vocabulary.Activities.Keys.Select(kind => For(plan, kind)!).ToArray();
+        return plan.Vocabulary.Activities.Keys.Select(kind => For(plan, kind, culture)!).ToArray();
     }
 
     /// <summary>The form of <paramref name="kind"/>, or null when the plan has no such activity kind.</summary>
     /// <param name="plan">The unit's plan.</param>
     /// <param name="kind">An activity kind's id.</param>
-    public static ActivityFormLayout? For(ResolvedPlan plan, string kind)
+    /// <param name="culture">The reader's culture, for the attributes' labels.</param>
+    public static ActivityFormLayout? For(ResolvedPlan plan, string kind, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(plan);
         if (!plan.Vocabulary.Activities.TryGetValue(kind, out var activity))
@@ -70,12 +73,16 @@ public sealed record ActivityFormLayout(string Kind, string Title, IReadOnlyList
         // Roles outside the unit that an attendance requirement counts: the unit reports how many came.
         var externals = requirements.OfType<Attendance>().SelectMany(a => a.ByRole.Keys)
             .Where(role => role == Api.Records.RecordRights.SupervisorRole || (plan.Vocabulary.Roles.TryGetValue(role, out var r) && r.External))
-            .Distinct(StringComparer.Ordinal).ToArray();
+            .Distinct(StringComparer.Ordinal).Select(role => (role, plan.Vocabulary.TitleOf(role) ?? role)).ToArray();
         return new ActivityFormLayout(
             kind,
             activity.Title.Length > 0 ? activity.Title : kind,
             plan.Roster.People,
             externals,
-            names.Distinct(StringComparer.Ordinal).Select(n => new AttributeField(n, choices.TryGetValue(n, out var c) ? c : [], flags.Contains(n))).ToArray());
+            names.Distinct(StringComparer.Ordinal).Select(n => new AttributeField(
+                n,
+                activity.AttributeWord(n, culture),
+                choices.TryGetValue(n, out var c) ? c.Select(v => (v, activity.ValueTitle(v))).ToArray() : [],
+                flags.Contains(n))).ToArray());
     }
 }

@@ -1,4 +1,7 @@
+using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Records;
+using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.WebConsole.Shell;
 using CampaignFlow.Server.WebConsole.Text;
@@ -70,7 +73,7 @@ public sealed record OtherRecordLayout(OtherRecordType Type, string Id, string T
         var people = plan.Roster.People.Select(p => (p.Id, p.Post is { Length: > 0 } post ? $"{p.Name}（{post}）" : p.Name)).ToArray();
         var documents = records.Where(r => r.Type == "document").OrderByDescending(r => r.Day).ToArray();
         (string, string) Document(StoredRecord r) =>
-            (r.Key, request.T("write-document-choice", plan.Vocabulary.Documents.TryGetValue(r.Kind, out var kind) && kind.Title.Length > 0 ? kind.Title : r.Kind, request.Day(r.Day), r.Key));
+            (r.Key, DocumentChoice(plan, r, documents.Count(d => d.Kind == r.Kind && d.Day == r.Day) > 1, request));
 
         switch (type)
         {
@@ -99,6 +102,17 @@ public sealed record OtherRecordLayout(OtherRecordType Type, string Id, string T
         }
     }
 
+    // A stored document as a recorder knows it: its title, day and author (对照检查材料（2014年6月2日，刘晓光）). Its key,
+    // which a recorder in the console never typed, only tells apart two of a kind on one day that have no author.
+    private static string DocumentChoice(ResolvedPlan plan, StoredRecord record, bool sameKindSameDay, ConsoleRequest request)
+    {
+        var title = plan.Vocabulary.DocumentTitle(record.Kind);
+        var author = RecordCodec.Decode(record) is DocumentRecord { Author: { } id } ? plan.Roster.Find(id)?.Name ?? id : null;
+        return author is not null || sameKindSameDay
+            ? request.T("write-document-choice", title, request.Day(record.Day), author ?? record.Key)
+            : request.T("write-document-choice-day", title, request.Day(record.Day));
+    }
+
     // The ledger requirements read a deadline as a day and done (完成) as closed; every other field is the plan's own.
     private static RecordField LedgerField(string name, IReadOnlyList<(string, string)> people, ConsoleRequest request) => name switch
     {
@@ -106,6 +120,6 @@ public sealed record OtherRecordLayout(OtherRecordType Type, string Id, string T
         "status" => new RecordField(OtherRecordValues.WithPrefix + name, request.T("write-status"), FieldInput.Choice,
             [("open", request.T("write-status-open")), ("in-progress", request.T("write-status-in-progress")), ("done", request.T("write-status-done"))], false),
         "owner" => new RecordField(OtherRecordValues.WithPrefix + name, request.T("write-owner"), FieldInput.Choice, people, false),
-        _ => new RecordField(OtherRecordValues.WithPrefix + name, name, FieldInput.Text, [], false),
+        _ => new RecordField(OtherRecordValues.WithPrefix + name, MessageCatalog.AttributeWord(name, request.Culture), FieldInput.Text, [], false),
     };
 }

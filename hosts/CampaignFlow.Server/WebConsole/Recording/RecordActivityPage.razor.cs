@@ -26,7 +26,7 @@ public partial class RecordActivityPage
     public static string Link(string unitId, string kind) => Home.UnitLink(unitId) + "/record/" + Uri.EscapeDataString(kind);
 
     /// <inheritdoc/>
-    protected override Task<ActivityFormLayout?> LayoutForAsync(CampaignUnit unit, ResolvedPlan plan) => Task.FromResult(ActivityFormLayout.For(plan, Kind));
+    protected override Task<ActivityFormLayout?> LayoutForAsync(CampaignUnit unit, ResolvedPlan plan) => Task.FromResult(ActivityFormLayout.For(plan, Kind, Request.Culture));
 
     /// <inheritdoc/>
     protected override ActivityFormValues NewValues(ActivityFormLayout layout, DateOnly day) => ActivityFormValues.New(Kind, day);
