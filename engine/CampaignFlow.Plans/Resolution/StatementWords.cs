@@ -64,11 +64,7 @@ internal static partial class StatementWords
     }
 
     private static string? Kind(string id, Vocabulary vocabulary) =>
-        vocabulary.Activities.TryGetValue(id, out var activity) && activity.Title.Length > 0 ? activity.Title
-        : vocabulary.Documents.TryGetValue(id, out var document) && document.Title.Length > 0 ? document.Title
-        : vocabulary.Ledgers.TryGetValue(id, out var ledger) && ledger.Title.Length > 0 ? ledger.Title
-        : vocabulary.Roles.TryGetValue(id, out var role) && role.Title.Length > 0 ? role.Title
-        : null;
+        vocabulary.KindTitle(id) ?? (vocabulary.Roles.TryGetValue(id, out var role) && role.Title.Length > 0 ? role.Title : null);
 
     // An attendance bound: leadership >= 1, supervisor = 1.
     [GeneratedRegex(@"^(?<name>[A-Za-z][\w-]*) (?<op>>=|=) (?<n>\d+)$")]

@@ -27,6 +27,17 @@ public sealed record Vocabulary(
         Roles.TryGetValue(id, out var role) && role.Title.Length > 0 ? role.Title
         : Activities.Values.Select(a => a.ValueTitles.GetValueOrDefault(id)).FirstOrDefault(t => t is { Length: > 0 });
 
+    /// <summary>
+    /// What a reader calls the kind a record is of: an activity kind's, document kind's or ledger's title (集中学习,
+    /// 对照检查材料, 整改任务书); null when the plan has no such kind or gives it no title.
+    /// </summary>
+    /// <param name="kind">An activity kind's, document kind's or ledger's id.</param>
+    public string? KindTitle(string kind) =>
+        Activities.TryGetValue(kind, out var activity) && activity.Title.Length > 0 ? activity.Title
+        : Documents.TryGetValue(kind, out var document) && document.Title.Length > 0 ? document.Title
+        : Ledgers.TryGetValue(kind, out var ledger) && ledger.Title.Length > 0 ? ledger.Title
+        : null;
+
     /// <summary>What a reader calls document kind <paramref name="kind"/>: its title, or the id when the plan gives none.</summary>
     /// <param name="kind">A document kind's id.</param>
     public string DocumentTitle(string kind) => Documents.GetValueOrDefault(kind) is { Title.Length: > 0 } document ? document.Title : kind;

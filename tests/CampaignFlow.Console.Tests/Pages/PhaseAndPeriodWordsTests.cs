@@ -40,6 +40,16 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
         period.ShouldNotContain(week.Period);
         (await page.Locator("#violation-plan a").TextContentAsync()).ShouldBe($"{plan.Title}（第 {plan.Version} 版）");
         (await page.Locator("#violation-phase").TextContentAsync()).ShouldBe(plan.AllPhases.First(p => p.Id == week.PhaseId).Title);
+        // The records that counted by what they are and their day, the key beside them.
+        var records = (await service.ReadRecordsAsync("panyu-ftu")).ShouldNotBeNull();
+        var counted = await page.Locator("ul.counted-records li").AllTextContentsAsync();
+        counted.ShouldNotBeEmpty();
+        foreach (var line in counted)
+        {
+            var record = records.Last(r => line.EndsWith(" " + r.Key, StringComparison.Ordinal));
+            line.ShouldBe($"{plan.Vocabulary.KindTitle(record.Kind)}（{record.Day.Year}年{record.Day.Month}月{record.Day.Day}日） {record.Key}");
+        }
+
         // The history's amounts in the same words as the evidence: 小时, not the stored "h".
         var history = await page.Locator("#history").TextContentAsync();
         history.ShouldNotBeNull().ShouldContain("小时");
@@ -64,6 +74,21 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
         list.ShouldContain(named + "（");
         list.ShouldNotContain(" " + window.Period + "（");
         list.ShouldNotMatch(@"\d{4}-W\d{2}");
+    }
+
+    [Fact]
+    public async Task A_violation_about_a_person_names_them_before_their_id()
+    {
+        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = ["mianyang-ftu"], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var own = open.FirstOrDefault(v => v.Target is not null).ShouldNotBeNull("the demo's 绵阳市总工会 has a member short of volunteer hours");
+        var name = service.FindPlan(own.PlanId).ShouldNotBeNull().Roster.Find(own.Target!).ShouldNotBeNull().Name;
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.Auditor);
+        (await page.GotoAsync(ViolationList.DetailLink(own.Id))).ShouldNotBeNull().Status.ShouldBe(200);
+
+        (await page.Locator("#violation-target").TextContentAsync()).ShouldBe($"{name} {own.Target}");
     }
 
     [Fact]

@@ -8,4 +8,8 @@ public partial class EvidenceView
     /// <summary>The evidence.</summary>
     [Parameter]
     public ViolationEvidence Evidence { get; set; } = ViolationEvidence.None;
+
+    /// <summary>What each record is, by key (集中学习（2014年3月7日）), for the records that counted; a key not in it is shown alone.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<string, string> RecordWords { get; set; } = new Dictionary<string, string>();
 }
