@@ -22,7 +22,7 @@ public static class ViolationEndpoints
         group.MapGet("/", ListAsync)
             .WithName("ListViolations")
             .WithSummary("Violations across the units the caller may read")
-            .WithDescription("Filters: unit, body (every unit whose parent chain includes it), plan, requirement, phase, period, severity, status (open|resolved), from/to (yyyy-MM-dd). Paging: offset, limit (≤ 1000), with total. 'Accept: text/csv' or '?format=csv' exports every match as CSV.")
+            .WithDescription("Filters: unit, body (every unit whose parent chain includes it), plan, requirement, phase, period, severity, status (open|resolved), from/to (yyyy-MM-dd). A unit, body or plan that does not exist is a 404 problem naming it (code unknown-unit, unknown-body, unknown-plan); one that exists but matches nothing is an empty page. Paging: offset, limit (≤ 1000), with total. 'Accept: text/csv' or '?format=csv' exports every match as CSV.")
             .Produces<ViolationListView>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -51,7 +51,7 @@ public static class ViolationEndpoints
         var resolved = violationScope.Resolve(caller, filter);
         if (resolved.Unknown is { } unknown)
         {
-            return problems.Write(context, StatusCodes.Status404NotFound, "unknown-unit", unknown);
+            return problems.Write(context, StatusCodes.Status404NotFound, unknown.Code, unknown.Id);
         }
 
         if (resolved.Forbidden is { } foreign)
