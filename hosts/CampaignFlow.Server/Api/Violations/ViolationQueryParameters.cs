@@ -73,8 +73,8 @@ public sealed record ViolationQueryParameters
     [FromQuery(Name = "limit")]
     public string? Limit { get; init; }
 
-    /// <summary>csv for a CSV export.</summary>
-    [Description("csv: every match as CSV (as with 'Accept: text/csv').")]
+    /// <summary>json or csv; when absent the Accept header chooses.</summary>
+    [Description("json or csv (anything else is 400); wins over the Accept header. csv: every match as CSV (as with 'Accept: text/csv').")]
     [FromQuery(Name = "format")]
     public string? Format { get; init; }
 
