@@ -21,7 +21,7 @@ public static class ViolationEndpoints
         group.MapGet("/", ListAsync)
             .WithName("ListViolations")
             .WithSummary("Violations across the units the caller may read")
-            .WithDescription("Filters: unit, body (every unit whose parent chain includes it), plan, requirement, phase, period, severity, status (open|resolved), from/to (yyyy-MM-dd). A unit, body or plan that does not exist is a 404 problem naming it (code unknown-unit, unknown-body, unknown-plan); one that exists but matches nothing is an empty page. Paging: offset, limit (≤ 1000), with total. 'Accept: text/csv' or '?format=csv' exports every match as CSV. format takes json or csv only (400 otherwise) and wins over Accept; an Accept that takes neither application/json nor text/csv is 406.")
+            .WithDescription("Filters: unit, body (every unit whose parent chain includes it), plan, requirement, phase, period, severity, status (open|resolved), from/to (yyyy-MM-dd). A unit, body or plan that does not exist is a 404 problem naming it (code unknown-unit, unknown-body, unknown-plan); one that exists but matches nothing is an empty page. Paging: offset, limit (≤ 1000), with total. 'Accept: text/csv' or '?format=csv' exports the matches as CSV, paged as the JSON is: offset skips as many, a written limit takes as many, and without limit the export runs to the last match. format takes json or csv only (400 otherwise) and wins over Accept; an Accept that takes neither application/json nor text/csv is 406.")
             .Produces<ViolationListView>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -75,6 +75,13 @@ public static class ViolationEndpoints
             // status and headers go out with the first bytes, so nothing after this point can become a 4xx.
             context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
             var rows = scope is { Count: 0 } ? AsyncEnumerable.Empty<StoredViolation>() : service.StreamViolationsAsync(filter.ToQuery(scope), cancellationToken);
+            // Paged as the JSON is, so a page reads the same in both formats; without a written limit, an export runs
+            // to the last match. Skipped rows cost what the JSON's OFFSET costs the store: they are read and passed by.
+            rows = rows.Skip(filter.Offset);
+            if (!string.IsNullOrWhiteSpace(parameters.Limit))
+            {
+                rows = rows.Take(filter.Limit);
+            }
             return Results.Stream(body => ViolationCsvExport.WriteAsync(body, rows, culture, cancellationToken), "text/csv; charset=utf-8");
         }
 
