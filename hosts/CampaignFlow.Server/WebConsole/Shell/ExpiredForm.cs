@@ -45,16 +45,17 @@ public static class ExpiredForm
 
         var culture = ConsoleLanguage.Of(context.Request);
         string Encoded(string text) => WebUtility.HtmlEncode(text);
-        var title = ConsoleText.Format("form-expired-title", culture);
+        string T(string code) => ConsoleText.Format(code, culture);
+        var title = T("form-expired-title");
         var page = $"""
             <!DOCTYPE html>
             <html lang="{ConsoleLanguage.Tag(culture)}">
             <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" />
-            <title>{Encoded(title)} · {Encoded(ConsoleText.Format("app-name", culture))}</title>
+            <title>{Encoded(title)} · {Encoded(T("app-name"))}</title>
             <link rel="stylesheet" href="{ConsoleStyles.Path}" /></head>
             <body><main id="main"><h1>{Encoded(title)}</h1>
             <p role="alert">{Encoded(ApiProblems.Text("form-expired", culture))}</p>
-            <p><a href="{Encoded(Back(context.Request))}">{Encoded(ConsoleText.Format("form-expired-reload", culture))}</a></p></main></body>
+            <p><a href="{Encoded(Back(context.Request))}">{Encoded(T("form-expired-reload"))}</a></p></main></body>
             </html>
             """;
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
