@@ -1,7 +1,9 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using CampaignFlow.Cli.Commands;
 using CampaignFlow.Cli.Output;
+using CampaignFlow.Plans.Diagnostics;
 
 namespace CampaignFlow.Cli;
 
@@ -22,7 +24,24 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
     /// </returns>
     public int Run(string[] args)
     {
-        var root = new RootCommand("CampaignFlow: campaign implementation plans as executable, checkable workflows.");
+        var culture = Asked(args);
+        // System.CommandLine's own words (Usage, Options, its help option's description, set as the root is made) come
+        // from its satellite resources in the UI culture: its Simplified Chinese ones for a Chinese reader, this run only.
+        var uiCulture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = MessageTemplates.IsChinese(culture) ? CultureInfo.GetCultureInfo("zh-Hans") : CultureInfo.InvariantCulture;
+        try
+        {
+            return Run(Commands(culture), args, culture);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+    }
+
+    private RootCommand Commands(CultureInfo culture)
+    {
+        var root = new RootCommand();
         root.Subcommands.Add(ValidateCommand.Create(output));
         root.Subcommands.Add(ShowCommand.Create(output, error));
         root.Subcommands.Add(SchemaCommand.Create(output, error));
@@ -34,16 +53,22 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
         root.Subcommands.Add(ImportCommand.Create(output, error, http));
         root.Subcommands.Add(MigrateCommand.Create(output, error, http));
         root.Subcommands.Add(PublishCommand.Create(output, error, http));
+        HelpText.Describe(root, culture);
+        return root;
+    }
 
+    private int Run(RootCommand root, string[] args, CultureInfo culture)
+    {
         var parsed = root.Parse(args);
-        if (CommandLineMistakes.Of(parsed, Asked(args)) is { Count: > 0 } mistakes)
+        // Asking for help is never a mistake, even of a command whose arguments are missing (show --help).
+        if (parsed.Action is not HelpAction && CommandLineMistakes.Of(parsed, culture) is { Count: > 0 } mistakes)
         {
             foreach (var mistake in mistakes)
             {
                 error.WriteLine(mistake);
             }
 
-            error.WriteLine(CliMessages.Text("usage-help", Asked(args)));
+            error.WriteLine(CliMessages.Text("usage-help", culture));
             return 2;
         }
 
@@ -55,7 +80,6 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
         {
             // Plans never get here (their findings are reported as such); this is for our own bugs and the machine's
             // troubles (a full disk), said in one line rather than a stack trace.
-            var culture = Asked(args);
             error.WriteLine(CliMessages.Text("fault", culture, e.GetType().Name, e.Message));
             error.WriteLine(CliMessages.Text("fault-hint", culture));
             return 3;

@@ -31,13 +31,13 @@ internal static class DiffCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var before = new Argument<string>("before") { Description = "The plan file as it was." };
-        var after = new Argument<string>("after") { Description = "The plan file as it is now (or the draft)." };
-        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        var before = new Argument<string>("before");
+        var after = new Argument<string>("after");
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var lang = Language.CreateOption();
-        var data = new Option<string?>("--data") { Description = "A server's data folder: BEFORE and AFTER are published versions, PLAN@VERSION." };
-        var command = new Command("diff", "What changed between two plans, in requirement terms: minimums, windows, actions, phases, roster.") { before, after, format, lang, data };
+        var data = new Option<string?>("--data");
+        var command = new Command("diff") { before, after, format, lang, data };
         command.SetAction(parsed =>
         {
             var culture = Language.Resolve(parsed.GetValue(lang));

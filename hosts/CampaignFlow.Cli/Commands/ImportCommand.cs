@@ -15,13 +15,13 @@ internal static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, HttpMessageHandler? http)
     {
-        var file = new Argument<string>("file") { Description = "Records: a .csv (a header row of the record keys) or a .yaml activity log (records: …)." };
-        var unit = new Option<string?>("--unit") { Description = "The unit the records are for (panyu-ftu); leave it out for a CSV whose 'unit' column names each row's unit." };
+        var file = new Argument<string>("file");
+        var unit = new Option<string?>("--unit");
         var connection = new ServerConnection();
         connection.Server.Required = true;
-        var batch = new Option<int>("--batch") { Description = "Records a request (1 to 5000).", DefaultValueFactory = _ => 500 };
+        var batch = new Option<int>("--batch") { DefaultValueFactory = _ => 500 };
         var lang = Language.CreateOption();
-        var command = new Command("import", "Record a unit's records from a CSV or YAML file (or many units' from a CSV with a unit column) into a running server, in batches, with a summary of what was refused.")
+        var command = new Command("import")
         {
             file, unit, connection.Server, connection.Token, batch, lang,
         };

@@ -21,16 +21,16 @@ internal static class MigrateCommand
     public static Command Create(TextWriter output, TextWriter error, HttpMessageHandler? http)
     {
         var connection = new ServerConnection();
-        var plan = new Argument<string>("plan") { Description = "The plan whose running units move (its id)." };
-        var to = new Option<string>("--to") { Description = "The published version to move them to.", Required = true };
-        var units = new Option<string[]>("--unit") { Description = "A unit to move (repeat for several); all units of the plan when absent.", AllowMultipleArgumentsPerToken = false };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Only show what would change; nothing is written." };
-        var acceptLost = new Option<bool>("--accept-lost-progress") { Description = "Move units even when progress would be lost (a passed gate removed, a closed window moved)." };
-        var format = new Option<string>("--format") { Description = "text, or json (the server's answer).", DefaultValueFactory = _ => "text" };
+        var plan = new Argument<string>("plan");
+        var to = new Option<string>("--to") { Required = true };
+        var units = new Option<string[]>("--unit") { AllowMultipleArgumentsPerToken = false };
+        var dryRun = new Option<bool>("--dry-run");
+        var acceptLost = new Option<bool>("--accept-lost-progress");
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var lang = Language.CreateOption();
         connection.Server.Required = true;
-        var command = new Command("migrate", "Move a plan's running units to another published version on a running server, or see what that would change (--dry-run).")
+        var command = new Command("migrate")
         {
             plan, to, units, dryRun, acceptLost, connection.Server, connection.Token, format, lang,
         };

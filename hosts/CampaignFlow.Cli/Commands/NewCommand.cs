@@ -15,14 +15,14 @@ internal static partial class NewCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var kind = new Option<string>("--kind") { Description = "The unit's kind, one a template applies to (street, district-organs…).", Required = true };
-        var unit = new Option<string>("--unit") { Description = "The new unit's id (weidu-nanguan-street).", Required = true };
-        var name = new Option<string>("--name") { Description = "The new unit's name (魏都区南关街道党工委).", Required = true };
-        var template = new Option<string?>("--template") { Description = "The template plan, when several apply to the kind." };
-        var definitions = new Option<string>("--definitions") { Description = "Where the templates are.", DefaultValueFactory = _ => "definitions" };
-        var outputFolder = new Option<string?>("--output") { Description = "Where to write the plan and roster (default: --definitions)." };
+        var kind = new Option<string>("--kind") { Required = true };
+        var unit = new Option<string>("--unit") { Required = true };
+        var name = new Option<string>("--name") { Required = true };
+        var template = new Option<string?>("--template");
+        var definitions = new Option<string>("--definitions") { DefaultValueFactory = _ => "definitions" };
+        var outputFolder = new Option<string?>("--output");
         var lang = Language.CreateOption();
-        var command = new Command("new", "Write a plan for a new unit on its kind's template, with a roster stub, ready for validate.")
+        var command = new Command("new")
         {
             kind, unit, name, template, definitions, outputFolder, lang,
         };

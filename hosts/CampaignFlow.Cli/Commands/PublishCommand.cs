@@ -16,11 +16,11 @@ internal static class PublishCommand
 {
     public static Command Create(TextWriter output, TextWriter error, HttpMessageHandler? http)
     {
-        var file = new Argument<string>("file") { Description = "The plan's YAML file (its plan: and version: name the version)." };
+        var file = new Argument<string>("file");
         var connection = new ServerConnection();
         connection.Server.Required = true;
         var lang = Language.CreateOption();
-        var command = new Command("publish", "Submit a plan version to the body above for approval, or publish it once approved, on a running server.")
+        var command = new Command("publish")
         {
             file, connection.Server, connection.Token, lang,
         };

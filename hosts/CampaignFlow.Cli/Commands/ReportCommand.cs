@@ -19,17 +19,17 @@ internal static class ReportCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var body = new Argument<string>("body") { Description = "A body's id (weidu-district, xuchang-city) or a unit's." };
-        var at = new Option<string>("--at") { Description = "The day, at its end (2014-06-30): periods that ended by then are judged, records made by then count.", Required = true };
-        var format = new Option<string>("--format") { Description = "text, csv or json.", DefaultValueFactory = _ => "text" };
+        var body = new Argument<string>("body");
+        var at = new Option<string>("--at") { Required = true };
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "csv", "json");
-        var kind = new Option<string?>("--kind") { Description = "Only units of this kind (unit.kind of their plans)." };
-        var phase = new Option<string?>("--phase") { Description = "Only requirements of this phase." };
-        var sort = new Option<string>("--sort") { Description = "tree (as the units run) or behind (most open violations first).", DefaultValueFactory = _ => "tree" };
+        var kind = new Option<string?>("--kind");
+        var phase = new Option<string?>("--phase");
+        var sort = new Option<string>("--sort") { DefaultValueFactory = _ => "tree" };
         sort.AcceptOnlyFromAmong("tree", "behind");
-        var definitions = new Option<string>("--definitions") { Description = "The plans, and their demo logs in activities/.", DefaultValueFactory = _ => "definitions" };
+        var definitions = new Option<string>("--definitions") { DefaultValueFactory = _ => "definitions" };
         var lang = Language.CreateOption();
-        var command = new Command("report", "The roll-up of the units under a body at the end of a day: met, pending, violated per unit and requirement, with totals.")
+        var command = new Command("report")
         {
             body, at, format, kind, phase, sort, definitions, lang,
         };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CampaignFlow.Cli.Output;
 using CampaignFlow.Plans.Schema;
 
 namespace CampaignFlow.Cli.Commands;
@@ -19,13 +20,15 @@ internal static class SchemaCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var what = new Argument<string>("what") { Description = "plan (default), record or violation.", DefaultValueFactory = _ => "plan" };
+        var what = new Argument<string>("what") { DefaultValueFactory = _ => "plan" };
         what.AcceptOnlyFromAmong("plan", "record", "violation");
-        var roster = new Option<bool>("--roster") { Description = "The schema of roster files instead of plans." };
-        var file = new Option<string?>("--output", "-o") { Description = "Write to this file instead of the console." };
-        var command = new Command("schema", "Print the JSON Schema of plans (for editors' YAML language servers), records or violations.") { what, roster, file };
+        var roster = new Option<bool>("--roster");
+        var file = new Option<string?>("--output", "-o");
+        var lang = Language.CreateOption();
+        var command = new Command("schema") { what, roster, file, lang };
         command.SetAction(parsed =>
         {
+            var culture = Language.Resolve(parsed.GetValue(lang));
             var text = parsed.GetValue(what) switch
             {
                 "record" => Committed("record"),
@@ -40,7 +43,7 @@ internal static class SchemaCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    error.WriteLine($"cannot write {path}: {e.Message}");
+                    error.WriteLine(CliMessages.Text("schema-cannot-write", culture, path, e.Message));
                     return 1;
                 }
             }

@@ -18,10 +18,10 @@ internal static class ShowCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var plan = new Argument<string>("plan") { Description = "A plan file, or a plan id found in --definitions." };
-        var definitions = new Option<string>("--definitions") { Description = "Where to look up a plan id.", DefaultValueFactory = _ => "definitions" };
+        var plan = new Argument<string>("plan");
+        var definitions = new Option<string>("--definitions") { DefaultValueFactory = _ => "definitions" };
         var lang = Language.CreateOption();
-        var command = new Command("show", "Print a plan resolved: windows as dates, amounts in hours, requirements by kind.") { plan, definitions, lang };
+        var command = new Command("show") { plan, definitions, lang };
         command.SetAction(parsed =>
         {
             var culture = Language.Resolve(parsed.GetValue(lang));

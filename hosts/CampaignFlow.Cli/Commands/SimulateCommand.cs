@@ -28,23 +28,19 @@ internal static class SimulateCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var plan = new Argument<string>("plan") { Description = "A plan file, or a plan id found in --definitions." };
-        var activities = new Option<string>("--activities") { Description = "The activity log (YAML; see docs/activity-log-format.md).", Required = true };
-        var at = new Option<string?>("--at") { Description = "Simulate up to the end of this day (2014-06-30); default: the campaign's last day." };
-        var format = new Option<string>("--format") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
+        var plan = new Argument<string>("plan");
+        var activities = new Option<string>("--activities") { Required = true };
+        var at = new Option<string?>("--at");
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
-        var definitions = new Option<string>("--definitions") { Description = "Where to look up a plan id.", DefaultValueFactory = _ => "definitions" };
+        var definitions = new Option<string>("--definitions") { DefaultValueFactory = _ => "definitions" };
         var engine = new Option<string>("--rules-engine")
         {
-            Description = $"The rules engine that runs the compliance rules: {string.Join(" or ", ComplianceEngines.Names)} (the same rules, the same verdicts).",
             DefaultValueFactory = _ => ReteComplianceEngine.Instance.Name,
         };
-        var explain = new Option<string?>("--explain")
-        {
-            Description = "Say why a requirement (ACTION:KIND, or an action id for all of its requirements) is or is not violated: each period, each record.",
-        };
+        var explain = new Option<string?>("--explain");
         var lang = Language.CreateOption();
-        var command = new Command("simulate", "Run a plan's rules over an activity log: violations with evidence, and what is pending.")
+        var command = new Command("simulate")
         {
             plan, activities, at, format, definitions, engine, lang, explain,
         };

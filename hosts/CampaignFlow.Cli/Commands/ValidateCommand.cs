@@ -13,11 +13,10 @@ internal static class ValidateCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Plan files or folders (default: definitions/).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var lang = Language.CreateOption();
-        var command = new Command("validate", "Check plans; exit code 1 when any has an error.") { paths, lang };
+        var command = new Command("validate") { paths, lang };
         command.SetAction(parsed =>
         {
             var culture = Language.Resolve(parsed.GetValue(lang));

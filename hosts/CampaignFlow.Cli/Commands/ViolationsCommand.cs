@@ -23,13 +23,13 @@ internal static class ViolationsCommand
     public static Command Create(TextWriter output, TextWriter error, HttpMessageHandler? http)
     {
         var connection = new ServerConnection();
-        var data = new Option<string?>("--data") { Description = "A server's data folder (its campaignflow.db is opened read-only), instead of --server." };
-        var definitions = new Option<string>("--definitions") { Description = "With --data: the plans the server runs, read to find the units of --unit and --body (an unknown one is an error).", DefaultValueFactory = _ => "definitions" };
+        var data = new Option<string?>("--data");
+        var definitions = new Option<string>("--definitions") { DefaultValueFactory = _ => "definitions" };
         var filters = new ViolationFilterOptions();
-        var format = new Option<string>("--format") { Description = "text, json (the API's page) or csv (every match, UTF-8 with a byte-order mark).", DefaultValueFactory = _ => "text" };
+        var format = new Option<string>("--format") { DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "csv");
         var lang = Language.CreateOption();
-        var command = new Command("violations", "Violations with the API's filters, from a running server (--server, --token) or a data folder (--data).")
+        var command = new Command("violations")
         {
             connection.Server, connection.Token, data, definitions, format, lang,
         };

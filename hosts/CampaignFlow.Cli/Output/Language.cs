@@ -15,10 +15,7 @@ internal static class Language
 
     public static Option<string?> CreateOption()
     {
-        var option = new Option<string?>("--lang")
-        {
-            Description = "Language of messages: zh-CN (also zh, zh-Hans) or en (also en-US, en-GB…); default: from LANG, else en.",
-        };
+        var option = new Option<string?>("--lang");
         option.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } written && Known(written) is null)

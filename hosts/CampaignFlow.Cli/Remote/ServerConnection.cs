@@ -13,9 +13,9 @@ internal sealed class ServerConnection
     /// <summary>The environment variable read when <c>--token</c> is not given.</summary>
     public const string TokenVariable = "CAMPAIGNFLOW_TOKEN";
 
-    public Option<string?> Server { get; } = new("--server") { Description = "A running server's address, e.g. http://127.0.0.1:5080." };
+    public Option<string?> Server { get; } = new("--server");
 
-    public Option<string?> Token { get; } = new("--token") { Description = $"The bearer token (default: the environment variable {TokenVariable})." };
+    public Option<string?> Token { get; } = new("--token");
 
     /// <summary>
     /// The client for the server the command line names, or null with the reason written to <paramref name="error"/>

@@ -12,29 +12,29 @@ namespace CampaignFlow.Cli.Violations;
 /// </summary>
 internal sealed class ViolationFilterOptions
 {
-    public Option<string?> Unit { get; } = new("--unit") { Description = "One unit's id (panyu-ftu)." };
+    public Option<string?> Unit { get; } = new("--unit");
 
-    public Option<string?> Body { get; } = new("--body") { Description = "Every unit under this body, through the bodies between (weidu-district)." };
+    public Option<string?> Body { get; } = new("--body");
 
-    public Option<string?> Plan { get; } = new("--plan") { Description = "A plan's id." };
+    public Option<string?> Plan { get; } = new("--plan");
 
-    public Option<string?> Requirement { get; } = new("--requirement") { Description = "A requirement's id (weekly-study:period-minimum)." };
+    public Option<string?> Requirement { get; } = new("--requirement");
 
-    public Option<string?> Phase { get; } = new("--phase") { Description = "A phase's id (study)." };
+    public Option<string?> Phase { get; } = new("--phase");
 
-    public Option<string?> Period { get; } = new("--period") { Description = "A period as violations name it (2014-W10, 2014-05, window)." };
+    public Option<string?> Period { get; } = new("--period");
 
-    public Option<string?> Severity { get; } = new("--severity") { Description = "required or soft." };
+    public Option<string?> Severity { get; } = new("--severity");
 
-    public Option<string?> Status { get; } = new("--status") { Description = "open or resolved." };
+    public Option<string?> Status { get; } = new("--status");
 
-    public Option<string?> From { get; } = new("--from") { Description = "Periods ending on or after this day (2014-03-01)." };
+    public Option<string?> From { get; } = new("--from");
 
-    public Option<string?> To { get; } = new("--to") { Description = "Periods starting on or before this day (2014-03-31)." };
+    public Option<string?> To { get; } = new("--to");
 
-    public Option<string?> Offset { get; } = new("--offset") { Description = "How many matches to skip (default 0; not for csv, which exports every match)." };
+    public Option<string?> Offset { get; } = new("--offset");
 
-    public Option<string?> Limit { get; } = new("--limit") { Description = "How many to show, 1 to 1000 (default 100; not for csv)." };
+    public Option<string?> Limit { get; } = new("--limit");
 
     public IEnumerable<Option> All => [Unit, Body, Plan, Requirement, Phase, Period, Severity, Status, From, To, Offset, Limit];
 

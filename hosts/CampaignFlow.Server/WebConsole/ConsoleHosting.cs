@@ -56,6 +56,7 @@ public static class ConsoleHosting
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAntiforgery();
+        ExpiredForm.Use(app);
         ConsoleStyles.Map(app);
         SessionEndpoints.Map(app);
         ViolationExportEndpoint.Map(app);

@@ -16,7 +16,7 @@ public partial class ProblemCatalogueTests
     // What a caller sends as it is written: query parameters, JSON keys and values, plan keys, paths and HTTP words.
     private static readonly HashSet<string> Typed =
     [
-        "JSON", "GET", "POST", "HTTP", "UTF", "Authorization", "Bearer", "health", "plans/{plan}", "plans/drafts", "definitions",
+        "JSON", "GET", "POST", "HTTP", "Accept", "UTF", "Authorization", "Bearer", "health", "plans/{plan}", "plans/drafts", "definitions",
         "version", "to", "from", "by", "supervisor", "requirement", "weekly-study", "period-minimum", "yyyy-MM-dd", "comment",
         "toVersion", "units", "dryRun", "acceptLostProgress", "true", "false", "null", "time-zone", "Asia/Shanghai", "demo", "Authorization", "Bearer",
         // The server's options, named as they are typed on its command line or in its environment.

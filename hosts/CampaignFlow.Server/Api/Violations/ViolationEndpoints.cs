@@ -4,7 +4,6 @@ using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Units;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Net.Http.Headers;
 
 namespace CampaignFlow.Server.Api.Violations;
 
@@ -22,13 +21,14 @@ public static class ViolationEndpoints
         group.MapGet("/", ListAsync)
             .WithName("ListViolations")
             .WithSummary("Violations across the units the caller may read")
-            .WithDescription("Filters: unit, body (every unit whose parent chain includes it), plan, requirement, phase, period, severity, status (open|resolved), from/to (yyyy-MM-dd). Paging: offset, limit (≤ 1000), with total. 'Accept: text/csv' or '?format=csv' exports every match as CSV.")
+            .WithDescription("Filters: unit, body (every unit whose parent chain includes it), plan, requirement, phase, period, severity, status (open|resolved), from/to (yyyy-MM-dd). A unit, body or plan that does not exist is a 404 problem naming it (code unknown-unit, unknown-body, unknown-plan); one that exists but matches nothing is an empty page. Paging: offset, limit (≤ 1000), with total. 'Accept: text/csv' or '?format=csv' exports the matches as CSV, paged as the JSON is: offset skips as many, a written limit takes as many, and without limit the export runs to the last match. format takes json or csv only (400 otherwise) and wins over Accept; an Accept that takes neither application/json nor text/csv is 406.")
             .Produces<ViolationListView>(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status406NotAcceptable);
         // Ids hold slashes (panyu-ftu/panyu-ftu-2014@1/weekly-study:period-minimum/2014-W10): the rest of the path
         // is the id, written with its slashes or with them escaped as %2F.
         group.MapGet("/{**id}", GetAsync)
@@ -48,10 +48,16 @@ public static class ViolationEndpoints
             return problems.BadQuery(context, bad!.Value);
         }
 
+        var (format, refusal) = ViolationFormatChoice.Choose(context, parameters.Format, problems);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         var resolved = violationScope.Resolve(caller, filter);
         if (resolved.Unknown is { } unknown)
         {
-            return problems.Write(context, StatusCodes.Status404NotFound, "unknown-unit", unknown);
+            return problems.Write(context, StatusCodes.Status404NotFound, unknown.Code, unknown.Id);
         }
 
         if (resolved.Forbidden is { } foreign)
@@ -63,12 +69,19 @@ public static class ViolationEndpoints
         var culture = ApiLanguage.Of(context.Request);
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
         var service = running.Service;
-        if (WantsCsv(context.Request, parameters.Format))
+        if (format == ViolationFormat.Csv)
         {
             // Streamed as the store reads the rows (one reader, one snapshot), never the whole file in memory; the
             // status and headers go out with the first bytes, so nothing after this point can become a 4xx.
             context.Response.Headers.ContentDisposition = "attachment; filename=\"violations.csv\"";
             var rows = scope is { Count: 0 } ? AsyncEnumerable.Empty<StoredViolation>() : service.StreamViolationsAsync(filter.ToQuery(scope), cancellationToken);
+            // Paged as the JSON is, so a page reads the same in both formats; without a written limit, an export runs
+            // to the last match. Skipped rows cost what the JSON's OFFSET costs the store: they are read and passed by.
+            rows = rows.Skip(filter.Offset);
+            if (!string.IsNullOrWhiteSpace(parameters.Limit))
+            {
+                rows = rows.Take(filter.Limit);
+            }
             return Results.Stream(body => ViolationCsvExport.WriteAsync(body, rows, culture, cancellationToken), "text/csv; charset=utf-8");
         }
 
@@ -98,17 +111,5 @@ public static class ViolationEndpoints
         context.Response.Headers.ContentLanguage = ApiLanguage.Tag(culture);
         var history = await service.GetViolationHistoryAsync(id, cancellationToken).ConfigureAwait(false);
         return Results.Ok(new ViolationDetailView(ViolationView.Of(violation, culture), history.Select(ViolationEventView.Of).ToArray()));
-    }
-
-    private static bool WantsCsv(HttpRequest request, string? format)
-    {
-        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        return MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
-            && accepted.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase))
-            && !accepted.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > (accepted.First(c => c.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)).Quality ?? 1));
     }
 }

@@ -64,17 +64,17 @@ public sealed record ViolationQueryParameters
     public string? To { get; init; }
 
     /// <summary>How many to skip.</summary>
-    [Description("How many matches to skip (default 0).")]
+    [Description("How many matches to skip (default 0), in JSON and CSV alike.")]
     [FromQuery(Name = "offset")]
     public string? Offset { get; init; }
 
     /// <summary>How many to return.</summary>
-    [Description("How many to return, 1 to 1000 (default 100).")]
+    [Description("How many to return, 1 to 1000 (default 100; a CSV export without it has every match from offset on).")]
     [FromQuery(Name = "limit")]
     public string? Limit { get; init; }
 
-    /// <summary>csv for a CSV export.</summary>
-    [Description("csv: every match as CSV (as with 'Accept: text/csv').")]
+    /// <summary>json or csv; when absent the Accept header chooses.</summary>
+    [Description("json or csv (anything else is 400); wins over the Accept header. csv: the matches as CSV (as with 'Accept: text/csv'), paged by offset and limit when written.")]
     [FromQuery(Name = "format")]
     public string? Format { get; init; }
 

@@ -1,4 +1,5 @@
 using CampaignFlow.Campaigns.Filtering;
+using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 
 namespace CampaignFlow.Server.Api.Violations;
@@ -9,7 +10,8 @@ namespace CampaignFlow.Server.Api.Violations;
 /// caller may read. Kept in one place so the page and the API can never disagree on what a token sees.
 /// </summary>
 /// <param name="units">The running units.</param>
-public sealed class ViolationScope(UnitDirectory units)
+/// <param name="running">The campaign service, for the plans.</param>
+public sealed class ViolationScope(UnitDirectory units, RunningCampaigns running)
 {
     /// <summary>The units <paramref name="filter"/> looks in for <paramref name="caller"/>.</summary>
     /// <param name="caller">Who asks.</param>
@@ -18,12 +20,14 @@ public sealed class ViolationScope(UnitDirectory units)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(filter);
+        if (Unknown(filter) is { } unknown)
+        {
+            return new ViolationUnits(null, Unknown: unknown);
+        }
+
         if (filter.Unit is { } unitId)
         {
-            if (units.Find(unitId) is not { } unit)
-            {
-                return new ViolationUnits(null, Unknown: unitId);
-            }
+            var unit = units.Find(unitId)!;
 
             if (!caller.CanRead(unit))
             {
@@ -44,4 +48,12 @@ public sealed class ViolationScope(UnitDirectory units)
 
         return new ViolationUnits(caller.ReadsAll ? null : caller.ReadableUnits().Select(u => u.Id).ToArray());
     }
+
+    // The first id the filter names that does not exist, checked before the caller's rights as GET /units/{unit} and
+    // GET /bodies/{body}/compliance check them; a body is known when a running unit is under it, as those say.
+    private UnknownFilter? Unknown(ViolationFilter filter) =>
+        filter.Unit is { } unit && units.Find(unit) is null ? new UnknownFilter("unknown-unit", unit)
+        : filter.Body is { } body && units.Under(body).Count == 0 ? new UnknownFilter("unknown-body", body)
+        : filter.Plan is { } plan && running.Service.FindPlan(plan) is null ? new UnknownFilter("unknown-plan", plan)
+        : null;
 }

@@ -48,7 +48,7 @@ public static class ViolationExportEndpoint
         var units = scope.Resolve(caller, filter);
         if (units.Unknown is { } unknown)
         {
-            return Results.Text(ApiProblems.Text("unknown-unit", culture, unknown), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+            return Results.Text(ApiProblems.Text(unknown.Code, culture, unknown.Id), "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
         }
 
         if (units.Forbidden is { } foreign)

@@ -118,7 +118,7 @@ public partial class ViolationList
         var units = Scope.Resolve(caller, filter);
         if (units.Unknown is { } unknown)
         {
-            _problem = (StatusCodes.Status404NotFound, ApiProblems.Text("unknown-unit", culture, unknown));
+            _problem = (StatusCodes.Status404NotFound, ApiProblems.Text(unknown.Code, culture, unknown.Id));
             return;
         }
 
