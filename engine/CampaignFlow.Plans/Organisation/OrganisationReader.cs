@@ -41,7 +41,7 @@ public static class OrganisationReader
         ArgumentNullException.ThrowIfNull(diagnostics);
         try
         {
-            return PlanReader.Read<GroupsDocument>(File.ReadAllText(path), path, diagnostics)?.Groups ?? [];
+            return ReadText(path, diagnostics) is { } text ? PlanReader.Read<GroupsDocument>(text, path, diagnostics)?.Groups ?? [] : [];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -80,7 +80,12 @@ public static class OrganisationReader
         ArgumentNullException.ThrowIfNull(diagnostics);
         try
         {
-            var units = Read(File.ReadAllText(path), path, diagnostics);
+            if (ReadText(path, diagnostics) is not { } text)
+            {
+                return [];
+            }
+
+            var units = Read(text, path, diagnostics);
             var folder = Path.GetDirectoryName(path) ?? "";
             foreach (var unit in units.Where(u => u.Roster is { } roster && !File.Exists(Path.Combine(folder, roster))))
             {
@@ -95,6 +100,10 @@ public static class OrganisationReader
             return [];
         }
     }
+
+    // The file's text when it is UTF-8: a CSV Excel saved in GBK is refused at its first foreign byte rather than
+    // read into names of U+FFFD.
+    private static string? ReadText(string path, DiagnosticBag diagnostics) => Utf8File.Read(path, diagnostics);
 
     private static List<OrganisationUnitSpec> ReadCsv(string text, string path, DiagnosticBag diagnostics)
     {
