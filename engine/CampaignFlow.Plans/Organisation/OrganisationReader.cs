@@ -12,6 +12,13 @@ namespace CampaignFlow.Plans.Organisation;
 /// </summary>
 public static class OrganisationReader
 {
+    /// <summary>
+    /// The largest organisation or groups file read, in bytes: a province's units CSV (tens of thousands of units, one
+    /// short line each) is a few MiB, so this leaves room many times over while a file padded to gigabytes is refused
+    /// before it is read whole.
+    /// </summary>
+    public const int MaxFileBytes = 64 << 20;
+
     private static readonly string[] Columns = ["id", "name", "kind", "parent", "roster"];
     private static readonly string[] Required = ["id", "name"];
 
@@ -101,9 +108,18 @@ public static class OrganisationReader
         }
     }
 
-    // The file's text when it is UTF-8: a CSV Excel saved in GBK is refused at its first foreign byte rather than
-    // read into names of U+FFFD.
-    private static string? ReadText(string path, DiagnosticBag diagnostics) => Utf8File.Read(path, diagnostics);
+    // The file's text when it is within MaxFileBytes and UTF-8: a CSV Excel saved in GBK is refused at its first
+    // foreign byte rather than read into names of U+FFFD.
+    private static string? ReadText(string path, DiagnosticBag diagnostics)
+    {
+        if (new FileInfo(path).Length is var length and > MaxFileBytes)
+        {
+            FileTooLarge.Report(diagnostics, path, length, MaxFileBytes);
+            return null;
+        }
+
+        return Utf8File.Read(path, diagnostics);
+    }
 
     private static List<OrganisationUnitSpec> ReadCsv(string text, string path, DiagnosticBag diagnostics)
     {

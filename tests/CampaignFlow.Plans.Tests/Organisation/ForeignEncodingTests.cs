@@ -1,5 +1,7 @@
 using System.Text;
+using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
+using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Tests.Shared;
 
 namespace CampaignFlow.Plans.Tests.Organisation;
@@ -52,6 +54,44 @@ public sealed class ForeignEncodingTests : IDisposable
 
         catalog.Diagnostics.ShouldNotContain(d => d.Code == "file-not-utf8");
         catalog.Organisation.Units.ShouldContain(u => u.Name == "中共魏都区委");
+    }
+
+    [Theory]
+    [InlineData("weidu-district.units.csv")]
+    [InlineData("weidu-district.groups.yaml")]
+    public void An_organisation_or_groups_file_over_the_limit_is_too_large_before_it_is_read(string name)
+    {
+        // The seed file padded past the limit (sparsely: its length is what is checked, before a byte is read).
+        var file = Path.Combine(_folder.FullName, name);
+        File.Copy(Repository.Path("definitions", "organisation", name), file);
+        using (var stream = File.OpenWrite(file))
+        {
+            stream.SetLength(OrganisationReader.MaxFileBytes + 1L);
+        }
+
+        var catalog = PlanCatalog.Load([file]);
+
+        var error = catalog.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe("file-too-large");
+        error.Location.ToString().ShouldBe($"{file}:1:1");
+        error.Message(System.Globalization.CultureInfo.GetCultureInfo("zh-CN")).ShouldContain((OrganisationReader.MaxFileBytes + 1L).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_province_of_fifty_thousand_units_is_well_within_the_limit()
+    {
+        // Each seed line again under another id, 50,000 lines in all: what a province's file holds.
+        var seed = File.ReadAllLines(Repository.Path("definitions", "organisation", "weidu-district.units.csv"));
+        var lines = seed.Skip(1).Where(l => l.Length > 0).ToArray();
+        var file = Path.Combine(_folder.FullName, "province.units.csv");
+        File.WriteAllLines(file, [seed[0], .. Enumerable.Range(0, 50_000).Select(i => $"p{i}-" + lines[i % lines.Length])]);
+
+        var diagnostics = new DiagnosticBag();
+        var units = OrganisationReader.ReadFile(file, diagnostics);
+
+        new FileInfo(file).Length.ShouldBeLessThan(OrganisationReader.MaxFileBytes / 8);
+        diagnostics.Items.ShouldNotContain(d => d.Code == "file-too-large");
+        units.Count.ShouldBe(50_000);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
