@@ -47,7 +47,7 @@ public class ReaderTests
         var text = Minimal.Replace("window: 2月中下旬-4月下旬", "windw: 2月中下旬-4月下旬");
         var error = PlanReader.ReadText(text, "p.yaml").Diagnostics.ShouldHaveSingleItem();
         error.Message(new System.Globalization.CultureInfo("en")).ShouldBe("unknown key 'windw' in phase — did you mean 'window'?");
-        error.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe("phase 中有未知的键“windw”——是否应为“window”？");
+        error.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe("阶段中有未知的键“windw”——是否应为“window”？");
     }
 
     [Fact]
