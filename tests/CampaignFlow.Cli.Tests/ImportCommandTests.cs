@@ -145,6 +145,24 @@ public sealed partial class ImportCommandTests(ServerWithViolations fixture) : I
         rerun.Output.Trim().ShouldBe($"{again} → panyu-ftu: 3 record(s) read, 0 stored, 3 already stored (duplicates), 0 refused", rerun.Error);
     }
 
+    [Fact]
+    public async Task A_CSV_saved_in_GBK_is_refused_at_its_first_foreign_byte_and_nothing_is_sent()
+    {
+        // 半天 in GBK, as Excel saves a CSV in a Chinese office: the rows were sent with U+FFFD and stored.
+        const string Before = "key,activity,on,hours,participants\ngbk-cli-1,concentrated-study,2014-04-01,1h,su-zhibang\ngbk-cli-2,concentrated-study,2014-04-01,";
+        var csv = Path.Combine(_folder.FullName, "gbk.csv");
+        File.WriteAllBytes(csv, [.. Encoding.UTF8.GetBytes(Before), 0xB0, 0xEB, 0xCC, 0xEC, .. ",su-zhibang\n"u8.ToArray()]);
+        var column = Before.Length - Before.LastIndexOf('\n');
+
+        var run = await RunAsync(TestTokens.RecorderPanyu, "import", csv, "--unit", "panyu-ftu", "--server", Server, "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(1, run.Output + run.Error);
+        run.Error.ShouldStartWith($"{csv}:3:{column}: ");
+        run.Error.ShouldContain("file-not-utf8");
+        run.Error.ShouldContain("UTF-8 编码");
+        (await fixture.Server.Campaigns.Stores.Records.GetAsync("panyu-ftu", "gbk-cli-1")).ShouldBeNull("a refused file sends none of its rows");
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     // How many records the log holds, and the lines of the supervision group's reviews among them (a recorder's token may not submit those).

@@ -64,6 +64,26 @@ public sealed class PublishCommandTests : IDisposable
         (await _server.As(TestTokens.Admin).GetAsync(Version)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_plan_file_saved_in_GBK_is_refused_at_its_first_foreign_byte_and_nothing_is_sent()
+    {
+        using var http = _server.Server.CreateHandler();
+        var text = PlanLifecycleScenario.VersionTwo();
+        var at = text.IndexOf("实施方案", StringComparison.Ordinal);
+        at.ShouldBeGreaterThan(0);
+        var file = Path.Combine(_folder.FullName, PlanLifecycleScenario.Plan + ".yaml");
+        // 半天 in GBK where 实施方案 stood: the plan was sent with U+FFFD in its title.
+        await File.WriteAllBytesAsync(file, [.. System.Text.Encoding.UTF8.GetBytes(text[..at]), 0xB0, 0xEB, 0xCC, 0xEC, .. System.Text.Encoding.UTF8.GetBytes(text[(at + 4)..])]);
+        var line = text[..at].Count(c => c == '\n') + 1;
+        var column = at - (text.LastIndexOf('\n', at) + 1) + 1;
+
+        var run = await Task.Run(() => CliRun.Against(http, null, "publish", file, "--server", Server, "--token", TestTokens.RecorderXiguan, "--lang", "zh-CN"));
+
+        run.ExitCode.ShouldBe(1, run.Output + run.Error);
+        run.Error.ShouldStartWith($"{file}:{line}:{column}: error file-not-utf8: ");
+        (await _server.As(TestTokens.Admin).GetAsync(Version)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     public void Dispose()
     {
         _server.Dispose();

@@ -1,3 +1,5 @@
+using CampaignFlow.Tests.Shared;
+
 namespace CampaignFlow.Cli.Tests;
 
 public class SimulateCommandTests
@@ -47,6 +49,28 @@ public class SimulateCommandTests
         var run = CliRun.Of("simulate", plan, "--activities", $"definitions/activities/units/{unit}.yaml");
         run.ExitCode.ShouldBe(0, run.Error);
         run.Output.TrimEnd().Split('\n')[^1].ShouldBe(last, "definitions/activities/README.md");
+    }
+
+    [Fact]
+    public void A_log_saved_in_GBK_is_refused_at_its_first_foreign_byte()
+    {
+        // The seed log with its first 半天 in GBK: it was read with U+FFFD and judged.
+        var seed = File.ReadAllBytes(Repository.Path("definitions", "activities", "panyu-ftu-2014.yaml"));
+        var halfDay = System.Text.Encoding.UTF8.GetBytes("半天");
+        var at = seed.AsSpan().IndexOf(halfDay);
+        at.ShouldBeGreaterThan(0);
+        var log = Path.Combine(Path.GetTempPath(), "cf-log-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllBytes(log, [.. seed[..at], 0xB0, 0xEB, 0xCC, 0xEC, .. seed[(at + halfDay.Length)..]]);
+        var before = System.Text.Encoding.UTF8.GetString(seed[..at]);
+        var line = before.Count(c => c == '\n') + 1;
+        var column = before.Length - before.LastIndexOf('\n');
+
+        var run = CliRun.Of("simulate", "definitions/panyu-ftu-2014.yaml", "--activities", log, "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldStartWith($"{log}:{line}:{column}: ");
+        run.Error.ShouldContain("file-not-utf8");
+        run.Output.ShouldNotContain("\uFFFD");
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class ValidateCommandTests
     {
         var run = CliRun.Of("validate", Repository.Path("tests", "CampaignFlow.Plans.Tests", "Broken", "02-misspelt-atleast.yaml"), "--lang", "zh-CN");
         run.ExitCode.ShouldBe(1);
-        run.Output.ShouldContain("action 中有未知的键“atleast”——是否应为“atLeast”？");
+        run.Output.ShouldContain("工作事项中有未知的键“atleast”——是否应为“atLeast”？");
         run.Output.ShouldContain("1 个错误");
     }
 

@@ -38,7 +38,13 @@ public static class ActivityLogReader
     {
         try
         {
-            var text = File.ReadAllText(path);
+            // A log Excel saved in GBK is refused at its first foreign byte rather than read into names of U+FFFD.
+            var read = new DiagnosticBag();
+            if (Utf8File.Read(path, read) is not { } text)
+            {
+                return new ActivityLog(path, "", [], read.Items);
+            }
+
             return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? ActivityLogCsvReader.ReadText(text, path, plan) : ReadText(text, path, plan);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -12,6 +12,13 @@ namespace CampaignFlow.Plans.Organisation;
 /// </summary>
 public static class OrganisationReader
 {
+    /// <summary>
+    /// The largest organisation or groups file read, in bytes: a province's units CSV (tens of thousands of units, one
+    /// short line each) is a few MiB, so this leaves room many times over while a file padded to gigabytes is refused
+    /// before it is read whole.
+    /// </summary>
+    public const int MaxFileBytes = 64 << 20;
+
     private static readonly string[] Columns = ["id", "name", "kind", "parent", "roster"];
     private static readonly string[] Required = ["id", "name"];
 
@@ -41,7 +48,7 @@ public static class OrganisationReader
         ArgumentNullException.ThrowIfNull(diagnostics);
         try
         {
-            return PlanReader.Read<GroupsDocument>(File.ReadAllText(path), path, diagnostics)?.Groups ?? [];
+            return ReadText(path, diagnostics) is { } text ? PlanReader.Read<GroupsDocument>(text, path, diagnostics)?.Groups ?? [] : [];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -80,7 +87,12 @@ public static class OrganisationReader
         ArgumentNullException.ThrowIfNull(diagnostics);
         try
         {
-            var units = Read(File.ReadAllText(path), path, diagnostics);
+            if (ReadText(path, diagnostics) is not { } text)
+            {
+                return [];
+            }
+
+            var units = Read(text, path, diagnostics);
             var folder = Path.GetDirectoryName(path) ?? "";
             foreach (var unit in units.Where(u => u.Roster is { } roster && !File.Exists(Path.Combine(folder, roster))))
             {
@@ -94,6 +106,19 @@ public static class OrganisationReader
             FileReadFailure.Report(diagnostics, path, e);
             return [];
         }
+    }
+
+    // The file's text when it is within MaxFileBytes and UTF-8: a CSV Excel saved in GBK is refused at its first
+    // foreign byte rather than read into names of U+FFFD.
+    private static string? ReadText(string path, DiagnosticBag diagnostics)
+    {
+        if (new FileInfo(path).Length is var length and > MaxFileBytes)
+        {
+            FileTooLarge.Report(diagnostics, path, length, MaxFileBytes);
+            return null;
+        }
+
+        return Utf8File.Read(path, diagnostics);
     }
 
     private static List<OrganisationUnitSpec> ReadCsv(string text, string path, DiagnosticBag diagnostics)

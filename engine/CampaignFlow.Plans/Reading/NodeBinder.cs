@@ -140,6 +140,12 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
         var (kind, _) = PlanShape.Classify(type);
         if (kind == ValueKind.Node)
         {
+            // A scalar is a shorthand, whose tag is checked against the shorthand's own type where it is bound.
+            if (node is not YamlScalarNode)
+            {
+                CheckTag(node, path, "map");
+            }
+
             return BindNode(node, type);
         }
 
@@ -154,6 +160,13 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
             return null;
         }
 
+        CheckTag(node, path, kind switch
+        {
+            ValueKind.Integer => ["int"],
+            ValueKind.Number => ["int", "float"],
+            ValueKind.Boolean => ["bool"],
+            _ => ["str"],
+        });
         switch (kind)
         {
             case ValueKind.String:
@@ -221,6 +234,11 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
             return null;
         }
 
+        if (node is YamlSequenceNode)
+        {
+            CheckTag(node, path, "seq");
+        }
+
         var i = 0;
         foreach (var item in items)
         {
@@ -252,6 +270,7 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
             return null;
         }
 
+        CheckTag(node, path, "map");
         var dictionary = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), itemType))!;
         var (itemKind, nested) = PlanShape.Classify(itemType);
         foreach (var (keyNode, valueNode) in mapping.Children)
@@ -385,6 +404,21 @@ internal sealed partial class NodeBinder(string file, DiagnosticBag diagnostics)
 
         return suggestion;
     }
+
+    // The binder reads a value by the model's type, never by a tag: "group: !!int 区委督导组" validated as text, so a
+    // tag is a finding at the tag unless it names the type the value is read as (!!int on a year, !!str on a title).
+    private void CheckTag(YamlNode node, string path, params string[] own)
+    {
+        if (node.Tag.IsEmpty || node.Tag.IsNonSpecific || own.Any(o => node.Tag.Value == CoreSchema + o))
+        {
+            return;
+        }
+
+        var tag = node.Tag.Value.StartsWith(CoreSchema, StringComparison.Ordinal) ? "!!" + node.Tag.Value[CoreSchema.Length..] : node.Tag.Value;
+        diagnostics.Error("yaml-tag-not-allowed", At(node), tag, path);
+    }
+
+    private const string CoreSchema = "tag:yaml.org,2002:";
 
     // One message code per expected shape, so each reads naturally in both languages.
     private void WrongType(YamlNode node, string what, string expected) =>

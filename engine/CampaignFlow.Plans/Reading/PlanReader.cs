@@ -125,11 +125,7 @@ public static class PlanReader
         return true;
     }
 
-    private static void ReportTooLarge(string path, long size, DiagnosticBag diagnostics)
-    {
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        diagnostics.Error("file-too-large", new SourceLocation(path, 1, 1), size.ToString(invariant), MaxFileBytes.ToString(invariant));
-    }
+    private static void ReportTooLarge(string path, long size, DiagnosticBag diagnostics) => FileTooLarge.Report(diagnostics, path, size, MaxFileBytes);
 
     /// <summary>The holidays file a plan names, read relative to the plan; null when it is missing or empty.</summary>
     private static HolidaysSpec? ReadHolidays(HolidaysSpec named, string file, string planPath, Func<string, string?> readFile, DiagnosticBag diagnostics)

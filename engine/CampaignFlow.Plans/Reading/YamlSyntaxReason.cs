@@ -2,7 +2,8 @@ namespace CampaignFlow.Plans.Reading;
 
 /// <summary>
 /// The catalogued reason for one of YamlDotNet's syntax errors, whose own sentences are English only: the mistakes
-/// authors make (a tab, a line out of step, an unclosed bracket or quote, an alias to no anchor) are said in the
+/// authors make (a tab, a line out of step, an unclosed bracket or quote, an alias to no anchor, a backslash in double
+/// quotes, a list begun on its key's line, a value starting with '&amp;' or '*', text after '|') are said in the
 /// reader's language; a rarer one keeps YamlDotNet's sentence. A key written twice is a finding of its own
 /// (<c>duplicate-key</c>, found by <see cref="DuplicateKeyParser"/> before YamlDotNet would say it).
 /// </summary>
@@ -15,7 +16,14 @@ internal static class YamlSyntaxReason
         ("tab character that violate", "yaml-reason-tab"),
         ("did not find expected ',' or ']'", "yaml-reason-unclosed-list"),
         ("did not find expected ',' or '}'", "yaml-reason-unclosed-mapping"),
+        ("found unknown escape character", "yaml-reason-bad-escape"),
+        ("did not find expected hexadecimal number", "yaml-reason-bad-escape"),
+        ("found invalid Unicode", "yaml-reason-bad-escape"),
         ("quoted scalar", "yaml-reason-unclosed-quote"),
+        ("did not find expected node content", "yaml-reason-no-value"),
+        ("Block sequence entries are not allowed", "yaml-reason-dash-after-key"),
+        ("While scanning an anchor or alias", "yaml-reason-anchor-start"),
+        ("While scanning a block scalar, did not find expected comment or line break", "yaml-reason-block-header"),
         ("found character that cannot start any token", "yaml-reason-bad-start"),
         ("did not find expected '-' indicator", "yaml-reason-list-indentation"),
         ("did not find expected key", "yaml-reason-indentation"),

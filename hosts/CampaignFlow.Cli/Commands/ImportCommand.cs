@@ -2,6 +2,8 @@ using System.CommandLine;
 using CampaignFlow.Cli.Importing;
 using CampaignFlow.Cli.Output;
 using CampaignFlow.Cli.Remote;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
 
 namespace CampaignFlow.Cli.Commands;
 
@@ -67,6 +69,23 @@ internal static class ImportCommand
             records.Dispose();
             error.WriteLine(T("import-needs-unit", path));
             return ExitCode.Usage;
+        }
+
+        // A CSV Excel saved in GBK is refused at its first foreign byte before a row is sent: read on, every name in it
+        // would reach the server as U+FFFD and be stored so.
+        var encoding = new DiagnosticBag();
+        using (var file = File.OpenRead(path))
+        {
+            if (!Utf8File.Check(file, path, encoding))
+            {
+                records.Dispose();
+                foreach (var finding in encoding.Items)
+                {
+                    error.WriteLine(finding.ToString(culture));
+                }
+
+                return ExitCode.Findings;
+            }
         }
 
         var target = unit ?? T("import-many-units");

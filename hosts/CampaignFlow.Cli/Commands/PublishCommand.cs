@@ -1,8 +1,9 @@
 using System.CommandLine;
-using System.Text;
 using CampaignFlow.Cli.Output;
 using CampaignFlow.Cli.Publishing;
 using CampaignFlow.Cli.Remote;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
 
 namespace CampaignFlow.Cli.Commands;
 
@@ -38,7 +39,19 @@ internal static class PublishCommand
             return ExitCode.Usage;
         }
 
-        var text = await File.ReadAllTextAsync(path, Encoding.UTF8, ct).ConfigureAwait(false);
+        // A plan an editor saved in GBK is refused at its first foreign byte, as validate refuses it: read leniently,
+        // it was sent with its Chinese as U+FFFD and could be published so.
+        var encoding = new DiagnosticBag();
+        if (Utf8File.Read(path, encoding) is not { } text)
+        {
+            foreach (var finding in encoding.Items)
+            {
+                error.WriteLine(finding.ToString(culture));
+            }
+
+            return ExitCode.Findings;
+        }
+
         var header = PlanFileHeader.Read(text, path);
         if (header.PlanId is null)
         {

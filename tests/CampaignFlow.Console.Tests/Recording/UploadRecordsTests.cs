@@ -43,4 +43,26 @@ public sealed class UploadRecordsTests(ConsoleFixture console)
         (await page.Locator("#recorded").TextContentAsync()).ShouldNotBeNull().ShouldContain("新增 2 条记录");
         (await service.ReadRecordsAsync(Unit))!.Count.ShouldBe(stored + 2);
     }
+
+    [Fact]
+    public async Task A_CSV_saved_in_GBK_is_refused_at_its_first_foreign_byte_and_nothing_is_stored()
+    {
+        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var stored = (await service.ReadRecordsAsync(Unit))!.Count;
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);
+        await page.GotoAsync($"/console/units/{Unit}/upload");
+
+        // 半天 in GBK, as Excel saves a CSV in a Chinese office, on line 3 after the text before it.
+        const string Before = "key,activity,on,hours\ngbk-upload-1,warning-film,2014-04-10,2h\ngbk-upload-2,warning-film,2014-04-10,";
+        byte[] gbk = [.. Encoding.UTF8.GetBytes(Before), 0xB0, 0xEB, 0xCC, 0xEC, (byte)'\n'];
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "records.csv", MimeType = "text/csv", Buffer = gbk });
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#upload-form button[type=submit]"), r => r.Request.Method == "POST");
+
+        answer.Status.ShouldBe(400);
+        await page.WaitForLoadStateAsync();
+        var column = Before.Length - Before.LastIndexOf('\n');
+        (await page.Locator("#file-error").TextContentAsync()).ShouldNotBeNull().ShouldContain($"第 3 行第 {column} 列的字节 0xB0");
+        (await service.ReadRecordsAsync(Unit))!.Count.ShouldBe(stored, "a refused file stores none of its rows");
+    }
 }

@@ -47,7 +47,7 @@ public class ReaderTests
         var text = Minimal.Replace("window: 2月中下旬-4月下旬", "windw: 2月中下旬-4月下旬");
         var error = PlanReader.ReadText(text, "p.yaml").Diagnostics.ShouldHaveSingleItem();
         error.Message(new System.Globalization.CultureInfo("en")).ShouldBe("unknown key 'windw' in phase — did you mean 'window'?");
-        error.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe("phase 中有未知的键“windw”——是否应为“window”？");
+        error.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldBe("阶段中有未知的键“windw”——是否应为“window”？");
     }
 
     [Fact]
@@ -202,6 +202,12 @@ public class ReaderTests
     [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: @番禺区总工会", "引号")]
     [InlineData("    title: 学习教育、听取意见", "     title: 学习教育、听取意见", "缩进")]
     [InlineData("    title: 学习教育、听取意见", "    title: *title", "锚点")]
+    [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: \"番禺\\q区总工会\"", "转义")]
+    [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: \"番禺\\x4G\"", "转义")]
+    [InlineData("campaign: { year: 2014, window: 2月-9月 }", "campaign: { year: 2014, window: - 2月 }", "应有一个值")]
+    [InlineData("phases:", "phases: - id: plan", "同一行")]
+    [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: & 番禺区总工会", "锚点或别名")]
+    [InlineData("title: 番禺区总工会深入开展党的群众路线教育实践活动实施方案", "title: | 番禺区总工会", "下一行")]
     public void A_yaml_syntax_error_is_said_in_chinese(string line, string broken, string said)
     {
         // YamlDotNet's reason was put into the Chinese sentence in English: "YAML 语法错误：While scanning a mapping, …".

@@ -1,4 +1,5 @@
-using System.Text;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,6 @@ namespace CampaignFlow.Server.Api.Bodies;
 /// <param name="problems">The error answers.</param>
 public sealed class RequestText(IOptions<ServerOptions> options, ApiProblems problems)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Reads the body.</summary>
     /// <param name="context">The request.</param>
     /// <param name="accepted">The kinds this endpoint takes.</param>
@@ -50,20 +49,15 @@ public sealed class RequestText(IOptions<ServerOptions> options, ApiProblems pro
             buffer.Write(chunk, 0, read);
         }
 
-        string text;
-        try
+        // Bytes of another encoding (a CSV Excel saved in GBK) are refused at the first of them, as a file is by
+        // validate: read leniently, every name in them would be stored as U+FFFD.
+        var encoding = new DiagnosticBag();
+        if (Utf8File.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), SourceName(kind.Value), encoding) is not { } text)
         {
-            var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-            if (bytes.StartsWith(Encoding.UTF8.Preamble))
-            {
-                bytes = bytes[Encoding.UTF8.Preamble.Length..];
-            }
-
-            text = StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return ("", kind.Value, problems.Write(context, StatusCodes.Status400BadRequest, "body-not-utf8"));
+            var finding = encoding.Items[0];
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            return ("", kind.Value, problems.Write(context, StatusCodes.Status400BadRequest, "body-not-utf8",
+                [finding.Location.Line.ToString(invariant), finding.Location.Column.ToString(invariant), finding.Arguments[0]], encoding.Items));
         }
 
         return string.IsNullOrWhiteSpace(text)
@@ -77,6 +71,14 @@ public sealed class RequestText(IOptions<ServerOptions> options, ApiProblems pro
         context.Response.Headers.Connection = "close";
         return problems.Write(context, StatusCodes.Status413PayloadTooLarge, "body-too-large", limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    // The name findings about the body are reported against, as the records' own findings are (request.csv:3:12).
+    private static string SourceName(BodyKind kind) => kind switch
+    {
+        BodyKind.Json => "request.json",
+        BodyKind.Csv => "request.csv",
+        _ => "request.yaml",
+    };
 
     private static BodyKind? KindOf(string? contentType, IReadOnlyList<BodyKind> accepted)
     {

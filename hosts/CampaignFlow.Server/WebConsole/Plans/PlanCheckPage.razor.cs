@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
 using CampaignFlow.Server.Api.Plans;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
@@ -17,8 +18,6 @@ namespace CampaignFlow.Server.WebConsole.Plans;
 /// </summary>
 public partial class PlanCheckPage
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     private string _text = "";
     private string _fileName = DefaultFile;
     private string[] _lines = [];
@@ -57,19 +56,20 @@ public partial class PlanCheckPage
                 return;
             }
 
-            try
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, Request.Http.RequestAborted).ConfigureAwait(true);
+            var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length).Span;
+            // The plan loader's detection: a plan an editor saved in GBK is refused at its first foreign byte, said where it is.
+            var encoding = new DiagnosticBag();
+            if (Utf8File.Decode(bytes, file.FileName, encoding) is not { } decoded)
             {
-                using var buffer = new MemoryStream();
-                await file.CopyToAsync(buffer, Request.Http.RequestAborted).ConfigureAwait(true);
-                var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length).Span;
-                _text = StrictUtf8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
-                _fileName = System.IO.Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : DefaultFile;
-            }
-            catch (DecoderFallbackException)
-            {
-                Refuse(Request.T("upload-not-utf8"));
+                var at = encoding.Items[0];
+                Refuse(Request.T("upload-not-utf8", at.Location.Line.ToString(CultureInfo.InvariantCulture), at.Location.Column.ToString(CultureInfo.InvariantCulture), at.Arguments[0]));
                 return;
             }
+
+            _text = decoded;
+            _fileName = System.IO.Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : DefaultFile;
         }
 
         if (string.IsNullOrWhiteSpace(_text))

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text;
 using CampaignFlow.Campaigns.Service;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
 using CampaignFlow.Server.Api.Records;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.WebConsole.Overview;
@@ -18,8 +19,6 @@ public partial class UploadRecordsPage
 {
     // Lines shown with their findings; the rest are counted. A file with thousands of errors is the wrong file.
     private const int MaxLinesShown = 200;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private CampaignUnit? _unit;
     private string[] _lines = [];
@@ -84,20 +83,19 @@ public partial class UploadRecordsPage
             return;
         }
 
-        string text;
-        try
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, Request.Http.RequestAborted).ConfigureAwait(true);
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length).Span;
+        // The plan loader's detection: a CSV Excel saved in GBK is refused at its first foreign byte, said where it is.
+        var encoding = new DiagnosticBag();
+        if (Utf8File.Decode(bytes, file.FileName, encoding) is not { } decoded)
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, Request.Http.RequestAborted).ConfigureAwait(true);
-            var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length).Span;
-            text = StrictUtf8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            Refuse(Request.T("upload-not-utf8"));
+            var at = encoding.Items[0];
+            Refuse(Request.T("upload-not-utf8", at.Location.Line.ToString(CultureInfo.InvariantCulture), at.Location.Column.ToString(CultureInfo.InvariantCulture), at.Arguments[0]));
             return;
         }
 
+        var text = decoded;
         var result = await Recorder.RecordAsync(Request.Caller!, _unit, text, RecordFormat.Csv, RecordRoute.Any, Request.Http.RequestAborted).ConfigureAwait(true);
         _findings = RecordFindings.Of(result, line => line.ToString(CultureInfo.InvariantCulture), culture);
         if (_findings.Any)
