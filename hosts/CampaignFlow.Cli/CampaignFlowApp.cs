@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using CampaignFlow.Cli.Commands;
 using CampaignFlow.Cli.Output;
@@ -36,7 +37,8 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
         root.Subcommands.Add(PublishCommand.Create(output, error, http));
 
         var parsed = root.Parse(args);
-        if (CommandLineMistakes.Of(parsed, Asked(args)) is { Count: > 0 } mistakes)
+        // `campaignflow simulate --help` is how one learns what simulate needs: help wins over what is missing.
+        if (parsed.Action is not HelpAction && CommandLineMistakes.Of(parsed, Asked(args)) is { Count: > 0 } mistakes)
         {
             foreach (var mistake in mistakes)
             {
