@@ -33,6 +33,13 @@ public static partial class PeriodLabel
             : $"{year}年";
     }
 
+    /// <summary>
+    /// Whether the label is a week, month, quarter or year, which <see cref="Format"/> puts in words; the others
+    /// (window, campaign, by 2014-03-31, due 2014-05-26) are ids a Chinese reader is given the days of instead.
+    /// </summary>
+    /// <param name="label">A label made by <see cref="DueSchedule"/>.</param>
+    public static bool Named(string label) => Iso().IsMatch(label);
+
     [GeneratedRegex(@"^(?<year>\d{4})(?:-W(?<week>\d{2})|-Q(?<quarter>[1-4])|-(?<month>\d{2}))?$")]
     private static partial Regex Iso();
 }

@@ -5,6 +5,7 @@ using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Text;
 using CampaignFlow.Server.WebConsole.Violations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,6 +45,30 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
         var history = await page.Locator("#history").TextContentAsync();
         history.ShouldNotBeNull().ShouldContain("小时");
         history.ShouldNotMatch(@"\d h\b");
+    }
+
+    // A requirement over a phase's window has the period id 'window', which is no word of Chinese: its days say it.
+    [Fact]
+    public async Task A_violation_over_a_window_is_said_by_its_days_on_its_page_its_units_page_and_the_list()
+    {
+        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = ["weidu-xiguan-street"], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var window = open.FirstOrDefault(v => v.Period == "window" && v.PeriodStart != v.PeriodEnd)
+            .ShouldNotBeNull("the demo's 西关街道 leaves a requirement over its study link's window unmet");
+        var days = $"{ShownTime.Day(window.PeriodStart, Chinese)}至{ShownTime.Day(window.PeriodEnd, Chinese)}";
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.Auditor);
+        (await page.GotoAsync(ViolationList.DetailLink(window.Id))).ShouldNotBeNull().Status.ShouldBe(200);
+        (await page.Locator("#violation-period").TextContentAsync()).ShouldBe(days);
+
+        await page.GotoAsync("/console/units/weidu-xiguan-street");
+        var unitPage = (await page.Locator("main").TextContentAsync()).ShouldNotBeNull();
+        unitPage.ShouldContain(days);
+        unitPage.ShouldNotContain("window（");
+
+        await page.GotoAsync("/console/violations?unit=weidu-xiguan-street&status=open");
+        (await page.Locator("main").TextContentAsync()).ShouldNotBeNull().ShouldNotContain("window（");
     }
 
     [Fact]
