@@ -62,6 +62,31 @@ public sealed class PlanPublishingTests : IDisposable
         (await WorkflowTests.StateAsync(bumped, "panyu-ftu")).WorkflowStatus.ShouldBe("Running");
     }
 
+    // ADR 0014: a unit with a running, faulted or completed instance stays on its version. On the real clock every seed
+    // campaign is over and its instance completed: a version 2 published then moved the unit at the next start, its
+    // records judged by requirements it never ran under, with no migration to show or refuse it.
+    [Fact]
+    public async Task A_unit_whose_campaign_is_over_stays_on_its_version_when_a_new_one_is_published()
+    {
+        var h = new CampaignHarness(CampaignHarness.Day("2014-10-10"), _definitions);
+        var file = Path.Combine(_definitions, "panyu-ftu-2014.yaml");
+        var original = await File.ReadAllTextAsync(file);
+        await using (var first = await h.StartAsync())
+        {
+            await h.TickToAsync(first, CampaignHarness.Day("2014-10-11"));
+        }
+
+        var v1 = await h.Stores.Workflows.FindInstanceIdAsync("panyu-ftu-2014", "panyu-ftu@1");
+        (await h.Stores.Workflows.GetInstanceAsync(v1!))!.Status.ShouldBe(Workflows.Instances.WorkflowStatus.Completed);
+
+        await File.WriteAllTextAsync(file, original.Replace("title: 番禺区总工会", "version: 2\ntitle: 番禺区总工会（修订）", StringComparison.Ordinal));
+        await using var bumped = await h.StartAsync();
+
+        bumped.LoadProblems.ShouldBeEmpty();
+        bumped.FindUnit("panyu-ftu")!.PlanVersion.ShouldBe(1, "the unit stays on the version its completed campaign ran until migrated");
+        (await h.Stores.Workflows.FindInstanceIdAsync("panyu-ftu-2014", "panyu-ftu@2")).ShouldBeNull();
+    }
+
     [Fact]
     public async Task An_uploaded_plan_is_validated_against_the_definitions_with_findings_at_line_and_column()
     {

@@ -96,4 +96,23 @@ public class CommandLineMistakeTests
         run.Error.ShouldContain("“xml”");
         run.Error.ShouldContain("table");
     }
+
+    // An author who does not know a command's arguments asks it for them: the help, not that the arguments are missing.
+    [Theory]
+    [InlineData("simulate", "--activities")]
+    [InlineData("diff", "<before>")]
+    [InlineData("show", "<plan>")]
+    [InlineData("new", "--kind")]
+    [InlineData("publish", "--server")]
+    public void Help_on_a_command_with_required_arguments_is_its_usage(string command, string named)
+    {
+        foreach (var help in new[] { "--help", "-h", "-?" })
+        {
+            var run = CliRun.WithLang("C.UTF-8", command, help);
+
+            run.ExitCode.ShouldBe(0);
+            run.Error.ShouldBeEmpty();
+            run.Output.ShouldContain(named);
+        }
+    }
 }

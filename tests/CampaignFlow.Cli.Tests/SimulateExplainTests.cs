@@ -21,6 +21,22 @@ public sealed class SimulateExplainTests
         lines.ShouldContain("2014年第11周（2014年3月10日至3月16日）：未到期，尚未判定");
     }
 
+    // A requirement over its phase's window has the period id 'window': Chinese says its days, not the id.
+    [Fact]
+    public void A_window_is_said_by_its_days_in_Chinese_and_by_its_id_in_English()
+    {
+        string[] xiguan = ["simulate", "weidu-xiguan-street-2014", "--activities", "definitions/activities/weidu-xiguan-street-2014.yaml", "--explain", "base-visits"];
+
+        var chinese = CliRun.Of([.. xiguan, "--lang", "zh-CN"]);
+        var english = CliRun.Of([.. xiguan, "--lang", "en"]);
+
+        chinese.ExitCode.ShouldBe(0, chinese.Error);
+        chinese.Output.ShouldNotContain("window（");
+        chinese.Output.Split('\n').ShouldContain(l => l.TrimStart().StartsWith("2014年3月11日至5月31日：", StringComparison.Ordinal), chinese.Output);
+        english.ExitCode.ShouldBe(0, english.Error);
+        english.Output.Split('\n').ShouldContain(l => l.TrimStart().StartsWith("window (2014-03-11..2014-05-31): ", StringComparison.Ordinal), english.Output);
+    }
+
     [Fact]
     public void Json_gives_each_period_and_record_for_tools()
     {

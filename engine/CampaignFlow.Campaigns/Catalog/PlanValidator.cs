@@ -25,7 +25,7 @@ internal sealed class PlanValidator(string definitionsPath, IReadOnlyDictionary<
     /// <summary>
     /// <paramref name="yaml"/> read as a draft: its findings and, without errors, the files it would be published with
     /// — the text at the folder's path of its plan (at <paramref name="fileName"/> for a plan the folder lacks), then
-    /// its roster and its parents' files as the folder has them now.
+    /// its roster, its holidays and its parents' files as the folder has them now.
     /// </summary>
     public PlanDraftText ReadDraft(string yaml, string fileName)
     {
@@ -55,6 +55,13 @@ internal sealed class PlanValidator(string definitionsPath, IReadOnlyDictionary<
             if (catalog.Written.GetValueOrDefault(current.Id)?.Roster?.File is { } roster)
             {
                 Add(Path.Combine(Path.GetDirectoryName(file) ?? "", roster));
+            }
+
+            // As the folder's versions keep it (PlanLibrary): a version is resolved from its stored files alone at the
+            // next start, and a plan naming holidays it does not carry is unresolvable there.
+            if (catalog.Written.GetValueOrDefault(current.Id)?.Calendar?.Holidays?.File is { } holidays)
+            {
+                Add(Path.Combine(Path.GetDirectoryName(file) ?? "", holidays));
             }
         }
 

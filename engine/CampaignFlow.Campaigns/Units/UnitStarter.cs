@@ -163,8 +163,9 @@ internal static class UnitStarter
         }
     }
 
-    // Each unit's running (or faulted) instances of its plan, of any stored version, by unit id: one query per version
-    // and chunk of units.
+    // Each unit's running, faulted or completed instances of its plan, of any stored version, by unit id: one query per
+    // version and chunk of units. A completed one counts (ADR 0014): a campaign that is over keeps the version it ran, or
+    // a version published after it would judge its records at the next start, unmigrated.
     private static async Task<Dictionary<string, List<(int Version, string InstanceId)>>> RunningInstancesAsync(
         IWorkflowStore store, PlanLibrary library, List<(ResolvedUnit Who, ResolvedPlan Plan)> chosen, CancellationToken ct)
     {
@@ -180,7 +181,7 @@ internal static class UnitStarter
                     foreach (var unit in chunk)
                     {
                         if (found.TryGetValue(CampaignSignals.InstanceKey(unit, version.Version), out var instance)
-                            && instance.Status is WorkflowStatus.Running or WorkflowStatus.Faulted)
+                            && instance.Status is WorkflowStatus.Running or WorkflowStatus.Faulted or WorkflowStatus.Completed)
                         {
                             (running.TryGetValue(unit, out var list) ? list : running[unit] = []).Add((version.Version, instance.InstanceId));
                         }
@@ -192,7 +193,7 @@ internal static class UnitStarter
         return running;
     }
 
-    // A unit stays on the version its running instance runs; of two (a migration cut short), on the one started last.
+    // A unit stays on the version its running (or completed) instance runs; of two (a migration), on the one started last.
     private static async Task KeepRunningVersionsAsync(
         IWorkflowStore store, PlanLibrary library, List<(ResolvedUnit Who, ResolvedPlan Plan)> chosen,
         Dictionary<string, List<(int Version, string InstanceId)>> running, CancellationToken ct)

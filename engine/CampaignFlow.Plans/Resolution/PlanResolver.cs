@@ -121,7 +121,7 @@ public static class PlanResolver
             }
             else if (!vocabulary.UnitKinds.ContainsKey(plan.Unit.Kind))
             {
-                diagnostics.ErrorWithSuggestion("unknown-unit-kind", plan.Unit.At("kind"), NameSuggester.Closest(plan.Unit.Kind, vocabulary.UnitKinds.Keys), plan.Unit.Kind);
+                diagnostics.ErrorWithSuggestion("unknown-unit-kind", plan.Unit.At("kind"), KindSuggestion(plan.Unit.Kind, vocabulary), plan.Unit.Kind);
             }
         }
 
@@ -255,6 +255,17 @@ public static class PlanResolver
         }
     }
 
+    // The kind whose title was written, whole or in part (执法监管部门和窗口单位 of 执法监管部门和窗口单位、服务行业 →
+    // law-enforcement-windows) when only one title has it, else the closest id.
+    private static string? KindSuggestion(string written, Vocabulary vocabulary)
+    {
+        var text = written.Trim();
+        var titled = text.Length < 2 ? [] : vocabulary.UnitKinds
+            .Where(k => k.Value == text || k.Value.Contains(text, StringComparison.Ordinal) || text.Contains(k.Value, StringComparison.Ordinal))
+            .Select(k => k.Key).Take(2).ToArray();
+        return titled.Length == 1 ? titled[0] : NameSuggester.Closest(written, vocabulary.UnitKinds.Keys);
+    }
+
     private static ResolvedTemplate? TemplateOf(PlanDocument plan, ResolvedPlan? parent, DiagnosticBag diagnostics)
     {
         if (plan.Template is not { } template)
@@ -288,7 +299,7 @@ public static class PlanResolver
         {
             if (!vocabulary.UnitKinds.ContainsKey(template.AppliesTo[i]))
             {
-                diagnostics.ErrorWithSuggestion("unknown-unit-kind", template.At($"appliesTo[{i}]"), NameSuggester.Closest(template.AppliesTo[i], vocabulary.UnitKinds.Keys), template.AppliesTo[i]);
+                diagnostics.ErrorWithSuggestion("unknown-unit-kind", template.At($"appliesTo[{i}]"), KindSuggestion(template.AppliesTo[i], vocabulary), template.AppliesTo[i]);
             }
         }
 
@@ -324,7 +335,7 @@ public static class PlanResolver
                 var kind = action.AppliesTo![i];
                 if (!vocabulary.UnitKinds.ContainsKey(kind))
                 {
-                    diagnostics.ErrorWithSuggestion("unknown-unit-kind", action.At($"appliesTo[{i}]"), NameSuggester.Closest(kind, vocabulary.UnitKinds.Keys), kind);
+                    diagnostics.ErrorWithSuggestion("unknown-unit-kind", action.At($"appliesTo[{i}]"), KindSuggestion(kind, vocabulary), kind);
                 }
             }
         }

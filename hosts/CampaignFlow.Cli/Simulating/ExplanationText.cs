@@ -23,13 +23,16 @@ internal static class ExplanationText
 
         foreach (var period in explanation.Periods)
         {
-            var label = PeriodLabel.Format(period.Period, culture);
             var days = CliMessages.Days(period.Start, period.End, culture);
+            // In Chinese a period that is an id (window, by 2014-03-31) is said by its days alone, as simulate says it.
+            var label = PeriodLabel.IsCalendar(period.Period) || !chinese ? PeriodLabel.Format(period.Period, culture) : null;
             var target = period.Target is null ? "" : CliMessages.Text("explain-target", culture, period.Target);
             var verdict = period.Status == "violated"
                 ? CliMessages.Text("explain-violated", culture, string.Join(chinese ? "；" : "; ", period.Violations.Select(v => chinese ? v.MessageZh : v.MessageEn)))
                 : CliMessages.Text("explain-" + period.Status, culture);
-            output.WriteLine(CliMessages.Text("explain-period", culture, label, days, target, verdict));
+            output.WriteLine(label is null
+                ? CliMessages.Text("explain-period-days", culture, days, target, verdict)
+                : CliMessages.Text("explain-period", culture, label, days, target, verdict));
             WriteNodes(output, period, culture);
             foreach (var record in period.Records)
             {

@@ -74,6 +74,21 @@ public class TemplateMistakeTests
         catalog.Organisation.TemplateOf("weidu-xida-street").ShouldBe("weidu-streets-2014", "the first by plan id serves the kind");
     }
 
+    // An author reads the kinds in the district's text (执法监管部门和窗口单位), not their ids: the title points to the id.
+    [Fact]
+    public void A_unit_kind_written_as_its_title_is_an_error_that_names_its_id()
+    {
+        var folder = Seed(("weidu-industry-commerce-2014.yaml", "kind: law-enforcement-windows,", "kind: 执法监管部门和窗口单位,"));
+
+        var catalog = PlanCatalog.Load([folder]);
+
+        var error = catalog.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ShouldHaveSingleItem();
+        error.Code.ShouldBe("unknown-unit-kind");
+        error.Location.File.ShouldEndWith("weidu-industry-commerce-2014.yaml");
+        error.Suggestion.ShouldBe("law-enforcement-windows");
+        error.Message(new System.Globalization.CultureInfo("zh-CN")).ShouldContain("law-enforcement-windows");
+    }
+
     // A copy of definitions/ with each (file, old, new) replaced once; the copy's files are the seed's otherwise.
     private static string Seed(params (string File, string Old, string New)[] edits)
     {

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using CampaignFlow.Server.Tests.Fixtures;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -33,6 +35,22 @@ public sealed partial class FirstJudgementLogTests
         var chinese = Ids().Replace(ConsoleAddress().Replace(line[..english], ""), "").Replace("--demo", "", StringComparison.Ordinal);
         Words().Matches(chinese).Select(m => m.Value).ShouldBeEmpty(chinese);
         logs.Messages.ShouldNotContain(m => m.Message.Contains("went from 0", StringComparison.Ordinal));
+    }
+
+    // The line sends the operator to /console: that address is the console (it was a 404 problem, the console's home
+    // being only at /).
+    [Theory]
+    [InlineData("/console")]
+    [InlineData("/console/")]
+    public async Task The_console_address_the_first_judgement_names_leads_to_the_sign_in(string path)
+    {
+        using var server = new CampaignServer(start: new DateOnly(2014, 10, 10));
+        var client = server.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location.ShouldNotBeNull().OriginalString.ShouldContain("/console/sign-in");
     }
 
     // Where the test host listens, if it says: the console's path after it.

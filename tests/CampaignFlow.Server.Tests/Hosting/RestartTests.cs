@@ -66,7 +66,7 @@ public sealed class RestartTests : IDisposable
         var health = await server.CreateClient().GetJsonAsync("/health");
 
         health.GetProperty("planProblems").GetInt32().ShouldBeGreaterThan(0);
-        health.GetProperty("unitsRunning").GetInt32().ShouldBe(6, "the four other seed units, 魏都区委 and 教体局 (its plan inherits the organs' template; no organisation file is copied)");
+        health.GetProperty("unitsRunning").GetInt32().ShouldBe(7, "the four other seed units, 魏都区委, 教体局 and 工商局 (their plans inherit the organs' template; no organisation file is copied)");
         server.Campaigns.Service.LoadProblems.ShouldContain(p => p.File.EndsWith("panyu-ftu-2014.yaml") && p.Code == "unknown-key" && p.Line > 1);
         (await server.As(TestTokens.Admin).GetAsync("/units/panyu-ftu/state")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

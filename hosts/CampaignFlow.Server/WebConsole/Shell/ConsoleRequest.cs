@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Text;
 
@@ -42,6 +43,18 @@ public sealed class ConsoleRequest(IHttpContextAccessor accessor, UnitDirectory 
     /// <summary>A day, as the reader writes it.</summary>
     /// <param name="day">The day.</param>
     public string Day(DateOnly day) => ShownTime.Day(day, Culture);
+
+    /// <summary>
+    /// A violation's period as the reader says it: a week, month, quarter or year by its name with its days
+    /// (2014年第10周（2014年3月3日至2014年3月9日）); in Chinese any other period (an id such as window) by its days alone.
+    /// </summary>
+    /// <param name="label">The period's label.</param>
+    /// <param name="start">Its first day.</param>
+    /// <param name="end">Its last day.</param>
+    public string Period(string label, DateOnly start, DateOnly end) =>
+        PeriodLabel.IsCalendar(label) || !IsChinese ? T("violation-period", PeriodLabel.Format(label, Culture), Day(start), Day(end))
+        : start == end ? Day(start)
+        : T("next-days", Day(start), Day(end));
 
     /// <summary>A moment in the server's zone (Beijing time unless told otherwise).</summary>
     /// <param name="moment">The moment.</param>
