@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using CampaignFlow.Plans.Diagnostics;
-using CampaignFlow.Plans.Reading;
 using CampaignFlow.Server.Api.Plans;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.WebConsole.Shell;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 
@@ -50,21 +50,11 @@ public partial class PlanCheckPage
         _text = form.TryGetValue("yaml", out var pasted) ? pasted.ToString() ?? "" : "";
         if (form.Files.GetFile("file") is { Length: > 0 } file)
         {
-            if (file.Length > limit)
-            {
-                Refuse(ApiProblems.Text("body-too-large", culture, limit.ToString(CultureInfo.InvariantCulture)));
-                return;
-            }
-
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, Request.Http.RequestAborted).ConfigureAwait(true);
-            var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length).Span;
             // The plan loader's detection: a plan an editor saved in GBK is refused at its first foreign byte, said where it is.
-            var encoding = new DiagnosticBag();
-            if (Utf8File.Decode(bytes, file.FileName, encoding) is not { } decoded)
+            var (decoded, refusal) = await UploadedText.ReadAsync(file, limit, Request).ConfigureAwait(true);
+            if (decoded is null)
             {
-                var at = encoding.Items[0];
-                Refuse(Request.T("upload-not-utf8", at.Location.Line.ToString(CultureInfo.InvariantCulture), at.Location.Column.ToString(CultureInfo.InvariantCulture), at.Arguments[0]));
+                Refuse(refusal!);
                 return;
             }
 
