@@ -1,5 +1,6 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.WebConsole.Text;
@@ -78,12 +79,12 @@ internal sealed partial class DemoNarrator(ILogger log)
 
         foreach (var v in now.Values.Where(v => !_open.ContainsKey(v.Id)))
         {
-            LogWarningLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-violation-opened", c, ShownTime.Day(day, c), v.Unit, v.RequirementId, v.Period, Message(v, c))));
+            LogWarningLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-violation-opened", c, ShownTime.Day(day, c), v.Unit, v.RequirementId, Period(v, c), Message(v, c))));
         }
 
         foreach (var v in _open.Values.Where(v => !now.ContainsKey(v.Id)))
         {
-            LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-violation-resolved", c, ShownTime.Day(day, c), v.Unit, v.RequirementId, v.Period, Message(v, c))));
+            LogLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-violation-resolved", c, ShownTime.Day(day, c), v.Unit, v.RequirementId, Period(v, c), Message(v, c))));
         }
 
         _open.Clear();
@@ -92,6 +93,13 @@ internal sealed partial class DemoNarrator(ILogger log)
             _open[id] = v;
         }
     }
+
+    // A calendar period by its name (2014年第10周); in Chinese any other (a window, a deadline) by its days, as the console says it.
+    private static string Period(StoredViolation violation, System.Globalization.CultureInfo culture) =>
+        PeriodLabel.IsCalendar(violation.Period) || culture.TwoLetterISOLanguageName != "zh"
+            ? PeriodLabel.Format(violation.Period, culture)
+            : violation.PeriodStart == violation.PeriodEnd ? ShownTime.Day(violation.PeriodStart, culture)
+            : ApiProblems.Text("log-period-days", culture, ShownTime.Day(violation.PeriodStart, culture), ShownTime.Day(violation.PeriodEnd, culture));
 
     private static string Message(StoredViolation violation, System.Globalization.CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "zh" ? violation.MessageZh : violation.MessageEn;

@@ -57,6 +57,11 @@ public sealed class DemoTests
         lines.ShouldContain(m => m.StartsWith("示例 2014年", StringComparison.Ordinal) && m.Contains("录入", StringComparison.Ordinal) && m.Contains(" recorded ", StringComparison.Ordinal));
         lines.ShouldContain(m => m.StartsWith("示例：接受 ", StringComparison.Ordinal) && m.Contains("public demo tokens accepted", StringComparison.Ordinal));
         lines.ShouldNotContain(m => m.StartsWith("Demo", StringComparison.Ordinal));
+        // A violation over a window is said by its days in the Chinese half, as the console says it; the English keeps the id.
+        var opened = lines.Where(m => m.Contains("新增违规", StringComparison.Ordinal)).ToArray();
+        opened.ShouldNotBeEmpty();
+        opened.ShouldContain(m => m.Contains(" window: ", StringComparison.Ordinal));
+        opened.Select(m => m[..m.IndexOf(" Demo ", StringComparison.Ordinal)]).ShouldAllBe(chinese => !chinese.Contains(" window：", StringComparison.Ordinal));
     }
 
     [Fact]
