@@ -101,5 +101,8 @@ public class ShowCommandTests
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.Output.ShouldContain("模板方案  适用于 区直单位、执法监管部门和窗口单位、服务行业  上级 中共魏都区委（weidu-district）");
+        // A requirement per person names no one in a template: each unit's roster does.
+        run.Output.ShouldContain("— 按人员（由执行该模板的各单位名册确定）");
+        run.Output.ShouldNotContain("— 按人员：\n");
     }
 }

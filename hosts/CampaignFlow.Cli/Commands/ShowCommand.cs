@@ -166,7 +166,10 @@ internal static class ShowCommand
         string List(IEnumerable<string> ids) => string.Join(T("show-list"), ids.Select(id => Name(plan, id, culture)));
         var scope = requirement.Scope == Plans.Requirements.Scope.Unit
             ? ""
-            : T("show-per", T("show-per-" + Plans.Syntax.PlanShape.Kebab(requirement.Scope.ToString())), List(requirement.Targets));
+            : requirement.Targets.Count == 0
+                // A template names no one: each unit running it binds its own roster's people.
+                ? T("show-per-from-rosters", T("show-per-" + Plans.Syntax.PlanShape.Kebab(requirement.Scope.ToString())))
+                : T("show-per", T("show-per-" + Plans.Syntax.PlanShape.Kebab(requirement.Scope.ToString())), List(requirement.Targets));
         var detail = requirement switch
         {
             PeriodMinimum { PersonMinimums.Count: > 0 } m when m.PersonMinimums.Values.Distinct().Count() > 1 =>
