@@ -1,8 +1,8 @@
 using CampaignFlow.Campaigns.Recording;
-using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Shell;
+using CampaignFlow.Server.WebConsole.Units;
 using Microsoft.AspNetCore.Components;
 
 namespace CampaignFlow.Server.WebConsole.Records;
@@ -46,17 +46,8 @@ public partial class RecordListPage
     /// <inheritdoc/>
     protected override async Task OnParametersSetAsync()
     {
-        var caller = Request.Caller!;
-        var culture = Request.Culture;
-        if (Units.Find(Unit) is not { } unit)
+        if (ReadableUnit.Find(Units, Unit, Request, out _problem) is not { } unit)
         {
-            _problem = (StatusCodes.Status404NotFound, ApiProblems.Text("unknown-unit", culture, Unit));
-            return;
-        }
-
-        if (!caller.CanRead(unit))
-        {
-            _problem = (StatusCodes.Status403Forbidden, ApiProblems.Text("forbidden-unit", culture, caller.Name, ApiProblems.Text("verb-read", culture), unit.Id));
             return;
         }
 

@@ -70,17 +70,9 @@ public partial class UnitPage
     /// <inheritdoc/>
     protected override async Task OnParametersSetAsync()
     {
-        var caller = Request.Caller!;
         var culture = Request.Culture;
-        if (Units.Find(Unit) is not { } unit)
+        if (ReadableUnit.Find(Units, Unit, Request, out _problem) is not { } unit)
         {
-            _problem = (StatusCodes.Status404NotFound, ApiProblems.Text("unknown-unit", culture, Unit));
-            return;
-        }
-
-        if (!caller.CanRead(unit))
-        {
-            _problem = (StatusCodes.Status403Forbidden, ApiProblems.Text("forbidden-unit", culture, caller.Name, ApiProblems.Text("verb-read", culture), unit.Id));
             return;
         }
 
