@@ -28,8 +28,11 @@ public sealed class Measurement
     /// <summary>Collections of generation 0, 1 and 2 while sessions were filled and fired.</summary>
     public string RunCollections { get; set; } = "";
 
+    /// <summary>Bytes allocated, in MB, while sessions were filled and fired: what the young generation had to take.</summary>
+    public double RunAllocatedMb { get; set; }
+
     public string ToLine() => string.Join('|',
-        "RESULT", Mode, Units, Facts, F(CompileMs), F(InsertMs), F(FireMs), Violations, MatchesOracle, F(OneMoreFactUs), F(PeakMb), F(BytesPerFact), F(GcPauseMs), F(RunCpuMs), F(RunGcPauseMs), RunCollections);
+        "RESULT", Mode, Units, Facts, F(CompileMs), F(InsertMs), F(FireMs), Violations, MatchesOracle, F(OneMoreFactUs), F(PeakMb), F(BytesPerFact), F(GcPauseMs), F(RunCpuMs), F(RunGcPauseMs), RunCollections, F(RunAllocatedMb));
 
     public static Measurement Parse(string line)
     {
@@ -52,6 +55,7 @@ public sealed class Measurement
             RunCpuMs = D(13),
             RunGcPauseMs = D(14),
             RunCollections = p[15],
+            RunAllocatedMb = D(16),
         };
     }
 

@@ -16,6 +16,8 @@ using CampaignFlow.Rules.Bench;
 //                       workstation GC without background collections (blocking), the server GC (as the campaign
 //                       service runs), workstation and server (both) or all three; one configuration runs under
 //                       whatever DOTNET_gcServer and DOTNET_gcConcurrent say
+//   --retain N          keep N small objects alive per fact beside each session (default 0): a probe of what every
+//                       object a session keeps costs in garbage collection
 var options = Options.Parse(args);
 if (options.WriteFacts is not null)
 {
@@ -34,7 +36,7 @@ if (options.Mode != "all")
         workload = new Workload(workload.Facts.Where(f => keep.Contains(Workload.UnitOf(f))).ToList());
     }
 
-    var m = Runs.Run(options.Mode, workload, options.Seed, options.Engine, options.Insert);
+    var m = Runs.Run(options.Mode, workload, options.Seed, options.Engine, options.Insert, options.Retain);
     Console.WriteLine(m.ToLine());
     return m.MatchesOracle ? 0 : 1;
 }
@@ -66,7 +68,7 @@ var failed = false;
 foreach (var (mode, units, gc) in configurations.SelectMany(c => gcModes.Select(g => (c.Mode, c.Units, g))))
 {
     // A negative count marks the small configurations of the naive comparison: the first units of the same facts.
-    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine, "--insert", options.Insert };
+    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine, "--insert", options.Insert, "--retain", options.Retain.ToString(CultureInfo.InvariantCulture) };
     if (units < 0)
     {
         childArgs.AddRange(["--take-units", (-units).ToString(CultureInfo.InvariantCulture)]);
@@ -93,12 +95,12 @@ foreach (var (mode, units, gc) in configurations.SelectMany(c => gcModes.Select(
     results.Add(Measurement.Parse(line));
 }
 
-Console.WriteLine("| mode | units | facts | compile ms | insert ms | fire ms | total ms | violations | = oracle | one more fact µs | peak MB | heap bytes/fact | GC pause ms | run CPU ms | run GC pause ms | run GCs 0/1/2 |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| mode | units | facts | compile ms | insert ms | fire ms | total ms | violations | = oracle | one more fact µs | peak MB | heap bytes/fact | GC pause ms | run CPU ms | run GC pause ms | run GCs 0/1/2 | run allocated MB |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var r in results)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {r.Mode} | {r.Units:N0} | {r.Facts:N0} | {r.CompileMs:0.0} | {r.InsertMs:N0} | {r.FireMs:N0} | {r.TotalMs:N0} | {r.Violations:N0} | {(r.MatchesOracle ? "yes" : "NO")} | {r.OneMoreFactUs:0.0} | {r.PeakMb:N0} | {(r.BytesPerFact > 0 ? r.BytesPerFact.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.GcPauseMs:N0} | {r.RunCpuMs:N0} | {r.RunGcPauseMs:N0} | {r.RunCollections} |"));
+        $"| {r.Mode} | {r.Units:N0} | {r.Facts:N0} | {r.CompileMs:0.0} | {r.InsertMs:N0} | {r.FireMs:N0} | {r.TotalMs:N0} | {r.Violations:N0} | {(r.MatchesOracle ? "yes" : "NO")} | {r.OneMoreFactUs:0.0} | {r.PeakMb:N0} | {(r.BytesPerFact > 0 ? r.BytesPerFact.ToString("N0", CultureInfo.InvariantCulture) : "")} | {r.GcPauseMs:N0} | {r.RunCpuMs:N0} | {r.RunGcPauseMs:N0} | {r.RunCollections} | {r.RunAllocatedMb:N0} |"));
 }
 
 if (failed)
@@ -140,7 +142,7 @@ static List<string> RunChild(List<string> childArgs, GcMode gc, out int exitCode
     return lines;
 }
 
-internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine, string Insert, string Gc)
+internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine, string Insert, string Gc, int Retain)
 {
     public static Options Parse(string[] args)
     {
@@ -166,6 +168,7 @@ internal sealed record Options(string Mode, int Units, int Seed, string? Facts, 
             Optional("--take-units") is { } take ? int.Parse(take, CultureInfo.InvariantCulture) : null,
             Value("--engine", "campaignflow"),
             Value("--insert", "one"),
-            Value("--gc", "workstation"));
+            Value("--gc", "workstation"),
+            int.Parse(Value("--retain", "0"), CultureInfo.InvariantCulture));
     }
 }

@@ -13,9 +13,11 @@ public readonly struct RunClock
     private readonly int _gen0;
     private readonly int _gen1;
     private readonly int _gen2;
+    private readonly long _allocated;
 
-    private RunClock(TimeSpan cpu, TimeSpan pause, int gen0, int gen1, int gen2)
+    private RunClock(TimeSpan cpu, TimeSpan pause, int gen0, int gen1, int gen2, long allocated)
     {
+        _allocated = allocated;
         _cpu = cpu;
         _pause = pause;
         _gen0 = gen0;
@@ -28,12 +30,14 @@ public readonly struct RunClock
         GC.GetTotalPauseDuration(),
         GC.CollectionCount(0),
         GC.CollectionCount(1),
-        GC.CollectionCount(2));
+        GC.CollectionCount(2),
+        GC.GetTotalAllocatedBytes(precise: true));
 
     public void Stop(Measurement m)
     {
         m.RunCpuMs = (Process.GetCurrentProcess().TotalProcessorTime - _cpu).TotalMilliseconds;
         m.RunGcPauseMs = (GC.GetTotalPauseDuration() - _pause).TotalMilliseconds;
+        m.RunAllocatedMb = (GC.GetTotalAllocatedBytes(precise: true) - _allocated) / 1024.0 / 1024.0;
         m.RunCollections = $"{GC.CollectionCount(0) - _gen0}/{GC.CollectionCount(1) - _gen1}/{GC.CollectionCount(2) - _gen2}";
     }
 }

@@ -7,7 +7,8 @@ public static class Runs
     private const int ExtraFacts = 200;
 
     /// <param name="insert"><c>one</c>: fact by fact (<c>Insert</c>); <c>batch</c>: each session's facts in one <c>InsertAll</c>.</param>
-    public static Measurement Run(string mode, Workload workload, int seed, string engine = "campaignflow", string insert = "one")
+    /// <param name="retain">Objects kept alive beside each session per fact inserted, as long as the session (<see cref="Ballast"/>).</param>
+    public static Measurement Run(string mode, Workload workload, int seed, string engine = "campaignflow", string insert = "one", int retain = 0)
     {
         var batch = insert switch
         {
@@ -33,10 +34,10 @@ public static class Runs
         switch (mode)
         {
             case "per-unit":
-                found = PerUnit(workload, m, seed, engine, batch);
+                found = PerUnit(workload, m, seed, engine, batch, retain);
                 break;
             case "one-session":
-                found = OneSession(workload, m, seed, baseline, engine, batch);
+                found = OneSession(workload, m, seed, baseline, engine, batch, retain);
                 break;
             case "naive":
                 found = Naive(workload, m);
@@ -79,7 +80,7 @@ public static class Runs
         return sessions;
     }
 
-    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed, string engine, bool batch)
+    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed, string engine, bool batch, int retain)
     {
         var newSession = Compile(m, engine);
         var units = workload.ByUnit();
@@ -92,6 +93,7 @@ public static class Runs
             var t0 = Stopwatch.GetTimestamp();
             var session = newSession();
             Insert(session, facts, batch);
+            GC.KeepAlive(Ballast.Add(null, facts, retain));
 
             var t1 = Stopwatch.GetTimestamp();
             session.Fire();
@@ -109,12 +111,21 @@ public static class Runs
         return found;
     }
 
-    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline, string engine, bool batch)
+    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline, string engine, bool batch, int retain)
     {
         var session = Compile(m, engine)();
+
+        // With ballast, fact by fact, the facts go in unit by unit with each unit's ballast after them, so that the
+        // ballast ages with the session's own objects; a batch is one batch, its ballast after it.
+        IReadOnlyList<IReadOnlyList<object>> parts = retain > 0 && !batch ? workload.ByUnit() : [workload.Facts];
+        Ballast? ballast = null;
         var run = RunClock.Start();
         var t0 = Stopwatch.GetTimestamp();
-        Insert(session, workload.Facts, batch);
+        foreach (var facts in parts)
+        {
+            Insert(session, facts, batch);
+            ballast = Ballast.Add(ballast, facts, retain);
+        }
 
         var t1 = Stopwatch.GetTimestamp();
         session.Fire();
@@ -126,6 +137,7 @@ public static class Runs
 
         GC.Collect();
         m.BytesPerFact = (GC.GetTotalMemory(true) - baseline) / (double)workload.Facts.Count;
+        GC.KeepAlive(ballast);
         var units = workload.Facts.Select(Workload.UnitOf).Distinct().ToArray();
         m.OneMoreFactUs = OneMoreFact(session, units, seed);
         GC.KeepAlive(session);
