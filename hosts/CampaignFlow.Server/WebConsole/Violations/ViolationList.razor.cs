@@ -20,12 +20,9 @@ public partial class ViolationList
     // A page of violations with their evidence; the CSV export has every match.
     private const int PageSize = 50;
 
-    // A datalist of every readable unit helps a reader of a few hundred; for a province it would be megabytes.
-    private const int MaxUnitChoices = 300;
-
     private ViolationFilter? _filter;
     private ViolationPage _page = new([], 0);
-    private IReadOnlyList<CampaignUnit> _unitChoices = [];
+    private ViolationFilterChoices _choices = new([], [], [], [], []);
     private (int Status, string Message)? _problem;
 
     [Inject]
@@ -132,11 +129,7 @@ public partial class ViolationList
         _page = units.Units is { Count: 0 }
             ? new ViolationPage([], 0)
             : await Running.Service.QueryViolationsAsync(filter.ToQuery(units.Units), Request.Http.RequestAborted).ConfigureAwait(true);
-        if (!caller.ReadsAll)
-        {
-            var readable = caller.ReadableUnits();
-            _unitChoices = readable.Count <= MaxUnitChoices ? readable : [];
-        }
+        _choices = ViolationFilterChoices.For(caller, Units, Running.Service.Plans, culture);
     }
 
     private string UnitName(string unitId) => Units.Find(unitId)?.Name ?? unitId;
