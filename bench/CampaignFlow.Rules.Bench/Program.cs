@@ -18,6 +18,7 @@ using CampaignFlow.Rules.Bench;
 //                       whatever DOTNET_gcServer and DOTNET_gcConcurrent say
 //   --retain N          keep N small objects alive per fact beside each session (default 0): a probe of what every
 //                       object a session keeps costs in garbage collection
+//   --retain-in chain|array   the ballast as a chain (default) or in pages of an array, as nodes hold tokens
 var options = Options.Parse(args);
 if (options.WriteFacts is not null)
 {
@@ -36,7 +37,7 @@ if (options.Mode != "all")
         workload = new Workload(workload.Facts.Where(f => keep.Contains(Workload.UnitOf(f))).ToList());
     }
 
-    var m = Runs.Run(options.Mode, workload, options.Seed, options.Engine, options.Insert, options.Retain);
+    var m = Runs.Run(options.Mode, workload, options.Seed, options.Engine, options.Insert, new Ballast(options.Retain, options.RetainIn));
     Console.WriteLine(m.ToLine());
     return m.MatchesOracle ? 0 : 1;
 }
@@ -68,7 +69,7 @@ var failed = false;
 foreach (var (mode, units, gc) in configurations.SelectMany(c => gcModes.Select(g => (c.Mode, c.Units, g))))
 {
     // A negative count marks the small configurations of the naive comparison: the first units of the same facts.
-    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine, "--insert", options.Insert, "--retain", options.Retain.ToString(CultureInfo.InvariantCulture) };
+    var childArgs = new List<string> { "--mode", mode, "--units", Math.Abs(units).ToString(CultureInfo.InvariantCulture), "--seed", options.Seed.ToString(CultureInfo.InvariantCulture), "--engine", options.Engine, "--insert", options.Insert, "--retain", options.Retain.ToString(CultureInfo.InvariantCulture), "--retain-in", options.RetainIn };
     if (units < 0)
     {
         childArgs.AddRange(["--take-units", (-units).ToString(CultureInfo.InvariantCulture)]);
@@ -142,7 +143,7 @@ static List<string> RunChild(List<string> childArgs, GcMode gc, out int exitCode
     return lines;
 }
 
-internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine, string Insert, string Gc, int Retain)
+internal sealed record Options(string Mode, int Units, int Seed, string? Facts, string? WriteFacts, int NaiveUnits, int? TakeUnits, string Engine, string Insert, string Gc, int Retain, string RetainIn)
 {
     public static Options Parse(string[] args)
     {
@@ -169,6 +170,7 @@ internal sealed record Options(string Mode, int Units, int Seed, string? Facts, 
             Value("--engine", "campaignflow"),
             Value("--insert", "one"),
             Value("--gc", "workstation"),
-            int.Parse(Value("--retain", "0"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--retain", "0"), CultureInfo.InvariantCulture),
+            Value("--retain-in", "chain"));
     }
 }

@@ -7,8 +7,8 @@ public static class Runs
     private const int ExtraFacts = 200;
 
     /// <param name="insert"><c>one</c>: fact by fact (<c>Insert</c>); <c>batch</c>: each session's facts in one <c>InsertAll</c>.</param>
-    /// <param name="retain">Objects kept alive beside each session per fact inserted, as long as the session (<see cref="Ballast"/>).</param>
-    public static Measurement Run(string mode, Workload workload, int seed, string engine = "campaignflow", string insert = "one", int retain = 0)
+    /// <param name="ballast">Objects kept alive beside each session per fact inserted, as long as the session.</param>
+    public static Measurement Run(string mode, Workload workload, int seed, string engine = "campaignflow", string insert = "one", Ballast? ballast = null)
     {
         var batch = insert switch
         {
@@ -34,10 +34,10 @@ public static class Runs
         switch (mode)
         {
             case "per-unit":
-                found = PerUnit(workload, m, seed, engine, batch, retain);
+                found = PerUnit(workload, m, seed, engine, batch, ballast ?? new Ballast(0, "chain"));
                 break;
             case "one-session":
-                found = OneSession(workload, m, seed, baseline, engine, batch, retain);
+                found = OneSession(workload, m, seed, baseline, engine, batch, ballast ?? new Ballast(0, "chain"));
                 break;
             case "naive":
                 found = Naive(workload, m);
@@ -80,7 +80,7 @@ public static class Runs
         return sessions;
     }
 
-    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed, string engine, bool batch, int retain)
+    private static HashSet<Violation> PerUnit(Workload workload, Measurement m, int seed, string engine, bool batch, Ballast ballast)
     {
         var newSession = Compile(m, engine);
         var units = workload.ByUnit();
@@ -93,7 +93,9 @@ public static class Runs
             var t0 = Stopwatch.GetTimestamp();
             var session = newSession();
             Insert(session, facts, batch);
-            GC.KeepAlive(Ballast.Add(null, facts, retain));
+            var kept = ballast.Next();
+            kept.Add(facts);
+            GC.KeepAlive(kept);
 
             var t1 = Stopwatch.GetTimestamp();
             session.Fire();
@@ -111,20 +113,19 @@ public static class Runs
         return found;
     }
 
-    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline, string engine, bool batch, int retain)
+    private static HashSet<Violation> OneSession(Workload workload, Measurement m, int seed, long baseline, string engine, bool batch, Ballast ballast)
     {
         var session = Compile(m, engine)();
 
         // With ballast, fact by fact, the facts go in unit by unit with each unit's ballast after them, so that the
         // ballast ages with the session's own objects; a batch is one batch, its ballast after it.
-        IReadOnlyList<IReadOnlyList<object>> parts = retain > 0 && !batch ? workload.ByUnit() : [workload.Facts];
-        Ballast? ballast = null;
+        IReadOnlyList<IReadOnlyList<object>> parts = ballast.IsEmpty || batch ? [workload.Facts] : workload.ByUnit();
         var run = RunClock.Start();
         var t0 = Stopwatch.GetTimestamp();
         foreach (var facts in parts)
         {
             Insert(session, facts, batch);
-            ballast = Ballast.Add(ballast, facts, retain);
+            ballast.Add(facts);
         }
 
         var t1 = Stopwatch.GetTimestamp();
