@@ -74,6 +74,15 @@ public sealed class CampaignFlowApp(TextWriter output, TextWriter error, HttpMes
 
         try
         {
+            if (parsed.Action is HelpAction)
+            {
+                // Written aside first, to put what System.CommandLine's resources leave English into the reader's language.
+                var help = new StringWriter();
+                var code = parsed.Invoke(new InvocationConfiguration { Output = help, Error = error, EnableDefaultExceptionHandler = false });
+                output.Write(HelpText.Localize(help.ToString(), culture));
+                return code;
+            }
+
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -6,13 +6,23 @@ namespace CampaignFlow.Cli.Tests;
 /// <summary>Runs <c>campaignflow</c> in-process from the repository root and keeps what it printed.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    // One run at a time: the working directory and LANG are the process's.
+    // One run at a time: the working directory and the locale variables are the process's.
     private static readonly Lock Process = new();
 
-    public static CliRun Of(params string[] args) => WithLang(null, args);
+    private static readonly string[] LocaleVariables = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
-    /// <summary>Runs with the environment's LANG set to <paramref name="lang"/> (null: as the test process has it).</summary>
-    public static CliRun WithLang(string? lang, params string[] args) => Run(lang, null, null, args);
+    public static CliRun Of(params string[] args) => Run(null, null, null, args);
+
+    /// <summary>
+    /// Runs with the environment's LANG set to <paramref name="lang"/> and LC_ALL and LC_MESSAGES, which outrank it,
+    /// unset (null: the locale as the test process has it).
+    /// </summary>
+    public static CliRun WithLang(string? lang, params string[] args) =>
+        Run(lang is null ? null : new Dictionary<string, string?> { ["LANG"] = lang, ["LC_ALL"] = null, ["LC_MESSAGES"] = null }, null, null, args);
+
+    /// <summary>Runs with these locale variables (LC_ALL, LC_MESSAGES, LANG; a null value unsets one, one not named is unset).</summary>
+    public static CliRun WithLocale(IReadOnlyDictionary<string, string?> locale, params string[] args) =>
+        Run(LocaleVariables.ToDictionary(name => name, name => locale.GetValueOrDefault(name)), null, null, args);
 
     /// <summary>
     /// Runs with requests to a server going to <paramref name="http"/> (an in-process server's handler), and the
@@ -20,7 +30,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
     /// </summary>
     public static CliRun Against(HttpMessageHandler http, string? tokenVariable, params string[] args) => Run(null, http, tokenVariable, args);
 
-    private static CliRun Run(string? lang, HttpMessageHandler? http, string? tokenVariable, string[] args)
+    private static CliRun Run(IReadOnlyDictionary<string, string?>? locale, HttpMessageHandler? http, string? tokenVariable, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -28,13 +38,13 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
         lock (Process)
         {
             var before = Environment.CurrentDirectory;
-            var langBefore = Environment.GetEnvironmentVariable("LANG");
+            var localeBefore = LocaleVariables.ToDictionary(name => name, Environment.GetEnvironmentVariable);
             var tokenBefore = Environment.GetEnvironmentVariable("CAMPAIGNFLOW_TOKEN");
             Environment.SetEnvironmentVariable("CAMPAIGNFLOW_TOKEN", tokenVariable);
             Environment.CurrentDirectory = Repository.Root;
-            if (lang is not null)
+            foreach (var (name, value) in locale ?? new Dictionary<string, string?>())
             {
-                Environment.SetEnvironmentVariable("LANG", lang);
+                Environment.SetEnvironmentVariable(name, value);
             }
 
             try
@@ -44,7 +54,11 @@ internal sealed record CliRun(int ExitCode, string Output, string Error)
             finally
             {
                 Environment.CurrentDirectory = before;
-                Environment.SetEnvironmentVariable("LANG", langBefore);
+                foreach (var (name, value) in localeBefore)
+                {
+                    Environment.SetEnvironmentVariable(name, value);
+                }
+
                 Environment.SetEnvironmentVariable("CAMPAIGNFLOW_TOKEN", tokenBefore);
             }
         }

@@ -24,6 +24,42 @@ public partial class HelpLanguageTests
         run.Output.ShouldContain("--lang");
         run.Output.ShouldContain("用法");
         run.Output.ShouldNotContain("Usage:");
+        // Nor the words System.CommandLine's Chinese resources leave English.
+        run.Output.ShouldStartWith("说明:");
+        run.Output.ShouldNotContain("Description:");
+        run.Output.ShouldNotContain("[default:");
+        run.Output.ShouldNotContain("(REQUIRED)");
+    }
+
+    [Fact]
+    public void A_required_option_and_a_default_are_said_in_Chinese_with_the_descriptions_still_in_one_column()
+    {
+        var run = CliRun.WithLang("C.UTF-8", "simulate", "--help", "--lang", "zh-CN");
+
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        var activities = lines.Single(l => l.TrimStart().StartsWith("--activities", StringComparison.Ordinal));
+        activities.ShouldContain("（必填）");
+        lines.Single(l => l.TrimStart().StartsWith("--format", StringComparison.Ordinal)).ShouldEndWith("[默认：table]");
+        var format = lines.Single(l => l.TrimStart().StartsWith("--format", StringComparison.Ordinal));
+        Column(activities).ShouldBe(Column(format), "the Chinese (必填) takes the display width of (REQUIRED)");
+    }
+
+    [Fact]
+    public void LC_ALL_and_LC_MESSAGES_outrank_LANG_as_for_every_POSIX_tool()
+    {
+        CliRun.WithLocale(new Dictionary<string, string?> { ["LC_ALL"] = "zh_CN.UTF-8", ["LANG"] = "C.UTF-8" }, "--help")
+            .Output.ShouldContain("用法", customMessage: "LC_ALL=zh_CN.UTF-8 with LANG=C.UTF-8");
+        CliRun.WithLocale(new Dictionary<string, string?> { ["LC_MESSAGES"] = "en_US.UTF-8", ["LANG"] = "zh_CN.UTF-8" }, "--help")
+            .Output.ShouldContain("Usage:", customMessage: "LC_MESSAGES=en_US.UTF-8 with LANG=zh_CN.UTF-8");
+        CliRun.WithLocale(new Dictionary<string, string?> { ["LC_MESSAGES"] = "", ["LANG"] = "zh_CN.UTF-8" }, "--help")
+            .Output.ShouldContain("用法", customMessage: "an empty LC_MESSAGES is not set");
+    }
+
+    // Where a help line's description starts, in display cells (a Chinese character takes two).
+    private static int Column(string line)
+    {
+        var match = OptionLine().Match(line);
+        return line[..match.Groups["description"].Index].Sum(c => c > 0x2E80 ? 2 : 1);
     }
 
     [Theory]

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CampaignFlow.Cli.Remote;
 using CampaignFlow.Compliance.NRules;
+using CampaignFlow.Plans.Diagnostics;
 
 namespace CampaignFlow.Cli.Output;
 
@@ -12,7 +14,7 @@ namespace CampaignFlow.Cli.Output;
 /// commands' output does. The commands declare none themselves: one source of words, and a description missing
 /// from the catalogue fails at once rather than showing English to a Chinese reader.
 /// </summary>
-internal static class HelpText
+internal static partial class HelpText
 {
     private static readonly HashSet<string> Codes = new(CliMessages.Templates.Codes, StringComparer.Ordinal);
 
@@ -63,6 +65,33 @@ internal static class HelpText
         Codes.Contains($"help-{command}-{name}") ? $"help-{command}-{name}"
         : Codes.Contains($"help-{name}") ? $"help-{name}"
         : throw new InvalidOperationException($"Output/messages.yaml describes no '{name}' of '{command}': add help-{command}-{name}");
+
+    /// <summary>
+    /// System.CommandLine's help text with the words its Chinese resources leave English (the <c>Description:</c>
+    /// heading, <c>[default: …]</c>, <c>(REQUIRED)</c>) in the catalogue's Chinese; English text is returned as it is.
+    /// </summary>
+    /// <param name="help">The help as System.CommandLine wrote it.</param>
+    /// <param name="culture">The reader's language.</param>
+    public static string Localize(string help, CultureInfo culture)
+    {
+        if (!MessageTemplates.IsChinese(culture))
+        {
+            return help;
+        }
+
+        var text = DescriptionHeading().Replace(help, CliMessages.Text("help-heading-description", culture));
+        text = DefaultValue().Replace(text, m => CliMessages.Text("help-default-value", culture, m.Groups["value"].Value));
+        // In the first column, whose width sets where every description starts: padded to the width it replaces.
+        return text.Replace(Required, DisplayWidth.PadRight(CliMessages.Text("help-required", culture), DisplayWidth.Of(Required)), StringComparison.Ordinal);
+    }
+
+    private const string Required = "(REQUIRED)";
+
+    [GeneratedRegex("^Description:", RegexOptions.Multiline)]
+    private static partial Regex DescriptionHeading();
+
+    [GeneratedRegex(@"\[default: (?<value>[^\]]*)\]")]
+    private static partial Regex DefaultValue();
 
     private static string Text(string code, CultureInfo culture) =>
         CliMessages.Text(code, culture, Values.TryGetValue(code, out var values) ? values : []);

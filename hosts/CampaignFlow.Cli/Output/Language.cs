@@ -30,9 +30,17 @@ internal static class Language
     /// <summary>The language of <c>--lang</c> when given (the validator has refused any other), else <see cref="Current"/>.</summary>
     public static CultureInfo Resolve(string? written) => written is null ? Current : Known(written) ?? Current;
 
-    /// <summary>The language the environment asks for (LANG, such as zh_CN.UTF-8): Chinese for any zh, else English.</summary>
+    /// <summary>
+    /// The language the environment asks for messages in, as POSIX tools read it: the first of <c>LC_ALL</c>,
+    /// <c>LC_MESSAGES</c> and <c>LANG</c> that is set (such as zh_CN.UTF-8); where none is (Windows), the user's display
+    /// language. Chinese for any zh, else English.
+    /// </summary>
     public static CultureInfo Current =>
-        (Environment.GetEnvironmentVariable("LANG") ?? "").StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : CultureInfo.InvariantCulture;
+        (LocaleVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? CultureInfo.CurrentUICulture.Name)
+            .StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : CultureInfo.InvariantCulture;
+
+    /// <summary>The environment variables that choose the language of messages, the first set winning.</summary>
+    public static IReadOnlyList<string> LocaleVariables { get; } = ["LC_ALL", "LC_MESSAGES", "LANG"];
 
     /// <summary>The culture <paramref name="written"/> names, when the catalogues hold it; null otherwise.</summary>
     public static CultureInfo? Known(string written)

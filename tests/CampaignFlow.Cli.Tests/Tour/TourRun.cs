@@ -40,6 +40,8 @@ internal sealed record TourRun(int ExitCode, IReadOnlyList<(string Command, stri
 
         start.Environment.Remove("CAMPAIGNFLOW_TOKEN");
         start.Environment["LANG"] = "C.UTF-8";
+        start.Environment.Remove("LC_ALL");
+        start.Environment.Remove("LC_MESSAGES");
         using var bash = Process.Start(start)!;
         var output = bash.StandardOutput.ReadToEndAsync();
         var error = bash.StandardError.ReadToEndAsync();
