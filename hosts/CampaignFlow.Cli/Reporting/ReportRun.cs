@@ -93,7 +93,7 @@ internal static class ReportRun
         {
             yaml.Load(new StringReader(text));
         }
-        catch (YamlException)
+        catch (Exception e) when (e is YamlException or ArgumentException)
         {
             // Recorded as written: the service says where the text is broken, at its line and column.
             return text;
