@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using CampaignFlow.Tests.Shared;
 using CsvHelper;
 
 namespace CampaignFlow.Cli.Tests;
@@ -134,6 +136,36 @@ public class ReportCommandTests
         var totals = JsonDocument.Parse(run.Output).RootElement.GetProperty("totals");
         totals.GetProperty("pending").GetInt32().ShouldBeGreaterThan(0);
         totals.GetProperty("openViolations").GetInt32().ShouldBe(1, "simulate --at 2014-03-31 finds 1 violation (week 10)");
+    }
+
+    [Fact]
+    public void A_demo_log_saved_in_GBK_is_refused_at_its_first_foreign_byte_and_nothing_of_it_counts()
+    {
+        // 西关街道's demo log with its first 半天 in GBK: it was read with U+FFFD and recorded.
+        var definitions = Path.Combine(Path.GetTempPath(), "cf-report-gbk-" + Guid.NewGuid().ToString("N"));
+        Repository.CopyFolder("definitions", definitions);
+        var log = Path.Combine(definitions, "activities", "weidu-xiguan-street-2014.yaml");
+        var seed = File.ReadAllBytes(log);
+        var halfDay = Encoding.UTF8.GetBytes("hours: 半天");
+        var at = seed.AsSpan().IndexOf(halfDay) + "hours: ".Length;
+        at.ShouldBeGreaterThan("hours: ".Length);
+        File.WriteAllBytes(log, [.. seed[..at], 0xB0, 0xEB, 0xCC, 0xEC, .. seed[(at + Encoding.UTF8.GetByteCount("半天"))..]]);
+        var before = Encoding.UTF8.GetString(seed[..at]);
+        var line = before.Count(c => c == '\n') + 1;
+        var column = before.Length - before.LastIndexOf('\n');
+
+        var run = CliRun.Of("report", "weidu-district", "--at", "2014-10-01", "--definitions", definitions, "--format", "json", "--lang", "zh-CN");
+
+        run.ExitCode.ShouldBe(1);
+        run.Error.ShouldBe($"{log}：活动记录有误，未计入：{log}:{line}:{column}: error file-not-utf8: 文件不是以 UTF-8 编码保存的：此处的字节 0xB0 不是 UTF-8 字符；请将文件另存为 UTF-8 编码" + Environment.NewLine);
+        run.Output.ShouldNotContain("\uFFFD");
+
+        // Nothing of it was recorded: the district's roll-up is the one without the log.
+        File.Delete(log);
+        var without = CliRun.Of("report", "weidu-district", "--at", "2014-10-01", "--definitions", definitions, "--format", "json", "--lang", "zh-CN");
+        without.ExitCode.ShouldBe(0, without.Error);
+        run.Output.ShouldBe(without.Output);
+        Directory.Delete(definitions, recursive: true);
     }
 
     [Fact]

@@ -41,18 +41,45 @@ public sealed class ViolationsCommandTests(ServerWithViolations fixture) : IClas
     }
 
     [Fact]
-    public async Task Csv_from_the_server_is_every_match_with_a_byte_order_mark()
+    public async Task Csv_from_the_server_without_a_limit_is_every_match_with_a_byte_order_mark()
     {
-        var run = await RunAsync(null, "violations", "--server", Server, "--token", TestTokens.AuditorWeidu, "--body", "weidu-district", "--format", "csv", "--limit", "5");
+        var run = await RunAsync(null, "violations", "--server", Server, "--token", TestTokens.AuditorWeidu, "--body", "weidu-district", "--format", "csv");
 
         run.ExitCode.ShouldBe(0, run.Error);
         run.OutputBytes.Take(3).ShouldBe(Encoding.UTF8.GetPreamble());
         var rows = Csv(run.Output);
         rows[0].ShouldBe(ViolationCsv.Header.Split(','));
         using var api = JsonDocument.Parse(await fixture.Server.As(TestTokens.AuditorWeidu).GetStringAsync("/violations?body=weidu-district&limit=1"));
-        (rows.Count - 1).ShouldBe(api.RootElement.GetProperty("total").GetInt32(), "CSV exports every match, not a page");
-        rows.Count.ShouldBeGreaterThan(6);
+        (rows.Count - 1).ShouldBe(api.RootElement.GetProperty("total").GetInt32(), "without --limit, CSV exports every match, not a page");
+        rows.Count.ShouldBeGreaterThan(101, "more than the JSON's default page");
         run.Error.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("--server")]
+    [InlineData("--data")]
+    public async Task Csv_takes_offset_and_limit_as_the_json_page_and_the_servers_export_do(string where)
+    {
+        string[] source = where == "--server" ? ["--server", Server, "--token", TestTokens.Admin] : ["--data", fixture.Server.DataFolder];
+        string[] filters = ["--body", "weidu-district", "--offset", "3", "--limit", "5", "--lang", "zh-CN"];
+
+        var csv = await RunAsync(null, ["violations", .. source, .. filters, "--format", "csv"]);
+        var json = await RunAsync(null, ["violations", .. source, .. filters, "--format", "json"]);
+        var skipped = await RunAsync(null, ["violations", .. source, "--body", "weidu-district", "--offset", "3", "--format", "csv", "--lang", "zh-CN"]);
+
+        csv.ExitCode.ShouldBe(0, csv.Error);
+        json.ExitCode.ShouldBe(0, json.Error);
+        using var page = JsonDocument.Parse(json.Output);
+        var rows = Csv(csv.Output);
+        rows[0].ShouldBe(ViolationCsv.Header.Split(','));
+        var id = Array.IndexOf(rows[0], "id");
+        rows.Skip(1).Select(r => r[id]).ShouldBe(Ids(page.RootElement));
+        rows.Count.ShouldBe(6);
+        using var export = new StringReader(await fixture.Server.As(TestTokens.Admin).GetStringAsync("/violations?body=weidu-district&offset=3&limit=5&format=csv"));
+        Csv(export.ReadToEnd()).Skip(1).Select(r => r[id]).ShouldBe(rows.Skip(1).Select(r => r[id]), "as the server's own CSV export");
+        var rest = Csv(skipped.Output);
+        (rest.Count - 1).ShouldBe(page.RootElement.GetProperty("total").GetInt32() - 3, "an offset without a limit runs to the last match");
+        rest[1].ShouldBe(rows[1]);
     }
 
     [Fact]

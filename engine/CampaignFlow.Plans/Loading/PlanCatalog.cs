@@ -20,6 +20,7 @@ public sealed class PlanCatalog
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
     private readonly List<ResolvedTemplate> _unloadedTemplates = [];
     private readonly Dictionary<string, RosteredUnitPlan> _generated = new(StringComparer.Ordinal);
+    private readonly List<string> _parentFolders = [];
 
     private PlanCatalog()
     {
@@ -61,9 +62,30 @@ public sealed class PlanCatalog
     /// organisation files among them (<c>*.units.yaml</c>, <c>*.units.csv</c>), checked against the plans.
     /// </summary>
     /// <param name="paths">Files and folders.</param>
-    public static PlanCatalog Load(IEnumerable<string> paths)
+    public static PlanCatalog Load(IEnumerable<string> paths) => Load(paths, []);
+
+    /// <summary>
+    /// Reads and resolves the plans in <paramref name="paths"/> as <see cref="Load(IEnumerable{string})"/> does, their
+    /// parent plans looked for in <paramref name="parentFolders"/> before beside the files: a plan file kept outside
+    /// <c>definitions/</c> (a draft, a copy) finds the plan it inherits there. The plans of those folders are not reported on.
+    /// </summary>
+    /// <param name="paths">Files and folders.</param>
+    /// <param name="parentFolders">Folders of plans the files may inherit from (<c>--definitions</c>); a missing one is <c>path-missing</c>.</param>
+    public static PlanCatalog Load(IEnumerable<string> paths, IEnumerable<string> parentFolders)
     {
         var catalog = new PlanCatalog();
+        foreach (var folder in parentFolders)
+        {
+            if (Directory.Exists(folder))
+            {
+                catalog._parentFolders.Add(folder);
+            }
+            else
+            {
+                catalog._diagnostics.Add(new PlanDiagnostic("path-missing", DiagnosticSeverity.Error, new SourceLocation(folder, 1, 1), [folder]));
+            }
+        }
+
         var asked = new List<string>();
         var organisation = new List<string>();
         foreach (var path in paths)
@@ -269,8 +291,10 @@ public sealed class PlanCatalog
         var siblings = asked.Keys.Select(f => Path.GetDirectoryName(f)!).Concat(alone).Distinct()
             .SelectMany(PlanFilesIn).Concat(above)
             .Where(c => !c.Contains($"{Path.DirectorySeparatorChar}activities{Path.DirectorySeparatorChar}"));
+        // The folders named for parents come before the siblings: they are where the author said the parents are.
+        var named = _parentFolders.SelectMany(PlanFilesIn);
         // The files asked for come first: a sibling with the same plan id must not take their place.
-        var context = asked.Keys.Concat(siblings.Select(Path.GetFullPath)).Distinct().ToArray();
+        var context = asked.Keys.Concat(named.Concat(siblings).Select(Path.GetFullPath)).Distinct().ToArray();
         Resolve(context, asked.Keys.ToHashSet(), file => PlanReader.ReadFile(asked.GetValueOrDefault(file) ?? Path.GetRelativePath(Environment.CurrentDirectory, file)));
     }
 

@@ -174,7 +174,7 @@ public static class PlanReader
     public static YamlNode? Parse(string yaml, string path, DiagnosticBag diagnostics)
     {
         var scanner = new Scanner(new StringReader(yaml));
-        return Load(new Parser(scanner), path, diagnostics, scanner);
+        return Load(new Parser(scanner), path, diagnostics, scanner, yaml);
     }
 
     /// <summary>
@@ -205,7 +205,7 @@ public static class PlanReader
     }
 
     // The scanner under a YAML parser tells where it stopped when an error knows no position; JSON has none.
-    private static YamlNode? Load(IParser events, string path, DiagnosticBag diagnostics, Scanner? scanner)
+    private static YamlNode? Load(IParser events, string path, DiagnosticBag diagnostics, Scanner? scanner, string? text = null)
     {
         var stream = new YamlStream();
         var parser = new BoundedYamlParser(events, MaxDepth, MaxAliasedValues);
@@ -238,7 +238,30 @@ public static class PlanReader
         {
             // Some of YamlDotNet's errors (a tab indenting a key) carry no position: the scanner stopped where it is.
             var at = e.Start.Equals(Mark.Empty) && scanner is not null ? scanner.CurrentPosition : e.Start;
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, (int)at.Line, (int)at.Column), YamlSyntaxReason.Arguments(Describe(e)));
+            var said = Describe(e);
+            var (line, column) = ((int)at.Line, (int)at.Column);
+            if (said.Contains("incompatible YAML document", StringComparison.Ordinal) && text is not null && VersionDirectiveBefore(text, line) is { } directive)
+            {
+                // YamlDotNet says it at the '---' after the directive; the version to change is on the directive's line.
+                (line, column) = (directive, 1);
+            }
+
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, line, column), YamlSyntaxReason.Arguments(said));
+            return null;
+        }
+        catch (ArgumentException e) when (scanner is not null)
+        {
+            // YamlDotNet's parser refuses an empty verbatim tag ('!<>') this way, knowing no position: the scanner is just
+            // past it, so the finding stands at the last '!<>' before there on its line.
+            var at = scanner.CurrentPosition;
+            var (line, column) = ((int)at.Line, (int)at.Column);
+            if (text is not null && text.Split('\n').ElementAtOrDefault(line - 1) is { } written
+                && written.LastIndexOf("!<>", Math.Clamp(column - 1, 0, Math.Max(written.Length - 1, 0)), StringComparison.Ordinal) is >= 0 and var tag)
+            {
+                column = tag + 1;
+            }
+
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, line, column), YamlSyntaxReason.Arguments(e.Message));
             return null;
         }
         catch (InvalidOperationException e)
@@ -274,6 +297,21 @@ public static class PlanReader
     /// <param name="diagnostics">Receives every finding.</param>
     public static T? Bind<T>(YamlNode root, string path, DiagnosticBag diagnostics)
         where T : PlanNode => new NodeBinder(path, diagnostics).BindRoot<T>(root);
+
+    // The line (from 1) of the last '%YAML' directive before the line before, if any.
+    private static int? VersionDirectiveBefore(string text, int before)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Min(before, lines.Length) - 1; i >= 0; i--)
+        {
+            if (lines[i].StartsWith("%YAML", StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
+    }
 
     private static string Describe(YamlException e)
     {

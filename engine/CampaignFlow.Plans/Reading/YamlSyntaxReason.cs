@@ -3,8 +3,9 @@ namespace CampaignFlow.Plans.Reading;
 /// <summary>
 /// The catalogued reason for one of YamlDotNet's syntax errors, whose own sentences are English only: the mistakes
 /// authors make (a tab, a line out of step, an unclosed bracket or quote, an alias to no anchor, a backslash in double
-/// quotes, a list begun on its key's line, a value starting with '&amp;' or '*', text after '|') are said in the
-/// reader's language; a rarer one keeps YamlDotNet's sentence. A key written twice is a finding of its own
+/// quotes, a list begun on its key's line, a value starting with '&amp;' or '*', text after '|'), and the rarer ones
+/// of directives (<c>%YAML</c>, <c>%TAG</c>), verbatim tags (<c>!&lt;…&gt;</c>) and two anchors on one value, are said
+/// in the reader's language; any other keeps YamlDotNet's sentence. A key written twice is a finding of its own
 /// (<c>duplicate-key</c>, found by <see cref="DuplicateKeyParser"/> before YamlDotNet would say it).
 /// </summary>
 internal static class YamlSyntaxReason
@@ -30,6 +31,21 @@ internal static class YamlSyntaxReason
         ("found invalid mapping", "yaml-reason-colon"),
         ("Mapping values are not allowed", "yaml-reason-colon"),
         ("Operation is not valid due to the current state", "yaml-reason-unfinished"),
+
+        // Directives, verbatim tags and anchors: rare in a plan (it needs none), so said plainly and how to do without.
+        ("While scanning a %YAML directive", "yaml-reason-yaml-directive"),
+        ("Found incompatible YAML document", "yaml-reason-yaml-version"),
+        ("did not find preceding <document end>", "yaml-reason-directive-twice"),
+        ("Found duplicate %TAG directive", "yaml-reason-directive-twice"),
+        ("While scanning a %TAG directive", "yaml-reason-tag-directive"),
+        ("While scanning a tag directive", "yaml-reason-tag-directive"),
+        ("While scanning a tag, did not find expected '!'", "yaml-reason-tag-directive"),
+        ("While scanning a directive", "yaml-reason-directive"),
+        ("Did not find expected <document start>", "yaml-reason-directive-end"),
+        ("While scanning a tag, did not find the expected '>'", "yaml-reason-verbatim-tag"),
+        ("Tag value must not be empty", "yaml-reason-verbatim-tag"),
+        ("found undefined tag handle", "yaml-reason-tag-handle"),
+        ("found more than one anchor", "yaml-reason-two-anchors"),
     ];
 
     /// <summary>The arguments of a <c>yaml-syntax</c> finding: YamlDotNet's sentence, then the reason's code and values when one is known.</summary>

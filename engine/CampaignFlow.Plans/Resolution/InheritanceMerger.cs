@@ -33,9 +33,16 @@ internal sealed class InheritanceMerger(
     ];
 
     private readonly HashSet<ActionSpec> _moved = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<PhaseSpec> _movedPhases = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Which plan wrote each action of the merged plan, by action id.</summary>
     public Dictionary<string, string> DefinedIn { get; } = new();
+
+    /// <summary>Which plan last wrote each of the parent's phases and links (an ancestor's id for one it only passed on).</summary>
+    public IReadOnlyDictionary<string, string> ParentPhasesWrittenBy { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Which plan last wrote each phase and link of the merged plan, by id.</summary>
+    public Dictionary<string, string> PhasesWrittenBy { get; } = new();
 
     public PlanDocument Merge()
     {
@@ -46,6 +53,9 @@ internal sealed class InheritanceMerger(
             parentActionPhases[action.Id] = null;
         }
 
+        var parentPhases = new Dictionary<string, (PhaseSpec Phase, string[] Path)>();
+        IndexPhases(parent.Phases, [], parentPhases);
+        CheckLevels(child.Phases, [], parentPhases);
         CheckMoves(child.Phases, parentActionPhases);
         foreach (var action in child.Actions ?? [])
         {
@@ -65,6 +75,7 @@ internal sealed class InheritanceMerger(
         foreach (var phase in inherited)
         {
             var mine = own.FirstOrDefault(p => p.Id == phase.Id);
+            PhasesWrittenBy[phase.Id] = mine is null ? ParentPhasesWrittenBy.GetValueOrDefault(phase.Id, parent.Id) : child.Id;
             if (mine is null)
             {
                 merged.Add(phase with
@@ -103,8 +114,66 @@ internal sealed class InheritanceMerger(
             });
         }
 
-        merged.AddRange(own.Where(p => inherited.All(i => i.Id != p.Id)));
+        foreach (var phase in own.Where(p => inherited.All(i => i.Id != p.Id) && !_movedPhases.Contains(p)))
+        {
+            PhasesWrittenBy[phase.Id] = child.Id;
+            IndexOwn(phase.Phases);
+            merged.Add(WithoutMoved(phase));
+        }
+
         return merged;
+    }
+
+    // A phase of the child's own keeps its links but for an inherited one written inside it, already reported.
+    private PhaseSpec WithoutMoved(PhaseSpec phase) =>
+        _movedPhases.Count == 0 || phase.Phases is null
+            ? phase
+            : phase with { Phases = phase.Phases.Where(p => !_movedPhases.Contains(p)).Select(WithoutMoved).ToList() };
+
+    private void IndexOwn(IReadOnlyList<PhaseSpec>? phases)
+    {
+        foreach (var phase in (phases ?? []).Where(p => !_movedPhases.Contains(p)))
+        {
+            PhasesWrittenBy[phase.Id] = child.Id;
+            IndexOwn(phase.Phases);
+        }
+    }
+
+    private static void IndexPhases(IReadOnlyList<PhaseSpec>? phases, string[] path, Dictionary<string, (PhaseSpec, string[])> into)
+    {
+        foreach (var phase in phases ?? [])
+        {
+            into.TryAdd(phase.Id, (phase, path));
+            IndexPhases(phase.Phases, [.. path, phase.Id], into);
+        }
+    }
+
+    // An inherited link repeated at another level than its parent's is not the parent's link: it would be a second
+    // phase of that id (duplicate-id, and a top-level phase without a window). The author is told where the parent
+    // wrote it instead, once, and what the misplaced phase holds is not checked again as a phase of its own.
+    private void CheckLevels(IReadOnlyList<PhaseSpec>? phases, string[] path, Dictionary<string, (PhaseSpec Phase, string[] Path)> inherited)
+    {
+        foreach (var phase in phases ?? [])
+        {
+            if (inherited.TryGetValue(phase.Id, out var mandated) && !mandated.Path.SequenceEqual(path))
+            {
+                _movedPhases.Add(phase);
+                var writtenBy = ParentPhasesWrittenBy.GetValueOrDefault(phase.Id, parent.Id);
+                var at = mandated.Phase.At("id").ToString();
+                if (mandated.Path.Length == 0)
+                {
+                    diagnostics.Error("inherited-phase-level", phase.At("id"), phase.Id, writtenBy, at);
+                }
+                else
+                {
+                    diagnostics.Error("inherited-link-level", phase.At("id"), phase.Id, string.Join(" → ", mandated.Path), writtenBy, at);
+                }
+
+                continue;
+            }
+
+            CheckLevels(phase.Phases, [.. path, phase.Id], inherited);
+        }
     }
 
     private List<ActionSpec> MergeActions(IReadOnlyList<ActionSpec> inherited, IReadOnlyList<ActionSpec> own)

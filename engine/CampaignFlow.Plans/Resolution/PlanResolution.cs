@@ -9,4 +9,8 @@ namespace CampaignFlow.Plans.Resolution;
 /// </summary>
 /// <param name="Plan">The resolved plan.</param>
 /// <param name="Merged">The plan as written, inherited phases, actions and focus problems merged in.</param>
-internal sealed record PlanResolution(ResolvedPlan Plan, PlanDocument Merged);
+/// <param name="PhasesWrittenBy">
+/// Which plan last wrote each phase and link of <paramref name="Merged"/>, by id: the one a child is sent to when it
+/// writes an inherited link at the wrong level. A phase missing from it is the plan's own.
+/// </param>
+internal sealed record PlanResolution(ResolvedPlan Plan, PlanDocument Merged, IReadOnlyDictionary<string, string>? PhasesWrittenBy = null);

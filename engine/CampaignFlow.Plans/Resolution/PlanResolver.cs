@@ -129,7 +129,10 @@ public static class PlanResolver
 
         var merger = inherited is null
             ? null
-            : new InheritanceMerger(inherited.Merged, inherited.Plan.Actions.ToDictionary(a => a.Id, a => a.DefinedIn, StringComparer.Ordinal), plan, workingHours, Quiet, diagnostics);
+            : new InheritanceMerger(inherited.Merged, inherited.Plan.Actions.ToDictionary(a => a.Id, a => a.DefinedIn, StringComparer.Ordinal), plan, workingHours, Quiet, diagnostics)
+            {
+                ParentPhasesWrittenBy = inherited.PhasesWrittenBy ?? new Dictionary<string, string>(),
+            };
         var merged = merger?.Merge() ?? plan;
         var definedIn = merger?.DefinedIn ?? new Dictionary<string, string>();
 
@@ -183,7 +186,7 @@ public static class PlanResolver
             Phases = phases,
             Actions = ordered,
         };
-        return new PlanResolution(resolved, merged with { FocusByUnitKind = merged.FocusByUnitKind ?? inherited?.Merged.FocusByUnitKind });
+        return new PlanResolution(resolved, merged with { FocusByUnitKind = merged.FocusByUnitKind ?? inherited?.Merged.FocusByUnitKind }, merger?.PhasesWrittenBy);
     }
 
     private static WorkingHours WorkingHoursOf(CalendarSpec calendar, decimal day, DiagnosticBag diagnostics)

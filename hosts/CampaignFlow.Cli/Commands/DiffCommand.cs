@@ -15,9 +15,10 @@ using Microsoft.Data.Sqlite;
 namespace CampaignFlow.Cli.Commands;
 
 /// <summary>
-/// <c>campaignflow diff BEFORE AFTER [--data DIR] [--format text|json] [--lang zh-CN|en]</c>: what changed between two
-/// plan files in requirement terms (每周集中学习 半天 → 1天; an action added in a phase; a window moved), not a text
-/// diff. Each file is resolved with its own folder as the context of its parent plan and roster. With <c>--data</c>,
+/// <c>campaignflow diff BEFORE AFTER [--data DIR] [--definitions DIR] [--format text|json] [--lang zh-CN|en]</c>: what
+/// changed between two plan files in requirement terms (每周集中学习 半天 → 1天; an action added in a phase; a window
+/// moved), not a text diff. Each file is resolved with its own folder as the context of its roster, and of its parent
+/// plan when <c>--definitions</c> does not hold it. With <c>--data</c>,
 /// BEFORE and AFTER are published versions (<c>PLAN@VERSION</c>) read from a server's data folder, read-only.
 /// </summary>
 internal static class DiffCommand
@@ -37,7 +38,8 @@ internal static class DiffCommand
         format.AcceptOnlyFromAmong("text", "json");
         var lang = Language.CreateOption();
         var data = new Option<string?>("--data");
-        var command = new Command("diff") { before, after, format, lang, data };
+        var definitions = new Option<string?>("--definitions");
+        var command = new Command("diff") { before, after, format, lang, data, definitions };
         command.SetAction(parsed =>
         {
             var culture = Language.Resolve(parsed.GetValue(lang));
@@ -45,7 +47,7 @@ internal static class DiffCommand
             var failure = ExitCode.Findings;
             var plans = parsed.GetValue(data) is { } folder
                 ? LoadStored(folder, named, error, culture, out failure)
-                : named.Select(file => Load(file, error, culture)).ToArray();
+                : named.Select(file => Load(file, parsed.GetValue(definitions), error, culture)).ToArray();
             if (plans.Any(p => p is null))
             {
                 return failure;
@@ -158,7 +160,7 @@ internal static class DiffCommand
         }
     }
 
-    private static ResolvedPlan? Load(string file, TextWriter error, CultureInfo culture)
+    private static ResolvedPlan? Load(string file, string? definitions, TextWriter error, CultureInfo culture)
     {
         if (!File.Exists(file))
         {
@@ -166,7 +168,7 @@ internal static class DiffCommand
             return null;
         }
 
-        var catalog = PlanCatalog.Load([file]);
+        var catalog = PlanCatalog.Load([file], definitions is null ? [] : [definitions]);
         var plan = catalog.Find(file);
         var errors = catalog.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         if (plan is null || errors.Length > 0)

@@ -52,7 +52,7 @@ internal static class ReportCommand
             };
             var problems = new List<(string Log, string Reason)>();
             var wanted = parsed.GetValue(body)!;
-            var report = ReportRun.RunAsync(parsed.GetValue(definitions)!, wanted, filter, problems).GetAwaiter().GetResult();
+            var report = ReportRun.RunAsync(parsed.GetValue(definitions)!, wanted, filter, problems, culture).GetAwaiter().GetResult();
             foreach (var (log, reason) in problems)
             {
                 error.WriteLine(CliMessages.Text("report-log-problem", culture, log, reason));

@@ -6,7 +6,10 @@ using CampaignFlow.Plans.Loading;
 
 namespace CampaignFlow.Cli.Commands;
 
-/// <summary><c>campaignflow validate [paths…]</c>: checks plans, printing every finding at file:line:column.</summary>
+/// <summary>
+/// <c>campaignflow validate [paths…] [--definitions DIR]</c>: checks plans, printing every finding at file:line:column;
+/// a plan that inherits finds its parent in <c>--definitions</c>, else beside it.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create(TextWriter output)
@@ -16,12 +19,13 @@ internal static class ValidateCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
         var lang = Language.CreateOption();
-        var command = new Command("validate") { paths, lang };
+        var definitions = new Option<string?>("--definitions");
+        var command = new Command("validate") { paths, lang, definitions };
         command.SetAction(parsed =>
         {
             var culture = Language.Resolve(parsed.GetValue(lang));
             var given = parsed.GetValue(paths) is { Length: > 0 } p ? p : ["definitions"];
-            var catalog = PlanCatalog.Load(given);
+            var catalog = PlanCatalog.Load(given, parsed.GetValue(definitions) is { } parents ? [parents] : []);
             foreach (var diagnostic in catalog.Diagnostics)
             {
                 output.WriteLine(diagnostic.ToString(culture));

@@ -101,7 +101,7 @@ internal static class ViolationsCommand
                     case "csv":
                         // A byte-order mark first, so a spreadsheet opens the Chinese as UTF-8.
                         output.Write('\uFEFF');
-                        await source.WriteCsvAsync(filter, output, cancellationToken).ConfigureAwait(false);
+                        await source.WriteCsvAsync(filter, !string.IsNullOrWhiteSpace(parsed.GetValue(filters.Limit)), output, cancellationToken).ConfigureAwait(false);
                         break;
                     case "json":
                         var page = await source.PageAsync(filter, cancellationToken).ConfigureAwait(false);

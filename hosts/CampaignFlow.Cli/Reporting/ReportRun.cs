@@ -4,7 +4,10 @@ using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Storage.InMemory;
 using CampaignFlow.Workflows.Persistence.InMemory;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
 using Microsoft.Extensions.Logging.Abstractions;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace CampaignFlow.Cli.Reporting;
@@ -24,7 +27,9 @@ internal static class ReportRun
     /// <param name="body">The body.</param>
     /// <param name="filter">The day and filters; every unit in one page.</param>
     /// <param name="problems">Logs that could not be recorded, with why.</param>
-    public static async Task<(BodyCompliance Rollup, string Name, IReadOnlyDictionary<string, string> KindTitles)?> RunAsync(string definitions, string body, ComplianceFilter filter, List<(string Log, string Reason)> problems)
+    /// <param name="culture">The language the reasons are said in.</param>
+    public static async Task<(BodyCompliance Rollup, string Name, IReadOnlyDictionary<string, string> KindTitles)?> RunAsync(
+        string definitions, string body, ComplianceFilter filter, List<(string Log, string Reason)> problems, CultureInfo culture)
     {
         var at = filter.At!.Value;
         var stores = new CampaignStores(new InMemoryWorkflowStore(), new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());
@@ -50,10 +55,20 @@ internal static class ReportRun
                 continue;
             }
 
-            var result = await service.RecordAsync(unit.Id, Until(log, at), RecordFormat.Yaml, "report").ConfigureAwait(false);
+            // A log is held to UTF-8 as every file a user gives (ADR 0023): one in GBK is refused whole at its first
+            // foreign byte, not read with U+FFFD in its names and recorded.
+            var read = new DiagnosticBag();
+            var text = Utf8File.Read(log, read);
+            if (text is null)
+            {
+                problems.Add((log, string.Join("; ", read.Items.Select(d => d.ToString(culture)))));
+                continue;
+            }
+
+            var result = await service.RecordAsync(unit.Id, Until(text, at), RecordFormat.Yaml, "report").ConfigureAwait(false);
             if (result.Diagnostics.Count > 0)
             {
-                problems.Add((log, string.Join("; ", result.Diagnostics.Select(d => d.ToString()))));
+                problems.Add((log, string.Join("; ", result.Diagnostics.Select(d => d.ToString(culture)))));
             }
         }
 
@@ -71,12 +86,17 @@ internal static class ReportRun
     }
 
     // The log with only the records of days up to the report's day: what the unit had recorded by then.
-    private static string Until(string file, DateOnly at)
+    private static string Until(string text, DateOnly at)
     {
         var yaml = new YamlStream();
-        using (var reader = new StreamReader(file))
+        try
         {
-            yaml.Load(reader);
+            yaml.Load(new StringReader(text));
+        }
+        catch (Exception e) when (e is YamlException or ArgumentException)
+        {
+            // Recorded as written: the service says where the text is broken, at its line and column.
+            return text;
         }
 
         if (yaml.Documents.Count > 0 && yaml.Documents[0].RootNode is YamlMappingNode root

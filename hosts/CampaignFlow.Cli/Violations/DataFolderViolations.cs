@@ -24,13 +24,20 @@ internal sealed class DataFolderViolations(CampaignStores stores, IReadOnlyColle
         return new ViolationPageView(page.Total, filter.Offset, filter.Limit, [.. page.Items.Select(v => ViolationView.Of(v, culture))]);
     }
 
-    public async Task WriteCsvAsync(ViolationFilter filter, TextWriter output, CancellationToken cancellationToken)
+    public async Task WriteCsvAsync(ViolationFilter filter, bool limited, TextWriter output, CancellationToken cancellationToken)
     {
         using var csv = new ViolationCsvWriter(output, culture);
         csv.WriteHeader();
         if (units is not { Count: 0 })
         {
-            await foreach (var v in stores.Violations.StreamAsync(filter.ToQuery(units), cancellationToken).ConfigureAwait(false))
+            // Paged as the server's export: the offset's rows read and passed by, a written limit's taken.
+            var rows = stores.Violations.StreamAsync(filter.ToQuery(units), cancellationToken).Skip(filter.Offset);
+            if (limited)
+            {
+                rows = rows.Take(filter.Limit);
+            }
+
+            await foreach (var v in rows.ConfigureAwait(false))
             {
                 csv.Write(v);
             }

@@ -8,8 +8,13 @@ internal interface IViolationSource : IAsyncDisposable
     Task<ViolationPageView> PageAsync(ViolationFilter filter, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every violation <paramref name="filter"/> matches as the API's CSV (header, CRLF rows), without the byte-order
-    /// mark, written to <paramref name="output"/> as it is read.
+    /// The violations <paramref name="filter"/> matches as the API's CSV (header, CRLF rows), without the byte-order
+    /// mark, written to <paramref name="output"/> as it is read; paged as the API's CSV export is: the filter's offset
+    /// skips as many, and only a limit the command line wrote takes as many (without one, to the last match).
     /// </summary>
-    Task WriteCsvAsync(ViolationFilter filter, TextWriter output, CancellationToken cancellationToken);
+    /// <param name="filter">The filters, offset and limit.</param>
+    /// <param name="limited">Whether the command line wrote <c>--limit</c>; the filter's default limit pages only JSON.</param>
+    /// <param name="output">Where the CSV goes.</param>
+    /// <param name="cancellationToken">Stops the export.</param>
+    Task WriteCsvAsync(ViolationFilter filter, bool limited, TextWriter output, CancellationToken cancellationToken);
 }

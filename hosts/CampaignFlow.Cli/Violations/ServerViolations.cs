@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using CampaignFlow.Campaigns.Filtering;
 using CampaignFlow.Cli.Remote;
@@ -23,10 +24,14 @@ internal sealed class ServerViolations(CampaignServerClient client) : IViolation
         }
     }
 
-    public Task WriteCsvAsync(ViolationFilter filter, TextWriter output, CancellationToken cancellationToken)
+    public Task WriteCsvAsync(ViolationFilter filter, bool limited, TextWriter output, CancellationToken cancellationToken)
     {
+        // The server's export pages as its JSON does, but takes a limit only when one is written: the filter's default
+        // of 100 is not sent, so an export without --limit runs to the last match.
         var query = filter.ToQueryString(paged: false);
-        return client.CopyTextAsync($"/violations{query}{(query.Length == 0 ? '?' : '&')}format=csv", "text/csv", output, cancellationToken);
+        var paging = $"offset={filter.Offset.ToString(CultureInfo.InvariantCulture)}"
+            + (limited ? $"&limit={filter.Limit.ToString(CultureInfo.InvariantCulture)}" : "");
+        return client.CopyTextAsync($"/violations{query}{(query.Length == 0 ? '?' : '&')}{paging}&format=csv", "text/csv", output, cancellationToken);
     }
 
     public ValueTask DisposeAsync()
