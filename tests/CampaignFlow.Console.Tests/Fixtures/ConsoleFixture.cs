@@ -63,6 +63,17 @@ public class ConsoleFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/console/sign-in", StringComparison.Ordinal));
     }
 
+    /// <summary>The <c>total</c> the API answers for <paramref name="path"/> (a list of violations) with <paramref name="token"/>: what a page must agree with.</summary>
+    /// <param name="path">The request's path and query.</param>
+    /// <param name="token">The bearer token.</param>
+    public async Task<int> ApiTotalAsync(string path, string token)
+    {
+        using var client = new HttpClient { BaseAddress = Host.Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(path));
+        return json.RootElement.GetProperty("total").GetInt32();
+    }
+
     /// <summary>Saves a full-page screenshot as artifacts/console/<paramref name="name"/>.png.</summary>
     /// <param name="page">The page.</param>
     /// <param name="name">The file's name.</param>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Hosting;
@@ -45,7 +43,7 @@ public sealed class FilterChoiceTests(ConsoleFixture console)
         await page.ClickAsync("form.filters button[type=submit]");
         await page.WaitForURLAsync("**/console/violations?*requirement=*");
         var total = int.Parse(await page.Locator("#violations-count").GetAttributeAsync("data-total") ?? "-1", CultureInfo.InvariantCulture);
-        total.ShouldBe(await ApiTotalAsync($"/violations?requirement={Uri.EscapeDataString(requirement.Id)}&limit=1"));
+        total.ShouldBe(await console.ApiTotalAsync($"/violations?requirement={Uri.EscapeDataString(requirement.Id)}&limit=1", DemoTokens.Auditor));
     }
 
     [Fact]
@@ -74,12 +72,4 @@ public sealed class FilterChoiceTests(ConsoleFixture console)
 
     private static async Task<IReadOnlyList<string>> ValuesAsync(IPage page, string input) =>
         await page.Locator($"#{input}-choices option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
-
-    private async Task<int> ApiTotalAsync(string path)
-    {
-        using var client = new HttpClient { BaseAddress = console.Host.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DemoTokens.Auditor);
-        using var json = JsonDocument.Parse(await client.GetStringAsync(path));
-        return json.RootElement.GetProperty("total").GetInt32();
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Server.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +26,7 @@ public sealed class ViolationFilterTests(ConsoleFixture console)
         var narrowed = await TotalAsync(page);
         narrowed.ShouldBeGreaterThan(0);
         narrowed.ShouldBeLessThan(all);
-        narrowed.ShouldBe(await ApiTotalAsync("/violations?unit=panyu-ftu&status=open&limit=1"), "the page and the API apply the same filters");
+        narrowed.ShouldBe(await console.ApiTotalAsync("/violations?unit=panyu-ftu&status=open&limit=1", DemoTokens.Auditor), "the page and the API apply the same filters");
         var name = console.Host.Services.GetRequiredService<UnitDirectory>().Find("panyu-ftu")!.Name;
         (await page.Locator("#violations li.violation .facts a").AllTextContentsAsync()).ShouldAllBe(unit => unit == name);
         (await page.Locator("#violations li.violation.open").CountAsync()).ShouldBe(await page.Locator("#violations li.violation").CountAsync());
@@ -44,12 +42,4 @@ public sealed class ViolationFilterTests(ConsoleFixture console)
 
     private static async Task<int> TotalAsync(Microsoft.Playwright.IPage page) =>
         int.Parse(await page.Locator("#violations-count").GetAttributeAsync("data-total") ?? "-1", System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task<int> ApiTotalAsync(string path)
-    {
-        using var client = new HttpClient { BaseAddress = console.Host.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DemoTokens.Auditor);
-        using var json = JsonDocument.Parse(await client.GetStringAsync(path));
-        return json.RootElement.GetProperty("total").GetInt32();
-    }
 }
