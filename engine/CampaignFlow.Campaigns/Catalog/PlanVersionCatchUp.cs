@@ -22,10 +22,15 @@ internal sealed class PlanVersionCatchUp(PlanLibrary library, PlanCompilations c
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Reads the plan's stored versions and adds those the library does not hold yet.</summary>
-    /// <param name="planId">A plan id (one never published reads nothing).</param>
+    /// <param name="planId">A plan id (one never published, or no plan's id at all, reads nothing).</param>
     /// <param name="ct">Cancels the read.</param>
     public async Task CatchUpAsync(string planId, CancellationToken ct)
     {
+        if (!PlanId.IsValid(planId))
+        {
+            return; // no plan has such an id: nothing to read
+        }
+
         var stored = await store.ListAsync(planId, ct).ConfigureAwait(false);
         if (stored.All(v => library.Holds(v.PlanId, v.Version)))
         {
