@@ -26,7 +26,13 @@ public static class LiveVersionScenario
     public static async Task RunAsync(CampaignServer through, CampaignServer asked)
     {
         await PublishAsync(through);
+        var stored = await through.Campaigns.Stores.Plans.ListAsync(Plan);
+        stored.Select(v => v.Version).ShouldBe([1, 2]);
         await AnswersAsync(asked);
+
+        // Taking the version up read the store and wrote nothing to it: both versions as they were published.
+        (await asked.Campaigns.Stores.Plans.ListAsync(Plan)).Select(v => (v.Version, v.Hash, v.PublishedAt))
+            .ShouldBe(stored.Select(v => (v.Version, v.Hash, v.PublishedAt)));
     }
 
     /// <summary>Version 2 through the lifecycle: draft, submit, approve, publish.</summary>
