@@ -102,6 +102,32 @@ public abstract class PlanStoreConformance
     }
 
     [Fact]
+    public async Task One_plans_list_holds_its_versions_alone_oldest_first()
+    {
+        var store = CreateStore();
+        var files = PanyuFiles();
+        PlanVersion[] published =
+        [
+            Version(Plan, 10, files),
+            Version("Panyu-ftu-2014", 1, files),
+            Version(Plan, 2, files),
+            Version("weidu-xiguan-street-2014", 1, [new("weidu-xiguan-street-2014.yaml", "plan: weidu-xiguan-street-2014\ntitle: 西关街道\n")], unit: OtherUnit),
+            Version(Plan, 9, files),
+        ];
+        foreach (var version in published)
+        {
+            (await store.PublishAsync(version)).Outcome.ShouldBe(PublishOutcome.Created);
+        }
+
+        var list = await store.ListAsync(Plan);
+
+        // Ids compared exactly ('Panyu-…' is another plan), versions numerically (9 before 10).
+        list.Select(v => (v.PlanId, v.Version)).ShouldBe([(Plan, 2), (Plan, 9), (Plan, 10)]);
+        ShouldBeSame(list[^1], published[0]);
+        (await store.ListAsync("guangxi-ftu-2013")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task An_empty_store_lists_nothing()
     {
         var store = CreateStore();

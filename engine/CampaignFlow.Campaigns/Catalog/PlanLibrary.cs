@@ -12,24 +12,24 @@ namespace CampaignFlow.Campaigns.Catalog;
 /// <summary>
 /// The plans a service runs: the definitions folder is read and each valid plan published as a version (its plan,
 /// roster and parents' files); then every stored version is resolved again from its stored texts, so what runs is
-/// exactly what was published, whatever the folder says now. Each plan runs its highest stored version.
+/// exactly what was published, whatever the folder says now. Each plan runs its highest stored version. A version
+/// published later (through the API, on this host or another) is added when the service catches up with the store
+/// (<see cref="PlanVersionCatchUp"/>), as the next start would have read it.
 /// </summary>
+/// <threadsafety>Safe for concurrent readers and one adder at a time: the versions are one snapshot, replaced whole.</threadsafety>
 internal sealed class PlanLibrary
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-    private readonly Dictionary<string, ResolvedPlan> _runningById;
-
     private readonly HashSet<string> _generated;
+    private Snapshot _snapshot;
 
     private PlanLibrary(IReadOnlyList<PlanLoadProblem> problems, IReadOnlyList<ResolvedPlan> versions, IReadOnlyDictionary<string, string> filesByPlan, OrganisationChart organisation, IEnumerable<string> generated)
     {
         _generated = generated.ToHashSet(StringComparer.Ordinal);
         Organisation = organisation;
         Problems = problems;
-        Versions = versions;
-        Running = versions.GroupBy(v => v.Id).Select(g => g.MaxBy(v => v.Version)!).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
-        _runningById = Running.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _snapshot = new Snapshot(versions);
         FilesByPlan = filesByPlan;
     }
 
@@ -43,10 +43,10 @@ internal sealed class PlanLibrary
     public IReadOnlyList<PlanLoadProblem> Problems { get; }
 
     /// <summary>Every stored version, resolved.</summary>
-    public IReadOnlyList<ResolvedPlan> Versions { get; }
+    public IReadOnlyList<ResolvedPlan> Versions => Volatile.Read(ref _snapshot).Versions;
 
     /// <summary>The highest version of each plan.</summary>
-    public IReadOnlyList<ResolvedPlan> Running { get; }
+    public IReadOnlyList<ResolvedPlan> Running => Volatile.Read(ref _snapshot).Running;
 
     /// <summary>
     /// True for a plan generated from an organisation line that no longer names a roster (or no longer exists): its
@@ -56,7 +56,25 @@ internal sealed class PlanLibrary
     public bool IsRetired(ResolvedPlan plan) => RosteredUnitPlan.IsGeneratedPath(plan.File) && !_generated.Contains(plan.Id);
 
     /// <summary>The highest version of the plan with this id, or null.</summary>
-    public ResolvedPlan? Find(string planId) => _runningById.GetValueOrDefault(planId);
+    public ResolvedPlan? Find(string planId) => Volatile.Read(ref _snapshot).RunningById.GetValueOrDefault(planId);
+
+    /// <summary>True when the version is held (resolved at start or added since).</summary>
+    public bool Holds(string planId, int version) => Volatile.Read(ref _snapshot).Keys.Contains((planId, version));
+
+    /// <summary>
+    /// Adds versions published since the start; a version already held is left as it is (a stored version never
+    /// changes). Callers add one at a time (<see cref="PlanVersionCatchUp"/> serialises them).
+    /// </summary>
+    /// <param name="published">Stored versions, resolved from their own texts.</param>
+    public void Add(IReadOnlyCollection<ResolvedPlan> published)
+    {
+        var current = Volatile.Read(ref _snapshot);
+        var added = published.Where(v => !current.Keys.Contains((v.Id, v.Version))).ToArray();
+        if (added.Length > 0)
+        {
+            Volatile.Write(ref _snapshot, new Snapshot([.. current.Versions, .. added]));
+        }
+    }
 
     /// <summary>The definitions file of each plan read from the folder, relative, by plan id.</summary>
     public IReadOnlyDictionary<string, string> FilesByPlan { get; }
@@ -239,4 +257,24 @@ internal sealed class PlanLibrary
 
     private static PlanLoadProblem Problem(PlanDiagnostic d, string root) =>
         new(Relative(d.Location.File, root), d.Location.Line, d.Location.Column, d.Code, d.Message(English), d.Message(Chinese));
+
+    // The versions and what is read of them, replaced together so a reader never sees one without the other.
+    private sealed class Snapshot
+    {
+        public Snapshot(IReadOnlyList<ResolvedPlan> versions)
+        {
+            Versions = versions;
+            Running = versions.GroupBy(v => v.Id).Select(g => g.MaxBy(v => v.Version)!).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray();
+            RunningById = Running.ToDictionary(p => p.Id, StringComparer.Ordinal);
+            Keys = versions.Select(v => (v.Id, v.Version)).ToHashSet();
+        }
+
+        public IReadOnlyList<ResolvedPlan> Versions { get; }
+
+        public IReadOnlyList<ResolvedPlan> Running { get; }
+
+        public Dictionary<string, ResolvedPlan> RunningById { get; }
+
+        public HashSet<(string Id, int Version)> Keys { get; }
+    }
 }

@@ -29,6 +29,7 @@ namespace CampaignFlow.Campaigns.Composition;
 /// </summary>
 internal sealed record CampaignRooms(
     PlanLibrary Library,
+    PlanVersionCatchUp Versions,
     UnitRegistry Units,
     UnitSessions Sessions,
     RecordingPipeline Recording,
@@ -51,6 +52,7 @@ internal sealed record CampaignRooms(
             progress?.Report(new CampaignStartProgress(CampaignStartStage.LoadingPlans, 0, 0));
             var library = await PlanLibrary.LoadAsync(options.DefinitionsPath, stores.Plans, options.Clock.GetUtcNow(), logger, ct).ConfigureAwait(false);
             var compilations = new PlanCompilations(library.Versions, options.RulesEngine);
+            var versions = new PlanVersionCatchUp(library, compilations, stores.Plans, logger);
             // A unit's timers, its signals and its session meet on the host that owns its partition (docs/adr/0022).
             var partitions = new PartitionOwnership(new PartitionScheme(options.Partitions, CampaignSignals.InstanceKeySeparator), options.HostId, stores.PartitionLeases, options.PartitionLease);
             await partitions.RenewAsync(ct).ConfigureAwait(false);
@@ -74,6 +76,7 @@ internal sealed record CampaignRooms(
             var validator = new PlanValidator(options.DefinitionsPath, library.FilesByPlan);
             return new CampaignRooms(
                 library,
+                versions,
                 units,
                 sessions,
                 new RecordingPipeline(stores.Records, sessions, verdicts, signalled, derived, options.Clock, metrics),
@@ -81,8 +84,8 @@ internal sealed record CampaignRooms(
                 queries,
                 validator,
                 new ComplianceRollups(units.Tree, units.PlansByUnit, new PlanVersionDues(compilations), stores.Violations, tallies, options.Clock),
-                new PlanMigrations(library, units, sessions, queries, derived, runtime, stores.Workflows, stores.Records, options.Clock),
-                new PlanLifecycle(stores.Drafts, stores.Plans, validator.ReadDraft, options.Clock),
+                new PlanMigrations(library, versions, units, sessions, queries, derived, runtime, stores.Workflows, stores.Records, options.Clock),
+                new PlanLifecycle(stores.Drafts, stores.Plans, validator.ReadDraft, options.Clock, versions.CatchUpAsync),
                 partitions,
                 metrics);
         }

@@ -5,8 +5,8 @@ namespace CampaignFlow.Campaigns.Lifecycle;
 
 /// <summary>
 /// A plan version's life: written as a draft, submitted to the body above, returned with comments or approved, then
-/// published into the <see cref="IPlanStore"/>, where it runs from the next start for units not already running a
-/// version (docs/adr/0014). Each step is appended to the version's history with who and when. Who may take a step is
+/// published into the <see cref="IPlanStore"/>, and at once the plan's highest version: units already running a
+/// version stay on it until migrated, units that start later run it (docs/adr/0014). Each step is appended to the version's history with who and when. Who may take a step is
 /// the host's to decide (tokens are not a word of this engine); here each step is checked against where the version
 /// stands.
 /// </summary>
@@ -14,7 +14,11 @@ namespace CampaignFlow.Campaigns.Lifecycle;
 /// <param name="plans">The published versions.</param>
 /// <param name="read">Reads a plan's text as a draft against the definitions folder (text, file name).</param>
 /// <param name="clock">When steps happen.</param>
-public sealed class PlanLifecycle(IPlanDraftStore drafts, IPlanStore plans, Func<string, string, PlanDraftText> read, TimeProvider clock)
+/// <param name="published">
+/// Told the plan's id once a version is stored, before the step is written, so the running service takes it up; null
+/// for nobody.
+/// </param>
+public sealed class PlanLifecycle(IPlanDraftStore drafts, IPlanStore plans, Func<string, string, PlanDraftText> read, TimeProvider clock, Func<string, CancellationToken, Task>? published = null)
 {
     /// <summary>Who the folder's publications are by in a plan's history.</summary>
     public const string Folder = "definitions/";
@@ -98,10 +102,15 @@ public sealed class PlanLifecycle(IPlanDraftStore drafts, IPlanStore plans, Func
         }
 
         var at = clock.GetUtcNow();
-        var published = await plans.PublishAsync(draft.ToVersion(at), ct).ConfigureAwait(false);
-        if (published.Outcome == PublishOutcome.Conflict)
+        var stored = await plans.PublishAsync(draft.ToVersion(at), ct).ConfigureAwait(false);
+        if (stored.Outcome == PublishOutcome.Conflict)
         {
             return PlanStepResult.Refused(PlanRefusalKind.WrongState, "plan-version-conflict", planId, number);
+        }
+
+        if (published is not null)
+        {
+            await published(planId, ct).ConfigureAwait(false);
         }
 
         // Stored first, then the step: a crash between them leaves an approved draft whose publishing again is

@@ -26,6 +26,7 @@ namespace CampaignFlow.Campaigns.Migrating;
 /// </summary>
 internal sealed class PlanMigrations(
     PlanLibrary library,
+    PlanVersionCatchUp published,
     UnitRegistry units,
     UnitSessions sessions,
     CampaignQueries queries,
@@ -48,6 +49,8 @@ internal sealed class PlanMigrations(
     /// <exception cref="MigrationRefusedException">Nothing was written: see its code.</exception>
     public async Task<PlanMigration?> MigrateAsync(MigrationRequest request, CancellationToken ct)
     {
+        // A version published since the start, through any host, is a target at once.
+        await published.CatchUpAsync(request.PlanId, ct).ConfigureAwait(false);
         var versions = library.Versions.Where(v => v.Id == request.PlanId).OrderBy(v => v.Version).ToArray();
         if (versions.Length == 0)
         {

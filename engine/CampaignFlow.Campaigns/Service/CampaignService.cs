@@ -90,6 +90,19 @@ public sealed class CampaignService : IAsyncDisposable
         [.. _rooms.Library.Versions.Where(v => v.Id == planId).OrderBy(v => v.Version)];
 
     /// <summary>
+    /// Every stored version of a plan, oldest first, as <see cref="PlanVersions"/>, after reading the store for versions
+    /// published since the start (through the API, on this host or another sharing the store): those become readable
+    /// here, and the highest is the plan's (<see cref="FindPlan"/>) at once. Units keep the versions they run.
+    /// </summary>
+    /// <param name="planId">A plan id.</param>
+    /// <param name="ct">Cancels the read.</param>
+    public async Task<IReadOnlyList<ResolvedPlan>> PlanVersionsAsync(string planId, CancellationToken ct = default)
+    {
+        await _rooms.Versions.CatchUpAsync(planId, ct).ConfigureAwait(false);
+        return PlanVersions(planId);
+    }
+
+    /// <summary>
     /// The running units built on a plan: the unit that runs it, or every unit whose plan inherits it at any depth
     /// (魏都区委's plan: 西关街道). Who may read those units may read the plan.
     /// </summary>

@@ -12,4 +12,9 @@ public interface IPlanStore
 
     /// <summary>Every stored version, by plan id and then version.</summary>
     ValueTask<IReadOnlyList<PlanVersion>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every stored version of one plan, oldest first (none for a plan never published).</summary>
+    /// <remarks>By default the whole list filtered; a database store reads the plan's rows alone.</remarks>
+    async ValueTask<IReadOnlyList<PlanVersion>> ListAsync(string planId, CancellationToken cancellationToken = default) =>
+        [.. (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(v => v.PlanId == planId).OrderBy(v => v.Version)];
 }

@@ -80,6 +80,21 @@ public sealed class PostgresPlanStore : IPlanStore
         return versions;
     }
 
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<PlanVersion>> ListAsync(string planId, CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM {_table} WHERE plan_id = $1 ORDER BY version");
+        command.Parameters.Add(new NpgsqlParameter { Value = planId });
+        var versions = new List<PlanVersion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            versions.Add(Read(reader));
+        }
+
+        return versions;
+    }
+
     private static PlanVersion Read(NpgsqlDataReader reader) =>
         new(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), PlanSourceFileJson.Read(reader.GetString(4)),
             PostgresTime.Read(reader.GetFieldValue<DateTime>(5), reader.GetInt16(6)));

@@ -79,6 +79,22 @@ public sealed class SqlitePlanStore : IPlanStore
             return versions;
         }));
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<PlanVersion>> ListAsync(string planId, CancellationToken cancellationToken = default) =>
+        new(_connections.Read<IReadOnlyList<PlanVersion>>(connection =>
+        {
+            using var command = connection.Command(null, $"SELECT {Columns} FROM plan_versions WHERE plan_id = $plan ORDER BY version;");
+            command.Parameters.AddWithValue("$plan", planId);
+            var versions = new List<PlanVersion>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                versions.Add(Read(reader));
+            }
+
+            return versions;
+        }));
+
     private static PlanVersion Read(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), PlanSourceFileJson.Read(reader.GetString(4)), SqliteTime.Parse(reader.GetString(5)));
 }

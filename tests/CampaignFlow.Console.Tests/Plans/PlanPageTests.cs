@@ -1,6 +1,7 @@
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
+using CampaignFlow.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Plans;
@@ -52,5 +53,29 @@ public sealed class PlanPageTests(ConsoleFixture console)
         (await version.Locator("li.plan-step").TextContentAsync()).ShouldNotBeNull().ShouldContain("发布 · definitions/");
         (await page.GotoAsync("/console/plans/mianyang-ftu-2014")).ShouldNotBeNull().Status.ShouldBe(403);
         (await page.GotoAsync("/console/plans/no-such-plan")).ShouldNotBeNull().Status.ShouldBe(404);
+    }
+
+    // 魏都区教育体育局's plan, which no other console test reads: its version 2 goes through its life while the server
+    // runs, and its page shows it at once, as the plan's version, with its history.
+    [Fact]
+    public async Task A_version_published_while_the_server_runs_is_on_the_plans_page_at_once()
+    {
+        const string Plan = "weidu-education-bureau-2014";
+        var lifecycle = console.Host.Services.GetRequiredService<RunningCampaigns>().Service.Lifecycle;
+        var text = (await File.ReadAllTextAsync(Repository.Path("definitions", Plan + ".yaml")))
+            .Replace("\ntitle: 魏都区教育体育局深入开展党的群众路线教育实践活动实施方案\n", "\nversion: 2\ntitle: 魏都区教育体育局深入开展党的群众路线教育实践活动实施方案（修订）\n", StringComparison.Ordinal);
+        (await lifecycle.WriteAsync(lifecycle.Read(text, Plan + ".yaml"), "author")).Refusal.ShouldBeNull();
+        (await lifecycle.SubmitAsync(Plan, 2, "author")).Refusal.ShouldBeNull();
+        (await lifecycle.ApproveAsync(Plan, 2, "office", "同意")).Refusal.ShouldBeNull();
+        (await lifecycle.PublishAsync(Plan, 2, "author")).Refusal.ShouldBeNull();
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.Admin);
+        (await page.GotoAsync("/console/plans/" + Plan)).ShouldNotBeNull().Status.ShouldBe(200);
+        (await page.Locator("h1").TextContentAsync()).ShouldBe("魏都区教育体育局深入开展党的群众路线教育实践活动实施方案（修订）");
+        (await page.Locator("dl.facts-list").TextContentAsync()).ShouldNotBeNull().ShouldContain("第 2 版");
+        (await page.Locator("#plan-versions #version-2 .plan-state").TextContentAsync()).ShouldBe("已发布");
+        (await page.Locator("#plan-versions #version-1 .plan-state").TextContentAsync()).ShouldBe("已发布");
+        await ConsoleFixture.ScreenshotAsync(page, "plan-version-published-while-running");
     }
 }

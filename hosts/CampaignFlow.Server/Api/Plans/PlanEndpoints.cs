@@ -35,7 +35,7 @@ public static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapGet("/{id}/changes", Changes)
+        group.MapGet("/{id}/changes", ChangesAsync)
             .WithName("GetPlanChanges")
             .WithSummary("What changed between two published versions of a plan, in requirement terms")
             .WithDescription("'?to=' defaults to the version that runs, '?from=' to the published version before 'to'.")
@@ -70,6 +70,8 @@ public static class PlanEndpoints
 
     private static async Task<IResult> ShowAsync(string id, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken ct)
     {
+        // A version published since the start (here or on another host) is the plan's at once.
+        await running.Service.PlanVersionsAsync(id, ct).ConfigureAwait(false);
         if (Readable(id, context, caller, running, units, lookup, problems, out var refusal) is not { } plan)
         {
             return refusal!;
@@ -81,8 +83,9 @@ public static class PlanEndpoints
         return Results.Ok(PlanView.Of(plan, culture) with { History = history.Select(PlanVersionHistoryView.Of).ToArray() });
     }
 
-    private static IResult Changes(string id, string? from, string? to, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems)
+    private static async Task<IResult> ChangesAsync(string id, string? from, string? to, HttpContext context, Caller caller, RunningCampaigns running, UnitDirectory units, UnitLookup lookup, ApiProblems problems, CancellationToken ct)
     {
+        var versions = await running.Service.PlanVersionsAsync(id, ct).ConfigureAwait(false);
         if (Readable(id, context, caller, running, units, lookup, problems, out var refusal) is not { } plan)
         {
             return refusal!;
@@ -96,7 +99,6 @@ public static class PlanEndpoints
             }
         }
 
-        var versions = running.Service.PlanVersions(plan.Id);
         var known = string.Join(", ", versions.Select(v => v.Version));
         var toVersion = to is null ? plan.Version : int.Parse(to, System.Globalization.CultureInfo.InvariantCulture);
         var after = versions.FirstOrDefault(v => v.Version == toVersion);

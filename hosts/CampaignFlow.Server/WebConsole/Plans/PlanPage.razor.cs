@@ -31,6 +31,8 @@ public partial class PlanPage
     {
         var caller = Request.Caller!;
         var culture = Request.Culture;
+        // A version published since the start (here or on another host) is the plan's at once, as in GET /plans/{id}.
+        await Running.Service.PlanVersionsAsync(Id, Request.Http.RequestAborted).ConfigureAwait(true);
         if (Running.Service.FindPlan(Id) is not { } plan)
         {
             _problem = (StatusCodes.Status404NotFound, ApiProblems.Text("unknown-plan", culture, Id));

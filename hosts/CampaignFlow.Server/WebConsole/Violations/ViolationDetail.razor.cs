@@ -16,7 +16,7 @@ public partial class ViolationDetail
     private StoredViolation? _violation;
     private IReadOnlyList<ViolationEvent> _history = [];
 
-    // The plan version the violation was found under, when it still runs: its phases' titles and requirements' words.
+    // The plan version the violation was found under: its phases' titles, requirements' and records' words.
     private ResolvedPlan? _plan;
     private IReadOnlyDictionary<string, string> _recordWords = new Dictionary<string, string>();
     private (int Status, string Message)? _problem;
@@ -52,26 +52,13 @@ public partial class ViolationDetail
         }
 
         _violation = violation;
-        _plan = Running.Service.FindPlan(violation.PlanId) is { } plan && plan.Version == violation.PlanVersion ? plan : null;
+        _plan = ViolationRecordWords.PlanOf(service, violation);
         _history = await service.GetViolationHistoryAsync(violation.Id, cancel).ConfigureAwait(true);
-        _recordWords = await RecordWordsAsync(violation, cancel).ConfigureAwait(true);
-    }
-
-    // What each record the evidence and history name is, read from the unit's records: its kind's title and its day
-    // (集中学习（2014年3月7日）), so that an auditor need not know the keys a recorder or an import gave.
-    private async Task<IReadOnlyDictionary<string, string>> RecordWordsAsync(StoredViolation violation, CancellationToken cancel)
-    {
         var keys = ViolationEvidence.Of(violation.Details).Counted
             .Concat(_history.SelectMany(step => Api.Violations.ViolationEventView.Of(step).Records ?? []))
             .ToHashSet(StringComparer.Ordinal);
-        if (keys.Count == 0 || _plan is null || await Running.Service.ReadRecordsAsync(violation.Unit, ct: cancel).ConfigureAwait(true) is not { } records)
-        {
-            return new Dictionary<string, string>();
-        }
-
-        return records.Where(r => keys.Contains(r.Key))
-            .GroupBy(r => r.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => Request.T("record-words", _plan.Vocabulary.KindTitle(g.Last().Kind) ?? g.Last().Kind, Request.Day(g.Last().Day)), StringComparer.Ordinal);
+        var words = await ViolationRecordWords.ReadAsync(service, Request, [(violation, _plan, keys)], cancel).ConfigureAwait(true);
+        _recordWords = ViolationRecordWords.Of(words, violation.Id);
     }
 
     private string RecordWord(string key) => _recordWords.TryGetValue(key, out var words) ? $"{words} {key}" : key;

@@ -23,6 +23,7 @@ public partial class ViolationList
     private ViolationFilter? _filter;
     private ViolationPage _page = new([], 0);
     private ViolationFilterChoices _choices = new([], [], [], [], []);
+    private IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _recordWords = new Dictionary<string, IReadOnlyDictionary<string, string>>();
     private (int Status, string Message)? _problem;
 
     [Inject]
@@ -129,6 +130,12 @@ public partial class ViolationList
         _page = units.Units is { Count: 0 }
             ? new ViolationPage([], 0)
             : await Running.Service.QueryViolationsAsync(filter.ToQuery(units.Units), Request.Http.RequestAborted).ConfigureAwait(true);
+        // The records each evidence counted by what they are and their day, as on the violation's own page.
+        _recordWords = await ViolationRecordWords.ReadAsync(
+            Running.Service,
+            Request,
+            _page.Items.Select(v => (v, ViolationRecordWords.PlanOf(Running.Service, v), (IReadOnlyCollection<string>)ViolationEvidence.Of(v.Details).Counted)),
+            Request.Http.RequestAborted).ConfigureAwait(true);
         _choices = ViolationFilterChoices.For(caller, Units, Running.Service.Plans, culture);
     }
 
