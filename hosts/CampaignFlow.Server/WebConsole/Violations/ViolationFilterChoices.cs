@@ -34,11 +34,12 @@ public sealed record ViolationFilterChoices(
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(plans);
         var readable = caller.ReadsAll ? units.All : caller.ReadableUnits();
-        // Every body above a readable unit, as the home page lists them: a province's tens of thousands of units sit under
-        // a few hundred bodies, so the list of bodies stays short where the list of units is left out.
-        var bodies = readable.SelectMany(units.BodiesAbove).Distinct(StringComparer.Ordinal)
-            .Where(body => caller.ReadsAll || units.Under(body).All(caller.CanRead))
-            .Select(body => new FilterChoice(body, units.Find(body)?.Name ?? body));
+        // Every body above a readable unit whose units the reader all reads, as the home page lists them. Counted first:
+        // checking every unit under a few hundred bodies is what costs, and over the limit none is offered anyway.
+        var above = readable.SelectMany(units.BodiesAbove).Distinct(StringComparer.Ordinal).Take(MaxChoices + 1).ToArray();
+        var bodies = above.Length > MaxChoices
+            ? []
+            : above.Where(body => caller.ReadsAll || units.Under(body).All(caller.CanRead)).Select(body => new FilterChoice(body, units.Find(body)?.Name ?? body));
         // The newest version first, so that a title or statement changed by a version is read as it is now.
         var readablePlans = plans.Where(p => caller.CanReadPlan(p.Id, p.Unit.Id)).OrderByDescending(p => p.Version).ToArray();
         return new ViolationFilterChoices(
