@@ -4,6 +4,7 @@ using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
 using CampaignFlow.Plans.Organisation;
+using CampaignFlow.Plans.Reading;
 using CampaignFlow.Plans.Resolution;
 using Microsoft.Extensions.Logging;
 
@@ -105,7 +106,16 @@ internal sealed class PlanLibrary
         var listAgain = false;
         foreach (var plan in catalog.Plans.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
-            var files = SourceFiles(plan, catalog, definitionsPath);
+            var unread = new DiagnosticBag();
+            var files = SourceFiles(plan, catalog, definitionsPath, unread);
+            if (unread.HasErrors)
+            {
+                // A file saved in another encoding since the catalog read it: the plan is refused as the catalog refuses
+                // one, not published with a file missing or garbled.
+                problems.AddRange(unread.Items.Select(d => Problem(d, definitionsPath)));
+                continue;
+            }
+
             var number = plan.Version;
             var versionsOfPlan = storedById.GetValueOrDefault(plan.Id) ?? [];
             if (catalog.Generated.TryGetValue(plan.Id, out var generated))
@@ -213,7 +223,7 @@ internal sealed class PlanLibrary
             CatalogMessages.Format(code, English, arguments), CatalogMessages.Format(code, Chinese, arguments));
 
     /// <summary>The plan's file (or generated text), its roster and holidays, then its parents' files, relative to the definitions folder.</summary>
-    private static List<PlanSourceFile> SourceFiles(ResolvedPlan plan, PlanCatalog catalog, string root)
+    private static List<PlanSourceFile> SourceFiles(ResolvedPlan plan, PlanCatalog catalog, string root, DiagnosticBag unread)
     {
         var files = new List<PlanSourceFile>();
         for (var current = plan; current is not null; current = current.Inherits is { } parent ? catalog.Plans.GetValueOrDefault(parent) : null)
@@ -224,15 +234,15 @@ internal sealed class PlanLibrary
                 files.Add(new PlanSourceFile(Relative(full, root), generated.Text(current.Version)));
             }
 
-            Add(files, full, root);
+            Add(files, full, root, unread);
             if (catalog.Written[current.Id].Roster?.File is { } roster)
             {
-                Add(files, Path.Combine(Path.GetDirectoryName(full)!, roster), root);
+                Add(files, Path.Combine(Path.GetDirectoryName(full)!, roster), root, unread);
             }
 
             if (catalog.Written[current.Id].Calendar?.Holidays?.File is { } holidays)
             {
-                Add(files, Path.Combine(Path.GetDirectoryName(full)!, holidays), root);
+                Add(files, Path.Combine(Path.GetDirectoryName(full)!, holidays), root, unread);
             }
 
             if (files.Count > 32)
@@ -244,12 +254,13 @@ internal sealed class PlanLibrary
         return files;
     }
 
-    private static void Add(List<PlanSourceFile> files, string full, string root)
+    // Read through the one UTF-8 detection (ADR 0023), as the catalog read it: a file is snapshotted as it is now.
+    private static void Add(List<PlanSourceFile> files, string full, string root, DiagnosticBag unread)
     {
         var relative = Relative(full, root);
-        if (files.All(f => f.Path != relative) && File.Exists(full))
+        if (files.All(f => f.Path != relative) && File.Exists(full) && Utf8File.Read(full, unread) is { } text)
         {
-            files.Add(new PlanSourceFile(relative, File.ReadAllText(full)));
+            files.Add(new PlanSourceFile(relative, text));
         }
     }
 

@@ -246,7 +246,8 @@ public static class PlanReader
                 (line, column) = (directive, 1);
             }
 
-            diagnostics.Error("yaml-syntax", new SourceLocation(path, line, column), YamlSyntaxReason.Arguments(said));
+            var arguments = text is not null && SecondTag.At(text, line, column) ? YamlSyntaxReason.TwoTags(said) : YamlSyntaxReason.Arguments(said);
+            diagnostics.Error("yaml-syntax", new SourceLocation(path, line, column), arguments);
             return null;
         }
         catch (ArgumentException e) when (scanner is not null)

@@ -4,7 +4,7 @@ namespace CampaignFlow.Plans.Reading;
 /// The catalogued reason for one of YamlDotNet's syntax errors, whose own sentences are English only: the mistakes
 /// authors make (a tab, a line out of step, an unclosed bracket or quote, an alias to no anchor, a backslash in double
 /// quotes, a list begun on its key's line, a value starting with '&amp;' or '*', text after '|'), and the rarer ones
-/// of directives (<c>%YAML</c>, <c>%TAG</c>), verbatim tags (<c>!&lt;…&gt;</c>) and two anchors on one value, are said
+/// of directives (<c>%YAML</c>, <c>%TAG</c>), verbatim tags (<c>!&lt;…&gt;</c>) and two anchors or two tags on one value, are said
 /// in the reader's language; any other keeps YamlDotNet's sentence. A key written twice is a finding of its own
 /// (<c>duplicate-key</c>, found by <see cref="DuplicateKeyParser"/> before YamlDotNet would say it).
 /// </summary>
@@ -59,4 +59,11 @@ internal static class YamlSyntaxReason
 
         return Reasons.FirstOrDefault(r => said.Contains(r.Fragment, StringComparison.Ordinal)) is { Code: { } code } ? [said, code] : [said];
     }
+
+    /// <summary>
+    /// The arguments of a <c>yaml-syntax</c> finding at a value's second tag (<see cref="SecondTag"/>), whatever YamlDotNet
+    /// said of it: its sentence names no tag, so the reason is found from the text, not the sentence.
+    /// </summary>
+    /// <param name="said">YamlDotNet's sentence, without its position.</param>
+    public static string[] TwoTags(string said) => [said, "yaml-reason-two-tags"];
 }

@@ -11,8 +11,10 @@ using CampaignFlow.Plans.Text;
 namespace CampaignFlow.Cli.Commands;
 
 /// <summary>
-/// <c>campaignflow show PLAN</c>: the plan as the engine will check it — every period as dates (ISO in English,
-/// 2014年2月11日 in Chinese), every amount in hours or counts, every action's requirements.
+/// <c>campaignflow show PLAN [--definitions DIR]</c>: the plan as the engine will check it — every period as dates (ISO
+/// in English, 2014年2月11日 in Chinese), every amount in hours or counts, every action's requirements. A plan id is
+/// looked up in <c>--definitions</c>; a plan file that inherits finds its parent there when the option is given
+/// (before the file's own folder), else beside it, as <c>validate</c> does.
 /// </summary>
 internal static class ShowCommand
 {
@@ -26,7 +28,7 @@ internal static class ShowCommand
         {
             var culture = Language.Resolve(parsed.GetValue(lang));
             var wanted = parsed.GetValue(plan)!;
-            var catalog = PlanCatalog.Load([File.Exists(wanted) ? wanted : parsed.GetValue(definitions)!]);
+            var catalog = DefinitionsOption.Load(parsed, definitions, wanted);
             var resolved = catalog.Find(wanted);
             if (resolved is null)
             {

@@ -18,7 +18,8 @@ namespace CampaignFlow.Cli.Commands;
 
 /// <summary>
 /// <c>campaignflow simulate PLAN --activities LOG [--at DATE] [--format table|json|csv] [--rules-engine campaignflow|nrules]</c>:
-/// runs a plan's rules over an activity log and prints the violations and what is still pending. With json or csv,
+/// runs a plan's rules over an activity log and prints the violations and what is still pending. <c>--definitions</c> is
+/// where a plan id is looked up and, when given, where a plan file's parents are looked for first, as <c>show</c> does. With json or csv,
 /// stdout holds only the data (the API's violation shape) and the counts go to stderr.
 /// </summary>
 internal static class SimulateCommand
@@ -56,7 +57,7 @@ internal static class SimulateCommand
             }
 
             var wanted = parsed.GetValue(plan)!;
-            var catalog = PlanCatalog.Load([File.Exists(wanted) ? wanted : parsed.GetValue(definitions)!]);
+            var catalog = DefinitionsOption.Load(parsed, definitions, wanted);
             if (catalog.Find(wanted) is not { } resolved)
             {
                 foreach (var d in catalog.Diagnostics)

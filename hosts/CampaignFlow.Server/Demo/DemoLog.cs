@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Reading;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -21,11 +23,12 @@ public sealed record DemoLog(string File, string PlanId, IReadOnlyList<(DateOnly
 
     /// <summary>
     /// Reads every log in <c>activities/</c> and <c>activities/units/</c> under <paramref name="definitionsPath"/>; a log
-    /// that cannot be read is skipped with its reason.
+    /// that cannot be read is skipped with its reason, and so is one not saved as UTF-8 (<c>file-not-utf8</c> at its
+    /// first foreign byte): none of its records is replayed.
     /// </summary>
     /// <param name="definitionsPath">The definitions folder.</param>
-    /// <param name="problems">File and reason of each skipped log.</param>
-    public static IReadOnlyList<DemoLog> ReadAll(string definitionsPath, List<string> problems)
+    /// <param name="skipped">Each skipped log with its reason.</param>
+    public static IReadOnlyList<DemoLog> ReadAll(string definitionsPath, List<SkippedDemoLog> skipped)
     {
         var folder = Path.Combine(definitionsPath, "activities");
         if (!Directory.Exists(folder))
@@ -42,11 +45,19 @@ public sealed record DemoLog(string File, string PlanId, IReadOnlyList<(DateOnly
         {
             try
             {
-                logs.Add(Read(file));
+                var findings = new DiagnosticBag();
+                if (TryRead(file, findings) is { } log)
+                {
+                    logs.Add(log);
+                }
+                else
+                {
+                    skipped.Add(new SkippedDemoLog(file, findings.Items[0], null));
+                }
             }
-            catch (Exception e) when (e is YamlException or InvalidDataException or IOException)
+            catch (Exception e) when (e is YamlException or InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                problems.Add($"{file}: {e.Message}");
+                skipped.Add(new SkippedDemoLog(file, null, e.Message));
             }
         }
 
@@ -55,11 +66,30 @@ public sealed record DemoLog(string File, string PlanId, IReadOnlyList<(DateOnly
 
     /// <summary>Reads one log.</summary>
     /// <param name="file">The file.</param>
-    /// <exception cref="InvalidDataException">When it is not a log with <c>plan:</c> and <c>records:</c>.</exception>
+    /// <exception cref="InvalidDataException">When it is not a log with <c>plan:</c> and <c>records:</c>, or not UTF-8.</exception>
     public static DemoLog Read(string file)
     {
+        var findings = new DiagnosticBag();
+        return TryRead(file, findings) ?? throw new InvalidDataException(findings.Items[0].ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Reads one log, or null with <c>file-not-utf8</c> at its first foreign byte reported into
+    /// <paramref name="diagnostics"/> when it is not saved as UTF-8 (as every file a user gives, ADR 0023).
+    /// </summary>
+    /// <param name="file">The file.</param>
+    /// <param name="diagnostics">Receives the finding.</param>
+    /// <exception cref="InvalidDataException">When it is not a log with <c>plan:</c> and <c>records:</c>.</exception>
+    /// <exception cref="YamlException">When it is not YAML.</exception>
+    public static DemoLog? TryRead(string file, DiagnosticBag diagnostics)
+    {
+        if (Utf8File.Read(file, diagnostics) is not { } text)
+        {
+            return null;
+        }
+
         var yaml = new YamlStream();
-        using (var reader = new StreamReader(file))
+        using (var reader = new StringReader(text))
         {
             yaml.Load(reader);
         }

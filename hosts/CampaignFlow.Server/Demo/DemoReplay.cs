@@ -56,11 +56,11 @@ internal sealed partial class DemoReplay(
     private async Task ReplayAsync(ServerOptions settings, VirtualClock virtualClock, CancellationToken stoppingToken)
     {
         var service = running.Service;
-        var problems = new List<string>();
-        var logs = DemoLog.ReadAll(settings.DefinitionsPath, problems);
-        foreach (var problem in problems)
+        var skipped = new List<SkippedDemoLog>();
+        var logs = DemoLog.ReadAll(settings.DefinitionsPath, skipped);
+        foreach (var log in skipped)
         {
-            LogWarningLine(OperatorLine.Of("log-demo-skipped", problem));
+            LogWarningLine(OperatorLine.Both(c => ApiProblems.Text("log-demo-skipped", c, log.Reason(c))));
         }
 
         var replayed = logs

@@ -5,7 +5,7 @@ namespace CampaignFlow.Plans.Tests.Reading;
 
 /// <summary>
 /// The rarer YAML mistakes — a <c>%YAML</c> or <c>%TAG</c> directive written wrong, a verbatim tag <c>!&lt;…&gt;</c>
-/// not closed or empty, a tag handle no directive declares, two anchors on one value — are said in the catalogue's
+/// not closed or empty, a tag handle no directive declares, two anchors or two tags on one value — are said in the catalogue's
 /// words in both languages, at the line and column of the mistake, as the common ones are; none is YamlDotNet's English
 /// and none stops the reader with an exception.
 /// </summary>
@@ -48,6 +48,9 @@ public sealed class RareYamlErrorTests
     [InlineData("!<> ", 0, "yaml-reason-verbatim-tag", "逐字标签“!<…>”之内须有标签")]
     [InlineData("!e!str ", 0, "yaml-reason-tag-handle", "没有用 %TAG 指令声明")]
     [InlineData("&a &b ", 3, "yaml-reason-two-anchors", "一个值只能有一个锚点")]
+    [InlineData("!!str !!str ", 6, "yaml-reason-two-tags", "一个值只能有一个标签")]
+    [InlineData("!!str &a !!str ", 9, "yaml-reason-two-tags", "一个值只能有一个标签")]
+    [InlineData("!<tag:yaml.org,2002:str> !!str ", 25, "yaml-reason-two-tags", "一个值只能有一个标签")]
     public void A_tag_or_anchor_written_wrong_is_said_at_it(string written, int offset, string reason, string chinese)
     {
         var lines = PanyuSeed.Text.Split('\n');
