@@ -96,7 +96,7 @@ public partial class UnitPage
         // The recording forms, for those the API lets record here (the unit's recorder, an administrator).
         if (Recording.MayRecord(unit) && unitPlan is { } plan)
         {
-            _forms = ActivityFormLayout.AllOf(plan, Request.Culture);
+            _forms = ActivityFormLayout.AllOf(plan, Request.Culture).Select(f => f.WithOccurrences(plan, _records, Request)).ToArray();
             _otherForms = OtherRecordLayout.AllOf(plan, _records, Request);
             _formDay = _today > plan.Window.End ? plan.Window.End : _today;
         }
