@@ -68,6 +68,32 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
         }
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("3.5")]
+    [InlineData("五")]
+    public async Task Votes_that_are_no_whole_count_are_refused_at_their_field_and_nothing_is_stored(string votes)
+    {
+        var plan = Service.FindPlan(Service.FindUnit(Unit).ShouldNotBeNull().PlanId).ShouldNotBeNull();
+        var attribute = plan.Requirements.OfType<Rework>().Single(r => r.Condition.Threshold is not null).Condition.Attribute.ShouldNotBeNull();
+        var evaluation = plan.Vocabulary.Activities.First(a => a.Value.Attributes.Contains(attribute) && plan.Requirements.OfType<Rework>().All(r => r.Subject.Id != a.Key)).Key;
+        var stored = (await Service.ReadRecordsAsync(Unit))!.Count;
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);
+        await page.GotoAsync($"/console/units/{Unit}/record/{evaluation}");
+        await page.FillAsync("#f-with-satisfied", "8");
+        await page.FillAsync($"#f-with-{attribute}", votes);
+        var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#record-form button[type=submit]"), r => r.Request.Method == "POST");
+        answer.Status.ShouldBe(422, $"{votes} is no count of votes, and a share of it would be judged as 0");
+        await page.WaitForLoadStateAsync();
+        (await page.Locator($"#f-with-{attribute}").GetAttributeAsync("aria-invalid")).ShouldBe("true");
+        (await page.Locator($"#f-with-{attribute}-error").TextContentAsync()).ShouldNotBeNull().ShouldContain("票数");
+        (await page.Locator("#f-with-satisfied-error").CountAsync()).ShouldBe(0, "8 votes is a count");
+        (await Service.ReadRecordsAsync(Unit))!.Count.ShouldBe(stored);
+    }
+
     private static async Task RecordAsync(IPage page, string kind, string day, (string Field, string Value)[] fields, string? replaces)
     {
         await page.GotoAsync($"/console/units/{Unit}/record/{kind}");
