@@ -108,9 +108,13 @@ public partial class UnitPage
     }
 
     // A document not stored yet is not with its reviewers (their review page does not list it): it is to be submitted.
-    private string GateWords(GateState gate) => Request.T(Submitted(gate.DocumentKind) ? "gate-waits" : "gate-not-submitted",
-        DocumentTitle(gate.DocumentKind),
-        string.Join(" → ", gate.RolesToApprove.Select(role => _vocabulary?.TitleOf(role) ?? role)));
+    private string GateWords(GateState gate)
+    {
+        var roles = string.Join(" → ", gate.RolesToApprove.Select(role => _vocabulary?.TitleOf(role) ?? role));
+        return Submitted(gate.DocumentKind)
+            ? Request.T("gate-waits", DocumentTitle(gate.DocumentKind), roles)
+            : Request.T("gate-not-submitted", DocumentTitle(gate.DocumentKind), roles);
+    }
 
     // "Waiting for approval" of an action that is no document says which documents' approval holds it back, and of a
     // document not submitted yet, that it is to be submitted.
