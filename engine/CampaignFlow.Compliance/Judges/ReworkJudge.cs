@@ -159,7 +159,7 @@ internal sealed class ReworkJudge(Rework requirement, JudgeContext context) : Re
             }
 
             var failing = evaluation.Number(attribute);
-            var total = evaluation.Attributes.Keys.Where(k => k is "satisfied" or "basic" or "unsatisfied" || k == attribute)
+            var total = evaluation.Attributes.Keys.Where(k => EvaluationVotes.IsCounted(k, attribute))
                 .Distinct().Sum(evaluation.Number);
             return threshold.IsReachedBy(failing, total) ? $"{attribute} {JudgeContext.Number(failing)}/{JudgeContext.Number(total)} ≥ {threshold.Text}" : null;
         }

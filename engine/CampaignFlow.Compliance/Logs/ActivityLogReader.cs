@@ -1,4 +1,5 @@
 using System.Globalization;
+using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Reading;
@@ -258,6 +259,17 @@ public static class ActivityLogReader
             foreach (var (attribute, value) in (spec.With ?? new Dictionary<string, string>()).Where(w => !kind.Allows(w.Key, w.Value)))
             {
                 diagnostics.ErrorWithSuggestion("unknown-attribute-value", spec.ValueAt($"with.{attribute}"), NameSuggester.Closest(value, kind.Values[attribute]), value, attribute, string.Join(", ", kind.Values[attribute]));
+            }
+
+            // Votes a re-work share is read from are counted as numbers, and text or a fraction would count as none: a
+            // meeting evaluated with 不满意 written 五 would pass. Said at the value.
+            var shares = plan.Requirements.OfType<Rework>().Select(r => r.Condition)
+                .Where(c => c.Threshold is not null && c.Attribute is { } a && kind.Attributes.Contains(a)).Select(c => c.Attribute!).ToArray();
+            foreach (var (attribute, value) in (spec.With ?? new Dictionary<string, string>())
+                .Where(w => shares.Any(a => EvaluationVotes.IsCounted(w.Key, a))
+                            && !(int.TryParse(w.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _))))
+            {
+                diagnostics.Error("votes-not-a-count", spec.ValueAt($"with.{attribute}"), value, attribute);
             }
 
             // A place the plan does not list would meet no where over what it names: said at the value, with the closest.

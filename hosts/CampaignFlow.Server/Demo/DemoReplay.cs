@@ -16,7 +16,8 @@ namespace CampaignFlow.Server.Demo;
 internal sealed partial class DemoReplay(
     IOptions<ServerOptions> options, RunningCampaigns running, TimeProvider clock, TickSignal signal, ILogger<DemoReplay> log) : BackgroundService
 {
-    private const string RecordedBy = "demo";
+    /// <summary>Who the replayed records say recorded them: no person, so the console names the demo instead.</summary>
+    internal const string RecordedBy = "demo";
     private readonly ILogger _log = log;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,6 +1,8 @@
 using System.Globalization;
+using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
+using CampaignFlow.Server.WebConsole.Shell;
 
 namespace CampaignFlow.Server.WebConsole.Recording;
 
@@ -16,6 +18,57 @@ namespace CampaignFlow.Server.WebConsole.Recording;
 /// <param name="Attributes">The attributes to ask for.</param>
 public sealed record ActivityFormLayout(string Kind, string Title, IReadOnlyList<Person> People, IReadOnlyList<(string Role, string Title)> ExternalRoles, IReadOnlyList<AttributeField> Attributes)
 {
+    /// <summary>
+    /// The stored occurrences a record of this kind may evaluate (its <c>concerns</c>), newest first, with the words a
+    /// recorder knows them by: the kind carries the share a re-work requirement of the plan reads (不满意 of a
+    /// 民主生活会评议), which judges only the occurrence the evaluation names. Empty when it evaluates nothing.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Title)> Evaluates { get; init; } = [];
+
+    /// <summary>
+    /// The stored occurrences of this kind a record may hold again (its <c>replaces</c>), newest first: the kind is
+    /// one the plan holds again on a failed evaluation or review. Empty when the plan never holds it again.
+    /// </summary>
+    public IReadOnlyList<(string Key, string Title)> MayReplace { get; init; } = [];
+
+    /// <summary>A new form's values: a fresh key, <paramref name="day"/>, and the latest occurrence it may evaluate.</summary>
+    /// <param name="day">The day offered.</param>
+    public ActivityFormValues NewValues(DateOnly day) =>
+        ActivityFormValues.New(Kind, day) with { Concerns = Evaluates.Count > 0 ? Evaluates[0].Key : "" };
+
+    /// <summary>
+    /// This form with the occurrences of <paramref name="records"/> it may evaluate or hold again, as the plan's
+    /// re-work requirements say: without them a recorder in the console could never link an evaluation to its
+    /// meeting, nor a meeting held again to the one it replaces, and the plan's 重开 would never be judged.
+    /// </summary>
+    /// <param name="plan">The unit's plan.</param>
+    /// <param name="records">The unit's records.</param>
+    /// <param name="request">The reader's words.</param>
+    public ActivityFormLayout WithOccurrences(ResolvedPlan plan, IReadOnlyList<StoredRecord> records, ConsoleRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(request);
+        var reworked = plan.Requirements.OfType<Rework>().Where(r => r.Subject.Kind == SubjectKind.Activity).ToArray();
+        var attributes = plan.Vocabulary.Activities.TryGetValue(Kind, out var own) ? own.Attributes : [];
+        var evaluated = reworked.Where(r => r.Subject.Id != Kind && r.Condition.Attribute is { } a && attributes.Contains(a))
+            .Select(r => r.Subject.Id).Distinct(StringComparer.Ordinal).ToArray();
+        IReadOnlyList<(string, string)> Occurrences(IReadOnlyCollection<string> kinds)
+        {
+            var found = records.Where(r => r.Type == "activity" && kinds.Contains(r.Kind))
+                .OrderByDescending(r => r.Day).ThenByDescending(r => r.Sequence).ToArray();
+            return found.Select(r => (r.Key, found.Count(o => o.Kind == r.Kind && o.Day == r.Day) > 1
+                ? request.T("write-document-choice", plan.Vocabulary.KindTitle(r.Kind) ?? r.Kind, request.Day(r.Day), r.Key)
+                : request.T("record-occurrence-choice", plan.Vocabulary.KindTitle(r.Kind) ?? r.Kind, request.Day(r.Day)))).ToArray();
+        }
+
+        return this with
+        {
+            Evaluates = evaluated.Length > 0 ? Occurrences(evaluated) : [],
+            MayReplace = reworked.Any(r => r.Subject.Id == Kind) ? Occurrences([Kind]) : [],
+        };
+    }
+
     /// <summary>The form of every activity kind of <paramref name="plan"/>, in the vocabulary's order.</summary>
     /// <param name="plan">The unit's plan.</param>
     /// <param name="culture">The reader's culture, for the attributes' labels.</param>

@@ -36,6 +36,12 @@ public sealed record ActivityFormValues
     /// <summary>Attributes, by name, as typed or chosen.</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The key of the stored occurrence this record evaluates (<c>concerns</c>), or empty.</summary>
+    public string Concerns { get; init; } = "";
+
+    /// <summary>The key of the stored occurrence this one is held again in place of (<c>replaces</c>), or empty.</summary>
+    public string Replaces { get; init; } = "";
+
     /// <summary>A new form for <paramref name="kind"/> on <paramref name="day"/>, with a fresh key.</summary>
     /// <param name="kind">The activity kind.</param>
     /// <param name="day">The day to offer.</param>
@@ -66,6 +72,8 @@ public sealed record ActivityFormValues
             On = One("on"),
             Time = One("time"),
             Hours = One("hours"),
+            Concerns = One("concerns"),
+            Replaces = One("replaces"),
             Participants = form.TryGetValue("participants", out var people) ? people.OfType<string>().Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToArray() : [],
             Externals = Prefixed(ExternalsPrefix),
             Attributes = Prefixed(WithPrefix),

@@ -55,6 +55,18 @@ public sealed class ActivityRecordText
             json.WriteStringValue(values.Hours);
         }
 
+        if (values.Concerns.Length > 0)
+        {
+            writer.Name("concerns", "concerns");
+            json.WriteStringValue(values.Concerns);
+        }
+
+        if (values.Replaces.Length > 0)
+        {
+            writer.Name("replaces", "replaces");
+            json.WriteStringValue(values.Replaces);
+        }
+
         if (values.Participants.Count > 0)
         {
             writer.Name("participants", "participants");

@@ -2,6 +2,7 @@ using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Plans.Diagnostics;
+using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.WebConsole.Shell;
 using CampaignFlow.Server.WebConsole.Text;
@@ -26,6 +27,7 @@ public sealed record OtherRecordLayout(OtherRecordType Type, string Id, string T
     {
         OtherRecordType.Document => "document",
         OtherRecordType.Publication => "publish",
+        OtherRecordType.Review => "review",
         _ => "ledger",
     };
 
@@ -36,6 +38,7 @@ public sealed record OtherRecordLayout(OtherRecordType Type, string Id, string T
         "document" => OtherRecordType.Document,
         "publish" => OtherRecordType.Publication,
         "ledger" => OtherRecordType.LedgerItem,
+        "review" => OtherRecordType.Review,
         _ => null,
     };
 
@@ -53,6 +56,7 @@ public sealed record OtherRecordLayout(OtherRecordType Type, string Id, string T
         }
 
         forms.AddRange(plan.Vocabulary.Ledgers.Keys.Select(id => For(plan, OtherRecordType.LedgerItem, id, records, request)!));
+        forms.AddRange(OwnReviewers(plan).Select(role => For(plan, OtherRecordType.Review, role, records, request)).OfType<OtherRecordLayout>());
         return forms;
     }
 
@@ -95,12 +99,30 @@ public sealed record OtherRecordLayout(OtherRecordType Type, string Id, string T
                         ("superior", request.T("write-to-superior")),
                     ], true),
                 ]);
+            case OtherRecordType.Review when OwnReviewers(plan).Contains(id):
+                var reviewed = plan.Requirements.OfType<ApprovalGate>().Where(g => g.Chain.Contains(id)).Select(g => g.Subject.Id).ToHashSet(StringComparer.Ordinal);
+                var waiting = documents.Where(d => reviewed.Contains(d.Kind)).Select(Document).ToArray();
+                return waiting.Length == 0 ? null : new OtherRecordLayout(type, id, request.T("write-review", plan.Vocabulary.TitleOf(id) ?? id),
+                [
+                    new RecordField("review", request.T("write-review-document"), FieldInput.Choice, waiting, true),
+                    new RecordField("decision", request.T("write-decision"), FieldInput.Choice,
+                        [("approved", request.T("review-approve")), ("returned", request.T("review-return"))], true),
+                    new RecordField("reviewer", request.T("write-reviewer"), FieldInput.Choice, people, false),
+                    new RecordField("comment", request.T("review-comment"), FieldInput.Text, [], false),
+                ]);
             case OtherRecordType.LedgerItem when plan.Vocabulary.Ledgers.TryGetValue(id, out var ledger):
                 return new OtherRecordLayout(type, id, ledger.Title.Length > 0 ? ledger.Title : id, ledger.Fields.Select(f => LedgerField(f, people, request)).ToArray());
             default:
                 return null;
         }
     }
+
+    // The roles of the unit's own that approval chains name (主要负责人): the API takes their reviews from the unit's
+    // recorder, while a supervision group or another role from outside reviews on its own page.
+    private static IReadOnlyList<string> OwnReviewers(ResolvedPlan plan) =>
+        plan.Requirements.OfType<ApprovalGate>().SelectMany(g => g.Chain)
+            .Where(r => r != Api.Records.RecordRights.SupervisorRole && !(plan.Vocabulary.Roles.TryGetValue(r, out var role) && role.External))
+            .Distinct(StringComparer.Ordinal).ToArray();
 
     // A stored document as a recorder knows it: its title, day and author (对照检查材料（2014年6月2日，刘晓光）). Its key,
     // which a recorder in the console never typed, only tells apart two of a kind on one day that have no author.

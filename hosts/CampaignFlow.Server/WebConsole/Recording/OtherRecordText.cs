@@ -44,6 +44,14 @@ public sealed class OtherRecordText
                 writer.Name("ledger", "");
                 json.WriteStringValue(layout.Id);
                 break;
+            case OtherRecordType.Review:
+                // A review names the document it reviews and the role it is by (the form's own).
+                writer.Name("review", "review");
+                json.WriteStringValue(values.Fields.GetValueOrDefault("review") ?? "");
+                writer.Name("by", "");
+                json.WriteStringValue(layout.Id);
+                given = given.Where(f => f.Name != "review").ToArray();
+                break;
             default:
                 // A publication names the document it publishes; without one the service says publish is empty.
                 writer.Name("publish", "publish");

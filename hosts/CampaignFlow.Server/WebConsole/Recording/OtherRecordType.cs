@@ -11,4 +11,7 @@ public enum OtherRecordType
 
     /// <summary>An item of one of the plan's ledgers (<c>ledger:</c>, its fields under <c>with:</c>).</summary>
     LedgerItem,
+
+    /// <summary>A review by one of the unit's own roles in an approval chain (主要负责人): its recorder records it.</summary>
+    Review,
 }

@@ -1,6 +1,7 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Api.Records;
+using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.WebConsole.Overview;
 using Microsoft.AspNetCore.Components;
 
@@ -13,6 +14,9 @@ namespace CampaignFlow.Server.WebConsole.Recording;
 /// </summary>
 public partial class RecordActivityPage
 {
+    [Inject]
+    private RunningCampaigns Running { get; set; } = null!;
+
     /// <summary>The activity kind's id.</summary>
     [Parameter]
     public string Kind { get; set; } = "";
@@ -26,10 +30,19 @@ public partial class RecordActivityPage
     public static string Link(string unitId, string kind) => Home.UnitLink(unitId) + "/record/" + Uri.EscapeDataString(kind);
 
     /// <inheritdoc/>
-    protected override Task<ActivityFormLayout?> LayoutForAsync(CampaignUnit unit, ResolvedPlan plan) => Task.FromResult(ActivityFormLayout.For(plan, Kind, Request.Culture));
+    protected override async Task<ActivityFormLayout?> LayoutForAsync(CampaignUnit unit, ResolvedPlan plan)
+    {
+        if (ActivityFormLayout.For(plan, Kind, Request.Culture) is not { } layout)
+        {
+            return null;
+        }
+
+        var records = await Running.Service.ReadRecordsAsync(unit.Id, ct: Request.Http.RequestAborted).ConfigureAwait(true) ?? [];
+        return layout.WithOccurrences(plan, records, Request);
+    }
 
     /// <inheritdoc/>
-    protected override ActivityFormValues NewValues(ActivityFormLayout layout, DateOnly day) => ActivityFormValues.New(Kind, day);
+    protected override ActivityFormValues NewValues(ActivityFormLayout layout, DateOnly day) => layout.NewValues(day);
 
     /// <inheritdoc/>
     protected override ActivityFormValues ReadValues(ActivityFormLayout layout, IFormCollection form)

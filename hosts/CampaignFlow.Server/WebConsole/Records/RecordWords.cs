@@ -59,7 +59,9 @@ public static class RecordWords
                 }
 
                 parts.AddRange(a.Externals.Select(e => request.T("records-externals", plan.Vocabulary.TitleOf(e.Key) ?? e.Key, request.Number(e.Value))));
-                parts.AddRange(a.Attributes.Select(at => request.T("records-attribute",
+                // In the order the kind declares them (满意票, 基本满意票, 不满意票), as the form asks; the store keeps them by id.
+                var declared = kind?.Attributes ?? [];
+                parts.AddRange(a.Attributes.OrderBy(at => declared.Contains(at.Key) ? declared.ToList().IndexOf(at.Key) : declared.Count).Select(at => request.T("records-attribute",
                     kind?.AttributeWord(at.Key, request.Culture) ?? at.Key,
                     bool.TryParse(at.Value, out var flag) ? (flag ? request.T("records-yes") : request.T("records-no")) : kind?.ValueTitle(at.Value) ?? at.Value)));
                 return parts;

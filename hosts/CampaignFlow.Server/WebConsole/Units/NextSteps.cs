@@ -61,7 +61,7 @@ public static class NextSteps
         var evidence = ViolationEvidence.Of(violation.Details);
         var period = PeriodWords(violation.Period, violation.PeriodStart, violation.PeriodEnd, request);
         var who = evidence.TargetName is { } name ? request.T("next-for-person", name) : "";
-        if (Shortfall(evidence, request) is { } more)
+        if (Shortfall(evidence, violation.Code.StartsWith("count-", StringComparison.Ordinal), request) is { } more)
         {
             return request.T("next-record-more", period, more, title, who);
         }
@@ -74,10 +74,11 @@ public static class NextSteps
         return request.T("next-put-right", period, request.IsChinese ? violation.MessageZh : violation.MessageEn);
     }
 
-    // "8 h" required and "6 h" found: 2 小时 more. Amounts in other units (次, 篇) keep the plan's word for them.
-    private static string? Shortfall(ViolationEvidence evidence, ConsoleRequest request)
+    // "8 h" required and "6 h" found: 2 小时 more; "≥ 2" occurrences required and "1" found: 1 次 more. Amounts in other
+    // units (篇) keep the plan's word for them.
+    private static string? Shortfall(ViolationEvidence evidence, bool occurrences, ConsoleRequest request)
     {
-        if (Amount(evidence.Required) is not { } required || Amount(evidence.Actual) is not { } actual
+        if (Amount(evidence.Required?.TrimStart('≥', ' ')) is not { } required || Amount(evidence.Actual) is not { } actual
             || required.Unit != actual.Unit || required.Value <= actual.Value)
         {
             return null;
@@ -87,6 +88,7 @@ public static class NextSteps
         return required.Unit switch
         {
             "h" => request.T("next-hours", more),
+            "" when occurrences => request.T("next-times", more),
             "" => more,
             var unit => more + " " + unit,
         };

@@ -96,7 +96,7 @@ public partial class UnitPage
         // The recording forms, for those the API lets record here (the unit's recorder, an administrator).
         if (Recording.MayRecord(unit) && unitPlan is { } plan)
         {
-            _forms = ActivityFormLayout.AllOf(plan, Request.Culture);
+            _forms = ActivityFormLayout.AllOf(plan, Request.Culture).Select(f => f.WithOccurrences(plan, _records, Request)).ToArray();
             _otherForms = OtherRecordLayout.AllOf(plan, _records, Request);
             _formDay = _today > plan.Window.End ? plan.Window.End : _today;
         }
@@ -107,7 +107,37 @@ public partial class UnitPage
         }
     }
 
-    private string GateWords(GateState gate) => Request.T("gate-waits",
-        _vocabulary?.DocumentTitle(gate.DocumentKind) ?? gate.DocumentKind,
-        string.Join(" → ", gate.RolesToApprove.Select(role => _vocabulary?.TitleOf(role) ?? role)));
+    // A document not stored yet is not with its reviewers (their review page does not list it): it is to be submitted.
+    private string GateWords(GateState gate)
+    {
+        var roles = string.Join(" → ", gate.RolesToApprove.Select(role => _vocabulary?.TitleOf(role) ?? role));
+        return Submitted(gate.DocumentKind)
+            ? Request.T("gate-waits", DocumentTitle(gate.DocumentKind), roles)
+            : Request.T("gate-not-submitted", DocumentTitle(gate.DocumentKind), roles);
+    }
+
+    // "Waiting for approval" of an action that is no document says which documents' approval holds it back, and of a
+    // document not submitted yet, that it is to be submitted.
+    private string ActionWords(ActionState action, UnitCampaignState state)
+    {
+        if (action.Status == "awaiting-approval")
+        {
+            if (state.WaitingGates.FirstOrDefault(g => g.ActionId == action.Id) is { } own)
+            {
+                return Submitted(own.DocumentKind) ? Request.T("action-awaiting-approval") : Request.T("action-not-submitted");
+            }
+
+            var holding = state.WaitingGates.Where(g => g.Gates.Contains(action.Id)).Select(g => DocumentTitle(g.DocumentKind)).ToArray();
+            if (holding.Length > 0)
+            {
+                return Request.T("action-held-back", string.Join(Request.IsChinese ? "、" : ", ", holding));
+            }
+        }
+
+        return Request.T("action-" + action.Status);
+    }
+
+    private bool Submitted(string documentKind) => _records.Any(r => r.Type == "document" && r.Kind == documentKind);
+
+    private string DocumentTitle(string kind) => _vocabulary?.DocumentTitle(kind) ?? kind;
 }
