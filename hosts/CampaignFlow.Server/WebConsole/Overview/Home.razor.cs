@@ -3,8 +3,9 @@ using CampaignFlow.Campaigns.Service;
 namespace CampaignFlow.Server.WebConsole.Overview;
 
 /// <summary>
-/// <c>/</c>: where a reader starts. An auditor of a body goes straight to the body's overview and a recorder to its
-/// unit; everyone else (admin, an auditor of everything, a supervision group) sees the bodies and units they may read.
+/// <c>/</c>: where a reader starts. An auditor of a body goes straight to the body's overview, a recorder to its unit
+/// and a supervision group to its reviews; everyone else (admin, an auditor of everything) sees the bodies and units
+/// they may read.
 /// </summary>
 public partial class Home
 {
@@ -31,6 +32,13 @@ public partial class Home
         if (caller.Grant is { Role: Security.AccessRole.Recorder, Unit: { } unit })
         {
             Navigation.NavigateTo(UnitLink(unit));
+            return;
+        }
+
+        // A supervision group's work starts at what waits for its review, with its group's page linked there.
+        if (caller.Grant.Role == Security.AccessRole.Reviewer)
+        {
+            Navigation.NavigateTo(Reviewing.ReviewPage.Path);
             return;
         }
 
