@@ -11,15 +11,7 @@ public sealed class PlanPublishingTests : IDisposable
 
     public PlanPublishingTests()
     {
-        Directory.CreateDirectory(_definitions);
-        foreach (var file in Directory.EnumerateFiles(Repository.Path("definitions"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(_definitions, Path.GetFileName(file)));
-        }
-
-        // The seed plans name their holidays file (calendar.holidays), relative to them.
-        Directory.CreateDirectory(Path.Combine(_definitions, "calendar"));
-        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(_definitions, "calendar", "china.holidays.yaml"));
+        Repository.CopyPlans(_definitions);
     }
 
     public void Dispose() => Directory.Delete(_definitions, recursive: true);

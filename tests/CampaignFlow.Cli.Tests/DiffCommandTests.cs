@@ -137,8 +137,7 @@ public sealed class DiffCommandTests
         var folder = Path.Combine(Path.GetTempPath(), "cf-diff-" + name + "-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, Roster), roster ?? File.ReadAllText(Repository.Path("definitions", Roster)));
-        Directory.CreateDirectory(Path.Combine(folder, "calendar"));
-        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(folder, "calendar", "china.holidays.yaml"));
+        Repository.CopyHolidays(folder);
         var path = Path.Combine(folder, Plan);
         File.WriteAllText(path, plan);
         return path;

@@ -47,8 +47,7 @@ public class ValidateCommandTests
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllLines(file, broken);
         File.Copy(Repository.Path("definitions", "panyu-ftu.roster.yaml"), Path.Combine(Path.GetDirectoryName(file)!, "panyu-ftu.roster.yaml"));
-        Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(file)!, "calendar"));
-        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(Path.GetDirectoryName(file)!, "calendar", "china.holidays.yaml"));
+        Repository.CopyHolidays(Path.GetDirectoryName(file)!);
 
         var run = CliRun.Of("validate", file, "--lang", "en");
 

@@ -53,8 +53,7 @@ public sealed class HolidayDifferentialTests
     private static readonly Lazy<(ComplianceRules Ours, ComplianceRules NRules)> Rules = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "cf-holidays-both-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(folder, "calendar"));
-        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(folder, "calendar", "china.holidays.yaml"));
+        Repository.CopyHolidays(folder);
         File.WriteAllText(Path.Combine(folder, "holidays.yaml"), Plan);
         var catalog = PlanCatalog.Load([folder]);
         catalog.Diagnostics.ShouldBeEmpty(string.Join("\n", catalog.Diagnostics));

@@ -54,8 +54,7 @@ public sealed class HolidayDeadlineTests
     private static ResolvedPlan Load(string text)
     {
         var folder = Path.Combine(Path.GetTempPath(), "cf-holiday-deadlines-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(folder, "calendar"));
-        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(folder, "calendar", "china.holidays.yaml"));
+        Repository.CopyHolidays(folder);
         File.WriteAllText(Path.Combine(folder, "holidays.yaml"), text);
         var catalog = PlanCatalog.Load([folder]);
         catalog.Diagnostics.ShouldBeEmpty(string.Join("\n", catalog.Diagnostics));

@@ -34,8 +34,7 @@ public sealed class HolidayWeekTests
     private static ResolvedPlan Load(string holidayWeeks)
     {
         var folder = Path.Combine(Path.GetTempPath(), "cf-holiday-weeks-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(folder, "calendar"));
-        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(folder, "calendar", "china.holidays.yaml"));
+        Repository.CopyHolidays(folder);
         File.WriteAllText(Path.Combine(folder, "weekly.yaml"), Plan(holidayWeeks));
         var catalog = PlanCatalog.Load([folder]);
         catalog.Diagnostics.ShouldBeEmpty(string.Join("\n", catalog.Diagnostics));

@@ -17,8 +17,7 @@ public sealed class WorkingDaySpanTests
     private static readonly Lazy<ResolvedPlan> Plan = new(() =>
     {
         var folder = Path.Combine(Path.GetTempPath(), "cf-working-span-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.Combine(folder, "calendar"));
-        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(folder, "calendar", "china.holidays.yaml"));
+        Repository.CopyHolidays(folder);
         File.WriteAllText(Path.Combine(folder, "span.yaml"), """
             plan: span-2014
             title: 中共魏都区委关于在全区党员中深入开展党的群众路线教育实践活动的实施意见

@@ -19,6 +19,28 @@ internal static class Repository
         }
     }
 
+    /// <summary>
+    /// Copies the holidays file the seed plans name (<c>calendar/china.holidays.yaml</c>, relative to them) into
+    /// <paramref name="folder"/>, for plans written or copied there.
+    /// </summary>
+    public static void CopyHolidays(string folder)
+    {
+        Directory.CreateDirectory(System.IO.Path.Combine(folder, "calendar"));
+        File.Copy(Path("definitions", "calendar", "china.holidays.yaml"), System.IO.Path.Combine(folder, "calendar", "china.holidays.yaml"));
+    }
+
+    /// <summary>Copies definitions/' plans and rosters (its top-level YAML files) and the holidays file they name into <paramref name="folder"/>.</summary>
+    public static void CopyPlans(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var file in Directory.EnumerateFiles(Path("definitions"), "*.yaml"))
+        {
+            File.Copy(file, System.IO.Path.Combine(folder, System.IO.Path.GetFileName(file)));
+        }
+
+        CopyHolidays(folder);
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -49,15 +49,7 @@ public sealed class RestartTests : IDisposable
     public async Task A_plan_with_errors_is_reported_and_the_other_units_run()
     {
         var definitions = Path.Combine(_data, "definitions");
-        Directory.CreateDirectory(definitions);
-        foreach (var file in Directory.EnumerateFiles(Repository.Path("definitions"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(definitions, Path.GetFileName(file)));
-        }
-
-        // The seed plans name their holidays file (calendar.holidays), relative to them.
-        Directory.CreateDirectory(Path.Combine(definitions, "calendar"));
-        File.Copy(Repository.Path("definitions", "calendar", "china.holidays.yaml"), Path.Combine(definitions, "calendar", "china.holidays.yaml"));
+        Repository.CopyPlans(definitions);
 
         var panyu = Path.Combine(definitions, "panyu-ftu-2014.yaml");
         await File.WriteAllTextAsync(panyu, (await File.ReadAllTextAsync(panyu)).Replace("atLeast: 半天", "atleast: 半天"));
