@@ -1,4 +1,7 @@
+using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.Hosting;
 using CampaignFlow.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CampaignFlow.Console.Tests.Fixtures;
@@ -24,6 +27,14 @@ public class ConsoleFixture : IAsyncLifetime
 
     /// <summary>The server.</summary>
     public ConsoleHost Host { get; }
+
+    /// <summary>The server's campaign service, to compute what a page must show.</summary>
+    public CampaignFlow.Campaigns.Service.CampaignService Service => Host.Services.GetRequiredService<RunningCampaigns>().Service;
+
+    /// <summary>A unit's open violations as the service holds them (all of them: a demo unit has a few dozen).</summary>
+    /// <param name="unit">The unit's id.</param>
+    public async Task<IReadOnlyList<StoredViolation>> OpenViolationsAsync(string unit) =>
+        (await Service.QueryViolationsAsync(new ViolationQuery { Units = [unit], Status = ViolationStatus.Open, Limit = 1000 })).Items;
 
     /// <summary>Where screenshots are saved.</summary>
     public static string Artifacts { get; } = Repository.Path("artifacts", "console");

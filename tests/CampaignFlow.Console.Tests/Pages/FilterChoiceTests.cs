@@ -1,7 +1,6 @@
 using System.Globalization;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Plans.Resolution;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,7 +19,7 @@ public sealed class FilterChoiceTests(ConsoleFixture console)
     [Fact]
     public async Task The_filters_suggest_units_bodies_plans_phases_and_requirements_by_their_names()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var units = console.Host.Services.GetRequiredService<UnitDirectory>();
         var plan = service.FindPlan("panyu-ftu-2014").ShouldNotBeNull();
         var requirement = plan.Requirements.First();

@@ -1,7 +1,5 @@
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CampaignFlow.Console.Tests.Pages;
@@ -16,7 +14,7 @@ public sealed class ListedEvidenceWordsTests(ConsoleFixture console)
     [Fact]
     public async Task The_list_names_the_counted_records_by_kind_and_day_as_the_violations_page_does()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var plan = service.FindPlan("panyu-ftu-2014").ShouldNotBeNull();
         var records = (await service.ReadRecordsAsync("panyu-ftu")).ShouldNotBeNull();
         var page = await console.NewPageAsync();
@@ -41,7 +39,7 @@ public sealed class ListedEvidenceWordsTests(ConsoleFixture console)
     [Fact]
     public async Task The_list_names_the_person_a_violation_concerns_as_the_violations_page_does()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.Auditor);
         (await page.GotoAsync("/console/violations?unit=mianyang-ftu&status=open")).ShouldNotBeNull().Status.ShouldBe(200);

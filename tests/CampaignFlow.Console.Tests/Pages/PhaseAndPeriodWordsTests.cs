@@ -1,9 +1,7 @@
 using System.Globalization;
-using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Plans.Resolution;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Text;
 using CampaignFlow.Server.WebConsole.Violations;
@@ -23,8 +21,8 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
     [Fact]
     public async Task A_violation_names_its_requirement_period_and_phase_in_the_plans_words()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
-        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = ["panyu-ftu"], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var service = console.Service;
+        var open = await console.OpenViolationsAsync("panyu-ftu");
         var week = open.FirstOrDefault(v => v.Code == "period-minimum-hours" && v.PhaseId is not null && v.Period.Contains("-W", StringComparison.Ordinal))
             .ShouldNotBeNull("the demo's 番禺区总工会 misses study hours in weeks of its study phase");
         var plan = service.FindPlan(week.PlanId).ShouldNotBeNull();
@@ -61,8 +59,8 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
     [Fact]
     public async Task A_violation_over_a_window_is_said_by_its_days_on_its_page_its_units_page_and_the_list()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
-        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = ["weidu-xiguan-street"], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var service = console.Service;
+        var open = await console.OpenViolationsAsync("weidu-xiguan-street");
         var window = open.FirstOrDefault(v => v.Period == "window" && v.PeriodStart != v.PeriodEnd)
             .ShouldNotBeNull("the demo's 西关街道 leaves a requirement over its study link's window unmet");
         var days = $"{ShownTime.Day(window.PeriodStart, Chinese)}至{ShownTime.Day(window.PeriodEnd, Chinese)}";
@@ -84,8 +82,8 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
     [Fact]
     public async Task A_violation_about_a_person_names_them_before_their_id()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
-        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = ["mianyang-ftu"], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var service = console.Service;
+        var open = await console.OpenViolationsAsync("mianyang-ftu");
         var own = open.FirstOrDefault(v => v.Target is not null).ShouldNotBeNull("the demo's 绵阳市总工会 has a member short of volunteer hours");
         var name = service.FindPlan(own.PlanId).ShouldNotBeNull().Roster.Find(own.Target!).ShouldNotBeNull().Name;
 
@@ -99,7 +97,7 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
     [Fact]
     public async Task A_bodys_overview_offers_and_names_its_phases_by_their_titles()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var units = console.Host.Services.GetRequiredService<UnitDirectory>().Under("weidu-district");
         var titles = units.Select(u => service.FindPlan(u.PlanId)).OfType<ResolvedPlan>()
             .SelectMany(p => p.AllPhases).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Title);

@@ -1,9 +1,7 @@
 using System.Text;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Tests.Shared;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CampaignFlow.Console.Tests.Plans;
@@ -26,7 +24,7 @@ public sealed class PlanCheckTests(ConsoleFixture console)
         wrongLine.ShouldBeGreaterThan(0);
         lines[wrongLine - 1] = lines[wrongLine - 1].Replace("2月中下旬-4月下旬", "13月下旬-4月下旬", StringComparison.Ordinal);
         var wrong = string.Join('\n', lines);
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var expected = service.ValidatePlan(wrong, "uploaded.yaml").Where(d => d.Location.Line == wrongLine).ToArray();
         expected.ShouldNotBeEmpty("the validator finds the month that does not exist");
         var plans = service.Plans.Count;

@@ -1,8 +1,6 @@
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Tests.Shared;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Plans;
 
@@ -16,7 +14,7 @@ public sealed class PlanPageTests(ConsoleFixture console)
     [Fact]
     public async Task An_inheriting_plan_shows_its_requirements_in_words_and_marks_what_it_inherits()
     {
-        var plan = console.Host.Services.GetRequiredService<RunningCampaigns>().Service.Plans.First(p => p.Inherits is not null && p.Actions.Any(a => a.DefinedIn != p.Id));
+        var plan = console.Service.Plans.First(p => p.Inherits is not null && p.Actions.Any(a => a.DefinedIn != p.Id));
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.Admin);
         (await page.GotoAsync("/console/plans")).ShouldNotBeNull().Status.ShouldBe(200);
@@ -30,7 +28,7 @@ public sealed class PlanPageTests(ConsoleFixture console)
         requirements.ShouldAllBe(r => r.Trim().Length > 0);
         var inherited = page.Locator(".plan-action.inherited");
         (await inherited.CountAsync()).ShouldBe(plan.Actions.Count(a => a.DefinedIn != plan.Id));
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var from = service.FindPlan(plan.Actions.First(a => a.DefinedIn != plan.Id).DefinedIn).ShouldNotBeNull();
         (await inherited.First.Locator(".inherited-from").TextContentAsync()).ShouldBe($"继承自 {from.Title}", "the plan it comes from by its title");
         (await page.Locator("dl.facts-list").TextContentAsync()).ShouldNotBeNull().ShouldContain($"第 {plan.Version} 版");
@@ -61,7 +59,7 @@ public sealed class PlanPageTests(ConsoleFixture console)
     public async Task A_version_published_while_the_server_runs_is_on_the_plans_page_at_once()
     {
         const string Plan = "weidu-education-bureau-2014";
-        var lifecycle = console.Host.Services.GetRequiredService<RunningCampaigns>().Service.Lifecycle;
+        var lifecycle = console.Service.Lifecycle;
         var text = (await File.ReadAllTextAsync(Repository.Path("definitions", Plan + ".yaml")))
             .Replace("\ntitle: 魏都区教育体育局深入开展党的群众路线教育实践活动实施方案\n", "\nversion: 2\ntitle: 魏都区教育体育局深入开展党的群众路线教育实践活动实施方案（修订）\n", StringComparison.Ordinal);
         (await lifecycle.WriteAsync(lifecycle.Read(text, Plan + ".yaml"), "author")).Refusal.ShouldBeNull();

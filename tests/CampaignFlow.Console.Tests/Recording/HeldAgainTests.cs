@@ -2,9 +2,7 @@ using System.Globalization;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Plans.Requirements;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CampaignFlow.Console.Tests.Recording;
@@ -117,5 +115,5 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
         await page.WaitForURLAsync($"**/console/units/{Unit}?recorded=1*");
     }
 
-    private CampaignService Service => console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+    private CampaignService Service => console.Service;
 }

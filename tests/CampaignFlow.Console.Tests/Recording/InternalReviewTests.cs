@@ -4,9 +4,7 @@ using CampaignFlow.Compliance.Records;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Server.Api.Records;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Recording;
 
@@ -52,5 +50,5 @@ public sealed class InternalReviewTests(HeldAgainFixture console)
         stored.RecordedBy.ShouldBe(DemoTokens.RecorderPrefix + Unit);
     }
 
-    private CampaignService Service => console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+    private CampaignService Service => console.Service;
 }

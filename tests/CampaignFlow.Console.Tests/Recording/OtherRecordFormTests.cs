@@ -1,8 +1,6 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Recording;
 
@@ -98,5 +96,5 @@ public sealed class OtherRecordFormTests(ConsoleFixture console)
         (await page.Locator("[role=alert]").TextContentAsync()).ShouldNotBeNull().ShouldContain("no-such-ledger");
     }
 
-    private CampaignService Service => console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+    private CampaignService Service => console.Service;
 }

@@ -1,9 +1,7 @@
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Violations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Recording;
 
@@ -19,7 +17,7 @@ public sealed class RecordFormTests(ConsoleFixture console)
     [Fact]
     public async Task A_recorder_records_a_missing_study_session_through_the_form_and_its_violation_is_resolved()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var open = await service.QueryViolationsAsync(new ViolationQuery { Units = [Unit], Status = ViolationStatus.Open, Limit = 1000 });
         var missed = open.Items.First(v => v.RequirementId.StartsWith("weekly-study", StringComparison.Ordinal));
 
@@ -48,7 +46,7 @@ public sealed class RecordFormTests(ConsoleFixture console)
     [Fact]
     public async Task A_duration_the_service_refuses_is_shown_at_its_field_and_nothing_is_stored()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var stored = (await service.ReadRecordsAsync(Unit))!.Count;
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);

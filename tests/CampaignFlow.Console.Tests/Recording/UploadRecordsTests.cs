@@ -1,8 +1,6 @@
 using System.Text;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CampaignFlow.Console.Tests.Recording;
@@ -19,7 +17,7 @@ public sealed class UploadRecordsTests(ConsoleFixture console)
     [Fact]
     public async Task A_wrong_line_is_shown_at_its_line_and_the_corrected_file_is_stored()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var stored = (await service.ReadRecordsAsync(Unit))!.Count;
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);
@@ -47,7 +45,7 @@ public sealed class UploadRecordsTests(ConsoleFixture console)
     [Fact]
     public async Task A_CSV_saved_in_GBK_is_refused_at_its_first_foreign_byte_and_nothing_is_stored()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var stored = (await service.ReadRecordsAsync(Unit))!.Count;
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);

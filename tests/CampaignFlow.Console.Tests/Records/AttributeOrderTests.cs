@@ -1,10 +1,8 @@
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Compliance.Records;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Records;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Records;
 
@@ -20,7 +18,7 @@ public sealed class AttributeOrderTests(ConsoleFixture console)
     [Fact]
     public async Task An_activitys_attributes_are_listed_in_the_order_its_kind_declares_them()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var plan = service.FindPlan(service.FindUnit(Unit).ShouldNotBeNull().PlanId).ShouldNotBeNull();
         var records = (await service.ReadRecordsAsync(Unit)).ShouldNotBeNull();
         bool Unsorted(IReadOnlyList<string> declared) => !declared.SequenceEqual(declared.Order(StringComparer.Ordinal));

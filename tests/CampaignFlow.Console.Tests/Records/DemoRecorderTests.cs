@@ -1,8 +1,6 @@
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Records;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Records;
 
@@ -18,7 +16,7 @@ public sealed class DemoRecorderTests(ConsoleFixture console)
     [Fact]
     public async Task A_replayed_record_is_said_to_come_from_the_demo_in_chinese()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var records = (await service.ReadRecordsAsync(Unit)).ShouldNotBeNull();
         var replayed = records.OrderByDescending(r => r.Day).First(r => !r.RecordedBy.StartsWith(DemoTokens.RecorderPrefix, StringComparison.Ordinal) && r.RecordedBy != DemoTokens.Admin);
 

@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Records;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Records;
 
@@ -19,7 +17,7 @@ public sealed partial class RecordListTests(ConsoleFixture console)
     [Fact]
     public async Task A_recorder_reads_the_units_records_newest_first_in_the_plans_words()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var records = (await service.ReadRecordsAsync(Unit)).ShouldNotBeNull();
         var plan = service.FindPlan("panyu-ftu-2014").ShouldNotBeNull();
         records.Count.ShouldBeGreaterThan(0);

@@ -1,9 +1,7 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Server.Api.Groups;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Reviewing;
 
@@ -108,5 +106,5 @@ public sealed class GroupPageTests(MidCampaignFixture console)
         (await page.Locator("#group-units").CountAsync()).ShouldBe(0);
     }
 
-    private CampaignService Service => console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+    private CampaignService Service => console.Service;
 }

@@ -1,9 +1,7 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Server.Api.Records;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Reviewing;
 
@@ -72,5 +70,5 @@ public sealed class ReviewTests(MidCampaignFixture console)
         (await page.Locator("h1").TextContentAsync()).ShouldBe("无权查看");
     }
 
-    private CampaignService Service => console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+    private CampaignService Service => console.Service;
 }

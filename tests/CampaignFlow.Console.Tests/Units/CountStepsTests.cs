@@ -1,10 +1,7 @@
 using System.Globalization;
-using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Violations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Units;
 
@@ -21,8 +18,8 @@ public sealed class CountStepsTests(ConsoleFixture console)
     [Fact]
     public async Task A_count_below_its_minimum_says_how_many_more_times_to_record()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
-        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [Unit], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var service = console.Service;
+        var open = await console.OpenViolationsAsync(Unit);
         var counts = open.Where(v => v.Code is "count-too-few" or "count-none").ToArray();
         counts.ShouldNotBeEmpty("the demo's 西关街道 holds one base visit of two, and one leader never goes to a contact point");
         var plan = service.FindPlan(service.FindUnit(Unit).ShouldNotBeNull().PlanId).ShouldNotBeNull();

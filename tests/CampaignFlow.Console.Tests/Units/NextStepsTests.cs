@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Compliance.Timing;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Violations;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Units;
 
@@ -23,8 +20,8 @@ public sealed class NextStepsTests(MidCampaignFixture console)
     [Fact]
     public async Task The_unit_page_says_how_many_more_hours_to_record_in_which_week_and_what_is_judged_soon()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
-        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [Unit], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var service = console.Service;
+        var open = await console.OpenViolationsAsync(Unit);
         // The page lists the first ten, oldest period first.
         var shortWeek = open.OrderBy(v => v.PeriodEnd).ThenBy(v => v.Id, StringComparer.Ordinal).Take(10)
             .FirstOrDefault(v => v.Code == "period-minimum-hours" && v.Target is null)
@@ -51,11 +48,11 @@ public sealed class NextStepsTests(MidCampaignFixture console)
     [Fact]
     public async Task Documents_waiting_for_approval_and_open_periods_are_named_in_the_plans_words()
     {
-        var service = console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+        var service = console.Service;
         var state = (await service.GetStateAsync(Unit)).ShouldNotBeNull();
         state.WaitingGates.ShouldNotBeEmpty("mid-campaign, 番禺区总工会 has documents waiting for approval");
         var vocabulary = service.FindPlan(service.FindUnit(Unit).ShouldNotBeNull().PlanId).ShouldNotBeNull().Vocabulary;
-        var open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [Unit], Status = ViolationStatus.Open, Limit = 1000 })).Items;
+        var open = await console.OpenViolationsAsync(Unit);
 
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);

@@ -1,8 +1,6 @@
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Console.Tests.Fixtures;
-using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Units;
 
@@ -51,5 +49,5 @@ public sealed class WaitingWordsTests(MidCampaignFixture console)
         await ConsoleFixture.ScreenshotAsync(page, "unit-waiting-words");
     }
 
-    private CampaignService Service => console.Host.Services.GetRequiredService<RunningCampaigns>().Service;
+    private CampaignService Service => console.Service;
 }
