@@ -1,39 +1,23 @@
-using CampaignFlow.Compliance.Violations;
-using CampaignFlow.Rules.Diagnostics;
 using CampaignFlow.Rules.Runtime;
 
 namespace CampaignFlow.Compliance.Engines;
 
 /// <summary>A session of our Rete, reporting the violations among the facts it inserts, updates and retracts.</summary>
-internal sealed class ReteComplianceSession : IComplianceSession
+internal sealed class ReteComplianceSession : ViolationReportingSession
 {
     private readonly ISession _session;
 
     public ReteComplianceSession(ISession session)
     {
         _session = session;
-        _session.Events.FactInserted += (_, e) => Raise(ViolationInserted, e);
-        _session.Events.FactUpdated += (_, e) => Raise(ViolationUpdated, e);
-        _session.Events.FactRetracted += (_, e) => Raise(ViolationRetracted, e);
+        _session.Events.FactInserted += (_, e) => ReportInserted(e.Fact);
+        _session.Events.FactUpdated += (_, e) => ReportUpdated(e.Fact);
+        _session.Events.FactRetracted += (_, e) => ReportRetracted(e.Fact);
     }
 
-    public event EventHandler<ViolationEventArgs>? ViolationInserted;
+    public override void Insert(object fact) => _session.Insert(fact);
 
-    public event EventHandler<ViolationEventArgs>? ViolationUpdated;
+    public override void InsertAll(IReadOnlyCollection<object> facts) => _session.InsertAll(facts);
 
-    public event EventHandler<ViolationEventArgs>? ViolationRetracted;
-
-    public void Insert(object fact) => _session.Insert(fact);
-
-    public void InsertAll(IReadOnlyCollection<object> facts) => _session.InsertAll(facts);
-
-    public int Fire() => _session.Fire();
-
-    private void Raise(EventHandler<ViolationEventArgs>? handler, FactEventArgs e)
-    {
-        if (e.Fact is Violation violation)
-        {
-            handler?.Invoke(this, new ViolationEventArgs(violation));
-        }
-    }
+    public override int Fire() => _session.Fire();
 }
