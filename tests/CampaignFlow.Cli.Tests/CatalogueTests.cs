@@ -20,7 +20,7 @@ public partial class CatalogueTests
         "--explain", "JSON", "CSV", "--server", "--data", "--token", "--to", "--batch", "--template", "--unit", "--body", "--name", "open", "resolved", "required", "soft",
         "new", "--dry-run", "--accept-lost-progress", "plan", "version", "unit", "--limit",
         // --help's descriptions: the values an option takes, example ids and paths as typed, the formats' own names.
-        "CampaignFlow", "LANG", "LC", "ALL", "MESSAGES", "en-GB", "YAML", "UTF", "Schema", "http", "W", "docs", "activities", "activity-log-format.md", "definitions", "campaignflow.db",
+        "CampaignFlow", "LANG", "LC", "ALL", "MESSAGES", "en-GB", "YAML", "UTF", "Schema", "http", "W", "docs", "activities", "activity-log-format.md", "plan-format.zh-CN.md", "definitions", "campaignflow.db",
         "text", "table", "json", "csv", "yaml", "tree", "behind", "record", "records", "violation", "window", "street", "study", "district-organs", "unit.kind",
         "panyu-ftu", "weidu-district", "xuchang-city", "weidu-nanguan-street", "weekly-study", "period-minimum",
     ];

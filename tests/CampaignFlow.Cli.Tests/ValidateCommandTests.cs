@@ -1,8 +1,9 @@
+using System.Text.RegularExpressions;
 using CampaignFlow.Tests.Shared;
 
 namespace CampaignFlow.Cli.Tests;
 
-public class ValidateCommandTests
+public partial class ValidateCommandTests
 {
     [Fact]
     public void Every_seed_plan_in_definitions_is_valid()
@@ -24,6 +25,23 @@ public class ValidateCommandTests
         run.ExitCode.ShouldBe(1, run.Output);
         run.Output.ShouldContain("检查了 0 个方案文件");
         run.Output.ShouldContain($"在 {empty} 中没有找到方案文件");
+        GuideNamedIn(run.Output).ShouldBe("docs/plan-format.zh-CN.md");
+    }
+
+    [Fact]
+    public void The_help_of_validate_names_the_guide_for_plan_authors_in_the_readers_language()
+    {
+        GuideNamedIn(CliRun.Of("validate", "--help", "--lang", "zh-CN").Output).ShouldBe("docs/plan-format.zh-CN.md");
+        GuideNamedIn(CliRun.Of("validate", "--help", "--lang", "en").Output).ShouldBe("docs/plan-format.md");
+    }
+
+    // The guide a message points a plan's author to, which must be there to be read.
+    private static string GuideNamedIn(string output)
+    {
+        var guide = PlanFormatGuide().Match(output);
+        guide.Success.ShouldBeTrue(output);
+        File.Exists(Repository.Path([.. guide.Value.Split('/')])).ShouldBeTrue(guide.Value);
+        return guide.Value;
     }
 
     [Fact]
@@ -93,4 +111,7 @@ public class ValidateCommandTests
         run.Error.ShouldContain("frobnicate");
         run.Error.ShouldContain("campaignflow --help");
     }
+
+    [GeneratedRegex(@"docs/plan-format(?:\.zh-CN)?\.md")]
+    private static partial Regex PlanFormatGuide();
 }

@@ -40,6 +40,20 @@ public class PlanFormatGuideTests
     }
 
     [Theory]
+    [InlineData("README.md", "docs/plan-format.zh-CN.md")]
+    [InlineData("definitions/README.md", "../docs/plan-format.zh-CN.md")]
+    [InlineData("docs/plan-format.md", "plan-format.zh-CN.md")]
+    [InlineData("docs/plan-format.zh-CN.md", "plan-format.md")]
+    public void The_guides_are_linked_from_where_plan_authors_start(string document, string link)
+    {
+        var text = File.ReadAllText(Repository.Path([.. document.Split('/')]));
+
+        text.ShouldContain($"]({link})");
+        var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Repository.Path([.. document.Split('/')]))!, link));
+        File.Exists(target).ShouldBeTrue(target);
+    }
+
+    [Theory]
     [MemberData(nameof(WholePlans))]
     public void Every_whole_plan_in_a_guide_validates_without_errors(string document, int line)
     {
