@@ -31,12 +31,14 @@ public class PlanFormatGuideTests
     }
 
     [Fact]
-    public void The_Chinese_guide_shows_whole_plans_and_mistakes()
+    public void The_Chinese_guide_shows_whole_plans_and_mistakes_with_what_validate_prints()
     {
         var snippets = YamlSnippet.In(Chinese);
 
         snippets.Count(s => s.PlanId is not null && s.ExpectedFinding is null).ShouldBeGreaterThanOrEqualTo(3);
-        snippets.Count(s => s.ExpectedFinding is not null).ShouldBeGreaterThanOrEqualTo(3);
+        var mistakes = snippets.Where(s => s.ExpectedFinding is not null).ToArray();
+        mistakes.Length.ShouldBeGreaterThanOrEqualTo(3);
+        mistakes.ShouldAllBe(s => s.ShownFindings.Count > 0, "each mistake example is followed by the finding validate prints");
     }
 
     [Theory]
@@ -76,6 +78,11 @@ public class PlanFormatGuideTests
 
         catalog.Diagnostics.Select(d => d.Code).ShouldContain(snippet.ExpectedFinding!, Findings(catalog));
         MessageCatalog.Contains(snippet.ExpectedFinding!).ShouldBeTrue();
+        var printed = catalog.Diagnostics.Select(d => d.ToString(CultureInfo.GetCultureInfo("zh-CN")).Replace(Path.GetDirectoryName(d.Location.File) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal)).ToArray();
+        foreach (var shown in snippet.ShownFindings)
+        {
+            printed.ShouldContain(shown, $"{snippet}: the guide shows a finding validate does not print");
+        }
     }
 
     private static TheoryData<string, int> Blocks(Func<YamlSnippet, bool> which)
