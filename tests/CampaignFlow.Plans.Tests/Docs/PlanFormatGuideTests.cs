@@ -11,7 +11,7 @@ namespace CampaignFlow.Plans.Tests.Docs;
 /// The plan format's guides say what the tool does: the Chinese guide names every key of the plan schema, and in
 /// both guides every whole plan shown validates, every mistake example gives the finding it names.
 /// </summary>
-public class PlanFormatGuideTests
+public partial class PlanFormatGuideTests
 {
     private const string Chinese = "docs/plan-format.zh-CN.md";
     private static readonly string[] Guides = [Chinese, "docs/plan-format.md"];
@@ -39,6 +39,18 @@ public class PlanFormatGuideTests
         var mistakes = snippets.Where(s => s.ExpectedFinding is not null).ToArray();
         mistakes.Length.ShouldBeGreaterThanOrEqualTo(3);
         mistakes.ShouldAllBe(s => s.ShownFindings.Count > 0, "each mistake example is followed by the finding validate prints");
+    }
+
+    [Fact]
+    public void Every_English_section_the_Chinese_guide_points_to_is_there()
+    {
+        var guide = File.ReadAllText(Repository.Path("docs", "plan-format.zh-CN.md"));
+        var english = File.ReadAllText(Repository.Path("docs", "plan-format.md")) + File.ReadAllText(Repository.Path("README.md"));
+
+        var named = QuotedEnglish().Matches(FencedBlock().Replace(guide, "")).Select(m => m.Value).ToArray();
+
+        named.Length.ShouldBeGreaterThan(3);
+        named.Where(section => !english.Contains(section, StringComparison.Ordinal)).ShouldBeEmpty("sections of docs/plan-format.md or README.md the guide names");
     }
 
     [Theory]
@@ -156,4 +168,11 @@ public class PlanFormatGuideTests
             }
         }
     }
+
+    // An English name in Chinese quotes (“Order without dates”): a section of the English reference or the README.
+    [GeneratedRegex(@"(?<=“)[A-Za-z][^”\n]*(?=”)")]
+    private static partial Regex QuotedEnglish();
+
+    [GeneratedRegex("^```.*?^```", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex FencedBlock();
 }
