@@ -25,5 +25,5 @@ public sealed record OccurrenceObligation : Requirement
     public Quantity? Within { get; init; }
 
     /// <inheritdoc />
-    public override (string Code, string[] Arguments) Statement => ("req-obligation", [ForEach, Subject.ToString(), Within?.Text ?? "-"]);
+    public override (string Code, string[] Arguments) Statement => ("req-obligation", [ForEach, Subject.Id, Within?.Text ?? "-"]);
 }

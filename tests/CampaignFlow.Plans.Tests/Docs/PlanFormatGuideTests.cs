@@ -97,6 +97,22 @@ public partial class PlanFormatGuideTests
         }
     }
 
+    [Fact]
+    public void An_obligation_after_each_occurrence_names_what_is_owed_by_its_title_in_Chinese()
+    {
+        var snippet = YamlSnippet.In(Chinese).First(s => s.PlanId is not null && s.Text.Contains("forEach:", StringComparison.Ordinal));
+        var catalog = Validate(snippet);
+        var plan = catalog.Plans[snippet.PlanId!];
+        var obligation = plan.Requirements.First(r => r.Kind == Plans.Requirements.RequirementKind.OccurrenceObligation);
+
+        var chinese = Plans.Resolution.PlanResolver.Describe(obligation, plan.Vocabulary, CultureInfo.GetCultureInfo("zh-CN"));
+
+        chinese.ShouldStartWith("每次");
+        chinese.ShouldNotContain(obligation.Subject.Id);
+        chinese.ShouldNotContain("document");
+        chinese.ShouldContain(plan.Vocabulary.KindTitle(obligation.Subject.Id)!);
+    }
+
     private static TheoryData<string, int> Blocks(Func<YamlSnippet, bool> which)
     {
         var data = new TheoryData<string, int>();
