@@ -2,17 +2,40 @@ using System.Globalization;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Security;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Console.Tests.Pages;
 
 /// <summary>
-/// An auditor of 魏都区委 asks which units are behind, on what and since when, and reads the answers in words: each
-/// violation of the list with what its requirement asks, not its id.
+/// An auditor of 魏都区委 asks which units are behind, on what and since when, and reads the answers in words: unit
+/// kinds by their titles (区直单位, not district-organs), each violation of the list with what its requirement asks,
+/// not its id.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class WhoIsBehindWordsTests(ConsoleFixture console)
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    [Fact]
+    public async Task The_overview_offers_unit_kinds_by_the_titles_the_districts_plan_gives_them()
+    {
+        var titles = console.Service.Plans.First(p => p.Id == "weidu-district-2014").Vocabulary.UnitKinds;
+        var kinds = console.Host.Services.GetRequiredService<UnitDirectory>().Under("weidu-district").Select(u => u.Kind).OfType<string>().Distinct().ToArray();
+        kinds.Length.ShouldBeGreaterThan(1);
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.BodyAuditorPrefix + "weidu-district");
+        await page.GotoAsync("/console/bodies/weidu-district?kind=district-organs");
+        var options = page.Locator("#f-kind option:not([value=''])");
+        (await options.CountAsync()).ShouldBe(kinds.Length);
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var kind = (await options.Nth(i).GetAttributeAsync("value")).ShouldNotBeNull();
+            (await options.Nth(i).TextContentAsync()).ShouldBe(titles[kind], $"the kind {kind} by its title");
+        }
+
+        (await page.Locator("#f-kind option:checked").TextContentAsync()).ShouldBe(titles["district-organs"]);
+    }
 
     [Fact]
     public async Task The_violations_list_says_what_each_requirement_asks_instead_of_its_id()
