@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Console.Tests.Fixtures;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Security;
@@ -8,11 +10,11 @@ namespace CampaignFlow.Console.Tests.Pages;
 
 /// <summary>
 /// An auditor of 魏都区委 asks which units are behind, on what and since when, and reads the answers in words: unit
-/// kinds by their titles (区直单位, not district-organs), each violation of the list with what its requirement asks,
-/// not its id.
+/// kinds by their titles (区直单位, not district-organs), each unit most behind with the day its earliest open
+/// requirement fell due, each violation of the list with what its requirement asks, not its id.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
-public sealed class WhoIsBehindWordsTests(ConsoleFixture console)
+public sealed partial class WhoIsBehindWordsTests(ConsoleFixture console)
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
@@ -38,6 +40,27 @@ public sealed class WhoIsBehindWordsTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task The_units_most_behind_say_since_when_their_earliest_open_requirement_was_due()
+    {
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.BodyAuditorPrefix + "weidu-district");
+        await page.GotoAsync("/console/bodies/weidu-district");
+        var at = ChineseDay().Match(await page.Locator("#overview-summary").TextContentAsync() ?? "");
+        at.Success.ShouldBeTrue();
+
+        var lines = await page.Locator("#most-behind li span").AllTextContentsAsync();
+        lines.ShouldNotBeEmpty();
+        foreach (var line in lines)
+        {
+            var behind = Behind().Match(line);
+            behind.Success.ShouldBeTrue(line);
+            // Days overdue count from the day the earliest fell due to the overview's day.
+            var due = DayOf(behind.Groups["due"].Value);
+            due.AddDays(int.Parse(behind.Groups["days"].Value, CultureInfo.InvariantCulture)).ShouldBe(DayOf(at.Value), line);
+        }
+    }
+
+    [Fact]
     public async Task The_violations_list_says_what_each_requirement_asks_instead_of_its_id()
     {
         const string Unit = "weidu-xiguan-street";
@@ -53,4 +76,12 @@ public sealed class WhoIsBehindWordsTests(ConsoleFixture console)
         var facts = string.Concat(await page.Locator("#violations .facts").AllTextContentsAsync());
         open.ShouldAllBe(v => !facts.Contains(v.RequirementId, StringComparison.Ordinal));
     }
+
+    private static DateOnly DayOf(string chinese) => DateOnly.ParseExact(chinese, "yyyy年M月d日", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\d{4}年\d{1,2}月\d{1,2}日")]
+    private static partial Regex ChineseDay();
+
+    [GeneratedRegex(@"^\d+ 个未解决，逾期 (?<days>\d+) 天（最早一项于(?<due>\d{4}年\d{1,2}月\d{1,2}日)到期）$")]
+    private static partial Regex Behind();
 }
