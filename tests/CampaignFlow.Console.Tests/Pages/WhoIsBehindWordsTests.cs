@@ -11,7 +11,8 @@ namespace CampaignFlow.Console.Tests.Pages;
 /// <summary>
 /// An auditor of 魏都区委 asks which units are behind, on what and since when, and reads the answers in words: unit
 /// kinds by their titles (区直单位, not district-organs), each unit most behind with the day its earliest open
-/// requirement fell due, each violation of the list with what its requirement asks, not its id.
+/// requirement fell due, each violation of the list with what its requirement asks, not its id; and types a week
+/// back into the period filter as the list writes it (2014年第10周).
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed partial class WhoIsBehindWordsTests(ConsoleFixture console)
@@ -75,6 +76,26 @@ public sealed partial class WhoIsBehindWordsTests(ConsoleFixture console)
         (await page.Locator("#violations .violation-requirement").AllTextContentsAsync()).ShouldBe(expected, ignoreOrder: true);
         var facts = string.Concat(await page.Locator("#violations .facts").AllTextContentsAsync());
         open.ShouldAllBe(v => !facts.Contains(v.RequirementId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_period_filter_takes_a_week_as_the_list_writes_it()
+    {
+        var week = (await console.OpenViolationsAsync("panyu-ftu")).First(v => v.Period.Contains("-W", StringComparison.Ordinal));
+        var words = CampaignFlow.Compliance.Timing.PeriodLabel.Format(week.Period, Chinese);
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.Auditor);
+        await page.GotoAsync("/console/violations?unit=panyu-ftu");
+        (await page.Locator("#f-period").GetAttributeAsync("placeholder")).ShouldBe("2014年第10周");
+        await page.FillAsync("#f-period", words);
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForURLAsync("**period=**");
+
+        var total = int.Parse(await page.Locator("#violations-count").GetAttributeAsync("data-total") ?? "-1", CultureInfo.InvariantCulture);
+        total.ShouldBe(await console.ApiTotalAsync($"/violations?unit=panyu-ftu&period={week.Period}", DemoTokens.Auditor));
+        total.ShouldBeGreaterThan(0);
+        (await page.Locator("#violations .facts").AllTextContentsAsync()).ShouldAllBe(f => f.Contains(words + "（", StringComparison.Ordinal));
     }
 
     private static DateOnly DayOf(string chinese) => DateOnly.ParseExact(chinese, "yyyy年M月d日", CultureInfo.InvariantCulture);
