@@ -214,6 +214,24 @@ public sealed class ViolationsCommandTests(ServerWithViolations fixture) : IClas
         page.RootElement.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
     }
 
+    [Theory]
+    [InlineData("--server")]
+    [InlineData("--data")]
+    public async Task A_week_written_as_the_console_writes_it_filters_as_its_iso_label(string where)
+    {
+        string[] source = where == "--server" ? ["--server", Server, "--token", TestTokens.Admin] : ["--data", fixture.Server.DataFolder];
+
+        var iso = await RunAsync(null, ["violations", .. source, "--unit", "panyu-ftu", "--period", "2014-W10", "--format", "json", "--lang", "zh-CN"]);
+        var words = await RunAsync(null, ["violations", .. source, "--unit", "panyu-ftu", "--period", "2014年第10周", "--format", "json", "--lang", "zh-CN"]);
+
+        iso.ExitCode.ShouldBe(0, iso.Error);
+        words.ExitCode.ShouldBe(0, words.Error);
+        using var isoPage = JsonDocument.Parse(iso.Output);
+        using var wordsPage = JsonDocument.Parse(words.Output);
+        Ids(isoPage.RootElement).ShouldNotBeEmpty("nothing recorded: 番禺区总工会's week 10 has no study");
+        Ids(wordsPage.RootElement).ShouldBe(Ids(isoPage.RootElement));
+    }
+
     private static string[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("id").GetString()!)];
 
     private static List<string[]> Csv(string text)

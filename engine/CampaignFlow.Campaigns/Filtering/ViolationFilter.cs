@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Timing;
 
 namespace CampaignFlow.Campaigns.Filtering;
 
@@ -33,7 +34,7 @@ public sealed record ViolationFilter
     /// <summary>The phase.</summary>
     public string? Phase { get; init; }
 
-    /// <summary>The period (2014-W10).</summary>
+    /// <summary>The period (2014-W10; read from 2014年第10周 too).</summary>
     public string? Period { get; init; }
 
     /// <summary>required or soft.</summary>
@@ -122,7 +123,8 @@ public sealed record ViolationFilter
             Plan = Text("plan"),
             Requirement = Text("requirement"),
             Phase = Text("phase"),
-            Period = Text("period"),
+            // The console shows 2014年第10周; a reader types back what they read.
+            Period = Text("period") is { } period ? PeriodLabel.Read(period) : null,
             Severity = Text("severity")?.ToLowerInvariant(),
             Status = status,
             From = from,

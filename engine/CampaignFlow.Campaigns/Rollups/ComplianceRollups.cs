@@ -65,7 +65,14 @@ public sealed class ComplianceRollups
             titles.TryAdd(phase.Id, phase.Title);
         }
 
-        return new BodyScope(body, units, kinds, phases, titles);
+        // A unit's kind is declared by the plan above it (魏都区委's unitKinds), which a unit's own plan inherits.
+        var kindTitles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (kind, title) in plans.DistinctBy(p => (p.Id, p.Version)).SelectMany(p => p.Vocabulary.UnitKinds).Where(k => k.Value.Length > 0))
+        {
+            kindTitles.TryAdd(kind, title);
+        }
+
+        return new BodyScope(body, units, kinds, phases, titles, kindTitles);
     }
 
     /// <summary>The last day that has ended by the service's clock, in the time zone of <paramref name="unit"/>'s plan (Asia/Shanghai for the seeds).</summary>

@@ -31,6 +31,27 @@ public static partial class PeriodLabel
     /// <param name="label">A period label.</param>
     public static bool IsCalendar(string label) => label is not null && Iso().IsMatch(label);
 
+    /// <summary>
+    /// The label of a calendar period written as a Chinese reader writes it (2014年第10周 → 2014-W10, 2014年3月 → 2014-03,
+    /// 2014年第1季度 → 2014-Q1, 2014年 → 2014), so a filter takes what a page shows; anything else is kept as written.
+    /// </summary>
+    /// <param name="written">A period as a reader typed it.</param>
+    public static string Read(string written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        if (Chinese().Match(written.Trim()) is not { Success: true } chinese)
+        {
+            return written;
+        }
+
+        var year = chinese.Groups["year"].Value;
+        string Two(string digits) => int.Parse(digits, CultureInfo.InvariantCulture).ToString("00", CultureInfo.InvariantCulture);
+        return chinese.Groups["week"].Success ? $"{year}-W{Two(chinese.Groups["week"].Value)}"
+            : chinese.Groups["month"].Success ? $"{year}-{Two(chinese.Groups["month"].Value)}"
+            : chinese.Groups["quarter"].Success ? $"{year}-Q{chinese.Groups["quarter"].Value}"
+            : year;
+    }
+
     private static (string? Code, string[] Arguments) Words(string label)
     {
         if (Iso().Match(label) is { Success: true } iso)
@@ -57,6 +78,10 @@ public static partial class PeriodLabel
 
     [GeneratedRegex(@"^(?<year>\d{4})(?:-W(?<week>\d{2})|-Q(?<quarter>[1-4])|-(?<month>\d{2}))?$")]
     private static partial Regex Iso();
+
+    // The catalogue's period-week, period-month, period-quarter and period-year in Chinese, spaces allowed (2014年 第10周).
+    [GeneratedRegex(@"^(?<year>\d{4})\s*年\s*(?:第\s*(?<week>\d{1,2})\s*周|(?<month>\d{1,2})\s*月(?:份)?|第\s*(?<quarter>[1-4])\s*季度?)?$")]
+    private static partial Regex Chinese();
 
     // A deadline's period (by …) and a run-time deadline's (due …, RunTimeDeadline).
     [GeneratedRegex(@"^(?<kind>by|due) (?<day>\d{4}-\d{2}-\d{2})$")]

@@ -39,7 +39,7 @@ public sealed record ViolationQueryParameters
     public string? Phase { get; init; }
 
     /// <summary>A period.</summary>
-    [Description("A period as violations name it (2014-W10, 2014-05, window).")]
+    [Description("A period as violations name it (2014-W10, 2014-05, 2014-Q1, window), or a calendar period in Chinese (2014年第10周, 2014年5月, 2014年第1季度).")]
     [FromQuery(Name = "period")]
     public string? Period { get; init; }
 

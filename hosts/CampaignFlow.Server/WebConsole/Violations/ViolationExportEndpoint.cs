@@ -2,16 +2,17 @@ using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Api.Violations;
 using CampaignFlow.Server.Hosting;
+using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Session;
 using CampaignFlow.Server.WebConsole.Shell;
 
 namespace CampaignFlow.Server.WebConsole.Violations;
 
 /// <summary>
-/// <c>GET /console/violations.csv</c>: the violations page's matches as the API's streamed CSV export, with a UTF-8
-/// byte-order mark first, so Excel opens the Chinese messages as Chinese (without it Excel guesses the system's code
-/// page); <c>GET /console/violations.xlsx</c>: the same rows as a workbook. Same filters and the same scope as the
-/// page and <c>GET /violations</c>.
+/// <c>GET /console/violations.csv</c>: the violations page's matches streamed as a <see cref="ViolationSheet"/> (the
+/// reader's language, names, Beijing time), UTF-8 with a byte-order mark first, so Excel opens the Chinese as Chinese
+/// (without it Excel guesses the system's code page); <c>GET /console/violations.xlsx</c>: the same rows as a workbook.
+/// Same filters and the same scope as the page and <c>GET /violations</c>.
 /// </summary>
 public static class ViolationExportEndpoint
 {
@@ -27,16 +28,16 @@ public static class ViolationExportEndpoint
     /// <param name="app">Where.</param>
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, ([AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running, CancellationToken ct) =>
-            Export(parameters, context, request, scope, running, "violations.csv", "text/csv; charset=utf-8", (body, rows, culture) => ViolationCsvExport.WriteAsync(body, rows, culture, ct), ct)).RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
-        app.MapGet(XlsxPath, ([AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running, CancellationToken ct) =>
-            Export(parameters, context, request, scope, running, "violations.xlsx", XlsxType, (body, rows, culture) => ViolationXlsxExport.WriteAsync(body, rows, culture, ct), ct))
+        app.MapGet(Path, ([AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, UnitDirectory units, RunningCampaigns running, CancellationToken ct) =>
+            Export(parameters, context, request, scope, units, running, "violations.csv", "text/csv; charset=utf-8", (body, sheet, rows) => ViolationSheetCsv.WriteAsync(body, sheet, rows, ct), ct)).RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
+        app.MapGet(XlsxPath, ([AsParameters] ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, UnitDirectory units, RunningCampaigns running, CancellationToken ct) =>
+            Export(parameters, context, request, scope, units, running, "violations.xlsx", XlsxType, (body, sheet, rows) => ViolationXlsxExport.WriteAsync(body, sheet, rows, ct), ct))
             .RequireAuthorization(ConsoleCookie.Policy).ExcludeFromDescription();
     }
 
     private static IResult Export(
-        ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, RunningCampaigns running,
-        string fileName, string contentType, Func<Stream, IAsyncEnumerable<StoredViolation>, System.Globalization.CultureInfo, Task> write, CancellationToken cancellationToken)
+        ViolationQueryParameters parameters, HttpContext context, ConsoleRequest request, ViolationScope scope, UnitDirectory directory, RunningCampaigns running,
+        string fileName, string contentType, Func<Stream, ViolationSheet, IAsyncEnumerable<StoredViolation>, Task> write, CancellationToken cancellationToken)
     {
         var culture = request.Culture;
         if (parameters.ToFilter(out var bad) is not { } filter)
@@ -59,6 +60,7 @@ public static class ViolationExportEndpoint
 
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         var rows = units.Units is { Count: 0 } ? AsyncEnumerable.Empty<StoredViolation>() : running.Service.StreamViolationsAsync(filter.ToQuery(units.Units), cancellationToken);
-        return Results.Stream(body => write(body, rows, culture), contentType);
+        var sheet = new ViolationSheet(request, directory, running.Service);
+        return Results.Stream(body => write(body, sheet, rows), contentType);
     }
 }

@@ -23,6 +23,7 @@ public partial class ViolationList
     private ViolationFilter? _filter;
     private ViolationPage _page = new([], 0);
     private ViolationFilterChoices _choices = new([], [], [], [], []);
+    private ViolationPlanWords? _planWords;
     private IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _recordWords = new Dictionary<string, IReadOnlyDictionary<string, string>>();
     private (int Status, string Message)? _problem;
 
@@ -137,6 +138,7 @@ public partial class ViolationList
             _page.Items.Select(v => (v, ViolationRecordWords.PlanOf(Running.Service, v), (IReadOnlyCollection<string>)ViolationEvidence.Of(v.Details).Counted)),
             Request.Http.RequestAborted).ConfigureAwait(true);
         _choices = ViolationFilterChoices.For(caller, Units, Running.Service.Plans, culture);
+        _planWords = new ViolationPlanWords(Running.Service, culture);
     }
 
     private string UnitName(string unitId) => Units.Find(unitId)?.Name ?? unitId;
