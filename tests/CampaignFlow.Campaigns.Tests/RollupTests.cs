@@ -23,7 +23,7 @@ public sealed class RollupTests : IDisposable
 
         var district = service.Rollups.FindBody("weidu-district")!;
         district.Units.Select(u => u.Id).ShouldBe(["weidu-district", Xiguan, Ximen], "the district runs its own campaign too");
-        district.Kinds.ShouldBe(["district-committee", "street"]);
+        district.Kinds.ShouldBe(["street", "district-committee"], "in the order 魏都区委's plan declares its unit kinds");
         district.Phases.ShouldContain("study");
         service.Rollups.FindBody("xuchang-city")!.Units.Count.ShouldBe(3, "许昌市, which runs no campaign here, is above 魏都区委 and its streets");
         service.Rollups.FindBody(Ximen)!.Units.Select(u => u.Id).ShouldBe([Ximen]);

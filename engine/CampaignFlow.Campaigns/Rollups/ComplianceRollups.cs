@@ -55,8 +55,6 @@ public sealed class ComplianceRollups
         }
 
         var plans = units.Select(u => _plans[u.Id]).ToArray();
-        // The unit's own kind: a template's plan names a stand-in, and thousands of units of several kinds run it.
-        var kinds = units.Select(u => u.Kind).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var phases = plans.DistinctBy(p => (p.Id, p.Version)).SelectMany(_dues.Of).Select(r => r.Phase).OfType<string>()
             .Distinct(StringComparer.Ordinal).ToArray();
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -72,6 +70,11 @@ public sealed class ComplianceRollups
             kindTitles.TryAdd(kind, title);
         }
 
+        // The units' own kinds (a template's plan names a stand-in, and thousands of units of several kinds run it), in
+        // the order the plans declare them (区委, 区直单位, …, 社区); those no plan declares after them, by id.
+        var present = units.Select(u => u.Kind).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var kinds = kindTitles.Keys.Where(present.Contains)
+            .Concat(present.Where(k => !kindTitles.ContainsKey(k)).Order(StringComparer.Ordinal)).ToArray();
         return new BodyScope(body, units, kinds, phases, titles, kindTitles);
     }
 

@@ -50,8 +50,8 @@ public sealed partial class CsvExportTests(ConsoleFixture console)
         rows.Select(r => r["环节"]).Distinct().ShouldBeSubsetOf(plan.AllPhases.Select(p => p.Title));
         rows.ShouldAllBe(r => !AsciiWord().IsMatch(r["要求"]), "a requirement in the plan's words, not its id");
         rows.ShouldAllBe(r => BeijingMoment().IsMatch(r["发现时间"]));
-        rows.ShouldAllBe(r => r["状态"] == "未解决" || r["状态"] == "已解决");
-        rows.Where(r => r["状态"] == "已解决").ShouldAllBe(r => BeijingMoment().IsMatch(r["整改时间"]));
+        rows.ShouldAllBe(r => r["状态"] == "未整改" || r["状态"] == "已整改");
+        rows.Where(r => r["状态"] == "已整改").ShouldAllBe(r => BeijingMoment().IsMatch(r["整改时间"]));
 
         var stored = await console.Service.QueryViolationsAsync(new ViolationQuery { Units = ["panyu-ftu"], Limit = 1000 });
         rows.Select(r => r["问题编号"]).ShouldBe(stored.Items.Select(v => v.Id), ignoreOrder: true);

@@ -118,4 +118,33 @@ public sealed class PhaseAndPeriodWordsTests(ConsoleFixture console)
         titles.Values.Where(t => legend.Contains("（" + t + "）", StringComparison.Ordinal)).ShouldNotBeEmpty();
         titles.Keys.ShouldAllBe(id => !legend.Contains("（" + id + "）", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_bodys_overview_says_what_each_requirement_asks_and_offers_unit_kinds_in_the_plans_order()
+    {
+        var service = console.Service;
+        var units = console.Host.Services.GetRequiredService<UnitDirectory>().Under("weidu-district");
+        var plans = units.Select(u => service.FindPlan(u.PlanId)).OfType<ResolvedPlan>().ToArray();
+        var requirementIds = plans.SelectMany(p => p.Requirements).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var declared = service.FindPlan("weidu-district-2014").ShouldNotBeNull().Vocabulary.UnitKinds.Keys.ToList();
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.BodyAuditorPrefix + "weidu-district");
+        await page.GotoAsync("/console/bodies/weidu-district");
+
+        // The legend in the plans' words (开通“民意快线”须在2014年3月31日前完成), no requirement by its id.
+        var legend = (await page.Locator("ol.requirements").TextContentAsync()).ShouldNotBeNull();
+        var statements = plans.SelectMany(p => p.Requirements.Select(r => PlanResolver.Describe(r, p, Chinese))).ToArray();
+        statements.Count(legend.Contains).ShouldBeGreaterThan(1, "the legend names requirements as their plans state them");
+        requirementIds.ShouldAllBe(id => !legend.Contains(id, StringComparison.Ordinal));
+        var abbreviations = page.Locator("#matrix thead abbr");
+        (await abbreviations.CountAsync()).ShouldBeGreaterThan(0);
+        (await abbreviations.First.GetAttributeAsync("title")).ShouldNotBeNull().ShouldNotContain(":");
+
+        // Unit kinds in the order 魏都区委's plan declares them, not by their ids.
+        var offered = await page.Locator("#f-kind option[value]:not([value=''])").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        offered.Length.ShouldBeGreaterThan(1);
+        offered.ShouldBe(offered.OrderBy(k => declared.IndexOf(k) is var i and >= 0 ? i : int.MaxValue).ToArray());
+        offered.ShouldNotBe(offered.Order(StringComparer.Ordinal).ToArray());
+    }
 }

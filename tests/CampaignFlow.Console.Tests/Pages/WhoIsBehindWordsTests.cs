@@ -103,6 +103,6 @@ public sealed partial class WhoIsBehindWordsTests(ConsoleFixture console)
     [GeneratedRegex(@"\d{4}年\d{1,2}月\d{1,2}日")]
     private static partial Regex ChineseDay();
 
-    [GeneratedRegex(@"^\d+ 个未解决，逾期 (?<days>\d+) 天（最早一项于(?<due>\d{4}年\d{1,2}月\d{1,2}日)到期）$")]
+    [GeneratedRegex(@"^\d+ 个未整改，逾期 (?<days>\d+) 天（最早一项于(?<due>\d{4}年\d{1,2}月\d{1,2}日)到期）$")]
     private static partial Regex Behind();
 }

@@ -135,7 +135,7 @@ public sealed class ComplianceEndpointTests(ComplianceEndpointTests.Fixture fixt
         var problem = await (await fixture.Server.As(TestTokens.Admin).GetAsync("/bodies/weidu-district/compliance?kind=hospital")).ReadAsync(HttpStatusCode.BadRequest);
 
         problem.GetProperty("messageEn").GetString().ShouldBe(
-            "'hospital' is not a valid value for kind: one of community | district-committee | district-organs | law-enforcement-windows | non-public-enterprise | school | social-organisation | street");
+            "'hospital' is not a valid value for kind: one of district-organs | law-enforcement-windows | street | community | non-public-enterprise | social-organisation | school | district-committee");
     }
 
     [Fact]

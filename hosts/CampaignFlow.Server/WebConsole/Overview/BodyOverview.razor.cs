@@ -1,4 +1,5 @@
 using CampaignFlow.Campaigns.Rollups;
+using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Server.Api.Compliance;
 using CampaignFlow.Server.Api.Problems;
 using Microsoft.AspNetCore.Components;
@@ -22,6 +23,7 @@ public partial class BodyOverview
     private BodyCompliance? _compliance;
     private IReadOnlyList<UnitStanding> _behind = [];
     private IReadOnlyList<OpenViolationsOnDay> _history = [];
+    private IReadOnlyDictionary<string, string> _statements = new Dictionary<string, string>();
     private (int Status, string Message)? _problem;
 
     /// <summary>The body's id.</summary>
@@ -49,6 +51,8 @@ public partial class BodyOverview
     public string? Offset { get; set; }
 
     private string BodyName => Units.Find(Body)?.Name ?? Body;
+
+    private string Statement(RequirementColumn column) => _statements.GetValueOrDefault(column.Id) ?? column.Title;
 
     private (string Word, Func<ComplianceCounts, int> Pick)[] ColumnTotals =>
     [
@@ -92,6 +96,35 @@ public partial class BodyOverview
         _behind = overview.Behind.Where(s => s.OpenViolations > 0).Take(BehindListed).ToArray();
         // The whole body, whatever the kind: the history is kept per unit and day, not per kind (ADR 0008).
         _history = await rollups.GetOpenHistoryAsync(scope, null, _compliance.At, cancel).ConfigureAwait(true);
+        _statements = Statements(scope, _compliance.Requirements.Select(r => r.Id), culture);
+    }
+
+    // What each column's requirement asks, in the words of the first running plan version under the body that has it
+    // (每周：集中学习不少于半天（4 小时）): an action's title alone does not tell its minimum from its cap. Each plan version
+    // is looked at once, however many units run it.
+    private IReadOnlyDictionary<string, string> Statements(BodyScope scope, IEnumerable<string> requirementIds, System.Globalization.CultureInfo culture)
+    {
+        var wanted = requirementIds.ToHashSet(StringComparer.Ordinal);
+        var statements = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (planId, version) in scope.Units.Select(u => (u.PlanId, u.PlanVersion)).Distinct())
+        {
+            if (statements.Count == wanted.Count)
+            {
+                break;
+            }
+
+            if (Running.Service.PlanVersions(planId).FirstOrDefault(p => p.Version == version) is not { } plan)
+            {
+                continue;
+            }
+
+            foreach (var requirement in plan.Requirements.Where(r => wanted.Contains(r.Id) && !statements.ContainsKey(r.Id)))
+            {
+                statements[requirement.Id] = PlanResolver.Describe(requirement, plan, culture);
+            }
+        }
+
+        return statements;
     }
 
     private static string CellClass(ComplianceStatus? status) => status switch
