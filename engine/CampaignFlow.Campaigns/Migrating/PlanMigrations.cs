@@ -120,6 +120,8 @@ internal sealed class PlanMigrations(
             return null;
         }
 
+        // A migration through another host may be to a version published there since this host started.
+        await published.CatchUpAsync(unit.PlanId, ct).ConfigureAwait(false);
         var keys = library.Versions.Where(v => v.Id == unit.PlanId).Select(v => CampaignSignals.InstanceKey(unitId, v.Version)).ToArray();
         var found = await workflows.FindInstancesAsync(unit.PlanId, keys, ct).ConfigureAwait(false);
         var states = await workflows.GetInstancesAsync([.. found.Values.Select(f => f.InstanceId)], ct).ConfigureAwait(false);
