@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Sessions;
 using CampaignFlow.Campaigns.Storage;
@@ -49,7 +50,7 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
     {
         IReadOnlyList<(string Kind, UnitRecord Record)> handed = fed is not null && fed.After == judgedThrough && fed.Through == through
             ? fed.Records
-            : [.. (await records.ReadUnitAsync(unit.Unit.Id, judgedThrough, cancellationToken: ct).ConfigureAwait(false)).Select(r => (r.Kind, RecordCodec.Decode(r)))];
+            : [.. MigrationMark.Without(await records.ReadUnitAsync(unit.Unit.Id, judgedThrough, cancellationToken: ct).ConfigureAwait(false)).Select(r => (r.Kind, RecordCodec.Decode(r)))];
         HandOn(bodies, handed);
     }
 
@@ -114,10 +115,10 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
 
             try
             {
-                await sessions.WithSessionAsync(body, async session =>
+                await sessions.WithSessionAsync(body, async (current, session) =>
                 {
                     session.Compliance.RecordBelow(batch);
-                    return await verdicts.AdvanceAsync(body, session, now, ct).ConfigureAwait(false);
+                    return await verdicts.AdvanceAsync(current, session, now, ct).ConfigureAwait(false);
                 }, ct).ConfigureAwait(false);
                 judged++;
             }

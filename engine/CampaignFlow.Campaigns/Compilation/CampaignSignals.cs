@@ -27,6 +27,10 @@ internal static class CampaignSignals
     /// <summary>The instance's correlation key: one instance per unit and plan version.</summary>
     public static string InstanceKey(string unit, int planVersion) => $"{unit}{InstanceKeySeparator}{planVersion}";
 
+    /// <summary>The unit an instance's correlation key names (the key up to its first separator, as the partitions hash it; the whole key when it has none).</summary>
+    public static string UnitOf(string instanceKey) =>
+        instanceKey.IndexOf(InstanceKeySeparator, StringComparison.Ordinal) is var at and >= 0 ? instanceKey[..at] : instanceKey;
+
     /// <summary>The correlation template of an action's own bookmarks.</summary>
     public static string OfAction(string actionId) => "{correlation}/" + actionId;
 

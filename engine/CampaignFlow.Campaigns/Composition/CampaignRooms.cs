@@ -62,7 +62,9 @@ internal sealed record CampaignRooms(
             // Every running unit's tallies, held for the roll-ups; read again whole only when other hosts write the store too.
             var tallies = new OpenTallyMirror(stores.Violations, [.. units.PlansByUnit.Keys], stores.SharedByHosts ? options.TallyRefreshInterval : null);
             var verdicts = new ViolationSync(stores.Violations, metrics, tallies);
-            var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, options.Clock, new SessionCache(options.MaxSessionsInMemory, options.MaxSessionRecordsInMemory), metrics, logger);
+            // A migration stored through any host is followed wherever the unit's records are next read (docs/adr/0026).
+            var follower = new MigrationFollower(library, versions, units, runtime, logger);
+            var sessions = new UnitSessions(stores.Records, stores.UnitLocks, verdicts, follower, options.Clock, new SessionCache(options.MaxSessionsInMemory, options.MaxSessionRecordsInMemory), metrics, logger);
             var signalled = new WorkflowProgress(runtime);
             var bodies = new BodiesAbove(units, sessions, verdicts, stores.Records, partitions, logger);
             var derived = new DerivedState(stores.Records, verdicts, signalled, bodies);
@@ -84,7 +86,7 @@ internal sealed record CampaignRooms(
                 queries,
                 validator,
                 new ComplianceRollups(units.Tree, units.PlansByUnit, new PlanVersionDues(compilations), stores.Violations, tallies, options.Clock),
-                new PlanMigrations(library, versions, units, sessions, queries, derived, runtime, stores.Workflows, stores.Records, options.Clock),
+                new PlanMigrations(library, versions, follower, units, sessions, queries, derived, stores.Workflows, stores.Records, options.Clock),
                 new PlanLifecycle(stores.Drafts, stores.Plans, validator.ReadDraft, options.Clock, versions.CatchUpAsync),
                 partitions,
                 metrics);

@@ -14,7 +14,6 @@ using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Plans.Text;
 using CampaignFlow.Workflows.Persistence;
-using CampaignFlow.Workflows.Runtime;
 
 namespace CampaignFlow.Campaigns.Migrating;
 
@@ -22,16 +21,18 @@ namespace CampaignFlow.Campaigns.Migrating;
 /// Moves running units to another stored version of their plan, or says what that would change (docs/adr/0015). The
 /// forecast and the move judge the same thing — the unit's stored records under the target version, against the open
 /// violations the store holds for the unit's plan — and the move computes it again under the unit's lock, so what is
-/// applied is what the forecast said for the records stored at that moment.
+/// applied is what the forecast said for the records stored at that moment. The move is stored first as an entry of the
+/// unit's record log (<see cref="MigrationMark"/>), which every host that owns or later starts with the unit follows
+/// (docs/adr/0026).
 /// </summary>
 internal sealed class PlanMigrations(
     PlanLibrary library,
     PlanVersionCatchUp published,
+    MigrationFollower follower,
     UnitRegistry units,
     UnitSessions sessions,
     CampaignQueries queries,
     DerivedState derived,
-    WorkflowRuntime runtime,
     IWorkflowStore workflows,
     IRecordStore records,
     TimeProvider clock)
@@ -60,6 +61,7 @@ internal sealed class PlanMigrations(
         var target = versions.FirstOrDefault(v => v.Version == request.ToVersion)
             ?? throw Refused("unknown-version", request.PlanId, request.ToVersion.ToString(CultureInfo.InvariantCulture),
                 string.Join(", ", versions.Select(v => v.Version.ToString(CultureInfo.InvariantCulture))));
+        await FollowStoredAsync(request.PlanId, ct).ConfigureAwait(false);
         var onPlan = units.Tree.All.Where(u => u.PlanId == request.PlanId).ToArray();
         if (request.Units.FirstOrDefault(id => !onPlan.Any(u => u.Id == id)) is { } stranger)
         {
@@ -118,6 +120,8 @@ internal sealed class PlanMigrations(
             return null;
         }
 
+        // A migration through another host may be to a version published there since this host started.
+        await published.CatchUpAsync(unit.PlanId, ct).ConfigureAwait(false);
         var keys = library.Versions.Where(v => v.Id == unit.PlanId).Select(v => CampaignSignals.InstanceKey(unitId, v.Version)).ToArray();
         var found = await workflows.FindInstancesAsync(unit.PlanId, keys, ct).ConfigureAwait(false);
         var states = await workflows.GetInstancesAsync([.. found.Values.Select(f => f.InstanceId)], ct).ConfigureAwait(false);
@@ -128,26 +132,49 @@ internal sealed class PlanMigrations(
                 s.DefinitionVersion, s.Variables.GetValueOrDefault(MigratedBy) ?? "", s.CreatedAt))];
     }
 
-    // Under the unit's locks. The order of the writes is what a crash leaves safe (docs/adr/0015): the unit is marked
-    // due first, so a host that stops before the end has its reconciler rebuild the unit at the next start; the target's
+    // The units of the plan whose record logs say they were migrated (through another host) to a version this host's
+    // memory does not run yet: each taken under its locks, which follows the migration, before anything is compared
+    // with what they run. All marks are one read by kind.
+    private async Task FollowStoredAsync(string planId, CancellationToken ct)
+    {
+        var marks = await records.ReadKindsAsync([MigrationMark.Kind], cancellationToken: ct).ConfigureAwait(false);
+        var last = marks.GroupBy(m => m.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => MigrationMark.Decode(g.Last()), StringComparer.Ordinal);
+        foreach (var unit in units.Tree.All.Where(u => u.PlanId == planId).ToArray())
+        {
+            if (last.TryGetValue(unit.Id, out var mark) && mark.PlanId == planId && mark.ToVersion != unit.PlanVersion && units.Find(unit.Id) is { } running)
+            {
+                await sessions.WithSessionAsync(running, (current, _) => Task.FromResult(current), ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Under the unit's locks. The order of the writes is what a crash leaves safe (docs/adr/0026): the move is stored
+    // first, as an entry of the unit's record log, which leaves the unit behind its records until it is judged, so a host
+    // that stops before the end has the reconciler of the unit's owner carry the move out from the entry; the target's
     // instance is started before the old one is cancelled, so at every moment one runs, and the start keeps the one
     // started last; the violations follow from a rebuild that resolves what the store holds open of any other version.
     private async Task<UnitMigration> MoveAsync(string unitId, ResolvedPlan target, string by, CancellationToken ct)
     {
-        var current = units.Find(unitId)!;
         var now = clock.GetUtcNow();
-        // The store first says what the unit's version says now, so the move changes exactly what the forecast says.
-        await derived.CompleteAsync(current, await sessions.RebuildMovedAsync(current, current, ct).ConfigureAwait(false), now, ct).ConfigureAwait(false);
+        // The store first says what the unit's version says now, so the move changes exactly what the forecast says (and
+        // a move another host stored since the unit was looked at is followed first).
+        var (current, judged) = await sessions.RebuildFollowingAsync(units.Find(unitId)!, ct).ConfigureAwait(false);
+        await derived.CompleteAsync(current, judged, now, ct).ConfigureAwait(false);
         var forecast = await ForecastAsync(current, target, now, ct).ConfigureAwait(false);
-        await records.MarkJudgedAsync(unitId, 0, now, ct).ConfigureAwait(false);
-        var started = await runtime.StartAtVersionAsync(target.Id, target.Version, CampaignSignals.InstanceKey(unitId, target.Version),
-            new Dictionary<string, string>
-            {
-                [MigratedFrom] = current.Unit.PlanVersion.ToString(CultureInfo.InvariantCulture),
-                [MigratedBy] = by,
-            }, ct).ConfigureAwait(false);
-        await runtime.CancelAsync(current.InstanceId, $"migrated to version {target.Version} by {by}", ct).ConfigureAwait(false);
-        var moved = units.Move(current, new StartedUnit(On(current, target), target, started.InstanceId));
+        if (current.Unit.PlanVersion == target.Version)
+        {
+            return forecast; // moved there meanwhile through another host: nothing changes
+        }
+
+        var mark = new MigrationMark(target.Id, current.Unit.PlanVersion, target.Version, by);
+        var stored = await records.AppendAsync([mark.Encode(unitId, now)], ct).ConfigureAwait(false);
+        if (stored[0].Outcome == AppendOutcome.Conflict)
+        {
+            throw new InvalidOperationException($"Unit '{unitId}' has another migration to version {target.Version} of plan '{target.Id}' stored.");
+        }
+
+        var moved = await follower.FollowAsync(current, mark, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Version {target.Version} of plan '{target.Id}' cannot be run.");
         var session = await sessions.RebuildMovedAsync(current, moved, ct).ConfigureAwait(false);
         await derived.CompleteAsync(moved, session, now, ct).ConfigureAwait(false);
         return forecast;
@@ -185,7 +212,7 @@ internal sealed class PlanMigrations(
     private async Task<Dictionary<string, StoredViolation>> JudgeAsync(RunningUnit unit, DateTimeOffset now, CancellationToken ct)
     {
         var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
-        compliance.Record((await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false)).Select(RecordCodec.Decode));
+        compliance.Record(MigrationMark.Without(await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false)).Select(RecordCodec.Decode));
         if (unit.Below is { } below)
         {
             var stored = await records.ReadKindsAsync(below.Kinds, cancellationToken: ct).ConfigureAwait(false);

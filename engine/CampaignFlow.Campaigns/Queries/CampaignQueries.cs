@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Service;
@@ -73,7 +74,7 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
     }
 
     public async Task<IReadOnlyList<StoredRecord>?> ReadRecordsAsync(string unitId, long afterSequence, int maxCount, CancellationToken ct) =>
-        units.Find(unitId) is null ? null : await records.ReadUnitAsync(unitId, afterSequence, maxCount, ct).ConfigureAwait(false);
+        units.Find(unitId) is null ? null : [.. MigrationMark.Without(await records.ReadUnitAsync(unitId, afterSequence, maxCount, ct).ConfigureAwait(false))];
 
     public async Task<IReadOnlyList<JournalEntry>?> GetJournalAsync(string unitId, CancellationToken ct) =>
         units.Find(unitId) is { } unit ? await runtime.GetJournalAsync(unit.InstanceId, ct).ConfigureAwait(false) : null;
@@ -87,7 +88,7 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
         }
 
         var stored = await records.ReadUnitAsync(unitId, cancellationToken: ct).ConfigureAwait(false);
-        return RequirementExplainer.Explain(unit.Compiled.Rules, requirementId, stored.Select(RecordCodec.Decode).ToArray(), at ?? clock.GetUtcNow(), unitId);
+        return RequirementExplainer.Explain(unit.Compiled.Rules, requirementId, MigrationMark.Without(stored).Select(RecordCodec.Decode).ToArray(), at ?? clock.GetUtcNow(), unitId);
     }
 
     public async Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct) =>

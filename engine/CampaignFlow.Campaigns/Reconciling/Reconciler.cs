@@ -175,7 +175,7 @@ internal sealed class Reconciler(IRecordStore records, UnitRegistry units, UnitS
         {
             // A unit whose lock is held is being recorded or ticked, here or on another host, which marks it when done
             // or leaves it to the next pass. Judging it now could write this host's view after a newer one (docs/adr/0007).
-            if (!await sessions.TryWithSessionAsync(unit, session => derived.CompleteAsync(unit, session, now, ct), ct).ConfigureAwait(false))
+            if (!await sessions.TryWithSessionAsync(unit, (current, session) => derived.CompleteAsync(current, session, now, ct), ct).ConfigureAwait(false))
             {
                 return false;
             }

@@ -68,10 +68,10 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
     }
 
     private Task<RecordingResult> RecordUnderLockAsync(RunningUnit unit, string text, RecordFormat format, string recordedBy, RecordPolicy policy, CancellationToken ct) =>
-        sessions.WithSessionAsync(unit, async session =>
+        sessions.WithSessionAsync(unit, async (current, session) =>
         {
             var known = session.Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
-            var log = RecordTextReader.Read(text ?? "", format, unit.Plan, known, unit.Unit.Id);
+            var log = RecordTextReader.Read(text ?? "", format, current.Plan, known, current.Unit.Id);
             if (log.HasErrors)
             {
                 return new RecordingResult(log.Diagnostics, [], [], []);
@@ -87,10 +87,10 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
             var now = clock.GetUtcNow();
             var encoded = log.Records.Select(r => RecordCodec.Encode(r, now, recordedBy)).ToArray();
-            await KeepReviewsStoredWithoutReviewerAsync(unit, log.Records, encoded, now, recordedBy, ct).ConfigureAwait(false);
+            await KeepReviewsStoredWithoutReviewerAsync(current, log.Records, encoded, now, recordedBy, ct).ConfigureAwait(false);
 
             // Periods that closed since the unit was last touched are judged first, so what this recording changes is its own.
-            await verdicts.AdvanceAsync(unit, session, now, ct).ConfigureAwait(false);
+            await verdicts.AdvanceAsync(current, session, now, ct).ConfigureAwait(false);
 
             // The store judges conflicts in the same transaction as it inserts, so a batch racing another host's is still
             // all or nothing.
@@ -101,9 +101,9 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
             }
 
             // The session gets what a replay would get: the records as decoded from the store, in the store's order.
-            var (current, changes) = await sessions.CatchUpOrRebuildAsync(unit, session, now, ct).ConfigureAwait(false);
-            await progress.SignalAsync(unit, current, ct).ConfigureAwait(false);
-            await derived.MarkJudgedAsync(unit, current, now, ct).ConfigureAwait(false);
+            var (caughtUp, changes) = await sessions.CatchUpOrRebuildAsync(current, session, now, ct).ConfigureAwait(false);
+            await progress.SignalAsync(current, caughtUp, ct).ConfigureAwait(false);
+            await derived.MarkJudgedAsync(current, caughtUp, now, ct).ConfigureAwait(false);
             return new RecordingResult(log.Diagnostics, results, changes.Opened, changes.Resolved);
         }, ct);
 
@@ -178,13 +178,13 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
     private Task RecordGroupAsync(IReadOnlyList<QueuedRecording> group) =>
         sessions.WithSessionsAsync([.. group.Select(r => r.Unit)], async taken =>
         {
-            var sessionOf = taken.ToDictionary(t => t.Unit.Unit.Id, t => t.Session, StringComparer.Ordinal);
+            // Each unit as it runs now: taking its session follows a migration another host stored.
+            var takenOf = taken.ToDictionary(t => t.Unit.Unit.Id, t => t, StringComparer.Ordinal);
             var now = clock.GetUtcNow();
             var accepted = new List<GroupedRecording>(group.Count);
             foreach (var recording in group)
             {
-                var unit = recording.Unit;
-                var session = sessionOf[unit.Unit.Id];
+                var (unit, session) = takenOf[recording.Unit.Unit.Id];
                 var known = session.Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
                 var log = RecordTextReader.Read(recording.Text ?? "", recording.Format, unit.Plan, known, unit.Unit.Id);
                 if (log.HasErrors)
@@ -201,7 +201,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
                 var encoded = log.Records.Select(r => RecordCodec.Encode(r, now, recording.RecordedBy)).ToArray();
                 await KeepReviewsStoredWithoutReviewerAsync(unit, log.Records, encoded, now, recording.RecordedBy, CancellationToken.None).ConfigureAwait(false);
-                accepted.Add(new GroupedRecording(recording, session, log.Diagnostics, encoded));
+                accepted.Add(new GroupedRecording(recording, unit, session, log.Diagnostics, encoded));
             }
 
             if (accepted.Count == 0)
@@ -209,7 +209,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
                 return 0;
             }
 
-            await verdicts.AdvanceManyAsync([.. accepted.Select(a => (a.Recording.Unit, a.Session))], now, CancellationToken.None).ConfigureAwait(false);
+            await verdicts.AdvanceManyAsync([.. accepted.Select(a => (a.Unit, a.Session))], now, CancellationToken.None).ConfigureAwait(false);
             var stored = await AppendGroupAsync(accepted).ConfigureAwait(false);
             if (stored.Count == 0)
             {
@@ -218,7 +218,7 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
 
             try
             {
-                var judged = stored.Select(s => (s.Grouped.Recording.Unit, s.Grouped.Session)).ToArray();
+                var judged = stored.Select(s => (s.Grouped.Unit, s.Grouped.Session)).ToArray();
                 var caughtUp = await sessions.CatchUpManyOrRebuildAsync(judged, now, CancellationToken.None).ConfigureAwait(false);
                 var current = judged.Select((j, i) => (j.Unit, caughtUp[i].Session)).ToArray();
                 await progress.SignalManyAsync(current, CancellationToken.None).ConfigureAwait(false);
@@ -338,12 +338,14 @@ internal sealed class RecordingPipeline(IRecordStore records, UnitSessions sessi
     private async Task<RecordingResult> RecordTakenAsync(
         CsvByUnit split, IReadOnlyList<(RunningUnit Unit, UnitSession Session)> taken, string recordedBy, Func<RunningUnit, RecordPolicy> policyFor, string path, CancellationToken ct)
     {
-        var sessionOf = taken.ToDictionary(t => t.Unit.Unit.Id, t => t.Session, StringComparer.Ordinal);
+        // Each unit as it runs now: taking its session follows a migration another host stored.
+        var takenOf = taken.ToDictionary(t => t.Unit.Unit.Id, t => t, StringComparer.Ordinal);
         var logs = new List<(RunningUnit Unit, ActivityLog Log)>(split.Units.Count);
         var diagnostics = new List<PlanDiagnostic>(split.Diagnostics);
-        foreach (var (unit, rows) in split.Units)
+        foreach (var (asked, rows) in split.Units)
         {
-            var known = sessionOf[unit.Unit.Id].Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
+            var (unit, session) = takenOf[asked.Unit.Id];
+            var known = session.Compliance.Records.Values.OfType<DocumentRecord>().ToDictionary(d => d.Key, StringComparer.Ordinal);
             var log = ActivityLogCsvReader.ReadRows(split.Header, rows, path, unit.Plan, known, unit.Unit.Id);
             diagnostics.AddRange(log.Diagnostics);
             logs.Add((unit, log));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Telemetry;
@@ -13,10 +14,12 @@ namespace CampaignFlow.Campaigns.Sessions;
 /// The units' rule sessions: kept in an LRU cache, caught up with records another host stored, rebuilt by replaying
 /// the unit's stored records when evicted or when a replay is cheaper (docs/adr/0004). All work on a session runs under
 /// its unit's lock — this host's, then the one every host of the store shares (<see cref="IUnitLocks"/>) — and a failure
-/// half-way drops the session, since the store is the truth.
+/// half-way drops the session, since the store is the truth. A unit's migration stored by any host is in its record log
+/// (<see cref="MigrationMark"/>): the catch-up or rebuild that reads it, when the unit's locks are taken, moves the unit
+/// to the version it names before the work runs, and the work is given the unit as it runs now (docs/adr/0026).
 /// </summary>
 /// <threadsafety>Safe for concurrent callers; each unit's work is serialised by its locks.</threadsafety>
-internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, ViolationSync verdicts, TimeProvider clock, SessionCache cache, CampaignMetrics metrics, ILogger logger)
+internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, ViolationSync verdicts, MigrationFollower migrations, TimeProvider clock, SessionCache cache, CampaignMetrics metrics, ILogger logger)
 {
     private const int ReplayRatherThanInsertFrom = 200;
     private readonly SessionCache _cache = cache;
@@ -24,8 +27,11 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     /// <summary>How many sessions are in memory.</summary>
     public int Count => _cache.Count;
 
-    /// <summary>Runs <paramref name="work"/> on the unit's session under the unit's locks, waiting for them.</summary>
-    public async Task<T> WithSessionAsync<T>(RunningUnit unit, Func<UnitSession, Task<T>> work, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="work"/> on the unit's session under the unit's locks, waiting for them; the work is given the
+    /// unit as it runs now (moved, when its record log says another host migrated it).
+    /// </summary>
+    public async Task<T> WithSessionAsync<T>(RunningUnit unit, Func<RunningUnit, UnitSession, Task<T>> work, CancellationToken ct)
     {
         await unit.Lock.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -41,9 +47,9 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
 
     /// <summary>
     /// Runs <paramref name="work"/> on the unit's session if neither this host nor another holds the unit's lock; false
-    /// when one does (it is judging the unit now, and moves its watermark when done).
+    /// when one does (it is judging the unit now, and moves its watermark when done). The work is given the unit as it runs now.
     /// </summary>
-    public async Task<bool> TryWithSessionAsync(RunningUnit unit, Func<UnitSession, Task> work, CancellationToken ct)
+    public async Task<bool> TryWithSessionAsync(RunningUnit unit, Func<RunningUnit, UnitSession, Task> work, CancellationToken ct)
     {
         if (!await unit.Lock.WaitAsync(0, ct).ConfigureAwait(false))
         {
@@ -58,9 +64,9 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
                 return false;
             }
 
-            return await RunAsync(unit, async session =>
+            return await RunAsync(unit, async (current, session) =>
             {
-                await work(session).ConfigureAwait(false);
+                await work(current, session).ConfigureAwait(false);
                 return true;
             }, ct).ConfigureAwait(false);
         }
@@ -93,11 +99,12 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             // The shared locks all in one call, in the store's one order (on PostgreSQL one connection, not one a unit).
             shared = await locks.LockManyAsync([.. ordered.Select(u => u.Unit.Id)], ct).ConfigureAwait(false);
 
+            IReadOnlyList<(RunningUnit Unit, UnitSession Session)> sessions = [];
             try
             {
-                var sessions = await SessionsAsync(ordered, ct).ConfigureAwait(false);
+                sessions = await SessionsAsync(ordered, ct).ConfigureAwait(false);
                 var result = await work(sessions).ConfigureAwait(false);
-                foreach (var unit in ordered)
+                foreach (var (unit, _) in sessions)
                 {
                     _cache.Reweigh(unit.SessionKey); // the work may have fed them records
                 }
@@ -107,7 +114,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             catch
             {
                 // As for one unit: the store is the truth, and the next use rebuilds each session from it.
-                foreach (var unit in ordered)
+                foreach (var unit in ordered.Concat(sessions.Select(s => s.Unit)))
                 {
                     _cache.Remove(unit.SessionKey);
                 }
@@ -133,7 +140,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     /// Runs <paramref name="work"/> once on the sessions of those of <paramref name="units"/> whose locks, this host's
     /// and the shared ones, are free, holding them all; waits for none, so holding many cannot deadlock. A unit whose
     /// session cannot be had is logged and left out (its session is rebuilt on its next use); when the work fails, every
-    /// session it was given is dropped, as for one unit, and the failure is thrown.
+    /// session it was given is dropped, as for one unit, and the failure is thrown. The work is given each unit as it runs now.
     /// </summary>
     /// <returns>The units it did not take because another holds their locks.</returns>
     public async Task<IReadOnlyList<RunningUnit>> TryWithSessionsAsync(IReadOnlyList<RunningUnit> units, Func<IReadOnlyList<(RunningUnit Unit, UnitSession Session)>, Task> work, CancellationToken ct)
@@ -221,21 +228,35 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     public async Task<UnitSession> RebuildMovedAsync(RunningUnit previous, RunningUnit moved, CancellationToken ct)
     {
         _cache.Remove(previous.SessionKey);
-        return (await RebuildAsync(moved, ct).ConfigureAwait(false)).Session;
+        return (await RebuildAsync(moved, false, ct).ConfigureAwait(false)).Session;
     }
 
-    private async Task<T> RunAsync<T>(RunningUnit unit, Func<UnitSession, Task<T>> work, CancellationToken ct)
+    /// <summary>
+    /// The unit's session built from the store, the unit first moved to the version its record log's last migration
+    /// names when this host's memory has not followed it, the verdicts persisted. The caller holds the lock.
+    /// </summary>
+    /// <returns>The unit as it runs now, and its session.</returns>
+    public async Task<(RunningUnit Unit, UnitSession Session)> RebuildFollowingAsync(RunningUnit unit, CancellationToken ct)
     {
+        var (current, session, _) = await RebuildAsync(unit, true, ct).ConfigureAwait(false);
+        return (current, session);
+    }
+
+    private async Task<T> RunAsync<T>(RunningUnit unit, Func<RunningUnit, UnitSession, Task<T>> work, CancellationToken ct)
+    {
+        var current = unit;
         try
         {
-            var result = await work(await SessionAsync(unit, ct).ConfigureAwait(false)).ConfigureAwait(false);
-            _cache.Reweigh(unit.SessionKey); // the work may have fed it records
+            (current, var session) = await SessionAsync(unit, ct).ConfigureAwait(false);
+            var result = await work(current, session).ConfigureAwait(false);
+            _cache.Reweigh(current.SessionKey); // the work may have fed it records
             return result;
         }
         catch
         {
             // Whatever failed half-way, the store is the truth: the next use rebuilds the session from it.
             _cache.Remove(unit.SessionKey);
+            _cache.Remove(current.SessionKey);
             throw;
         }
     }
@@ -248,7 +269,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     public async Task<(UnitSession Session, VerdictChanges Changes)> CatchUpOrRebuildAsync(RunningUnit unit, UnitSession session, DateTimeOffset at, CancellationToken ct) =>
         await CatchUpAsync(unit, session, ct).ConfigureAwait(false)
             ? (session, await verdicts.PersistAsync(unit, session, at, ct).ConfigureAwait(false))
-            : await RebuildAsync(unit, ct).ConfigureAwait(false);
+            : Dropped(await RebuildAsync(unit, false, ct).ConfigureAwait(false));
 
     /// <summary>
     /// <see cref="CatchUpOrRebuildAsync"/> for many units whose locks the caller holds: the verdicts of every unit caught
@@ -280,7 +301,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             }
             else
             {
-                results[i] = await RebuildAsync(unit, ct).ConfigureAwait(false);
+                results[i] = Dropped(await RebuildAsync(unit, false, ct).ConfigureAwait(false));
             }
         }
 
@@ -298,35 +319,53 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     /// the store and its verdicts persisted, under its locks; a newer one left as it is. True when it was rebuilt.
     /// </summary>
     public Task<bool> RebuildBodyIfOlderAsync(RunningUnit body, TimeSpan age, CancellationToken ct) =>
-        WithSessionAsync(body, async session =>
+        WithSessionAsync(body, async (current, session) =>
         {
             if (Stopwatch.GetElapsedTime(session.BuiltAt) < age)
             {
                 return false;
             }
 
-            await RebuildAsync(body, ct).ConfigureAwait(false);
+            await RebuildAsync(current, false, ct).ConfigureAwait(false);
             return true;
         }, ct);
 
-    private async Task<UnitSession> SessionAsync(RunningUnit unit, CancellationToken ct)
+    private static (UnitSession Session, VerdictChanges Changes) Dropped((RunningUnit Unit, UnitSession Session, VerdictChanges Changes) rebuilt) =>
+        (rebuilt.Session, rebuilt.Changes);
+
+    private async Task<(RunningUnit Unit, UnitSession Session)> SessionAsync(RunningUnit unit, CancellationToken ct)
     {
-        // Another host sharing the store may have recorded for this unit since.
-        if (_cache.Get(unit.SessionKey) is { } kept && await CatchUpAsync(unit, kept, ct).ConfigureAwait(false))
+        // Another host sharing the store may have recorded for this unit since, or migrated it.
+        if (_cache.Get(unit.SessionKey) is { } kept)
         {
-            return kept;
+            var stored = await records.ReadUnitAsync(unit.Unit.Id, kept.LastSequence, cancellationToken: ct).ConfigureAwait(false);
+            if (MigrationFollower.Pending(unit, stored) is null && await CatchUpFromAsync(unit, kept, stored, ct).ConfigureAwait(false))
+            {
+                return (unit, kept);
+            }
         }
 
-        return (await RebuildAsync(unit, ct).ConfigureAwait(false)).Session;
+        var (current, session, _) = await RebuildAsync(unit, true, ct).ConfigureAwait(false);
+        return (current, session);
     }
 
-    /// <summary>A new session of the unit from its stored records, reconciled with the stored open violations.</summary>
-    private async Task<(UnitSession Session, VerdictChanges Changes)> RebuildAsync(RunningUnit unit, CancellationToken ct)
+    /// <summary>
+    /// A new session of the unit from its stored records, reconciled with the stored open violations. With
+    /// <paramref name="follow"/> (only when the unit's locks were just taken: no migration is stored while they are
+    /// held), the unit is first moved to the version its record log's last migration names, if this host has not.
+    /// </summary>
+    private async Task<(RunningUnit Unit, UnitSession Session, VerdictChanges Changes)> RebuildAsync(RunningUnit unit, bool follow, CancellationToken ct)
     {
         _cache.Remove(unit.SessionKey);
-        var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
         var replayed = await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false);
-        compliance.Record(replayed.Select(RecordCodec.Decode));
+        if (follow && MigrationFollower.Pending(unit, replayed) is { } mark && await migrations.FollowAsync(unit, mark, ct).ConfigureAwait(false) is { } moved)
+        {
+            unit = moved;
+            _cache.Remove(unit.SessionKey);
+        }
+
+        var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
+        compliance.Record(MigrationMark.Without(replayed).Select(RecordCodec.Decode));
         var session = new UnitSession(compliance, await verdicts.ReadOpenAsync(unit, ct).ConfigureAwait(false))
         {
             LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
@@ -339,7 +378,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         _cache.Put(unit.SessionKey, session);
         metrics.SessionRebuilt();
         logger.LogDebug("Rebuilt the session of {Unit} from its stored records", unit.Unit.Id);
-        return (session, changes);
+        return (unit, session, changes);
     }
 
     /// <summary>
@@ -371,7 +410,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     {
         if (stored.Count > 0)
         {
-            var decoded = stored.Select(r => (r.Kind, RecordCodec.Decode(r))).ToArray();
+            var decoded = MigrationMark.Without(stored).Select(r => (r.Kind, RecordCodec.Decode(r))).ToArray();
             session.Compliance.Record(decoded.Select(d => d.Item2));
             session.LastFed = new FedRecords(session.LastSequence, stored[^1].Sequence, decoded);
             session.LastSequence = stored[^1].Sequence;
@@ -401,7 +440,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         {
             try
             {
-                sessions.Add((unit, await SessionAsync(unit, ct).ConfigureAwait(false)));
+                sessions.Add(await SessionAsync(unit, ct).ConfigureAwait(false));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -418,7 +457,8 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     /// has each, but read together: the records of every unit after its kept session's last (all of them for a session
     /// not kept) in one read, the open violations of every unit rebuilt in one read, and what the rebuilt sessions say
     /// persisted in one transaction. A period boundary over thousands of evicted units costs three round trips a batch,
-    /// not three a unit. A kept session that fell so far behind that a replay is cheaper is rebuilt on its own.
+    /// not three a unit. A kept session that fell so far behind that a replay is cheaper is rebuilt on its own, and so is
+    /// a unit whose records say it was migrated since this host last looked (it is moved first, as for one unit).
     /// </summary>
     private async Task<List<(RunningUnit Unit, UnitSession Session)>> SessionsAsync(IReadOnlyList<RunningUnit> units, CancellationToken ct)
     {
@@ -426,12 +466,17 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         var read = await records.ReadUnitsAsync([.. units.Select((u, i) => new UnitRecordsAfter(u.Unit.Id, kept[i]?.LastSequence ?? 0))], ct).ConfigureAwait(false);
         var stored = read.GroupBy(r => r.Unit, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<StoredRecord>)[.. g], StringComparer.Ordinal);
         var sessions = new UnitSession?[units.Count];
+        var current = units.ToArray();
         var rebuilt = new List<int>();
         for (var i = 0; i < units.Count; i++)
         {
             var unit = units[i];
             var own = stored.GetValueOrDefault(unit.Unit.Id) ?? [];
-            if (kept[i] is null)
+            if (MigrationFollower.Pending(unit, own) is not null)
+            {
+                (current[i], sessions[i], _) = await RebuildAsync(unit, true, ct).ConfigureAwait(false);
+            }
+            else if (kept[i] is null)
             {
                 rebuilt.Add(i);
             }
@@ -439,7 +484,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             {
                 sessions[i] = await CatchUpFromAsync(unit, kept[i]!, own, ct).ConfigureAwait(false)
                     ? kept[i]
-                    : (await RebuildAsync(unit, ct).ConfigureAwait(false)).Session;
+                    : (await RebuildAsync(unit, false, ct).ConfigureAwait(false)).Session;
             }
         }
 
@@ -452,7 +497,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
                 var unit = units[i];
                 var replayed = stored.GetValueOrDefault(unit.Unit.Id) ?? [];
                 var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
-                compliance.Record(replayed.Select(RecordCodec.Decode));
+                compliance.Record(MigrationMark.Without(replayed).Select(RecordCodec.Decode));
                 var session = new UnitSession(compliance, open[unit.Unit.Id])
                 {
                     LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
@@ -474,7 +519,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
             logger.LogDebug("Rebuilt the sessions of {Count} units together from their stored records", built.Count);
         }
 
-        return [.. units.Select((u, i) => (u, sessions[i]!))];
+        return [.. current.Select((u, i) => (u, sessions[i]!))];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CampaignFlow.Campaigns.Bodies;
+using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Reconciling;
 using CampaignFlow.Campaigns.Rollups;
 using CampaignFlow.Campaigns.Sessions;
@@ -56,8 +57,12 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, PartitionOwnership
         firedCount(fired.Count);
         await runtime.ProcessInboxAsync(ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        // An instance of a superseded plan version has no running unit.
-        var moved = fired.Select(f => f.CorrelationKey).Distinct(StringComparer.Ordinal).Select(units.FindByInstanceKey).OfType<RunningUnit>().ToArray();
+        // An instance of a version this host does not know the unit runs is one another host migrated it to: the unit is
+        // moved all the same, and taking its session follows the migration (docs/adr/0026). A superseded version's
+        // instance is cancelled and fires nothing.
+        var moved = fired.Select(f => f.CorrelationKey).Distinct(StringComparer.Ordinal)
+            .Select(key => units.FindByInstanceKey(key) ?? units.Find(CampaignSignals.UnitOf(key)))
+            .OfType<RunningUnit>().DistinctBy(u => u.Unit.Id, StringComparer.Ordinal).ToArray();
         foreach (var batch in moved.Chunk(Math.Max(1, batchSize)))
         {
             if (batchSize <= 1)
@@ -111,9 +116,9 @@ internal sealed class CampaignTicker(WorkflowRuntime runtime, PartitionOwnership
     {
         try
         {
-            await sessions.WithSessionAsync(unit, async session =>
+            await sessions.WithSessionAsync(unit, async (current, session) =>
             {
-                await derived.CompleteAsync(unit, session, now, ct).ConfigureAwait(false);
+                await derived.CompleteAsync(current, session, now, ct).ConfigureAwait(false);
                 return true;
             }, ct).ConfigureAwait(false);
         }
