@@ -113,6 +113,11 @@ public sealed class PlanCatalog
         catalog.OrganisationFiles = organisation.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToArray();
         catalog.Resolve();
         catalog.ReadOrganisation();
+        if (paths.Any(Directory.Exists))
+        {
+            catalog.CheckBodyNames();
+        }
+
         return catalog;
     }
 
@@ -164,6 +169,27 @@ public sealed class PlanCatalog
         _diagnostics.AddRange(read.Items);
         _diagnostics.AddRange(chart.Items);
         _diagnostics.AddRange(rosters.Items);
+        SortDiagnostics();
+    }
+
+    /// <summary>
+    /// Warns at each asked plan's <c>unit.parent</c> that names a body nobody names: no organisation file lists it and no
+    /// plan is its own, so every list of bodies would show a reader its id. Only a folder is checked (where the
+    /// organisation files are); a plan checked alone does not see them.
+    /// </summary>
+    private void CheckBodyNames()
+    {
+        var named = new HashSet<string>(Organisation.Units.Select(u => u.Id), StringComparer.Ordinal);
+        named.UnionWith(_plans.Values.Where(p => p.Template is null).Select(p => p.Unit.Id));
+        var asked = Files.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var plan in _plans.Values.Where(p => p.Template is null && !_generated.ContainsKey(p.Id) && asked.Contains(Path.GetFullPath(p.File))))
+        {
+            if (plan.Unit.Parent is { } parent && !named.Contains(parent) && _written.TryGetValue(plan.Id, out var written))
+            {
+                _diagnostics.Add(new PlanDiagnostic("unnamed-body", DiagnosticSeverity.Warning, written.Unit.At("parent"), [parent, plan.Unit.Name]));
+            }
+        }
+
         SortDiagnostics();
     }
 

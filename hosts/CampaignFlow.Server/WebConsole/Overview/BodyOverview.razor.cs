@@ -48,7 +48,7 @@ public partial class BodyOverview
     [SupplyParameterFromQuery(Name = "offset")]
     public string? Offset { get; set; }
 
-    private string BodyName => Units.Find(Body)?.Name ?? Body;
+    private string BodyName => Units.NameOf(Body);
 
     private (string Word, Func<ComplianceCounts, int> Pick)[] ColumnTotals =>
     [
