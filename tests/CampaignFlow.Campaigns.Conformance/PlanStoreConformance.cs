@@ -128,6 +128,32 @@ public abstract class PlanStoreConformance
     }
 
     [Fact]
+    public async Task The_highest_version_of_every_plan_is_read_at_once()
+    {
+        var store = CreateStore();
+        var files = PanyuFiles();
+        PlanVersion[] published =
+        [
+            Version(Plan, 10, files),
+            Version("Panyu-ftu-2014", 1, files),
+            Version(Plan, 2, files),
+            Version("weidu-xiguan-street-2014", 1, [new("weidu-xiguan-street-2014.yaml", "plan: weidu-xiguan-street-2014\ntitle: 西关街道\n")], unit: OtherUnit),
+            Version(Plan, 9, files),
+        ];
+        (await store.HighestVersionsAsync()).ShouldBeEmpty();
+        foreach (var version in published)
+        {
+            (await store.PublishAsync(version)).Outcome.ShouldBe(PublishOutcome.Created);
+        }
+
+        var highest = await store.HighestVersionsAsync();
+
+        // Versions compared numerically (10 over 9), ids exactly ('Panyu-…' is another plan); as the whole list says.
+        highest.ShouldBe(new Dictionary<string, int> { [Plan] = 10, ["Panyu-ftu-2014"] = 1, ["weidu-xiguan-street-2014"] = 1 }, ignoreOrder: true);
+        highest.ShouldBe((await store.ListAsync()).GroupBy(v => v.PlanId).ToDictionary(g => g.Key, g => g.Max(v => v.Version)), ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task An_empty_store_lists_nothing()
     {
         var store = CreateStore();

@@ -59,10 +59,23 @@ public partial class ChineseShowTests
         panyu.ShouldContain("征求意见的方式须覆盖：征求意见表、座谈会、个别访谈");
         panyu.ShouldNotContain("e-mailbox");
 
-        // 番禺区 has no plan and no organisation file here: said as an id; 魏都区委 has a plan: said by its name.
-        panyu.ShouldContain("上级单位（panyu-district）");
+        // 番禺区委 has no plan: said by the name an organisation file beside the plan gives it; 魏都区委 by its plan's.
+        var panyuDistrict = PlanCatalog.Load([Repository.Path("definitions")]).Organisation.Find("panyu-district")!.Name;
+        panyu.ShouldContain($"上级 {panyuDistrict}（panyu-district）");
         CliRun.Of("show", "definitions/weidu-xiguan-street-2014.yaml", "--lang", "zh-CN").Output.ShouldContain("上级 中共魏都区委（weidu-district）");
         CliRun.Of("show", "definitions/panyu-ftu-2014.yaml", "--lang", "en").Output.ShouldContain("under panyu-district");
+
+        // A body nothing names is said as an id, never as if the id were a name.
+        var alone = Directory.CreateTempSubdirectory("cf-show-unnamed-");
+        try
+        {
+            Repository.CopyPlans(alone.FullName);
+            CliRun.Of("show", Path.Combine(alone.FullName, "panyu-ftu-2014.yaml"), "--lang", "zh-CN").Output.ShouldContain("上级单位（panyu-district）");
+        }
+        finally
+        {
+            alone.Delete(recursive: true);
+        }
     }
 
     [Fact]

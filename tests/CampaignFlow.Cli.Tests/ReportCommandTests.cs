@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CampaignFlow.Plans.Loading;
 using CampaignFlow.Tests.Shared;
 using CsvHelper;
 
@@ -39,12 +40,13 @@ public class ReportCommandTests
     }
 
     [Fact]
-    public void A_body_known_only_as_a_parent_is_named_by_its_id_once()
+    public void A_body_that_runs_no_campaign_is_named_by_its_organisation_line()
     {
         var run = CliRun.Of("report", "xuchang-city", "--at", "2014-06-30", "--lang", "en");
+        var name = PlanCatalog.Load([Repository.Path("definitions")]).Organisation.Find("xuchang-city")!.Name;
 
         run.ExitCode.ShouldBe(0, run.Error);
-        run.Output.Split('\n')[0].ShouldBe("Compliance of the 59 unit(s) under xuchang-city at the end of 2014-06-30");
+        run.Output.Split('\n')[0].ShouldBe($"Compliance of the 59 unit(s) under {name} (xuchang-city) at the end of 2014-06-30");
     }
 
     [Fact]
@@ -119,6 +121,7 @@ public class ReportCommandTests
         run.ExitCode.ShouldBe(0, run.Error);
         var rollup = JsonDocument.Parse(run.Output).RootElement;
         rollup.GetProperty("body").GetString().ShouldBe("panyu-district");
+        rollup.GetProperty("name").GetString().ShouldBe(PlanCatalog.Load([Repository.Path("definitions")]).Organisation.Find("panyu-district")!.Name, "the body's name beside its id");
         rollup.GetProperty("at").GetString().ShouldBe("2014-10-01");
         rollup.GetProperty("totals").GetProperty("openViolations").GetInt32().ShouldBe(4, "simulate finds 4 violations in 番禺's demo log");
         var row = rollup.GetProperty("rows")[0];

@@ -20,6 +20,7 @@ public sealed class OrganisationTree
     private readonly Dictionary<string, List<CampaignUnit>> _children;
     private readonly Dictionary<string, string> _parentOfBody;
     private readonly Dictionary<string, List<string>> _bodiesUnder;
+    private readonly IReadOnlyDictionary<string, string> _namesOfBodies;
 
     /// <summary>Builds the tree of <paramref name="units"/> (one entry per unit id).</summary>
     /// <param name="units">The running units, in the order <see cref="All"/> keeps.</param>
@@ -27,8 +28,13 @@ public sealed class OrganisationTree
     /// The parent of each body that runs no campaign, as a plan names it (<c>unit.parent</c> of a template plan), by
     /// the body's id; null for none. An entry for a running unit is ignored: its own plan says where it stands.
     /// </param>
-    public OrganisationTree(IReadOnlyList<CampaignUnit> units, IReadOnlyDictionary<string, string>? parentsOfBodies = null)
+    /// <param name="namesOfBodies">
+    /// The name of each body that runs no campaign, as an organisation file (or a plan of its own) names it, by the
+    /// body's id; null for none. An entry for a running unit is ignored: its plan names it.
+    /// </param>
+    public OrganisationTree(IReadOnlyList<CampaignUnit> units, IReadOnlyDictionary<string, string>? parentsOfBodies = null, IReadOnlyDictionary<string, string>? namesOfBodies = null)
     {
+        _namesOfBodies = namesOfBodies ?? new Dictionary<string, string>();
         ArgumentNullException.ThrowIfNull(units);
         All = units;
         _byId = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
@@ -85,6 +91,14 @@ public sealed class OrganisationTree
     /// <summary>The unit, or null when no campaign runs for it.</summary>
     /// <param name="unitId">The unit's id.</param>
     public CampaignUnit? Find(string unitId) => _byId.GetValueOrDefault(unitId);
+
+    /// <summary>
+    /// The name of a body or unit: a running unit's own, else the name an organisation file gives a body that runs no
+    /// campaign (中共许昌市委 for <c>xuchang-city</c>); null when nothing names it (<c>campaignflow validate</c> warns
+    /// <c>unnamed-body</c> at the plan that names it as a parent).
+    /// </summary>
+    /// <param name="body">A body's or unit's id.</param>
+    public string? NameOf(string body) => Find(body)?.Name ?? _namesOfBodies.GetValueOrDefault(body);
 
     /// <summary>The bodies above <paramref name="unit"/>, nearest first.</summary>
     /// <param name="unit">The unit.</param>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Plans.Resolution;
@@ -20,6 +21,24 @@ namespace CampaignFlow.Campaigns.Catalog;
 internal sealed class PlanVersionCatchUp(PlanLibrary library, PlanCompilations compilations, IPlanStore store, ILogger logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Versions that could not be resolved, left out as a start leaves them: a list asked for again does not try again.
+    private readonly ConcurrentDictionary<(string PlanId, int Version), bool> _leftOut = new();
+
+    /// <summary>
+    /// Brings every plan up to the store for a list not about one plan (<c>GET /plans</c>, the console's plans): one
+    /// query for each plan's highest stored version, then <see cref="CatchUpAsync"/> for those plans alone whose
+    /// highest this host does not hold. Nothing else is read when the host is up to date.
+    /// </summary>
+    /// <param name="ct">Cancels the reads.</param>
+    public async Task CatchUpAllAsync(CancellationToken ct)
+    {
+        var highest = await store.HighestVersionsAsync(ct).ConfigureAwait(false);
+        foreach (var (planId, version) in highest.Where(h => !library.Holds(h.Key, h.Value) && !_leftOut.ContainsKey((h.Key, h.Value))))
+        {
+            await CatchUpAsync(planId, ct).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Reads the plan's stored versions and adds those the library does not hold yet.</summary>
     /// <param name="planId">A plan id (one never published, or no plan's id at all, reads nothing).</param>
@@ -47,6 +66,7 @@ internal sealed class PlanVersionCatchUp(PlanLibrary library, PlanCompilations c
                 {
                     // As at a start, where it is a load problem: the version is left out and the plan keeps the others.
                     logger.LogWarning("Stored plan {Plan} version {Version} cannot be resolved and is left out: {Why}", version.PlanId, version.Version, why);
+                    _leftOut[(version.PlanId, version.Version)] = true;
                     continue;
                 }
 

@@ -200,7 +200,7 @@ public sealed class ComplianceRollups
         var requirements = columns.Select((c, i) => new RequirementColumn(c.Id, c.Title, c.Phase,
             new ComplianceCounts(columnCounts[i][0], columnCounts[i][1], columnCounts[i][2], columnCounts[i][3]))).ToArray();
         var totals = new ComplianceCounts(rows.Sum(r => r.Totals.Met), rows.Sum(r => r.Totals.Pending), rows.Sum(r => r.Totals.Violated), rows.Sum(r => r.Totals.OpenViolations));
-        return new BodyCompliance(body.Body, at, filter.Kind, filter.Phase, requirements, totals, rows.Length, rows.Count(r => r.Totals.Violated > 0),
+        return new BodyCompliance(body.Body, _tree.NameOf(body.Body), at, filter.Kind, filter.Phase, requirements, totals, rows.Length, rows.Count(r => r.Totals.Violated > 0),
             filter.Offset, filter.Limit, page);
     }
 

@@ -103,6 +103,18 @@ public sealed class CampaignService : IAsyncDisposable
     }
 
     /// <summary>
+    /// Every plan's highest version, as <see cref="Plans"/>, after bringing this host up to the store for versions
+    /// published since the start on any host: one query for every plan's highest stored version, and the texts read only
+    /// of a plan whose highest this host does not hold. For lists not about one plan (<c>GET /plans</c>, the console's).
+    /// </summary>
+    /// <param name="ct">Cancels the reads.</param>
+    public async Task<IReadOnlyList<ResolvedPlan>> PlansAsync(CancellationToken ct = default)
+    {
+        await _rooms.Versions.CatchUpAllAsync(ct).ConfigureAwait(false);
+        return Plans;
+    }
+
+    /// <summary>
     /// The running units built on a plan: the unit that runs it, or every unit whose plan inherits it at any depth
     /// (魏都区委's plan: 西关街道). Who may read those units may read the plan.
     /// </summary>

@@ -17,4 +17,14 @@ public interface IPlanStore
     /// <remarks>By default the whole list filtered; a database store reads the plan's rows alone.</remarks>
     async ValueTask<IReadOnlyList<PlanVersion>> ListAsync(string planId, CancellationToken cancellationToken = default) =>
         [.. (await ListAsync(cancellationToken).ConfigureAwait(false)).Where(v => v.PlanId == planId).OrderBy(v => v.Version)];
+
+    /// <summary>The highest stored version of every plan, by plan id (none for an empty store); no texts are read.</summary>
+    /// <remarks>
+    /// By default from the whole list; a database store asks for each plan's maximum in one query, so a list of plans can
+    /// be brought up to the store on every request without reading the texts of thousands of versions.
+    /// </remarks>
+    async ValueTask<IReadOnlyDictionary<string, int>> HighestVersionsAsync(CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(v => v.PlanId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(v => v.Version), StringComparer.Ordinal);
 }

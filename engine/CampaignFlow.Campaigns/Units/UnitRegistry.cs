@@ -45,8 +45,16 @@ internal sealed class UnitRegistry : IDisposable
         {
             parents.TryAdd(body.Id, body.Parent!); // a body of the organisation files that runs nothing itself
         }
+        // A body is named by its line in the organisation files, else by a plan of its own that does not run here.
+        var names = (organisation ?? OrganisationChart.Empty).Units.Where(u => !_byId.ContainsKey(u.Id))
+            .GroupBy(u => u.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        foreach (var plan in (plans ?? []).Where(p => p.Template is null && !_byId.ContainsKey(p.Unit.Id)).OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            names.TryAdd(plan.Unit.Id, plan.Unit.Name);
+        }
+
         Bodies = [.. started.Where(u => u.Plan.Requirements.Any(r => r.Across is not null)).Select(u => u.Unit.Id)];
-        Tree = new OrganisationTree(started.Select(u => u.Unit).ToArray(), parents) { Groups = organisation?.Groups ?? [] };
+        Tree = new OrganisationTree(started.Select(u => u.Unit).ToArray(), parents, names) { Groups = organisation?.Groups ?? [] };
 
         var byId = (plans ?? []).ToDictionary(p => p.Id, StringComparer.Ordinal);
         _builtOn = started

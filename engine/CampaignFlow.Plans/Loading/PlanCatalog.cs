@@ -18,6 +18,7 @@ public sealed class PlanCatalog
     private readonly List<PlanDiagnostic> _diagnostics = [];
     private readonly Dictionary<PlanSource, string> _identity = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _incomplete = new(StringComparer.Ordinal);
     private readonly List<ResolvedTemplate> _unloadedTemplates = [];
     private readonly Dictionary<string, RosteredUnitPlan> _generated = new(StringComparer.Ordinal);
     private readonly List<string> _parentFolders = [];
@@ -113,6 +114,11 @@ public sealed class PlanCatalog
         catalog.OrganisationFiles = organisation.Distinct().OrderBy(f => f, StringComparer.Ordinal).ToArray();
         catalog.Resolve();
         catalog.ReadOrganisation();
+        if (paths.Any(Directory.Exists))
+        {
+            catalog.CheckBodyNames();
+        }
+
         return catalog;
     }
 
@@ -164,6 +170,27 @@ public sealed class PlanCatalog
         _diagnostics.AddRange(read.Items);
         _diagnostics.AddRange(chart.Items);
         _diagnostics.AddRange(rosters.Items);
+        SortDiagnostics();
+    }
+
+    /// <summary>
+    /// Warns at each asked plan's <c>unit.parent</c> that names a body nobody names: no organisation file lists it and no
+    /// plan is its own, so every list of bodies would show a reader its id. Only a folder is checked (where the
+    /// organisation files are); a plan checked alone does not see them.
+    /// </summary>
+    private void CheckBodyNames()
+    {
+        var named = new HashSet<string>(Organisation.Units.Select(u => u.Id), StringComparer.Ordinal);
+        named.UnionWith(_plans.Values.Where(p => p.Template is null).Select(p => p.Unit.Id));
+        var asked = Files.Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var plan in _plans.Values.Where(p => p.Template is null && !_generated.ContainsKey(p.Id) && asked.Contains(Path.GetFullPath(p.File))))
+        {
+            if (plan.Unit.Parent is { } parent && !named.Contains(parent) && _written.TryGetValue(plan.Id, out var written))
+            {
+                _diagnostics.Add(new PlanDiagnostic("unnamed-body", DiagnosticSeverity.Warning, written.Unit.At("parent"), [parent, plan.Unit.Name]));
+            }
+        }
+
         SortDiagnostics();
     }
 
@@ -306,6 +333,8 @@ public sealed class PlanCatalog
     {
         var sources = new Dictionary<string, PlanSource>();
         var byId = new Dictionary<string, PlanSource>();
+        // A roster or holidays file several plans name is read with each: its findings are said once, not once a plan.
+        var sharedFindings = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in context)
         {
             var source = read(file);
@@ -313,7 +342,8 @@ public sealed class PlanCatalog
             _identity[source] = file;
             if (askedSet.Contains(file))
             {
-                _diagnostics.AddRange(source.Diagnostics);
+                _diagnostics.AddRange(source.Diagnostics.Where(d => d.Location.File == source.Path
+                    || sharedFindings.Add($"{d.Code}\u0000{d.Location}\u0000{string.Join('\u0000', d.Arguments)}")));
             }
 
             if (source.Plan is { } plan)
@@ -409,11 +439,20 @@ public sealed class PlanCatalog
             }
         }
 
+        // A plan without a file it names that was refused whole (a GBK roster or holidays file), or below one, is not
+        // resolved: that file's one finding (and parent-has-errors below it) says what to do; whatever resolving found
+        // without the file would be the file's fault, said again at each plan.
+        var waits = source.Incomplete || (plan.Inherits is { } inherited && _incomplete.Contains(inherited));
+        if (waits)
+        {
+            _incomplete.Add(id);
+        }
+
         PlanResolution? resolved = null;
         try
         {
             // Resolved even after reading errors, so a file's errors all show at once.
-            resolved = PlanResolver.Resolve(plan, parent, source.Path, diagnostics);
+            resolved = waits ? null : PlanResolver.Resolve(plan, parent, source.Path, diagnostics);
         }
         catch (Exception e) when (source.HasErrors)
         {

@@ -141,7 +141,9 @@ public sealed class OrganisationChart
 
         string? ParentOf(string id) => units.TryGetValue(id, out var u) ? u.Parent : planOfUnit.GetValueOrDefault(id)?.Unit.Parent;
 
-        var hasChildren = new HashSet<string>(StringComparer.Ordinal);
+        // A body of the files that only a plan's unit names as its parent (番禺区委 above 番禺区总工会) has children too:
+        // it is there to be named, not a unit at the bottom of the tree with nothing to run.
+        var hasChildren = new HashSet<string>(ordered.Where(p => p.Template is null).Select(p => p.Unit.Parent).OfType<string>(), StringComparer.Ordinal);
         foreach (var entry in byId.Values)
         {
             if (entry.Parent is not { } parent)
@@ -165,9 +167,11 @@ public sealed class OrganisationChart
             {
                 templateByUnit[entry.Id] = template.Id;
             }
-            else if (!unloadedServes && !hasChildren.Contains(entry.Id) && (entry.Parent is null || known.Contains(entry.Parent)))
+            else if (!unloadedServes && entry.Kind is not null && !hasChildren.Contains(entry.Id) && (entry.Parent is null || known.Contains(entry.Parent)))
             {
-                // A body may run nothing itself; a unit at the bottom of the tree with nothing to run is a mistake.
+                // A body may run nothing itself; a unit at the bottom of the tree with nothing to run is a mistake. A
+                // line without a kind is a body named for its name (番禺区委), which no template could serve anyway:
+                // its units may be plans that failed to load, which this chart does not see.
                 diagnostics.Error("no-template-for-kind", entry.Has("kind") ? entry.At("kind") : entry.At("id"), entry.Kind ?? "-", entry.Id);
             }
         }

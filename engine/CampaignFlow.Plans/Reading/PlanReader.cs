@@ -56,9 +56,29 @@ public static class PlanReader
             return new PlanSource(path, null, bag.Items);
         }
 
-        // The roster and holidays files are held to UTF-8 too; one that is not is still read, so its plan is judged.
-        var source = ReadText(text, path, sibling => File.Exists(sibling) ? Utf8File.Read(sibling, bag) ?? File.ReadAllText(sibling) : null);
-        return bag.Items.Count == 0 ? source : source with { Diagnostics = [.. bag.Items, .. source.Diagnostics] };
+        // The roster and holidays files are held to UTF-8 too, as the plan is: one that is not is its one finding, at
+        // its first foreign byte, and is read no further. Read leniently, each name of it turned into U+FFFD and each
+        // id a finding of its own; and the plan, judged without the people or holidays it names, would be findings
+        // that are that file's fault, so it is not judged until the file is saved as UTF-8 (PlanSource.Incomplete).
+        var refused = new HashSet<string>(StringComparer.Ordinal);
+        string? Sibling(string sibling)
+        {
+            if (!File.Exists(sibling))
+            {
+                return null;
+            }
+
+            var read = Utf8File.Read(sibling, bag);
+            if (read is null)
+            {
+                refused.Add(sibling);
+            }
+
+            return read;
+        }
+
+        var source = ReadText(text, path, Sibling, refused.Contains);
+        return bag.Items.Count == 0 ? source : source with { Diagnostics = [.. bag.Items, .. source.Diagnostics], Incomplete = refused.Count > 0 };
     }
 
     /// <summary>Reads a plan from <paramref name="yaml"/>; a roster file it names is read relative to <paramref name="path"/>.</summary>
@@ -71,7 +91,10 @@ public static class PlanReader
     /// <param name="yaml">The plan's text.</param>
     /// <param name="path">The path to report positions against.</param>
     /// <param name="readFile">The text of a file by its path (the plan's folder joined with the roster's or holidays file's name), or null when there is none.</param>
-    public static PlanSource ReadText(string yaml, string path, Func<string, string?> readFile)
+    public static PlanSource ReadText(string yaml, string path, Func<string, string?> readFile) => ReadText(yaml, path, readFile, _ => false);
+
+    // readFile's null is a missing file unless refused says the file was there and refused (its finding made already).
+    private static PlanSource ReadText(string yaml, string path, Func<string, string?> readFile, Func<string, bool> refused)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         var diagnostics = new DiagnosticBag();
@@ -86,7 +109,10 @@ public static class PlanReader
             var rosterPath = Path.Combine(Path.GetDirectoryName(path) ?? "", rosterFile);
             if (readFile(rosterPath) is not { } rosterText)
             {
-                diagnostics.Error("roster-file-missing", roster.At("file"), rosterFile);
+                if (!refused(rosterPath))
+                {
+                    diagnostics.Error("roster-file-missing", roster.At("file"), rosterFile);
+                }
             }
             else if (TooLarge(rosterText, rosterPath, diagnostics))
             {
@@ -106,7 +132,7 @@ public static class PlanReader
 
         if (plan?.Calendar is { Holidays: { File: { } holidaysFile } holidays } calendar)
         {
-            plan = plan with { Calendar = calendar with { Holidays = ReadHolidays(holidays, holidaysFile, path, readFile, diagnostics) } };
+            plan = plan with { Calendar = calendar with { Holidays = ReadHolidays(holidays, holidaysFile, path, readFile, refused, diagnostics) } };
         }
 
         return new PlanSource(path, plan, diagnostics.Items);
@@ -128,12 +154,16 @@ public static class PlanReader
     private static void ReportTooLarge(string path, long size, DiagnosticBag diagnostics) => FileTooLarge.Report(diagnostics, path, size, MaxFileBytes);
 
     /// <summary>The holidays file a plan names, read relative to the plan; null when it is missing or empty.</summary>
-    private static HolidaysSpec? ReadHolidays(HolidaysSpec named, string file, string planPath, Func<string, string?> readFile, DiagnosticBag diagnostics)
+    private static HolidaysSpec? ReadHolidays(HolidaysSpec named, string file, string planPath, Func<string, string?> readFile, Func<string, bool> refused, DiagnosticBag diagnostics)
     {
         var holidaysPath = Path.Combine(Path.GetDirectoryName(planPath) ?? "", file);
         if (readFile(holidaysPath) is not { } text)
         {
-            diagnostics.Error("holidays-file-missing", named.At("file"), file);
+            if (!refused(holidaysPath))
+            {
+                diagnostics.Error("holidays-file-missing", named.At("file"), file);
+            }
+
             return null;
         }
 

@@ -11,4 +11,10 @@ public sealed record PlanSource(string Path, PlanDocument? Plan, IReadOnlyList<P
 {
     /// <summary>True when reading found an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// True when a file the plan names (its roster, its holidays) was refused whole (<c>file-not-utf8</c>): the plan
+    /// is not resolved, since whatever resolving it without that file found would be the file's fault, not the plan's.
+    /// </summary>
+    public bool Incomplete { get; init; }
 }

@@ -95,6 +95,20 @@ public sealed class PostgresPlanStore : IPlanStore
         return versions;
     }
 
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyDictionary<string, int>> HighestVersionsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT plan_id, MAX(version) FROM {_table} GROUP BY plan_id");
+        var highest = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            highest[reader.GetString(0)] = reader.GetInt32(1);
+        }
+
+        return highest;
+    }
+
     private static PlanVersion Read(NpgsqlDataReader reader) =>
         new(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), PlanSourceFileJson.Read(reader.GetString(4)),
             PostgresTime.Read(reader.GetFieldValue<DateTime>(5), reader.GetInt16(6)));

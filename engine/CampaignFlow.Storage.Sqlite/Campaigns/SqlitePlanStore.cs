@@ -95,6 +95,21 @@ public sealed class SqlitePlanStore : IPlanStore
             return versions;
         }));
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyDictionary<string, int>> HighestVersionsAsync(CancellationToken cancellationToken = default) =>
+        new(_connections.Read<IReadOnlyDictionary<string, int>>(connection =>
+        {
+            using var command = connection.Command(null, "SELECT plan_id, MAX(version) FROM plan_versions GROUP BY plan_id;");
+            var highest = new Dictionary<string, int>(StringComparer.Ordinal);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                highest[reader.GetString(0)] = reader.GetInt32(1);
+            }
+
+            return highest;
+        }));
+
     private static PlanVersion Read(SqliteDataReader reader) =>
         new(reader.GetString(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), PlanSourceFileJson.Read(reader.GetString(4)), SqliteTime.Parse(reader.GetString(5)));
 }

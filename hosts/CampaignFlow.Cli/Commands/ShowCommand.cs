@@ -4,6 +4,7 @@ using CampaignFlow.Cli.Output;
 using CampaignFlow.Plans.Comparison;
 using CampaignFlow.Plans.Diagnostics;
 using CampaignFlow.Plans.Loading;
+using CampaignFlow.Plans.Organisation;
 using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Plans.Resolution;
 using CampaignFlow.Plans.Text;
@@ -49,11 +50,30 @@ internal static class ShowCommand
         return command;
     }
 
-    // A parent body is said by the name the organisation file or its own plan gives it; a body known only by the id in
-    // unit.parent (许昌市 has no plan here) is said as an id, so that a reader does not take it for a name.
+    // A parent body is said by the name the organisation files or its own plan give it — a plan file shown alone finds
+    // the organisation files beside it, as it finds its parent plan there; a body nothing names is said as an id (and
+    // `validate` of the folder warns unnamed-body), so that a reader does not take the id for a name.
     private static string? ParentName(PlanCatalog catalog, ResolvedPlan plan) =>
         (plan.Template?.Body ?? plan.Unit.Parent) is not { } parent ? null
-            : catalog.Organisation.Find(parent)?.Name ?? catalog.Plans.Values.FirstOrDefault(p => p.Template is null && p.Unit.Id == parent)?.Unit.Name;
+            : catalog.Organisation.Find(parent)?.Name
+                ?? catalog.Plans.Values.FirstOrDefault(p => p.Template is null && p.Unit.Id == parent)?.Unit.Name
+                ?? NamedBeside(plan.File, parent);
+
+    // The organisation files of the plan's folder and the folders just below it (definitions/organisation/), not
+    // deeper: a plan kept in /tmp must not send this through every folder there.
+    private static string? NamedBeside(string planFile, string body)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(planFile)) is not { } folder || !Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        var ignored = new DiagnosticBag();
+        return Directory.EnumerateDirectories(folder).Prepend(folder)
+            .SelectMany(d => Directory.EnumerateFiles(d).Where(OrganisationReader.IsOrganisationFile).Order(StringComparer.Ordinal))
+            .SelectMany(f => OrganisationReader.ReadFile(f, ignored))
+            .FirstOrDefault(u => u.Id == body)?.Name;
+    }
 
     private static void Write(ResolvedPlan plan, string? parentName, TextWriter output, CultureInfo culture)
     {

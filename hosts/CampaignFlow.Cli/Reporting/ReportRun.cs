@@ -74,7 +74,7 @@ internal static class ReportRun
 
         await service.TickAsync().ConfigureAwait(false);
         var rollup = await service.Rollups.GetComplianceAsync(scope, filter with { Offset = 0, Limit = int.MaxValue }).ConfigureAwait(false);
-        var name = service.FindUnit(body)?.Name ?? service.Plans.FirstOrDefault(p => p.Unit.Id == body)?.Unit.Name ?? body;
+        var name = service.Organisation.NameOf(body) ?? service.Plans.FirstOrDefault(p => p.Unit.Id == body)?.Unit.Name ?? body;
         // A kind's title is the plans' word for it (社区 for community); the body's own plan usually names them all.
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (kind, title) in service.Plans.SelectMany(p => p.Vocabulary.UnitKinds).Where(k => k.Value.Length > 0))

@@ -49,7 +49,11 @@ internal static class DefinedUnits
             .Where(u => u.Parent is not null && !units.ContainsKey(u.Id))
             .GroupBy(u => u.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Parent!, StringComparer.Ordinal);
-        return new OrganisationTree([.. units.Values], parents);
+        var names = catalog.Organisation.Units
+            .Where(u => !units.ContainsKey(u.Id))
+            .GroupBy(u => u.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Name, StringComparer.Ordinal);
+        return new OrganisationTree([.. units.Values], parents, names);
     }
 
     /// <summary>

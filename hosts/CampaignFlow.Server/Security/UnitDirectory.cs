@@ -20,6 +20,10 @@ public sealed class UnitDirectory(RunningCampaigns running)
     /// <param name="unitId">The unit's id.</param>
     public CampaignUnit? Find(string unitId) => Tree.Find(unitId);
 
+    /// <summary>The name of a body or unit as a reader should see it: its name, or its id when nothing names it.</summary>
+    /// <param name="body">A body's or unit's id.</param>
+    public string NameOf(string body) => Tree.NameOf(body) ?? body;
+
     /// <summary>The bodies above <paramref name="unit"/>, nearest first.</summary>
     /// <param name="unit">The unit.</param>
     public IEnumerable<string> BodiesAbove(CampaignUnit unit) => Tree.BodiesAbove(unit);

@@ -11,7 +11,7 @@ public class AcrossUnitsPlanTests
     private const string District = """
         plan: weidu-district-2014
         title: 魏都区深入开展党的群众路线教育实践活动实施意见
-        unit: { id: weidu-district, name: 中共魏都区委, kind: district-committee, parent: xuchang-city }
+        unit: { id: weidu-district, name: 中共魏都区委, kind: district-committee }
         campaign: { year: 2014, window: 3月-9月 }
         unitKinds: { district-committee: 区委, street: 街道, community: 社区 }
         activities:

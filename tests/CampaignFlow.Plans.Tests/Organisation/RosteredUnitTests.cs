@@ -13,7 +13,7 @@ public class RosteredUnitTests
     private const string District = """
         plan: weidu-district-2014
         title: 魏都区深入开展党的群众路线教育实践活动实施意见
-        unit: { id: weidu-district, name: 中共魏都区委, kind: district-committee, parent: xuchang-city }
+        unit: { id: weidu-district, name: 中共魏都区委, kind: district-committee }
         campaign: { year: 2014, window: 3月-9月 }
         unitKinds: { street: 街道, community: 社区 }
         activities:
@@ -45,7 +45,7 @@ public class RosteredUnitTests
 
     private const string Tree = """
         id,name,kind,parent,roster
-        weidu-district,中共魏都区委,district-committee,xuchang-city
+        weidu-district,中共魏都区委,district-committee,
         dongda,东大街道,street,weidu-district,rosters/dongda.roster.yaml
         xida,西大街道,street,weidu-district
         """;

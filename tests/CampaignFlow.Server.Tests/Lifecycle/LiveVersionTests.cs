@@ -11,4 +11,11 @@ public sealed class LiveVersionTests
         using var server = new CampaignServer();
         await LiveVersionScenario.RunAsync(server, server);
     }
+
+    [Fact]
+    public async Task A_template_version_in_the_store_is_in_the_list_of_plans_at_once_on_sqlite()
+    {
+        using var server = new CampaignServer();
+        await LiveListScenario.RunAsync(server, server);
+    }
 }

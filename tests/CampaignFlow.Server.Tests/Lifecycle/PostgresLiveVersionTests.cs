@@ -26,6 +26,15 @@ public sealed class PostgresLiveVersionTests(PrivatePostgresServer postgres)
         await LiveVersionScenario.RunAsync(a, b);
     }
 
+    [Fact]
+    public async Task A_template_version_published_by_another_host_is_in_the_list_of_plans_at_once()
+    {
+        var connection = await postgres.CreateDatabaseAsync();
+        using var a = Host(connection, "list-a");
+        using var b = Host(connection, "list-b");
+        await LiveListScenario.RunAsync(a, b);
+    }
+
     private static CampaignServer Host(string connection, string id)
     {
         var server = new CampaignServer(postgresConnection: connection, settings: new Dictionary<string, string?> { ["CampaignFlow:HostId"] = id });

@@ -55,14 +55,16 @@ public static class PlanEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static IResult List(Caller caller, RunningCampaigns running, UnitDirectory units)
+    private static async Task<IResult> List(Caller caller, RunningCampaigns running, UnitDirectory units, CancellationToken ct)
     {
+        // A template's version published since the start (here or on another host) is listed at once (ADR 0025).
+        var plans = await running.Service.PlansAsync(ct).ConfigureAwait(false);
         var runs = caller.ReadableUnits()
             .Select(u => new PlanSummaryView(u.PlanId, u.PlanVersion, u.Title, u.Id, u.Name, u.Body, u.Supervisor, Template: false))
             .ToArray();
         // A body's plan that its units' plans inherit runs for the body too: listed once, as the body's.
         var runByItsUnit = runs.Select(p => (p.Id, p.Unit)).ToHashSet();
-        var templates = running.Service.Plans
+        var templates = plans
             .Where(p => !runByItsUnit.Contains((p.Id, p.Unit.Id)) && IsTemplate(p.Id, units) && caller.CanReadPlan(p.Id, p.Unit.Id))
             .Select(p => new PlanSummaryView(p.Id, p.Version, p.Title, p.Unit.Id, p.Unit.Name, p.Unit.Parent, p.Supervisor, Template: true));
         return Results.Ok(runs.Concat(templates).OrderBy(p => p.Id, StringComparer.Ordinal).ToArray());

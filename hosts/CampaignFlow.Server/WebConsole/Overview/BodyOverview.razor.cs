@@ -50,7 +50,7 @@ public partial class BodyOverview
     [SupplyParameterFromQuery(Name = "offset")]
     public string? Offset { get; set; }
 
-    private string BodyName => Units.Find(Body)?.Name ?? Body;
+    private string BodyName => Units.NameOf(Body);
 
     private string Statement(RequirementColumn column) => _statements.GetValueOrDefault(column.Id) ?? column.Title;
 

@@ -52,5 +52,5 @@ public partial class Home
             .OrderByDescending(b => b.Count).ThenBy(b => b.Body, StringComparer.Ordinal).ToArray();
     }
 
-    private string NameOf(string body) => Units.Find(body)?.Name ?? body;
+    private string NameOf(string body) => Units.NameOf(body);
 }

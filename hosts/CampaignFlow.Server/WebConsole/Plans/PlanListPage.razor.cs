@@ -23,10 +23,11 @@ public partial class PlanListPage
     public static string Link(string planId) => Path + "/" + Uri.EscapeDataString(planId);
 
     /// <inheritdoc/>
-    protected override void OnParametersSet()
+    protected override async Task OnParametersSetAsync()
     {
         var caller = Request.Caller!;
-        _plans = Running.Service.Plans
+        // A version published since the start (here or on another host) is listed at once (ADR 0025).
+        _plans = (await Running.Service.PlansAsync())
             .Where(p => caller.CanReadPlan(p.Id, p.Unit.Id))
             .DistinctBy(p => p.Id)
             .OrderBy(p => p.Id, StringComparer.Ordinal)

@@ -39,7 +39,7 @@ public sealed record ViolationFilterChoices(
         var above = readable.SelectMany(units.BodiesAbove).Distinct(StringComparer.Ordinal).Take(MaxChoices + 1).ToArray();
         var bodies = above.Length > MaxChoices
             ? []
-            : above.Where(body => caller.ReadsAll || units.Under(body).All(caller.CanRead)).Select(body => new FilterChoice(body, units.Find(body)?.Name ?? body));
+            : above.Where(body => caller.ReadsAll || units.Under(body).All(caller.CanRead)).Select(body => new FilterChoice(body, units.NameOf(body)));
         // The newest version first, so that a title or statement changed by a version is read as it is now.
         var readablePlans = plans.Where(p => caller.CanReadPlan(p.Id, p.Unit.Id)).OrderByDescending(p => p.Version).ToArray();
         return new ViolationFilterChoices(
