@@ -11,7 +11,9 @@ namespace CampaignFlow.Console.Tests.Recording;
 /// 评议结果“不满意”的比率达到三分之一以上的要重开 (PY-23), in the console: once the meeting's evaluation reaches the plan's
 /// share, the recorder and the supervision group's reviewer both read on the unit page that it is to be held again;
 /// the recorder holds it again through the form, which offers the meeting it replaces, and records its evaluation,
-/// whose form offers the meeting it evaluates (the latest chosen); evaluated well, nothing is to be held again.
+/// whose form offers the meeting it evaluates (the latest chosen); evaluated well, nothing is to be held again. Before
+/// that, the group's reviewer reads on the review page that the unit must hold it again and by when, though no
+/// violation is open until the day after.
 /// Without those two fields a meeting held again in the console replaced nothing and no evaluation named its
 /// meeting, so the plan's 重开 could never be met there.
 /// </summary>
@@ -45,6 +47,15 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
 
         await ConsoleFixture.ScreenshotAsync(recorder, "held-again");
 
+        // The supervision group sees it where it works, with the last day, before that day makes it a violation.
+        var due = rework.Window.End;
+        (await console.OpenViolationsAsync(Unit)).ShouldNotContain(v => v.RequirementId == rework.Id, $"no violation before {due}");
+        await reviewer.GotoAsync("/console/reviews");
+        var listed = reviewer.Locator($"#held-again li[data-unit='{Unit}'][data-action='{rework.ActionId}']");
+        (await listed.GetAttributeAsync("data-due")).ShouldBe(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        (await listed.TextContentAsync()).ShouldNotBeNull().ShouldContain($"须于{due.Year}年{due.Month}月{due.Day}日前重新召开");
+        await ConsoleFixture.ScreenshotAsync(reviewer, "held-again-reviews");
+
         await recorder.GotoAsync($"/console/units/{Unit}/record/{meeting}");
         (await recorder.Locator("#f-replaces option").AllTextContentsAsync())
             .ShouldContain($"{plan.Vocabulary.KindTitle(meeting)}（{failed.Day.Year}年{failed.Day.Month}月{failed.Day.Day}日）");
@@ -64,6 +75,9 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
             await reader.GotoAsync($"/console/units/{Unit}");
             (await reader.Locator($"#open-actions li[data-action='{meeting}'][data-status='rework']").CountAsync()).ShouldBe(0);
         }
+
+        await reviewer.GotoAsync("/console/reviews");
+        (await reviewer.Locator($"#held-again li[data-unit='{Unit}']").CountAsync()).ShouldBe(0, "held again and evaluated well");
     }
 
     [Theory]

@@ -53,4 +53,22 @@ public sealed class ReviewQueue(UnitDirectory units, RunningCampaigns running)
 
         return waiting;
     }
+
+    /// <summary>
+    /// The actions the units <paramref name="caller"/> supervises must hold again (<see cref="HeldAgain"/>), earliest
+    /// last day first: the group follows them from the verdict on, before a missed day makes them violations.
+    /// </summary>
+    /// <param name="caller">A reviewer (or an administrator).</param>
+    /// <param name="cancellationToken">Stops the query.</param>
+    public async Task<IReadOnlyList<UnitHeldAgain>> HeldAgainAsync(Caller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var service = running.Service;
+        var candidates = units.All.Where(u => caller.CanSupervise(u) && service.MayHoldAgain(u.Id)).ToArray();
+        var states = await service.GetStatesAsync(candidates.Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
+        return candidates.Where(u => states.ContainsKey(u.Id))
+            .SelectMany(u => HeldAgain.In(states[u.Id]).Select(a => new UnitHeldAgain(u, a)))
+            .OrderBy(h => h.Action.Due)
+            .ToArray();
+    }
 }
