@@ -95,6 +95,9 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);
         await page.GotoAsync($"/console/units/{Unit}/record/{evaluation}");
+        // The browser keeps a number field from sending these; the service's own check is for a client that does not
+        // (an older browser, a crafted post), so the field is made text and the form unchecked, as such a client would send it.
+        await page.EvalOnSelectorAsync($"#f-with-{attribute}", "e => { e.type = 'text'; e.form.noValidate = true; }");
         await page.FillAsync("#f-with-satisfied", "8");
         await page.FillAsync($"#f-with-{attribute}", votes);
         var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#record-form button[type=submit]"), r => r.Request.Method == "POST");
@@ -103,6 +106,37 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
         (await page.Locator($"#f-with-{attribute}").GetAttributeAsync("aria-invalid")).ShouldBe("true");
         (await page.Locator($"#f-with-{attribute}-error").TextContentAsync()).ShouldNotBeNull().ShouldContain("票数");
         (await page.Locator("#f-with-satisfied-error").CountAsync()).ShouldBe(0, "8 votes is a count");
+        (await Service.ReadRecordsAsync(Unit))!.Count.ShouldBe(stored);
+    }
+
+    [Fact]
+    public async Task Votes_are_number_fields_from_0_and_the_browser_keeps_a_negative_count_from_being_sent()
+    {
+        var plan = Service.FindPlan(Service.FindUnit(Unit).ShouldNotBeNull().PlanId).ShouldNotBeNull();
+        var attribute = plan.Requirements.OfType<Rework>().Single(r => r.Condition.Threshold is not null).Condition.Attribute.ShouldNotBeNull();
+        var evaluation = plan.Vocabulary.Activities.First(a => a.Value.Attributes.Contains(attribute) && plan.Requirements.OfType<Rework>().All(r => r.Subject.Id != a.Key));
+        var votes = evaluation.Value.Attributes.Where(a => CampaignFlow.Compliance.Judges.EvaluationVotes.IsCounted(a, attribute)).ToArray();
+        votes.ShouldContain(attribute);
+        var stored = (await Service.ReadRecordsAsync(Unit))!.Count;
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);
+        await page.GotoAsync($"/console/units/{Unit}/record/{evaluation.Key}");
+        foreach (var vote in votes)
+        {
+            var field = page.Locator($"#f-with-{vote}");
+            (await field.GetAttributeAsync("type")).ShouldBe("number", vote);
+            (await field.GetAttributeAsync("min")).ShouldBe("0", vote);
+            (await field.GetAttributeAsync("step")).ShouldBe("1", vote);
+        }
+
+        await page.FillAsync($"#f-with-{attribute}", "-1");
+        (await page.EvalOnSelectorAsync<bool>($"#f-with-{attribute}", "e => e.checkValidity()")).ShouldBeFalse("-1 is below the field's minimum");
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        await page.ClickAsync("#record-form button[type=submit]");
+        await page.WaitForTimeoutAsync(300);
+        posts.ShouldBe(0, "the browser does not send a form whose count is below 0");
         (await Service.ReadRecordsAsync(Unit))!.Count.ShouldBe(stored);
     }
 
