@@ -26,6 +26,12 @@ internal sealed record CompiledCampaign(ResolvedPlan Plan, WorkflowDefinition De
     public IReadOnlySet<string> Approvers { get; } = Bindings.Values.Where(b => b.Kind == BindingKind.Approval && b.Role is not null)
         .Select(b => b.Role!).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when an action of the plan may have to be held again (it has a re-work requirement): only such a unit's
+    /// state can say <c>rework</c>, so a reader of many units' re-work reads the instances of those alone.
+    /// </summary>
+    public bool MayHoldAgain { get; } = Bindings.Values.Any(b => b.Kind == BindingKind.Held && b.Rework is not null);
+
     /// <summary>The plan's day at an instant.</summary>
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 }

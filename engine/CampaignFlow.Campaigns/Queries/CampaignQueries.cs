@@ -1,3 +1,4 @@
+using CampaignFlow.Campaigns.Compilation;
 using CampaignFlow.Campaigns.Migrating;
 using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Rollups;
@@ -5,6 +6,7 @@ using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
 using CampaignFlow.Campaigns.Units;
 using CampaignFlow.Compliance.Explaining;
+using CampaignFlow.Compliance.Judges;
 using CampaignFlow.Workflows.Journal;
 using CampaignFlow.Workflows.Runtime;
 
@@ -28,7 +30,7 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
             Status = ViolationStatus.Open,
             Limit = 1,
         }, ct).ConfigureAwait(false);
-        return CampaignStateView.Of(unit, instance, clock.GetUtcNow(), open.Total);
+        return await WithReworkAsync(unit, CampaignStateView.Of(unit, instance, clock.GetUtcNow(), open.Total), ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyDictionary<string, UnitCampaignState>> GetStatesAsync(IReadOnlyCollection<string> unitIds, CancellationToken ct)
@@ -43,7 +45,43 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
         var instances = await runtime.GetInstancesAsync(running.Select(u => u.InstanceId).ToArray(), ct).ConfigureAwait(false);
         var open = await CountOpenAsync(running, ct).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        return running.ToDictionary(u => u.Unit.Id, u => CampaignStateView.Of(u, instances.GetValueOrDefault(u.InstanceId), now, open.GetValueOrDefault(u.Unit.Id)), StringComparer.Ordinal);
+        var states = new Dictionary<string, UnitCampaignState>(StringComparer.Ordinal);
+        foreach (var unit in running)
+        {
+            states[unit.Unit.Id] = await WithReworkAsync(unit, CampaignStateView.Of(unit, instances.GetValueOrDefault(unit.InstanceId), now, open.GetValueOrDefault(unit.Unit.Id)), ct).ConfigureAwait(false);
+        }
+
+        return states;
+    }
+
+    public bool MayHoldAgain(string unitId) => units.Find(unitId)?.Compiled.Campaign.MayHoldAgain == true;
+
+    // An action to be held again names the occurrence found failed and its last day, which only the records tell (a
+    // reviewer's due: sets it at run time); only the few units in that state have their records read.
+    private async Task<UnitCampaignState> WithReworkAsync(RunningUnit unit, UnitCampaignState state, CancellationToken ct)
+    {
+        if (!state.OpenActions.Any(a => a.Status == "rework"))
+        {
+            return state;
+        }
+
+        var decoded = MigrationMark.Without(await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false)).Select(RecordCodec.Decode).ToArray();
+        var actions = state.OpenActions.Select(action =>
+        {
+            if (action.Status != "rework"
+                || unit.Compiled.Campaign.Bindings.Values.FirstOrDefault(b => b.Kind == BindingKind.Held && b.Action.Id == action.Id && b.Rework is not null)?.Rework is not { } rework)
+            {
+                return action;
+            }
+
+            var failed = ReworkVerdicts.Current(rework, decoded).LastOrDefault();
+            return action with
+            {
+                Failed = failed?.Key,
+                Due = failed is null ? rework.Window.End : ReworkVerdicts.DueBy(rework, failed, decoded),
+            };
+        }).ToArray();
+        return state with { OpenActions = actions };
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountOpenViolationsAsync(IReadOnlyCollection<string> unitIds, CancellationToken ct) =>

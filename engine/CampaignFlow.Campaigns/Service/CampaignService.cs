@@ -217,6 +217,13 @@ public sealed class CampaignService : IAsyncDisposable
     /// <param name="role">A role of the plan's vocabulary (<c>supervisor</c>).</param>
     public bool HasApprover(string unitId, string role) => _rooms.Queries.HasApprover(unitId, role);
 
+    /// <summary>
+    /// True when the plan the unit runs has an action that may have to be held again (a re-work requirement): only such
+    /// a unit's state can have an action whose status is <c>rework</c>, so a reader of many units' re-work need not read the others.
+    /// </summary>
+    /// <param name="unitId">The unit.</param>
+    public bool MayHoldAgain(string unitId) => _rooms.Queries.MayHoldAgain(unitId);
+
     /// <summary>A unit's stored records in the store's order after <paramref name="afterSequence"/>, or null for a unit that does not run.</summary>
     /// <param name="unitId">The unit.</param>
     /// <param name="afterSequence">Only records stored after this sequence number (0: all).</param>

@@ -71,4 +71,17 @@ public static class ReworkVerdicts
         // A return can come at any time; only a failure is a verdict before the window closes.
         return failed ? true : null;
     }
+
+    /// <summary>
+    /// The last day to do <paramref name="failed"/> again: the day its reviewer or examiner set, when that comes before
+    /// the window ends (the judge then opens the violation the day after it), else the window's end.
+    /// </summary>
+    /// <param name="rework">The re-work requirement.</param>
+    /// <param name="failed">The occurrence found failed.</param>
+    /// <param name="records">The unit's records, to find the return that set a day.</param>
+    public static DateOnly DueBy(Rework rework, UnitRecord failed, IReadOnlyCollection<UnitRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(rework);
+        return ReworkDeadline.Of(failed, records) is { } day && day < rework.Window.End ? day : rework.Window.End;
+    }
 }

@@ -11,7 +11,9 @@ namespace CampaignFlow.Console.Tests.Recording;
 /// 评议结果“不满意”的比率达到三分之一以上的要重开 (PY-23), in the console: once the meeting's evaluation reaches the plan's
 /// share, the recorder and the supervision group's reviewer both read on the unit page that it is to be held again;
 /// the recorder holds it again through the form, which offers the meeting it replaces, and records its evaluation,
-/// whose form offers the meeting it evaluates (the latest chosen); evaluated well, nothing is to be held again.
+/// whose form offers the meeting it evaluates (the latest chosen); evaluated well, nothing is to be held again. Before
+/// that, the group's reviewer reads on the review page that the unit must hold it again and by when, though no
+/// violation is open until the day after.
 /// Without those two fields a meeting held again in the console replaced nothing and no evaluation named its
 /// meeting, so the plan's 重开 could never be met there.
 /// </summary>
@@ -45,6 +47,15 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
 
         await ConsoleFixture.ScreenshotAsync(recorder, "held-again");
 
+        // The supervision group sees it where it works, with the last day, before that day makes it a violation.
+        var due = rework.Window.End;
+        (await console.OpenViolationsAsync(Unit)).ShouldNotContain(v => v.RequirementId == rework.Id, $"no violation before {due}");
+        await reviewer.GotoAsync("/console/reviews");
+        var listed = reviewer.Locator($"#held-again li[data-unit='{Unit}'][data-action='{rework.ActionId}']");
+        (await listed.GetAttributeAsync("data-due")).ShouldBe(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        (await listed.TextContentAsync()).ShouldNotBeNull().ShouldContain($"须于{due.Year}年{due.Month}月{due.Day}日前重新召开");
+        await ConsoleFixture.ScreenshotAsync(reviewer, "held-again-reviews");
+
         await recorder.GotoAsync($"/console/units/{Unit}/record/{meeting}");
         (await recorder.Locator("#f-replaces option").AllTextContentsAsync())
             .ShouldContain($"{plan.Vocabulary.KindTitle(meeting)}（{failed.Day.Year}年{failed.Day.Month}月{failed.Day.Day}日）");
@@ -64,6 +75,9 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
             await reader.GotoAsync($"/console/units/{Unit}");
             (await reader.Locator($"#open-actions li[data-action='{meeting}'][data-status='rework']").CountAsync()).ShouldBe(0);
         }
+
+        await reviewer.GotoAsync("/console/reviews");
+        (await reviewer.Locator($"#held-again li[data-unit='{Unit}']").CountAsync()).ShouldBe(0, "held again and evaluated well");
     }
 
     [Theory]
@@ -81,6 +95,9 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
         var page = await console.NewPageAsync();
         await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);
         await page.GotoAsync($"/console/units/{Unit}/record/{evaluation}");
+        // The browser keeps a number field from sending these; the service's own check is for a client that does not
+        // (an older browser, a crafted post), so the field is made text and the form unchecked, as such a client would send it.
+        await page.EvalOnSelectorAsync($"#f-with-{attribute}", "e => { e.type = 'text'; e.form.noValidate = true; }");
         await page.FillAsync("#f-with-satisfied", "8");
         await page.FillAsync($"#f-with-{attribute}", votes);
         var answer = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#record-form button[type=submit]"), r => r.Request.Method == "POST");
@@ -89,6 +106,37 @@ public sealed class HeldAgainTests(HeldAgainFixture console)
         (await page.Locator($"#f-with-{attribute}").GetAttributeAsync("aria-invalid")).ShouldBe("true");
         (await page.Locator($"#f-with-{attribute}-error").TextContentAsync()).ShouldNotBeNull().ShouldContain("票数");
         (await page.Locator("#f-with-satisfied-error").CountAsync()).ShouldBe(0, "8 votes is a count");
+        (await Service.ReadRecordsAsync(Unit))!.Count.ShouldBe(stored);
+    }
+
+    [Fact]
+    public async Task Votes_are_number_fields_from_0_and_the_browser_keeps_a_negative_count_from_being_sent()
+    {
+        var plan = Service.FindPlan(Service.FindUnit(Unit).ShouldNotBeNull().PlanId).ShouldNotBeNull();
+        var attribute = plan.Requirements.OfType<Rework>().Single(r => r.Condition.Threshold is not null).Condition.Attribute.ShouldNotBeNull();
+        var evaluation = plan.Vocabulary.Activities.First(a => a.Value.Attributes.Contains(attribute) && plan.Requirements.OfType<Rework>().All(r => r.Subject.Id != a.Key));
+        var votes = evaluation.Value.Attributes.Where(a => CampaignFlow.Compliance.Judges.EvaluationVotes.IsCounted(a, attribute)).ToArray();
+        votes.ShouldContain(attribute);
+        var stored = (await Service.ReadRecordsAsync(Unit))!.Count;
+
+        var page = await console.NewPageAsync();
+        await ConsoleFixture.SignInAsync(page, DemoTokens.RecorderPrefix + Unit);
+        await page.GotoAsync($"/console/units/{Unit}/record/{evaluation.Key}");
+        foreach (var vote in votes)
+        {
+            var field = page.Locator($"#f-with-{vote}");
+            (await field.GetAttributeAsync("type")).ShouldBe("number", vote);
+            (await field.GetAttributeAsync("min")).ShouldBe("0", vote);
+            (await field.GetAttributeAsync("step")).ShouldBe("1", vote);
+        }
+
+        await page.FillAsync($"#f-with-{attribute}", "-1");
+        (await page.EvalOnSelectorAsync<bool>($"#f-with-{attribute}", "e => e.checkValidity()")).ShouldBeFalse("-1 is below the field's minimum");
+        var posts = 0;
+        page.Request += (_, request) => posts += request.Method == "POST" ? 1 : 0;
+        await page.ClickAsync("#record-form button[type=submit]");
+        await page.WaitForTimeoutAsync(300);
+        posts.ShouldBe(0, "the browser does not send a form whose count is below 0");
         (await Service.ReadRecordsAsync(Unit))!.Count.ShouldBe(stored);
     }
 

@@ -183,6 +183,32 @@ public sealed class RecordValueTests(RecordValueTests.Fixture fixture) : IClassF
     private HttpClient Recorder => fixture.Server.As(TestTokens.RecorderPanyu);
 
     /// <summary>Posts <paramref name="json"/>, expects a 422 with one finding on line 1, and that none of <paramref name="keys"/> was stored.</summary>
+    [Theory]
+    [InlineData("五")]
+    [InlineData("-1")]
+    [InlineData("3.5")]
+    public async Task Votes_a_re_work_share_reads_that_are_no_whole_count_are_422_at_the_value(string votes)
+    {
+        // The seed's evaluation of the democratic life meeting, its 不满意 votes written as no count: a share of it
+        // would be judged as 0 and the meeting would pass.
+        var log = CampaignFlow.Server.Demo.DemoLog.Read(CampaignFlow.Tests.Shared.Repository.Path("definitions", "activities", "panyu-ftu-2014.yaml"));
+        var evaluation = log.Days.SelectMany(d => d.Records).OfType<System.Text.Json.Nodes.JsonObject>().First(r => r["with"]?["unsatisfied"] is not null);
+        var key = $"votes-{votes.Length}-{(int)votes[0]}";
+        var record = new System.Text.Json.Nodes.JsonObject
+        {
+            ["key"] = key,
+            ["activity"] = (string?)evaluation["activity"],
+            ["on"] = "2014-03-07",
+            ["with"] = new System.Text.Json.Nodes.JsonObject { ["satisfied"] = "20", ["basic"] = "7", ["unsatisfied"] = votes },
+        };
+        var json = record.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        var finding = await RefusedAsync(json, key);
+
+        finding.GetProperty("code").GetString().ShouldBe("votes-not-a-count");
+        finding.GetProperty("column").GetInt32().ShouldBe(json.IndexOf($"\"{votes}\"", StringComparison.Ordinal) + 1);
+    }
+
     private async Task<JsonElement> RefusedAsync(string json, params string[] keys)
     {
         var response = await Recorder.PostAsync($"/units/{Unit}/records", ApiJson.Json(json));

@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CampaignFlow.Plans.Requirements;
 using CampaignFlow.Server.Demo;
+using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Tests.Fixtures;
 using CampaignFlow.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CampaignFlow.Server.Tests.EndToEnd;
 
@@ -85,6 +89,7 @@ public static class PanyuCampaignScenario
         // Re-work: 15 of 42 unsatisfied (≥ 1/3) — the meeting must be held again …
         await RecordDaysAsync(server, recorder, reviewer, log, recorded, through: new DateOnly(2014, 6, 18));
         ActionStatus(await auditor.GetJsonAsync($"/units/{Unit}/state"), "democratic-life-meeting").ShouldBe("rework");
+        await HeldAgainIsSeenBeforeItsDeadlineAsync(server, auditor, log);
         await RecordDaysAsync(server, recorder, reviewer, log, recorded, through: new DateOnly(2014, 7, 8));
         ActionStatus(await auditor.GetJsonAsync($"/units/{Unit}/state"), "democratic-life-meeting").ShouldBe("awaiting-evaluation");
         // … and once the re-held meeting is evaluated well (1 of 42), the action is done.
@@ -118,6 +123,23 @@ public static class PanyuCampaignScenario
         again.GetProperty("inserted").GetInt32().ShouldBe(0);
         again.GetProperty("duplicates").GetInt32().ShouldBe(firstRecords.Count);
         firstDay.ShouldBe(new DateOnly(2014, 2, 14));
+    }
+
+    // A failed evaluation is no violation before the re-work's last day, but the unit's state says from the verdict on
+    // what must be held again, by when, and which meeting failed.
+    private static async Task HeldAgainIsSeenBeforeItsDeadlineAsync(CampaignServer server, HttpClient auditor, DemoLog log)
+    {
+        var service = server.Services.GetRequiredService<RunningCampaigns>().Service;
+        var unit = service.FindUnit(Unit).ShouldNotBeNull();
+        var rework = service.FindPlan(unit.PlanId).ShouldNotBeNull().Requirements.OfType<Rework>().Single(r => r.ActionId == "democratic-life-meeting");
+        var due = rework.Window.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var failed = log.Days.SelectMany(d => d.Records).OfType<JsonObject>()
+            .Single(r => (string?)r["activity"] == rework.Subject.Id && r["replaces"] is null)["key"]!.GetValue<string>();
+
+        var action = (await auditor.GetJsonAsync($"/units/{Unit}/state")).GetProperty("openActions").EnumerateArray().Single(a => a.GetProperty("id").GetString() == rework.ActionId);
+        action.GetProperty("due").GetString().ShouldBe(due);
+        action.GetProperty("failed").GetString().ShouldBe(failed);
+        (await auditor.GetJsonAsync($"/violations?unit={Unit}&requirement={Uri.EscapeDataString(rework.Id)}")).GetProperty("total").GetInt32().ShouldBe(0, $"not before {due}");
     }
 
     /// <summary>Records the log's days up to <paramref name="through"/> not recorded yet, each at its day's end.</summary>

@@ -23,8 +23,8 @@ public static class GroupEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/{id}", WorkAsync)
             .WithName("GetGroupWork")
-            .WithSummary("A supervision group's page of work: its units, the approvals waiting for it, their open violations")
-            .WithDescription("Totals over all the group's units; the units paged by page (from 1) and pageSize (1 to 1000, default 50), most approvals waiting first, then most open violations.")
+            .WithSummary("A supervision group's page of work: its units, the approvals waiting for it, what they must hold again, their open violations")
+            .WithDescription("Totals over all the group's units; the units paged by page (from 1) and pageSize (1 to 1000, default 50), most approvals waiting first, then most actions to be held again (mustHoldAgain, each with its due day; no violation before that day), then most open violations.")
             .Produces<GroupWorkView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

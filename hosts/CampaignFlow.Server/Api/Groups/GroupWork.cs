@@ -39,8 +39,9 @@ public static class GroupWork
     }
 
     /// <summary>
-    /// The group's page of work: its running units, each with the approvals waiting for the group and its open
-    /// violations, those with the most approvals waiting first, then the most open violations; the totals count every
+    /// The group's page of work: its running units, each with the approvals waiting for the group, the actions it must
+    /// hold again and its open violations, those with the most approvals waiting first, then the most to hold again,
+    /// then the most open violations; the totals count every
     /// unit, the units listed are one page of them.
     /// </summary>
     /// <param name="group">The group.</param>
@@ -55,20 +56,26 @@ public static class GroupWork
         // A group covers units of the files; one whose plan failed to load runs nothing and has no work to show.
         var covered = group.Units.Select(service.FindUnit).OfType<CampaignUnit>().ToArray();
         // A group of thousands of units: their open violations from the roll-ups' tallies, and the states (for the
-        // gates waiting) of only the units whose plan has a gate the group approves, read at once.
+        // gates waiting, the meetings to hold again) of only the units whose plan has a gate the group approves or an
+        // action that may be held again, read at once.
         var open = await service.CountOpenViolationsAsync(covered.Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
-        var states = await service.GetStatesAsync(covered.Where(u => SupervisorGates.MayWaitIn(service, u)).Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
+        var states = await service.GetStatesAsync(covered.Where(u => SupervisorGates.MayWaitIn(service, u) || service.MayHoldAgain(u.Id)).Select(u => u.Id).ToArray(), cancellationToken).ConfigureAwait(false);
         var units = new List<GroupUnitWork>();
         foreach (var unit in covered)
         {
             if (open.TryGetValue(unit.Id, out var count))
             {
-                units.Add(new GroupUnitWork(unit, states.GetValueOrDefault(unit.Id) is { } state ? SupervisorGates.WaitingIn(state) : [], count));
+                var state = states.GetValueOrDefault(unit.Id);
+                units.Add(new GroupUnitWork(unit, state is null ? [] : SupervisorGates.WaitingIn(state), count, state is null ? [] : HeldAgain.In(state)));
             }
         }
 
         // OrderBy is stable: units alike stay in the group's order, so pages neither repeat nor skip one.
-        var page = units.OrderByDescending(u => u.WaitingForReview.Count).ThenByDescending(u => u.OpenViolations).Skip(paging.Skip).Take(paging.PageSize).ToArray();
-        return new GroupWorkView(GroupView.Of(group, service), units.Count, units.Sum(u => u.WaitingForReview.Count), units.Sum(u => u.OpenViolations), paging.Page, paging.PageSize, page);
+        var page = units.OrderByDescending(u => u.WaitingForReview.Count).ThenByDescending(u => u.MustHoldAgain.Count).ThenByDescending(u => u.OpenViolations)
+            .Skip(paging.Skip).Take(paging.PageSize).ToArray();
+        return new GroupWorkView(GroupView.Of(group, service), units.Count, units.Sum(u => u.WaitingForReview.Count), units.Sum(u => u.OpenViolations), paging.Page, paging.PageSize, page)
+        {
+            MustHoldAgain = units.Sum(u => u.MustHoldAgain.Count),
+        };
     }
 }

@@ -7,9 +7,15 @@ namespace CampaignFlow.Server.Api.Groups;
 /// <param name="OpenViolations">How many violations of its units are open, over all of them.</param>
 /// <param name="Page">This page, from 1.</param>
 /// <param name="PageSize">Units per page.</param>
-/// <param name="Units">This page of its units: those with the most approvals waiting for the group first, then the most open violations, then as the group lists them.</param>
+/// <param name="Units">
+/// This page of its units: those with the most approvals waiting for the group first, then the most actions to be
+/// held again, then the most open violations, then as the group lists them.
+/// </param>
 public sealed record GroupWorkView(GroupView Group, int TotalUnits, int WaitingForReview, int OpenViolations, int Page, int PageSize, IReadOnlyList<GroupUnitWork> Units)
 {
+    /// <summary>How many actions its units must hold again, over all of them (<see cref="GroupUnitWork.MustHoldAgain"/>).</summary>
+    public int MustHoldAgain { get; init; }
+
     /// <summary>How many pages the units fill (at least 1).</summary>
     public int Pages => Math.Max(1, (int)(((long)TotalUnits + PageSize - 1) / PageSize));
 }

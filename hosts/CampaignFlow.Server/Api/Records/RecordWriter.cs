@@ -51,6 +51,7 @@ public sealed class RecordWriter(UnitLookup lookup, RequestText body, UnitRecord
 
         var format = kind == BodyKind.Csv ? RecordFormat.Csv : RecordFormat.Json;
         var result = await recorder.RecordAsync(caller, unit!, text, format, route, cancellationToken).ConfigureAwait(false);
-        return RecordingAnswer.Of(context, result, problems);
+        var warnings = await recorder.WarningsAsync(unit!, result, ApiLanguage.Of(context.Request), cancellationToken).ConfigureAwait(false);
+        return RecordingAnswer.Of(context, result, problems, warnings);
     }
 }

@@ -18,7 +18,8 @@ public static class RecordingAnswer
     /// <param name="context">The request.</param>
     /// <param name="result">What the campaign service did.</param>
     /// <param name="problems">The error answers.</param>
-    public static IResult Of(HttpContext context, RecordingResult result, ApiProblems problems)
+    /// <param name="warnings">What the stored records say that the plan's order did not expect.</param>
+    public static IResult Of(HttpContext context, RecordingResult result, ApiProblems problems, IReadOnlyList<RecordingWarning>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(result);
@@ -49,7 +50,10 @@ public static class RecordingAnswer
             result.Records.Count(r => r.Outcome == AppendOutcome.Conflict),
             result.Records.Select(r => new RecordingView.Outcome(r.Key, r.Outcome.ToString().ToLowerInvariant(), r.Stored.Sequence, r.Stored.Unit)).ToArray(),
             result.Opened.Select(v => ViolationView.Of(v, culture)).ToArray(),
-            result.Resolved.Select(v => ViolationView.Of(v, culture)).ToArray());
+            result.Resolved.Select(v => ViolationView.Of(v, culture)).ToArray())
+        {
+            Warnings = warnings ?? [],
+        };
         if (view.Conflicts > 0)
         {
             return problems.Write(context, StatusCodes.Status409Conflict, "records-conflict", view.Conflicts.ToString(CultureInfo.InvariantCulture));

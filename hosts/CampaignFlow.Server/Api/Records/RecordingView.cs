@@ -12,6 +12,12 @@ namespace CampaignFlow.Server.Api.Records;
 public sealed record RecordingView(
     int Inserted, int Duplicates, int Conflicts, IReadOnlyList<RecordingView.Outcome> Records, IReadOnlyList<ViolationView> Opened, IReadOnlyList<ViolationView> Resolved)
 {
+    /// <summary>
+    /// What the records stored say that the plan's order did not expect, such as a meeting recorded while the plan it
+    /// waits for is not approved yet (<c>held-before-approval</c>): stored, and judged as the plan says.
+    /// </summary>
+    public IReadOnlyList<RecordingWarning> Warnings { get; init; } = [];
+
     /// <summary>One record's outcome.</summary>
     /// <param name="Key">Its key.</param>
     /// <param name="Result">inserted, duplicate or conflict.</param>

@@ -1,7 +1,10 @@
+using System.Globalization;
 using CampaignFlow.Campaigns.Service;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
+using CampaignFlow.Server.WebConsole.Text;
 
 namespace CampaignFlow.Server.Api.Records;
 
@@ -60,6 +63,39 @@ public sealed partial class UnitRecorder(RunningCampaigns running, RecordingAdmi
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// What the records <paramref name="result"/> stored say that the plan's order did not expect: an activity recorded
+    /// while an approval gate it waits for still waits (<see cref="HeldBackGates"/>). Read after the recording, from the
+    /// unit's state then; nothing when nothing was stored.
+    /// </summary>
+    /// <param name="unit">The unit recorded for.</param>
+    /// <param name="result">The recording.</param>
+    /// <param name="culture">The reader's language.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public async Task<IReadOnlyList<RecordingWarning>> WarningsAsync(CampaignUnit unit, RecordingResult result, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(result);
+        var activities = result.Records.Where(r => r.Outcome == AppendOutcome.Inserted && r.Stored.Type == "activity").Select(r => r.Stored).ToArray();
+        if (result.Refusal is not null || result.HasErrors || activities.Length == 0 || running.Service.FindPlan(unit.PlanId) is not { } plan
+            || await running.Service.GetStateAsync(unit.Id, cancellationToken).ConfigureAwait(false) is not { WaitingGates.Count: > 0 } state)
+        {
+            return [];
+        }
+
+        var warnings = new List<RecordingWarning>();
+        foreach (var record in activities)
+        {
+            foreach (var gate in HeldBackGates.Of(plan, state, record.Kind))
+            {
+                warnings.Add(new RecordingWarning(record.Key, "held-before-approval", ApiProblems.Text("held-before-approval", culture,
+                    plan.Vocabulary.KindTitle(record.Kind) ?? record.Kind, ShownTime.Day(record.Day, culture), plan.Vocabulary.DocumentTitle(gate.DocumentKind), HeldBackGates.Approver(plan, gate))));
+            }
+        }
+
+        return warnings;
     }
 
     /// <summary>

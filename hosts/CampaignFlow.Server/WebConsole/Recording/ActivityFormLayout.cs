@@ -123,6 +123,10 @@ public sealed record ActivityFormLayout(string Kind, string Title, IReadOnlyList
             }
         }
 
+        // The votes a re-work share of this kind is read from, as the service checks them (votes-not-a-count).
+        var shares = plan.Requirements.OfType<Rework>().Select(r => r.Condition)
+            .Where(c => c.Threshold is not null && c.Attribute is { } a && activity.Attributes.Contains(a)).Select(c => c.Attribute!).ToArray();
+
         // Roles outside the unit that an attendance requirement counts: the unit reports how many came.
         var externals = requirements.OfType<Attendance>().SelectMany(a => a.ByRole.Keys)
             .Where(role => role == Api.Records.RecordRights.SupervisorRole || (plan.Vocabulary.Roles.TryGetValue(role, out var r) && r.External))
@@ -136,6 +140,9 @@ public sealed record ActivityFormLayout(string Kind, string Title, IReadOnlyList
                 n,
                 activity.AttributeWord(n, culture),
                 choices.TryGetValue(n, out var c) ? c.Select(v => (v, activity.ValueTitle(v))).ToArray() : [],
-                flags.Contains(n))).ToArray());
+                flags.Contains(n))
+            {
+                IsCount = shares.Any(a => CampaignFlow.Compliance.Judges.EvaluationVotes.IsCounted(n, a)),
+            }).ToArray());
     }
 }

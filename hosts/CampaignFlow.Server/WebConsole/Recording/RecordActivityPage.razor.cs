@@ -10,10 +10,14 @@ namespace CampaignFlow.Server.WebConsole.Recording;
 /// <summary>
 /// <c>/console/units/{unit}/record/{kind}</c>: one activity kind's recording form (the unit page shows the same form
 /// for each kind and posts here), recorded through <see cref="UnitRecorder"/> as every console form is
-/// (<see cref="RecordFormPage{TLayout, TValues}"/>).
+/// (<see cref="RecordFormPage{TLayout, TValues}"/>). While an approval gate the kind waits for still waits (专题民主生活会方案
+/// not yet approved by the supervision group), the form says so above its fields (<see cref="HeldBackGates"/>).
 /// </summary>
 public partial class RecordActivityPage
 {
+    // What the kind still waits for: a meeting recorded before its plan is approved is stored, and said so here first.
+    private IReadOnlyList<string> _heldBack = [];
+
     [Inject]
     private RunningCampaigns Running { get; set; } = null!;
 
@@ -38,6 +42,11 @@ public partial class RecordActivityPage
         }
 
         var records = await Running.Service.ReadRecordsAsync(unit.Id, ct: Request.Http.RequestAborted).ConfigureAwait(true) ?? [];
+        if (await Running.Service.GetStateAsync(unit.Id, Request.Http.RequestAborted).ConfigureAwait(true) is { } state)
+        {
+            _heldBack = HeldBackGates.Of(plan, state, Kind).Select(g => Request.T("record-held-back", plan.Vocabulary.DocumentTitle(g.DocumentKind), HeldBackGates.Approver(plan, g), layout.Title)).ToArray();
+        }
+
         return layout.WithOccurrences(plan, records, Request);
     }
 

@@ -17,7 +17,8 @@ namespace CampaignFlow.Server.WebConsole.Reviewing;
 /// <c>/console/reviews</c>: for a supervision group's reviewer (or an administrator), the documents waiting for the
 /// group's approval, each with a comment and two buttons, approve and return. A decision is the review record
 /// <c>POST /units/{unit}/reviews</c> takes (<c>by: supervisor</c>), sent through the same <see cref="UnitRecorder"/>,
-/// so the API's rights and findings apply; the gate opens when the campaign service has judged it.
+/// so the API's rights and findings apply; the gate opens when the campaign service has judged it. Above the queue, the
+/// meetings its units must hold again, with their last days: a failed evaluation is a violation only after that day.
 /// </summary>
 public partial class ReviewPage
 {
@@ -27,6 +28,7 @@ public partial class ReviewPage
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private IReadOnlyList<WaitingDocument> _waiting = [];
+    private IReadOnlyList<UnitHeldAgain> _heldAgain = [];
     private readonly Dictionary<string, RecordFindings> _findings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _comments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _dues = new(StringComparer.Ordinal);
@@ -80,6 +82,7 @@ public partial class ReviewPage
         }
 
         _waiting = await Queue.WaitingAsync(caller, Request.Http.RequestAborted).ConfigureAwait(true);
+        _heldAgain = await Queue.HeldAgainAsync(caller, Request.Http.RequestAborted).ConfigureAwait(true);
         // The group's page of work beside its queue: a reviewer's own group, every group for an administrator.
         _groups = Running.Service.Organisation.Groups
             .Where(g => caller.Grant.Role == AccessRole.Admin || GroupWork.IsOwn(caller, g))

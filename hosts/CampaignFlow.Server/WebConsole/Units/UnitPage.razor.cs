@@ -5,6 +5,7 @@ using CampaignFlow.Server.Api.Problems;
 using CampaignFlow.Server.Hosting;
 using CampaignFlow.Server.Security;
 using CampaignFlow.Server.WebConsole.Recording;
+using CampaignFlow.Server.WebConsole.Submissions;
 using CampaignFlow.Server.WebConsole.Text;
 using Microsoft.AspNetCore.Components;
 
@@ -36,6 +37,7 @@ public partial class UnitPage
 
     // The unit's plan's words for its documents and roles.
     private Vocabulary? _vocabulary;
+    private ResolvedPlan? _plan;
     private IReadOnlyList<ActivityFormLayout> _forms = [];
     private IReadOnlyList<OtherRecordLayout> _otherForms = [];
     private DateOnly _formDay;
@@ -90,6 +92,7 @@ public partial class UnitPage
         _open = (await service.QueryViolationsAsync(new ViolationQuery { Units = [unit.Id], Status = ViolationStatus.Open, Limit = 1000 }, cancel).ConfigureAwait(true)).Items;
         var unitPlan = service.FindPlan(unit.PlanId);
         _vocabulary = unitPlan?.Vocabulary;
+        _plan = unitPlan;
         _toResolve = NextSteps.ToResolve(_open, unitPlan, Request);
         _coming = NextSteps.Coming(state.NextDeadlines, unitPlan, Request);
 
@@ -111,7 +114,12 @@ public partial class UnitPage
     private string GateWords(GateState gate)
     {
         var roles = string.Join(" → ", gate.RolesToApprove.Select(role => _vocabulary?.TitleOf(role) ?? role));
-        return Submitted(gate.DocumentKind)
+        if (Persons(gate.ActionId) is { Submitted.Count: > 0, Missing.Count: > 0 } persons)
+        {
+            return Request.T("gate-submitted-some", DocumentTitle(gate.DocumentKind), Request.Number(persons.Submitted.Count), Request.Number(persons.Total), Names(persons.Missing), roles);
+        }
+
+        return Submitted(gate)
             ? Request.T("gate-waits", DocumentTitle(gate.DocumentKind), roles)
             : Request.T("gate-not-submitted", DocumentTitle(gate.DocumentKind), roles);
     }
@@ -124,7 +132,12 @@ public partial class UnitPage
         {
             if (state.WaitingGates.FirstOrDefault(g => g.ActionId == action.Id) is { } own)
             {
-                return Submitted(own.DocumentKind) ? Request.T("action-awaiting-approval") : Request.T("action-not-submitted");
+                if (Persons(own.ActionId) is { Submitted.Count: > 0, Missing.Count: > 0 } persons)
+                {
+                    return Request.T("action-submitted-some", Request.Number(persons.Submitted.Count), Request.Number(persons.Total), Names(persons.Missing));
+                }
+
+                return Submitted(own) ? Request.T("action-awaiting-approval") : Request.T("action-not-submitted");
             }
 
             var holding = state.WaitingGates.Where(g => g.Gates.Contains(action.Id)).Select(g => DocumentTitle(g.DocumentKind)).ToArray();
@@ -137,7 +150,26 @@ public partial class UnitPage
         return Request.T("action-" + action.Status);
     }
 
-    private bool Submitted(string documentKind) => _records.Any(r => r.Type == "document" && r.Kind == documentKind);
+    // A document each person writes is submitted once everyone's is: one stored is one person's.
+    private bool Submitted(GateState gate) => Persons(gate.ActionId) is { } persons
+        ? persons.Missing.Count == 0
+        : _records.Any(r => r.Type == "document" && r.Kind == gate.DocumentKind);
+
+    // Documents each person writes, in phases begun, while someone's is missing: one per document kind, whichever of
+    // its requirements asks it (a deadline, a count, a gate: the same people), so a kind is not read as submitted once
+    // any one document of it is stored.
+    private IReadOnlyList<(string Title, PersonSubmissions Persons)> PersonDocuments() =>
+        _plan is not { } plan
+            ? []
+            : plan.Requirements.Where(r => PersonSubmissions.IsPerPerson(r) && r.Window.Start <= _today)
+                .GroupBy(r => r.Subject.Id, StringComparer.Ordinal)
+                .Select(g => (Title: plan.Vocabulary.DocumentTitle(g.Key), Persons: PersonSubmissions.Of(plan, g.First(), _records)))
+                .Where(d => d.Persons.Missing.Count > 0)
+                .ToArray();
+
+    private PersonSubmissions? Persons(string actionId) => _plan is { } plan ? PersonSubmissions.Of(plan, actionId, _records) : null;
+
+    private string Names(IEnumerable<Person> people) => string.Join(Request.IsChinese ? "、" : ", ", people.Select(p => p.Name));
 
     private string DocumentTitle(string kind) => _vocabulary?.DocumentTitle(kind) ?? kind;
 }
