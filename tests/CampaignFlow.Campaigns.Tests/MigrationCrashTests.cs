@@ -34,24 +34,7 @@ public sealed class MigrationCrashTests : IDisposable
         var (workflows, killer) = KilledAtCommit.Wrap(new InMemoryWorkflowStore(), c => c.Instance.Status == WorkflowStatus.Cancelled);
         var stores = new CampaignStores(workflows, new InMemoryRecordStore(), new InMemoryViolationStore(), new InMemoryPlanStore());
         var h = new CampaignHarness(CampaignHarness.Day("2014-05-01"), _definitions);
-        await using (var v1 = await StartAsync(h, stores))
-        {
-            var log = await File.ReadAllTextAsync(Path.Combine(_definitions, "activities", XiguanVersion2.Plan + ".yaml"));
-            (await v1.RecordAsync(XiguanVersion2.Unit, log, RecordFormat.Yaml, "secretary")).Diagnostics.ShouldBeEmpty();
-            await h.TickToAsync(v1, CampaignHarness.Day("2014-06-15"));
-        }
-
-        await XiguanVersion2.WriteAsync(_definitions);
-        PlanMigration forecast;
-        Dictionary<string, StoredViolation> before;
-        await using (var service = await StartAsync(h, stores))
-        {
-            before = await OpenAsync(service);
-            forecast = (await service.MigrateAsync(new MigrationRequest(XiguanVersion2.Plan, 2, "admin") { DryRun = true, AcceptLostProgress = true }))!;
-            killer.Armed = true;
-            await Should.ThrowAsync<HostKilledException>(() => service.MigrateAsync(new MigrationRequest(XiguanVersion2.Plan, 2, "admin") { AcceptLostProgress = true }));
-            killer.Armed = false;
-        }
+        var (_, before, forecast) = await RecordThenMigrateKilledAsync(h, stores, killer);
 
         await using var restarted = await StartAsync(h, stores);
         restarted.FindUnit(XiguanVersion2.Unit)!.PlanVersion.ShouldBe(2, "the instance started last is the one kept");
@@ -74,26 +57,8 @@ public sealed class MigrationCrashTests : IDisposable
         var records = new InMemoryRecordStore();
         var stores = new CampaignStores(workflows, records, new InMemoryViolationStore(), new InMemoryPlanStore());
         var h = new CampaignHarness(CampaignHarness.Day("2014-05-01"), _definitions);
-        int recorded;
-        await using (var v1 = await StartAsync(h, stores))
-        {
-            var log = await File.ReadAllTextAsync(Path.Combine(_definitions, "activities", XiguanVersion2.Plan + ".yaml"));
-            recorded = (await v1.RecordAsync(XiguanVersion2.Unit, log, RecordFormat.Yaml, "secretary")).Records.Count;
-            await h.TickToAsync(v1, CampaignHarness.Day("2014-06-15"));
-        }
-
-        await XiguanVersion2.WriteAsync(_definitions);
-        PlanMigration forecast;
-        Dictionary<string, StoredViolation> before;
-        await using (var service = await StartAsync(h, stores))
-        {
-            before = await OpenAsync(service);
-            forecast = (await service.MigrateAsync(new MigrationRequest(XiguanVersion2.Plan, 2, "admin") { DryRun = true, AcceptLostProgress = true }))!;
-            killer.Armed = true;
-            await Should.ThrowAsync<HostKilledException>(() => service.MigrateAsync(new MigrationRequest(XiguanVersion2.Plan, 2, "admin") { AcceptLostProgress = true }));
-            killer.Armed = false;
-            (await workflows.FindInstanceIdAsync(XiguanVersion2.Plan, XiguanVersion2.Unit + "@2")).ShouldBeNull("the kill came before the new instance");
-        }
+        var (recorded, before, forecast) = await RecordThenMigrateKilledAsync(h, stores, killer);
+        (await workflows.FindInstanceIdAsync(XiguanVersion2.Plan, XiguanVersion2.Unit + "@2")).ShouldBeNull("the kill came before the new instance");
 
         await using var restarted = await StartAsync(h, stores);
         await restarted.TickAsync();
@@ -113,6 +78,31 @@ public sealed class MigrationCrashTests : IDisposable
 
         // The entry is the log's, not one of the unit's records: what the unit's pages list is what it recorded.
         (await restarted.ReadRecordsAsync(XiguanVersion2.Unit))!.Count.ShouldBe(recorded);
+    }
+
+    // 西关街道 records its log on version 1 to 2014-06-15; version 2 is written; a host forecasts the migration (a dry
+    // run), then dies at the commit the killer names while carrying it out. The open violations before it, the forecast.
+    private async Task<(int Recorded, Dictionary<string, StoredViolation> Before, PlanMigration Forecast)> RecordThenMigrateKilledAsync(
+        CampaignHarness h, CampaignStores stores, KilledAtCommit killer)
+    {
+        int recorded;
+        await using (var v1 = await StartAsync(h, stores))
+        {
+            var log = await File.ReadAllTextAsync(Path.Combine(_definitions, "activities", XiguanVersion2.Plan + ".yaml"));
+            var result = await v1.RecordAsync(XiguanVersion2.Unit, log, RecordFormat.Yaml, "secretary");
+            result.Diagnostics.ShouldBeEmpty();
+            recorded = result.Records.Count;
+            await h.TickToAsync(v1, CampaignHarness.Day("2014-06-15"));
+        }
+
+        await XiguanVersion2.WriteAsync(_definitions);
+        await using var service = await StartAsync(h, stores);
+        var before = await OpenAsync(service);
+        var forecast = (await service.MigrateAsync(new MigrationRequest(XiguanVersion2.Plan, 2, "admin") { DryRun = true, AcceptLostProgress = true }))!;
+        killer.Armed = true;
+        await Should.ThrowAsync<HostKilledException>(() => service.MigrateAsync(new MigrationRequest(XiguanVersion2.Plan, 2, "admin") { AcceptLostProgress = true }));
+        killer.Armed = false;
+        return (recorded, before, forecast);
     }
 
     private static Task<CampaignService> StartAsync(CampaignHarness h, CampaignStores stores) =>
