@@ -105,19 +105,7 @@ public abstract class PlanStoreConformance
     public async Task One_plans_list_holds_its_versions_alone_oldest_first()
     {
         var store = CreateStore();
-        var files = PanyuFiles();
-        PlanVersion[] published =
-        [
-            Version(Plan, 10, files),
-            Version("Panyu-ftu-2014", 1, files),
-            Version(Plan, 2, files),
-            Version("weidu-xiguan-street-2014", 1, [new("weidu-xiguan-street-2014.yaml", "plan: weidu-xiguan-street-2014\ntitle: 西关街道\n")], unit: OtherUnit),
-            Version(Plan, 9, files),
-        ];
-        foreach (var version in published)
-        {
-            (await store.PublishAsync(version)).Outcome.ShouldBe(PublishOutcome.Created);
-        }
+        var published = await PublishAsync(store, MixedVersions());
 
         var list = await store.ListAsync(Plan);
 
@@ -131,8 +119,21 @@ public abstract class PlanStoreConformance
     public async Task The_highest_version_of_every_plan_is_read_at_once()
     {
         var store = CreateStore();
+        (await store.HighestVersionsAsync()).ShouldBeEmpty();
+        await PublishAsync(store, MixedVersions());
+
+        var highest = await store.HighestVersionsAsync();
+
+        // Versions compared numerically (10 over 9), ids exactly ('Panyu-…' is another plan); as the whole list says.
+        highest.ShouldBe(new Dictionary<string, int> { [Plan] = 10, ["Panyu-ftu-2014"] = 1, ["weidu-xiguan-street-2014"] = 1 }, ignoreOrder: true);
+        highest.ShouldBe((await store.ListAsync()).GroupBy(v => v.PlanId).ToDictionary(g => g.Key, g => g.Max(v => v.Version)), ignoreOrder: true);
+    }
+
+    // Versions of three plans published out of order: 番禺's 10, 2 and 9, a plan whose id differs only in case, 西关街道's.
+    private PlanVersion[] MixedVersions()
+    {
         var files = PanyuFiles();
-        PlanVersion[] published =
+        return
         [
             Version(Plan, 10, files),
             Version("Panyu-ftu-2014", 1, files),
@@ -140,17 +141,16 @@ public abstract class PlanStoreConformance
             Version("weidu-xiguan-street-2014", 1, [new("weidu-xiguan-street-2014.yaml", "plan: weidu-xiguan-street-2014\ntitle: 西关街道\n")], unit: OtherUnit),
             Version(Plan, 9, files),
         ];
-        (await store.HighestVersionsAsync()).ShouldBeEmpty();
-        foreach (var version in published)
+    }
+
+    private static async Task<PlanVersion[]> PublishAsync(IPlanStore store, PlanVersion[] versions)
+    {
+        foreach (var version in versions)
         {
             (await store.PublishAsync(version)).Outcome.ShouldBe(PublishOutcome.Created);
         }
 
-        var highest = await store.HighestVersionsAsync();
-
-        // Versions compared numerically (10 over 9), ids exactly ('Panyu-…' is another plan); as the whole list says.
-        highest.ShouldBe(new Dictionary<string, int> { [Plan] = 10, ["Panyu-ftu-2014"] = 1, ["weidu-xiguan-street-2014"] = 1 }, ignoreOrder: true);
-        highest.ShouldBe((await store.ListAsync()).GroupBy(v => v.PlanId).ToDictionary(g => g.Key, g => g.Max(v => v.Version)), ignoreOrder: true);
+        return versions;
     }
 
     [Fact]
