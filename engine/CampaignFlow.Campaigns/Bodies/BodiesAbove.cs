@@ -50,7 +50,7 @@ internal sealed class BodiesAbove(UnitRegistry units, UnitSessions sessions, Vio
     {
         IReadOnlyList<(string Kind, UnitRecord Record)> handed = fed is not null && fed.After == judgedThrough && fed.Through == through
             ? fed.Records
-            : [.. MigrationMark.Without(await records.ReadUnitAsync(unit.Unit.Id, judgedThrough, cancellationToken: ct).ConfigureAwait(false)).Select(r => (r.Kind, RecordCodec.Decode(r)))];
+            : [.. MigrationMark.DecodedByKind(await records.ReadUnitAsync(unit.Unit.Id, judgedThrough, cancellationToken: ct).ConfigureAwait(false))];
         HandOn(bodies, handed);
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using CampaignFlow.Campaigns.Recording;
 using CampaignFlow.Campaigns.Storage;
+using CampaignFlow.Compliance.Records;
 
 namespace CampaignFlow.Campaigns.Migrating;
 
@@ -30,6 +32,13 @@ internal sealed record MigrationMark(string PlanId, int FromVersion, int ToVersi
 
     /// <summary>The unit's records without its marks: what its rules, its pages and the bodies above it read.</summary>
     public static IEnumerable<StoredRecord> Without(IEnumerable<StoredRecord> stored) => stored.Where(r => !Is(r));
+
+    /// <summary>The unit's records without its marks, decoded: what its rules judge.</summary>
+    public static IEnumerable<UnitRecord> Decoded(IEnumerable<StoredRecord> stored) => Without(stored).Select(RecordCodec.Decode);
+
+    /// <summary>The unit's records without its marks, decoded, each with its kind: what the bodies above it are handed.</summary>
+    public static IEnumerable<(string Kind, UnitRecord Record)> DecodedByKind(IEnumerable<StoredRecord> stored) =>
+        Without(stored).Select(r => (r.Kind, RecordCodec.Decode(r)));
 
     /// <summary>The last mark among <paramref name="stored"/> (in sequence order), or null.</summary>
     public static MigrationMark? Last(IReadOnlyList<StoredRecord> stored)

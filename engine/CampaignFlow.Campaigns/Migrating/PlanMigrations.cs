@@ -212,7 +212,7 @@ internal sealed class PlanMigrations(
     private async Task<Dictionary<string, StoredViolation>> JudgeAsync(RunningUnit unit, DateTimeOffset now, CancellationToken ct)
     {
         var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
-        compliance.Record(MigrationMark.Without(await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false)).Select(RecordCodec.Decode));
+        compliance.Record(MigrationMark.Decoded(await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false)));
         if (unit.Below is { } below)
         {
             var stored = await records.ReadKindsAsync(below.Kinds, cancellationToken: ct).ConfigureAwait(false);

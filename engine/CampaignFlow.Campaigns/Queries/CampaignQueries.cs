@@ -65,7 +65,7 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
             return state;
         }
 
-        var decoded = MigrationMark.Without(await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false)).Select(RecordCodec.Decode).ToArray();
+        var decoded = MigrationMark.Decoded(await records.ReadUnitAsync(unit.Unit.Id, cancellationToken: ct).ConfigureAwait(false)).ToArray();
         var actions = state.OpenActions.Select(action =>
         {
             if (action.Status != "rework"
@@ -126,7 +126,7 @@ internal sealed class CampaignQueries(UnitRegistry units, WorkflowRuntime runtim
         }
 
         var stored = await records.ReadUnitAsync(unitId, cancellationToken: ct).ConfigureAwait(false);
-        return RequirementExplainer.Explain(unit.Compiled.Rules, requirementId, MigrationMark.Without(stored).Select(RecordCodec.Decode).ToArray(), at ?? clock.GetUtcNow(), unitId);
+        return RequirementExplainer.Explain(unit.Compiled.Rules, requirementId, MigrationMark.Decoded(stored).ToArray(), at ?? clock.GetUtcNow(), unitId);
     }
 
     public async Task<ViolationPage> QueryViolationsAsync(ViolationQuery query, CancellationToken ct) =>

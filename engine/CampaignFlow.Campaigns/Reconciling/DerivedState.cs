@@ -91,7 +91,7 @@ internal sealed class DerivedState(IRecordStore records, ViolationSync verdicts,
             ? new Dictionary<string, (string Kind, UnitRecord Record)[]>(StringComparer.Ordinal)
             : (await records.ReadUnitsAsync([.. unread.Select(c => new UnitRecordsAfter(c.Unit.Unit.Id, c.Judged)).DistinctBy(a => a.Unit, StringComparer.Ordinal)], ct).ConfigureAwait(false))
                 .GroupBy(r => r.Unit, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => MigrationMark.Without(g).Select(r => (r.Kind, RecordCodec.Decode(r))).ToArray(), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => MigrationMark.DecodedByKind(g).ToArray(), StringComparer.Ordinal);
         foreach (var (unit, session, counting, judged) in handing)
         {
             bodies.HandOn(counting, session.LastFed is { } fed && fed.After == judged && fed.Through == session.LastSequence

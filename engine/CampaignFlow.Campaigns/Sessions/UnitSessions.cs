@@ -365,7 +365,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
         }
 
         var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
-        compliance.Record(MigrationMark.Without(replayed).Select(RecordCodec.Decode));
+        compliance.Record(MigrationMark.Decoded(replayed));
         var session = new UnitSession(compliance, await verdicts.ReadOpenAsync(unit, ct).ConfigureAwait(false))
         {
             LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
@@ -410,7 +410,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
     {
         if (stored.Count > 0)
         {
-            var decoded = MigrationMark.Without(stored).Select(r => (r.Kind, RecordCodec.Decode(r))).ToArray();
+            var decoded = MigrationMark.DecodedByKind(stored).ToArray();
             session.Compliance.Record(decoded.Select(d => d.Item2));
             session.LastFed = new FedRecords(session.LastSequence, stored[^1].Sequence, decoded);
             session.LastSequence = stored[^1].Sequence;
@@ -497,7 +497,7 @@ internal sealed class UnitSessions(IRecordStore records, IUnitLocks locks, Viola
                 var unit = units[i];
                 var replayed = stored.GetValueOrDefault(unit.Unit.Id) ?? [];
                 var compliance = new UnitCompliance(unit.Compiled.Rules, unit.Unit.Id);
-                compliance.Record(MigrationMark.Without(replayed).Select(RecordCodec.Decode));
+                compliance.Record(MigrationMark.Decoded(replayed));
                 var session = new UnitSession(compliance, open[unit.Unit.Id])
                 {
                     LastSequence = replayed.Count > 0 ? replayed[^1].Sequence : 0,
